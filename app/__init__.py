@@ -1,0 +1,1 @@
+"""Disclosure Desk: state, workflow and the Qt user interface."""

@@ -1,0 +1,284 @@
+"""The headless desk: every job of the GUI as a sub-command, done as a named user, with exit codes.
+
+Exit codes: 0 done; 1 done, but a problem was found (audit chain broken); 2 error (nothing changed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from app import audit, documents, users
+from app.db.models import Department, User
+from app.demo import DEMO_PASSWORD, create_demo_workspace
+from app.errors import QT_TRANSLATE_NOOP, TranslatableError, ValidationFailed
+from app.roles import Role
+from app.workflow import Action, perform
+from app.workspace import Workspace
+from publish.taxonomy import LegalBasis
+from review.formats import SUPPORTED_SUFFIXES
+
+PASSWORD_ENV = "DESK_PASSWORD"
+EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace, Workspace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="政务公开审发台 Disclosure Desk。不带子命令时启动图形界面。",
+    )
+    parser.add_argument("--data-dir", help="数据目录（默认：用户数据目录；环境变量 DESK_DATA_DIR）")
+    parser.add_argument(
+        "--db", metavar="URL", help="数据库 URL（任意 SQLAlchemy URL；默认：数据目录中的 SQLite）"
+    )
+    parser.add_argument(
+        "--user", metavar="LOGIN", help=f"以该用户身份执行（密码取自环境变量 {PASSWORD_ENV} 或提示输入）"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help="创建第一个部门和系统管理员")
+    p.add_argument("--department", required=True, help="部门全称")
+    p.add_argument("--code", required=True, help="机构代码（用于索引号）")
+    p.add_argument("--admin", required=True, metavar="LOGIN", help="管理员登录名")
+    p.add_argument("--admin-name", default="系统管理员", help="管理员姓名")
+    p.set_defaults(handler=_init)
+
+    p = sub.add_parser("demo", help="创建示例工作区（部门、经办人、审查员和示例文件）")
+    p.set_defaults(handler=_demo)
+
+    user = sub.add_parser("user", help="用户管理").add_subparsers(
+        dest="user_command", metavar="ACTION", required=True
+    )
+    p = user.add_parser("add", help="添加用户（需系统管理员）")
+    p.add_argument("login")
+    p.add_argument("--name", required=True, help="姓名")
+    p.add_argument("--role", required=True, help="角色，逗号分隔：" + ",".join(r.value for r in Role))
+    p.add_argument("--department", help="部门全称（默认：执行者所在部门）")
+    p.add_argument("--new-password-env", default="DESK_NEW_PASSWORD", help="新用户密码所在的环境变量")
+    p.set_defaults(handler=_user_add)
+
+    p = sub.add_parser("import", help="导入文件为草稿（需经办人）")
+    p.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="支持：" + " ".join(SUPPORTED_SUFFIXES)
+    )
+    p.add_argument("--title", help="标题（仅导入一个文件时；默认取文件名）")
+    p.set_defaults(handler=_import)
+
+    p = sub.add_parser("list", help="列出文件")
+    p.add_argument("--queue", choices=[q.value for q in documents.Queue], default=documents.Queue.ALL.value)
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(handler=_list)
+
+    for action, help_text in (
+        (Action.SUBMIT, "提交审查（需经办人）"),
+        (Action.APPROVE, "批准（需保密审查员，且未经手该文件）"),
+        (Action.RETURN, "退回修改（需保密审查员，须填理由）"),
+        (Action.REFUSE, "不予公开（需保密审查员，须选法律依据）"),
+    ):
+        p = sub.add_parser(action.value, help=help_text)
+        p.add_argument("document_id", type=int, metavar="ID")
+        p.add_argument("--expect-version", type=int, help="只在文件仍是该版本时执行（防止覆盖他人的修改）")
+        p.add_argument("--reason", default="", help="理由或审查意见")
+        if action is Action.REFUSE:
+            p.add_argument("--basis", required=True, choices=[b.value for b in LegalBasis], help="法律依据")
+        p.set_defaults(handler=_transition, action=action)
+
+    audit_cmd = sub.add_parser("audit", help="审计记录").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True
+    )
+    p = audit_cmd.add_parser("verify", help="校验审计哈希链，指出被修改、插入或删除的记录")
+    p.set_defaults(handler=_audit_verify)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        workspace = Workspace.open(args.data_dir, args.db)
+    except TranslatableError as exc:
+        _error(exc.message)
+        return EXIT_ERROR
+    try:
+        handler: Handler = args.handler
+        return handler(args, workspace)
+    except TranslatableError as exc:
+        _error(exc.message)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _error("已取消。")
+        return EXIT_ERROR
+    finally:
+        workspace.close()
+
+
+def _error(message: str) -> None:
+    print(f"错误：{message}", file=sys.stderr)
+
+
+def _password(prompt: str, env: str = PASSWORD_ENV) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。"),
+            env=env,
+        )
+    return getpass.getpass(prompt)
+
+
+def _signed_in(args: argparse.Namespace, workspace: Workspace) -> int:
+    if not args.user:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "该命令需要用 --user 指定执行的用户。"))
+    password = _password(f"{args.user} 的密码：")
+    with workspace.db.read() as session:
+        return users.authenticate(session, args.user, password).id
+
+
+def _init(args: argparse.Namespace, workspace: Workspace) -> int:
+    password = _password("新管理员的密码：")
+    with workspace.db.write() as session:
+        if users.has_users(session):
+            raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "数据库已经初始化过（已有用户）。"))
+        department = users.create_department(session, None, args.department, args.code)
+        users.create_user(
+            session,
+            None,
+            login=args.admin,
+            display_name=args.admin_name,
+            password=password,
+            roles=[Role.ADMIN],
+            department=department,
+        )
+    print(f"已创建部门“{args.department}”和系统管理员 {args.admin}。数据目录：{workspace.paths.data_dir}")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace, workspace: Workspace) -> int:
+    admin_id = None
+    with workspace.db.read() as session:
+        if users.has_users(session):
+            admin_id = _signed_in(args, workspace)
+    accounts = create_demo_workspace(workspace.db, admin_id)
+    print(f"示例工作区已创建。数据目录：{workspace.paths.data_dir}")
+    for account in accounts:
+        roles = "、".join(r.label for r in account.roles)
+        print(f"  {account.login:<12} {account.display_name}（{roles}）  密码：{DEMO_PASSWORD}")
+    return EXIT_OK
+
+
+def _user_add(args: argparse.Namespace, workspace: Workspace) -> int:
+    actor_id = _signed_in(args, workspace)
+    try:
+        roles = [Role(r.strip()) for r in args.role.split(",") if r.strip()]
+    except ValueError as exc:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "未知角色：{value}。可用：{roles}"),
+            value=args.role,
+            roles=",".join(r.value for r in Role),
+        ) from exc
+    password = _password(f"新用户 {args.login} 的密码：", args.new_password_env)
+    with workspace.db.write() as session:
+        actor = session.get_one(User, actor_id)
+        department = actor.department
+        if args.department:
+            department = session.query(Department).filter_by(name=args.department).one_or_none()
+            if department is None:
+                raise ValidationFailed(
+                    QT_TRANSLATE_NOOP("DeskError", "部门“{name}”不存在。"), name=args.department
+                )
+        users.create_user(
+            session,
+            actor,
+            login=args.login,
+            display_name=args.name,
+            password=password,
+            roles=roles,
+            department=department,
+        )
+    print(f"已添加用户 {args.login}。")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace, workspace: Workspace) -> int:
+    user_id = _signed_in(args, workspace)
+    if args.title and len(args.files) > 1:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "--title 只能用于导入单个文件。"))
+    failed = 0
+    for path in args.files:
+        try:
+            doc_id = documents.import_file(workspace.db, user_id, path, title=args.title)
+        except TranslatableError as exc:
+            failed += 1
+            _error(exc.message)
+            continue
+        print(f"已导入 #{doc_id}：{path}")
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _list(args: argparse.Namespace, workspace: Workspace) -> int:
+    user_id = _signed_in(args, workspace)
+    with workspace.db.read() as session:
+        rows = documents.queue_rows(session, session.get_one(User, user_id), documents.Queue(args.queue))
+    if args.format == "json":
+        data: list[dict[str, Any]] = [
+            {
+                "id": r.id,
+                "title": r.title,
+                "doc_number": r.doc_number,
+                "status": r.status.value,
+                "status_label": r.status.label,
+                "department": r.department,
+                "created_by": r.created_by,
+                "updated_at": r.updated_at.isoformat(),
+                "version": r.version,
+            }
+            for r in rows
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            print(f"#{r.id:<5} {r.status.label:<6} v{r.version:<3} {r.title}")
+        print(f"共 {len(rows)} 件。")
+    return EXIT_OK
+
+
+def _transition(args: argparse.Namespace, workspace: Workspace) -> int:
+    user_id = _signed_in(args, workspace)
+    action: Action = args.action
+    basis = LegalBasis(args.basis) if getattr(args, "basis", None) else None
+    with workspace.db.write() as session:
+        document = perform(
+            session,
+            session.get_one(User, user_id),
+            args.document_id,
+            action,
+            expected_version=args.expect_version,
+            reason=args.reason,
+            basis=basis,
+        )
+        print(
+            f"#{document.id}“{document.title}”：{action.label}完成，当前状态：{document.status_enum.label}。"
+        )
+    return EXIT_OK
+
+
+def _audit_verify(args: argparse.Namespace, workspace: Workspace) -> int:
+    with workspace.db.read() as session:
+        count, problems = audit.verify(session)
+    for problem in problems:
+        print(problem.describe())
+    if problems:
+        print(f"审计链校验失败：{len(problems)} 处问题（共读取 {count} 条事件）。")
+        return EXIT_PROBLEM
+    print(f"审计链完整：{count} 条事件。")
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""The desk's database: typed ORM models, the engine and sessions, Alembic migrations."""

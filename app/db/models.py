@@ -1,0 +1,185 @@
+"""The desk's tables (SQLAlchemy 2 typed ORM). Portable SQL only: SQLite now, PostgreSQL later."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
+
+from app.roles import Role, Status
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC, the same on every database backend."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(
+        naming_convention={
+            "ix": "ix_%(column_0_label)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "ck": "ck_%(table_name)s_%(constraint_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+    type_annotation_map = {dt.datetime: DateTime(), str: String(255)}
+
+
+class Department(Base):
+    __tablename__ = "departments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    # 机构代码 (or 统一社会信用代码): the prefix of the department's 索引号.
+    code: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str]
+    password_hash: Mapped[str]
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    department: Mapped[Department | None] = relationship(lazy="joined")
+    role_rows: Mapped[list[UserRole]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin", back_populates="user"
+    )
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        return frozenset(Role(r.role) for r in self.role_rows)
+
+    def has_role(self, role: Role) -> bool:
+        return role in self.roles
+
+
+class UserRole(Base):
+    __tablename__ = "user_roles"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+    user: Mapped[User] = relationship(back_populates="role_rows")
+
+
+class Blob(Base):
+    """Immutable file content, keyed by its SHA-256, kept in the database so one backup holds all."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    doc_number: Mapped[str] = mapped_column(String(100), default="")  # 发文字号
+    doc_type: Mapped[str] = mapped_column(String(20), default="")  # 公文种类
+    category: Mapped[str] = mapped_column(String(200), default="")  # 主题分类
+    written_on: Mapped[dt.date | None] = mapped_column(Date)  # 成文日期
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    disclosure: Mapped[str] = mapped_column(String(20))  # proposed 公开方式 (DisclosureMode)
+    status: Mapped[str] = mapped_column(String(20), default=Status.DRAFT, index=True)
+    # Why it was last returned, or the legal basis code it was refused on.
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    # Optimistic concurrency: every UPDATE checks and bumps it.
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    department: Mapped[Department] = relationship(lazy="joined")
+    created_by: Mapped[User] = relationship(lazy="joined")
+    files: Mapped[list[DocumentFile]] = relationship(
+        back_populates="document", order_by="DocumentFile.id", lazy="selectin"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def status_enum(self) -> Status:
+        return Status(self.status)
+
+    def current_original(self) -> DocumentFile:
+        """The newest uploaded original (each upload is a new revision; none is ever replaced)."""
+        return max((f for f in self.files if f.purpose == FilePurpose.ORIGINAL), key=lambda f: f.revision)
+
+
+class FilePurpose:
+    ORIGINAL = "original"
+
+
+class DocumentFile(Base):
+    """A file belonging to a document revision: the uploaded original, later redacted copies and records."""
+
+    __tablename__ = "document_files"
+    __table_args__ = (
+        UniqueConstraint("document_id", "revision", "purpose", name="uq_document_files_revision"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    revision: Mapped[int]
+    purpose: Mapped[str] = mapped_column(String(20))  # FilePurpose
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    original_name: Mapped[str] = mapped_column(String(500))
+    media_type: Mapped[str] = mapped_column(String(100))
+    format: Mapped[str] = mapped_column(String(10))  # review.formats.Kind
+    size: Mapped[int] = mapped_column(BigInteger)
+    page_count: Mapped[int | None]
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="files")
+
+
+class AuditEvent(Base):
+    """One link of the audit hash chain. Never updated or deleted by the desk."""
+
+    __tablename__ = "audit_events"
+
+    # Assigned by the appender from the chain head, so that the hash can cover it.
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))  # ISO 8601 UTC, hashed exactly as stored
+    actor_login: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(40))
+    document_id: Mapped[int | None] = mapped_column(index=True)
+    detail: Mapped[str] = mapped_column(Text)  # canonical JSON: before/after and parameters
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditHead(Base):
+    """The chain's last link, one row: a truncated chain no longer matches it."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_id: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,89 @@
+"""The sample workspace: a department, a clerk and a reviewer, and generated drafts to work on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import users
+from app.db.database import Database
+from app.db.models import Department, User
+from app.documents import Draft, import_draft
+from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
+from app.roles import Role
+from app.workflow import Action, perform
+from review.formats import probe
+from review.samples import demo_documents
+
+DEMO_DEPARTMENT = "示例市政务服务和数据管理局"
+DEMO_DEPARTMENT_CODE = "MB1234567"
+DEMO_PASSWORD = "demo-2026"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    login: str
+    display_name: str
+    roles: tuple[Role, ...]
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("admin", "系统管理员", (Role.ADMIN,)),
+    DemoAccount("clerk", "王经办", (Role.CLERK,)),
+    DemoAccount("reviewer", "李审查", (Role.REVIEWER,)),
+    DemoAccount("publisher", "赵发布", (Role.PUBLISHER,)),
+)
+
+
+def create_demo_workspace(db: Database, admin_id: int | None = None) -> list[DemoAccount]:
+    """Adds the sample department, accounts and documents; returns the accounts created.
+
+    On an empty database the demo makes its own administrator; otherwise an existing administrator
+    (`admin_id`) adds the sample accounts, which keeps the rule that only administrators add users.
+    """
+    samples = [(s.title, Draft(s.name, s.data, probe(s.name, s.data))) for s in demo_documents()]
+    created: list[DemoAccount] = []
+    with db.write() as session:
+        if users.has_users(session) and admin_id is None:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "数据库中已有用户。请以管理员身份创建示例，或用 --data-dir 指定一个新目录。"
+                )
+            )
+        if session.scalar(select(Department).where(Department.name == DEMO_DEPARTMENT)):
+            raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "示例工作区已经存在。"))
+        admin = session.get(User, admin_id) if admin_id is not None else None
+        department = users.create_department(session, admin, DEMO_DEPARTMENT, DEMO_DEPARTMENT_CODE)
+        accounts: dict[str, User] = {}
+        for account in DEMO_ACCOUNTS:
+            if admin is not None and account.roles == (Role.ADMIN,):
+                continue
+            user = users.create_user(
+                session,
+                admin,
+                login=_free_login(session, account.login),
+                display_name=account.display_name,
+                password=DEMO_PASSWORD,
+                roles=account.roles,
+                department=department,
+            )
+            admin = admin or user
+            accounts[account.login] = user
+            created.append(DemoAccount(user.login, account.display_name, account.roles))
+        clerk = accounts["clerk"]
+        for index, (title, draft) in enumerate(samples):
+            document = import_draft(session, clerk, draft, title=title)
+            # Two drafts go straight to review so that the reviewer's queue is not empty.
+            if index in (0, 1):
+                perform(session, clerk, document.id, Action.SUBMIT, expected_version=None)
+    return created
+
+
+def _free_login(session: Session, wanted: str) -> str:
+    login, n = wanted, 1
+    while session.scalar(select(User.id).where(User.login == login)) is not None:
+        n += 1
+        login = f"{wanted}{n}"
+    return login

@@ -1,0 +1,276 @@
+"""Documents: import (one transaction, all or nothing), metadata, queues, file contents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.db.database import Database
+from app.db.models import Blob, Document, DocumentFile, FilePurpose, User
+from app.errors import QT_TRANSLATE_NOOP, DocumentRejected, NotFound, PermissionDenied, ValidationFailed
+from app.roles import Role, Status
+from app.workflow import load_for_update
+from publish.taxonomy import DOCUMENT_TYPES, DisclosureMode
+from review.formats import Kind, Probe, check_size, probe
+
+
+class Queue(StrEnum):
+    MY_DRAFTS = "my_drafts"
+    TO_REVIEW = "to_review"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+    ALL = "all"
+
+    @property
+    def label(self) -> str:
+        return _QUEUE_LABELS[self]
+
+
+_QUEUE_LABELS = {
+    Queue.MY_DRAFTS: QT_TRANSLATE_NOOP("Vocabulary", "我的草稿"),
+    Queue.TO_REVIEW: QT_TRANSLATE_NOOP("Vocabulary", "待我审查"),
+    Queue.APPROVED: QT_TRANSLATE_NOOP("Vocabulary", "已批准待发布"),
+    Queue.PUBLISHED: QT_TRANSLATE_NOOP("Vocabulary", "已发布"),
+    Queue.ALL: QT_TRANSLATE_NOOP("Vocabulary", "全部文件"),
+}
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """What a list shows of a document; plain data, safe to pass between threads."""
+
+    id: int
+    title: str
+    doc_number: str
+    doc_type: str
+    status: Status
+    department: str
+    created_by: str
+    updated_at: dt.datetime
+    version: int
+
+
+def read_source(path: Path) -> bytes:
+    """The file's bytes, refusing empty and oversize files before reading them into memory."""
+    name = path.name
+    try:
+        check_size(name, path.stat().st_size)
+        return path.read_bytes()
+    except IsADirectoryError as exc:
+        raise DocumentRejected(name, QT_TRANSLATE_NOOP("DeskError", "“{name}”是文件夹，不是文件。")) from exc
+    except FileNotFoundError as exc:
+        raise DocumentRejected(name, QT_TRANSLATE_NOOP("DeskError", "找不到文件“{name}”。")) from exc
+    except PermissionError as exc:
+        raise DocumentRejected(name, QT_TRANSLATE_NOOP("DeskError", "没有读取“{name}”的权限。")) from exc
+    except OSError as exc:
+        raise DocumentRejected(
+            name,
+            QT_TRANSLATE_NOOP("DeskError", "读取“{name}”失败：{reason}"),
+            reason=exc.strerror or str(exc),
+        ) from exc
+
+
+def store_blob(session: Session, data: bytes) -> str:
+    """Keeps `data` once, under its SHA-256; returns the hash."""
+    digest = hashlib.sha256(data).hexdigest()
+    if session.get(Blob, digest) is None:
+        session.add(Blob(sha256=digest, size=len(data), data=data))
+        session.flush()
+    return digest
+
+
+def load_blob(session: Session, digest: str) -> bytes:
+    data = session.scalar(select(Blob.data).where(Blob.sha256 == digest))
+    if data is None:
+        raise NotFound(QT_TRANSLATE_NOOP("DeskError", "文件内容 {sha} 不在数据库中。"), sha=digest[:12])
+    if hashlib.sha256(data).hexdigest() != digest:
+        # Never hand on bytes that are not the ones that were checked.
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "文件内容 {sha} 与其哈希不符，数据库可能已损坏。"), sha=digest[:12]
+        )
+    return bytes(data)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A file read and identified, ready to become a document (done before any transaction)."""
+
+    name: str
+    data: bytes
+    probe: Probe
+
+
+def prepare(path: Path) -> Draft:
+    data = read_source(path)
+    return Draft(path.name, data, probe(path.name, data))
+
+
+def import_draft(
+    session: Session,
+    user: User,
+    draft: Draft,
+    *,
+    title: str | None = None,
+    disclosure: DisclosureMode = DisclosureMode.PROACTIVE,
+    doc_number: str = "",
+    doc_type: str = "",
+) -> Document:
+    """Creates the document, its first original and the audit event, in the caller's transaction."""
+    if not user.has_role(Role.CLERK):
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "只有经办人可以导入文件，{user}不是经办人。"),
+            user=user.display_name,
+        )
+    if user.department_id is None:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "{user}不属于任何部门，无法导入文件。"), user=user.display_name
+        )
+    _check_doc_type(doc_type)
+    digest = store_blob(session, draft.data)
+    document = Document(
+        title=(title or Path(draft.name).stem).strip() or draft.name,
+        doc_number=doc_number.strip(),
+        doc_type=doc_type,
+        department_id=user.department_id,
+        disclosure=disclosure.value,
+        status=Status.DRAFT.value,
+        created_by=user,
+    )
+    session.add(document)
+    session.flush()
+    session.add(
+        DocumentFile(
+            document=document,
+            revision=1,
+            purpose=FilePurpose.ORIGINAL,
+            blob_sha256=digest,
+            original_name=draft.name,
+            media_type=draft.probe.media_type,
+            format=draft.probe.kind.value,
+            size=len(draft.data),
+            page_count=draft.probe.page_count,
+            created_by_id=user.id,
+        )
+    )
+    session.flush()
+    audit.record(
+        session,
+        user,
+        "document.import",
+        document_id=document.id,
+        file=draft.name,
+        sha256=digest,
+        size=len(draft.data),
+        format=draft.probe.kind.value,
+    )
+    return document
+
+
+def import_file(db: Database, user_id: int, path: Path, **metadata: object) -> int:
+    """Reads, identifies and stores one file as a new draft; returns its document id."""
+    draft = prepare(path)
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        return import_draft(session, user, draft, **metadata).id  # type: ignore[arg-type]
+
+
+EDITABLE_FIELDS = ("title", "doc_number", "doc_type", "category", "written_on", "disclosure")
+
+
+def update_metadata(
+    session: Session, user: User, document_id: int, expected_version: int, **changes: object
+) -> Document:
+    """Edits a draft's catalog fields. Only drafts, only by a clerk of the department."""
+    document = load_for_update(session, document_id, expected_version)
+    if document.status_enum is not Status.DRAFT:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "只有草稿可以修改；文件“{title}”当前为“{status}”。"),
+            title=document.title,
+            status=document.status_enum.label,
+        )
+    if not user.has_role(Role.CLERK) or user.department_id != document.department_id:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以修改文件信息。"))
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    if "doc_type" in changes:
+        _check_doc_type(str(changes["doc_type"]))
+    if "disclosure" in changes:
+        changes["disclosure"] = DisclosureMode(str(changes["disclosure"])).value
+    if "title" in changes and not str(changes["title"]).strip():
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "标题不能为空。"))
+    before = {k: _jsonable(getattr(document, k)) for k in changes}
+    for key, value in changes.items():
+        setattr(document, key, value.strip() if isinstance(value, str) else value)
+    session.flush()
+    after = {k: _jsonable(getattr(document, k)) for k in changes}
+    if before != after:
+        audit.record(session, user, "document.edit", document_id=document.id, before=before, after=after)
+    return document
+
+
+def _check_doc_type(doc_type: str) -> None:
+    if doc_type and doc_type not in DOCUMENT_TYPES:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "“{value}”不是法定公文种类。"), value=doc_type)
+
+
+def _jsonable(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def queue_rows(session: Session, user: User, queue: Queue) -> list[DocumentRow]:
+    query = select(Document).order_by(Document.updated_at.desc(), Document.id.desc())
+    if user.department_id is not None:
+        query = query.where(Document.department_id == user.department_id)
+    match queue:
+        case Queue.MY_DRAFTS:
+            query = query.where(Document.status == Status.DRAFT, Document.created_by_id == user.id)
+        case Queue.TO_REVIEW:
+            query = query.where(Document.status == Status.PENDING_REVIEW)
+        case Queue.APPROVED:
+            query = query.where(Document.status == Status.APPROVED)
+        case Queue.PUBLISHED:
+            query = query.where(Document.status == Status.PUBLISHED)
+    rows = [
+        DocumentRow(
+            id=d.id,
+            title=d.title,
+            doc_number=d.doc_number,
+            doc_type=d.doc_type,
+            status=d.status_enum,
+            department=d.department.name,
+            created_by=d.created_by.display_name,
+            updated_at=d.updated_at,
+            version=d.version,
+        )
+        for d in session.scalars(query)
+    ]
+    if queue is Queue.TO_REVIEW:
+        from app.workflow import authors
+
+        # 待我审查: what this reviewer may decide, i.e. not what they wrote themselves.
+        rows = [r for r in rows if user.login not in authors(session, r.id)]
+    return rows
+
+
+@dataclass(frozen=True)
+class OriginalFile:
+    name: str
+    kind: Kind
+    data: bytes
+    sha256: str
+
+
+def original_file(session: Session, document_id: int) -> OriginalFile:
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFound(QT_TRANSLATE_NOOP("DeskError", "文件 #{id} 不存在。"), id=document_id)
+    f = document.current_original()
+    return OriginalFile(f.original_name, Kind(f.format), load_blob(session, f.blob_sha256), f.blob_sha256)

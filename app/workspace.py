@@ -1,0 +1,50 @@
+"""Opens the desk's workspace: data directory, settings, database (migrated), logging."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.db import migrate
+from app.db.database import Database
+from app.paths import Paths
+from app.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Workspace:
+    paths: Paths
+    settings: Settings
+    db: Database
+
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None, db_url: str | None = None) -> Workspace:
+        paths = Paths.resolve(data_dir)
+        paths.ensure()
+        _log_to_file(paths.log_file)
+        settings = Settings.load(paths.settings_file)
+        db = Database(db_url or settings.db_url or paths.default_db_url())
+        migrate.upgrade(db, paths.backups_dir)
+        log.info("workspace %s, database %s", paths.data_dir, db.display_name)
+        return cls(paths, settings, db)
+
+    def save_settings(self) -> None:
+        self.settings.save(self.paths.settings_file)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def _log_to_file(path: Path) -> None:
+    root = logging.getLogger()
+    if any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)

@@ -1,0 +1,106 @@
+"""Fixed vocabularies of government information disclosure (see shared/domain/REFERENCE.md).
+
+Stored values are short English codes; what users see is the Chinese label. Region-specific lists
+(主题分类) are seeds for editable data, not the final word.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from review.errors import QT_TRANSLATE_NOOP
+
+# 党政机关公文处理工作条例, art. 8: the 15 kinds of official document.
+DOCUMENT_TYPES: tuple[str, ...] = (
+    "决议",
+    "决定",
+    "命令（令）",
+    "公报",
+    "公告",
+    "通告",
+    "意见",
+    "通知",
+    "通报",
+    "报告",
+    "请示",
+    "批复",
+    "议案",
+    "函",
+    "纪要",
+)
+
+# Top level of the national policy library's 主题分类; the catalog issue makes the tree editable.
+NATIONAL_CATEGORIES: tuple[str, ...] = (
+    "国务院组织机构",
+    "综合政务",
+    "国民经济管理、国有资产监管",
+    "财政、金融、审计",
+    "国土资源、能源",
+    "农业、林业、水利",
+    "工业、交通",
+    "商贸、海关、旅游",
+    "市场监管、安全生产监管",
+    "城乡建设、环境保护",
+    "科技、教育",
+    "文化、广电、新闻出版",
+    "卫生、体育",
+    "人口与计划生育、妇女儿童工作",
+    "劳动、人事、监察",
+    "公安、安全、司法",
+    "民政、扶贫、救灾",
+    "民族、宗教",
+    "对外事务",
+    "港澳台侨工作",
+    "国防",
+    "其他",
+)
+
+
+class DisclosureMode(StrEnum):
+    """公开方式."""
+
+    PROACTIVE = "proactive"
+    ON_REQUEST = "on_request"
+    NOT_DISCLOSED = "not_disclosed"
+
+    @property
+    def label(self) -> str:
+        return _DISCLOSURE_LABELS[self]
+
+
+_DISCLOSURE_LABELS = {
+    DisclosureMode.PROACTIVE: QT_TRANSLATE_NOOP("Vocabulary", "主动公开"),
+    DisclosureMode.ON_REQUEST: QT_TRANSLATE_NOOP("Vocabulary", "依申请公开"),
+    DisclosureMode.NOT_DISCLOSED: QT_TRANSLATE_NOOP("Vocabulary", "不予公开"),
+}
+
+
+class LegalBasis(StrEnum):
+    """Why information is withheld: the categories of 条例 Art. 14–16 (and Table 3 of the yearly report)."""
+
+    STATE_SECRET = "art14_state_secret"
+    FORBIDDEN_BY_LAW = "art14_forbidden_by_law"
+    SECURITY_STABILITY = "art14_security_stability"
+    THIRD_PARTY_RIGHTS = "art15_third_party"
+    INTERNAL_AFFAIRS = "art16_internal_affairs"
+    PROCESS_INFORMATION = "art16_process"
+    ENFORCEMENT_FILES = "art16_enforcement_files"
+
+    @property
+    def label(self) -> str:
+        return _BASIS_LABELS[self]
+
+
+_BASIS_LABELS = {
+    LegalBasis.STATE_SECRET: QT_TRANSLATE_NOOP("Vocabulary", "国家秘密（条例第十四条）"),
+    LegalBasis.FORBIDDEN_BY_LAW: QT_TRANSLATE_NOOP("Vocabulary", "法律、行政法规禁止公开（条例第十四条）"),
+    LegalBasis.SECURITY_STABILITY: QT_TRANSLATE_NOOP(
+        "Vocabulary", "危及国家安全、公共安全、经济安全、社会稳定（条例第十四条）"
+    ),
+    LegalBasis.THIRD_PARTY_RIGHTS: QT_TRANSLATE_NOOP(
+        "Vocabulary", "商业秘密、个人隐私等第三方合法权益（条例第十五条）"
+    ),
+    LegalBasis.INTERNAL_AFFAIRS: QT_TRANSLATE_NOOP("Vocabulary", "内部事务信息（条例第十六条）"),
+    LegalBasis.PROCESS_INFORMATION: QT_TRANSLATE_NOOP("Vocabulary", "过程性信息（条例第十六条）"),
+    LegalBasis.ENFORCEMENT_FILES: QT_TRANSLATE_NOOP("Vocabulary", "行政执法案卷信息（条例第十六条）"),
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Sets up (if needed) and starts the desk. Extra arguments go to main.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+exec .venv/bin/python main.py "$@"
