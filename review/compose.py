@@ -6,11 +6,18 @@ import html
 import io
 from collections.abc import Iterable
 
+from review.mupdf import LOCK
+
 A4_MARGIN = 72
 
 
 def compose_pdf(paragraphs: Iterable[str], title: str | None = None) -> bytes:
     """A4 pages of `paragraphs` under an optional centred title."""
+    with LOCK:
+        return _compose_locked(paragraphs, title)
+
+
+def _compose_locked(paragraphs: Iterable[str], title: str | None) -> bytes:
     import pymupdf
 
     parts = []

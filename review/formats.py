@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import PurePath
 
 from review.errors import QT_TRANSLATE_NOOP, DocumentRejected
+from review.mupdf import LOCK
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 # A DOCX or OFD expanding beyond this, or far beyond its own size, is treated as a zip bomb.
@@ -175,6 +176,11 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
 
 
 def _probe_pdf(name: str, data: bytes) -> Probe:
+    with LOCK:
+        return _probe_pdf_locked(name, data)
+
+
+def _probe_pdf_locked(name: str, data: bytes) -> Probe:
     import pymupdf
 
     try:
@@ -200,7 +206,7 @@ def _probe_image(name: str, data: bytes) -> Probe:
     import pymupdf
 
     try:
-        with pymupdf.open(stream=data) as doc:
+        with LOCK, pymupdf.open(stream=data) as doc:
             pages = doc.page_count
     except Exception as exc:
         raise DocumentRejected(

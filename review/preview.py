@@ -8,6 +8,7 @@ import zipfile
 
 from review.compose import compose_pdf
 from review.formats import Kind, decode_text
+from review.mupdf import LOCK
 
 
 def preview_pdf(name: str, data: bytes, kind: Kind) -> bytes:
@@ -17,7 +18,7 @@ def preview_pdf(name: str, data: bytes, kind: Kind) -> bytes:
         case Kind.IMAGE:
             import pymupdf
 
-            with pymupdf.open(stream=data) as img:
+            with LOCK, pymupdf.open(stream=data) as img:
                 return bytes(img.convert_to_pdf())
         case Kind.TEXT:
             text, _ = decode_text(name, data)

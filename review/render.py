@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from review.mupdf import LOCK
+
 
 @dataclass(frozen=True)
 class RenderedPage:
@@ -20,22 +22,25 @@ class PageSource:
     def __init__(self, pdf: bytes) -> None:
         import pymupdf
 
-        self._doc: Any = pymupdf.open(stream=pdf, filetype="pdf")
+        with LOCK:
+            self._doc: Any = pymupdf.open(stream=pdf, filetype="pdf")
 
     @property
     def page_count(self) -> int:
         return int(self._doc.page_count)
 
     def page_size(self, index: int) -> tuple[float, float]:
-        rect = self._doc[index].rect
+        with LOCK:
+            rect = self._doc[index].rect
         return float(rect.width), float(rect.height)
 
     def render(self, index: int, zoom: float) -> RenderedPage:
         import pymupdf
 
-        page = self._doc[index]
-        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
-        return RenderedPage(pix.width, pix.height, pix.stride, bytes(pix.samples))
+        with LOCK:
+            pix = self._doc[index].get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+            return RenderedPage(pix.width, pix.height, pix.stride, bytes(pix.samples))
 
     def close(self) -> None:
-        self._doc.close()
+        with LOCK:
+            self._doc.close()

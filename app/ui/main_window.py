@@ -1,0 +1,488 @@
+"""The desk's main window: queues, the document list, details and the page viewer. It only wires."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import documents
+from app.db.models import Document, User
+from app.documents import Queue
+from app.errors import TranslatableError
+from app.roles import Role
+from app.ui.document_model import DocumentTableModel
+from app.ui.i18n import error_text, vocabulary
+from app.ui.log_window import LogWindow, QtLogHandler
+from app.ui.page_viewer import PageViewer
+from app.ui.reason_dialog import ReasonDialog
+from app.ui.settings_dialog import SettingsDialog
+from app.ui.tasks import Task, TaskRunner
+from app.workflow import TRANSITIONS, Action, available_actions, perform
+from app.workspace import Workspace
+from publish.taxonomy import DisclosureMode, LegalBasis
+from review.formats import KIND_LABELS, SUPPORTED_SUFFIXES, Kind
+from review.preview import preview_pdf
+
+log = logging.getLogger(__name__)
+
+
+class ImportReport:
+    """What a batch import did, file by file."""
+
+    def __init__(self) -> None:
+        self.imported: list[tuple[str, int]] = []
+        self.rejected: list[tuple[str, TranslatableError]] = []
+        self.cancelled = False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, user_id: int, log_handler: QtLogHandler) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.db = workspace.db
+        self.user_id = user_id
+        self.runner = TaskRunner(self)
+        self.log_window = LogWindow(log_handler, self)
+        # Replaceable by tests, which cannot click through a native file dialog.
+        self.choose_files: Callable[[], list[str]] = self._choose_files_dialog
+        self._current_id: int | None = None
+        self._current_queue = Queue.MY_DRAFTS
+
+        self.setWindowTitle(self.tr("政务公开审发台"))
+        self.setAcceptDrops(True)
+        self.resize(1400, 860)
+        self._build_actions()
+        self._build_menus()
+        self._build_central()
+        self._build_status_bar()
+        with self.db.read() as session:
+            self._current_queue = _home_queue(session.get_one(User, user_id).roles)
+        self.refresh()
+
+    # -- construction ---------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.import_action = self._action(
+            self.tr("导入文件…"), QKeySequence.StandardKey.Open, self.import_via_dialog
+        )
+        self.refresh_action = self._action(self.tr("刷新"), QKeySequence.StandardKey.Refresh, self.refresh)
+        self.transition_actions: dict[Action, QAction] = {
+            action: self._action(
+                vocabulary(TRANSITIONS[action].label), None, lambda _=False, a=action: self.run_transition(a)
+            )
+            for action in (Action.SUBMIT, Action.APPROVE, Action.RETURN, Action.REFUSE)
+        }
+        self.settings_action = self._action(
+            self.tr("设置…"), QKeySequence.StandardKey.Preferences, self.open_settings
+        )
+        self.log_action = self._action(self.tr("日志窗口"), None, self.log_window.show)
+        self.about_action = self._action(self.tr("关于"), None, self.show_about)
+        self.quit_action = self._action(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
+
+    def _action(
+        self, text: str, shortcut: QKeySequence.StandardKey | None, slot: Callable[..., object]
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        doc_menu = bar.addMenu(self.tr("审查(&R)"))
+        for action in self.transition_actions.values():
+            doc_menu.addAction(action)
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.log_action)
+        tools_menu = bar.addMenu(self.tr("工具(&T)"))
+        tools_menu.addAction(self.settings_action)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("主工具栏"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.import_action)
+        toolbar.addSeparator()
+        for action in self.transition_actions.values():
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.refresh_action)
+        self.addToolBar(toolbar)
+
+    def _build_central(self) -> None:
+        self.queue_list = QListWidget(self)
+        for queue in Queue:
+            item = QListWidgetItem(vocabulary(queue.label))
+            item.setData(Qt.ItemDataRole.UserRole, queue.value)
+            self.queue_list.addItem(item)
+        self.queue_list.currentItemChanged.connect(self._queue_selected)
+        self.queue_list.setMaximumWidth(220)
+
+        self.model = DocumentTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.model.COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
+        self.table.sortByColumn(self.model.COLUMNS.index("id"), Qt.SortOrder.DescendingOrder)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.empty_hint = QLabel(self.tr("此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。"), self)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet("color: #666; padding: 12px;")
+
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setMinimumHeight(180)
+
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.table, 3)
+        middle_layout.addWidget(self.empty_hint)
+        middle_layout.addWidget(self.details, 2)
+
+        self.viewer = PageViewer(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.queue_list)
+        splitter.addWidget(middle)
+        splitter.addWidget(self.viewer)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([180, 560, 660])
+        self.setCentralWidget(splitter)
+
+    def _build_status_bar(self) -> None:
+        with self.db.read() as session:
+            user = session.get_one(User, self.user_id)
+            roles = "、".join(vocabulary(r.label) for r in sorted(user.roles))
+            department = user.department.name if user.department else self.tr("（无部门）")
+            who = self.tr("当前用户：{name}（{roles}） · {department}").format(
+                name=user.display_name, roles=roles, department=department
+            )
+        self.user_label = QLabel(who, self)
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(QLabel(self.tr("数据库：") + self.db.display_name, self))
+
+    # -- queues and selection -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        with self.db.read() as session:
+            user = session.get_one(User, self.user_id)
+            counts = {q: len(documents.queue_rows(session, user, q)) for q in Queue}
+            rows = documents.queue_rows(session, user, self._current_queue)
+        for i in range(self.queue_list.count()):
+            item = self.queue_list.item(i)
+            queue = Queue(item.data(Qt.ItemDataRole.UserRole))
+            item.setText(f"{vocabulary(queue.label)}  ({counts[queue]})")
+            if queue is self._current_queue and self.queue_list.currentRow() != i:
+                self.queue_list.blockSignals(True)
+                self.queue_list.setCurrentRow(i)
+                self.queue_list.blockSignals(False)
+        keep = self._current_id
+        self.model.set_rows(rows)
+        self.empty_hint.setVisible(not rows)
+        if keep is not None and (row := self.model.row_of(keep)) is not None:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        else:
+            self._show_document(None)
+
+    def show_queue(self, queue: Queue) -> None:
+        self._current_queue = queue
+        self.refresh()
+
+    def _queue_selected(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if item is not None:
+            self.show_queue(Queue(item.data(Qt.ItemDataRole.UserRole)))
+
+    def select_document(self, document_id: int) -> bool:
+        row = self.model.row_of(document_id)
+        if row is None:
+            return False
+        self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        return True
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = self.table.selectionModel().selectedRows()
+        document_id = self.proxy.data(indexes[0], Qt.ItemDataRole.UserRole) if indexes else None
+        self._show_document(document_id)
+
+    def _show_document(self, document_id: int | None) -> None:
+        previous, self._current_id = self._current_id, document_id
+        allowed: list[Action] = []
+        if document_id is None:
+            self.details.setText("")
+            self.viewer.clear(self.tr("选择一个文件以查看其页面"))
+        else:
+            try:
+                with self.db.read() as session:
+                    document = session.get_one(Document, document_id)
+                    user = session.get_one(User, self.user_id)
+                    allowed = available_actions(session, document, user)
+                    self.details.setText(self._details_html(document))
+                    if document_id != previous:
+                        original = documents.original_file(session, document_id)
+                        self.viewer.set_pdf(preview_pdf(original.name, original.data, original.kind))
+            except TranslatableError as exc:
+                self.viewer.clear(error_text(exc))
+            except Exception:
+                log.exception("cannot show document %s", document_id)
+                self.viewer.clear(self.tr("无法显示该文件的页面，详情见日志窗口。"))
+        for action, qaction in self.transition_actions.items():
+            qaction.setEnabled(action in allowed)
+
+    def _details_html(self, document: Document) -> str:
+        original = document.current_original()
+        local_time = document.updated_at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+        rows = [
+            (self.tr("标题"), document.title),
+            (self.tr("发文字号"), document.doc_number or "—"),
+            (self.tr("公文种类"), document.doc_type or "—"),
+            (self.tr("状态"), vocabulary(document.status_enum.label)),
+            (self.tr("拟公开方式"), vocabulary(DisclosureMode(document.disclosure).label)),
+            (self.tr("部门"), document.department.name),
+            (self.tr("经办人"), document.created_by.display_name),
+            (
+                self.tr("原始文件"),
+                f"{original.original_name}（{vocabulary(KIND_LABELS[Kind(original.format)])}，"
+                f"{_size_text(original.size)}）",
+            ),
+            (self.tr("SHA-256"), original.blob_sha256[:16] + "…"),
+            (self.tr("版本"), f"{document.version} · {local_time}"),
+        ]
+        if document.status_reason:
+            reason = document.status_reason
+            if reason in {b.value for b in LegalBasis}:
+                reason = vocabulary(LegalBasis(reason).label)
+            rows.append((self.tr("退回/不予公开理由"), reason))
+        cells = "".join(
+            f"<tr><td style='color:#555;padding-right:12px'>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        return f"<table>{cells}</table>"
+
+    # -- importing ------------------------------------------------------------------------------
+
+    def _choose_files_dialog(self) -> list[str]:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择要导入的文件"), str(Path.home()), self.tr("可导入的文件") + f" ({patterns})"
+        )
+        return files
+
+    def import_via_dialog(self) -> None:
+        files = self.choose_files()
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [
+            Path(u.toLocalFile()) for u in event.mimeData().urls() if isinstance(u, QUrl) and u.isLocalFile()
+        ]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    def import_files(self, paths: list[Path]) -> Task:
+        """Imports in the background, one file after another, each all or nothing."""
+        progress = QProgressDialog(self.tr("正在导入…"), self.tr("取消"), 0, len(paths), self)
+        progress.setWindowTitle(self.tr("导入文件"))
+        progress.setMinimumDuration(300)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        db, user_id = self.db, self.user_id
+
+        def work(task: Task) -> ImportReport:
+            report = ImportReport()
+            for done, path in enumerate(paths):
+                if task.cancelled.is_set():
+                    report.cancelled = True
+                    break
+                task.report(done, len(paths), path.name)
+                try:
+                    report.imported.append((path.name, documents.import_file(db, user_id, path)))
+                except TranslatableError as exc:
+                    report.rejected.append((path.name, exc))
+            return report
+
+        def on_progress(done: int, total: int, name: str) -> None:
+            progress.setValue(done)
+            progress.setLabelText(
+                self.tr("正在导入 {name}（{done}/{total}）").format(name=name, done=done + 1, total=total)
+            )
+
+        def done(report: ImportReport) -> None:
+            progress.close()
+            self._imported(report)
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            self.show_unexpected(exc)
+
+        task = self.runner.start(work, done, failed, on_progress)
+        progress.canceled.connect(task.cancelled.set)
+        return task
+
+    def _imported(self, report: ImportReport) -> None:
+        if report.imported:
+            self._current_id = report.imported[-1][1]
+            self.show_queue(Queue.MY_DRAFTS)
+            self.statusBar().showMessage(self.tr("已导入 %n 个文件", "", len(report.imported)), 8000)
+        if report.rejected:
+            lines = "\n\n".join(error_text(exc) for _, exc in report.rejected)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("部分文件未导入"),
+                self.tr("%n 个文件未导入，其余文件不受影响：", "", len(report.rejected)),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setInformativeText(lines)
+            self.last_message = box
+            box.open()
+        if report.cancelled:
+            self.statusBar().showMessage(self.tr("导入已取消；已导入的文件保留。"), 8000)
+
+    # -- workflow -------------------------------------------------------------------------------
+
+    def run_transition(
+        self, action: Action, reason: str = "", basis: LegalBasis | None = None, ask: bool = True
+    ) -> bool:
+        if self._current_id is None:
+            return False
+        transition = TRANSITIONS[action]
+        row = self.model.row_at(self.model.row_of(self._current_id) or 0)
+        if ask and (transition.needs_reason or transition.needs_basis):
+            dialog = ReasonDialog(
+                vocabulary(transition.label), self.tr("请写明理由"), transition.needs_basis, self
+            )
+            if dialog.exec() != ReasonDialog.DialogCode.Accepted:
+                return False
+            reason, basis = dialog.reason.toPlainText(), dialog.selected_basis()
+        elif (
+            ask
+            and QMessageBox.question(
+                self,
+                vocabulary(transition.label),
+                self.tr("确定对“{title}”执行“{action}”吗？").format(
+                    title=row.title, action=vocabulary(transition.label)
+                ),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return False
+        try:
+            with self.db.write() as session:
+                perform(
+                    session,
+                    session.get_one(User, self.user_id),
+                    row.id,
+                    action,
+                    expected_version=row.version,
+                    reason=reason,
+                    basis=basis,
+                )
+        except TranslatableError as exc:
+            self.show_error(error_text(exc))
+            self.refresh()
+            return False
+        self.statusBar().showMessage(
+            self.tr("“{title}”：{action}完成").format(title=row.title, action=vocabulary(transition.label)),
+            8000,
+        )
+        self.refresh()
+        return True
+
+    # -- messages and dialogs -------------------------------------------------------------------
+
+    def show_error(self, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("无法完成操作"), text, QMessageBox.StandardButton.Ok, self
+        )
+        self.last_message = box
+        box.open()
+
+    def show_unexpected(self, exc: BaseException) -> None:
+        if isinstance(exc, TranslatableError):
+            self.show_error(error_text(exc))
+            return
+        log.error("unexpected error", exc_info=exc)
+        self.show_error(self.tr("发生意外错误：{error}\n详情见日志窗口。").format(error=exc))
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.workspace.settings, str(self.workspace.paths.data_dir), self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.workspace.save_settings()
+            self.statusBar().showMessage(self.tr("设置已保存，下次启动时生效。"), 8000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于政务公开审发台"),
+            self.tr("政务公开审发台 Disclosure Desk\n先审查、后公开。\n\n数据目录：{path}").format(
+                path=self.workspace.paths.data_dir
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.wait(10_000)
+        self.viewer.clear()
+        super().closeEvent(event)
+
+
+def _home_queue(roles: frozenset[Role]) -> Queue:
+    """Where each role starts its day."""
+    if Role.REVIEWER in roles:
+        return Queue.TO_REVIEW
+    if Role.CLERK in roles:
+        return Queue.MY_DRAFTS
+    if Role.PUBLISHER in roles:
+        return Queue.APPROVED
+    return Queue.ALL
+
+
+def _size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"

@@ -1,0 +1,169 @@
+"""Shows a document's pages, rendered by PyMuPDF, with page navigation and zoom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from review.render import PageSource
+
+ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
+
+
+class PageViewer(QWidget):
+    page_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._source: PageSource | None = None
+        self._page = 0
+        self._zoom = 1.0
+        self._fit_width = True
+
+        self.prev_button = self._button(self.tr("上一页"), "PgUp", self.previous_page)
+        self.next_button = self._button(self.tr("下一页"), "PgDown", self.next_page)
+        self.page_box = QSpinBox(self)
+        self.page_box.setMinimum(1)
+        self.page_box.valueChanged.connect(lambda v: self.show_page(v - 1))
+        self.page_count_label = QLabel(self)
+        self.zoom_out_button = self._button(self.tr("缩小"), QKeySequence.StandardKey.ZoomOut, self.zoom_out)
+        self.zoom_in_button = self._button(self.tr("放大"), QKeySequence.StandardKey.ZoomIn, self.zoom_in)
+        self.fit_button = self._button(self.tr("适合宽度"), None, self.fit_width)
+        self.zoom_label = QLabel(self)
+
+        bar = QHBoxLayout()
+        for w in (self.prev_button, self.page_box, self.page_count_label, self.next_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
+            bar.addWidget(w)
+
+        self.image = QLabel(self)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(self.image)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area.setStyleSheet("QScrollArea { background: #6b6f75; }")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll_area, 1)
+        self.clear(self.tr("选择一个文件以查看其页面"))
+
+    def _button(
+        self, text: str, shortcut: QKeySequence.StandardKey | str | None, slot: Callable[[], None]
+    ) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        if shortcut is not None:
+            button.setShortcut(shortcut)
+        button.clicked.connect(slot)
+        return button
+
+    @property
+    def page_count(self) -> int:
+        return self._source.page_count if self._source else 0
+
+    @property
+    def current_page(self) -> int:
+        return self._page
+
+    @property
+    def zoom(self) -> float:
+        return self._zoom
+
+    def set_pdf(self, pdf: bytes) -> None:
+        self._close_source()
+        self._source = PageSource(pdf)
+        self.page_box.blockSignals(True)
+        self.page_box.setMaximum(max(1, self.page_count))
+        self.page_box.blockSignals(False)
+        self.page_count_label.setText(self.tr("/ %n 页", "", self.page_count))
+        self._set_controls_enabled(True)
+        self._fit_width = True
+        self.show_page(0)
+
+    def clear(self, message: str = "") -> None:
+        self._close_source()
+        self.image.setPixmap(QPixmap())
+        self.image.setText(message)
+        self.page_count_label.clear()
+        self.zoom_label.clear()
+        self._set_controls_enabled(False)
+
+    def _close_source(self) -> None:
+        if self._source is not None:
+            self._source.close()
+            self._source = None
+
+    def _set_controls_enabled(self, enabled: bool) -> None:
+        for w in (
+            self.prev_button,
+            self.next_button,
+            self.page_box,
+            self.zoom_in_button,
+            self.zoom_out_button,
+            self.fit_button,
+        ):
+            w.setEnabled(enabled)
+
+    def show_page(self, index: int) -> None:
+        if self._source is None or not 0 <= index < self.page_count:
+            return
+        self._page = index
+        if self._fit_width:
+            width_pt, _ = self._source.page_size(index)
+            available = max(200, self.scroll_area.viewport().width() - 24)
+            self._zoom = max(0.25, min(4.0, available / width_pt))
+        rendered = self._source.render(index, self._zoom * self.devicePixelRatioF())
+        image = QImage(
+            rendered.samples, rendered.width, rendered.height, rendered.stride, QImage.Format.Format_RGB888
+        ).copy()  # copy: the QImage must not outlive the Python bytes it points into
+        image.setDevicePixelRatio(self.devicePixelRatioF())
+        self.image.setPixmap(QPixmap.fromImage(image))
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(index + 1)
+        self.page_box.blockSignals(False)
+        self.prev_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < self.page_count - 1)
+        self.zoom_label.setText(f"{round(self._zoom * 100)}%")
+        self.page_changed.emit(index)
+
+    def next_page(self) -> None:
+        self.show_page(self._page + 1)
+
+    def previous_page(self) -> None:
+        self.show_page(self._page - 1)
+
+    def zoom_in(self) -> None:
+        self._set_zoom(next((z for z in ZOOM_STEPS if z > self._zoom + 1e-6), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self._set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self._zoom - 1e-6), ZOOM_STEPS[0]))
+
+    def fit_width(self) -> None:
+        self._fit_width = True
+        self.show_page(self._page)
+
+    def _set_zoom(self, zoom: float) -> None:
+        self._fit_width = False
+        self._zoom = zoom
+        self.show_page(self._page)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._fit_width and self._source is not None:
+            self.show_page(self._page)

@@ -1,0 +1,58 @@
+"""Starts the GUI: workspace, first run, sign-in, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from app import users
+from app.demo import DEMO_PASSWORD
+from app.errors import TranslatableError
+from app.paths import Paths
+from app.settings import Settings
+from app.ui.application import DeskApplication
+from app.ui.first_run import FirstRunDialog
+from app.ui.i18n import error_text
+from app.ui.login import LoginDialog
+from app.ui.main_window import MainWindow
+from app.workspace import Workspace
+
+
+def run_gui(data_dir: str | None, db_url: str | None) -> int:
+    app = DeskApplication(sys.argv)
+    paths = Paths.resolve(data_dir)
+    app.configure(paths, Settings.load(paths.settings_file).language)
+    app.install_excepthook()
+    try:
+        workspace = Workspace.open(data_dir, db_url)
+    except TranslatableError as exc:
+        QMessageBox.critical(None, app.tr("无法打开数据库"), error_text(exc))
+        return 2
+    except Exception as exc:
+        QMessageBox.critical(None, app.tr("无法打开数据库"), str(exc))
+        return 2
+    try:
+        with workspace.db.read() as session:
+            first_run = not users.has_users(session)
+        hint = ""
+        if first_run:
+            first = FirstRunDialog(workspace.db)
+            if first.exec() != QDialog.DialogCode.Accepted:
+                return 0
+            workspace.settings.last_login = first.admin_login
+            if first.with_demo.isChecked():
+                hint = app.tr(
+                    "示例账号：clerk（经办人）、reviewer（保密审查员）、publisher（发布管理员），密码均为 {password}"
+                ).format(password=DEMO_PASSWORD)
+        login = LoginDialog(workspace.db, workspace.settings.last_login, hint)
+        if login.exec() != QDialog.DialogCode.Accepted or login.user_id is None:
+            return 0
+        with workspace.db.read() as session:
+            workspace.settings.last_login = users.get_user(session, login.user_id).login
+        workspace.save_settings()
+        window = MainWindow(workspace, login.user_id, app.log_handler)
+        window.show()
+        return app.exec()
+    finally:
+        workspace.close()
