@@ -97,6 +97,8 @@ def probe(name: str, data: bytes) -> Probe:
             supported=" ".join(SUPPORTED_SUFFIXES),
         )
     actual = _sniff(name, data)
+    if actual is None and expected is Kind.TEXT:
+        decode_text(name, data)  # raises, naming the encodings tried
     if actual is not expected:
         raise DocumentRejected(
             name,

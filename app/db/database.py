@@ -22,10 +22,11 @@ SQLITE_BUSY_TIMEOUT_S = 15
 
 
 class Database:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, busy_timeout_s: float = SQLITE_BUSY_TIMEOUT_S) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
-        self.engine = _create_engine(url, self.is_sqlite)
+        self.busy_timeout_s = busy_timeout_s
+        self.engine = _create_engine(url, self.is_sqlite, busy_timeout_s)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Writers on SQLite take the write lock at BEGIN, so two desks on one file queue up instead
         # of failing halfway when a read snapshot turns out stale.
@@ -39,23 +40,23 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with _translated_errors(), self._sessions() as session:
+        with _translated_errors(self.busy_timeout_s), self._sessions() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One user action: committed as a whole when the block ends, rolled back on any error."""
-        with _translated_errors(), self._write_sessions() as session, session.begin():
+        with _translated_errors(self.busy_timeout_s), self._write_sessions() as session, session.begin():
             yield session
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def _create_engine(url: str, is_sqlite: bool) -> Engine:
+def _create_engine(url: str, is_sqlite: bool, busy_timeout_s: float) -> Engine:
     if not is_sqlite:
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+    engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -75,7 +76,7 @@ def _create_engine(url: str, is_sqlite: bool) -> Engine:
 
 
 @contextmanager
-def _translated_errors() -> Iterator[None]:
+def _translated_errors(busy_timeout_s: float) -> Iterator[None]:
     try:
         yield
     except StaleDataError as exc:
@@ -90,7 +91,7 @@ def _translated_errors() -> Iterator[None]:
                     "DeskError",
                     "数据库正被另一个审发台进程长时间占用（等待 {seconds} 秒仍未释放），请稍后重试。",
                 ),
-                seconds=SQLITE_BUSY_TIMEOUT_S,
+                seconds=round(busy_timeout_s),
             ) from exc
         raise DatabaseUnavailable(
             QT_TRANSLATE_NOOP("DeskError", "数据库访问失败：{reason}"), reason=text

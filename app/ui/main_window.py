@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         # Replaceable by tests, which cannot click through a native file dialog.
         self.choose_files: Callable[[], list[str]] = self._choose_files_dialog
         self._current_id: int | None = None
+        self._viewer_document: int | None = None
         self._current_queue = Queue.MY_DRAFTS
 
         self.setWindowTitle(self.tr("政务公开审发台"))
@@ -244,11 +245,12 @@ class MainWindow(QMainWindow):
         self._show_document(document_id)
 
     def _show_document(self, document_id: int | None) -> None:
-        previous, self._current_id = self._current_id, document_id
+        self._current_id = document_id
         allowed: list[Action] = []
         if document_id is None:
             self.details.setText("")
             self.viewer.clear(self.tr("选择一个文件以查看其页面"))
+            self._viewer_document = None
         else:
             try:
                 with self.db.read() as session:
@@ -256,14 +258,17 @@ class MainWindow(QMainWindow):
                     user = session.get_one(User, self.user_id)
                     allowed = available_actions(session, document, user)
                     self.details.setText(self._details_html(document))
-                    if document_id != previous:
+                    if document_id != self._viewer_document:
                         original = documents.original_file(session, document_id)
                         self.viewer.set_pdf(preview_pdf(original.name, original.data, original.kind))
+                        self._viewer_document = document_id
             except TranslatableError as exc:
                 self.viewer.clear(error_text(exc))
+                self._viewer_document = None
             except Exception:
                 log.exception("cannot show document %s", document_id)
                 self.viewer.clear(self.tr("无法显示该文件的页面，详情见日志窗口。"))
+                self._viewer_document = None
         for action, qaction in self.transition_actions.items():
             qaction.setEnabled(action in allowed)
 

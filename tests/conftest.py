@@ -1,0 +1,112 @@
+"""Shared fixtures: an isolated data directory with a real SQLite database, users, generated files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app import users
+from app.db.models import User
+from app.roles import Role
+from app.workspace import Workspace
+
+PASSWORD = "test-password-1"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    ws = Workspace.open(tmp_path / "data")
+    yield ws
+    ws.close()
+
+
+@dataclass(frozen=True)
+class People:
+    admin: int
+    clerk: int
+    clerk2: int
+    reviewer: int
+    clerk_reviewer: int
+    publisher: int
+    outsider_reviewer: int
+
+
+@pytest.fixture
+def people(workspace: Workspace) -> People:
+    """A department with one person per role, a clerk who is also a reviewer, and a reviewer elsewhere."""
+    with workspace.db.write() as s:
+        dept = users.create_department(s, None, "测试市数据局", "TEST00001")
+        admin = users.create_user(
+            s,
+            None,
+            login="admin",
+            display_name="管理员",
+            password=PASSWORD,
+            roles=[Role.ADMIN],
+            department=dept,
+        )
+
+        def add(login: str, name: str, roles: list[Role], department=dept) -> User:
+            return users.create_user(
+                s,
+                admin,
+                login=login,
+                display_name=name,
+                password=PASSWORD,
+                roles=roles,
+                department=department,
+            )
+
+        other = users.create_department(s, admin, "测试市财政局", "TEST00002")
+        return People(
+            admin=admin.id,
+            clerk=add("clerk", "经办甲", [Role.CLERK]).id,
+            clerk2=add("clerk2", "经办乙", [Role.CLERK]).id,
+            reviewer=add("reviewer", "审查丙", [Role.REVIEWER]).id,
+            clerk_reviewer=add("both", "兼任丁", [Role.CLERK, Role.REVIEWER]).id,
+            publisher=add("publisher", "发布戊", [Role.PUBLISHER]).id,
+            outsider_reviewer=add("outsider", "外部门审查", [Role.REVIEWER], other).id,
+        )
+
+
+@pytest.fixture
+def sample_files(tmp_path: Path) -> dict[str, Path]:
+    """One real file per supported kind, generated here."""
+    from review import samples
+
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    made = {
+        "pdf": samples.marked_notice(),
+        "docx": samples.minutes_docx(),
+        "txt": samples.gbk_text_notice(),
+    }
+    paths = {}
+    for key, doc in made.items():
+        path = folder / doc.name
+        path.write_bytes(doc.data)
+        paths[key] = path
+    return paths
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    from app.ui.application import DeskApplication
+
+    return DeskApplication
+
+
+@pytest.fixture
+def desk_app(qapp, tmp_path_factory):
+    """The desk's own QApplication, with its CJK font and the Chinese UI."""
+    from app.paths import Paths
+
+    if qapp.cjk_family is None:
+        qapp.configure(Paths(tmp_path_factory.mktemp("ui-cache")), "zh_CN")
+    return qapp

@@ -1,0 +1,128 @@
+"""The desk as a user sees it, offscreen: first run, sign-in, the main window, importing, deciding."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import QMessageBox
+
+from app import users
+from app.db.models import Document, User
+from app.roles import Status
+from app.ui.first_run import FirstRunDialog
+from app.ui.login import LoginDialog
+from app.ui.main_window import MainWindow
+from app.workflow import Action
+from tests.conftest import PASSWORD
+
+
+def _window(qtbot, desk_app, workspace, user_id) -> MainWindow:
+    window = MainWindow(workspace, user_id, desk_app.log_handler)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_chinese_renders_without_system_cjk_fonts(desk_app):
+    assert desk_app.cjk_family in QFontDatabase.families()
+    assert desk_app.cjk_family in desk_app.font().families()
+    assert QFontMetrics(QFont(desk_app.cjk_family)).inFontUcs4(ord("审"))
+
+
+def test_first_run_creates_administrator_and_sample_workspace(qtbot, desk_app, workspace):
+    dialog = FirstRunDialog(workspace.db)
+    qtbot.addWidget(dialog)
+    dialog.department.setText("某某市数据局")
+    dialog.code.setText("ABC123")
+    dialog.password.setText("admin-pass-1")
+    dialog.password_again.setText("admin-pass-2")
+    dialog.accept()
+    assert "不一致" in dialog.error.text()
+    dialog.password_again.setText("admin-pass-1")
+    dialog.accept()
+    assert dialog.result() == FirstRunDialog.DialogCode.Accepted
+    with workspace.db.read() as s:
+        assert users.authenticate(s, "admin", "admin-pass-1").display_name == "系统管理员"
+        assert users.authenticate(s, "reviewer", "demo-2026")
+        assert len(s.query(Document).all()) == 5
+
+
+def test_login_dialog_says_what_is_wrong(qtbot, desk_app, workspace, people):
+    dialog = LoginDialog(workspace.db, "clerk")
+    qtbot.addWidget(dialog)
+    dialog.password.setText("nope")
+    dialog.accept()
+    assert dialog.user_id is None and "不正确" in dialog.error.text()
+    dialog.password.setText(PASSWORD)
+    dialog.accept()
+    assert dialog.user_id == people.clerk
+
+
+def test_import_through_the_ui_shows_first_page(qtbot, desk_app, workspace, people, sample_files):
+    window = _window(qtbot, desk_app, workspace, people.clerk)
+    assert window.model.rowCount() == 0 and window.empty_hint.isVisibleTo(window)
+    window.choose_files = lambda: [str(sample_files["pdf"])]
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
+    row = window.model.row_at(0)
+    assert row.title == "医保缴费标准通知" and row.status is Status.DRAFT
+    qtbot.waitUntil(lambda: window.viewer.page_count == 1)
+    assert not window.viewer.image.pixmap().isNull()
+    assert window.viewer.image.pixmap().width() > 300
+    assert "医保缴费标准通知.pdf" in window.details.text()
+    assert window.transition_actions[Action.SUBMIT].isEnabled()
+    assert not window.transition_actions[Action.APPROVE].isEnabled()
+    assert window.queue_list.item(0).text() == "我的草稿  (1)"
+
+
+def test_docx_and_text_get_a_page_view_too(qtbot, desk_app, workspace, people, sample_files):
+    window = _window(qtbot, desk_app, workspace, people.clerk)
+    window.import_files([sample_files["docx"], sample_files["txt"]])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
+    for doc_row in range(2):
+        window.table.selectRow(doc_row)
+        assert window.viewer.page_count >= 1 and not window.viewer.image.pixmap().isNull()
+
+
+def test_rejected_files_are_named_and_the_rest_imported(
+    qtbot, desk_app, workspace, people, sample_files, tmp_path
+):
+    empty = tmp_path / "空白.pdf"
+    empty.write_bytes(b"")
+    window = _window(qtbot, desk_app, workspace, people.clerk)
+    window.import_files([empty, sample_files["txt"]])
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "last_message", None), QMessageBox), timeout=10_000)
+    assert "“空白.pdf”是空文件" in window.last_message.informativeText()
+    assert window.model.rowCount() == 1
+
+
+def test_reviewer_approves_and_clerk_cannot(qtbot, desk_app, workspace, people, sample_files):
+    clerk_window = _window(qtbot, desk_app, workspace, people.clerk)
+    clerk_window.import_files([sample_files["pdf"]])
+    qtbot.waitUntil(lambda: clerk_window.model.rowCount() == 1, timeout=10_000)
+    clerk_window.table.selectRow(0)
+    assert clerk_window.run_transition(Action.SUBMIT, ask=False)
+    reviewer_window = _window(qtbot, desk_app, workspace, people.reviewer)
+    assert reviewer_window.model.rowCount() == 1  # 待我审查 is the reviewer's home queue
+    reviewer_window.table.selectRow(0)
+    assert reviewer_window.transition_actions[Action.APPROVE].isEnabled()
+    assert reviewer_window.run_transition(Action.APPROVE, ask=False)
+    with workspace.db.read() as s:
+        assert s.query(Document).one().status == Status.APPROVED
+
+
+def test_stale_window_gets_a_conflict_message(qtbot, desk_app, workspace, people, sample_files):
+    from app.documents import import_file
+    from app.workflow import perform
+
+    doc_id = import_file(workspace.db, people.clerk, sample_files["pdf"])
+    with workspace.db.write() as s:
+        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+    first = _window(qtbot, desk_app, workspace, people.reviewer)
+    first.table.selectRow(0)
+    second = _window(qtbot, desk_app, workspace, people.reviewer)
+    second.table.selectRow(0)
+    assert second.run_transition(Action.RETURN, reason="请补充解读", ask=False)
+    assert not first.run_transition(Action.APPROVE, ask=False)
+    assert "已被他人修改" in first.last_message.text()
+    with workspace.db.read() as s:
+        assert s.get_one(Document, doc_id).status == Status.DRAFT

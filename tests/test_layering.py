@@ -1,0 +1,59 @@
+"""The owner's layering rule: review/ and publish/ never load Qt or the database; Qt stays in app/ui."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _loaded_after_import(modules: list[str]) -> set[str]:
+    code = (
+        "import importlib, pkgutil, sys\n"
+        f"for name in {modules!r}:\n"
+        "    pkg = importlib.import_module(name)\n"
+        "    for info in pkgutil.walk_packages(pkg.__path__, name + '.'):\n"
+        "        importlib.import_module(info.name)\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_review_and_publish_load_neither_qt_nor_database_nor_app():
+    loaded = _loaded_after_import(["review", "publish"])
+    forbidden = {
+        m for m in loaded if m.split(".")[0] in {"PySide6", "shiboken6", "sqlalchemy", "alembic", "app"}
+    }
+    assert forbidden == set()
+    # Something was really imported, so the check above is not vacuous.
+    assert {"review.formats", "review.preview", "publish.taxonomy"} <= loaded
+
+
+def test_only_app_ui_imports_pyside6():
+    offenders = []
+    for path in ROOT.glob("**/*.py"):
+        rel = path.relative_to(ROOT)
+        if rel.parts[0] in {".venv", "tests", "benchmarks"} or rel.parts[:2] == ("app", "ui"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(n.split(".")[0] == "PySide6" for n in names):
+                offenders.append(str(rel))
+    assert offenders == []
+
+
+def test_app_core_works_without_qt():
+    code = "import sys, app.cli, app.demo, app.workspace; print('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    assert "app.cli" in loaded
+    assert not any(m.startswith("PySide6") for m in loaded)
