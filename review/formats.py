@@ -28,11 +28,11 @@ class Kind(StrEnum):
 
 
 KIND_LABELS = {
-    Kind.PDF: "PDF 文档",
-    Kind.DOCX: "Word (DOCX) 文档",
-    Kind.OFD: "OFD 版式文档",
-    Kind.TEXT: "纯文本",
-    Kind.IMAGE: "图片",
+    Kind.PDF: QT_TRANSLATE_NOOP("Vocabulary", "PDF 文档"),
+    Kind.DOCX: QT_TRANSLATE_NOOP("Vocabulary", "Word (DOCX) 文档"),
+    Kind.OFD: QT_TRANSLATE_NOOP("Vocabulary", "OFD 版式文档"),
+    Kind.TEXT: QT_TRANSLATE_NOOP("Vocabulary", "纯文本"),
+    Kind.IMAGE: QT_TRANSLATE_NOOP("Vocabulary", "图片"),
 }
 
 _EXTENSIONS = {
@@ -106,7 +106,7 @@ def probe(name: str, data: bytes) -> Probe:
                 "DeskError", "“{name}”的扩展名表示{expected}，但内容是{actual}。请检查文件后改正扩展名。"
             ),
             expected=KIND_LABELS[expected],
-            actual=KIND_LABELS[actual] if actual else "无法识别的数据",
+            actual=KIND_LABELS[actual] if actual else QT_TRANSLATE_NOOP("Vocabulary", "无法识别的数据"),
         )
     match expected:
         case Kind.PDF:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app import users
@@ -27,10 +28,12 @@ def run_gui(data_dir: str | None, db_url: str | None) -> int:
     try:
         workspace = Workspace.open(data_dir, db_url)
     except TranslatableError as exc:
-        QMessageBox.critical(None, app.tr("无法打开数据库"), error_text(exc))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("DeskApplication", "无法打开数据库"), error_text(exc)
+        )
         return 2
     except Exception as exc:
-        QMessageBox.critical(None, app.tr("无法打开数据库"), str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("DeskApplication", "无法打开数据库"), str(exc))
         return 2
     try:
         with workspace.db.read() as session:
@@ -42,8 +45,9 @@ def run_gui(data_dir: str | None, db_url: str | None) -> int:
                 return 0
             workspace.settings.last_login = first.admin_login
             if first.with_demo.isChecked():
-                hint = app.tr(
-                    "示例账号：clerk（经办人）、reviewer（保密审查员）、publisher（发布管理员），密码均为 {password}"
+                hint = QCoreApplication.translate(
+                    "DeskApplication",
+                    "示例账号：clerk（经办人）、reviewer（保密审查员）、publisher（发布管理员），密码均为 {password}",
                 ).format(password=DEMO_PASSWORD)
         login = LoginDialog(workspace.db, workspace.settings.last_login, hint)
         if login.exec() != QDialog.DialogCode.Accepted or login.user_id is None:

@@ -1,0 +1,985 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>DeskApplication</name>
+    <message>
+        <location filename="../../app/ui/application.py" line="43"/>
+        <source>意外错误</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/application.py" line="44"/>
+        <source>审发台遇到意外错误。已保存的数据不受影响。
+
+{error}</source>
+        <translation>The desk ran into an unexpected error. Saved data is not affected.
+
+{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/run.py" line="32"/>
+        <location filename="../../app/ui/run.py" line="36"/>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/run.py" line="51"/>
+        <source>示例账号：clerk（经办人）、reviewer（保密审查员）、publisher（发布管理员），密码均为 {password}</source>
+        <translation>Sample accounts: clerk (clerk), reviewer (confidentiality reviewer), publisher (publishing manager); password for all: {password}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskError</name>
+    <message>
+        <location filename="../../app/audit.py" line="90"/>
+        <source>审计事件 #{event_id} 的内容与其哈希不符（被修改）</source>
+        <translation>Audit event #{event_id} does not match its hash (modified)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="91"/>
+        <source>审计事件 #{event_id} 缺失（被删除）</source>
+        <translation>Audit event #{event_id} is missing (deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="94"/>
+        <source>审计事件 #{event_id} 的前序哈希不符（其前有事件被插入、删除或修改）</source>
+        <translation>Audit event #{event_id} does not link to the one before it (an event before it was inserted, deleted or modified)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="95"/>
+        <source>链尾缺失：最后的事件应为 #{event_id}（末尾事件被删除）</source>
+        <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="133"/>
+        <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
+        <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="141"/>
+        <source>该命令需要用 --user 指定执行的用户。</source>
+        <translation>This command needs --user to say who performs it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="151"/>
+        <source>数据库已经初始化过（已有用户）。</source>
+        <translation>The database is already initialised (it has users).</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="185"/>
+        <source>未知角色：{value}。可用：{roles}</source>
+        <translation>Unknown role: {value}. Available: {roles}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="197"/>
+        <source>部门“{name}”不存在。</source>
+        <translation>Department “{name}” does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="215"/>
+        <source>--title 只能用于导入单个文件。</source>
+        <translation>--title can only be used when importing a single file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/database.py" line="85"/>
+        <source>该记录已被其他人修改，您的更改没有保存。请刷新后重试。</source>
+        <translation>Someone else changed this record; your change was not saved. Refresh and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/database.py" line="93"/>
+        <source>数据库正被另一个审发台进程长时间占用（等待 {seconds} 秒仍未释放），请稍后重试。</source>
+        <translation>Another desk process has held the database for too long (still busy after {seconds} s). Try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/database.py" line="97"/>
+        <source>数据库访问失败：{reason}</source>
+        <translation>Database access failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/demo.py" line="54"/>
+        <source>数据库中已有用户。请以管理员身份创建示例，或用 --data-dir 指定一个新目录。</source>
+        <translation>The database already has users. Create the samples as an administrator, or use --data-dir with a new folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/demo.py" line="56"/>
+        <source>示例工作区已经存在。</source>
+        <translation>The sample workspace already exists.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="67"/>
+        <source>“{name}”是文件夹，不是文件。</source>
+        <translation>“{name}” is a folder, not a file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="69"/>
+        <source>找不到文件“{name}”。</source>
+        <translation>File “{name}” not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="71"/>
+        <source>没有读取“{name}”的权限。</source>
+        <translation>No permission to read “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="75"/>
+        <source>读取“{name}”失败：{reason}</source>
+        <translation>Reading “{name}” failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="92"/>
+        <source>文件内容 {sha} 不在数据库中。</source>
+        <translation>File content {sha} is not in the database.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="96"/>
+        <source>文件内容 {sha} 与其哈希不符，数据库可能已损坏。</source>
+        <translation>File content {sha} does not match its hash; the database may be damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="128"/>
+        <source>只有经办人可以导入文件，{user}不是经办人。</source>
+        <translation>Only clerks can import files; {user} is not a clerk.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="133"/>
+        <source>{user}不属于任何部门，无法导入文件。</source>
+        <translation>{user} belongs to no department and cannot import files.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="194"/>
+        <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
+        <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="199"/>
+        <source>只有本部门的经办人可以修改文件信息。</source>
+        <translation>Only clerks of the document&apos;s department can change its details.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="208"/>
+        <source>标题不能为空。</source>
+        <translation>The title cannot be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="221"/>
+        <source>“{value}”不是法定公文种类。</source>
+        <translation>“{value}” is not a statutory document type.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="274"/>
+        <location filename="../../app/workflow.py" line="158"/>
+        <source>文件 #{id} 不存在。</source>
+        <translation>Document #{id} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/users.py" line="26"/>
+        <source>部门全称和机构代码都不能为空。</source>
+        <translation>Department name and organisation code are both required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/users.py" line="28"/>
+        <source>部门“{name}”已存在。</source>
+        <translation>Department “{name}” already exists.</translation>
+    </message>
+    <message>
+        <location filename="../../app/users.py" line="49"/>
+        <source>只有系统管理员可以添加用户。</source>
+        <translation>Only system administrators can add users.</translation>
+    </message>
+    <message>
+        <location filename="../../app/users.py" line="51"/>
+        <source>第一个用户必须是系统管理员。</source>
+        <translation>The first user must be a system administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/users.py" line="54"/>
+        <source>登录名和姓名都不能为空。</source>
+        <translation>Login and name are both required.</translation>
+    </message>
+    <message>
+        <location filename="../../app/users.py" line="57"/>
+        <source>密码至少需要 {length} 个字符。</source>
+        <translation>The password needs at least {length} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/users.py" line="61"/>
+        <source>用户至少需要一个角色。</source>
+        <translation>A user needs at least one role.</translation>
+    </message>
+    <message>
+        <location filename="../../app/users.py" line="63"/>
+        <source>登录名“{login}”已被使用。</source>
+        <translation>Login “{login}” is already taken.</translation>
+    </message>
+    <message>
+        <location filename="../../app/users.py" line="88"/>
+        <source>登录名或密码不正确。</source>
+        <translation>Wrong login or password.</translation>
+    </message>
+    <message>
+        <location filename="../../app/users.py" line="95"/>
+        <source>用户不存在。</source>
+        <translation>No such user.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="120"/>
+        <source>文件“{title}”当前状态为“{status}”，不能执行“{action}”。</source>
+        <translation>“{title}” is “{status}”; “{action}” is not possible now.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="127"/>
+        <source>“{action}”需要{role}角色，{user}没有该角色。</source>
+        <translation>“{action}” needs the role {role}, which {user} does not have.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="134"/>
+        <source>文件“{title}”不属于{user}所在的部门。</source>
+        <translation>“{title}” does not belong to {user}&apos;s department.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="142"/>
+        <source>{user}导入、修改或提交过文件“{title}”，按审查分离原则不能对其“{action}”。</source>
+        <translation>{user} imported, edited or submitted “{title}” and, by separation of duties, cannot “{action}” it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="164"/>
+        <source>文件“{title}”在您打开后已被他人修改（版本 {seen} → {now}），您的操作没有执行。请刷新后重试。</source>
+        <translation>“{title}” was changed by someone else after you opened it (version {seen} → {now}); nothing was done. Refresh and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="191"/>
+        <source>“{action}”必须填写理由。</source>
+        <translation>“{action}” needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="195"/>
+        <source>“{action}”必须选择法律依据（条例第十四、十五或十六条）。</source>
+        <translation>“{action}” needs a legal basis (Regulations art. 14, 15 or 16).</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="75"/>
+        <source>“{name}”是空文件（0 字节），无法导入。</source>
+        <translation>“{name}” is empty (0 bytes) and cannot be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="81"/>
+        <source>“{name}”有 {size_mb} MB，超过 {limit_mb} MB 的上限，请拆分后再导入。</source>
+        <translation>“{name}” has {size_mb} MB, over the {limit_mb} MB limit. Split it before importing.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="95"/>
+        <source>“{name}”的类型（{suffix}）不受支持。可导入：{supported}。</source>
+        <translation>The type of “{name}” ({suffix}) is not supported. Supported: {supported}.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="107"/>
+        <source>“{name}”的扩展名表示{expected}，但内容是{actual}。请检查文件后改正扩展名。</source>
+        <translation>The extension of “{name}” says {expected}, but the content is {actual}. Check the file and correct its extension.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="134"/>
+        <source>“{name}”是加密的 Office 文档或旧版 .doc 文件。请在 Word 中取消密码并另存为 DOCX 后再导入。</source>
+        <translation>“{name}” is an encrypted Office document or an old .doc file. Remove the password in Word and save as DOCX, then import.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="176"/>
+        <source>“{name}”不是可识别编码（UTF-8、GB18030/GBK、UTF-16）的文本文件。</source>
+        <translation>“{name}” is not a text file in a recognised encoding (UTF-8, GB18030/GBK, UTF-16).</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="192"/>
+        <source>“{name}”无法作为 PDF 打开：{reason}</source>
+        <translation>“{name}” cannot be opened as a PDF: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="198"/>
+        <source>“{name}”是加密的 PDF。请先取得密码并去除加密后再导入。</source>
+        <translation>“{name}” is an encrypted PDF. Get the password and remove the encryption before importing.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="203"/>
+        <source>“{name}”是损坏的 PDF：没有可读的页面。</source>
+        <translation>“{name}” is a damaged PDF: no readable pages.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="215"/>
+        <source>“{name}”无法作为图片打开：{reason}</source>
+        <translation>“{name}” cannot be opened as an image: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="230"/>
+        <source>“{name}”解压后有 {size_mb} MB，疑似压缩炸弹，已拒绝。</source>
+        <translation>“{name}” unpacks to {size_mb} MB and looks like a zip bomb; refused.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="236"/>
+        <source>“{name}”的压缩结构已损坏：{reason}</source>
+        <translation>The zip structure of “{name}” is damaged: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="240"/>
+        <source>“{name}”中的部件“{part}”已损坏。</source>
+        <translation>Part “{part}” of “{name}” is damaged.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <location filename="../../app/ui/document_model.py" line="22"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_model.py" line="23"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_model.py" line="24"/>
+        <source>发文字号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_model.py" line="25"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_model.py" line="26"/>
+        <source>经办人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_model.py" line="27"/>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="29"/>
+        <source>欢迎使用政务公开审发台</source>
+        <translation>Welcome to Disclosure Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="34"/>
+        <source>这是第一次启动。请创建本单位的部门和第一位系统管理员。
+系统管理员负责添加经办人、保密审查员和发布管理员。</source>
+        <translation>This is the first start. Create your department and its first system administrator.
+The administrator adds clerks, confidentiality reviewers and publishing managers.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="39"/>
+        <source>例如：某某市政务服务和数据管理局</source>
+        <translation>e.g. City Government Services and Data Administration</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="41"/>
+        <source>机构代码或统一社会信用代码，用于索引号</source>
+        <translation>Organisation code or unified social credit code, used in index numbers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="43"/>
+        <source>系统管理员</source>
+        <translation>System administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="49"/>
+        <source>同时创建示例工作区（示例部门、经办人、审查员和几份含问题的示例文件）</source>
+        <translation>Also create a sample workspace (a sample department, clerk, reviewer and a few sample files with planted problems)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="57"/>
+        <source>部门全称</source>
+        <translation>Department (full name)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="58"/>
+        <source>机构代码</source>
+        <translation>Organisation code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="59"/>
+        <source>管理员登录名</source>
+        <translation>Administrator login</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="60"/>
+        <source>管理员姓名</source>
+        <translation>Administrator name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="61"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="62"/>
+        <source>确认密码</source>
+        <translation>Confirm password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run.py" line="78"/>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>LogWindow</name>
+    <message>
+        <location filename="../../app/ui/log_window.py" line="36"/>
+        <source>日志</source>
+        <translation>Log</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../app/ui/login.py" line="20"/>
+        <source>登录 — 政务公开审发台</source>
+        <translation>Sign in — Disclosure Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="28"/>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="29"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="33"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="74"/>
+        <source>政务公开审发台</source>
+        <translation>Disclosure Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="89"/>
+        <source>导入文件…</source>
+        <translation>Import files…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="91"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="99"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="101"/>
+        <source>日志窗口</source>
+        <translation>Log window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="102"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="103"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="116"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="120"/>
+        <source>审查(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="123"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="126"/>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="128"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="131"/>
+        <source>主工具栏</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="165"/>
+        <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
+        <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="197"/>
+        <source>（无部门）</source>
+        <translation>(no department)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="197"/>
+        <source>当前用户：{name}（{roles}） · {department}</source>
+        <translation>Signed in: {name} ({roles}) · {department}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="202"/>
+        <source>数据库：</source>
+        <translation>Database: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="252"/>
+        <source>选择一个文件以查看其页面</source>
+        <translation>Select a document to see its pages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="270"/>
+        <source>无法显示该文件的页面，详情见日志窗口。</source>
+        <translation>Cannot show the pages of this document; see the log window.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="279"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="280"/>
+        <source>发文字号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="281"/>
+        <source>公文种类</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="282"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="283"/>
+        <source>拟公开方式</source>
+        <translation>Proposed disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="284"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="285"/>
+        <source>经办人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="287"/>
+        <source>原始文件</source>
+        <translation>Original file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="291"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="292"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="298"/>
+        <source>退回/不予公开理由</source>
+        <translation>Reason returned / withheld</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="310"/>
+        <source>选择要导入的文件</source>
+        <translation>Choose files to import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="310"/>
+        <source>可导入的文件</source>
+        <translation>Importable files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="333"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="333"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="334"/>
+        <source>导入文件</source>
+        <translation>Import files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="355"/>
+        <source>正在导入 {name}（{done}/{total}）</source>
+        <translation>Importing {name} ({done}/{total})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="374"/>
+        <source>已导入 %n 个文件</source>
+        <translation>
+            <numerusform>Imported %n file</numerusform>
+            <numerusform>Imported %n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="379"/>
+        <source>部分文件未导入</source>
+        <translation>Some files were not imported</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/main_window.py" line="380"/>
+        <source>%n 个文件未导入，其余文件不受影响：</source>
+        <translation>
+            <numerusform>%n file was not imported; the others are not affected:</numerusform>
+            <numerusform>%n files were not imported; the others are not affected:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="388"/>
+        <source>导入已取消；已导入的文件保留。</source>
+        <translation>Import cancelled; files already imported are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="401"/>
+        <source>请写明理由</source>
+        <translation>State the reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="411"/>
+        <source>确定对“{title}”执行“{action}”吗？</source>
+        <translation>“{action}” “{title}”?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="434"/>
+        <source>“{title}”：{action}完成</source>
+        <translation>“{title}”: {action} done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="444"/>
+        <source>无法完成操作</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="454"/>
+        <source>发生意外错误：{error}
+详情见日志窗口。</source>
+        <translation>Unexpected error: {error}
+See the log window for details.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="460"/>
+        <source>设置已保存，下次启动时生效。</source>
+        <translation>Settings saved; they take effect at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="465"/>
+        <source>关于政务公开审发台</source>
+        <translation>About Disclosure Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="466"/>
+        <source>政务公开审发台 Disclosure Desk
+先审查、后公开。
+
+数据目录：{path}</source>
+        <translation>Disclosure Desk (政务公开审发台)
+Review first, publish after.
+
+Data folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PageViewer</name>
+    <message>
+        <location filename="../../app/ui/page_viewer.py" line="34"/>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/page_viewer.py" line="35"/>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/page_viewer.py" line="40"/>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/page_viewer.py" line="41"/>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/page_viewer.py" line="42"/>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/page_viewer.py" line="64"/>
+        <source>选择一个文件以查看其页面</source>
+        <translation>Select a document to see its pages</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/page_viewer.py" line="94"/>
+        <source>/ %n 页</source>
+        <translation>
+            <numerusform>/ %n page</numerusform>
+            <numerusform>/ %n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../app/ui/reason_dialog.py" line="34"/>
+        <source>法律依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reason_dialog.py" line="35"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reason_dialog.py" line="52"/>
+        <source>请填写理由。</source>
+        <translation>Please give a reason.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="24"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="30"/>
+        <source>留空则使用数据目录中的 SQLite 数据库</source>
+        <translation>Leave empty to use the SQLite database in the data folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="33"/>
+        <source>语言和数据库的更改在下次启动时生效。</source>
+        <translation>Language and database changes take effect at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="35"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="36"/>
+        <source>数据库 URL</source>
+        <translation>Database URL</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="37"/>
+        <source>数据目录</source>
+        <translation>Data folder</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../../app/documents.py" line="37"/>
+        <source>我的草稿</source>
+        <translation>My drafts</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="38"/>
+        <source>待我审查</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="39"/>
+        <source>已批准待发布</source>
+        <translation>Approved, to publish</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="40"/>
+        <location filename="../../app/roles.py" line="46"/>
+        <source>已发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="41"/>
+        <source>全部文件</source>
+        <translation>All documents</translation>
+    </message>
+    <message>
+        <location filename="../../app/roles.py" line="22"/>
+        <source>经办人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../app/roles.py" line="23"/>
+        <source>保密审查员</source>
+        <translation>Confidentiality reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../app/roles.py" line="24"/>
+        <source>发布管理员</source>
+        <translation>Publishing manager</translation>
+    </message>
+    <message>
+        <location filename="../../app/roles.py" line="25"/>
+        <source>系统管理员</source>
+        <translation>System administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/roles.py" line="43"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/roles.py" line="44"/>
+        <source>待审查</source>
+        <translation>Pending review</translation>
+    </message>
+    <message>
+        <location filename="../../app/roles.py" line="45"/>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../app/roles.py" line="47"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../app/roles.py" line="48"/>
+        <location filename="../../app/workflow.py" line="79"/>
+        <location filename="../../publish/taxonomy.py" line="74"/>
+        <source>不予公开</source>
+        <translation>Not disclosed</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="59"/>
+        <source>提交审查</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="65"/>
+        <source>批准</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="72"/>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="87"/>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="93"/>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="72"/>
+        <source>主动公开</source>
+        <translation>Proactive disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="73"/>
+        <source>依申请公开</source>
+        <translation>Disclosure on request</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="95"/>
+        <source>国家秘密（条例第十四条）</source>
+        <translation>State secret (Regulations art. 14)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="96"/>
+        <source>法律、行政法规禁止公开（条例第十四条）</source>
+        <translation>Disclosure forbidden by law or administrative regulation (art. 14)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="99"/>
+        <source>危及国家安全、公共安全、经济安全、社会稳定（条例第十四条）</source>
+        <translation>Endangers national, public or economic security or social stability (art. 14)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="102"/>
+        <source>商业秘密、个人隐私等第三方合法权益（条例第十五条）</source>
+        <translation>Trade secrets, personal privacy or other third parties&apos; rights (art. 15)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="103"/>
+        <source>内部事务信息（条例第十六条）</source>
+        <translation>Internal affairs information (art. 16)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="104"/>
+        <source>过程性信息（条例第十六条）</source>
+        <translation>Process information (art. 16)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="105"/>
+        <source>行政执法案卷信息（条例第十六条）</source>
+        <translation>Administrative enforcement case files (art. 16)</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="31"/>
+        <source>PDF 文档</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="32"/>
+        <source>Word (DOCX) 文档</source>
+        <translation>Word (DOCX) document</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="33"/>
+        <source>OFD 版式文档</source>
+        <translation>OFD document</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="34"/>
+        <source>纯文本</source>
+        <translation>plain text</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="35"/>
+        <source>图片</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="109"/>
+        <source>无法识别的数据</source>
+        <translation>unrecognisable data</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,62 @@
+"""Saves PNG screenshots of the desk's windows with a sample workspace, for looking at what we build.
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py OUT_DIR [--lang en]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from app import users  # noqa: E402
+from app.demo import DEMO_PASSWORD, create_demo_workspace  # noqa: E402
+from app.ui.application import DeskApplication  # noqa: E402
+from app.ui.first_run import FirstRunDialog  # noqa: E402
+from app.ui.login import LoginDialog  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+from app.workspace import Workspace  # noqa: E402
+
+
+def shoot(app: DeskApplication, widget: QWidget, path: Path) -> None:
+    widget.show()
+    for _ in range(5):
+        app.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--lang", default="zh_CN")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = DeskApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Workspace.open(tmp)
+        app.configure(ws.paths, args.lang)
+        suffix = "" if args.lang == "zh_CN" else f"_{args.lang}"
+        shoot(app, FirstRunDialog(ws.db), args.out / f"first_run{suffix}.png")
+        create_demo_workspace(ws.db)
+        shoot(app, LoginDialog(ws.db, "reviewer"), args.out / f"login{suffix}.png")
+        for login, row in (("reviewer", 0), ("clerk", 1)):
+            with ws.db.read() as session:
+                user_id = users.authenticate(session, login, DEMO_PASSWORD).id
+            window = MainWindow(ws, user_id, app.log_handler)
+            window.resize(1400, 860)
+            window.show()
+            app.processEvents()
+            window.table.selectRow(row)
+            shoot(app, window, args.out / f"main_{login}{suffix}.png")
+            window.close()
+        ws.close()
+
+
+if __name__ == "__main__":
+    main()
