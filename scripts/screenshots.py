@@ -12,15 +12,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from PySide6.QtWidgets import QWidget
 
-from app import users  # noqa: E402
-from app.demo import DEMO_PASSWORD, create_demo_workspace  # noqa: E402
-from app.ui.application import DeskApplication  # noqa: E402
-from app.ui.first_run import FirstRunDialog  # noqa: E402
-from app.ui.login import LoginDialog  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
-from app.workspace import Workspace  # noqa: E402
+from app import users
+from app.demo import DEMO_PASSWORD, create_demo_workspace
+from app.ui.application import DeskApplication
+from app.ui.first_run import FirstRunDialog
+from app.ui.login import LoginDialog
+from app.ui.main_window import MainWindow
+from app.workspace import Workspace
 
 
 def shoot(app: DeskApplication, widget: QWidget, path: Path) -> None:
