@@ -28,13 +28,21 @@ def test_ts_is_current_with_the_code(tmp_path):
     fresh = tmp_path / "fresh.ts"
     fresh.write_bytes(TS.read_bytes())
     sources = subprocess.run(
-        ["git", "ls-files", "app/*.py", "review/*.py", "publish/*.py"], cwd=ROOT, capture_output=True, text=True,
+        ["git", "ls-files", "app/*.py", "review/*.py", "publish/*.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         check=True,
     ).stdout.split()
     lupdate = ROOT / ".venv" / "bin" / "pyside6-lupdate"
-    subprocess.run([str(lupdate), "-silent", "-no-obsolete", *sources, "-ts", str(fresh)], cwd=ROOT, check=True)
-    unfinished = [m.findtext("source") for m in ET.parse(fresh).getroot().iter("message")
-                  if m.find("translation").get("type") == "unfinished"]
+    subprocess.run(
+        [str(lupdate), "-silent", "-no-obsolete", *sources, "-ts", str(fresh)], cwd=ROOT, check=True
+    )
+    unfinished = [
+        m.findtext("source")
+        for m in ET.parse(fresh).getroot().iter("message")
+        if m.find("translation").get("type") == "unfinished"
+    ]
     assert unfinished == []
 
 
