@@ -84,8 +84,11 @@ def check_size(name: str, size: int) -> None:
         )
 
 
-def probe(name: str, data: bytes) -> Probe:
-    """Identifies `data` (named `name`) or raises DocumentRejected saying why it cannot be taken in."""
+def probe(name: str, data: bytes, allow_encrypted: bool = False) -> Probe:
+    """Identifies `data` (named `name`) or raises DocumentRejected saying why it cannot be taken in.
+
+    `allow_encrypted` lets an encrypted PDF through (the checker asks for its password).
+    """
     check_size(name, len(data))
     suffix = PurePath(name).suffix.lower()
     expected = _EXTENSIONS.get(suffix)
@@ -110,7 +113,7 @@ def probe(name: str, data: bytes) -> Probe:
         )
     match expected:
         case Kind.PDF:
-            return _probe_pdf(name, data)
+            return _probe_pdf(name, data, allow_encrypted)
         case Kind.DOCX | Kind.OFD:
             _check_zip(name, data)
             return Probe(expected, _MEDIA_TYPES[expected])
@@ -177,12 +180,12 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
     )
 
 
-def _probe_pdf(name: str, data: bytes) -> Probe:
+def _probe_pdf(name: str, data: bytes, allow_encrypted: bool) -> Probe:
     with LOCK:
-        return _probe_pdf_locked(name, data)
+        return _probe_pdf_locked(name, data, allow_encrypted)
 
 
-def _probe_pdf_locked(name: str, data: bytes) -> Probe:
+def _probe_pdf_locked(name: str, data: bytes, allow_encrypted: bool) -> Probe:
     import pymupdf
 
     try:
@@ -193,6 +196,8 @@ def _probe_pdf_locked(name: str, data: bytes) -> Probe:
         ) from exc
     with doc:
         if doc.needs_pass:
+            if allow_encrypted:
+                return Probe(Kind.PDF, _MEDIA_TYPES[Kind.PDF])
             raise DocumentRejected(
                 name,
                 QT_TRANSLATE_NOOP("DeskError", "“{name}”是加密的 PDF。请先取得密码并去除加密后再导入。"),

@@ -1,0 +1,190 @@
+"""check(): load, extract, normalise, match, locate — one document in, a CheckResult out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from review import nlp, rules
+from review.errors import QT_TRANSLATE_NOOP
+from review.extract.base import TextStream
+from review.extract.dispatch import extract_any
+from review.extract.pdf import Cancelled
+from review.formats import check_size, probe
+from review.lexicon import CompiledLexicon
+from review.model import Channel, CheckResult, Finding, Severity
+from review.normalize import Normalized, normalize
+
+ENGINE_VERSION = "1"
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+CONTEXT_CHARS = 12
+
+Progress = Callable[[int, int], None]
+
+__all__ = ["Cancelled", "CheckOptions", "check", "check_bytes"]
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    # The proposed 公开方式 (publish.taxonomy.DisclosureMode value), for 附注 that contradict it.
+    disclosure: str | None = "proactive"
+    password: str | None = None
+    keywords: bool = False  # suggest 主题词 (loads jieba: about half a second the first time)
+    names_near_personal_data: bool = True  # jieba part-of-speech tags, only where personal data was found
+
+
+def check(
+    source: Path,
+    lexicon: CompiledLexicon,
+    options: CheckOptions = CheckOptions(),
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> CheckResult:
+    check_size(source.name, source.stat().st_size)
+    return check_bytes(source.name, source.read_bytes(), lexicon, options, progress, cancel)
+
+
+def check_bytes(
+    name: str,
+    data: bytes,
+    lexicon: CompiledLexicon,
+    options: CheckOptions = CheckOptions(),
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> CheckResult:
+    started = time.perf_counter()
+    kind = probe(name, data, allow_encrypted=True).kind
+    extraction = extract_any(name, data, kind=kind, password=options.password, progress=progress, cancel=cancel)
+    result = CheckResult(
+        source_name=name, sha256=hashlib.sha256(data).hexdigest(), format=kind.value,
+        page_count=extraction.page_count, lexicon_version=lexicon.version, engine_version=ENGINE_VERSION,
+        unreadable=list(extraction.unreadable),
+    )
+    findings = list(extraction.findings)
+    visible_norm: list[str] = []
+    personal: list[tuple[TextStream, Normalized, rules.RuleHit]] = []
+    for stream in extraction.streams:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled
+        norm = normalize(stream.text)
+        result.characters += len(stream.text)
+        if stream.channel is Channel.VISIBLE:
+            visible_norm.append(norm.text)
+        rule_hits = list(rules.marking_hits(norm.text))
+        if stream.channel is Channel.VISIBLE:
+            rule_hits.extend(rules.note_hits(norm.text, options.disclosure))
+        pii = list(rules.personal_data_hits(norm.text))
+        personal.extend((stream, norm, hit) for hit in pii if hit.rule.severity is not Severity.INFO)
+        rule_hits.extend(pii)
+        for hit in rule_hits:
+            findings.append(_finding(stream, norm, hit.start, hit.end, hit.rule.id, hit.rule.category,
+                                     hit.rule.severity, hit.rule.message))
+        marked = [(h.start, h.end) for h in rule_hits if h.rule.category == rules.MARKING.category]
+        term_hits, dropped = lexicon.find(norm.text)
+        result.suppressed += dropped
+        whole_word_cache: dict[int, set[int]] = {}
+        for term_hit in term_hits:
+            start, end, term = term_hit.start, term_hit.end, term_hit.term
+            if any(s <= start and end <= e for s, e in marked):
+                continue  # already reported as the marking that contains it
+            if term.whole_word and not _on_word_boundaries(norm.text, start, end, whole_word_cache):
+                continue
+            message = term.note or QT_TRANSLATE_NOOP("Rules", "词库敏感词")
+            findings.append(_finding(stream, norm, start, end, "LEX", term.category, term.severity, message,
+                                     term=term.term))
+    findings = _drop_unchanged_revisions(findings, "".join(visible_norm))
+    if options.names_near_personal_data and personal:
+        findings.extend(_names_near(personal))
+    result.findings = _dedupe(findings)
+    if options.keywords:
+        result.keywords = suggest_keywords("\n".join(visible_norm))
+    result.seconds = round(time.perf_counter() - started, 3)
+    return result
+
+
+def _finding(stream: TextStream, norm: Normalized, start: int, end: int, rule_id: str, category: str,
+             severity: Severity, message: str, term: str | None = None) -> Finding:
+    o_start, o_end = norm.original_span(start, end)
+    text = stream.text
+    context = text[max(0, o_start - CONTEXT_CHARS) : o_end + CONTEXT_CHARS].replace("\n", " ")
+    return Finding(rule_id, category, severity, message, stream.channel, stream.locator.locate(o_start, o_end),
+                   text[o_start:o_end], context, term)
+
+
+def _on_word_boundaries(text: str, start: int, end: int, cache: dict[int, set[int]]) -> bool:
+    """True when jieba's segmentation of the surrounding text has word boundaries at start and end."""
+    jieba = nlp.jieba_module()
+    window_start = max(0, start - 20)
+    if window_start not in cache:
+        window = text[window_start : window_start + 80]
+        bounds, pos = {window_start}, window_start
+        for token in jieba.cut(window, HMM=False):
+            pos += len(token)
+            bounds.add(pos)
+        cache[window_start] = bounds
+    bounds = cache[window_start]
+    return start in bounds and end in bounds
+
+
+def _drop_unchanged_revisions(findings: list[Finding], visible: str) -> list[Finding]:
+    """An earlier revision matters only where it says something the final version does not."""
+    out = []
+    for f in findings:
+        if f.channel is Channel.EARLIER_REVISION and f.text and normalize(f.text).text in visible:
+            continue
+        out.append(f)
+    return out
+
+
+# Role nouns and phrases jieba's dictionary tags as names or places.
+_NOT_NAMES = {"申请人", "被申请人", "当事人", "联系人", "负责人", "经办人", "之日起", "代理人", "法定代表人"}
+_CLAUSE_END = "。；;！？!?\n"
+
+
+def _names_near(personal: list[tuple[TextStream, Normalized, rules.RuleHit]]) -> list[Finding]:
+    """Person and place names in the same sentence as personal data (jieba part-of-speech tags)."""
+    nlp.jieba_module()
+    import jieba.posseg
+
+    found: list[Finding] = []
+    for stream, norm, hit in personal:
+        text = norm.text
+        lo = max(max(text.rfind(c, 0, hit.start) for c in _CLAUSE_END) + 1, hit.start - 30)
+        ends = [i for c in _CLAUSE_END if (i := text.find(c, hit.end)) != -1]
+        hi = min([*ends, hit.end + 30])
+        pos = lo
+        for token in jieba.posseg.cut(text[lo:hi], HMM=True):
+            word, flag = token.word, token.flag
+            if (flag in ("nr", "ns", "nrfg", "nrt") and len(word) >= 2 and word not in _NOT_NAMES
+                    and not (hit.start <= pos < hit.end)):
+                found.append(_finding(stream, norm, pos, pos + len(word), rules.NAME_NEAR_PII.id,
+                                      rules.NAME_NEAR_PII.category, rules.NAME_NEAR_PII.severity,
+                                      rules.NAME_NEAR_PII.message))
+            pos += len(word)
+    return found
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule_id, f.channel, f.location, f.text, f.term)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def suggest_keywords(text: str, count: int = 6) -> list[str]:
+    """Suggested 主题词 for the catalog (jieba TF-IDF over the visible text): Chinese words only, so
+    numbers — an ID or card number among them — never become catalog keywords."""
+    nlp.jieba_module()
+    import jieba.analyse
+
+    tags = jieba.analyse.extract_tags(text[:200_000], topK=count * 3)
+    return [str(k) for k in tags if _CJK_WORD.search(str(k))][:count]

@@ -1,0 +1,106 @@
+"""The shape every extractor returns: text streams that can locate any span, plus structural findings."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from review.errors import QT_TRANSLATE_NOOP
+from review.model import Channel, Finding, Location, Severity
+
+Progress = Callable[[int, int], None]
+
+
+class Locator(Protocol):
+    def locate(self, start: int, end: int) -> Location: ...
+
+
+@dataclass
+class TextStream:
+    channel: Channel
+    text: str
+    locator: Locator
+
+
+@dataclass
+class Extraction:
+    streams: list[TextStream] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+    page_count: int | None = None
+
+
+@dataclass(frozen=True)
+class FixedLocator:
+    """Every span of the stream is at one place (a metadata field, an annotation, a bookmark)."""
+
+    location: Location
+
+    def locate(self, start: int, end: int) -> Location:
+        return self.location
+
+
+class SegmentLocator:
+    """Maps offsets through segments: (stream offset, paragraph, offset in paragraph, part)."""
+
+    def __init__(self, part: str | None = None, page: int | None = None, detail: str | None = None) -> None:
+        self.part, self.page, self.detail = part, page, detail
+        self.starts: list[int] = []
+        self.paragraphs: list[int] = []
+        self.offsets: list[int] = []
+
+    def add(self, stream_offset: int, paragraph: int, paragraph_offset: int) -> None:
+        self.starts.append(stream_offset)
+        self.paragraphs.append(paragraph)
+        self.offsets.append(paragraph_offset)
+
+    def locate(self, start: int, end: int) -> Location:
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        if not self.starts:
+            return Location(part=self.part, page=self.page, detail=self.detail)
+        return Location(
+            part=self.part, page=self.page, paragraph=self.paragraphs[i],
+            offset=self.offsets[i] + start - self.starts[i], detail=self.detail,
+        )
+
+
+class StreamBuilder:
+    """Accumulates paragraphs of one channel of one part, remembering where each run came from."""
+
+    def __init__(self, channel: Channel, part: str | None = None, page: int | None = None,
+                 detail: str | None = None) -> None:
+        self.channel = channel
+        self.pieces: list[str] = []
+        self.length = 0
+        self.locator = SegmentLocator(part, page, detail)
+
+    def add(self, text: str, paragraph: int, paragraph_offset: int) -> None:
+        if not text:
+            return
+        self.locator.add(self.length, paragraph, paragraph_offset)
+        self.pieces.append(text)
+        self.length += len(text)
+
+    def end_paragraph(self) -> None:
+        if self.pieces and not self.pieces[-1].endswith("\n"):
+            self.pieces.append("\n")
+            self.length += 1
+
+    def stream(self) -> TextStream | None:
+        text = "".join(self.pieces)
+        return TextStream(self.channel, text, self.locator) if text.strip() else None
+
+
+def fixed_stream(channel: Channel, text: str, location: Location) -> TextStream | None:
+    return TextStream(channel, text, FixedLocator(location)) if text and text.strip() else None
+
+
+def scan_finding(location: Location) -> Finding:
+    """A page or image with no text layer: a keyword check sees nothing there, so never call it clean."""
+    return Finding(
+        "SCAN-PAGE", QT_TRANSLATE_NOOP("Rules", "无文字层"), Severity.BLOCKING,
+        QT_TRANSLATE_NOOP("Rules", "无文字层，需人工审查（扫描页或图片，关键词检查看不到其内容）"),
+        Channel.VISIBLE, location,
+    )

@@ -1,0 +1,265 @@
+"""The department lexicon of sensitive terms, its allow-list, and the compiled matcher.
+
+Files: UTF-8 CSV with the header `词条,类别,级别,说明,整词` (级别 阻断/警告/提示, or 允许 for an
+allow-list entry — a known false alarm such as 秘密花园; 整词 是/否), or plain text with one term
+a line (`#` starts a comment). Problems in a file are reported with their line numbers and the
+rest is loaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import logging
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from review.errors import QT_TRANSLATE_NOOP, TranslatableError
+from review.model import Severity
+from review.normalize import normalize_term
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LEXICON = Path(__file__).resolve().parents[1] / "resources" / "lexicon" / "default.csv"
+CSV_HEADER = ("词条", "类别", "级别", "说明", "整词")
+ALLOW = "允许"
+_SEVERITY_WORDS = {
+    "阻断": Severity.BLOCKING, "blocking": Severity.BLOCKING,
+    "警告": Severity.WARNING, "warning": Severity.WARNING,
+    "提示": Severity.INFO, "info": Severity.INFO,
+}
+_YES = {"是", "1", "true", "yes", "y", "整词"}
+_NO = {"", "否", "0", "false", "no", "n"}
+_CACHE_FORMAT = 1
+
+
+class LexiconError(TranslatableError):
+    """A lexicon file that cannot be read at all."""
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    category: str
+    severity: Severity
+    note: str = ""
+    whole_word: bool = False
+
+
+@dataclass(frozen=True)
+class LexiconIssue:
+    line: int
+    message: str
+
+
+@dataclass
+class Lexicon:
+    terms: list[Term] = field(default_factory=list)
+    allowed: list[str] = field(default_factory=list)
+    issues: list[LexiconIssue] = field(default_factory=list)
+
+    @property
+    def version(self) -> str:
+        """A hash of what the lexicon matches; stored with every result so a check can be reproduced."""
+        rows = sorted(f"T\t{t.term}\t{t.category}\t{t.severity}\t{int(t.whole_word)}" for t in self.terms)
+        rows += sorted(f"A\t{a}" for a in self.allowed)
+        return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()[:16]
+
+    def extend(self, other: Lexicon) -> Lexicon:
+        return merge([self, other])
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_HEADER)
+        for t in self.terms:
+            writer.writerow([t.term, t.category, t.severity.label, t.note, "是" if t.whole_word else "否"])
+        for a in self.allowed:
+            writer.writerow([a, "", ALLOW, "", "否"])
+        return out.getvalue()
+
+    def to_text(self) -> str:
+        return "".join(f"{t.term}\n" for t in self.terms)
+
+
+def merge(lexicons: Iterable[Lexicon]) -> Lexicon:
+    """One lexicon from several; a term listed twice keeps its most severe entry."""
+    by_term: dict[str, Term] = {}
+    allowed: dict[str, str] = {}
+    issues: list[LexiconIssue] = []
+    for lexicon in lexicons:
+        issues.extend(lexicon.issues)
+        for t in lexicon.terms:
+            key = normalize_term(t.term)
+            if key not in by_term or t.severity.rank > by_term[key].severity.rank:
+                by_term[key] = t
+        for a in lexicon.allowed:
+            allowed.setdefault(normalize_term(a), a)
+    return Lexicon(list(by_term.values()), list(allowed.values()), issues)
+
+
+def load(path: Path) -> Lexicon:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LexiconError(
+            QT_TRANSLATE_NOOP("DeskError", "无法读取词库“{name}”：{reason}"), name=path.name, reason=exc.strerror
+        ) from exc
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(
+            QT_TRANSLATE_NOOP("DeskError", "词库“{name}”不是 UTF-8 编码，请另存为 UTF-8 后再导入。"), name=path.name
+        ) from exc
+    first = content.lstrip().split("\n", 1)[0]
+    if path.suffix.lower() == ".csv" or first.startswith(CSV_HEADER[0]) or first.lower().startswith("term"):
+        return parse_csv(content)
+    return parse_text(content)
+
+
+def load_default() -> Lexicon:
+    return load(DEFAULT_LEXICON)
+
+
+def parse_text(content: str, category: str = "自定义", severity: Severity = Severity.WARNING) -> Lexicon:
+    terms: list[Term] = []
+    issues: list[LexiconIssue] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(content.splitlines(), start=1):
+        term = line.strip()
+        if not term or term.startswith("#"):
+            continue
+        _add(terms, seen, issues, number, Term(term, category, severity))
+    return Lexicon(terms, [], issues)
+
+
+def parse_csv(content: str) -> Lexicon:
+    terms: list[Term] = []
+    allowed: list[str] = []
+    issues: list[LexiconIssue] = []
+    seen: dict[str, int] = {}
+    rows = csv.reader(io.StringIO(content))
+    for number, row in enumerate(rows, start=1):
+        cells = [c.strip() for c in row]
+        if not any(cells) or cells[0].startswith("#"):
+            continue
+        if number == 1 and cells[0] in (CSV_HEADER[0], "term"):
+            continue
+        if len(cells) < 3:
+            issues.append(LexiconIssue(number, "至少需要“词条,类别,级别”三列"))
+            continue
+        term, category, level = cells[0], cells[1], cells[2]
+        note = cells[3] if len(cells) > 3 else ""
+        whole = cells[4].lower() if len(cells) > 4 else ""
+        if level == ALLOW:
+            if normalize_term(term):
+                allowed.append(term)
+            else:
+                issues.append(LexiconIssue(number, "允许词为空"))
+            continue
+        severity = _SEVERITY_WORDS.get(level.lower())
+        if severity is None:
+            issues.append(LexiconIssue(number, f"未知级别“{level}”（可用：阻断、警告、提示、允许）"))
+            continue
+        if whole not in _YES | _NO:
+            issues.append(LexiconIssue(number, f"“整词”列应为“是”或“否”，而不是“{cells[4]}”"))
+            continue
+        _add(terms, seen, issues, number, Term(term, category or "自定义", severity, note, whole in _YES))
+    return Lexicon(terms, allowed, issues)
+
+
+def _add(terms: list[Term], seen: dict[str, int], issues: list[LexiconIssue], line: int, term: Term) -> None:
+    key = normalize_term(term.term)
+    if not key:
+        issues.append(LexiconIssue(line, "词条为空或只有空白"))
+        return
+    if key in seen:
+        issues.append(LexiconIssue(line, f"与第 {seen[key]} 行重复，已忽略"))
+        return
+    seen[key] = line
+    terms.append(term)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    term: Term
+
+
+class CompiledLexicon:
+    """The lexicon as Aho-Corasick automata over normalised terms (ahocorasick_rs; see MEASURED.md)."""
+
+    def __init__(self, version: str, keys: list[str], entries: list[Term], allowed: list[str]) -> None:
+        self.version = version
+        self.size = len(entries)
+        self._entries = entries
+        self._automaton = _automaton(keys)
+        self._allow = _automaton(allowed)
+
+    @classmethod
+    def build(cls, lexicon: Lexicon) -> CompiledLexicon:
+        return cls(lexicon.version, *_prepare(lexicon))
+
+    def find(self, text: str) -> tuple[list[Hit], int]:
+        """Every term occurrence in normalised `text` (overlapping), minus allow-listed ones, and how many were dropped."""
+        if self._automaton is None:
+            return [], 0
+        raw = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        if not raw:
+            return [], 0
+        allowed_spans = self._allow.find_matches_as_indexes(text, overlapping=True) if self._allow else []
+        hits, dropped = [], 0
+        for index, start, end in raw:
+            if any(a_start <= start and end <= a_end for _, a_start, a_end in allowed_spans):
+                dropped += 1
+                continue
+            hits.append(Hit(start, end, self._entries[index]))
+        return hits, dropped
+
+
+def load_compiled(paths: list[Path], cache_dir: Path | None) -> tuple[CompiledLexicon, list[LexiconIssue]]:
+    """Loads and merges lexicon files and compiles them.
+
+    The parsed, normalised form is cached under the hash of the files' bytes, so an unchanged
+    lexicon skips parsing and normalising and only builds the automaton.
+    """
+    contents = [p.read_bytes() if p.exists() else b"" for p in paths]
+    key = hashlib.sha256(b"\0".join([str(_CACHE_FORMAT).encode(), *contents])).hexdigest()[:24]
+    cache = cache_dir / f"lexicon-{key}.pickle" if cache_dir is not None else None
+    if cache is not None:
+        try:
+            with cache.open("rb") as f:
+                version, keys, entries, allowed, issues = pickle.load(f)
+            return CompiledLexicon(version, keys, entries, allowed), issues
+        except (OSError, pickle.UnpicklingError, ValueError, EOFError, TypeError):
+            pass
+    lexicon = merge(load(p) for p in paths)
+    prepared = _prepare(lexicon)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{id(prepared)}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump((lexicon.version, *prepared, lexicon.issues), f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cache)
+    return CompiledLexicon(lexicon.version, *prepared), lexicon.issues
+
+
+def _prepare(lexicon: Lexicon) -> tuple[list[str], list[Term], list[str]]:
+    keys = [normalize_term(t.term) for t in lexicon.terms]
+    allowed = sorted({normalize_term(a) for a in lexicon.allowed} - {""})
+    return keys, lexicon.terms, allowed
+
+
+def _automaton(patterns: list[str]) -> Any:
+    if not patterns:
+        return None
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(
+        patterns, matchkind=ahocorasick_rs.MatchKind.Standard, implementation=ahocorasick_rs.Implementation.ContiguousNFA
+    )

@@ -1,0 +1,196 @@
+"""What a check produces: findings with exact places, as dataclasses with a stable JSON form.
+
+The JSON form is documented in docs/check-result.md; `FORMAT_VERSION` changes when it does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from review.errors import QT_TRANSLATE_NOOP
+
+FORMAT_VERSION = 1
+
+
+class Severity(StrEnum):
+    BLOCKING = "blocking"  # 阻断: must be decided before approval
+    WARNING = "warning"  # 警告
+    INFO = "info"  # 提示
+
+    @property
+    def label(self) -> str:
+        return _SEVERITY_LABELS[self]
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_LABELS = {
+    Severity.BLOCKING: QT_TRANSLATE_NOOP("Vocabulary", "阻断"),
+    Severity.WARNING: QT_TRANSLATE_NOOP("Vocabulary", "警告"),
+    Severity.INFO: QT_TRANSLATE_NOOP("Vocabulary", "提示"),
+}
+_SEVERITY_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.BLOCKING: 3}
+
+
+class Channel(StrEnum):
+    """Where in the file the text was: what a reader sees, or one of the places they do not."""
+
+    VISIBLE = "visible"
+    METADATA = "metadata"
+    ANNOTATION = "annotation"
+    FORM_FIELD = "form_field"
+    EMBEDDED_FILE = "embedded_file"
+    JAVASCRIPT = "javascript"
+    BOOKMARK = "bookmark"
+    LINK = "link"
+    HIDDEN_TEXT = "hidden_text"  # white, tiny, invisible, covered, off-page, in a layer that is off
+    EARLIER_REVISION = "earlier_revision"
+    COMMENT = "comment"
+    TRACKED_CHANGE = "tracked_change"
+    HEADER_FOOTER = "header_footer"
+    NOTE = "note"  # footnotes and endnotes
+    TEXT_BOX = "text_box"
+    FIELD_CODE = "field_code"
+    ALT_TEXT = "alt_text"
+    CUSTOM_XML = "custom_xml"
+
+    @property
+    def label(self) -> str:
+        return _CHANNEL_LABELS[self]
+
+
+_CHANNEL_LABELS = {
+    Channel.VISIBLE: QT_TRANSLATE_NOOP("Vocabulary", "正文"),
+    Channel.METADATA: QT_TRANSLATE_NOOP("Vocabulary", "元数据"),
+    Channel.ANNOTATION: QT_TRANSLATE_NOOP("Vocabulary", "批注/注释"),
+    Channel.FORM_FIELD: QT_TRANSLATE_NOOP("Vocabulary", "表单域"),
+    Channel.EMBEDDED_FILE: QT_TRANSLATE_NOOP("Vocabulary", "嵌入文件"),
+    Channel.JAVASCRIPT: QT_TRANSLATE_NOOP("Vocabulary", "脚本"),
+    Channel.BOOKMARK: QT_TRANSLATE_NOOP("Vocabulary", "书签"),
+    Channel.LINK: QT_TRANSLATE_NOOP("Vocabulary", "链接"),
+    Channel.HIDDEN_TEXT: QT_TRANSLATE_NOOP("Vocabulary", "隐藏文字"),
+    Channel.EARLIER_REVISION: QT_TRANSLATE_NOOP("Vocabulary", "早期修订版本"),
+    Channel.COMMENT: QT_TRANSLATE_NOOP("Vocabulary", "批注"),
+    Channel.TRACKED_CHANGE: QT_TRANSLATE_NOOP("Vocabulary", "修订记录"),
+    Channel.HEADER_FOOTER: QT_TRANSLATE_NOOP("Vocabulary", "页眉页脚"),
+    Channel.NOTE: QT_TRANSLATE_NOOP("Vocabulary", "脚注尾注"),
+    Channel.TEXT_BOX: QT_TRANSLATE_NOOP("Vocabulary", "文本框"),
+    Channel.FIELD_CODE: QT_TRANSLATE_NOOP("Vocabulary", "域代码"),
+    Channel.ALT_TEXT: QT_TRANSLATE_NOOP("Vocabulary", "图片替代文字"),
+    Channel.CUSTOM_XML: QT_TRANSLATE_NOOP("Vocabulary", "自定义XML"),
+}
+
+
+@dataclass(frozen=True)
+class Rect:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding is. Only the fields that make sense for the file type are set.
+
+    PDF: `page` (0-based) and `rects` (PDF points, one per line the match covers), `end_page` when a
+    match runs onto the next page. DOCX/OFD: `part` (e.g. word/document.xml), `paragraph` (0-based
+    within the part) and `offset` (characters into the paragraph). Text: `line` and `column`
+    (1-based). Hidden places: `detail` names the field, annotation, layer or file.
+    """
+
+    page: int | None = None
+    end_page: int | None = None
+    rects: tuple[Rect, ...] = ()
+    part: str | None = None
+    paragraph: int | None = None
+    offset: int | None = None
+    line: int | None = None
+    column: int | None = None
+    detail: str | None = None
+
+    def describe(self) -> str:
+        bits = []
+        if self.page is not None:
+            bits.append(f"第{self.page + 1}页")
+            if self.end_page is not None and self.end_page != self.page:
+                bits[-1] = f"第{self.page + 1}–{self.end_page + 1}页"
+        if self.part:
+            bits.append(self.part)
+        if self.paragraph is not None:
+            bits.append(f"第{self.paragraph + 1}段")
+        if self.line is not None:
+            bits.append(f"第{self.line}行" + (f"第{self.column}列" if self.column else ""))
+        if self.detail:
+            bits.append(self.detail)
+        return "，".join(bits)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    category: str
+    severity: Severity
+    message: str
+    channel: Channel
+    location: Location
+    text: str = ""  # the original text matched (empty for findings about the file itself)
+    context: str = ""  # a few characters around it
+    term: str | None = None  # the lexicon term, for lexicon findings
+
+
+@dataclass
+class CheckResult:
+    source_name: str
+    sha256: str
+    format: str
+    page_count: int | None
+    lexicon_version: str
+    engine_version: str
+    findings: list[Finding] = field(default_factory=list)
+    # Parts that could not be read: never reported as clean, always listed here and as findings.
+    unreadable: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    suppressed: int = 0  # hits dropped by the allow-list
+    characters: int = 0
+    seconds: float = 0.0
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+
+    def count_at_least(self, level: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity.rank >= level.rank)
+
+    def to_json(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["format_version"] = FORMAT_VERSION
+        for finding in data["findings"]:
+            loc = finding["location"]
+            finding["location"] = {k: v for k, v in loc.items() if v not in (None, (), [])}
+            if "rects" in finding["location"]:
+                finding["location"]["rects"] = [
+                    [round(r["x0"], 2), round(r["y0"], 2), round(r["x1"], 2), round(r["y1"], 2)]
+                    for r in loc["rects"]
+                ]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CheckResult:
+        data = dict(data)
+        data.pop("format_version", None)
+        findings = [_finding_from_json(f) for f in data.pop("findings", [])]
+        return cls(findings=findings, **data)
+
+
+def _finding_from_json(data: dict[str, Any]) -> Finding:
+    data = dict(data)
+    loc = dict(data.pop("location", {}))
+    loc["rects"] = tuple(Rect(*r) for r in loc.get("rects", ()))
+    return Finding(
+        severity=Severity(data.pop("severity")), channel=Channel(data.pop("channel")), location=Location(**loc), **data
+    )

