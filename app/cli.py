@@ -1,6 +1,7 @@
 """The headless desk: every job of the GUI as a sub-command, done as a named user, with exit codes.
 
-Exit codes: 0 done; 1 done, but a problem was found (audit chain broken); 2 error (nothing changed).
+Exit codes: 0 done; 1 done, but a problem was found (a finding at or above --fail-on, a broken audit
+chain); 2 error (nothing changed).
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from app.errors import QT_TRANSLATE_NOOP, TranslatableError, ValidationFailed
 from app.roles import Role
 from app.workflow import Action, perform
 from app.workspace import Workspace
-from publish.taxonomy import LegalBasis
+from publish.taxonomy import DisclosureMode, LegalBasis
+from review.engine import CheckOptions
 from review.formats import SUPPORTED_SUFFIXES
+from review.model import Severity
 
 PASSWORD_ENV = "DESK_PASSWORD"
 EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
@@ -91,6 +94,34 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--basis", required=True, choices=[b.value for b in LegalBasis], help="法律依据")
         p.set_defaults(handler=_transition, action=action)
 
+    p = sub.add_parser("check", help="保密检查文件或文件夹（不需要登录，不写数据库）")
+    p.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
+    p.add_argument(
+        "--lexicon",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="F",
+        help="追加的部门词库（CSV 或每行一词的文本），可重复",
+    )
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default=Severity.BLOCKING.value,
+        help="有该级别或更高级别的发现时退出码为 1（默认 blocking 即阻断）",
+    )
+    p.add_argument(
+        "--disclosure",
+        choices=[d.value for d in DisclosureMode],
+        default=DisclosureMode.PROACTIVE.value,
+        help="拟公开方式，用于判断附注是否矛盾",
+    )
+    p.add_argument("--password", help="加密 PDF 的打开密码")
+    p.add_argument("--jobs", type=int, help="并行进程数（默认：CPU 核数）")
+    p.add_argument("--keywords", action="store_true", help="同时给出建议主题词")
+    p.set_defaults(handler=_check, needs_workspace=False)
+
     audit_cmd = sub.add_parser("audit", help="审计记录").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True
     )
@@ -102,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if not getattr(args, "needs_workspace", True):
+        try:
+            return int(args.handler(args, None))
+        except TranslatableError as exc:
+            _error(exc.message)
+            return EXIT_ERROR
     try:
         workspace = Workspace.open(args.data_dir, args.db)
     except TranslatableError as exc:
@@ -270,6 +307,73 @@ def _transition(args: argparse.Namespace, workspace: Workspace) -> int:
             f"#{document.id}“{document.title}”：{action.label}完成，当前状态：{document.status_enum.label}。"
         )
     return EXIT_OK
+
+
+def _check(args: argparse.Namespace, _workspace: None) -> int:
+    from app.checking import check_files, collect, load_lexicon
+    from app.paths import Paths
+
+    cache_dir = Paths.resolve(args.data_dir).cache_dir
+    files = list(collect(args.paths))
+    if not files:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "没有找到可检查的文件。"))
+    _, issues = load_lexicon(args.lexicon, cache_dir)
+    for issue in issues:
+        print(f"词库第 {issue.line} 行：{issue.message}", file=sys.stderr)
+    options = CheckOptions(disclosure=args.disclosure, password=args.password, keywords=args.keywords)
+    bar = sys.stderr.isatty()
+
+    def on_done(done: int, total: int, outcome: Any) -> None:
+        if bar:
+            width = 30
+            filled = width * done // total
+            print(
+                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {outcome.path.name[:40]:<40}",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    outcomes = check_files(files, args.lexicon, options, cache_dir, args.jobs, on_done)
+    if bar:
+        print(file=sys.stderr)
+    level = Severity(args.fail_on)
+    if args.format == "json":
+        print(
+            json.dumps(
+                {
+                    "files": [o.result.to_json() for o in outcomes if o.result],
+                    "errors": [{"file": str(o.path), "message": o.error} for o in outcomes if o.error],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for o in outcomes:
+            _print_outcome(o)
+    if any(o.error for o in outcomes):
+        for o in outcomes:
+            if o.error:
+                _error(o.error)
+        return EXIT_ERROR
+    return EXIT_PROBLEM if any(o.result and o.result.count_at_least(level) for o in outcomes) else EXIT_OK
+
+
+def _print_outcome(outcome: Any) -> None:
+    result = outcome.result
+    if result is None:
+        return
+    print(f"== {outcome.path}（{len(result.findings)} 处发现，{result.seconds} 秒）")
+    order = sorted(result.findings, key=lambda f: (-f.severity.rank, f.location.page or 0))
+    for f in order:
+        place = f.location.describe() or "整个文件"
+        shown = f"“{f.text[:40]}”" if f.text else ""
+        print(f"  [{f.severity.label}] {f.rule_id:<14} {f.channel.label}｜{place}｜{shown} {f.message}")
+    for part in result.unreadable:
+        print(f"  [无法检查] {part}")
+    if result.keywords:
+        print(f"  建议主题词：{'、'.join(result.keywords)}")
 
 
 def _audit_verify(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -59,10 +59,16 @@ def check_bytes(
 ) -> CheckResult:
     started = time.perf_counter()
     kind = probe(name, data, allow_encrypted=True).kind
-    extraction = extract_any(name, data, kind=kind, password=options.password, progress=progress, cancel=cancel)
+    extraction = extract_any(
+        name, data, kind=kind, password=options.password, progress=progress, cancel=cancel
+    )
     result = CheckResult(
-        source_name=name, sha256=hashlib.sha256(data).hexdigest(), format=kind.value,
-        page_count=extraction.page_count, lexicon_version=lexicon.version, engine_version=ENGINE_VERSION,
+        source_name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=kind.value,
+        page_count=extraction.page_count,
+        lexicon_version=lexicon.version,
+        engine_version=ENGINE_VERSION,
         unreadable=list(extraction.unreadable),
     )
     findings = list(extraction.findings)
@@ -82,8 +88,18 @@ def check_bytes(
         personal.extend((stream, norm, hit) for hit in pii if hit.rule.severity is not Severity.INFO)
         rule_hits.extend(pii)
         for hit in rule_hits:
-            findings.append(_finding(stream, norm, hit.start, hit.end, hit.rule.id, hit.rule.category,
-                                     hit.rule.severity, hit.rule.message))
+            findings.append(
+                _finding(
+                    stream,
+                    norm,
+                    hit.start,
+                    hit.end,
+                    hit.rule.id,
+                    hit.rule.category,
+                    hit.rule.severity,
+                    hit.rule.message,
+                )
+            )
         marked = [(h.start, h.end) for h in rule_hits if h.rule.category == rules.MARKING.category]
         term_hits, dropped = lexicon.find(norm.text)
         result.suppressed += dropped
@@ -95,8 +111,11 @@ def check_bytes(
             if term.whole_word and not _on_word_boundaries(norm.text, start, end, whole_word_cache):
                 continue
             message = term.note or QT_TRANSLATE_NOOP("Rules", "词库敏感词")
-            findings.append(_finding(stream, norm, start, end, "LEX", term.category, term.severity, message,
-                                     term=term.term))
+            findings.append(
+                _finding(
+                    stream, norm, start, end, "LEX", term.category, term.severity, message, term=term.term
+                )
+            )
     findings = _drop_unchanged_revisions(findings, "".join(visible_norm))
     if options.names_near_personal_data and personal:
         findings.extend(_names_near(personal))
@@ -107,13 +126,31 @@ def check_bytes(
     return result
 
 
-def _finding(stream: TextStream, norm: Normalized, start: int, end: int, rule_id: str, category: str,
-             severity: Severity, message: str, term: str | None = None) -> Finding:
+def _finding(
+    stream: TextStream,
+    norm: Normalized,
+    start: int,
+    end: int,
+    rule_id: str,
+    category: str,
+    severity: Severity,
+    message: str,
+    term: str | None = None,
+) -> Finding:
     o_start, o_end = norm.original_span(start, end)
     text = stream.text
     context = text[max(0, o_start - CONTEXT_CHARS) : o_end + CONTEXT_CHARS].replace("\n", " ")
-    return Finding(rule_id, category, severity, message, stream.channel, stream.locator.locate(o_start, o_end),
-                   text[o_start:o_end], context, term)
+    return Finding(
+        rule_id,
+        category,
+        severity,
+        message,
+        stream.channel,
+        stream.locator.locate(o_start, o_end),
+        text[o_start:o_end],
+        context,
+        term,
+    )
 
 
 def _on_word_boundaries(text: str, start: int, end: int, cache: dict[int, set[int]]) -> bool:
@@ -143,7 +180,7 @@ def _drop_unchanged_revisions(findings: list[Finding], visible: str) -> list[Fin
 
 # Role nouns and phrases jieba's dictionary tags as names or places.
 _NOT_NAMES = {"申请人", "被申请人", "当事人", "联系人", "负责人", "经办人", "之日起", "代理人", "法定代表人"}
-_CLAUSE_END = "。；;！？!?\n"
+_CLAUSE_END = "。；;！？!?"
 
 
 def _names_near(personal: list[tuple[TextStream, Normalized, rules.RuleHit]]) -> list[Finding]:
@@ -160,11 +197,24 @@ def _names_near(personal: list[tuple[TextStream, Normalized, rules.RuleHit]]) ->
         pos = lo
         for token in jieba.posseg.cut(text[lo:hi], HMM=True):
             word, flag = token.word, token.flag
-            if (flag in ("nr", "ns", "nrfg", "nrt") and len(word) >= 2 and word not in _NOT_NAMES
-                    and not (hit.start <= pos < hit.end)):
-                found.append(_finding(stream, norm, pos, pos + len(word), rules.NAME_NEAR_PII.id,
-                                      rules.NAME_NEAR_PII.category, rules.NAME_NEAR_PII.severity,
-                                      rules.NAME_NEAR_PII.message))
+            if (
+                flag in ("nr", "ns", "nrfg", "nrt")
+                and len(word) >= 2
+                and word not in _NOT_NAMES
+                and not (hit.start <= pos < hit.end)
+            ):
+                found.append(
+                    _finding(
+                        stream,
+                        norm,
+                        pos,
+                        pos + len(word),
+                        rules.NAME_NEAR_PII.id,
+                        rules.NAME_NEAR_PII.category,
+                        rules.NAME_NEAR_PII.severity,
+                        rules.NAME_NEAR_PII.message,
+                    )
+                )
             pos += len(word)
     return found
 

@@ -28,9 +28,12 @@ DEFAULT_LEXICON = Path(__file__).resolve().parents[1] / "resources" / "lexicon" 
 CSV_HEADER = ("词条", "类别", "级别", "说明", "整词")
 ALLOW = "允许"
 _SEVERITY_WORDS = {
-    "阻断": Severity.BLOCKING, "blocking": Severity.BLOCKING,
-    "警告": Severity.WARNING, "warning": Severity.WARNING,
-    "提示": Severity.INFO, "info": Severity.INFO,
+    "阻断": Severity.BLOCKING,
+    "blocking": Severity.BLOCKING,
+    "警告": Severity.WARNING,
+    "warning": Severity.WARNING,
+    "提示": Severity.INFO,
+    "info": Severity.INFO,
 }
 _YES = {"是", "1", "true", "yes", "y", "整词"}
 _NO = {"", "否", "0", "false", "no", "n"}
@@ -107,16 +110,23 @@ def load(path: Path) -> Lexicon:
         raw = path.read_bytes()
     except OSError as exc:
         raise LexiconError(
-            QT_TRANSLATE_NOOP("DeskError", "无法读取词库“{name}”：{reason}"), name=path.name, reason=exc.strerror
+            QT_TRANSLATE_NOOP("DeskError", "无法读取词库“{name}”：{reason}"),
+            name=path.name,
+            reason=exc.strerror,
         ) from exc
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LexiconError(
-            QT_TRANSLATE_NOOP("DeskError", "词库“{name}”不是 UTF-8 编码，请另存为 UTF-8 后再导入。"), name=path.name
+            QT_TRANSLATE_NOOP("DeskError", "词库“{name}”不是 UTF-8 编码，请另存为 UTF-8 后再导入。"),
+            name=path.name,
         ) from exc
-    first = content.lstrip().split("\n", 1)[0]
-    if path.suffix.lower() == ".csv" or first.startswith(CSV_HEADER[0]) or first.lower().startswith("term"):
+    first = content.lstrip().split("\n", 1)[0].replace(" ", "")
+    if (
+        path.suffix.lower() == ".csv"
+        or first.startswith(f"{CSV_HEADER[0]},")
+        or first.lower().startswith("term,")
+    ):
         return parse_csv(content)
     return parse_text(content)
 
@@ -261,5 +271,7 @@ def _automaton(patterns: list[str]) -> Any:
     import ahocorasick_rs
 
     return ahocorasick_rs.AhoCorasick(
-        patterns, matchkind=ahocorasick_rs.MatchKind.Standard, implementation=ahocorasick_rs.Implementation.ContiguousNFA
+        patterns,
+        matchkind=ahocorasick_rs.MatchKind.Standard,
+        implementation=ahocorasick_rs.Implementation.ContiguousNFA,
     )

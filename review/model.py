@@ -92,6 +92,7 @@ class Rect:
     y0: float
     x1: float
     y1: float
+    page: int | None = None  # set only when the rectangle is on a later page than Location.page
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ class CheckResult:
             if "rects" in finding["location"]:
                 finding["location"]["rects"] = [
                     [round(r["x0"], 2), round(r["y0"], 2), round(r["x1"], 2), round(r["y1"], 2)]
+                    + ([r["page"]] if r["page"] is not None else [])
                     for r in loc["rects"]
                 ]
         return data
@@ -192,5 +194,8 @@ def _finding_from_json(data: dict[str, Any]) -> Finding:
     loc = dict(data.pop("location", {}))
     loc["rects"] = tuple(Rect(*r) for r in loc.get("rects", ()))
     return Finding(
-        severity=Severity(data.pop("severity")), channel=Channel(data.pop("channel")), location=Location(**loc), **data
+        severity=Severity(data.pop("severity")),
+        channel=Channel(data.pop("channel")),
+        location=Location(**loc),
+        **data,
     )

@@ -5,9 +5,10 @@ Two steps keep it fast on long documents:
    character whose NFKC form is one character (full-width letters and digits, compatibility
    ideographs), traditional to simplified (OpenCC's character table), look-alike stars to ★,
    ASCII case folded;
-2. deletions found by one regex: zero-width characters anywhere, and whitespace (line breaks
-   included) between two CJK characters — Chinese lines wrap mid-word and offices space out words
-   (`机 密`). The deletions are kept as a piecewise map so any normalised offset maps back.
+   every kind of whitespace (line breaks included) becomes a space;
+2. deletions found by one regex: zero-width characters anywhere, spaces between two CJK
+   characters — Chinese lines wrap mid-word and offices space out words (`机 密`) — and runs of
+   spaces cut to one. The deletions are kept as a piecewise map so any normalised offset maps back.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from pathlib import Path
 STARS = "☆✩✪✫✬✭✮✯✰⭐⋆✦✧＊"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef★"
-_DELETIONS = re.compile(rf"[{ZERO_WIDTH}]+|(?<=[{_CJK}])[\s{ZERO_WIDTH}]+(?=[{_CJK}])")
+# Zero-width characters; whitespace between CJK characters; a space after a space.
+_DELETIONS = re.compile(rf"[{ZERO_WIDTH}]+|(?<=[{_CJK}])[ {ZERO_WIDTH}]+(?=[{_CJK}])|(?<= ) +")
+_WHITESPACE = "\t\n\r\f\v\u3000\u00a0\u2002\u2003\u2009"
 
 
 @cache
@@ -41,6 +44,9 @@ def _table() -> dict[int, str]:
         table[ord(src)] = dst
     for star in STARS:
         table[ord(star)] = "★"
+    # Every kind of whitespace becomes a plain space (same length), so one pattern handles it.
+    for space in _WHITESPACE:
+        table[ord(space)] = " "
     # Full-width letters NFKC to ASCII capitals; fold them too.
     for code, value in list(table.items()):
         if len(value) == 1 and "A" <= value <= "Z":
@@ -99,5 +105,5 @@ def normalize(text: str) -> Normalized:
 
 
 def normalize_term(term: str) -> str:
-    """A lexicon term in the form it is matched in: normalised, with all whitespace dropped."""
-    return re.sub(r"\s+", "", normalize(term).text)
+    """A lexicon term in the form it is matched in."""
+    return normalize(term).text.strip()

@@ -32,29 +32,49 @@ class RuleHit:
 
 
 _T = QT_TRANSLATE_NOOP
-MARKING = Rule("MARK-LEVEL", _T("Rules", "密级标志"), Severity.BLOCKING,
-               _T("Rules", "密级标志：标有密级的文件不得公开"))
-PARAGRAPH_MARKING = Rule("MARK-PARAGRAPH", _T("Rules", "密级标志"), Severity.BLOCKING,
-                         _T("Rules", "段落密级标志：该段内容属于国家秘密"))
-NOTE_CONFLICT = Rule("NOTE-CONFLICT", _T("Rules", "附注"), Severity.BLOCKING,
-                     _T("Rules", "附注与拟公开方式矛盾"))
+MARKING = Rule(
+    "MARK-LEVEL", _T("Rules", "密级标志"), Severity.BLOCKING, _T("Rules", "密级标志：标有密级的文件不得公开")
+)
+PARAGRAPH_MARKING = Rule(
+    "MARK-PARAGRAPH",
+    _T("Rules", "密级标志"),
+    Severity.BLOCKING,
+    _T("Rules", "段落密级标志：该段内容属于国家秘密"),
+)
+NOTE_CONFLICT = Rule(
+    "NOTE-CONFLICT", _T("Rules", "附注"), Severity.BLOCKING, _T("Rules", "附注与拟公开方式矛盾")
+)
 NOTE_INFO = Rule("NOTE-PRESENT", _T("Rules", "附注"), Severity.INFO, _T("Rules", "文件附注"))
-ID_NUMBER = Rule("PII-ID", _T("Rules", "个人信息"), Severity.BLOCKING,
-                 _T("Rules", "居民身份证号（校验位有效），公开前须删除或按规定遮盖"))
-ID_NUMBER_BAD_CHECK = Rule("PII-ID-SUSPECT", _T("Rules", "个人信息"), Severity.INFO,
-                           _T("Rules", "疑似身份证号（出生日期有效但校验位不符）"))
-ID_NUMBER_OLD = Rule("PII-ID15", _T("Rules", "个人信息"), Severity.WARNING,
-                     _T("Rules", "15位旧版身份证号"))
-MOBILE = Rule("PII-MOBILE", _T("Rules", "个人信息"), Severity.WARNING,
-              _T("Rules", "手机号码（个人号码须遮盖为 138****1234）"))
+ID_NUMBER = Rule(
+    "PII-ID",
+    _T("Rules", "个人信息"),
+    Severity.BLOCKING,
+    _T("Rules", "居民身份证号（校验位有效），公开前须删除或按规定遮盖"),
+)
+ID_NUMBER_BAD_CHECK = Rule(
+    "PII-ID-SUSPECT",
+    _T("Rules", "个人信息"),
+    Severity.INFO,
+    _T("Rules", "疑似身份证号（出生日期有效但校验位不符）"),
+)
+ID_NUMBER_OLD = Rule("PII-ID15", _T("Rules", "个人信息"), Severity.WARNING, _T("Rules", "15位旧版身份证号"))
+MOBILE = Rule(
+    "PII-MOBILE",
+    _T("Rules", "个人信息"),
+    Severity.WARNING,
+    _T("Rules", "手机号码（个人号码须遮盖为 138****1234）"),
+)
 LANDLINE = Rule("PII-PHONE", _T("Rules", "个人信息"), Severity.INFO, _T("Rules", "固定电话号码"))
-BANK_CARD = Rule("PII-BANKCARD", _T("Rules", "个人信息"), Severity.BLOCKING,
-                 _T("Rules", "银行卡号（Luhn 校验有效）"))
-CREDIT_CODE = Rule("ORG-USCC", _T("Rules", "单位信息"), Severity.INFO,
-                   _T("Rules", "统一社会信用代码（校验有效）"))
+BANK_CARD = Rule(
+    "PII-BANKCARD", _T("Rules", "个人信息"), Severity.BLOCKING, _T("Rules", "银行卡号（Luhn 校验有效）")
+)
+CREDIT_CODE = Rule(
+    "ORG-USCC", _T("Rules", "单位信息"), Severity.INFO, _T("Rules", "统一社会信用代码（校验有效）")
+)
 EMAIL = Rule("PII-EMAIL", _T("Rules", "个人信息"), Severity.WARNING, _T("Rules", "电子邮箱地址"))
-NAME_NEAR_PII = Rule("PII-NAME", _T("Rules", "个人信息"), Severity.INFO,
-                     _T("Rules", "个人信息旁的人名或地名"))
+NAME_NEAR_PII = Rule(
+    "PII-NAME", _T("Rules", "个人信息"), Severity.INFO, _T("Rules", "个人信息旁的人名或地名")
+)
 
 _LEVEL = r"(?:绝密|机密|秘密)"
 _MARKING_RE = re.compile(
@@ -64,11 +84,13 @@ _MARKING_RE = re.compile(
 _PARAGRAPH_RE = re.compile(rf"\(\s*{_LEVEL}\s*\)")
 _NOTE_RE = re.compile(r"此件(不予?公开|依申请公开|删减后公开|公开发布)")
 
-_ID18_RE = re.compile(r"(?<![0-9a-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9x](?![0-9a-z])")
+_ID18_RE = re.compile(
+    r"(?<![0-9a-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9x](?![0-9a-z])"
+)
 _ID15_RE = re.compile(r"(?<![0-9a-z])[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9a-z])")
-_MOBILE_RE = re.compile(r"(?<![0-9])(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?![0-9])")
-_LANDLINE_RE = re.compile(r"(?<![0-9])(?:\(0\d{2,3}\)|0\d{2,3}-?)\s?[2-9]\d{6,7}(?![0-9])")
-_CARD_RE = re.compile(r"(?<![0-9])(?:\d{4}[\s-]?){3}\d{4}(?:\d{1,3})?(?![0-9])")
+_MOBILE_RE = re.compile(r"(?<![0-9a-z])(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?![0-9a-z])")
+_LANDLINE_RE = re.compile(r"(?<![0-9a-z])(?:\(0\d{2,3}\)|0\d{2,3}-?)\s?[2-9]\d{6,7}(?![0-9a-z])")
+_CARD_RE = re.compile(r"(?<![0-9a-z])(?:\d{4}[\s-]?){3}\d{4}(?:[\s-]?\d{1,3})?(?![0-9a-z])")
 _USCC_RE = re.compile(r"(?<![0-9a-z])[0-9a-hj-np-rtuwxy]{2}\d{6}[0-9a-hj-np-rtuwxy]{10}(?![0-9a-z])")
 _EMAIL_RE = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
 _CARD_PREFIXES = ("62", "4", "5", "3", "9", "6")
@@ -100,15 +122,21 @@ def personal_data_hits(text: str) -> Iterator[RuleHit]:
     ids: list[tuple[int, int]] = []
     for m in _ID18_RE.finditer(text):
         ids.append((m.start(), m.end()))
-        yield RuleHit(m.start(), m.end(), ID_NUMBER if ric.is_valid(m.group().upper()) else ID_NUMBER_BAD_CHECK)
+        yield RuleHit(
+            m.start(), m.end(), ID_NUMBER if ric.is_valid(m.group().upper()) else ID_NUMBER_BAD_CHECK
+        )
     for m in _ID15_RE.finditer(text):
         if _valid_date("19" + m.group()[6:12]):
             ids.append((m.start(), m.end()))
             yield RuleHit(m.start(), m.end(), ID_NUMBER_OLD)
     for m in _CARD_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
-        if (16 <= len(digits) <= 19 and digits.startswith(_CARD_PREFIXES) and luhn.is_valid(digits)
-                and not _overlaps(m.start(), m.end(), ids)):
+        if (
+            16 <= len(digits) <= 19
+            and digits.startswith(_CARD_PREFIXES)
+            and luhn.is_valid(digits)
+            and not _overlaps(m.start(), m.end(), ids)
+        ):
             yield RuleHit(m.start(), m.end(), BANK_CARD)
     for m in _MOBILE_RE.finditer(text):
         if not _overlaps(m.start(), m.end(), ids):

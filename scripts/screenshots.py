@@ -1,6 +1,6 @@
 """Saves PNG screenshots of the desk's windows with a sample workspace, for looking at what we build.
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py OUT_DIR [--lang en]
+xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py OUT_DIR [--lang en]
 """
 
 from __future__ import annotations

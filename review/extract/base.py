@@ -61,16 +61,20 @@ class SegmentLocator:
         if not self.starts:
             return Location(part=self.part, page=self.page, detail=self.detail)
         return Location(
-            part=self.part, page=self.page, paragraph=self.paragraphs[i],
-            offset=self.offsets[i] + start - self.starts[i], detail=self.detail,
+            part=self.part,
+            page=self.page,
+            paragraph=self.paragraphs[i],
+            offset=self.offsets[i] + start - self.starts[i],
+            detail=self.detail,
         )
 
 
 class StreamBuilder:
     """Accumulates paragraphs of one channel of one part, remembering where each run came from."""
 
-    def __init__(self, channel: Channel, part: str | None = None, page: int | None = None,
-                 detail: str | None = None) -> None:
+    def __init__(
+        self, channel: Channel, part: str | None = None, page: int | None = None, detail: str | None = None
+    ) -> None:
         self.channel = channel
         self.pieces: list[str] = []
         self.length = 0
@@ -100,7 +104,10 @@ def fixed_stream(channel: Channel, text: str, location: Location) -> TextStream 
 def scan_finding(location: Location) -> Finding:
     """A page or image with no text layer: a keyword check sees nothing there, so never call it clean."""
     return Finding(
-        "SCAN-PAGE", QT_TRANSLATE_NOOP("Rules", "无文字层"), Severity.BLOCKING,
+        "SCAN-PAGE",
+        QT_TRANSLATE_NOOP("Rules", "无文字层"),
+        Severity.BLOCKING,
         QT_TRANSLATE_NOOP("Rules", "无文字层，需人工审查（扫描页或图片，关键词检查看不到其内容）"),
-        Channel.VISIBLE, location,
+        Channel.VISIBLE,
+        location,
     )

@@ -83,7 +83,9 @@ def embedded_streams(name: str, content: bytes, depth: int = 1) -> list[TextStre
     except Exception:
         return []
     location = Location(detail=f"嵌入文件 {name}")
-    streams = [s for inner_stream in inner.streams
-               if (s := fixed_stream(Channel.EMBEDDED_FILE, inner_stream.text, location))]
+    streams = [
+        s
+        for inner_stream in inner.streams
+        if (s := fixed_stream(Channel.EMBEDDED_FILE, inner_stream.text, location))
+    ]
     return streams
-

@@ -28,9 +28,12 @@ _PART_CHANNELS = (
 )
 
 
-def _finding(rule_id: str, severity: Severity, message: str, channel: Channel, location: Location,
-             text: str = "") -> Finding:
-    return Finding(rule_id, QT_TRANSLATE_NOOP("Rules", "隐藏内容"), severity, message, channel, location, text)
+def _finding(
+    rule_id: str, severity: Severity, message: str, channel: Channel, location: Location, text: str = ""
+) -> Finding:
+    return Finding(
+        rule_id, QT_TRANSLATE_NOOP("Rules", "隐藏内容"), severity, message, channel, location, text
+    )
 
 
 def extract_docx(name: str, data: bytes, depth: int = 0) -> Extraction:
@@ -45,9 +48,15 @@ def extract_docx(name: str, data: bytes, depth: int = 0) -> Extraction:
                 root = ElementTree.fromstring(zf.read(part))
             except ElementTree.ParseError:
                 out.unreadable.append(part)
-                out.findings.append(_finding("HID-UNREADABLE", Severity.BLOCKING,
-                                             QT_TRANSLATE_NOOP("Rules", "部件无法解析，需人工审查"),
-                                             channel, Location(part=part)))
+                out.findings.append(
+                    _finding(
+                        "HID-UNREADABLE",
+                        Severity.BLOCKING,
+                        QT_TRANSLATE_NOOP("Rules", "部件无法解析，需人工审查"),
+                        channel,
+                        Location(part=part),
+                    )
+                )
                 continue
             _WordPart(part, channel, out).read(root)
         _properties(zf, names, out)
@@ -55,9 +64,15 @@ def extract_docx(name: str, data: bytes, depth: int = 0) -> Extraction:
         _custom_xml(zf, names, out)
         _embedded(zf, names, out, depth)
         if any(n.startswith("docProps/thumbnail") for n in names):
-            out.findings.append(_finding("HID-THUMB", Severity.INFO,
-                                         QT_TRANSLATE_NOOP("Rules", "文档缩略图（可能显示修改前的内容）"),
-                                         Channel.METADATA, Location(part="docProps/thumbnail")))
+            out.findings.append(
+                _finding(
+                    "HID-THUMB",
+                    Severity.INFO,
+                    QT_TRANSLATE_NOOP("Rules", "文档缩略图（可能显示修改前的内容）"),
+                    Channel.METADATA,
+                    Location(part="docProps/thumbnail"),
+                )
+            )
     return out
 
 
@@ -79,16 +94,23 @@ class _WordPart:
     def read(self, root: ElementTree.Element) -> None:
         self.text_box_paragraphs = {p for box in root.iter(f"{W}txbxContent") for p in box.iter(f"{W}p")}
         if self.text_box_paragraphs:
-            self.out.findings.append(_finding(
-                "HID-TEXTBOX", Severity.INFO, QT_TRANSLATE_NOOP("Rules", "文本框（部分工具提取正文时会漏掉）"),
-                Channel.TEXT_BOX, Location(part=self.part),
-            ))
+            self.out.findings.append(
+                _finding(
+                    "HID-TEXTBOX",
+                    Severity.INFO,
+                    QT_TRANSLATE_NOOP("Rules", "文本框（部分工具提取正文时会漏掉）"),
+                    Channel.TEXT_BOX,
+                    Location(part=self.part),
+                )
+            )
         for p in root.iter(f"{W}p"):
             self.paragraph += 1
             self._paragraph(p)
         for docpr in root.iter(f"{WP}docPr"):
             alt = " ".join(v for v in (docpr.get("title"), docpr.get("descr")) if v)
-            stream = fixed_stream(Channel.ALT_TEXT, alt, Location(part=self.part, detail=docpr.get("name") or ""))
+            stream = fixed_stream(
+                Channel.ALT_TEXT, alt, Location(part=self.part, detail=docpr.get("name") or "")
+            )
             if stream:
                 self.out.streams.append(stream)
         for builder in self.builders.values():
@@ -117,7 +139,11 @@ class _WordPart:
         if run.tag == f"{W}instrText" or run.find(f"{W}instrText") is not None:
             return Channel.FIELD_CODE
         rpr = run.find(f"{W}rPr")
-        if rpr is not None and (v := rpr.find(f"{W}vanish")) is not None and v.get(f"{W}val") not in ("0", "false"):
+        if (
+            rpr is not None
+            and (v := rpr.find(f"{W}vanish")) is not None
+            and v.get(f"{W}val") not in ("0", "false")
+        ):
             self.counts["vanish"] = self.counts.get("vanish", 0) + 1
             return Channel.HIDDEN_TEXT
         if parent == "ins":
@@ -129,20 +155,35 @@ class _WordPart:
     def _summarise(self) -> None:
         location = Location(part=self.part)
         if self.counts.get("del") or self.counts.get("ins"):
-            self.out.findings.append(_finding(
-                "HID-REVISIONS", Severity.WARNING,
-                QT_TRANSLATE_NOOP("Rules", "未接受的修订（删除的文字仍在文件中）"), Channel.TRACKED_CHANGE, location,
-            ))
+            self.out.findings.append(
+                _finding(
+                    "HID-REVISIONS",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "未接受的修订（删除的文字仍在文件中）"),
+                    Channel.TRACKED_CHANGE,
+                    location,
+                )
+            )
         if self.counts.get("vanish"):
-            self.out.findings.append(_finding(
-                "HID-VANISH", Severity.WARNING, QT_TRANSLATE_NOOP("Rules", "隐藏文字（设置为不显示的文字）"),
-                Channel.HIDDEN_TEXT, location,
-            ))
+            self.out.findings.append(
+                _finding(
+                    "HID-VANISH",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "隐藏文字（设置为不显示的文字）"),
+                    Channel.HIDDEN_TEXT,
+                    location,
+                )
+            )
         if self.channel is Channel.COMMENT and self.paragraph >= 0:
-            self.out.findings.append(_finding(
-                "HID-COMMENTS", Severity.WARNING, QT_TRANSLATE_NOOP("Rules", "批注（发布前应删除）"),
-                Channel.COMMENT, location,
-            ))
+            self.out.findings.append(
+                _finding(
+                    "HID-COMMENTS",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "批注（发布前应删除）"),
+                    Channel.COMMENT,
+                    location,
+                )
+            )
 
 
 def _runs_in_paragraph(p: ElementTree.Element) -> list[tuple[str, ElementTree.Element]]:
@@ -181,8 +222,16 @@ def _run_text(run: ElementTree.Element) -> str:
     return "".join(parts)
 
 
-_TELLING_PROPERTIES = {"creator", "lastModifiedBy", "subject", "keywords", "description", "category",
-                       "Company", "Manager"}
+_TELLING_PROPERTIES = {
+    "creator",
+    "lastModifiedBy",
+    "subject",
+    "keywords",
+    "description",
+    "category",
+    "Company",
+    "Manager",
+}
 
 
 def _properties(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
@@ -206,10 +255,15 @@ def _properties(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
             if stream:
                 out.streams.append(stream)
     if filled:
-        out.findings.append(_finding(
-            "HID-META", Severity.INFO, QT_TRANSLATE_NOOP("Rules", "文档属性含作者、主题等信息（发布前清除）"),
-            Channel.METADATA, Location(part="docProps", detail="、".join(dict.fromkeys(filled))),
-        ))
+        out.findings.append(
+            _finding(
+                "HID-META",
+                Severity.INFO,
+                QT_TRANSLATE_NOOP("Rules", "文档属性含作者、主题等信息（发布前清除）"),
+                Channel.METADATA,
+                Location(part="docProps", detail="、".join(dict.fromkeys(filled))),
+            )
+        )
 
 
 def _settings(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
@@ -222,14 +276,21 @@ def _settings(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
         return
     variables = [(v.get(f"{W}name") or "", v.get(f"{W}val") or "") for v in root.iter(f"{W}docVar")]
     for var_name, value in variables:
-        stream = fixed_stream(Channel.METADATA, value, Location(part="word/settings.xml", detail=f"文档变量 {var_name}"))
+        stream = fixed_stream(
+            Channel.METADATA, value, Location(part="word/settings.xml", detail=f"文档变量 {var_name}")
+        )
         if stream:
             out.streams.append(stream)
     if variables:
-        out.findings.append(_finding(
-            "HID-DOCVAR", Severity.WARNING, QT_TRANSLATE_NOOP("Rules", "文档变量（不显示但随文件保存）"),
-            Channel.METADATA, Location(part="word/settings.xml", detail="、".join(n for n, _ in variables)),
-        ))
+        out.findings.append(
+            _finding(
+                "HID-DOCVAR",
+                Severity.WARNING,
+                QT_TRANSLATE_NOOP("Rules", "文档变量（不显示但随文件保存）"),
+                Channel.METADATA,
+                Location(part="word/settings.xml", detail="、".join(n for n, _ in variables)),
+            )
+        )
 
 
 def _custom_xml(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
@@ -244,10 +305,16 @@ def _custom_xml(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
         stream = fixed_stream(Channel.CUSTOM_XML, text, Location(part=part))
         if stream:
             out.streams.append(stream)
-            out.findings.append(_finding(
-                "HID-CUSTOMXML", Severity.INFO, QT_TRANSLATE_NOOP("Rules", "自定义 XML 数据（不显示但随文件保存）"),
-                Channel.CUSTOM_XML, Location(part=part), text[:200],
-            ))
+            out.findings.append(
+                _finding(
+                    "HID-CUSTOMXML",
+                    Severity.INFO,
+                    QT_TRANSLATE_NOOP("Rules", "自定义 XML 数据（不显示但随文件保存）"),
+                    Channel.CUSTOM_XML,
+                    Location(part=part),
+                    text[:200],
+                )
+            )
 
 
 def _embedded(zf: zipfile.ZipFile, names: list[str], out: Extraction, depth: int) -> None:
@@ -256,8 +323,13 @@ def _embedded(zf: zipfile.ZipFile, names: list[str], out: Extraction, depth: int
     for part in names:
         if not part.startswith("word/embeddings/") or part.endswith("/"):
             continue
-        out.findings.append(_finding(
-            "HID-EMBED", Severity.WARNING, QT_TRANSLATE_NOOP("Rules", "嵌入对象或文件（随文档一同发布）"),
-            Channel.EMBEDDED_FILE, Location(part=part),
-        ))
+        out.findings.append(
+            _finding(
+                "HID-EMBED",
+                Severity.WARNING,
+                QT_TRANSLATE_NOOP("Rules", "嵌入对象或文件（随文档一同发布）"),
+                Channel.EMBEDDED_FILE,
+                Location(part=part),
+            )
+        )
         out.streams.extend(embedded_streams(part.rsplit("/", 1)[-1], zf.read(part), depth + 1))

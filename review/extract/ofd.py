@@ -28,9 +28,12 @@ def _resolve(base_file: str, ref: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(base_file), ref))
 
 
-def _finding(rule_id: str, severity: Severity, message: str, channel: Channel, location: Location,
-             text: str = "") -> Finding:
-    return Finding(rule_id, QT_TRANSLATE_NOOP("Rules", "隐藏内容"), severity, message, channel, location, text)
+def _finding(
+    rule_id: str, severity: Severity, message: str, channel: Channel, location: Location, text: str = ""
+) -> Finding:
+    return Finding(
+        rule_id, QT_TRANSLATE_NOOP("Rules", "隐藏内容"), severity, message, channel, location, text
+    )
 
 
 def extract_ofd(name: str, data: bytes, depth: int = 0) -> Extraction:
@@ -72,9 +75,15 @@ def extract_ofd(name: str, data: bytes, depth: int = 0) -> Extraction:
             for attachments in _children(document, "Attachments"):
                 _attachments(zf, xml, _resolve(doc_path, attachments.text or ""), out, depth)
     for part in out.unreadable:
-        out.findings.append(_finding("HID-UNREADABLE", Severity.BLOCKING,
-                                     QT_TRANSLATE_NOOP("Rules", "部件无法读取，需人工审查"),
-                                     Channel.VISIBLE, Location(part=part)))
+        out.findings.append(
+            _finding(
+                "HID-UNREADABLE",
+                Severity.BLOCKING,
+                QT_TRANSLATE_NOOP("Rules", "部件无法读取，需人工审查"),
+                Channel.VISIBLE,
+                Location(part=part),
+            )
+        )
     return out
 
 
@@ -91,10 +100,15 @@ def _doc_info(doc_info: ElementTree.Element, out: Extraction) -> None:
         if stream:
             out.streams.append(stream)
     if filled:
-        out.findings.append(_finding(
-            "HID-META", Severity.INFO, QT_TRANSLATE_NOOP("Rules", "文档信息含作者、摘要或自定义数据（发布前清除）"),
-            Channel.METADATA, Location(part="OFD.xml", detail="、".join(dict.fromkeys(filled))),
-        ))
+        out.findings.append(
+            _finding(
+                "HID-META",
+                Severity.INFO,
+                QT_TRANSLATE_NOOP("Rules", "文档信息含作者、摘要或自定义数据（发布前清除）"),
+                Channel.METADATA,
+                Location(part="OFD.xml", detail="、".join(dict.fromkeys(filled))),
+            )
+        )
 
 
 def _page(content: ElementTree.Element, part: str, index: int, out: Extraction) -> None:
@@ -108,8 +122,16 @@ def _page(content: ElementTree.Element, part: str, index: int, out: Extraction) 
         hidden = obj.get("Visible", "true").lower() == "false" or fill.split() == ["255", "255", "255"]
         if hidden:
             location = Location(page=index, part=part, paragraph=number, detail="不可见或白色文字")
-            out.findings.append(_finding("HID-TEXT", Severity.WARNING, QT_TRANSLATE_NOOP("Rules", "读者看不到的文字"),
-                                         Channel.HIDDEN_TEXT, location, text[:200]))
+            out.findings.append(
+                _finding(
+                    "HID-TEXT",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "读者看不到的文字"),
+                    Channel.HIDDEN_TEXT,
+                    location,
+                    text[:200],
+                )
+            )
             stream = fixed_stream(Channel.HIDDEN_TEXT, text, location)
             if stream:
                 out.streams.append(stream)
@@ -135,9 +157,16 @@ def _annotations(xml, path: str, page_ids: dict[str, int], out: Extraction) -> N
             for annot in _children(annots, "Annot"):
                 text = "\n".join(t.strip() for t in annot.itertext() if t.strip())
                 location = Location(page=page_no, part=annot_path, detail=annot.get("Type", "Annot"))
-                out.findings.append(_finding("HID-ANNOT", Severity.WARNING,
-                                             QT_TRANSLATE_NOOP("Rules", "注释或批注（发布前应删除）"),
-                                             Channel.ANNOTATION, location, text[:200]))
+                out.findings.append(
+                    _finding(
+                        "HID-ANNOT",
+                        Severity.WARNING,
+                        QT_TRANSLATE_NOOP("Rules", "注释或批注（发布前应删除）"),
+                        Channel.ANNOTATION,
+                        location,
+                        text[:200],
+                    )
+                )
                 stream = fixed_stream(Channel.ANNOTATION, text, location)
                 if stream:
                     out.streams.append(stream)
@@ -151,9 +180,15 @@ def _attachments(zf: zipfile.ZipFile, xml, path: str, out: Extraction, depth: in
         return
     for attachment in _children(index, "Attachment"):
         name = attachment.get("Name") or attachment.get("ID") or "附件"
-        out.findings.append(_finding("HID-EMBED", Severity.WARNING,
-                                     QT_TRANSLATE_NOOP("Rules", "附件（随文档一同发布）"),
-                                     Channel.EMBEDDED_FILE, Location(part=path, detail=name)))
+        out.findings.append(
+            _finding(
+                "HID-EMBED",
+                Severity.WARNING,
+                QT_TRANSLATE_NOOP("Rules", "附件（随文档一同发布）"),
+                Channel.EMBEDDED_FILE,
+                Location(part=path, detail=name),
+            )
+        )
         for loc in _children(attachment, "FileLoc"):
             file_path = _resolve(path, loc.text or "")
             if file_path in zf.namelist():

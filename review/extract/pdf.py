@@ -59,12 +59,15 @@ class PdfTextLocator:
             i += 1
         if not boxes:
             return Location()
-        return Location(page=boxes[0][0], end_page=boxes[-1][0] if boxes[-1][0] != boxes[0][0] else None,
-                        rects=_line_rects([b for p, b in boxes if p == boxes[0][0]]))
+        first, last = boxes[0][0], boxes[-1][0]
+        rects: list[Rect] = []
+        for page in range(first, last + 1):
+            rects.extend(_line_rects([b for p, b in boxes if p == page], page if page != first else None))
+        return Location(page=first, end_page=last if last != first else None, rects=tuple(rects))
 
 
-def _line_rects(boxes: list[tuple[float, float, float, float]]) -> tuple[Rect, ...]:
-    """Merges character boxes into one rectangle per line."""
+def _line_rects(boxes: list[tuple[float, float, float, float]], page: int | None = None) -> tuple[Rect, ...]:
+    """Merges character boxes into one rectangle per line (`page` set for rectangles on a later page)."""
     rects: list[list[float]] = []
     for x0, y0, x1, y1 in boxes:
         if rects and abs(rects[-1][1] - y0) < 0.5 * max(1.0, y1 - y0) and x0 >= rects[-1][0] - 1:
@@ -72,12 +75,15 @@ def _line_rects(boxes: list[tuple[float, float, float, float]]) -> tuple[Rect, .
             r[0], r[1], r[2], r[3] = min(r[0], x0), min(r[1], y0), max(r[2], x1), max(r[3], y1)
         else:
             rects.append([x0, y0, x1, y1])
-    return tuple(Rect(*r) for r in rects)
+    return tuple(Rect(*r, page=page) for r in rects)
 
 
-def _finding(rule_id: str, severity: Severity, message: str, channel: Channel, location: Location,
-             text: str = "") -> Finding:
-    return Finding(rule_id, QT_TRANSLATE_NOOP("Rules", "隐藏内容"), severity, message, channel, location, text)
+def _finding(
+    rule_id: str, severity: Severity, message: str, channel: Channel, location: Location, text: str = ""
+) -> Finding:
+    return Finding(
+        rule_id, QT_TRANSLATE_NOOP("Rules", "隐藏内容"), severity, message, channel, location, text
+    )
 
 
 def extract_pdf(
@@ -100,7 +106,8 @@ def extract_pdf(
             raise DocumentRejected(
                 name,
                 QT_TRANSLATE_NOOP("DeskError", "“{name}”是加密的 PDF，需要密码才能检查。请提供打开密码。")
-                if not password else QT_TRANSLATE_NOOP("DeskError", "“{name}”的密码不正确。"),
+                if not password
+                else QT_TRANSLATE_NOOP("DeskError", "“{name}”的密码不正确。"),
             )
     try:
         return _Extractor(doc, name, data, progress, cancel).run()
@@ -110,8 +117,14 @@ def extract_pdf(
 
 
 class _Extractor:
-    def __init__(self, doc: Any, name: str, data: bytes, progress: Callable[[int, int], None] | None,
-                 cancel: threading.Event | None) -> None:
+    def __init__(
+        self,
+        doc: Any,
+        name: str,
+        data: bytes,
+        progress: Callable[[int, int], None] | None,
+        cancel: threading.Event | None,
+    ) -> None:
         self.doc, self.name, self.data = doc, name, data
         self.progress, self.cancel = progress, cancel
         self.out = Extraction(page_count=doc.page_count)
@@ -119,11 +132,17 @@ class _Extractor:
     def run(self) -> Extraction:
         with LOCK:
             if self.doc.is_repaired:
-                self.out.findings.append(_finding(
-                    "HID-REPAIRED", Severity.WARNING,
-                    QT_TRANSLATE_NOOP("Rules", "文件结构已损坏，经自动修复后检查；部分内容可能无法读取，请人工核对"),
-                    Channel.VISIBLE, Location(),
-                ))
+                self.out.findings.append(
+                    _finding(
+                        "HID-REPAIRED",
+                        Severity.WARNING,
+                        QT_TRANSLATE_NOOP(
+                            "Rules", "文件结构已损坏，经自动修复后检查；部分内容可能无法读取，请人工核对"
+                        ),
+                        Channel.VISIBLE,
+                        Location(),
+                    )
+                )
                 self.out.unreadable.append(QT_TRANSLATE_NOOP("Rules", "文件结构（已修复）"))
             off_layers = self._switch_layers_on()
         self._pages(off_layers)
@@ -143,12 +162,20 @@ class _Extractor:
         ocgs = self.doc.get_ocgs() or {}
         off = {info.get("name", str(xref)) for xref, info in ocgs.items() if not info.get("on", True)}
         for layer in sorted(off):
-            self.out.findings.append(_finding(
-                "HID-LAYER", Severity.WARNING, QT_TRANSLATE_NOOP("Rules", "关闭显示的图层（读者默认看不到）"),
-                Channel.HIDDEN_TEXT, Location(detail=layer),
-            ))
-        if off:
-            self.doc.set_layer(-1, on=list(ocgs))
+            self.out.findings.append(
+                _finding(
+                    "HID-LAYER",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "关闭显示的图层（读者默认看不到）"),
+                    Channel.HIDDEN_TEXT,
+                    Location(detail=layer),
+                )
+            )
+        # The UI configuration is what MuPDF's text extraction obeys (set_layer on the default
+        # configuration did not make hidden layers extractable in PyMuPDF 2.0).
+        for config in self.doc.layer_ui_configs():
+            if not config.get("on"):
+                self.doc.set_layer_ui_config(config["number"], action=0)
         return off
 
     def _pages(self, off_layers: set[str]) -> None:
@@ -170,11 +197,15 @@ class _Extractor:
                 self._annotations(page, index)
                 self._links(page, index)
                 if self.doc.xref_get_key(page.xref, "Thumb")[0] != "null":
-                    self.out.findings.append(_finding(
-                        "HID-THUMB", Severity.INFO,
-                        QT_TRANSLATE_NOOP("Rules", "页面缩略图（可能显示修改前的内容）"), Channel.HIDDEN_TEXT,
-                        Location(page=index),
-                    ))
+                    self.out.findings.append(
+                        _finding(
+                            "HID-THUMB",
+                            Severity.INFO,
+                            QT_TRANSLATE_NOOP("Rules", "页面缩略图（可能显示修改前的内容）"),
+                            Channel.HIDDEN_TEXT,
+                            Location(page=index),
+                        )
+                    )
             visible_chars = 0
             last_box: tuple[float, float, float, float] | None = None
             for span in trace:
@@ -197,10 +228,17 @@ class _Extractor:
                     continue
                 location = Location(page=index, rects=_line_rects([c[3] for c in chars]), detail=reason)
                 severity = Severity.INFO if reason == _OCR and has_images else Severity.WARNING
-                self.out.findings.append(Finding(
-                    "HID-TEXT", QT_TRANSLATE_NOOP("Rules", "隐藏内容"), severity,
-                    QT_TRANSLATE_NOOP("Rules", "读者看不到的文字"), Channel.HIDDEN_TEXT, location, text[:200],
-                ))
+                self.out.findings.append(
+                    Finding(
+                        "HID-TEXT",
+                        QT_TRANSLATE_NOOP("Rules", "隐藏内容"),
+                        severity,
+                        QT_TRANSLATE_NOOP("Rules", "读者看不到的文字"),
+                        Channel.HIDDEN_TEXT,
+                        location,
+                        text[:200],
+                    )
+                )
                 hidden.append(TextStream(Channel.HIDDEN_TEXT, text, FixedLocator(location)))
             if visible_chars < 5 and has_images:
                 self.out.findings.append(scan_finding(Location(page=index)))
@@ -229,20 +267,32 @@ class _Extractor:
             kind = annot.type[1] if annot.type else "Annot"
             text = "\n".join(v for k, v in info.items() if k in ("content", "title", "subject") and v)
             location = Location(page=index, rects=(Rect(*annot.rect),), detail=f"{kind}")
-            self.out.findings.append(_finding(
-                "HID-ANNOT", Severity.WARNING, QT_TRANSLATE_NOOP("Rules", "注释或批注（发布前应删除）"),
-                Channel.ANNOTATION, location, text[:200],
-            ))
+            self.out.findings.append(
+                _finding(
+                    "HID-ANNOT",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "注释或批注（发布前应删除）"),
+                    Channel.ANNOTATION,
+                    location,
+                    text[:200],
+                )
+            )
             stream = fixed_stream(Channel.ANNOTATION, text, location)
             if stream:
                 self.out.streams.append(stream)
         for widget in page.widgets():
             value = str(widget.field_value or "")
             location = Location(page=index, rects=(Rect(*widget.rect),), detail=widget.field_name or "")
-            self.out.findings.append(_finding(
-                "HID-FORM", Severity.WARNING, QT_TRANSLATE_NOOP("Rules", "表单域（其值可能不可见）"),
-                Channel.FORM_FIELD, location, value[:200],
-            ))
+            self.out.findings.append(
+                _finding(
+                    "HID-FORM",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "表单域（其值可能不可见）"),
+                    Channel.FORM_FIELD,
+                    location,
+                    value[:200],
+                )
+            )
             stream = fixed_stream(Channel.FORM_FIELD, f"{widget.field_name or ''}\n{value}", location)
             if stream:
                 self.out.streams.append(stream)
@@ -250,24 +300,33 @@ class _Extractor:
     def _links(self, page: Any, index: int) -> None:
         for link in page.get_links():
             uri = link.get("uri") or link.get("file") or ""
-            stream = fixed_stream(Channel.LINK, uri, Location(page=index, rects=(Rect(*link["from"]),), detail=uri[:80]))
+            stream = fixed_stream(
+                Channel.LINK, uri, Location(page=index, rects=(Rect(*link["from"]),), detail=uri[:80])
+            )
             if stream:
                 self.out.streams.append(stream)
 
     def _metadata(self) -> None:
         meta = self.doc.metadata or {}
-        fields = {k: v for k, v in meta.items() if k in ("title", "author", "subject", "keywords", "creator",
-                                                          "producer") and v}
+        fields = {
+            k: v
+            for k, v in meta.items()
+            if k in ("title", "author", "subject", "keywords", "creator", "producer") and v
+        }
         for key, value in fields.items():
             stream = fixed_stream(Channel.METADATA, value, Location(detail=f"PDF 元数据 {key}"))
             if stream:
                 self.out.streams.append(stream)
         if {"author", "subject", "keywords"} & fields.keys():
-            self.out.findings.append(_finding(
-                "HID-META", Severity.INFO,
-                QT_TRANSLATE_NOOP("Rules", "文件元数据含作者、主题或关键词（发布时按目录信息重写）"),
-                Channel.METADATA, Location(detail="、".join(sorted(fields))),
-            ))
+            self.out.findings.append(
+                _finding(
+                    "HID-META",
+                    Severity.INFO,
+                    QT_TRANSLATE_NOOP("Rules", "文件元数据含作者、主题或关键词（发布时按目录信息重写）"),
+                    Channel.METADATA,
+                    Location(detail="、".join(sorted(fields))),
+                )
+            )
         xmp = self.doc.get_xml_metadata() or ""
         if xmp.strip():
             text = re.sub(r"<[^>]+>", "\n", xmp)
@@ -286,11 +345,17 @@ class _Extractor:
     def _embedded_files(self) -> None:
         for name in self.doc.embfile_names():
             content = self.doc.embfile_get(name)
-            self.out.findings.append(_finding(
-                "HID-EMBED", Severity.WARNING, QT_TRANSLATE_NOOP("Rules", "嵌入文件（随 PDF 一同发布）"),
-                Channel.EMBEDDED_FILE, Location(detail=name),
-            ))
-            self.out.streams.extend(embedded_streams(name, content))
+            shown = _unmangle(self.doc.embfile_info(name).get("ufilename") or name)
+            self.out.findings.append(
+                _finding(
+                    "HID-EMBED",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "嵌入文件（随 PDF 一同发布）"),
+                    Channel.EMBEDDED_FILE,
+                    Location(detail=shown),
+                )
+            )
+            self.out.streams.extend(embedded_streams(shown, content))
 
     def _javascript(self) -> None:
         scripts = []
@@ -302,10 +367,16 @@ class _Extractor:
                 value = self.doc.xref_stream(int(value.split()[0])).decode("latin-1", "replace")
             scripts.append(value)
         if scripts:
-            self.out.findings.append(_finding(
-                "HID-JS", Severity.WARNING, QT_TRANSLATE_NOOP("Rules", "JavaScript 脚本（发布前应删除）"),
-                Channel.JAVASCRIPT, Location(detail=f"{len(scripts)} 段"), scripts[0][:200],
-            ))
+            self.out.findings.append(
+                _finding(
+                    "HID-JS",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "JavaScript 脚本（发布前应删除）"),
+                    Channel.JAVASCRIPT,
+                    Location(detail=f"{len(scripts)} 段"),
+                    scripts[0][:200],
+                )
+            )
             stream = fixed_stream(Channel.JAVASCRIPT, "\n".join(scripts), Location(detail="JavaScript"))
             if stream:
                 self.out.streams.append(stream)
@@ -335,14 +406,28 @@ class _Extractor:
             if stream:
                 self.out.streams.append(stream)
         if readable:
-            self.out.findings.append(_finding(
-                "HID-REVISION", Severity.WARNING,
-                QT_TRANSLATE_NOOP("Rules", "文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）"),
-                Channel.EARLIER_REVISION, Location(detail=f"{readable} 个早期版本"),
-            ))
+            self.out.findings.append(
+                _finding(
+                    "HID-REVISION",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）"),
+                    Channel.EARLIER_REVISION,
+                    Location(detail=f"{readable} 个早期版本"),
+                )
+            )
 
 
-def _same_line(previous: tuple[float, float, float, float] | None, box: tuple[float, float, float, float]) -> bool:
+def _unmangle(name: str) -> str:
+    """File names written as UTF-8 bytes but read back as Latin-1 (as PyMuPDF does) made readable."""
+    try:
+        return name.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return name
+
+
+def _same_line(
+    previous: tuple[float, float, float, float] | None, box: tuple[float, float, float, float]
+) -> bool:
     """Whether a span continues the line the previous span ended on (font changes split spans)."""
     if previous is None:
         return False
@@ -353,7 +438,9 @@ def _same_line(previous: tuple[float, float, float, float] | None, box: tuple[fl
 _OCR = "不可见渲染（可能是扫描件的识别文字层）"
 
 
-def _hidden_reason(span: dict[str, Any], crop: Any, off_layers: set[str], covering: list[tuple[int, Any]]) -> str | None:
+def _hidden_reason(
+    span: dict[str, Any], crop: Any, off_layers: set[str], covering: list[tuple[int, Any]]
+) -> str | None:
     import pymupdf
 
     if span["type"] == 3 or span.get("opacity", 1.0) == 0:
