@@ -50,7 +50,7 @@ def test_plain_text_one_term_a_line(tmp_path):
 def test_non_utf8_file_is_refused_with_its_name(tmp_path):
     path = tmp_path / "旧词库.csv"
     path.write_bytes("词条,类别,级别\n机密,a,阻断\n".encode("gbk"))
-    with pytest.raises(LexiconError, match="旧词库.csv"):
+    with pytest.raises(LexiconError, match=r"旧词库\.csv"):
         load(path)
 
 

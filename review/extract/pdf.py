@@ -75,7 +75,7 @@ def _line_rects(boxes: list[tuple[float, float, float, float]], page: int | None
             r[0], r[1], r[2], r[3] = min(r[0], x0), min(r[1], y0), max(r[2], x1), max(r[3], y1)
         else:
             rects.append([x0, y0, x1, y1])
-    return tuple(Rect(*r, page=page) for r in rects)
+    return tuple(Rect(r[0], r[1], r[2], r[3], page) for r in rects)
 
 
 def _finding(
