@@ -12,6 +12,7 @@ import csv
 import hashlib
 import io
 import logging
+import os
 import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ _SEVERITY_WORDS = {
 }
 _YES = {"是", "1", "true", "yes", "y", "整词"}
 _NO = {"", "否", "0", "false", "no", "n"}
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 class LexiconError(TranslatableError):
@@ -201,19 +202,59 @@ class Hit:
     term: Term
 
 
+@dataclass(frozen=True)
+class _Columns:
+    """The compiled form: plain lists, because unpickling 100,000 objects costs more than building
+    the automaton. Term objects are made only for the terms that hit."""
+
+    keys: list[str]
+    terms: list[str]
+    categories: list[str]
+    severities: list[str]
+    notes: list[str]
+    whole_words: list[bool]
+    allowed: list[str]
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> _Columns:
+        t = lexicon.terms
+        return cls(
+            [normalize_term(x.term) for x in t],
+            [x.term for x in t],
+            [x.category for x in t],
+            [x.severity.value for x in t],
+            [x.note for x in t],
+            [x.whole_word for x in t],
+            sorted({normalize_term(a) for a in lexicon.allowed} - {""}),
+        )
+
+
 class CompiledLexicon:
     """The lexicon as Aho-Corasick automata over normalised terms (ahocorasick_rs; see MEASURED.md)."""
 
-    def __init__(self, version: str, keys: list[str], entries: list[Term], allowed: list[str]) -> None:
+    def __init__(self, version: str, columns: _Columns) -> None:
         self.version = version
-        self.size = len(entries)
-        self._entries = entries
-        self._automaton = _automaton(keys)
-        self._allow = _automaton(allowed)
+        self.size = len(columns.terms)
+        self._columns = columns
+        self._terms: dict[int, Term] = {}
+        self._automaton = _automaton(columns.keys)
+        self._allow = _automaton(columns.allowed)
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> CompiledLexicon:
-        return cls(lexicon.version, *_prepare(lexicon))
+        return cls(lexicon.version, _Columns.of(lexicon))
+
+    def term(self, index: int) -> Term:
+        if index not in self._terms:
+            c = self._columns
+            self._terms[index] = Term(
+                c.terms[index],
+                c.categories[index],
+                Severity(c.severities[index]),
+                c.notes[index],
+                c.whole_words[index],
+            )
+        return self._terms[index]
 
     def find(self, text: str) -> tuple[list[Hit], int]:
         """Every term occurrence in normalised `text` (overlapping), minus allow-listed ones, and how many were dropped."""
@@ -225,10 +266,12 @@ class CompiledLexicon:
         allowed_spans = self._allow.find_matches_as_indexes(text, overlapping=True) if self._allow else []
         hits, dropped = [], 0
         for index, start, end in raw:
-            if any(a_start <= start and end <= a_end for _, a_start, a_end in allowed_spans):
+            if allowed_spans and any(
+                a_start <= start and end <= a_end for _, a_start, a_end in allowed_spans
+            ):
                 dropped += 1
                 continue
-            hits.append(Hit(start, end, self._entries[index]))
+            hits.append(Hit(start, end, self.term(index)))
         return hits, dropped
 
 
@@ -244,25 +287,19 @@ def load_compiled(paths: list[Path], cache_dir: Path | None) -> tuple[CompiledLe
     if cache is not None:
         try:
             with cache.open("rb") as f:
-                version, keys, entries, allowed, issues = pickle.load(f)
-            return CompiledLexicon(version, keys, entries, allowed), issues
-        except (OSError, pickle.UnpicklingError, ValueError, EOFError, TypeError):
+                version, columns, issues = pickle.load(f)
+            return CompiledLexicon(version, columns), issues
+        except (OSError, pickle.UnpicklingError, ValueError, EOFError, TypeError, AttributeError):
             pass
     lexicon = merge(load(p) for p in paths)
-    prepared = _prepare(lexicon)
+    columns = _Columns.of(lexicon)
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{id(prepared)}.tmp")
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            pickle.dump((lexicon.version, *prepared, lexicon.issues), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((lexicon.version, columns, lexicon.issues), f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(cache)
-    return CompiledLexicon(lexicon.version, *prepared), lexicon.issues
-
-
-def _prepare(lexicon: Lexicon) -> tuple[list[str], list[Term], list[str]]:
-    keys = [normalize_term(t.term) for t in lexicon.terms]
-    allowed = sorted({normalize_term(a) for a in lexicon.allowed} - {""})
-    return keys, lexicon.terms, allowed
+    return CompiledLexicon(lexicon.version, columns), lexicon.issues
 
 
 def _automaton(patterns: list[str]) -> Any:

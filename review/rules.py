@@ -115,7 +115,26 @@ def note_hits(text: str, disclosure: str | None) -> Iterator[RuleHit]:
         yield RuleHit(m.start(), m.end(), NOTE_CONFLICT if conflict else NOTE_INFO)
 
 
+# Every number-like pattern below needs seven or more characters of this class in a row: the
+# patterns run only inside such runs, which are few in Chinese prose (the whole text is scanned once).
+_NUMBER_RUN = re.compile(r"[0-9a-z+(][0-9a-z\s()+-]{6,}")
+_EMAIL_WINDOW = 80
+
+
 def personal_data_hits(text: str) -> Iterator[RuleHit]:
+    for run in _NUMBER_RUN.finditer(text):
+        for hit in _number_hits(run.group()):
+            yield RuleHit(run.start() + hit.start, run.start() + hit.end, hit.rule)
+    at = text.find("@")
+    while at != -1:
+        lo = max(0, at - _EMAIL_WINDOW)
+        m = _EMAIL_RE.search(text, lo, at + _EMAIL_WINDOW)
+        if m and m.start() <= at < m.end():
+            yield RuleHit(m.start(), m.end(), EMAIL)
+        at = text.find("@", max(at + 1, m.end() if m else at + 1))
+
+
+def _number_hits(text: str) -> Iterator[RuleHit]:
     from stdnum import luhn
     from stdnum.cn import ric, uscc
 
@@ -146,8 +165,6 @@ def personal_data_hits(text: str) -> Iterator[RuleHit]:
     for m in _USCC_RE.finditer(text):
         if uscc.is_valid(m.group().upper()):
             yield RuleHit(m.start(), m.end(), CREDIT_CODE)
-    for m in _EMAIL_RE.finditer(text):
-        yield RuleHit(m.start(), m.end(), EMAIL)
 
 
 def _valid_date(yyyymmdd: str) -> bool:

@@ -62,3 +62,12 @@ def test_app_core_works_without_qt():
     loaded = set(out.stdout.split())
     assert "app.cli" in loaded
     assert not any(m.startswith("PySide6") for m in loaded)
+
+
+def test_desk_start_path_loads_neither_jieba_nor_pymupdf():
+    """jieba costs ~0.6 s and 60 MB, PyMuPDF ~0.1-0.4 s: both wait until a document needs them."""
+    code = "import sys, app.ui.run, app.ui.main_window; print('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.split())
+    assert "app.ui.main_window" in loaded
+    assert "jieba" not in loaded and "pymupdf" not in loaded

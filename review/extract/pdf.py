@@ -11,8 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from review.errors import QT_TRANSLATE_NOOP, DocumentRejected
@@ -30,22 +32,33 @@ class Cancelled(Exception):
     """The caller asked to stop."""
 
 
+_UNICODE, _BBOX, _X0 = itemgetter(0), itemgetter(3), itemgetter(0)
+
+
 @dataclass
 class _Span:
     start: int  # offset in the stream text
     page: int
-    chars: list[Any]  # texttrace char tuples: (unicode, glyph, origin, bbox)
+    y0: float
+    y1: float
+    xs: array[float]  # left edge of every character, then the right edge of the last
 
 
 class PdfTextLocator:
-    """Finds the character boxes of any span of the visible text stream (one per line it covers)."""
+    """Finds the character boxes of any span of the visible text stream (one per line it covers).
+
+    Keeps per character only its left edge, in a compact array: the text trace's own tuples cost
+    about 400 bytes a character, too much to keep for a 300-page document.
+    """
 
     def __init__(self) -> None:
         self.spans: list[_Span] = []
         self.starts: list[int] = []
 
-    def add(self, start: int, page: int, chars: list[Any]) -> None:
-        self.spans.append(_Span(start, page, chars))
+    def add(self, start: int, page: int, chars: list[Any], bbox: tuple[float, float, float, float]) -> None:
+        xs = array("d", map(_X0, map(_BBOX, chars)))
+        xs.append(chars[-1][3][2])
+        self.spans.append(_Span(start, page, bbox[1], bbox[3], xs))
         self.starts.append(start)
 
     def locate(self, start: int, end: int) -> Location:
@@ -53,9 +66,12 @@ class PdfTextLocator:
         boxes: list[tuple[int, tuple[float, float, float, float]]] = []
         while i < len(self.spans) and self.spans[i].start < end:
             span = self.spans[i]
+            count = len(span.xs) - 1
             lo = max(0, start - span.start)
-            hi = min(len(span.chars), end - span.start)
-            boxes.extend((span.page, span.chars[k][3]) for k in range(lo, hi))
+            hi = min(count, end - span.start)
+            if lo < hi:
+                right = span.xs[hi] if hi < count else span.xs[count]
+                boxes.append((span.page, (span.xs[lo], span.y0, max(right, span.xs[hi - 1]), span.y1)))
             i += 1
         if not boxes:
             return Location()
@@ -66,8 +82,15 @@ class PdfTextLocator:
         return Location(page=first, end_page=last if last != first else None, rects=tuple(rects))
 
 
+def _span_text(chars: list[Any]) -> str:
+    try:
+        return "".join(map(chr, map(_UNICODE, chars)))
+    except ValueError:  # glyphs without a Unicode mapping come as -1
+        return "".join([chr(c[0]) if c[0] >= 0 else "\ufffd" for c in chars])
+
+
 def _line_rects(boxes: list[tuple[float, float, float, float]], page: int | None = None) -> tuple[Rect, ...]:
-    """Merges character boxes into one rectangle per line (`page` set for rectangles on a later page)."""
+    """Merges boxes into one rectangle per line (`page` set for rectangles on a later page)."""
     rects: list[list[float]] = []
     for x0, y0, x1, y1 in boxes:
         if rects and abs(rects[-1][1] - y0) < 0.5 * max(1.0, y1 - y0) and x0 >= rects[-1][0] - 1:
@@ -212,14 +235,14 @@ class _Extractor:
                 chars = span["chars"]
                 if not chars:
                     continue
-                text = "".join([chr(c[0]) if c[0] > 0 else "\ufffd" for c in chars])
+                text = _span_text(chars)
                 reason = _hidden_reason(span, crop, off_layers, covering)
                 if reason is None:
                     if length and not _same_line(last_box, chars[0][3]):
                         visible_parts.append("\n")
                         length += 1
                     last_box = chars[-1][3]
-                    locator.add(length, index, chars)
+                    locator.add(length, index, chars, span["bbox"])
                     visible_parts.append(text)
                     length += len(text)
                     visible_chars += len(text.strip())
@@ -250,7 +273,7 @@ class _Extractor:
 
     def _covering_fills(self, page: Any, trace: list[dict[str, Any]]) -> list[tuple[int, Any]]:
         """Fills and images painted after some text: what may cover it (fake redaction)."""
-        if not trace:
+        if not trace or not _may_paint_over_text(page.read_contents()):
             return []
         first_text = min(span["seqno"] for span in trace)
         import pymupdf
@@ -415,6 +438,20 @@ class _Extractor:
                     Location(detail=f"{readable} 个早期版本"),
                 )
             )
+
+
+_PDF_STRINGS = re.compile(rb"<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\()])*\)")
+_PAINT_OPERATORS = {b"f", b"f*", b"F", b"B", b"B*", b"b", b"b*", b"Do", b"sh", b"BI"}
+
+
+def _may_paint_over_text(contents: bytes) -> bool:
+    """Whether the page content has any fill, image or shading operator at all.
+
+    Running the page a second time for its paint order (get_bboxlog) doubles extraction time, so it
+    is done only where something could cover text. A false yes costs time; a false no would miss
+    a fake redaction, so strings are removed first and every token is looked at.
+    """
+    return not _PAINT_OPERATORS.isdisjoint(_PDF_STRINGS.sub(b" ", contents).split())
 
 
 def _unmangle(name: str) -> str:
