@@ -1,7 +1,9 @@
-"""Running the check engine for the desk and the CLI: lexicon loading, batches in parallel processes."""
+"""Running the check engine for the desk and the CLI: lexicons, batches in parallel processes, and
+checks of stored documents with their findings kept against the file they were found in."""
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -9,12 +11,29 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.db.database import Database
+from app.db.models import CheckRun, DepartmentLexicon, Document, FindingRow, User
+from app.documents import load_blob
+from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied
+from app.roles import Role
 from review import nlp
-from review.engine import CheckOptions, check
+from review.engine import CheckOptions, check, check_bytes
 from review.errors import TranslatableError
 from review.formats import SUPPORTED_SUFFIXES
-from review.lexicon import DEFAULT_LEXICON, CompiledLexicon, LexiconIssue, load_compiled
-from review.model import CheckResult
+from review.lexicon import (
+    DEFAULT_LEXICON,
+    CompiledLexicon,
+    LexiconIssue,
+    compile_sources,
+    load_compiled,
+    parse_bytes,
+    parse_csv,
+)
+from review.model import Channel, CheckResult, Finding, Location, Rect, Severity
 
 
 @dataclass(frozen=True)
@@ -98,3 +117,149 @@ def check_files(
                 on_done(len(outcomes), len(files), outcomes[-1])
     order = {path: i for i, path in enumerate(files)}
     return sorted(outcomes, key=lambda o: order[o.path])
+
+
+# -- the desk: checking stored documents, the department lexicon --------------------------------
+
+
+def department_lexicon_csv(session: Session, department_id: int) -> str:
+    row = session.get(DepartmentLexicon, department_id)
+    return row.csv if row is not None else ""
+
+
+def save_department_lexicon(
+    session: Session, user: User, content: bytes, name: str = "词库.csv"
+) -> list[LexiconIssue]:
+    """Replaces the user's department lexicon with a file's content; returns the problems found in it."""
+    if not (user.has_role(Role.ADMIN) or user.has_role(Role.REVIEWER)) or user.department_id is None:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "只有本部门的保密审查员或系统管理员可以修改部门词库。")
+        )
+    lexicon = parse_bytes(name, content)
+    row = session.get(DepartmentLexicon, user.department_id)
+    before = parse_csv(row.csv).version if row else None
+    csv_text = lexicon.to_csv()
+    if row is None:
+        session.add(DepartmentLexicon(department_id=user.department_id, csv=csv_text))
+    else:
+        row.csv = csv_text
+    session.flush()
+    audit.record(
+        session,
+        user,
+        "lexicon.update",
+        department_id=user.department_id,
+        before={"version": before},
+        after={"version": lexicon.version, "terms": len(lexicon.terms), "allowed": len(lexicon.allowed)},
+    )
+    return lexicon.issues
+
+
+def desk_lexicon(session: Session, department_id: int | None, cache_dir: Path | None) -> CompiledLexicon:
+    """The default lexicon plus the department's own, compiled (from the cache when unchanged)."""
+    sources = [(DEFAULT_LEXICON.name, DEFAULT_LEXICON.read_bytes())]
+    if department_id is not None:
+        own = department_lexicon_csv(session, department_id)
+        if own:
+            sources.append(("department.csv", own.encode("utf-8")))
+    return compile_sources(sources, cache_dir)[0]
+
+
+def check_document(
+    db: Database,
+    user_id: int | None,
+    document_id: int,
+    cache_dir: Path | None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> int:
+    """Checks the document's current original and stores the findings against that file; returns the run id."""
+    with db.read() as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise NotFound(QT_TRANSLATE_NOOP("DeskError", "文件 #{id} 不存在。"), id=document_id)
+        original = document.current_original()
+        file_id, disclosure = original.id, document.disclosure
+        name, data = original.original_name, load_blob(session, original.blob_sha256)
+        lexicon = desk_lexicon(session, document.department_id, cache_dir)
+    nlp.configure(cache_dir)
+    result = check_bytes(
+        name, data, lexicon, CheckOptions(disclosure=disclosure, keywords=True), progress, cancel
+    )
+    with db.write() as session:
+        run = CheckRun(
+            document_id=document_id,
+            document_file_id=file_id,
+            file_sha256=result.sha256,
+            lexicon_version=result.lexicon_version,
+            engine_version=result.engine_version,
+            started_by_id=user_id,
+            seconds=result.seconds,
+            characters=result.characters,
+            suppressed=result.suppressed,
+            unreadable=json.dumps(result.unreadable, ensure_ascii=False),
+            keywords=json.dumps(result.keywords, ensure_ascii=False),
+        )
+        stored = result.to_json()["findings"]
+        for finding, as_json in zip(result.findings, stored, strict=True):
+            run.findings.append(
+                FindingRow(
+                    rule_id=finding.rule_id,
+                    category=finding.category,
+                    severity=finding.severity.value,
+                    channel=finding.channel.value,
+                    message=finding.message,
+                    text=finding.text,
+                    context=finding.context,
+                    term=finding.term,
+                    page=finding.location.page,
+                    location=json.dumps(as_json["location"], ensure_ascii=False),
+                )
+            )
+        session.add(run)
+        session.flush()
+        user = session.get(User, user_id) if user_id is not None else None
+        counts = {s.value: result.count_at_least(s) for s in Severity}
+        audit.record(
+            session,
+            user,
+            "document.check",
+            document_id=document_id,
+            run=run.id,
+            sha256=result.sha256,
+            lexicon=result.lexicon_version,
+            findings=len(result.findings),
+            at_least=counts,
+        )
+        return run.id
+
+
+def latest_run(session: Session, document_id: int) -> CheckRun | None:
+    """The newest check of the document's current original, or None if it was not checked yet."""
+    document = session.get(Document, document_id)
+    if document is None:
+        return None
+    current = document.current_original().id
+    return session.scalars(
+        select(CheckRun)
+        .where(CheckRun.document_id == document_id, CheckRun.document_file_id == current)
+        .order_by(CheckRun.id.desc())
+        .limit(1)
+    ).first()
+
+
+def stored_finding(row: FindingRow) -> Finding:
+    """A stored finding as the engine's dataclass (for the viewer and reports)."""
+    location = json.loads(row.location)
+    rects = tuple(Rect(*r) for r in location.pop("rects", []))
+    return Finding(
+        row.rule_id,
+        row.category,
+        Severity(row.severity),
+        row.message,
+        Channel(row.channel),
+        Location(rects=rects, **location),
+        row.text,
+        row.context,
+        row.term,
+    )

@@ -205,7 +205,7 @@ def _demo(args: argparse.Namespace, workspace: Workspace) -> int:
     with workspace.db.read() as session:
         if users.has_users(session):
             admin_id = _signed_in(args, workspace)
-    accounts = create_demo_workspace(workspace.db, admin_id)
+    accounts = create_demo_workspace(workspace.db, admin_id, workspace.paths.cache_dir)
     print(f"示例工作区已创建。数据目录：{workspace.paths.data_dir}")
     for account in accounts:
         roles = "、".join(r.label for r in account.roles)

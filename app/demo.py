@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import users
+from app.checking import check_document
 from app.db.database import Database
 from app.db.models import Department, User
 from app.documents import Draft, import_draft
@@ -37,7 +39,9 @@ DEMO_ACCOUNTS = (
 )
 
 
-def create_demo_workspace(db: Database, admin_id: int | None = None) -> list[DemoAccount]:
+def create_demo_workspace(
+    db: Database, admin_id: int | None = None, cache_dir: Path | None = None
+) -> list[DemoAccount]:
     """Adds the sample department, accounts and documents; returns the accounts created.
 
     On an empty database the demo makes its own administrator; otherwise an existing administrator
@@ -45,6 +49,7 @@ def create_demo_workspace(db: Database, admin_id: int | None = None) -> list[Dem
     """
     samples = [(s.title, Draft(s.name, s.data, probe(s.name, s.data))) for s in demo_documents()]
     created: list[DemoAccount] = []
+    imported: list[int] = []
     with db.write() as session:
         if users.has_users(session) and admin_id is None:
             raise ValidationFailed(
@@ -75,9 +80,14 @@ def create_demo_workspace(db: Database, admin_id: int | None = None) -> list[Dem
         clerk = accounts["clerk"]
         for index, (title, draft) in enumerate(samples):
             document = import_draft(session, clerk, draft, title=title)
+            imported.append(document.id)
             # Two drafts go straight to review so that the reviewer's queue is not empty.
             if index in (0, 1):
                 perform(session, clerk, document.id, Action.SUBMIT, expected_version=None)
+        clerk_id = clerk.id
+    # Checked as on any import, so that the reviewer finds the findings waiting.
+    for document_id in imported:
+        check_document(db, clerk_id, document_id, cache_dir)
     return created
 
 

@@ -107,24 +107,32 @@ def merge(lexicons: Iterable[Lexicon]) -> Lexicon:
 
 
 def load(path: Path) -> Lexicon:
+    return parse_bytes(path.name, _read(path))
+
+
+def _read(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise LexiconError(
             QT_TRANSLATE_NOOP("DeskError", "无法读取词库“{name}”：{reason}"),
             name=path.name,
             reason=exc.strerror,
         ) from exc
+
+
+def parse_bytes(name: str, raw: bytes) -> Lexicon:
+    """A lexicon file's content: CSV if named .csv or starting with the CSV header, else one term a line."""
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LexiconError(
             QT_TRANSLATE_NOOP("DeskError", "词库“{name}”不是 UTF-8 编码，请另存为 UTF-8 后再导入。"),
-            name=path.name,
+            name=name,
         ) from exc
     first = content.lstrip().split("\n", 1)[0].replace(" ", "")
     if (
-        path.suffix.lower() == ".csv"
+        name.lower().endswith(".csv")
         or first.startswith(f"{CSV_HEADER[0]},")
         or first.lower().startswith("term,")
     ):
@@ -276,13 +284,21 @@ class CompiledLexicon:
 
 
 def load_compiled(paths: list[Path], cache_dir: Path | None) -> tuple[CompiledLexicon, list[LexiconIssue]]:
-    """Loads and merges lexicon files and compiles them.
+    """Loads, merges and compiles lexicon files (see compile_sources)."""
+    return compile_sources([(p.name, _read(p)) for p in paths], cache_dir)
 
-    The parsed, normalised form is cached under the hash of the files' bytes, so an unchanged
+
+def compile_sources(
+    sources: list[tuple[str, bytes]], cache_dir: Path | None
+) -> tuple[CompiledLexicon, list[LexiconIssue]]:
+    """Merges and compiles lexicons given as (name, content) pairs.
+
+    The parsed, normalised form is cached under the hash of the contents, so an unchanged
     lexicon skips parsing and normalising and only builds the automaton.
     """
-    contents = [p.read_bytes() if p.exists() else b"" for p in paths]
-    key = hashlib.sha256(b"\0".join([str(_CACHE_FORMAT).encode(), *contents])).hexdigest()[:24]
+    key = hashlib.sha256(
+        b"\0".join([str(_CACHE_FORMAT).encode(), *(n.encode() + b"\0" + c for n, c in sources)])
+    ).hexdigest()[:24]
     cache = cache_dir / f"lexicon-{key}.pickle" if cache_dir is not None else None
     if cache is not None:
         try:
@@ -291,7 +307,7 @@ def load_compiled(paths: list[Path], cache_dir: Path | None) -> tuple[CompiledLe
             return CompiledLexicon(version, columns), issues
         except (OSError, pickle.UnpicklingError, ValueError, EOFError, TypeError, AttributeError):
             pass
-    lexicon = merge(load(p) for p in paths)
+    lexicon = merge(parse_bytes(name, content) for name, content in sources)
     columns = _Columns.of(lexicon)
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)

@@ -31,49 +31,80 @@ class RuleHit:
     rule: Rule
 
 
-_T = QT_TRANSLATE_NOOP
 MARKING = Rule(
-    "MARK-LEVEL", _T("Rules", "密级标志"), Severity.BLOCKING, _T("Rules", "密级标志：标有密级的文件不得公开")
+    "MARK-LEVEL",
+    QT_TRANSLATE_NOOP("Rules", "密级标志"),
+    Severity.BLOCKING,
+    QT_TRANSLATE_NOOP("Rules", "密级标志：标有密级的文件不得公开"),
 )
 PARAGRAPH_MARKING = Rule(
     "MARK-PARAGRAPH",
-    _T("Rules", "密级标志"),
+    QT_TRANSLATE_NOOP("Rules", "密级标志"),
     Severity.BLOCKING,
-    _T("Rules", "段落密级标志：该段内容属于国家秘密"),
+    QT_TRANSLATE_NOOP("Rules", "段落密级标志：该段内容属于国家秘密"),
 )
 NOTE_CONFLICT = Rule(
-    "NOTE-CONFLICT", _T("Rules", "附注"), Severity.BLOCKING, _T("Rules", "附注与拟公开方式矛盾")
+    "NOTE-CONFLICT",
+    QT_TRANSLATE_NOOP("Rules", "附注"),
+    Severity.BLOCKING,
+    QT_TRANSLATE_NOOP("Rules", "附注与拟公开方式矛盾"),
 )
-NOTE_INFO = Rule("NOTE-PRESENT", _T("Rules", "附注"), Severity.INFO, _T("Rules", "文件附注"))
+NOTE_INFO = Rule(
+    "NOTE-PRESENT", QT_TRANSLATE_NOOP("Rules", "附注"), Severity.INFO, QT_TRANSLATE_NOOP("Rules", "文件附注")
+)
 ID_NUMBER = Rule(
     "PII-ID",
-    _T("Rules", "个人信息"),
+    QT_TRANSLATE_NOOP("Rules", "个人信息"),
     Severity.BLOCKING,
-    _T("Rules", "居民身份证号（校验位有效），公开前须删除或按规定遮盖"),
+    QT_TRANSLATE_NOOP("Rules", "居民身份证号（校验位有效），公开前须删除或按规定遮盖"),
 )
 ID_NUMBER_BAD_CHECK = Rule(
     "PII-ID-SUSPECT",
-    _T("Rules", "个人信息"),
+    QT_TRANSLATE_NOOP("Rules", "个人信息"),
     Severity.INFO,
-    _T("Rules", "疑似身份证号（出生日期有效但校验位不符）"),
+    QT_TRANSLATE_NOOP("Rules", "疑似身份证号（出生日期有效但校验位不符）"),
 )
-ID_NUMBER_OLD = Rule("PII-ID15", _T("Rules", "个人信息"), Severity.WARNING, _T("Rules", "15位旧版身份证号"))
+ID_NUMBER_OLD = Rule(
+    "PII-ID15",
+    QT_TRANSLATE_NOOP("Rules", "个人信息"),
+    Severity.WARNING,
+    QT_TRANSLATE_NOOP("Rules", "15位旧版身份证号"),
+)
 MOBILE = Rule(
     "PII-MOBILE",
-    _T("Rules", "个人信息"),
+    QT_TRANSLATE_NOOP("Rules", "个人信息"),
     Severity.WARNING,
-    _T("Rules", "手机号码（个人号码须遮盖为 138****1234）"),
+    QT_TRANSLATE_NOOP("Rules", "手机号码（个人号码须遮盖为 138****1234）"),
 )
-LANDLINE = Rule("PII-PHONE", _T("Rules", "个人信息"), Severity.INFO, _T("Rules", "固定电话号码"))
+LANDLINE = Rule(
+    "PII-PHONE",
+    QT_TRANSLATE_NOOP("Rules", "个人信息"),
+    Severity.INFO,
+    QT_TRANSLATE_NOOP("Rules", "固定电话号码"),
+)
 BANK_CARD = Rule(
-    "PII-BANKCARD", _T("Rules", "个人信息"), Severity.BLOCKING, _T("Rules", "银行卡号（Luhn 校验有效）")
+    "PII-BANKCARD",
+    QT_TRANSLATE_NOOP("Rules", "个人信息"),
+    Severity.BLOCKING,
+    QT_TRANSLATE_NOOP("Rules", "银行卡号（Luhn 校验有效）"),
 )
 CREDIT_CODE = Rule(
-    "ORG-USCC", _T("Rules", "单位信息"), Severity.INFO, _T("Rules", "统一社会信用代码（校验有效）")
+    "ORG-USCC",
+    QT_TRANSLATE_NOOP("Rules", "单位信息"),
+    Severity.INFO,
+    QT_TRANSLATE_NOOP("Rules", "统一社会信用代码（校验有效）"),
 )
-EMAIL = Rule("PII-EMAIL", _T("Rules", "个人信息"), Severity.WARNING, _T("Rules", "电子邮箱地址"))
+EMAIL = Rule(
+    "PII-EMAIL",
+    QT_TRANSLATE_NOOP("Rules", "个人信息"),
+    Severity.WARNING,
+    QT_TRANSLATE_NOOP("Rules", "电子邮箱地址"),
+)
 NAME_NEAR_PII = Rule(
-    "PII-NAME", _T("Rules", "个人信息"), Severity.INFO, _T("Rules", "个人信息旁的人名或地名")
+    "PII-NAME",
+    QT_TRANSLATE_NOOP("Rules", "个人信息"),
+    Severity.INFO,
+    QT_TRANSLATE_NOOP("Rules", "个人信息旁的人名或地名"),
 )
 
 _LEVEL = r"(?:绝密|机密|秘密)"

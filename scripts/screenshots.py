@@ -43,9 +43,9 @@ def main() -> None:
         app.configure(ws.paths, args.lang)
         suffix = "" if args.lang == "zh_CN" else f"_{args.lang}"
         shoot(app, FirstRunDialog(ws.db), args.out / f"first_run{suffix}.png")
-        create_demo_workspace(ws.db)
+        create_demo_workspace(ws.db, None, ws.paths.cache_dir)
         shoot(app, LoginDialog(ws.db, "reviewer"), args.out / f"login{suffix}.png")
-        for login, row in (("reviewer", 0), ("clerk", 1)):
+        for login, row in (("reviewer", 0), ("clerk", 2)):
             with ws.db.read() as session:
                 user_id = users.authenticate(session, login, DEMO_PASSWORD).id
             window = MainWindow(ws, user_id, app.log_handler)

@@ -126,3 +126,49 @@ def test_stale_window_gets_a_conflict_message(qtbot, desk_app, workspace, people
     assert "已被他人修改" in first.last_message.text()
     with workspace.db.read() as s:
         assert s.get_one(Document, doc_id).status == Status.DRAFT
+
+
+def test_import_runs_the_check_and_the_viewer_marks_findings(
+    qtbot, desk_app, workspace, people, sample_files
+):
+    window = _window(qtbot, desk_app, workspace, people.clerk)
+    with qtbot.waitSignal(window.checks_finished, timeout=60_000):
+        window.import_files([sample_files["pdf"]])
+    window.table.selectRow(0)
+    panel = window.findings_panel
+    rules = {f.rule_id for f in panel.findings}
+    assert {"MARK-LEVEL", "PII-ID", "PII-MOBILE"} <= rules
+    assert "阻断 2" in panel.summary.text()
+    marks = window.viewer.highlights_on(0)
+    assert len(marks) >= 3
+    # Activating a finding shows its page with its mark emphasised.
+    index = next(i for i, f in enumerate(panel.findings) if f.rule_id == "PII-ID")
+    panel.finding_activated.emit(index)
+    assert window.viewer.current_page == 0 and window.viewer._selected == index
+    # The highlight is drawn: the pixel under the ID number is tinted red.
+    image = window.viewer.image.pixmap().toImage()
+    rect = panel.findings[index].location.rects[0]
+    zoom = window.viewer.zoom * image.devicePixelRatio()
+    x, y = int((rect.x0 - 2) * zoom), int((rect.y0 + 1) * zoom)
+    color = image.pixelColor(x, y)
+    assert color.red() > color.blue() + 20
+
+
+def test_check_on_demand_can_be_cancelled_and_says_so(qtbot, desk_app, workspace, people, tmp_path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    for i in range(400):
+        doc.new_page().insert_text((72, 72), f"第{i}页正文", fontname="china-s")
+    path = tmp_path / "长文件.pdf"
+    path.write_bytes(doc.tobytes())
+    from app.documents import import_file
+
+    doc_id = import_file(workspace.db, people.clerk, path)
+    window = _window(qtbot, desk_app, workspace, people.clerk)
+    window.table.selectRow(0)
+    with qtbot.waitSignal(window.checks_finished, timeout=60_000):
+        task = window.check_documents([doc_id])
+        task.cancelled.set()
+    assert "取消" in window.statusBar().currentMessage()
+    assert "尚未检查" in window.findings_panel.summary.text()

@@ -57,18 +57,26 @@ def test_reopening_at_head_makes_no_backup(tmp_path):
     assert list(ws.paths.backups_dir.iterdir()) == []
 
 
-def test_upgrade_of_an_older_database_backs_it_up_first(tmp_path, monkeypatch):
+def test_upgrade_of_an_older_database_backs_it_up_first(tmp_path):
+    """A database at the first schema revision, with data, is backed up and then migrated."""
+    from alembic import command
+
+    db_file = tmp_path / "desk.sqlite3"
+    command.upgrade(migrate.alembic_config(f"sqlite:///{db_file}"), "0001")
+    with sqlite3.connect(db_file) as conn:
+        conn.execute(
+            "insert into departments (name, code, created_at) values ('备份前的部门', 'B1', '2026-01-01')"
+        )
     ws = Workspace.open(tmp_path)
-    with ws.db.write() as s:
-        users.create_department(s, None, "备份前的部门", "B1")
-    # Pretend the file is one revision behind a newer desk.
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002_future")
-    monkeypatch.setattr(migrate.command, "upgrade", lambda cfg, rev: None)
-    backup = migrate.upgrade(ws.db, ws.paths.backups_dir)
-    ws.close()
-    assert backup is not None and backup.exists()
-    with sqlite3.connect(backup) as conn:
+    try:
+        assert migrate.current_revision(ws.db) == migrate.head_revision() != "0001"
+        backups = list(ws.paths.backups_dir.iterdir())
+    finally:
+        ws.close()
+    assert len(backups) == 1 and "before-" in backups[0].name
+    with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("select name from departments").fetchall() == [("备份前的部门",)]
+        assert conn.execute("select version_num from alembic_version").fetchall() == [("0001",)]
 
 
 def test_two_desks_on_one_file_both_work(tmp_path):

@@ -159,6 +159,61 @@ class DocumentFile(Base):
     document: Mapped[Document] = relationship(back_populates="files")
 
 
+class DepartmentLexicon(Base):
+    """A department's own terms and allow-list, as the lexicon CSV (review.lexicon's format)."""
+
+    __tablename__ = "department_lexicons"
+
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), primary_key=True)
+    csv: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class CheckRun(Base):
+    """One run of the check engine over one file of a document (findings belong to that file)."""
+
+    __tablename__ = "check_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    document_file_id: Mapped[int] = mapped_column(ForeignKey("document_files.id"), index=True)
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    lexicon_version: Mapped[str] = mapped_column(String(32))
+    engine_version: Mapped[str] = mapped_column(String(16))
+    started_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    finished_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    seconds: Mapped[float]
+    characters: Mapped[int] = mapped_column(BigInteger)
+    suppressed: Mapped[int]
+    unreadable: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    keywords: Mapped[str] = mapped_column(Text, default="[]")  # JSON list: suggested 主题词
+
+    findings: Mapped[list[FindingRow]] = relationship(
+        back_populates="check_run", order_by="FindingRow.id", lazy="selectin", cascade="all, delete-orphan"
+    )
+
+
+class FindingRow(Base):
+    """A finding as stored: the engine's Finding plus its place in the database."""
+
+    __tablename__ = "findings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_run_id: Mapped[int] = mapped_column(ForeignKey("check_runs.id", ondelete="CASCADE"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(32))
+    category: Mapped[str] = mapped_column(String(64), index=True)
+    severity: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str] = mapped_column(String(32))
+    message: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text, default="")
+    context: Mapped[str] = mapped_column(Text, default="")
+    term: Mapped[str | None] = mapped_column(String(255))
+    page: Mapped[int | None]
+    location: Mapped[str] = mapped_column(Text)  # JSON, as in the engine's result format
+
+    check_run: Mapped[CheckRun] = relationship(back_populates="findings")
+
+
 class AuditEvent(Base):
     """One link of the audit hash chain. Never updated or deleted by the desk."""
 

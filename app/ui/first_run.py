@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,9 +24,10 @@ from app.ui.i18n import error_text
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, cache_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.cache_dir = cache_dir
         self.admin_login = ""
         self.setWindowTitle(self.tr("欢迎使用政务公开审发台"))
         intro = QLabel(
@@ -91,7 +94,7 @@ class FirstRunDialog(QDialog):
                 )
                 admin_id = admin.id
             if self.with_demo.isChecked():
-                create_demo_workspace(self.db, admin_id)
+                create_demo_workspace(self.db, admin_id, self.cache_dir)
         except TranslatableError as exc:
             self.error.setText(error_text(exc))
             return

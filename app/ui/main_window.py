@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,29 +20,35 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QProgressDialog,
     QSplitter,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app import documents
+from app.checking import check_document, latest_run, stored_finding
 from app.db.models import Document, User
 from app.documents import Queue
 from app.errors import TranslatableError
 from app.roles import Role
 from app.ui.document_model import DocumentTableModel
+from app.ui.findings_panel import SEVERITY_COLORS, FindingsPanel
 from app.ui.i18n import error_text, vocabulary
 from app.ui.log_window import LogWindow, QtLogHandler
-from app.ui.page_viewer import PageViewer
+from app.ui.page_viewer import Highlight, PageViewer
 from app.ui.reason_dialog import ReasonDialog
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import Task, TaskRunner
 from app.workflow import TRANSITIONS, Action, available_actions, perform
 from app.workspace import Workspace
 from publish.taxonomy import DisclosureMode, LegalBasis
+from review.engine import Cancelled
 from review.formats import KIND_LABELS, SUPPORTED_SUFFIXES, Kind
 from review.preview import preview_pdf
 
@@ -58,6 +65,8 @@ class ImportReport:
 
 
 class MainWindow(QMainWindow):
+    checks_finished = Signal()
+
     def __init__(self, workspace: Workspace, user_id: int, log_handler: QtLogHandler) -> None:
         super().__init__()
         self.workspace = workspace
@@ -68,12 +77,15 @@ class MainWindow(QMainWindow):
         # Replaceable by tests, which cannot click through a native file dialog.
         self.choose_files: Callable[[], list[str]] = self._choose_files_dialog
         self._current_id: int | None = None
+        self._checking: set[int] = set()
+        self._check_task: Task | None = None
         self._viewer_document: int | None = None
         self._current_queue = Queue.MY_DRAFTS
 
         self.setWindowTitle(self.tr("政务公开审发台"))
         self.setAcceptDrops(True)
         self.resize(1400, 860)
+        self.viewer = PageViewer(self)
         self._build_actions()
         self._build_menus()
         self._build_central()
@@ -85,6 +97,8 @@ class MainWindow(QMainWindow):
     # -- construction ---------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
+        self.check_action = self._action(self.tr("保密检查"), None, self.check_current)
+        self.check_action.setShortcut("Ctrl+K")
         self.import_action = self._action(
             self.tr("导入文件…"), QKeySequence.StandardKey.Open, self.import_via_dialog
         )
@@ -115,6 +129,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.check_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         doc_menu = bar.addMenu(self.tr("审查(&R)"))
@@ -132,6 +147,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.import_action)
+        toolbar.addAction(self.check_action)
         toolbar.addSeparator()
         for action in self.transition_actions.values():
             toolbar.addAction(action)
@@ -170,16 +186,18 @@ class MainWindow(QMainWindow):
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setMinimumHeight(180)
+        self.details.setMinimumHeight(150)
 
         middle = QWidget(self)
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
+        self.findings_panel = FindingsPanel(self)
+        self.findings_panel.finding_activated.connect(self.viewer_show_finding)
         middle_layout.addWidget(self.table, 3)
         middle_layout.addWidget(self.empty_hint)
-        middle_layout.addWidget(self.details, 2)
+        middle_layout.addWidget(self.details, 0)
+        middle_layout.addWidget(self.findings_panel, 3)
 
-        self.viewer = PageViewer(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.queue_list)
         splitter.addWidget(middle)
@@ -199,6 +217,15 @@ class MainWindow(QMainWindow):
             )
         self.user_label = QLabel(who, self)
         self.statusBar().addWidget(self.user_label)
+        self.check_progress = QProgressBar(self)
+        self.check_progress.setMaximumWidth(220)
+        self.check_progress.setFormat(self.tr("检查中 %v/%m 页"))
+        self.cancel_check_button = QToolButton(self)
+        self.cancel_check_button.setText(self.tr("取消检查"))
+        self.cancel_check_button.clicked.connect(self.cancel_checks)
+        for w in (self.check_progress, self.cancel_check_button):
+            self.statusBar().addPermanentWidget(w)
+            w.hide()
         self.statusBar().addPermanentWidget(QLabel(self.tr("数据库：") + self.db.display_name, self))
 
     # -- queues and selection -------------------------------------------------------------------
@@ -262,6 +289,9 @@ class MainWindow(QMainWindow):
                         original = documents.original_file(session, document_id)
                         self.viewer.set_pdf(preview_pdf(original.name, original.data, original.kind))
                         self._viewer_document = document_id
+                    self._show_findings(
+                        session, document_id, original_kind=document.current_original().format
+                    )
             except TranslatableError as exc:
                 self.viewer.clear(error_text(exc))
                 self._viewer_document = None
@@ -271,6 +301,9 @@ class MainWindow(QMainWindow):
                 self._viewer_document = None
         for action, qaction in self.transition_actions.items():
             qaction.setEnabled(action in allowed)
+        self.check_action.setEnabled(document_id is not None)
+        if document_id is None:
+            self.findings_panel.show_message("")
 
     def _details_html(self, document: Document) -> str:
         original = document.current_original()
@@ -301,6 +334,103 @@ class MainWindow(QMainWindow):
             for k, v in rows
         )
         return f"<table>{cells}</table>"
+
+    # -- checking -------------------------------------------------------------------------------
+
+    def _show_findings(self, session: Session, document_id: int, original_kind: str) -> None:
+        run = latest_run(session, document_id)
+        if document_id in self._checking:
+            self.findings_panel.show_message(self.tr("正在检查…"))
+            return
+        if run is None:
+            self.findings_panel.show_message(self.tr("尚未检查。点击“保密检查”运行。"))
+            self.viewer.set_highlights([])
+            return
+        found = [stored_finding(row) for row in run.findings]
+        self.findings_panel.show_findings(found, json.loads(run.unreadable), run.lexicon_version)
+        # Page rectangles are PDF points of the original; only a PDF's pages are the original's pages.
+        marks = []
+        if original_kind == "pdf":
+            for index, finding in enumerate(found):
+                for rect in finding.location.rects:
+                    page = rect.page if rect.page is not None else finding.location.page
+                    if page is not None:
+                        marks.append(Highlight(page, rect, SEVERITY_COLORS[finding.severity], index))
+        self.viewer.set_highlights(marks)
+
+    def viewer_show_finding(self, index: int) -> None:
+        finding = self.findings_panel.findings[index]
+        if finding.location.rects:
+            self.viewer.select_highlight(index)
+        elif finding.location.page is not None:
+            self.viewer.show_page(finding.location.page)
+
+    def check_current(self) -> None:
+        if self._current_id is not None:
+            self.check_documents([self._current_id])
+
+    def check_documents(self, document_ids: list[int]) -> Task:
+        """Checks in the background; the findings appear when done. Cancel stops between pages."""
+        db, user_id, cache_dir = self.db, self.user_id, self.workspace.paths.cache_dir
+        self._checking.update(document_ids)
+        self.check_progress.setValue(0)
+        self.check_progress.show()
+        self.cancel_check_button.show()
+
+        def work(task: Task) -> list[tuple[int, str | None]]:
+            outcomes: list[tuple[int, str | None]] = []
+            for document_id in document_ids:
+                if task.cancelled.is_set():
+                    break
+                try:
+                    check_document(
+                        db,
+                        user_id,
+                        document_id,
+                        cache_dir,
+                        progress=lambda done, total: task.report(done, total, ""),
+                        cancel=task.cancelled,
+                    )
+                    outcomes.append((document_id, None))
+                except Cancelled:
+                    break
+                except TranslatableError as exc:
+                    outcomes.append((document_id, error_text(exc)))
+            return outcomes
+
+        def progress(done: int, total: int, _text: str) -> None:
+            self.check_progress.setMaximum(total)
+            self.check_progress.setValue(done)
+
+        def finished(outcomes: list[tuple[int, str | None]]) -> None:
+            self._check_task = None
+            self._checking.difference_update(document_ids)
+            self.check_progress.hide()
+            self.cancel_check_button.hide()
+            errors = [text for _, text in outcomes if text]
+            if len(outcomes) < len(document_ids):
+                self.statusBar().showMessage(self.tr("检查已取消；未检查的文件不会显示为无问题。"), 8000)
+            if errors:
+                self.show_error("\n\n".join(errors))
+            self._show_document(self._current_id)
+            self.checks_finished.emit()
+
+        def failed(exc: BaseException) -> None:
+            self._checking.difference_update(document_ids)
+            self.check_progress.hide()
+            self.cancel_check_button.hide()
+            self.show_unexpected(exc)
+            self.checks_finished.emit()
+
+        task = self.runner.start(work, finished, failed, progress)
+        self._check_task = task
+        if self._current_id in document_ids:
+            self.findings_panel.show_message(self.tr("正在检查…"))
+        return task
+
+    def cancel_checks(self) -> None:
+        if self._check_task is not None:
+            self._check_task.cancelled.set()
 
     # -- importing ------------------------------------------------------------------------------
 
@@ -371,6 +501,7 @@ class MainWindow(QMainWindow):
         if report.imported:
             self._current_id = report.imported[-1][1]
             self.show_queue(Queue.MY_DRAFTS)
+            self.check_documents([doc_id for _, doc_id in report.imported])
             self.statusBar().showMessage(self.tr("已导入 %n 个文件", "", len(report.imported)), 8000)
         if report.rejected:
             lines = "\n\n".join(error_text(exc) for _, exc in report.rejected)

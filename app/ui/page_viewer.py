@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPixmap
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,7 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from review.model import Rect
 from review.render import PageSource
+
+
+class Highlight:
+    """An area to mark on a page: a finding's rectangle, in PDF points."""
+
+    __slots__ = ("color", "key", "page", "rect")
+
+    def __init__(self, page: int, rect: Rect, color: QColor, key: int) -> None:
+        self.page, self.rect, self.color, self.key = page, rect, color, key
+
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 
@@ -30,6 +41,8 @@ class PageViewer(QWidget):
         self._page = 0
         self._zoom = 1.0
         self._fit_width = True
+        self._highlights: list[Highlight] = []
+        self._selected: int | None = None
 
         self.prev_button = self._button(self.tr("上一页"), "PgUp", self.previous_page)
         self.next_button = self._button(self.tr("下一页"), "PgDown", self.next_page)
@@ -87,6 +100,7 @@ class PageViewer(QWidget):
 
     def set_pdf(self, pdf: bytes) -> None:
         self._close_source()
+        self._highlights, self._selected = [], None
         self._source = PageSource(pdf)
         self.page_box.blockSignals(True)
         self.page_box.setMaximum(max(1, self.page_count))
@@ -96,8 +110,27 @@ class PageViewer(QWidget):
         self._fit_width = True
         self.show_page(0)
 
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        self._highlights = highlights
+        self._selected = None
+        self.show_page(self._page)
+
+    def highlights_on(self, page: int) -> list[Highlight]:
+        return [h for h in self._highlights if h.page == page]
+
+    def select_highlight(self, key: int) -> None:
+        """Shows the page of the highlight `key` and marks it more strongly."""
+        target = next((h for h in self._highlights if h.key == key), None)
+        self._selected = key
+        if target is not None:
+            self.show_page(target.page)
+            self.scroll_area.ensureVisible(
+                int(target.rect.x0 * self._zoom), int(target.rect.y0 * self._zoom), 50, 120
+            )
+
     def clear(self, message: str = "") -> None:
         self._close_source()
+        self._highlights, self._selected = [], None
         self.image.setPixmap(QPixmap())
         self.image.setText(message)
         self.page_count_label.clear()
@@ -132,6 +165,7 @@ class PageViewer(QWidget):
         image = QImage(
             rendered.samples, rendered.width, rendered.height, rendered.stride, QImage.Format.Format_RGB888
         ).copy()  # copy: the QImage must not outlive the Python bytes it points into
+        self._paint_highlights(image, index, self._zoom * self.devicePixelRatioF())
         image.setDevicePixelRatio(self.devicePixelRatioF())
         self.image.setPixmap(QPixmap.fromImage(image))
         self.page_box.blockSignals(True)
@@ -141,6 +175,22 @@ class PageViewer(QWidget):
         self.next_button.setEnabled(index < self.page_count - 1)
         self.zoom_label.setText(f"{round(self._zoom * 100)}%")
         self.page_changed.emit(index)
+
+    def _paint_highlights(self, image: QImage, page: int, scale: float) -> None:
+        marks = self.highlights_on(page)
+        if not marks:
+            return
+        painter = QPainter(image)
+        for mark in marks:
+            fill = QColor(mark.color)
+            fill.setAlpha(110 if mark.key == self._selected else 60)
+            r = mark.rect
+            x, y, w, h = r.x0 * scale, r.y0 * scale, (r.x1 - r.x0) * scale, (r.y1 - r.y0) * scale
+            painter.fillRect(int(x) - 1, int(y) - 1, int(w) + 2, int(h) + 2, fill)
+            pen = QPen(mark.color, 3 if mark.key == self._selected else 1)
+            painter.setPen(pen)
+            painter.drawRect(int(x) - 1, int(y) - 1, int(w) + 2, int(h) + 2)
+        painter.end()
 
     def next_page(self) -> None:
         self.show_page(self._page + 1)

@@ -40,7 +40,7 @@ def run_gui(data_dir: str | None, db_url: str | None) -> int:
             first_run = not users.has_users(session)
         hint = ""
         if first_run:
-            first = FirstRunDialog(workspace.db)
+            first = FirstRunDialog(workspace.db, workspace.paths.cache_dir)
             if first.exec() != QDialog.DialogCode.Accepted:
                 return 0
             workspace.settings.last_login = first.admin_login

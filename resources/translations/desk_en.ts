@@ -1,15 +1,15 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>DeskApplication</name>
     <message>
-        <location filename="../../app/ui/application.py" line="43"/>
+        <location filename="../../app/ui/application.py" line="43" />
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="44"/>
+        <location filename="../../app/ui/application.py" line="44" />
         <source>审发台遇到意外错误。已保存的数据不受影响。
 
 {error}</source>
@@ -18,13 +18,13 @@
 {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="32"/>
-        <location filename="../../app/ui/run.py" line="36"/>
+        <location filename="../../app/ui/run.py" line="32" />
+        <location filename="../../app/ui/run.py" line="36" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="51"/>
+        <location filename="../../app/ui/run.py" line="51" />
         <source>示例账号：clerk（经办人）、reviewer（保密审查员）、publisher（发布管理员），密码均为 {password}</source>
         <translation>Sample accounts: clerk (clerk), reviewer (confidentiality reviewer), publisher (publishing manager); password for all: {password}</translation>
     </message>
@@ -32,396 +32,461 @@
 <context>
     <name>DeskError</name>
     <message>
-        <location filename="../../app/audit.py" line="90"/>
+        <location filename="../../app/audit.py" line="90" />
         <source>审计事件 #{event_id} 的内容与其哈希不符（被修改）</source>
         <translation>Audit event #{event_id} does not match its hash (modified)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="91"/>
+        <location filename="../../app/audit.py" line="91" />
         <source>审计事件 #{event_id} 缺失（被删除）</source>
         <translation>Audit event #{event_id} is missing (deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="94"/>
+        <location filename="../../app/audit.py" line="94" />
         <source>审计事件 #{event_id} 的前序哈希不符（其前有事件被插入、删除或修改）</source>
         <translation>Audit event #{event_id} does not link to the one before it (an event before it was inserted, deleted or modified)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="95"/>
+        <location filename="../../app/audit.py" line="95" />
         <source>链尾缺失：最后的事件应为 #{event_id}（末尾事件被删除）</source>
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="133"/>
+        <location filename="../../app/cli.py" line="170" />
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="141"/>
+        <location filename="../../app/cli.py" line="178" />
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="151"/>
+        <location filename="../../app/cli.py" line="188" />
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="185"/>
+        <location filename="../../app/cli.py" line="222" />
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="197"/>
+        <location filename="../../app/cli.py" line="234" />
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="215"/>
+        <location filename="../../app/cli.py" line="252" />
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="85"/>
+        <location filename="../../app/cli.py" line="319" />
+        <source>没有找到可检查的文件。</source>
+        <translation>No files to check were found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/database.py" line="85" />
         <source>该记录已被其他人修改，您的更改没有保存。请刷新后重试。</source>
         <translation>Someone else changed this record; your change was not saved. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="93"/>
+        <location filename="../../app/db/database.py" line="93" />
         <source>数据库正被另一个审发台进程长时间占用（等待 {seconds} 秒仍未释放），请稍后重试。</source>
         <translation>Another desk process has held the database for too long (still busy after {seconds} s). Try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="97"/>
+        <location filename="../../app/db/database.py" line="97" />
         <source>数据库访问失败：{reason}</source>
         <translation>Database access failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/demo.py" line="54"/>
+        <location filename="../../app/demo.py" line="59" />
         <source>数据库中已有用户。请以管理员身份创建示例，或用 --data-dir 指定一个新目录。</source>
         <translation>The database already has users. Create the samples as an administrator, or use --data-dir with a new folder.</translation>
     </message>
     <message>
-        <location filename="../../app/demo.py" line="56"/>
+        <location filename="../../app/demo.py" line="61" />
         <source>示例工作区已经存在。</source>
         <translation>The sample workspace already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="67"/>
+        <location filename="../../app/documents.py" line="67" />
         <source>“{name}”是文件夹，不是文件。</source>
         <translation>“{name}” is a folder, not a file.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="69"/>
+        <location filename="../../app/documents.py" line="69" />
         <source>找不到文件“{name}”。</source>
         <translation>File “{name}” not found.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="71"/>
+        <location filename="../../app/documents.py" line="71" />
         <source>没有读取“{name}”的权限。</source>
         <translation>No permission to read “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="75"/>
+        <location filename="../../app/documents.py" line="75" />
         <source>读取“{name}”失败：{reason}</source>
         <translation>Reading “{name}” failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="92"/>
+        <location filename="../../app/documents.py" line="92" />
         <source>文件内容 {sha} 不在数据库中。</source>
         <translation>File content {sha} is not in the database.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="96"/>
+        <location filename="../../app/documents.py" line="96" />
         <source>文件内容 {sha} 与其哈希不符，数据库可能已损坏。</source>
         <translation>File content {sha} does not match its hash; the database may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="128"/>
+        <location filename="../../app/documents.py" line="128" />
         <source>只有经办人可以导入文件，{user}不是经办人。</source>
         <translation>Only clerks can import files; {user} is not a clerk.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="133"/>
+        <location filename="../../app/documents.py" line="133" />
         <source>{user}不属于任何部门，无法导入文件。</source>
         <translation>{user} belongs to no department and cannot import files.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="194"/>
+        <location filename="../../app/documents.py" line="194" />
         <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
         <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="199"/>
+        <location filename="../../app/documents.py" line="199" />
         <source>只有本部门的经办人可以修改文件信息。</source>
-        <translation>Only clerks of the document&apos;s department can change its details.</translation>
+        <translation>Only clerks of the document's department can change its details.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="208"/>
+        <location filename="../../app/documents.py" line="208" />
         <source>标题不能为空。</source>
         <translation>The title cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="221"/>
+        <location filename="../../app/documents.py" line="221" />
         <source>“{value}”不是法定公文种类。</source>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="274"/>
-        <location filename="../../app/workflow.py" line="158"/>
+        <location filename="../../app/checking.py" line="137" />
+        <source>只有本部门的保密审查员或系统管理员可以修改部门词库。</source>
+        <translation>Only the department's confidentiality reviewers or system administrators can change its lexicon.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checking.py" line="180" />
+        <location filename="../../app/documents.py" line="274" />
+        <location filename="../../app/workflow.py" line="158" />
         <source>文件 #{id} 不存在。</source>
         <translation>Document #{id} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="26"/>
+        <location filename="../../app/users.py" line="26" />
         <source>部门全称和机构代码都不能为空。</source>
         <translation>Department name and organisation code are both required.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="28"/>
+        <location filename="../../app/users.py" line="28" />
         <source>部门“{name}”已存在。</source>
         <translation>Department “{name}” already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="49"/>
+        <location filename="../../app/users.py" line="49" />
         <source>只有系统管理员可以添加用户。</source>
         <translation>Only system administrators can add users.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="51"/>
+        <location filename="../../app/users.py" line="51" />
         <source>第一个用户必须是系统管理员。</source>
         <translation>The first user must be a system administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="54"/>
+        <location filename="../../app/users.py" line="54" />
         <source>登录名和姓名都不能为空。</source>
         <translation>Login and name are both required.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="57"/>
+        <location filename="../../app/users.py" line="57" />
         <source>密码至少需要 {length} 个字符。</source>
         <translation>The password needs at least {length} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="61"/>
+        <location filename="../../app/users.py" line="61" />
         <source>用户至少需要一个角色。</source>
         <translation>A user needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="63"/>
+        <location filename="../../app/users.py" line="63" />
         <source>登录名“{login}”已被使用。</source>
         <translation>Login “{login}” is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="88"/>
+        <location filename="../../app/users.py" line="88" />
         <source>登录名或密码不正确。</source>
         <translation>Wrong login or password.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="95"/>
+        <location filename="../../app/users.py" line="95" />
         <source>用户不存在。</source>
         <translation>No such user.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="120"/>
+        <location filename="../../app/workflow.py" line="120" />
         <source>文件“{title}”当前状态为“{status}”，不能执行“{action}”。</source>
         <translation>“{title}” is “{status}”; “{action}” is not possible now.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="127"/>
+        <location filename="../../app/workflow.py" line="127" />
         <source>“{action}”需要{role}角色，{user}没有该角色。</source>
         <translation>“{action}” needs the role {role}, which {user} does not have.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="134"/>
+        <location filename="../../app/workflow.py" line="134" />
         <source>文件“{title}”不属于{user}所在的部门。</source>
-        <translation>“{title}” does not belong to {user}&apos;s department.</translation>
+        <translation>“{title}” does not belong to {user}'s department.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="142"/>
+        <location filename="../../app/workflow.py" line="142" />
         <source>{user}导入、修改或提交过文件“{title}”，按审查分离原则不能对其“{action}”。</source>
         <translation>{user} imported, edited or submitted “{title}” and, by separation of duties, cannot “{action}” it.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="164"/>
+        <location filename="../../app/workflow.py" line="164" />
         <source>文件“{title}”在您打开后已被他人修改（版本 {seen} → {now}），您的操作没有执行。请刷新后重试。</source>
         <translation>“{title}” was changed by someone else after you opened it (version {seen} → {now}); nothing was done. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="191"/>
+        <location filename="../../app/workflow.py" line="191" />
         <source>“{action}”必须填写理由。</source>
         <translation>“{action}” needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="195"/>
+        <location filename="../../app/workflow.py" line="195" />
         <source>“{action}”必须选择法律依据（条例第十四、十五或十六条）。</source>
         <translation>“{action}” needs a legal basis (Regulations art. 14, 15 or 16).</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="75"/>
+        <location filename="../../review/formats.py" line="75" />
         <source>“{name}”是空文件（0 字节），无法导入。</source>
         <translation>“{name}” is empty (0 bytes) and cannot be imported.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="81"/>
+        <location filename="../../review/formats.py" line="81" />
         <source>“{name}”有 {size_mb} MB，超过 {limit_mb} MB 的上限，请拆分后再导入。</source>
         <translation>“{name}” has {size_mb} MB, over the {limit_mb} MB limit. Split it before importing.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="95"/>
+        <location filename="../../review/formats.py" line="98" />
         <source>“{name}”的类型（{suffix}）不受支持。可导入：{supported}。</source>
         <translation>The type of “{name}” ({suffix}) is not supported. Supported: {supported}.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="107"/>
+        <location filename="../../review/formats.py" line="110" />
         <source>“{name}”的扩展名表示{expected}，但内容是{actual}。请检查文件后改正扩展名。</source>
         <translation>The extension of “{name}” says {expected}, but the content is {actual}. Check the file and correct its extension.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="134"/>
+        <location filename="../../review/formats.py" line="137" />
         <source>“{name}”是加密的 Office 文档或旧版 .doc 文件。请在 Word 中取消密码并另存为 DOCX 后再导入。</source>
         <translation>“{name}” is an encrypted Office document or an old .doc file. Remove the password in Word and save as DOCX, then import.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="176"/>
+        <location filename="../../review/formats.py" line="179" />
         <source>“{name}”不是可识别编码（UTF-8、GB18030/GBK、UTF-16）的文本文件。</source>
         <translation>“{name}” is not a text file in a recognised encoding (UTF-8, GB18030/GBK, UTF-16).</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="192"/>
+        <location filename="../../review/extract/pdf.py" line="124" />
+        <location filename="../../review/formats.py" line="195" />
         <source>“{name}”无法作为 PDF 打开：{reason}</source>
         <translation>“{name}” cannot be opened as a PDF: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="198"/>
+        <location filename="../../review/extract/pdf.py" line="130" />
+        <source>“{name}”是加密的 PDF，需要密码才能检查。请提供打开密码。</source>
+        <translation>“{name}” is an encrypted PDF; checking it needs its password. Please give the open password.</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="131" />
+        <source>“{name}”的密码不正确。</source>
+        <translation>Wrong password for “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="203" />
         <source>“{name}”是加密的 PDF。请先取得密码并去除加密后再导入。</source>
         <translation>“{name}” is an encrypted PDF. Get the password and remove the encryption before importing.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="203"/>
+        <location filename="../../review/formats.py" line="208" />
         <source>“{name}”是损坏的 PDF：没有可读的页面。</source>
         <translation>“{name}” is a damaged PDF: no readable pages.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="215"/>
+        <location filename="../../review/formats.py" line="220" />
         <source>“{name}”无法作为图片打开：{reason}</source>
         <translation>“{name}” cannot be opened as an image: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="230"/>
+        <location filename="../../review/formats.py" line="235" />
         <source>“{name}”解压后有 {size_mb} MB，疑似压缩炸弹，已拒绝。</source>
         <translation>“{name}” unpacks to {size_mb} MB and looks like a zip bomb; refused.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="236"/>
+        <location filename="../../review/formats.py" line="241" />
         <source>“{name}”的压缩结构已损坏：{reason}</source>
         <translation>The zip structure of “{name}” is damaged: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="240"/>
+        <location filename="../../review/formats.py" line="245" />
         <source>“{name}”中的部件“{part}”已损坏。</source>
         <translation>Part “{part}” of “{name}” is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../review/lexicon.py" line="118" />
+        <source>无法读取词库“{name}”：{reason}</source>
+        <translation>Cannot read lexicon “{name}”: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../review/lexicon.py" line="130" />
+        <source>词库“{name}”不是 UTF-8 编码，请另存为 UTF-8 后再导入。</source>
+        <translation>Lexicon “{name}” is not UTF-8; save it as UTF-8 and import again.</translation>
     </message>
 </context>
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../app/ui/document_model.py" line="22"/>
+        <location filename="../../app/ui/document_model.py" line="22" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_model.py" line="23"/>
+        <location filename="../../app/ui/document_model.py" line="23" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_model.py" line="24"/>
+        <location filename="../../app/ui/document_model.py" line="24" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_model.py" line="25"/>
+        <location filename="../../app/ui/document_model.py" line="25" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_model.py" line="26"/>
+        <location filename="../../app/ui/document_model.py" line="26" />
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_model.py" line="27"/>
+        <location filename="../../app/ui/document_model.py" line="27" />
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
 </context>
 <context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="29" />
+        <source>发现</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="29" />
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="38" />
+        <source>尚未检查</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="50" />
+        <source>共 {total} 处：{parts}（词库版本 {version}）</source>
+        <translation>{total} findings: {parts} (lexicon version {version})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="54" />
+        <source>无法检查的部分：</source>
+        <translation>Parts that could not be checked: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="56" />
+        <source>未发现问题（词库版本 {version}）</source>
+        <translation>Nothing found (lexicon version {version})</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="29"/>
+        <location filename="../../app/ui/first_run.py" line="32" />
         <source>欢迎使用政务公开审发台</source>
         <translation>Welcome to Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="34"/>
+        <location filename="../../app/ui/first_run.py" line="37" />
         <source>这是第一次启动。请创建本单位的部门和第一位系统管理员。
 系统管理员负责添加经办人、保密审查员和发布管理员。</source>
         <translation>This is the first start. Create your department and its first system administrator.
 The administrator adds clerks, confidentiality reviewers and publishing managers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="39"/>
+        <location filename="../../app/ui/first_run.py" line="42" />
         <source>例如：某某市政务服务和数据管理局</source>
         <translation>e.g. City Government Services and Data Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="41"/>
+        <location filename="../../app/ui/first_run.py" line="44" />
         <source>机构代码或统一社会信用代码，用于索引号</source>
         <translation>Organisation code or unified social credit code, used in index numbers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="43"/>
+        <location filename="../../app/ui/first_run.py" line="46" />
         <source>系统管理员</source>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="49"/>
+        <location filename="../../app/ui/first_run.py" line="52" />
         <source>同时创建示例工作区（示例部门、经办人、审查员和几份含问题的示例文件）</source>
         <translation>Also create a sample workspace (a sample department, clerk, reviewer and a few sample files with planted problems)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="57"/>
+        <location filename="../../app/ui/first_run.py" line="60" />
         <source>部门全称</source>
         <translation>Department (full name)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="58"/>
+        <location filename="../../app/ui/first_run.py" line="61" />
         <source>机构代码</source>
         <translation>Organisation code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="59"/>
+        <location filename="../../app/ui/first_run.py" line="62" />
         <source>管理员登录名</source>
         <translation>Administrator login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="60"/>
+        <location filename="../../app/ui/first_run.py" line="63" />
         <source>管理员姓名</source>
         <translation>Administrator name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="61"/>
+        <location filename="../../app/ui/first_run.py" line="64" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="62"/>
+        <location filename="../../app/ui/first_run.py" line="65" />
         <source>确认密码</source>
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="78"/>
+        <location filename="../../app/ui/first_run.py" line="81" />
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -429,7 +494,7 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>LogWindow</name>
     <message>
-        <location filename="../../app/ui/log_window.py" line="36"/>
+        <location filename="../../app/ui/log_window.py" line="36" />
         <source>日志</source>
         <translation>Log</translation>
     </message>
@@ -437,22 +502,22 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="20"/>
+        <location filename="../../app/ui/login.py" line="20" />
         <source>登录 — 政务公开审发台</source>
         <translation>Sign in — Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="28"/>
+        <location filename="../../app/ui/login.py" line="28" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="29"/>
+        <location filename="../../app/ui/login.py" line="29" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="33"/>
+        <location filename="../../app/ui/login.py" line="33" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
@@ -460,187 +525,218 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="85" />
         <source>政务公开审发台</source>
         <translation>Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="100" />
+        <source>保密检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="103" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="105" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101"/>
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="116" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="117" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="130" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="135" />
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="138" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="141" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="143" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="146" />
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="181" />
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="215" />
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="215" />
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="222" />
+        <source>检查中 %v/%m 页</source>
+        <translation>Checking page %v/%m</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="224" />
+        <source>取消检查</source>
+        <translation>Cancel check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="229" />
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270"/>
+        <location filename="../../app/ui/main_window.py" line="300" />
         <source>无法显示该文件的页面，详情见日志窗口。</source>
         <translation>Cannot show the pages of this document; see the log window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
+        <location filename="../../app/ui/main_window.py" line="312" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="313" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="314" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="315" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="316" />
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="317" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="285"/>
+        <location filename="../../app/ui/main_window.py" line="318" />
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="320" />
         <source>原始文件</source>
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="324" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
+        <location filename="../../app/ui/main_window.py" line="325" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="331" />
         <source>退回/不予公开理由</source>
         <translation>Reason returned / withheld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="343" />
+        <location filename="../../app/ui/main_window.py" line="428" />
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="346" />
+        <source>尚未检查。点击“保密检查”运行。</source>
+        <translation>Not checked yet. Click “Check” to run it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="412" />
+        <source>检查已取消；未检查的文件不会显示为无问题。</source>
+        <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="440" />
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="310"/>
+        <location filename="../../app/ui/main_window.py" line="440" />
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="463" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="463" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="464" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="485" />
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="505" />
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -648,12 +744,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="379"/>
+        <location filename="../../app/ui/main_window.py" line="510" />
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="380"/>
+        <location filename="../../app/ui/main_window.py" line="511" />
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -661,49 +757,49 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="519" />
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401"/>
+        <location filename="../../app/ui/main_window.py" line="532" />
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411"/>
+        <location filename="../../app/ui/main_window.py" line="542" />
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="565" />
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="444"/>
+        <location filename="../../app/ui/main_window.py" line="575" />
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="454"/>
+        <location filename="../../app/ui/main_window.py" line="585" />
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="460"/>
+        <location filename="../../app/ui/main_window.py" line="591" />
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="465"/>
+        <location filename="../../app/ui/main_window.py" line="596" />
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466"/>
+        <location filename="../../app/ui/main_window.py" line="597" />
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -717,37 +813,37 @@ Data folder: {path}</translation>
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="34"/>
+        <location filename="../../app/ui/page_viewer.py" line="47" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="35"/>
+        <location filename="../../app/ui/page_viewer.py" line="48" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="40"/>
+        <location filename="../../app/ui/page_viewer.py" line="53" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="41"/>
+        <location filename="../../app/ui/page_viewer.py" line="54" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="42"/>
+        <location filename="../../app/ui/page_viewer.py" line="55" />
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="64"/>
+        <location filename="../../app/ui/page_viewer.py" line="77" />
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/page_viewer.py" line="94"/>
+        <location filename="../../app/ui/page_viewer.py" line="108" />
         <source>/ %n 页</source>
         <translation>
             <numerusform>/ %n page</numerusform>
@@ -758,50 +854,292 @@ Data folder: {path}</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/ui/reason_dialog.py" line="34"/>
+        <location filename="../../app/ui/reason_dialog.py" line="34" />
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reason_dialog.py" line="35"/>
+        <location filename="../../app/ui/reason_dialog.py" line="35" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reason_dialog.py" line="52"/>
+        <location filename="../../app/ui/reason_dialog.py" line="52" />
         <source>请填写理由。</source>
         <translation>Please give a reason.</translation>
     </message>
 </context>
 <context>
+    <name>Rules</name>
+    <message>
+        <location filename="../../review/engine.py" line="146" />
+        <source>词库敏感词</source>
+        <translation>Lexicon term</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/base.py" line="108" />
+        <source>无文字层</source>
+        <translation>No text layer</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/base.py" line="110" />
+        <source>无文字层，需人工审查（扫描页或图片，关键词检查看不到其内容）</source>
+        <translation>No text layer: review by hand (a scanned page or image; a keyword check cannot see its content)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/docx.py" line="35" />
+        <location filename="../../review/extract/ofd.py" line="35" />
+        <location filename="../../review/extract/pdf.py" line="106" />
+        <location filename="../../review/extract/pdf.py" line="257" />
+        <source>隐藏内容</source>
+        <translation>Hidden content</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/docx.py" line="55" />
+        <source>部件无法解析，需人工审查</source>
+        <translation>Part cannot be parsed: review by hand</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/docx.py" line="71" />
+        <source>文档缩略图（可能显示修改前的内容）</source>
+        <translation>Document thumbnail (may show content from before changes)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/docx.py" line="101" />
+        <source>文本框（部分工具提取正文时会漏掉）</source>
+        <translation>Text boxes (some tools miss them when extracting the body)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/docx.py" line="162" />
+        <source>未接受的修订（删除的文字仍在文件中）</source>
+        <translation>Unaccepted revisions (deleted text is still in the file)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/docx.py" line="172" />
+        <source>隐藏文字（设置为不显示的文字）</source>
+        <translation>Hidden text (formatted not to show)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/docx.py" line="182" />
+        <source>批注（发布前应删除）</source>
+        <translation>Comments (remove before publishing)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/docx.py" line="262" />
+        <source>文档属性含作者、主题等信息（发布前清除）</source>
+        <translation>Document properties hold author, subject and the like (clear before publishing)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/docx.py" line="289" />
+        <source>文档变量（不显示但随文件保存）</source>
+        <translation>Document variables (not shown, but saved in the file)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/docx.py" line="312" />
+        <source>自定义 XML 数据（不显示但随文件保存）</source>
+        <translation>Custom XML data (not shown, but saved in the file)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/docx.py" line="330" />
+        <source>嵌入对象或文件（随文档一同发布）</source>
+        <translation>Embedded object or file (published with the document)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/ofd.py" line="82" />
+        <source>部件无法读取，需人工审查</source>
+        <translation>Part cannot be read: review by hand</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/ofd.py" line="107" />
+        <source>文档信息含作者、摘要或自定义数据（发布前清除）</source>
+        <translation>Document info holds author, abstract or custom data (clear before publishing)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/ofd.py" line="129" />
+        <location filename="../../review/extract/pdf.py" line="259" />
+        <source>读者看不到的文字</source>
+        <translation>Text a reader does not see</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/ofd.py" line="164" />
+        <location filename="../../review/extract/pdf.py" line="297" />
+        <source>注释或批注（发布前应删除）</source>
+        <translation>Annotation or comment (remove before publishing)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/ofd.py" line="187" />
+        <source>附件（随文档一同发布）</source>
+        <translation>Attachment (published with the document)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="162" />
+        <source>文件结构已损坏，经自动修复后检查；部分内容可能无法读取，请人工核对</source>
+        <translation>The file structure is damaged and was repaired for checking; some content may be unreadable — review by hand</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="167" />
+        <source>文件结构（已修复）</source>
+        <translation>File structure (repaired)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="190" />
+        <source>关闭显示的图层（读者默认看不到）</source>
+        <translation>Layer switched off (readers do not see it by default)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="227" />
+        <source>页面缩略图（可能显示修改前的内容）</source>
+        <translation>Page thumbnail (may show content from before changes)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="313" />
+        <source>表单域（其值可能不可见）</source>
+        <translation>Form field (its value may not be visible)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="348" />
+        <source>文件元数据含作者、主题或关键词（发布时按目录信息重写）</source>
+        <translation>File metadata holds author, subject or keywords (rewritten from the catalog on publishing)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="376" />
+        <source>嵌入文件（随 PDF 一同发布）</source>
+        <translation>Embedded file (published with the PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="397" />
+        <source>JavaScript 脚本（发布前应删除）</source>
+        <translation>JavaScript (remove before publishing)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="436" />
+        <source>文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）</source>
+        <translation>The file keeps earlier versions from incremental saves (what was changed there can still be recovered)</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="36" />
+        <location filename="../../review/rules.py" line="42" />
+        <source>密级标志</source>
+        <translation>Classification marking</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="38" />
+        <source>密级标志：标有密级的文件不得公开</source>
+        <translation>Classification marking: a classified document must not be disclosed</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="44" />
+        <source>段落密级标志：该段内容属于国家秘密</source>
+        <translation>Paragraph classification marking: this paragraph is a state secret</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="48" />
+        <location filename="../../review/rules.py" line="53" />
+        <source>附注</source>
+        <translation>Disclosure note</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="50" />
+        <source>附注与拟公开方式矛盾</source>
+        <translation>The document’s disclosure note contradicts the proposed disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="54" />
+        <source>文件附注</source>
+        <translation>Disclosure note in the document</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="57" />
+        <location filename="../../review/rules.py" line="63" />
+        <location filename="../../review/rules.py" line="69" />
+        <location filename="../../review/rules.py" line="75" />
+        <location filename="../../review/rules.py" line="81" />
+        <location filename="../../review/rules.py" line="87" />
+        <location filename="../../review/rules.py" line="99" />
+        <location filename="../../review/rules.py" line="105" />
+        <source>个人信息</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="59" />
+        <source>居民身份证号（校验位有效），公开前须删除或按规定遮盖</source>
+        <translation>Resident ID number (valid check digit): remove or mask before disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="65" />
+        <source>疑似身份证号（出生日期有效但校验位不符）</source>
+        <translation>Possible ID number (valid birth date, wrong check digit)</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="71" />
+        <source>15位旧版身份证号</source>
+        <translation>Old 15-digit ID number</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="77" />
+        <source>手机号码（个人号码须遮盖为 138****1234）</source>
+        <translation>Mobile number (mask a personal number as 138****1234)</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="83" />
+        <source>固定电话号码</source>
+        <translation>Landline number</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="89" />
+        <source>银行卡号（Luhn 校验有效）</source>
+        <translation>Bank card number (valid Luhn check)</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="93" />
+        <source>单位信息</source>
+        <translation>Organisation data</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="95" />
+        <source>统一社会信用代码（校验有效）</source>
+        <translation>Unified social credit code (valid check)</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="101" />
+        <source>电子邮箱地址</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="107" />
+        <source>个人信息旁的人名或地名</source>
+        <translation>Person or place name next to personal data</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="24"/>
+        <location filename="../../app/ui/settings_dialog.py" line="24" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="30"/>
+        <location filename="../../app/ui/settings_dialog.py" line="30" />
         <source>留空则使用数据目录中的 SQLite 数据库</source>
         <translation>Leave empty to use the SQLite database in the data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="33"/>
+        <location filename="../../app/ui/settings_dialog.py" line="33" />
         <source>语言和数据库的更改在下次启动时生效。</source>
         <translation>Language and database changes take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="35"/>
+        <location filename="../../app/ui/settings_dialog.py" line="35" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="36"/>
+        <location filename="../../app/ui/settings_dialog.py" line="36" />
         <source>数据库 URL</source>
         <translation>Database URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="37"/>
+        <location filename="../../app/ui/settings_dialog.py" line="37" />
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
@@ -809,177 +1147,282 @@ Data folder: {path}</translation>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../app/documents.py" line="37"/>
+        <location filename="../../app/documents.py" line="37" />
         <source>我的草稿</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="38"/>
+        <location filename="../../app/documents.py" line="38" />
         <source>待我审查</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="39"/>
+        <location filename="../../app/documents.py" line="39" />
         <source>已批准待发布</source>
         <translation>Approved, to publish</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="40"/>
-        <location filename="../../app/roles.py" line="46"/>
+        <location filename="../../app/documents.py" line="40" />
+        <location filename="../../app/roles.py" line="46" />
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="41"/>
+        <location filename="../../app/documents.py" line="41" />
         <source>全部文件</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="22"/>
+        <location filename="../../app/roles.py" line="22" />
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="23"/>
+        <location filename="../../app/roles.py" line="23" />
         <source>保密审查员</source>
         <translation>Confidentiality reviewer</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="24"/>
+        <location filename="../../app/roles.py" line="24" />
         <source>发布管理员</source>
         <translation>Publishing manager</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="25"/>
+        <location filename="../../app/roles.py" line="25" />
         <source>系统管理员</source>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="43"/>
+        <location filename="../../app/roles.py" line="43" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="44"/>
+        <location filename="../../app/roles.py" line="44" />
         <source>待审查</source>
         <translation>Pending review</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="45"/>
+        <location filename="../../app/roles.py" line="45" />
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="47"/>
+        <location filename="../../app/roles.py" line="47" />
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="48"/>
-        <location filename="../../app/workflow.py" line="79"/>
-        <location filename="../../publish/taxonomy.py" line="74"/>
+        <location filename="../../app/roles.py" line="48" />
+        <location filename="../../app/workflow.py" line="79" />
+        <location filename="../../publish/taxonomy.py" line="74" />
         <source>不予公开</source>
         <translation>Not disclosed</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="59"/>
+        <location filename="../../app/workflow.py" line="59" />
         <source>提交审查</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="65"/>
+        <location filename="../../app/workflow.py" line="65" />
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="72"/>
+        <location filename="../../app/workflow.py" line="72" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="87"/>
+        <location filename="../../app/workflow.py" line="87" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="93"/>
+        <location filename="../../app/workflow.py" line="93" />
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="72"/>
+        <location filename="../../publish/taxonomy.py" line="72" />
         <source>主动公开</source>
         <translation>Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="73"/>
+        <location filename="../../publish/taxonomy.py" line="73" />
         <source>依申请公开</source>
         <translation>Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="95"/>
+        <location filename="../../publish/taxonomy.py" line="95" />
         <source>国家秘密（条例第十四条）</source>
         <translation>State secret (Regulations art. 14)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="96"/>
+        <location filename="../../publish/taxonomy.py" line="96" />
         <source>法律、行政法规禁止公开（条例第十四条）</source>
         <translation>Disclosure forbidden by law or administrative regulation (art. 14)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="99"/>
+        <location filename="../../publish/taxonomy.py" line="99" />
         <source>危及国家安全、公共安全、经济安全、社会稳定（条例第十四条）</source>
         <translation>Endangers national, public or economic security or social stability (art. 14)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="102"/>
+        <location filename="../../publish/taxonomy.py" line="102" />
         <source>商业秘密、个人隐私等第三方合法权益（条例第十五条）</source>
-        <translation>Trade secrets, personal privacy or other third parties&apos; rights (art. 15)</translation>
+        <translation>Trade secrets, personal privacy or other third parties' rights (art. 15)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="103"/>
+        <location filename="../../publish/taxonomy.py" line="103" />
         <source>内部事务信息（条例第十六条）</source>
         <translation>Internal affairs information (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="104"/>
+        <location filename="../../publish/taxonomy.py" line="104" />
         <source>过程性信息（条例第十六条）</source>
         <translation>Process information (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="105"/>
+        <location filename="../../publish/taxonomy.py" line="105" />
         <source>行政执法案卷信息（条例第十六条）</source>
         <translation>Administrative enforcement case files (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="31"/>
+        <location filename="../../review/formats.py" line="31" />
         <source>PDF 文档</source>
         <translation>PDF document</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="32"/>
+        <location filename="../../review/formats.py" line="32" />
         <source>Word (DOCX) 文档</source>
         <translation>Word (DOCX) document</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="33"/>
+        <location filename="../../review/formats.py" line="33" />
         <source>OFD 版式文档</source>
         <translation>OFD document</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="34"/>
+        <location filename="../../review/formats.py" line="34" />
         <source>纯文本</source>
         <translation>plain text</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="35"/>
+        <location filename="../../review/formats.py" line="35" />
         <source>图片</source>
         <translation>image</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="109"/>
+        <location filename="../../review/formats.py" line="112" />
         <source>无法识别的数据</source>
         <translation>unrecognisable data</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="33" />
+        <source>阻断</source>
+        <translation>Blocking</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="34" />
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="35" />
+        <source>提示</source>
+        <translation>Hint</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="68" />
+        <source>正文</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="69" />
+        <source>元数据</source>
+        <translation>Metadata</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="70" />
+        <source>批注/注释</source>
+        <translation>Annotation</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="71" />
+        <source>表单域</source>
+        <translation>Form field</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="72" />
+        <source>嵌入文件</source>
+        <translation>Embedded file</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="73" />
+        <source>脚本</source>
+        <translation>Script</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="74" />
+        <source>书签</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="75" />
+        <source>链接</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="76" />
+        <source>隐藏文字</source>
+        <translation>Hidden text</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="77" />
+        <source>早期修订版本</source>
+        <translation>Earlier revision</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="78" />
+        <source>批注</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="79" />
+        <source>修订记录</source>
+        <translation>Tracked change</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="80" />
+        <source>页眉页脚</source>
+        <translation>Header/footer</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="81" />
+        <source>脚注尾注</source>
+        <translation>Footnote/endnote</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="82" />
+        <source>文本框</source>
+        <translation>Text box</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="83" />
+        <source>域代码</source>
+        <translation>Field code</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="84" />
+        <source>图片替代文字</source>
+        <translation>Image alt text</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="85" />
+        <source>自定义XML</source>
+        <translation>Custom XML</translation>
     </message>
 </context>
 </TS>

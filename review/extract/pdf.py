@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
@@ -32,33 +31,30 @@ class Cancelled(Exception):
     """The caller asked to stop."""
 
 
-_UNICODE, _BBOX, _X0 = itemgetter(0), itemgetter(3), itemgetter(0)
+_UNICODE, _BBOX = itemgetter(0), itemgetter(3)
 
 
 @dataclass
 class _Span:
     start: int  # offset in the stream text
     page: int
-    y0: float
-    y1: float
-    xs: array[float]  # left edge of every character, then the right edge of the last
+    boxes: list[tuple[float, float, float, float]]  # the trace's own box tuples, one per character
 
 
 class PdfTextLocator:
-    """Finds the character boxes of any span of the visible text stream (one per line it covers).
+    """Finds the character boxes of any span of the visible text stream (one rectangle per line).
 
-    Keeps per character only its left edge, in a compact array: the text trace's own tuples cost
-    about 400 bytes a character, too much to keep for a 300-page document.
+    Keeps only each character's box tuple from the trace (the rest of a character's entry costs
+    about 250 bytes more, too much for a 300-page document). A trace span can run over several
+    lines, so every character keeps its own box.
     """
 
     def __init__(self) -> None:
         self.spans: list[_Span] = []
         self.starts: list[int] = []
 
-    def add(self, start: int, page: int, chars: list[Any], bbox: tuple[float, float, float, float]) -> None:
-        xs = array("d", map(_X0, map(_BBOX, chars)))
-        xs.append(chars[-1][3][2])
-        self.spans.append(_Span(start, page, bbox[1], bbox[3], xs))
+    def add(self, start: int, page: int, chars: list[Any]) -> None:
+        self.spans.append(_Span(start, page, list(map(_BBOX, chars))))
         self.starts.append(start)
 
     def locate(self, start: int, end: int) -> Location:
@@ -66,12 +62,8 @@ class PdfTextLocator:
         boxes: list[tuple[int, tuple[float, float, float, float]]] = []
         while i < len(self.spans) and self.spans[i].start < end:
             span = self.spans[i]
-            count = len(span.xs) - 1
-            lo = max(0, start - span.start)
-            hi = min(count, end - span.start)
-            if lo < hi:
-                right = span.xs[hi] if hi < count else span.xs[count]
-                boxes.append((span.page, (span.xs[lo], span.y0, max(right, span.xs[hi - 1]), span.y1)))
+            lo, hi = max(0, start - span.start), min(len(span.boxes), end - span.start)
+            boxes.extend((span.page, box) for box in span.boxes[lo:hi])
             i += 1
         if not boxes:
             return Location()
@@ -90,15 +82,21 @@ def _span_text(chars: list[Any]) -> str:
 
 
 def _line_rects(boxes: list[tuple[float, float, float, float]], page: int | None = None) -> tuple[Rect, ...]:
-    """Merges boxes into one rectangle per line (`page` set for rectangles on a later page)."""
-    rects: list[list[float]] = []
-    for x0, y0, x1, y1 in boxes:
-        if rects and abs(rects[-1][1] - y0) < 0.5 * max(1.0, y1 - y0) and x0 >= rects[-1][0] - 1:
-            r = rects[-1]
-            r[0], r[1], r[2], r[3] = min(r[0], x0), min(r[1], y0), max(r[2], x1), max(r[3], y1)
+    """Merges character boxes, in reading order, into one rectangle per line (`page` set for
+    rectangles on a later page)."""
+    rects: list[Rect] = []
+    x0, y0, x1, y1 = boxes[0] if boxes else (0.0, 0.0, 0.0, 0.0)
+    for bx0, by0, bx1, by1 in boxes[1:]:
+        if bx0 >= x0 - 1 and abs(by0 - y0) < 0.5 * max(1.0, y1 - y0):
+            x1 = bx1 if bx1 > x1 else x1
+            y0 = by0 if by0 < y0 else y0
+            y1 = by1 if by1 > y1 else y1
         else:
-            rects.append([x0, y0, x1, y1])
-    return tuple(Rect(r[0], r[1], r[2], r[3], page) for r in rects)
+            rects.append(Rect(x0, y0, x1, y1, page))
+            x0, y0, x1, y1 = bx0, by0, bx1, by1
+    if boxes:
+        rects.append(Rect(x0, y0, x1, y1, page))
+    return tuple(rects)
 
 
 def _finding(
@@ -207,6 +205,8 @@ class _Extractor:
         length = 0
         hidden: list[TextStream] = []
         total = self.doc.page_count
+        # Page dictionaries are plain in the file unless packed into object streams.
+        may_have_thumbnails = b"/Thumb" in self.data or b"/ObjStm" in self.data
         for index in range(total):
             self._check_cancel()
             with LOCK:
@@ -216,10 +216,10 @@ class _Extractor:
                     page.set_cropbox(page.mediabox)
                 trace = page.get_texttrace()
                 covering = self._covering_fills(page, trace)
-                has_images = bool(page.get_images(full=False))
-                self._annotations(page, index)
-                self._links(page, index)
-                if self.doc.xref_get_key(page.xref, "Thumb")[0] != "null":
+                if page.annot_xrefs():  # annotations, widgets and links are all annotations
+                    self._annotations(page, index)
+                    self._links(page, index)
+                if may_have_thumbnails and self.doc.xref_get_key(page.xref, "Thumb")[0] != "null":
                     self.out.findings.append(
                         _finding(
                             "HID-THUMB",
@@ -242,7 +242,7 @@ class _Extractor:
                         visible_parts.append("\n")
                         length += 1
                     last_box = chars[-1][3]
-                    locator.add(length, index, chars, span["bbox"])
+                    locator.add(length, index, chars)
                     visible_parts.append(text)
                     length += len(text)
                     visible_chars += len(text.strip())
@@ -250,7 +250,7 @@ class _Extractor:
                 if not text.strip():
                     continue
                 location = Location(page=index, rects=_line_rects([c[3] for c in chars]), detail=reason)
-                severity = Severity.INFO if reason == _OCR and has_images else Severity.WARNING
+                severity = Severity.INFO if reason == _OCR and _has_images(page) else Severity.WARNING
                 self.out.findings.append(
                     Finding(
                         "HID-TEXT",
@@ -263,7 +263,7 @@ class _Extractor:
                     )
                 )
                 hidden.append(TextStream(Channel.HIDDEN_TEXT, text, FixedLocator(location)))
-            if visible_chars < 5 and has_images:
+            if visible_chars < 5 and _has_images(page):
                 self.out.findings.append(scan_finding(Location(page=index)))
                 self.out.unreadable.append(f"第{index + 1}页（无文字层）")
             if self.progress is not None:
@@ -452,6 +452,11 @@ def _may_paint_over_text(contents: bytes) -> bool:
     a fake redaction, so strings are removed first and every token is looked at.
     """
     return not _PAINT_OPERATORS.isdisjoint(_PDF_STRINGS.sub(b" ", contents).split())
+
+
+def _has_images(page: Any) -> bool:
+    with LOCK:
+        return bool(page.get_images(full=False))
 
 
 def _unmangle(name: str) -> str:
