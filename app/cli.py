@@ -73,7 +73,19 @@ def build_parser() -> argparse.ArgumentParser:
         "files", nargs="+", type=Path, metavar="FILE", help="支持：" + " ".join(SUPPORTED_SUFFIXES)
     )
     p.add_argument("--title", help="标题（仅导入一个文件时；默认取文件名）")
+    p.add_argument("--no-check", action="store_true", help="导入后不立即保密检查")
     p.set_defaults(handler=_import)
+
+    lexicon = sub.add_parser("lexicon", help="部门词库").add_subparsers(
+        dest="lexicon_command", metavar="ACTION", required=True
+    )
+    p = lexicon.add_parser("import", help="用文件替换本部门词库（CSV：词条,类别,级别,说明,整词；或每行一词）")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=_lexicon_import)
+    p = lexicon.add_parser("export", help="导出本部门词库")
+    p.add_argument("-o", "--output", type=Path, help="输出文件（默认：标准输出）")
+    p.add_argument("--format", choices=["csv", "text"], default="csv")
+    p.set_defaults(handler=_lexicon_export)
 
     p = sub.add_parser("list", help="列出文件")
     p.add_argument("--queue", choices=[q.value for q in documents.Queue], default=documents.Queue.ALL.value)
@@ -259,7 +271,59 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
             _error(exc.message)
             continue
         print(f"已导入 #{doc_id}：{path}")
+        if not args.no_check:
+            _report_check(workspace, user_id, doc_id)
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def _report_check(workspace: Workspace, user_id: int, document_id: int) -> None:
+    from app.checking import check_document, latest_run
+
+    check_document(workspace.db, user_id, document_id, workspace.paths.cache_dir)
+    with workspace.db.read() as session:
+        run = latest_run(session, document_id)
+        assert run is not None
+        counts = {s: sum(1 for f in run.findings if f.severity == s.value) for s in Severity}
+    print("  保密检查：" + "，".join(f"{s.label} {n}" for s, n in counts.items()))
+
+
+def _lexicon_import(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.checking import save_department_lexicon
+    from review.lexicon import LexiconError
+
+    user_id = _signed_in(args, workspace)
+    try:
+        content = args.file.read_bytes()
+    except OSError as exc:
+        raise LexiconError(
+            QT_TRANSLATE_NOOP("DeskError", "无法读取词库“{name}”：{reason}"),
+            name=args.file.name,
+            reason=exc.strerror,
+        ) from exc
+    with workspace.db.write() as session:
+        issues = save_department_lexicon(session, session.get_one(User, user_id), content, args.file.name)
+    for issue in issues:
+        print(f"第 {issue.line} 行：{issue.message}", file=sys.stderr)
+    print(f"部门词库已更新（{len(issues)} 行有问题，已跳过）。")
+    return EXIT_OK
+
+
+def _lexicon_export(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.checking import department_lexicon_csv
+    from review.lexicon import parse_csv
+
+    user_id = _signed_in(args, workspace)
+    with workspace.db.read() as session:
+        user = session.get_one(User, user_id)
+        lexicon = parse_csv(department_lexicon_csv(session, user.department_id) if user.department_id else "")
+    text = lexicon.to_csv() if args.format == "csv" else lexicon.to_text()
+    if args.output:
+        from app.atomic import write_bytes_atomic
+
+        write_bytes_atomic(args.output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
 
 
 def _list(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -56,8 +56,15 @@ class Term:
 
 @dataclass(frozen=True)
 class LexiconIssue:
+    """A problem in one line of a lexicon file: a translatable template and its parameters."""
+
     line: int
-    message: str
+    template: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**dict(self.params))
 
 
 @dataclass
@@ -169,7 +176,9 @@ def parse_csv(content: str) -> Lexicon:
         if number == 1 and cells[0] in (CSV_HEADER[0], "term"):
             continue
         if len(cells) < 3:
-            issues.append(LexiconIssue(number, "至少需要“词条,类别,级别”三列"))
+            issues.append(
+                LexiconIssue(number, QT_TRANSLATE_NOOP("DeskError", "至少需要“词条,类别,级别”三列"))
+            )
             continue
         term, category, level = cells[0], cells[1], cells[2]
         note = cells[3] if len(cells) > 3 else ""
@@ -178,14 +187,26 @@ def parse_csv(content: str) -> Lexicon:
             if normalize_term(term):
                 allowed.append(term)
             else:
-                issues.append(LexiconIssue(number, "允许词为空"))
+                issues.append(LexiconIssue(number, QT_TRANSLATE_NOOP("DeskError", "允许词为空")))
             continue
         severity = _SEVERITY_WORDS.get(level.lower())
         if severity is None:
-            issues.append(LexiconIssue(number, f"未知级别“{level}”（可用：阻断、警告、提示、允许）"))
+            issues.append(
+                LexiconIssue(
+                    number,
+                    QT_TRANSLATE_NOOP("DeskError", "未知级别“{level}”（可用：阻断、警告、提示、允许）"),
+                    (("level", level),),
+                )
+            )
             continue
         if whole not in _YES | _NO:
-            issues.append(LexiconIssue(number, f"“整词”列应为“是”或“否”，而不是“{cells[4]}”"))
+            issues.append(
+                LexiconIssue(
+                    number,
+                    QT_TRANSLATE_NOOP("DeskError", "“整词”列应为“是”或“否”，而不是“{value}”"),
+                    (("value", cells[4]),),
+                )
+            )
             continue
         _add(terms, seen, issues, number, Term(term, category or "自定义", severity, note, whole in _YES))
     return Lexicon(terms, allowed, issues)
@@ -194,10 +215,16 @@ def parse_csv(content: str) -> Lexicon:
 def _add(terms: list[Term], seen: dict[str, int], issues: list[LexiconIssue], line: int, term: Term) -> None:
     key = normalize_term(term.term)
     if not key:
-        issues.append(LexiconIssue(line, "词条为空或只有空白"))
+        issues.append(LexiconIssue(line, QT_TRANSLATE_NOOP("DeskError", "词条为空或只有空白")))
         return
     if key in seen:
-        issues.append(LexiconIssue(line, f"与第 {seen[key]} 行重复，已忽略"))
+        issues.append(
+            LexiconIssue(
+                line,
+                QT_TRANSLATE_NOOP("DeskError", "与第 {first} 行重复，已忽略"),
+                (("first", str(seen[key])),),
+            )
+        )
         return
     seen[key] = line
     terms.append(term)

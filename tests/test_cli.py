@@ -172,3 +172,18 @@ def test_demo_workspace(tmp_path):
     # A second demo on a populated database needs an administrator and says so.
     r = desk(data, "demo")
     assert r.returncode == 2 and "--user" in r.stderr
+
+
+def test_department_lexicon_import_export_and_use_on_import(tmp_path, sample_files):
+    data = tmp_path / "d"
+    desk(data, "demo")
+    lexicon = tmp_path / "部门词库.csv"
+    lexicon.write_text("词条,类别,级别,说明,整词\n缴费标准,项目,阻断,尚未公布,否\n坏行\n", encoding="utf-8")
+    r = desk(data, "--user", "clerk", "lexicon", "import", str(lexicon), password="demo-2026")
+    assert r.returncode == 2 and "保密审查员" in r.stderr  # a clerk may not change it
+    r = desk(data, "--user", "reviewer", "lexicon", "import", str(lexicon), password="demo-2026")
+    assert r.returncode == 0 and "第 3 行" in r.stderr
+    r = desk(data, "--user", "reviewer", "lexicon", "export", "--format", "text", password="demo-2026")
+    assert r.stdout == "缴费标准\n"
+    r = desk(data, "--user", "clerk", "import", str(sample_files["pdf"]), password="demo-2026")
+    assert r.returncode == 0 and "保密检查：阻断 4" in r.stdout  # marking, ID number, the new term twice

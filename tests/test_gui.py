@@ -172,3 +172,27 @@ def test_check_on_demand_can_be_cancelled_and_says_so(qtbot, desk_app, workspace
         task.cancelled.set()
     assert "取消" in window.statusBar().currentMessage()
     assert "尚未检查" in window.findings_panel.summary.text()
+
+
+def test_department_lexicon_dialog_imports_and_reports_bad_rows(qtbot, desk_app, workspace, people, tmp_path):
+    from app.ui.lexicon_dialog import LexiconDialog
+
+    source = tmp_path / "词库.csv"
+    source.write_text(
+        "词条,类别,级别,说明,整词\n项目代号甲,项目,阻断,,否\n坏,行,不存在的级别\n", encoding="utf-8"
+    )
+    dialog = LexiconDialog(workspace.db, people.reviewer)
+    qtbot.addWidget(dialog)
+    dialog.choose_import = lambda: str(source)
+    dialog.import_file()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "项目代号甲"
+    assert "第 3 行" in dialog.messages.text()
+    out = tmp_path / "导出.csv"
+    dialog.choose_export = lambda: str(out)
+    dialog.export_file()
+    assert "项目代号甲,项目,阻断" in out.read_text(encoding="utf-8")
+    clerk_dialog = LexiconDialog(workspace.db, people.clerk)
+    qtbot.addWidget(clerk_dialog)
+    clerk_dialog.choose_import = lambda: str(source)
+    clerk_dialog.import_file()
+    assert "保密审查员" in clerk_dialog.messages.text()

@@ -40,6 +40,7 @@ from app.roles import Role
 from app.ui.document_model import DocumentTableModel
 from app.ui.findings_panel import SEVERITY_COLORS, FindingsPanel
 from app.ui.i18n import error_text, vocabulary
+from app.ui.lexicon_dialog import LexiconDialog
 from app.ui.log_window import LogWindow, QtLogHandler
 from app.ui.page_viewer import Highlight, PageViewer
 from app.ui.reason_dialog import ReasonDialog
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
             )
             for action in (Action.SUBMIT, Action.APPROVE, Action.RETURN, Action.REFUSE)
         }
+        self.lexicon_action = self._action(self.tr("部门词库…"), None, self.open_lexicon)
         self.settings_action = self._action(
             self.tr("设置…"), QKeySequence.StandardKey.Preferences, self.open_settings
         )
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.log_action)
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
+        tools_menu.addAction(self.lexicon_action)
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.about_action)
@@ -583,6 +586,9 @@ class MainWindow(QMainWindow):
             return
         log.error("unexpected error", exc_info=exc)
         self.show_error(self.tr("发生意外错误：{error}\n详情见日志窗口。").format(error=exc))
+
+    def open_lexicon(self) -> None:
+        LexiconDialog(self.db, self.user_id, self).exec()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.workspace.settings, str(self.workspace.paths.data_dir), self)
