@@ -15,9 +15,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtWidgets import QWidget
 
 from app import users
+from app.checking import save_department_lexicon
+from app.db.models import User
 from app.demo import DEMO_PASSWORD, create_demo_workspace
 from app.ui.application import DeskApplication
 from app.ui.first_run import FirstRunDialog
+from app.ui.lexicon_dialog import LexiconDialog
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
 from app.workspace import Workspace
@@ -55,6 +58,12 @@ def main() -> None:
             window.table.selectRow(row)
             shoot(app, window, args.out / f"main_{login}{suffix}.png")
             window.close()
+        with ws.db.read() as session:
+            reviewer = users.authenticate(session, "reviewer", DEMO_PASSWORD).id
+        with ws.db.write() as session:
+            save_department_lexicon(session, session.get_one(User, reviewer),
+                                    "词条,类别,级别,说明,整词\n供暖,示例,提示,演示用词条,否\n秘密花园,,允许,,\n".encode())
+        shoot(app, LexiconDialog(ws.db, reviewer), args.out / f"lexicon{suffix}.png")
         ws.close()
 
 
