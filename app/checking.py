@@ -18,8 +18,9 @@ from app import audit
 from app.db.database import Database
 from app.db.models import CheckRun, DepartmentLexicon, Document, FindingRow, User
 from app.documents import load_blob
-from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied
+from app.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from app.roles import Role
+from app.workflow import get_document
 from review import nlp
 from review.engine import CheckOptions, check, check_bytes
 from review.errors import TranslatableError
@@ -175,9 +176,7 @@ def check_document(
 ) -> int:
     """Checks the document's current original and stores the findings against that file; returns the run id."""
     with db.read() as session:
-        document = session.get(Document, document_id)
-        if document is None:
-            raise NotFound(QT_TRANSLATE_NOOP("DeskError", "文件 #{id} 不存在。"), id=document_id)
+        document = get_document(session, document_id)
         original = document.current_original()
         file_id, disclosure = original.id, document.disclosure
         name, data = original.original_name, load_blob(session, original.blob_sha256)

@@ -16,7 +16,7 @@ from app.db.database import Database
 from app.db.models import Blob, Document, DocumentFile, FilePurpose, User
 from app.errors import QT_TRANSLATE_NOOP, DocumentRejected, NotFound, PermissionDenied, ValidationFailed
 from app.roles import Role, Status
-from app.workflow import load_for_update
+from app.workflow import get_document, load_for_update
 from publish.taxonomy import DOCUMENT_TYPES, DisclosureMode
 from review.formats import Kind, Probe, check_size, probe
 
@@ -269,8 +269,5 @@ class OriginalFile:
 
 
 def original_file(session: Session, document_id: int) -> OriginalFile:
-    document = session.get(Document, document_id)
-    if document is None:
-        raise NotFound(QT_TRANSLATE_NOOP("DeskError", "文件 #{id} 不存在。"), id=document_id)
-    f = document.current_original()
+    f = get_document(session, document_id).current_original()
     return OriginalFile(f.original_name, Kind(f.format), load_blob(session, f.blob_sha256), f.blob_sha256)

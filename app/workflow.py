@@ -151,11 +151,16 @@ def available_actions(session: Session, document: Document, user: User) -> list[
     return [a for a in Action if refusal(document, user, a, session) is None]
 
 
-def load_for_update(session: Session, document_id: int, expected_version: int | None) -> Document:
-    """The document as the user last saw it; a newer version means someone else got there first."""
+def get_document(session: Session, document_id: int) -> Document:
     document = session.get(Document, document_id)
     if document is None:
         raise NotFound(QT_TRANSLATE_NOOP("DeskError", "文件 #{id} 不存在。"), id=document_id)
+    return document
+
+
+def load_for_update(session: Session, document_id: int, expected_version: int | None) -> Document:
+    """The document as the user last saw it; a newer version means someone else got there first."""
+    document = get_document(session, document_id)
     if expected_version is not None and document.version != expected_version:
         raise ConflictError(
             QT_TRANSLATE_NOOP(

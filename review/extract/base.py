@@ -111,3 +111,12 @@ def scan_finding(location: Location) -> Finding:
         Channel.VISIBLE,
         location,
     )
+
+
+def hidden_finding(
+    rule_id: str, severity: Severity, message: str, channel: Channel, location: Location, text: str = ""
+) -> Finding:
+    """A finding about content the reader does not see (category 隐藏内容)."""
+    return Finding(
+        rule_id, QT_TRANSLATE_NOOP("Rules", "隐藏内容"), severity, message, channel, location, text
+    )

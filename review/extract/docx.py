@@ -14,8 +14,8 @@ import zipfile
 from xml.etree import ElementTree
 
 from review.errors import QT_TRANSLATE_NOOP
-from review.extract.base import Extraction, StreamBuilder, fixed_stream
-from review.model import Channel, Finding, Location, Severity
+from review.extract.base import Extraction, StreamBuilder, fixed_stream, hidden_finding
+from review.model import Channel, Location, Severity
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -26,14 +26,6 @@ _PART_CHANNELS = (
     (re.compile(r"word/(footnotes|endnotes)\.xml$"), Channel.NOTE),
     (re.compile(r"word/comments\.xml$"), Channel.COMMENT),
 )
-
-
-def _finding(
-    rule_id: str, severity: Severity, message: str, channel: Channel, location: Location, text: str = ""
-) -> Finding:
-    return Finding(
-        rule_id, QT_TRANSLATE_NOOP("Rules", "隐藏内容"), severity, message, channel, location, text
-    )
 
 
 def extract_docx(name: str, data: bytes, depth: int = 0) -> Extraction:
@@ -49,7 +41,7 @@ def extract_docx(name: str, data: bytes, depth: int = 0) -> Extraction:
             except ElementTree.ParseError:
                 out.unreadable.append(part)
                 out.findings.append(
-                    _finding(
+                    hidden_finding(
                         "HID-UNREADABLE",
                         Severity.BLOCKING,
                         QT_TRANSLATE_NOOP("Rules", "部件无法解析，需人工审查"),
@@ -65,7 +57,7 @@ def extract_docx(name: str, data: bytes, depth: int = 0) -> Extraction:
         _embedded(zf, names, out, depth)
         if any(n.startswith("docProps/thumbnail") for n in names):
             out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-THUMB",
                     Severity.INFO,
                     QT_TRANSLATE_NOOP("Rules", "文档缩略图（可能显示修改前的内容）"),
@@ -95,7 +87,7 @@ class _WordPart:
         self.text_box_paragraphs = {p for box in root.iter(f"{W}txbxContent") for p in box.iter(f"{W}p")}
         if self.text_box_paragraphs:
             self.out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-TEXTBOX",
                     Severity.INFO,
                     QT_TRANSLATE_NOOP("Rules", "文本框（部分工具提取正文时会漏掉）"),
@@ -156,7 +148,7 @@ class _WordPart:
         location = Location(part=self.part)
         if self.counts.get("del") or self.counts.get("ins"):
             self.out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-REVISIONS",
                     Severity.WARNING,
                     QT_TRANSLATE_NOOP("Rules", "未接受的修订（删除的文字仍在文件中）"),
@@ -166,7 +158,7 @@ class _WordPart:
             )
         if self.counts.get("vanish"):
             self.out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-VANISH",
                     Severity.WARNING,
                     QT_TRANSLATE_NOOP("Rules", "隐藏文字（设置为不显示的文字）"),
@@ -176,7 +168,7 @@ class _WordPart:
             )
         if self.channel is Channel.COMMENT and self.paragraph >= 0:
             self.out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-COMMENTS",
                     Severity.WARNING,
                     QT_TRANSLATE_NOOP("Rules", "批注（发布前应删除）"),
@@ -256,7 +248,7 @@ def _properties(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
                 out.streams.append(stream)
     if filled:
         out.findings.append(
-            _finding(
+            hidden_finding(
                 "HID-META",
                 Severity.INFO,
                 QT_TRANSLATE_NOOP("Rules", "文档属性含作者、主题等信息（发布前清除）"),
@@ -283,7 +275,7 @@ def _settings(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
             out.streams.append(stream)
     if variables:
         out.findings.append(
-            _finding(
+            hidden_finding(
                 "HID-DOCVAR",
                 Severity.WARNING,
                 QT_TRANSLATE_NOOP("Rules", "文档变量（不显示但随文件保存）"),
@@ -306,7 +298,7 @@ def _custom_xml(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
         if stream:
             out.streams.append(stream)
             out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-CUSTOMXML",
                     Severity.INFO,
                     QT_TRANSLATE_NOOP("Rules", "自定义 XML 数据（不显示但随文件保存）"),
@@ -324,7 +316,7 @@ def _embedded(zf: zipfile.ZipFile, names: list[str], out: Extraction, depth: int
         if not part.startswith("word/embeddings/") or part.endswith("/"):
             continue
         out.findings.append(
-            _finding(
+            hidden_finding(
                 "HID-EMBED",
                 Severity.WARNING,
                 QT_TRANSLATE_NOOP("Rules", "嵌入对象或文件（随文档一同发布）"),

@@ -9,8 +9,8 @@ import zipfile
 from xml.etree import ElementTree
 
 from review.errors import QT_TRANSLATE_NOOP
-from review.extract.base import Extraction, StreamBuilder, fixed_stream
-from review.model import Channel, Finding, Location, Severity
+from review.extract.base import Extraction, StreamBuilder, fixed_stream, hidden_finding
+from review.model import Channel, Location, Severity
 
 
 def _local(tag: str) -> str:
@@ -26,14 +26,6 @@ def _resolve(base_file: str, ref: str) -> str:
     if ref.startswith("/"):
         return ref.lstrip("/")
     return posixpath.normpath(posixpath.join(posixpath.dirname(base_file), ref))
-
-
-def _finding(
-    rule_id: str, severity: Severity, message: str, channel: Channel, location: Location, text: str = ""
-) -> Finding:
-    return Finding(
-        rule_id, QT_TRANSLATE_NOOP("Rules", "隐藏内容"), severity, message, channel, location, text
-    )
 
 
 def extract_ofd(name: str, data: bytes, depth: int = 0) -> Extraction:
@@ -76,7 +68,7 @@ def extract_ofd(name: str, data: bytes, depth: int = 0) -> Extraction:
                 _attachments(zf, xml, _resolve(doc_path, attachments.text or ""), out, depth)
     for part in out.unreadable:
         out.findings.append(
-            _finding(
+            hidden_finding(
                 "HID-UNREADABLE",
                 Severity.BLOCKING,
                 QT_TRANSLATE_NOOP("Rules", "部件无法读取，需人工审查"),
@@ -101,7 +93,7 @@ def _doc_info(doc_info: ElementTree.Element, out: Extraction) -> None:
             out.streams.append(stream)
     if filled:
         out.findings.append(
-            _finding(
+            hidden_finding(
                 "HID-META",
                 Severity.INFO,
                 QT_TRANSLATE_NOOP("Rules", "文档信息含作者、摘要或自定义数据（发布前清除）"),
@@ -123,7 +115,7 @@ def _page(content: ElementTree.Element, part: str, index: int, out: Extraction) 
         if hidden:
             location = Location(page=index, part=part, paragraph=number, detail="不可见或白色文字")
             out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-TEXT",
                     Severity.WARNING,
                     QT_TRANSLATE_NOOP("Rules", "读者看不到的文字"),
@@ -158,7 +150,7 @@ def _annotations(xml, path: str, page_ids: dict[str, int], out: Extraction) -> N
                 text = "\n".join(t.strip() for t in annot.itertext() if t.strip())
                 location = Location(page=page_no, part=annot_path, detail=annot.get("Type", "Annot"))
                 out.findings.append(
-                    _finding(
+                    hidden_finding(
                         "HID-ANNOT",
                         Severity.WARNING,
                         QT_TRANSLATE_NOOP("Rules", "注释或批注（发布前应删除）"),
@@ -181,7 +173,7 @@ def _attachments(zf: zipfile.ZipFile, xml, path: str, out: Extraction, depth: in
     for attachment in _children(index, "Attachment"):
         name = attachment.get("Name") or attachment.get("ID") or "附件"
         out.findings.append(
-            _finding(
+            hidden_finding(
                 "HID-EMBED",
                 Severity.WARNING,
                 QT_TRANSLATE_NOOP("Rules", "附件（随文档一同发布）"),

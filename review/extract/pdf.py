@@ -17,7 +17,14 @@ from operator import itemgetter
 from typing import Any
 
 from review.errors import QT_TRANSLATE_NOOP, DocumentRejected
-from review.extract.base import Extraction, FixedLocator, TextStream, fixed_stream, scan_finding
+from review.extract.base import (
+    Extraction,
+    FixedLocator,
+    TextStream,
+    fixed_stream,
+    hidden_finding,
+    scan_finding,
+)
 from review.model import Channel, Finding, Location, Rect, Severity
 from review.mupdf import LOCK
 
@@ -99,14 +106,6 @@ def _line_rects(boxes: list[tuple[float, float, float, float]], page: int | None
     return tuple(rects)
 
 
-def _finding(
-    rule_id: str, severity: Severity, message: str, channel: Channel, location: Location, text: str = ""
-) -> Finding:
-    return Finding(
-        rule_id, QT_TRANSLATE_NOOP("Rules", "隐藏内容"), severity, message, channel, location, text
-    )
-
-
 def extract_pdf(
     name: str,
     data: bytes,
@@ -154,7 +153,7 @@ class _Extractor:
         with LOCK:
             if self.doc.is_repaired:
                 self.out.findings.append(
-                    _finding(
+                    hidden_finding(
                         "HID-REPAIRED",
                         Severity.WARNING,
                         QT_TRANSLATE_NOOP(
@@ -184,7 +183,7 @@ class _Extractor:
         off = {info.get("name", str(xref)) for xref, info in ocgs.items() if not info.get("on", True)}
         for layer in sorted(off):
             self.out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-LAYER",
                     Severity.WARNING,
                     QT_TRANSLATE_NOOP("Rules", "关闭显示的图层（读者默认看不到）"),
@@ -221,7 +220,7 @@ class _Extractor:
                     self._links(page, index)
                 if may_have_thumbnails and self.doc.xref_get_key(page.xref, "Thumb")[0] != "null":
                     self.out.findings.append(
-                        _finding(
+                        hidden_finding(
                             "HID-THUMB",
                             Severity.INFO,
                             QT_TRANSLATE_NOOP("Rules", "页面缩略图（可能显示修改前的内容）"),
@@ -291,7 +290,7 @@ class _Extractor:
             text = "\n".join(v for k, v in info.items() if k in ("content", "title", "subject") and v)
             location = Location(page=index, rects=(Rect(*annot.rect),), detail=f"{kind}")
             self.out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-ANNOT",
                     Severity.WARNING,
                     QT_TRANSLATE_NOOP("Rules", "注释或批注（发布前应删除）"),
@@ -307,7 +306,7 @@ class _Extractor:
             value = str(widget.field_value or "")
             location = Location(page=index, rects=(Rect(*widget.rect),), detail=widget.field_name or "")
             self.out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-FORM",
                     Severity.WARNING,
                     QT_TRANSLATE_NOOP("Rules", "表单域（其值可能不可见）"),
@@ -342,7 +341,7 @@ class _Extractor:
                 self.out.streams.append(stream)
         if {"author", "subject", "keywords"} & fields.keys():
             self.out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-META",
                     Severity.INFO,
                     QT_TRANSLATE_NOOP("Rules", "文件元数据含作者、主题或关键词（发布时按目录信息重写）"),
@@ -370,7 +369,7 @@ class _Extractor:
             content = self.doc.embfile_get(name)
             shown = _unmangle(self.doc.embfile_info(name).get("ufilename") or name)
             self.out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-EMBED",
                     Severity.WARNING,
                     QT_TRANSLATE_NOOP("Rules", "嵌入文件（随 PDF 一同发布）"),
@@ -391,7 +390,7 @@ class _Extractor:
             scripts.append(value)
         if scripts:
             self.out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-JS",
                     Severity.WARNING,
                     QT_TRANSLATE_NOOP("Rules", "JavaScript 脚本（发布前应删除）"),
@@ -430,7 +429,7 @@ class _Extractor:
                 self.out.streams.append(stream)
         if readable:
             self.out.findings.append(
-                _finding(
+                hidden_finding(
                     "HID-REVISION",
                     Severity.WARNING,
                     QT_TRANSLATE_NOOP("Rules", "文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）"),
