@@ -134,6 +134,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keywords", action="store_true", help="同时给出建议主题词")
     p.set_defaults(handler=_check, needs_workspace=False)
 
+    p = sub.add_parser("redact", help="删减并净化文件，生成可发布的 PDF，并复核（不需要登录）")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument(
+        "--decisions",
+        type=Path,
+        metavar="FILE.json",
+        help="check --format json 的结果，发现项可带 decision：remove/mask/keep/false_alarm",
+    )
+    how.add_argument("--all-blocking", action="store_true", help="删除所有阻断级发现")
+    p.add_argument("--lexicon", action="append", type=Path, default=[], metavar="F")
+    p.add_argument("--mark", choices=["box", "label"], default="box", help="删除处显示黑框或“[已删除]”")
+    p.add_argument("--rasterize", action="store_true", help="输出为逐页图像（去除一切隐藏通道）")
+    p.set_defaults(handler=_redact, needs_workspace=False)
+
+    p = sub.add_parser("verify", help="复核已发布的 PDF：已删除的内容不得残留（不需要登录）")
+    p.add_argument("published", type=Path, metavar="PUBLISHED")
+    p.add_argument("--against", type=Path, required=True, metavar="FINDINGS.json")
+    p.add_argument("--lexicon", action="append", type=Path, default=[], metavar="F")
+    p.set_defaults(handler=_verify, needs_workspace=False)
+
     audit_cmd = sub.add_parser("audit", help="审计记录").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True
     )
@@ -422,6 +444,73 @@ def _check(args: argparse.Namespace, _workspace: None) -> int:
                 _error(o.error)
         return EXIT_ERROR
     return EXIT_PROBLEM if any(o.result and o.result.count_at_least(level) for o in outcomes) else EXIT_OK
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "无法读取“{name}”：{reason}"), name=path.name, reason=str(exc)
+        ) from exc
+    # `check --format json` wraps results in {"files": [...]}; take the single file's result.
+    if isinstance(data, dict) and "files" in data:
+        files = data["files"]
+        if len(files) != 1:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("DeskError", "“{name}”应只含一个文件的检查结果。"), name=path.name
+            )
+        data = files[0]
+    return data
+
+
+def _redact(args: argparse.Namespace, _workspace: None) -> int:
+    from app.atomic import write_bytes_atomic
+    from app.checking import load_lexicon
+    from app.documents import read_source
+    from app.paths import Paths
+    from app.redaction import plan_from_json, publish_form
+    from review.redact import RedactionOptions
+
+    lexicon, _ = load_lexicon(args.lexicon, Paths.resolve(args.data_dir).cache_dir)
+    plan = plan_from_json(_read_json(args.decisions)) if args.decisions else None
+    data = read_source(args.file)
+    published = publish_form(
+        args.file.name, data, plan, lexicon, RedactionOptions(mark=args.mark, rasterize=args.rasterize)
+    )
+    if not published.verification.ok:
+        for line in published.verification.describe():
+            _error(line)
+        _error(f"复核未通过，未写出“{args.output}”。")
+        return EXIT_PROBLEM
+    write_bytes_atomic(args.output, published.pdf)
+    print(f"已写出 {args.output}：删除 {len(published.plan.remove)} 处内容，复核通过。")
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace, _workspace: None) -> int:
+    from app.checking import load_lexicon
+    from app.documents import read_source
+    from app.paths import Paths
+    from app.redaction import plan_from_json
+    from review.verify import verify_published
+
+    lexicon, _ = load_lexicon(args.lexicon, Paths.resolve(args.data_dir).cache_dir)
+    plan = plan_from_json(_read_json(args.against))
+    verification = verify_published(
+        read_source(args.published),
+        plan.removed_texts,
+        lexicon,
+        replacements=plan.replacements,
+        kept_decisions=plan.keep,
+    )
+    for line in verification.describe():
+        print(line)
+    if not verification.ok:
+        print("复核未通过。")
+        return EXIT_PROBLEM
+    print(f"复核通过：{len(plan.removed_texts)} 处已删除内容均未残留，无未决阻断级发现。")
+    return EXIT_OK
 
 
 def _print_outcome(outcome: Any) -> None:

@@ -61,8 +61,11 @@ def main() -> None:
         with ws.db.read() as session:
             reviewer = users.authenticate(session, "reviewer", DEMO_PASSWORD).id
         with ws.db.write() as session:
-            save_department_lexicon(session, session.get_one(User, reviewer),
-                                    "词条,类别,级别,说明,整词\n供暖,示例,提示,演示用词条,否\n秘密花园,,允许,,\n".encode())
+            save_department_lexicon(
+                session,
+                session.get_one(User, reviewer),
+                "词条,类别,级别,说明,整词\n供暖,示例,提示,演示用词条,否\n秘密花园,,允许,,\n".encode(),
+            )
         shoot(app, LexiconDialog(ws.db, reviewer), args.out / f"lexicon{suffix}.png")
         ws.close()
 

@@ -30,7 +30,7 @@ def test_review_and_publish_load_neither_qt_nor_database_nor_app():
     }
     assert forbidden == set()
     # Something was really imported, so the check above is not vacuous.
-    assert {"review.formats", "review.preview", "publish.taxonomy"} <= loaded
+    assert {"review.formats", "review.as_pdf", "publish.taxonomy"} <= loaded
 
 
 def test_only_app_ui_imports_pyside6():

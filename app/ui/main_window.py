@@ -49,9 +49,9 @@ from app.ui.tasks import Task, TaskRunner
 from app.workflow import TRANSITIONS, Action, available_actions, perform
 from app.workspace import Workspace
 from publish.taxonomy import DisclosureMode, LegalBasis
+from review.as_pdf import as_pdf
 from review.engine import Cancelled
 from review.formats import KIND_LABELS, SUPPORTED_SUFFIXES, Kind
-from review.preview import preview_pdf
 
 log = logging.getLogger(__name__)
 
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
                     self.details.setText(self._details_html(document))
                     if document_id != self._viewer_document:
                         original = documents.original_file(session, document_id)
-                        self.viewer.set_pdf(preview_pdf(original.name, original.data, original.kind))
+                        self.viewer.set_pdf(as_pdf(original.name, original.data, original.kind))
                         self._viewer_document = document_id
                     self._show_findings(
                         session, document_id, original_kind=document.current_original().format

@@ -52,39 +52,49 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="182" />
+        <location filename="../../app/cli.py" line="204" />
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="190" />
+        <location filename="../../app/cli.py" line="212" />
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="200" />
+        <location filename="../../app/cli.py" line="222" />
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="234" />
+        <location filename="../../app/cli.py" line="256" />
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="246" />
+        <location filename="../../app/cli.py" line="268" />
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="264" />
+        <location filename="../../app/cli.py" line="286" />
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="383" />
+        <location filename="../../app/cli.py" line="405" />
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="454" />
+        <source>无法读取“{name}”：{reason}</source>
+        <translation>Cannot read “{name}”: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="461" />
+        <source>“{name}”应只含一个文件的检查结果。</source>
+        <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
         <location filename="../../app/db/database.py" line="85" />
@@ -172,14 +182,12 @@
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="137" />
+        <location filename="../../app/checking.py" line="138" />
         <source>只有本部门的保密审查员或系统管理员可以修改部门词库。</source>
         <translation>Only the department's confidentiality reviewers or system administrators can change its lexicon.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="180" />
-        <location filename="../../app/documents.py" line="274" />
-        <location filename="../../app/workflow.py" line="158" />
+        <location filename="../../app/workflow.py" line="157" />
         <source>文件 #{id} 不存在。</source>
         <translation>Document #{id} does not exist.</translation>
     </message>
@@ -254,17 +262,17 @@
         <translation>{user} imported, edited or submitted “{title}” and, by separation of duties, cannot “{action}” it.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="164" />
+        <location filename="../../app/workflow.py" line="169" />
         <source>文件“{title}”在您打开后已被他人修改（版本 {seen} → {now}），您的操作没有执行。请刷新后重试。</source>
         <translation>“{title}” was changed by someone else after you opened it (version {seen} → {now}); nothing was done. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="191" />
+        <location filename="../../app/workflow.py" line="196" />
         <source>“{action}”必须填写理由。</source>
         <translation>“{action}” needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="195" />
+        <location filename="../../app/workflow.py" line="200" />
         <source>“{action}”必须选择法律依据（条例第十四、十五或十六条）。</source>
         <translation>“{action}” needs a legal basis (Regulations art. 14, 15 or 16).</translation>
     </message>
@@ -299,18 +307,18 @@
         <translation>“{name}” is not a text file in a recognised encoding (UTF-8, GB18030/GBK, UTF-16).</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="124" />
+        <location filename="../../review/extract/pdf.py" line="123" />
         <location filename="../../review/formats.py" line="195" />
         <source>“{name}”无法作为 PDF 打开：{reason}</source>
         <translation>“{name}” cannot be opened as a PDF: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="130" />
+        <location filename="../../review/extract/pdf.py" line="129" />
         <source>“{name}”是加密的 PDF，需要密码才能检查。请提供打开密码。</source>
         <translation>“{name}” is an encrypted PDF; checking it needs its password. Please give the open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="131" />
+        <location filename="../../review/extract/pdf.py" line="130" />
         <source>“{name}”的密码不正确。</source>
         <translation>Wrong password for “{name}”.</translation>
     </message>
@@ -345,7 +353,7 @@
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="299" />
+        <location filename="../../app/cli.py" line="321" />
         <location filename="../../review/lexicon.py" line="125" />
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -384,6 +392,21 @@
         <location filename="../../review/lexicon.py" line="224" />
         <source>与第 {first} 行重复，已忽略</source>
         <translation>Repeats line {first}; ignored</translation>
+    </message>
+    <message>
+        <location filename="../../review/redact.py" line="66" />
+        <source>无法打开待删减的 PDF：{reason}</source>
+        <translation>Cannot open the PDF to redact: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../review/redact.py" line="70" />
+        <source>加密的 PDF 不能删减，请先去除加密。</source>
+        <translation>An encrypted PDF cannot be redacted; remove the encryption first.</translation>
+    </message>
+    <message>
+        <location filename="../../review/redact.py" line="76" />
+        <source>PDF 结构已损坏（经修复才能打开），不能可靠删减；请重新生成该文件。</source>
+        <translation>The PDF structure is damaged (it opens only after repair) and cannot be redacted reliably; produce the file again.</translation>
     </message>
 </context>
 <context>
@@ -1016,132 +1039,130 @@ Data folder: {path}</translation>
         <translation>No text layer: review by hand (a scanned page or image; a keyword check cannot see its content)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="35" />
-        <location filename="../../review/extract/ofd.py" line="35" />
-        <location filename="../../review/extract/pdf.py" line="106" />
-        <location filename="../../review/extract/pdf.py" line="257" />
+        <location filename="../../review/extract/base.py" line="121" />
+        <location filename="../../review/extract/pdf.py" line="256" />
         <source>隐藏内容</source>
         <translation>Hidden content</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="55" />
+        <location filename="../../review/extract/docx.py" line="47" />
         <source>部件无法解析，需人工审查</source>
         <translation>Part cannot be parsed: review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="71" />
+        <location filename="../../review/extract/docx.py" line="63" />
         <source>文档缩略图（可能显示修改前的内容）</source>
         <translation>Document thumbnail (may show content from before changes)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="101" />
+        <location filename="../../review/extract/docx.py" line="93" />
         <source>文本框（部分工具提取正文时会漏掉）</source>
         <translation>Text boxes (some tools miss them when extracting the body)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="162" />
+        <location filename="../../review/extract/docx.py" line="154" />
         <source>未接受的修订（删除的文字仍在文件中）</source>
         <translation>Unaccepted revisions (deleted text is still in the file)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="172" />
+        <location filename="../../review/extract/docx.py" line="164" />
         <source>隐藏文字（设置为不显示的文字）</source>
         <translation>Hidden text (formatted not to show)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="182" />
+        <location filename="../../review/extract/docx.py" line="174" />
         <source>批注（发布前应删除）</source>
         <translation>Comments (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="262" />
+        <location filename="../../review/extract/docx.py" line="254" />
         <source>文档属性含作者、主题等信息（发布前清除）</source>
         <translation>Document properties hold author, subject and the like (clear before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="289" />
+        <location filename="../../review/extract/docx.py" line="281" />
         <source>文档变量（不显示但随文件保存）</source>
         <translation>Document variables (not shown, but saved in the file)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="312" />
+        <location filename="../../review/extract/docx.py" line="304" />
         <source>自定义 XML 数据（不显示但随文件保存）</source>
         <translation>Custom XML data (not shown, but saved in the file)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="330" />
+        <location filename="../../review/extract/docx.py" line="322" />
         <source>嵌入对象或文件（随文档一同发布）</source>
         <translation>Embedded object or file (published with the document)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="82" />
+        <location filename="../../review/extract/ofd.py" line="74" />
         <source>部件无法读取，需人工审查</source>
         <translation>Part cannot be read: review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="107" />
+        <location filename="../../review/extract/ofd.py" line="99" />
         <source>文档信息含作者、摘要或自定义数据（发布前清除）</source>
         <translation>Document info holds author, abstract or custom data (clear before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="129" />
-        <location filename="../../review/extract/pdf.py" line="259" />
+        <location filename="../../review/extract/ofd.py" line="121" />
+        <location filename="../../review/extract/pdf.py" line="258" />
         <source>读者看不到的文字</source>
         <translation>Text a reader does not see</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="164" />
-        <location filename="../../review/extract/pdf.py" line="297" />
+        <location filename="../../review/extract/ofd.py" line="156" />
+        <location filename="../../review/extract/pdf.py" line="296" />
         <source>注释或批注（发布前应删除）</source>
         <translation>Annotation or comment (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="187" />
+        <location filename="../../review/extract/ofd.py" line="179" />
         <source>附件（随文档一同发布）</source>
         <translation>Attachment (published with the document)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="162" />
+        <location filename="../../review/extract/pdf.py" line="161" />
         <source>文件结构已损坏，经自动修复后检查；部分内容可能无法读取，请人工核对</source>
         <translation>The file structure is damaged and was repaired for checking; some content may be unreadable — review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="167" />
+        <location filename="../../review/extract/pdf.py" line="166" />
         <source>文件结构（已修复）</source>
         <translation>File structure (repaired)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="190" />
+        <location filename="../../review/extract/pdf.py" line="189" />
         <source>关闭显示的图层（读者默认看不到）</source>
         <translation>Layer switched off (readers do not see it by default)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="227" />
+        <location filename="../../review/extract/pdf.py" line="226" />
         <source>页面缩略图（可能显示修改前的内容）</source>
         <translation>Page thumbnail (may show content from before changes)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="313" />
+        <location filename="../../review/extract/pdf.py" line="312" />
         <source>表单域（其值可能不可见）</source>
         <translation>Form field (its value may not be visible)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="348" />
+        <location filename="../../review/extract/pdf.py" line="347" />
         <source>文件元数据含作者、主题或关键词（发布时按目录信息重写）</source>
         <translation>File metadata holds author, subject or keywords (rewritten from the catalog on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="376" />
+        <location filename="../../review/extract/pdf.py" line="375" />
         <source>嵌入文件（随 PDF 一同发布）</source>
         <translation>Embedded file (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="397" />
+        <location filename="../../review/extract/pdf.py" line="396" />
         <source>JavaScript 脚本（发布前应删除）</source>
         <translation>JavaScript (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="436" />
+        <location filename="../../review/extract/pdf.py" line="435" />
         <source>文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）</source>
         <translation>The file keeps earlier versions from incremental saves (what was changed there can still be recovered)</translation>
     </message>

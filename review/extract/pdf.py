@@ -235,7 +235,7 @@ class _Extractor:
                 if not chars:
                     continue
                 text = _span_text(chars)
-                reason = _hidden_reason(span, crop, off_layers, covering)
+                reason = hidden_reason(span, crop, off_layers, covering)
                 if reason is None:
                     if length and not _same_line(last_box, chars[0][3]):
                         visible_parts.append("\n")
@@ -272,7 +272,7 @@ class _Extractor:
 
     def _covering_fills(self, page: Any, trace: list[dict[str, Any]]) -> list[tuple[int, Any]]:
         """Fills and images painted after some text: what may cover it (fake redaction)."""
-        if not trace or not _may_paint_over_text(page.read_contents()):
+        if not trace or not may_paint_over_text(page.read_contents()):
             return []
         first_text = min(span["seqno"] for span in trace)
         import pymupdf
@@ -443,7 +443,7 @@ _PDF_STRINGS = re.compile(rb"<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\()])*\)")
 _PAINT_OPERATORS = {b"f", b"f*", b"F", b"B", b"B*", b"b", b"b*", b"Do", b"sh", b"BI"}
 
 
-def _may_paint_over_text(contents: bytes) -> bool:
+def may_paint_over_text(contents: bytes) -> bool:
     """Whether the page content has any fill, image or shading operator at all.
 
     Running the page a second time for its paint order (get_bboxlog) doubles extraction time, so it
@@ -479,7 +479,7 @@ def _same_line(
 _OCR = "不可见渲染（可能是扫描件的识别文字层）"
 
 
-def _hidden_reason(
+def hidden_reason(
     span: dict[str, Any], crop: Any, off_layers: set[str], covering: list[tuple[int, Any]]
 ) -> str | None:
     import pymupdf

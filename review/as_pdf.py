@@ -1,4 +1,5 @@
-"""A PDF rendition of any supported document, for showing it page by page."""
+"""Any supported document as a PDF: for showing it page by page, and as the form that is published
+(a DOCX or text draft is published as a PDF laid out from its visible text)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from review.formats import Kind, decode_text
 from review.mupdf import LOCK
 
 
-def preview_pdf(name: str, data: bytes, kind: Kind) -> bytes:
+def as_pdf(name: str, data: bytes, kind: Kind) -> bytes:
     match kind:
         case Kind.PDF:
             return data
@@ -31,11 +32,15 @@ def preview_pdf(name: str, data: bytes, kind: Kind) -> bytes:
 
 
 def docx_paragraphs(data: bytes) -> list[str]:
-    """The visible body paragraphs of a DOCX, in order (headers, comments and the rest are the checker's job)."""
-    import docx
+    """The body paragraphs a reader sees, in order: without hidden (vanish) runs, tracked deletions,
+    field codes and comments — python-docx's paragraph text would include the hidden runs."""
+    from review.extract.docx import extract_docx
+    from review.model import Channel
 
-    document = docx.Document(io.BytesIO(data))
-    return [p.text for p in document.paragraphs]
+    for stream in extract_docx("draft.docx", data).streams:
+        if stream.channel is Channel.VISIBLE and stream.locator.locate(0, 0).part == "word/document.xml":
+            return stream.text.split("\n")
+    return []
 
 
 def ofd_text_lines(data: bytes) -> list[str]:

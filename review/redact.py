@@ -1,0 +1,265 @@
+"""Redaction that really removes, and sanitising of everything a published PDF must not carry.
+
+What extraction does not see, redaction does not remove (MEASURED.md; issue notes): so before
+redacting, every layer is switched on and the CropBox widened, and text the reader cannot see —
+white, tiny, invisible, covered, off-page, in hidden layers — is removed too. Annotations, form
+fields, links, bookmarks, embedded files, JavaScript, thumbnails, layers and metadata are dropped;
+the file is written fresh, so no earlier revision survives. Encrypted or repaired files are
+refused. Optionally every page is rasterised: the only pipeline that removes every hidden channel.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from review.errors import QT_TRANSLATE_NOOP, TranslatableError
+from review.extract.pdf import hidden_reason, may_paint_over_text
+from review.model import Rect
+from review.mupdf import LOCK
+
+REMOVED_LABEL = "[已删除]"
+# PyMuPDF's PDF_REDACT_IMAGE_PIXELS, PDF_REDACT_LINE_ART_REMOVE_IF_COVERED, PDF_REDACT_TEXT_REMOVE
+_IMAGE_PIXELS, _LINE_ART_IF_COVERED, _TEXT_REMOVE = 2, 1, 0
+CJK_FONT = "china-s"
+
+
+class RedactionRefused(TranslatableError):
+    pass
+
+
+@dataclass(frozen=True)
+class Area:
+    """A place to remove: a rectangle on a page, optionally replaced by text (a masked number)."""
+
+    page: int
+    rect: Rect
+    replacement: str | None = None
+
+
+@dataclass(frozen=True)
+class RedactionOptions:
+    mark: str = "box"  # "box": a black box; "label": a white box reading [已删除]
+    rasterize: bool = False
+    dpi: int = 200
+    # What the catalog publishes, written as the only metadata (title, author, subject, keywords).
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class RedactionOutcome:
+    pdf: bytes
+    kept_text: str  # the visible characters that were outside every area, in reading order
+    removed_hidden: int  # hidden text spans removed
+
+
+def redact_pdf(data: bytes, areas: list[Area], options: RedactionOptions | None = None) -> RedactionOutcome:
+    options = options or RedactionOptions()
+    import pymupdf
+
+    with LOCK:
+        try:
+            doc = pymupdf.open(stream=data, filetype="pdf")
+        except Exception as exc:
+            raise RedactionRefused(
+                QT_TRANSLATE_NOOP("DeskError", "无法打开待删减的 PDF：{reason}"), reason=str(exc)
+            ) from exc
+        try:
+            if doc.needs_pass or doc.is_encrypted:
+                raise RedactionRefused(QT_TRANSLATE_NOOP("DeskError", "加密的 PDF 不能删减，请先去除加密。"))
+            if doc.is_repaired:
+                raise RedactionRefused(
+                    QT_TRANSLATE_NOOP(
+                        "DeskError", "PDF 结构已损坏（经修复才能打开），不能可靠删减；请重新生成该文件。"
+                    )
+                )
+            return _redact(doc, areas, options)
+        finally:
+            doc.close()
+
+
+def _redact(doc: Any, areas: list[Area], options: RedactionOptions) -> RedactionOutcome:
+    import pymupdf
+
+    off_layers = {
+        info.get("name", "") for info in (doc.get_ocgs() or {}).values() if not info.get("on", True)
+    }
+    for config in doc.layer_ui_configs():
+        if not config.get("on"):
+            doc.set_layer_ui_config(config["number"], action=0)
+    kept_pages: list[str] = []
+    removed_hidden = 0
+    for index in range(doc.page_count):
+        page = doc[index]
+        # Annotations first: their appearance would otherwise count as page text.
+        for annot in list(page.annots()):
+            page.delete_annot(annot)
+        for widget in list(page.widgets()):
+            page.delete_widget(widget)
+        for link in page.get_links():
+            page.delete_link(link)
+        page = doc[index]
+        crop = page.cropbox
+        page.set_cropbox(page.mediabox)
+        trace = page.get_texttrace()
+        covering = _covering(page, trace)
+        page_areas = [a for a in areas if a.page == index]
+        kept: list[str] = []
+        for span in trace:
+            if not span["chars"]:
+                continue
+            if hidden_reason(span, crop, off_layers, covering) is not None:
+                removed_hidden += 1
+                for c in span["chars"]:
+                    page.add_redact_annot(_shrunk(c[3]), fill=False)
+                continue
+            for c in span["chars"]:
+                box = pymupdf.Rect(c[3])
+                if not any(box.intersects(_rect(a.rect)) for a in page_areas):
+                    kept.append(chr(c[0]) if c[0] >= 0 else "")
+        kept_pages.append("".join(kept))
+        for area in page_areas:
+            _add_area(page, area, options)
+        # Image pixels under an area are blanked; drawings inside it removed; text removed.
+        page.apply_redactions(images=_IMAGE_PIXELS, graphics=_LINE_ART_IF_COVERED, text=_TEXT_REMOVE)
+        if crop != page.mediabox:
+            page.set_cropbox(crop)
+    _sanitise_document(doc, options)
+    out = doc.tobytes(garbage=4, deflate=True, clean=True, no_new_id=False)
+    if options.rasterize:
+        out = _rasterise(out, options)
+    return RedactionOutcome(bytes(out), "".join(kept_pages), removed_hidden)
+
+
+def _rect(r: Rect) -> Any:
+    import pymupdf
+
+    return pymupdf.Rect(r.x0, r.y0, r.x1, r.y1)
+
+
+def _shrunk(box: tuple[float, float, float, float]) -> Any:
+    """A character box pulled in a little, so that removing it does not touch a neighbour."""
+    import pymupdf
+
+    r = pymupdf.Rect(box)
+    dx, dy = r.width * 0.2, r.height * 0.2
+    return pymupdf.Rect(r.x0 + dx, r.y0 + dy, r.x1 - dx, r.y1 - dy) if not r.is_empty else r
+
+
+def _covering(page: Any, trace: list[dict[str, Any]]) -> list[tuple[int, Any]]:
+    import pymupdf
+
+    if not trace or not may_paint_over_text(page.read_contents()):
+        return []
+    first = min(span["seqno"] for span in trace)
+    return [
+        (seq, pymupdf.Rect(box))
+        for seq, (kind, box) in enumerate(page.get_bboxlog())
+        if seq > first and kind in ("fill-path", "fill-image", "fill-imgmask", "fill-shade")
+    ]
+
+
+def _add_area(page: Any, area: Area, options: RedactionOptions) -> None:
+    rect = _rect(area.rect)
+    if area.replacement is not None:
+        page.add_redact_annot(
+            rect,
+            text=area.replacement,
+            fontname=CJK_FONT,
+            fontsize=max(6.0, rect.height * 0.75),
+            fill=(1, 1, 1),
+            text_color=(0, 0, 0),
+            align=0,
+        )
+    elif options.mark == "label":
+        page.add_redact_annot(
+            rect,
+            text=REMOVED_LABEL,
+            fontname=CJK_FONT,
+            fontsize=max(5.0, rect.height * 0.7),
+            fill=(1, 1, 1),
+            text_color=(0, 0, 0),
+            cross_out=False,
+        )
+    else:
+        page.add_redact_annot(rect, fill=(0, 0, 0), cross_out=False)
+
+
+def _sanitise_document(doc: Any, options: RedactionOptions) -> None:
+    doc.set_toc([])
+    for name in list(doc.embfile_names()):
+        doc.embfile_del(name)
+    doc.scrub(
+        attached_files=True,
+        clean_pages=True,
+        embedded_files=True,
+        hidden_text=True,
+        javascript=True,
+        metadata=True,
+        redactions=True,
+        remove_links=True,
+        reset_fields=True,
+        reset_responses=True,
+        thumbnails=True,
+        xml_metadata=True,
+    )
+    catalog = doc.pdf_catalog()
+    for key in ("OCProperties", "OpenAction", "AA", "Names", "Outlines", "AcroForm", "PieceInfo", "Metadata"):
+        doc.xref_set_key(catalog, key, "null")
+    for index in range(doc.page_count):
+        page_xref = doc[index].xref
+        for key in ("Thumb", "AA", "PieceInfo", "Metadata"):
+            doc.xref_set_key(page_xref, key, "null")
+    allowed = {k: v for k, v in options.metadata.items() if k in ("title", "author", "subject", "keywords")}
+    doc.set_metadata({**allowed, "producer": "", "creator": ""})
+
+
+def _rasterise(pdf: bytes, options: RedactionOptions) -> bytes:
+    """Every page as an image and nothing else: no text, no objects, no metadata but the catalog's."""
+    import pymupdf
+
+    src = pymupdf.open(stream=pdf, filetype="pdf")
+    out = pymupdf.open()
+    for index in range(src.page_count):
+        page = src[index]
+        pix = page.get_pixmap(dpi=options.dpi, alpha=False)
+        new = out.new_page(width=page.rect.width, height=page.rect.height)
+        new.insert_image(new.rect, stream=pix.tobytes("png"))
+    allowed = {k: v for k, v in options.metadata.items() if k in ("title", "author", "subject", "keywords")}
+    out.set_metadata({**allowed, "producer": "", "creator": ""})
+    buf = io.BytesIO()
+    out.save(buf, garbage=4, deflate=True)
+    src.close()
+    out.close()
+    return buf.getvalue()
+
+
+def areas_for_texts(pdf: bytes, texts: dict[str, str | None]) -> list[Area]:
+    """Every place on the pages where one of `texts` occurs (through line and page breaks), each
+    with its replacement (None: removed). Used where findings came from another form of the
+    document (a DOCX draft published as a PDF) or where every occurrence must go."""
+    from review.extract.dispatch import extract_any
+    from review.model import Channel
+    from review.normalize import normalize, normalize_term
+
+    extraction = extract_any("draft.pdf", pdf)
+    areas: list[Area] = []
+    for stream in extraction.streams:
+        if stream.channel is not Channel.VISIBLE:
+            continue  # everything else is removed wholesale by sanitising
+        norm = normalize(stream.text)
+        for text, replacement in texts.items():
+            target = normalize_term(text)
+            if not target:
+                continue
+            start = norm.text.find(target)
+            while start != -1:
+                o_start, o_end = norm.original_span(start, start + len(target))
+                location = stream.locator.locate(o_start, o_end)
+                for rect in location.rects:
+                    page = rect.page if rect.page is not None else location.page
+                    if page is not None:
+                        areas.append(Area(page, Rect(rect.x0, rect.y0, rect.x1, rect.y1), replacement))
+                start = norm.text.find(target, start + 1)
+    return areas

@@ -1,0 +1,107 @@
+"""Verification after every redaction: the output is re-opened and checked by the same engine.
+
+Fails when any removed string is still anywhere in the file (visible text, metadata, annotations,
+any channel the extractors read, or the raw decompressed objects and streams), when a blocking
+finding remains that nobody decided to keep, or when text outside the marked areas went missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from review.engine import CheckOptions, check_bytes
+from review.extract.dispatch import extract_any
+from review.lexicon import CompiledLexicon
+from review.model import Channel, Finding, Severity
+from review.mupdf import LOCK
+from review.normalize import normalize
+from review.redact import REMOVED_LABEL
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Verification:
+    leaks: list[tuple[str, str]] = field(default_factory=list)  # (removed text, where it was found)
+    blocking: list[Finding] = field(default_factory=list)
+    missing: str = ""  # start of the kept text that is no longer there
+
+    @property
+    def ok(self) -> bool:
+        return not (self.leaks or self.blocking or self.missing)
+
+    def describe(self) -> list[str]:
+        lines = [f"仍可找到已删除的内容“{text}”（{where}）" for text, where in self.leaks]
+        lines += [f"仍有阻断级发现：{f.rule_id}“{f.text[:30]}”{f.location.describe()}" for f in self.blocking]
+        if self.missing:
+            lines.append(f"删除范围之外的文字缺失，从“{self.missing[:30]}”开始")
+        return lines
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub("", normalize(text).text)
+
+
+def verify_published(
+    pdf: bytes,
+    removed: list[str],
+    lexicon: CompiledLexicon,
+    *,
+    kept_text: str | None = None,
+    replacements: list[str] | None = None,
+    kept_decisions: set[str] | None = None,
+    rasterized: bool = False,
+) -> Verification:
+    result = Verification()
+    targets = {t: _squash(t) for t in removed if _squash(t)}
+    extraction = extract_any("published.pdf", pdf)
+    for stream in extraction.streams:
+        text = _squash(stream.text)
+        for original, target in targets.items():
+            if target in text:
+                result.leaks.append((original, stream.channel.label))
+    result.leaks.extend((original, "文件原始数据") for original in targets if _in_raw(pdf, original))
+    checked = check_bytes(
+        "published.pdf", pdf, lexicon, CheckOptions(disclosure=None, names_near_personal_data=False)
+    )
+    keep = {_squash(t) for t in (kept_decisions or set())}
+    for finding in checked.findings:
+        if finding.severity is not Severity.BLOCKING or _squash(finding.text) in keep:
+            continue
+        if rasterized and finding.rule_id == "SCAN-PAGE":
+            continue  # a rasterised page has no text layer by design
+        result.blocking.append(finding)
+    if kept_text is not None and not rasterized:
+        visible = "".join(s.text for s in extraction.streams if s.channel is Channel.VISIBLE)
+        for extra in [REMOVED_LABEL, *(replacements or [])]:
+            visible = visible.replace(extra, "")
+        expected, actual = _squash(kept_text), _squash(visible)
+        if expected != actual:
+            common = next(
+                (i for i, (a, b) in enumerate(zip(expected, actual, strict=False)) if a != b),
+                min(len(expected), len(actual)),
+            )
+            result.missing = expected[common:] or "（输出多出文字）" + actual[common:]
+    return result
+
+
+def _in_raw(pdf: bytes, text: str) -> bool:
+    """Whether `text` is in any object or decompressed stream, in the encodings a PDF may use."""
+    import pymupdf
+
+    needles = {text.encode("utf-8"), text.encode("utf-16-be")}
+    if text.isascii():
+        needles.add(text.encode("ascii"))
+    with LOCK, pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        if any(n in pdf for n in needles):
+            return True
+        for xref in range(1, doc.xref_length()):
+            try:
+                source = doc.xref_object(xref, compressed=False).encode("latin-1", "replace")
+                stream = doc.xref_stream(xref) if doc.xref_is_stream(xref) else b""
+            except Exception:
+                continue
+            if any(n in source or (stream and n in stream) for n in needles):
+                return True
+    return False
