@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.db.database import Database
-from app.db.models import Blob, Document, DocumentFile, FilePurpose, User
+from app.db.models import Blob, Document, DocumentFile, FilePurpose, User, utcnow
 from app.errors import QT_TRANSLATE_NOOP, DocumentRejected, NotFound, PermissionDenied, ValidationFailed
 from app.roles import Role, Status
 from app.workflow import get_document, load_for_update
@@ -179,6 +179,48 @@ def import_file(db: Database, user_id: int, path: Path, **metadata: object) -> i
     with db.write() as session:
         user = session.get_one(User, user_id)
         return import_draft(session, user, draft, **metadata).id  # type: ignore[arg-type]
+
+
+def revise(
+    session: Session, user: User, document_id: int, expected_version: int | None, draft: Draft
+) -> Document:
+    """A new original for a draft (the earlier ones are kept); the new file needs its own check."""
+    document = load_for_update(session, document_id, expected_version)
+    if (
+        document.status_enum is not Status.DRAFT
+        or not user.has_role(Role.CLERK)
+        or (user.department_id != document.department_id)
+    ):
+        raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以为草稿上传新版本。"))
+    digest = store_blob(session, draft.data)
+    revision = document.current_original().revision + 1
+    session.add(
+        DocumentFile(
+            document=document,
+            revision=revision,
+            purpose=FilePurpose.ORIGINAL,
+            blob_sha256=digest,
+            original_name=draft.name,
+            media_type=draft.probe.media_type,
+            format=draft.probe.kind.value,
+            size=len(draft.data),
+            page_count=draft.probe.page_count,
+            created_by_id=user.id,
+        )
+    )
+    document.updated_at = utcnow()  # an UPDATE of the row, so its version moves on too
+    session.flush()
+    session.refresh(document)
+    audit.record(
+        session,
+        user,
+        "document.revise",
+        document_id=document.id,
+        revision=revision,
+        file=draft.name,
+        sha256=digest,
+    )
+    return document
 
 
 EDITABLE_FIELDS = ("title", "doc_number", "doc_type", "category", "written_on", "disclosure")

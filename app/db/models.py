@@ -133,6 +133,8 @@ class Document(Base):
 
 class FilePurpose:
     ORIGINAL = "original"
+    PUBLISHED = "published"  # the redacted, sanitised, verified PDF
+    RECORD = "record"  # the review record (保密审查单)
 
 
 class DocumentFile(Base):
@@ -212,6 +214,58 @@ class FindingRow(Base):
     location: Mapped[str] = mapped_column(Text)  # JSON, as in the engine's result format
 
     check_run: Mapped[CheckRun] = relationship(back_populates="findings")
+    decision: Mapped[Decision | None] = relationship(back_populates="finding", lazy="selectin", uselist=False)
+
+
+class Decision(Base):
+    """A reviewer's decision on one finding (the audit trail keeps every earlier one)."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    finding_id: Mapped[int] = mapped_column(ForeignKey("findings.id", ondelete="CASCADE"), unique=True)
+    decision: Mapped[str] = mapped_column(String(16))  # remove / mask / keep / false_alarm
+    basis: Mapped[str | None] = mapped_column(String(40))  # LegalBasis, for remove and mask
+    reason: Mapped[str] = mapped_column(Text, default="")
+    decided_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    finding: Mapped[FindingRow] = relationship(back_populates="decision")
+
+
+class ManualArea(Base):
+    """An area a reviewer drew by hand, for what no rule found (PDF points of the published form)."""
+
+    __tablename__ = "manual_areas"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_file_id: Mapped[int] = mapped_column(ForeignKey("document_files.id"), index=True)
+    page: Mapped[int]
+    x0: Mapped[float]
+    y0: Mapped[float]
+    x1: Mapped[float]
+    y1: Mapped[float]
+    basis: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Review(Base):
+    """A reviewer's conclusion on a document, with the files it produced."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    check_run_id: Mapped[int] = mapped_column(ForeignKey("check_runs.id"))
+    conclusion: Mapped[str] = mapped_column(String(24))
+    opinion: Mapped[str] = mapped_column(Text)
+    basis: Mapped[str | None] = mapped_column(String(40))
+    reviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    published_sha256: Mapped[str | None] = mapped_column(String(64))
+    record_sha256: Mapped[str] = mapped_column(String(64))
 
 
 class AuditEvent(Base):

@@ -1,0 +1,378 @@
+"""The reviewer's work on a document: decide each finding, draw areas, conclude.
+
+Approval is refused while a blocking finding is undecided or when the document changed after its
+check. Approving produces the published form (redacted, sanitised, verified) and the review
+record, both stored as new files of the document; a failed verification refuses the approval.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.checking import department_lexicon_csv, desk_lexicon, latest_run, stored_finding
+from app.db.database import Database
+from app.db.models import (
+    CheckRun,
+    Decision,
+    DepartmentLexicon,
+    Document,
+    DocumentFile,
+    FilePurpose,
+    FindingRow,
+    ManualArea,
+    Review,
+    User,
+)
+from app.documents import load_blob, store_blob
+from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
+from app.redaction import DECISIONS, FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, RedactionPlan
+from app.workflow import Action, get_document, load_for_update, perform, refusal
+from publish.taxonomy import LegalBasis
+from review.as_pdf import as_pdf
+from review.formats import Kind
+from review.lexicon import parse_csv
+from review.model import Rect, Severity
+from review.record import RecordLine, ReviewRecord, record_pdf
+from review.redact import Area, RedactionOptions, areas_for_texts, redact_pdf
+from review.verify import verify_published
+
+
+class Conclusion(StrEnum):
+    DISCLOSE = "disclose"  # 同意公开
+    DISCLOSE_REDACTED = "disclose_redacted"  # 删减后公开
+    ON_REQUEST = "on_request"  # 依申请公开
+
+    @property
+    def label(self) -> str:
+        return _CONCLUSION_LABELS[self]
+
+
+_CONCLUSION_LABELS = {
+    Conclusion.DISCLOSE: QT_TRANSLATE_NOOP("Vocabulary", "同意公开"),
+    Conclusion.DISCLOSE_REDACTED: QT_TRANSLATE_NOOP("Vocabulary", "删减后公开"),
+    Conclusion.ON_REQUEST: QT_TRANSLATE_NOOP("Vocabulary", "依申请公开"),
+}
+DECISION_LABELS = {
+    REMOVE: QT_TRANSLATE_NOOP("Vocabulary", "删除"),
+    MASK: QT_TRANSLATE_NOOP("Vocabulary", "遮盖"),
+    KEEP: QT_TRANSLATE_NOOP("Vocabulary", "保留"),
+    FALSE_ALARM: QT_TRANSLATE_NOOP("Vocabulary", "误报"),
+}
+
+
+def _reviewable(session: Session, user: User, document: Document) -> None:
+    """The reviewer may work on this document now (same rules as deciding it)."""
+    problem = refusal(document, user, Action.APPROVE, session)
+    if problem is not None:
+        raise problem
+
+
+def decide(
+    session: Session,
+    user: User,
+    finding_id: int,
+    decision: str,
+    *,
+    basis: LegalBasis | None = None,
+    reason: str = "",
+    add_to_allow_list: bool = False,
+) -> Decision:
+    finding = session.get(FindingRow, finding_id)
+    if finding is None or decision not in DECISIONS:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "无效的发现或处理方式。"))
+    document = get_document(session, finding.check_run.document_id)
+    _reviewable(session, user, document)
+    run = latest_run(session, document.id)
+    if run is None or run.id != finding.check_run_id:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "该发现不属于文件的最新检查结果，请刷新。"))
+    reason = reason.strip()
+    if decision in (REMOVE, MASK) and basis is None:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "删除或遮盖必须选择法律依据。"))
+    if decision == MASK and finding.rule_id not in MASKABLE:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "只有身份证号、手机号和银行卡号可以遮盖。"))
+    if decision in (KEEP, FALSE_ALARM) and not reason:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "保留或判为误报必须写明理由。"))
+    before = finding.decision.decision if finding.decision else None
+    row = finding.decision or Decision(finding_id=finding.id, decided_by_id=user.id)
+    row.decision, row.basis, row.reason, row.decided_by_id = (
+        decision,
+        basis.value if basis else None,
+        reason,
+        user.id,
+    )
+    if finding.decision is None:
+        session.add(row)
+    session.flush()
+    if decision == FALSE_ALARM and add_to_allow_list and finding.text:
+        _allow(session, user, document.department_id, finding.text)
+    audit.record(
+        session,
+        user,
+        "finding.decide",
+        document_id=document.id,
+        finding=finding.id,
+        rule=finding.rule_id,
+        before={"decision": before},
+        after={"decision": decision, "basis": row.basis},
+        reason=reason or None,
+    )
+    return row
+
+
+def _allow(session: Session, user: User, department_id: int, text: str) -> None:
+    lexicon = parse_csv(department_lexicon_csv(session, department_id))
+    if text in lexicon.allowed:
+        return
+    lexicon.allowed.append(text)
+    row = session.get(DepartmentLexicon, department_id)
+    if row is None:
+        session.add(DepartmentLexicon(department_id=department_id, csv=lexicon.to_csv()))
+    else:
+        row.csv = lexicon.to_csv()
+    audit.record(session, user, "lexicon.allow", department_id=department_id, text=text)
+
+
+def add_manual_area(
+    session: Session, user: User, document_id: int, page: int, rect: Rect, basis: LegalBasis, reason: str = ""
+) -> ManualArea:
+    document = get_document(session, document_id)
+    _reviewable(session, user, document)
+    area = ManualArea(
+        document_file_id=document.current_original().id,
+        page=page,
+        x0=rect.x0,
+        y0=rect.y0,
+        x1=rect.x1,
+        y1=rect.y1,
+        basis=basis.value,
+        reason=reason.strip(),
+        created_by_id=user.id,
+    )
+    session.add(area)
+    session.flush()
+    audit.record(
+        session,
+        user,
+        "area.add",
+        document_id=document_id,
+        area=area.id,
+        page=page,
+        rect=[round(v, 1) for v in (rect.x0, rect.y0, rect.x1, rect.y1)],
+        basis=basis.value,
+    )
+    return area
+
+
+def manual_areas(session: Session, document_id: int) -> list[ManualArea]:
+    current = get_document(session, document_id).current_original().id
+    return list(session.scalars(select(ManualArea).where(ManualArea.document_file_id == current)))
+
+
+def undecided_blocking(run: CheckRun) -> list[FindingRow]:
+    return [f for f in run.findings if f.severity == Severity.BLOCKING.value and f.decision is None]
+
+
+@dataclass(frozen=True)
+class Approval:
+    review_id: int
+    published_sha256: str
+    record_sha256: str
+
+
+def approve(
+    db: Database,
+    user_id: int,
+    document_id: int,
+    expected_version: int | None,
+    conclusion: Conclusion,
+    opinion: str,
+    cache_dir: Path | None,
+    options: RedactionOptions | None = None,
+) -> Approval:
+    """Checks the gates, produces and verifies the published form, writes the record, approves."""
+    opinion = opinion.strip()
+    if not opinion:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "请填写审查意见。"))
+    with db.read() as session:
+        user = session.get_one(User, user_id)
+        document = load_for_update(session, document_id, expected_version)
+        _reviewable(session, user, document)
+        run = latest_run(session, document_id)
+        if run is None:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("DeskError", "文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。")
+            )
+        undecided = undecided_blocking(run)
+        if undecided:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("DeskError", "还有 {count} 项阻断级发现未处理，不能批准。"),
+                count=len(undecided),
+            )
+        plan = RedactionPlan()
+        for row in run.findings:
+            if row.decision is not None:
+                plan.add(stored_finding(row), row.decision.decision)
+        areas_rows = manual_areas(session, document_id)
+        if conclusion is Conclusion.DISCLOSE and (plan.remove or areas_rows):
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("DeskError", "有删除或遮盖的内容，结论应为“删减后公开”。")
+            )
+        if conclusion is Conclusion.DISCLOSE_REDACTED and not (plan.remove or areas_rows):
+            raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "没有任何删除或遮盖，结论应为“同意公开”。"))
+        original = document.current_original()
+        name, data, kind = (
+            original.original_name,
+            load_blob(session, original.blob_sha256),
+            Kind(original.format),
+        )
+        lexicon = desk_lexicon(session, document.department_id, cache_dir)
+        record_lines = _record_lines(run)
+        facts = (
+            document.title,
+            document.doc_number,
+            document.department.name,
+            original.revision,
+            run.id,
+            run.lexicon_version,
+            run.engine_version,
+            original.blob_sha256,
+            original.original_name,
+        )
+        manual = [Area(a.page, Rect(a.x0, a.y0, a.x1, a.y1)) for a in areas_rows]
+    options = options or RedactionOptions(metadata={"title": facts[0], "author": facts[2]})
+    pdf = as_pdf(name, data, kind)
+    outcome = redact_pdf(pdf, [*areas_for_texts(pdf, plan.remove), *manual], options)
+    verification = verify_published(
+        outcome.pdf,
+        plan.removed_texts,
+        lexicon,
+        kept_text=None if manual else outcome.kept_text,
+        replacements=plan.replacements,
+        kept_decisions=plan.keep,
+        rasterized=options.rasterize,
+    )
+    if not verification.ok:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "删减后复核未通过，不能批准：{problems}"),
+            problems="；".join(verification.describe()),
+        )
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        document = load_for_update(session, document_id, expected_version)
+        if document.current_original().blob_sha256 != facts[7]:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("DeskError", "文件在检查后已被修改，不能批准。请重新检查。")
+            )
+        published_sha = store_blob(session, outcome.pdf)
+        now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+        record = record_pdf(
+            ReviewRecord(
+                title=facts[0],
+                doc_number=facts[1],
+                department=facts[2],
+                file_name=facts[8],
+                file_sha256=facts[7],
+                lexicon_version=facts[5],
+                engine_version=facts[6],
+                lines=record_lines,
+                conclusion=conclusion.label,
+                opinion=opinion,
+                basis="",
+                reviewer=user.display_name,
+                reviewed_at=now,
+                published_sha256=published_sha,
+            )
+        )
+        record_sha = store_blob(session, record)
+        revision = facts[3]
+        for purpose, sha, blob, media in (
+            (FilePurpose.PUBLISHED, published_sha, outcome.pdf, "application/pdf"),
+            (FilePurpose.RECORD, record_sha, record, "application/pdf"),
+        ):
+            existing = session.scalar(
+                select(DocumentFile).where(
+                    DocumentFile.document_id == document_id,
+                    DocumentFile.revision == revision,
+                    DocumentFile.purpose == purpose,
+                )
+            )
+            if existing is not None:
+                session.delete(existing)
+                session.flush()
+            session.add(
+                DocumentFile(
+                    document_id=document_id,
+                    revision=revision,
+                    purpose=purpose,
+                    blob_sha256=sha,
+                    original_name=f"{facts[0]}{'（发布版）' if purpose == FilePurpose.PUBLISHED else '（保密审查单）'}.pdf",
+                    media_type=media,
+                    format="pdf",
+                    size=len(blob),
+                    page_count=None,
+                    created_by_id=user.id,
+                )
+            )
+        review = Review(
+            document_id=document_id,
+            check_run_id=facts[4],
+            conclusion=conclusion.value,
+            opinion=opinion,
+            basis=None,
+            reviewer_id=user.id,
+            published_sha256=published_sha,
+            record_sha256=record_sha,
+        )
+        session.add(review)
+        session.flush()
+        perform(session, user, document_id, Action.APPROVE, expected_version=expected_version, reason=opinion)
+        audit.record(
+            session,
+            user,
+            "document.review",
+            document_id=document_id,
+            review=review.id,
+            conclusion=conclusion.value,
+            published_sha256=published_sha,
+            record_sha256=record_sha,
+            removed=len(plan.remove),
+            areas=len(manual),
+        )
+        return Approval(review.id, published_sha, record_sha)
+
+
+def _record_lines(run: CheckRun) -> list[RecordLine]:
+    lines = []
+    for row in run.findings:
+        finding = stored_finding(row)
+        d = row.decision
+        lines.append(
+            RecordLine(
+                severity=finding.severity.label,
+                category=finding.category,
+                text=finding.text[:60],
+                place=finding.location.describe() or finding.channel.label,
+                decision=DECISION_LABELS[d.decision] if d else "未处理",
+                basis=LegalBasis(d.basis).label if d and d.basis else "",
+                reason=d.reason if d else "",
+            )
+        )
+    return lines
+
+
+def document_files(session: Session, document_id: int, purpose: str) -> DocumentFile | None:
+    document = get_document(session, document_id)
+    files = [f for f in document.files if f.purpose == purpose]
+    return max(files, key=lambda f: f.id) if files else None
+
+
+def file_bytes(session: Session, document_id: int, purpose: str) -> bytes | None:
+    f = document_files(session, document_id, purpose)
+    return load_blob(session, f.blob_sha256) if f else None

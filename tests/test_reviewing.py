@@ -1,0 +1,145 @@
+"""The reviewer's decisions and the approval gates, down to the published file and the record."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from app import documents
+from app.checking import check_document, department_lexicon_csv, latest_run
+from app.db.models import Document, User
+from app.errors import PermissionDenied, ValidationFailed
+from app.redaction import FALSE_ALARM, KEEP, MASK, REMOVE
+from app.reviewing import Conclusion, add_manual_area, approve, decide, file_bytes
+from app.roles import Status
+from app.workflow import Action, perform
+from publish.taxonomy import LegalBasis
+from review.model import Rect
+from review.samples import SAMPLE_ID, SAMPLE_MOBILE, marked_notice
+
+
+@pytest.fixture
+def submitted(workspace, people, tmp_path):
+    doc = marked_notice()
+    path = tmp_path / doc.name
+    path.write_bytes(doc.data)
+    doc_id = documents.import_file(workspace.db, people.clerk, path)
+    check_document(workspace.db, people.clerk, doc_id, workspace.paths.cache_dir)
+    with workspace.db.write() as s:
+        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+    return doc_id
+
+
+def _findings(workspace, doc_id):
+    with workspace.db.read() as s:
+        return {f.rule_id: f.id for f in latest_run(s, doc_id).findings}
+
+
+def _decide(workspace, user_id, finding_id, decision, **kw):
+    with workspace.db.write() as s:
+        return decide(s, s.get_one(User, user_id), finding_id, decision, **kw)
+
+
+def _approve(workspace, user_id, doc_id, conclusion=Conclusion.DISCLOSE_REDACTED, opinion="同意删减后公开"):
+    return approve(workspace.db, user_id, doc_id, None, conclusion, opinion, workspace.paths.cache_dir)
+
+
+def _text(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "x.pdf"
+    path.write_bytes(pdf)
+    return "".join(
+        subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+
+
+def test_approval_refused_while_a_blocking_finding_is_undecided(workspace, people, submitted):
+    with pytest.raises(PermissionDenied, match="2 项阻断级发现未处理"):
+        _approve(workspace, people.reviewer, submitted)
+    ids = _findings(workspace, submitted)
+    _decide(workspace, people.reviewer, ids["MARK-LEVEL"], REMOVE, basis=LegalBasis.STATE_SECRET)
+    with pytest.raises(PermissionDenied, match="1 项阻断级发现未处理"):
+        _approve(workspace, people.reviewer, submitted)
+
+
+def test_decisions_need_basis_or_reason_and_the_right_person(workspace, people, submitted):
+    ids = _findings(workspace, submitted)
+    with pytest.raises(PermissionDenied):
+        _decide(workspace, people.clerk, ids["PII-ID"], REMOVE, basis=LegalBasis.THIRD_PARTY_RIGHTS)
+    with pytest.raises(ValidationFailed, match="法律依据"):
+        _decide(workspace, people.reviewer, ids["PII-ID"], REMOVE)
+    with pytest.raises(ValidationFailed, match="理由"):
+        _decide(workspace, people.reviewer, ids["PII-ID"], KEEP)
+    with pytest.raises(ValidationFailed, match="只有身份证号"):
+        _decide(workspace, people.reviewer, ids["MARK-LEVEL"], MASK, basis=LegalBasis.STATE_SECRET)
+
+
+def test_redacted_approval_publishes_a_verified_file_and_a_record(workspace, people, submitted, tmp_path):
+    ids = _findings(workspace, submitted)
+    _decide(workspace, people.reviewer, ids["MARK-LEVEL"], REMOVE, basis=LegalBasis.STATE_SECRET)
+    _decide(workspace, people.reviewer, ids["PII-ID"], MASK, basis=LegalBasis.THIRD_PARTY_RIGHTS)
+    _decide(workspace, people.reviewer, ids["PII-MOBILE"], KEEP, reason="单位公开联系电话")
+    with pytest.raises(ValidationFailed, match="删减后公开"):
+        _approve(workspace, people.reviewer, submitted, Conclusion.DISCLOSE)
+    approval = _approve(workspace, people.reviewer, submitted)
+    with workspace.db.read() as s:
+        assert s.get_one(Document, submitted).status == Status.APPROVED
+        published = file_bytes(s, submitted, "published")
+        record = file_bytes(s, submitted, "record")
+    text = _text(published, tmp_path)
+    assert SAMPLE_ID not in text and "机密★10年" not in text
+    assert SAMPLE_ID[:2] + "*" * 13 + SAMPLE_ID[-3:] in text and SAMPLE_MOBILE in text
+    record_text = _text(record, tmp_path)
+    assert "保密审查单" in record_text and "医保缴费标准通知" in record_text
+    assert "删除" in record_text and "遮盖" in record_text and "单位公开联系电话" in record_text
+    assert "审查丙" in record_text and approval.published_sha256[:16] in record_text
+
+
+def test_a_drawn_area_is_removed_too(workspace, people, submitted, tmp_path):
+    ids = _findings(workspace, submitted)
+    _decide(workspace, people.reviewer, ids["MARK-LEVEL"], REMOVE, basis=LegalBasis.STATE_SECRET)
+    _decide(workspace, people.reviewer, ids["PII-ID"], REMOVE, basis=LegalBasis.THIRD_PARTY_RIGHTS)
+    with workspace.db.write() as s:  # the line 本通知自印发之日起施行。
+        add_manual_area(
+            s,
+            s.get_one(User, people.reviewer),
+            submitted,
+            0,
+            Rect(100, 262, 300, 282),
+            LegalBasis.PROCESS_INFORMATION,
+            "施行日期另行通知",
+        )
+    _approve(workspace, people.reviewer, submitted)
+    with workspace.db.read() as s:
+        text = _text(file_bytes(s, submitted, "published"), tmp_path)
+    assert "本通知自印发之日起施行" not in text and "示例市医疗保障局" in text
+
+
+def test_false_alarm_goes_to_the_allow_list(workspace, people, submitted):
+    ids = _findings(workspace, submitted)
+    _decide(
+        workspace, people.reviewer, ids["PII-MOBILE"], FALSE_ALARM, reason="示例号码", add_to_allow_list=True
+    )
+    with workspace.db.read() as s:
+        assert "13912345678,,允许" in department_lexicon_csv(
+            s, s.get_one(User, people.reviewer).department_id
+        )
+
+
+def test_a_revision_after_the_check_blocks_approval_until_checked(workspace, people, submitted, tmp_path):
+    ids = _findings(workspace, submitted)
+    with workspace.db.write() as s:
+        perform(
+            s, s.get_one(User, people.reviewer), submitted, Action.RETURN, expected_version=None, reason="改"
+        )
+    new = tmp_path / "新版.pdf"
+    new.write_bytes(marked_notice().data.replace(b"/Title", b"/Title"))  # same content, new upload
+    with workspace.db.write() as s:
+        documents.revise(s, s.get_one(User, people.clerk), submitted, None, documents.prepare(new))
+        perform(s, s.get_one(User, people.clerk), submitted, Action.SUBMIT, expected_version=None)
+    with pytest.raises(PermissionDenied, match="尚未检查"):
+        _approve(workspace, people.reviewer, submitted)
+    with pytest.raises(ValidationFailed, match="最新检查结果"):
+        _decide(workspace, people.reviewer, ids["PII-ID"], REMOVE, basis=LegalBasis.THIRD_PARTY_RIGHTS)
