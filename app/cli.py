@@ -19,6 +19,8 @@ from app import audit, documents, users
 from app.db.models import Department, User
 from app.demo import DEMO_PASSWORD, create_demo_workspace
 from app.errors import QT_TRANSLATE_NOOP, TranslatableError, ValidationFailed
+from app.redaction import DECISIONS
+from app.reviewing import Conclusion
 from app.roles import Role
 from app.workflow import Action, perform
 from app.workspace import Workspace
@@ -92,9 +94,41 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(handler=_list)
 
+    p = sub.add_parser("findings", help="列出文件最新检查的发现及其处理")
+    p.add_argument("document_id", type=int, metavar="ID")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(handler=_findings)
+
+    p = sub.add_parser("decide", help="处理一项发现（需保密审查员）")
+    p.add_argument("finding_id", type=int, metavar="FINDING_ID")
+    p.add_argument(
+        "--decision",
+        required=True,
+        choices=list(DECISIONS),
+        help="remove 删除 / mask 遮盖 / keep 保留 / false_alarm 误报",
+    )
+    p.add_argument("--basis", choices=[b.value for b in LegalBasis], help="删除或遮盖的法律依据")
+    p.add_argument("--reason", default="", help="保留或误报的理由")
+    p.add_argument("--allow", action="store_true", help="误报词加入本部门允许词")
+    p.set_defaults(handler=_decide)
+
+    p = sub.add_parser(
+        "approve", help="审查通过：生成并复核发布版本和保密审查单（需保密审查员，且未经手该文件）"
+    )
+    p.add_argument("document_id", type=int, metavar="ID")
+    p.add_argument(
+        "--conclusion",
+        required=True,
+        choices=[c.value for c in Conclusion],
+        help="disclose 同意公开 / disclose_redacted 删减后公开 / on_request 依申请公开",
+    )
+    p.add_argument("--opinion", required=True, help="审查意见")
+    p.add_argument("--expect-version", type=int, help="只在文件仍是该版本时执行")
+    p.add_argument("--rasterize", action="store_true", help="发布版本逐页转为图像")
+    p.set_defaults(handler=_approve)
+
     for action, help_text in (
         (Action.SUBMIT, "提交审查（需经办人）"),
-        (Action.APPROVE, "批准（需保密审查员，且未经手该文件）"),
         (Action.RETURN, "退回修改（需保密审查员，须填理由）"),
         (Action.REFUSE, "不予公开（需保密审查员，须选法律依据）"),
     ):
@@ -527,6 +561,83 @@ def _print_outcome(outcome: Any) -> None:
         print(f"  [无法检查] {part}")
     if result.keywords:
         print(f"  建议主题词：{'、'.join(result.keywords)}")
+
+
+def _findings(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.checking import latest_run, stored_finding
+
+    _signed_in(args, workspace)
+    with workspace.db.read() as session:
+        run = latest_run(session, args.document_id)
+        if run is None:
+            print("该文件的当前版本尚未检查。")
+            return EXIT_OK
+        rows = [(row, stored_finding(row)) for row in run.findings]
+        if args.format == "json":
+            print(
+                json.dumps(
+                    [
+                        {
+                            "id": row.id,
+                            "rule_id": f.rule_id,
+                            "severity": f.severity.value,
+                            "text": f.text,
+                            "place": f.location.describe(),
+                            "decision": row.decision.decision if row.decision else None,
+                        }
+                        for row, f in rows
+                    ],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+            return EXIT_OK
+        for row, f in rows:
+            decided = row.decision.decision if row.decision else "未处理"
+            print(
+                f"#{row.id:<6} [{f.severity.label}] {f.rule_id:<14} {decided:<11} “{f.text[:30]}” {f.location.describe()}"
+            )
+    return EXIT_OK
+
+
+def _decide(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.reviewing import decide
+
+    user_id = _signed_in(args, workspace)
+    with workspace.db.write() as session:
+        decide(
+            session,
+            session.get_one(User, user_id),
+            args.finding_id,
+            args.decision,
+            basis=LegalBasis(args.basis) if args.basis else None,
+            reason=args.reason,
+            add_to_allow_list=args.allow,
+        )
+    print(f"发现 #{args.finding_id} 已处理：{args.decision}。")
+    return EXIT_OK
+
+
+def _approve(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.reviewing import approve
+    from review.redact import RedactionOptions
+
+    user_id = _signed_in(args, workspace)
+    approval = approve(
+        workspace.db,
+        user_id,
+        args.document_id,
+        args.expect_version,
+        Conclusion(args.conclusion),
+        args.opinion,
+        workspace.paths.cache_dir,
+        RedactionOptions(rasterize=args.rasterize) if args.rasterize else None,
+    )
+    print(
+        f"#{args.document_id} 已批准（{Conclusion(args.conclusion).label}）。发布版本 SHA-256 {approval.published_sha256[:16]}…，"
+        f"保密审查单已生成。"
+    )
+    return EXIT_OK
 
 
 def _audit_verify(args: argparse.Namespace, workspace: Workspace) -> int:

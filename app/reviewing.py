@@ -33,7 +33,7 @@ from app.db.models import (
 from app.documents import load_blob, store_blob
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
 from app.redaction import DECISIONS, FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, RedactionPlan
-from app.workflow import Action, get_document, load_for_update, perform, refusal
+from app.workflow import REVIEWS_MADE, Action, get_document, load_for_update, perform, refusal
 from publish.taxonomy import LegalBasis
 from review.as_pdf import as_pdf
 from review.formats import Kind
@@ -332,7 +332,16 @@ def approve(
         )
         session.add(review)
         session.flush()
-        perform(session, user, document_id, Action.APPROVE, expected_version=expected_version, reason=opinion)
+        session.info.setdefault(REVIEWS_MADE, set()).add(review.id)
+        perform(
+            session,
+            user,
+            document_id,
+            Action.APPROVE,
+            expected_version=expected_version,
+            reason=opinion,
+            review_id=review.id,
+        )
         audit.record(
             session,
             user,

@@ -147,6 +147,18 @@ def refusal(
     return None
 
 
+REVIEWS_MADE = "reviews_made"  # session.info key: reviews written in this unit of work
+
+
+def _reviewed_now(session: Session, document_id: int, review_id: int | None) -> bool:
+    from app.db.models import Review
+
+    if review_id is None or review_id not in session.info.get(REVIEWS_MADE, ()):
+        return False
+    review = session.get(Review, review_id)
+    return review is not None and review.document_id == document_id
+
+
 def available_actions(session: Session, document: Document, user: User) -> list[Action]:
     return [a for a in Action if refusal(document, user, a, session) is None]
 
@@ -183,13 +195,22 @@ def perform(
     expected_version: int | None,
     reason: str = "",
     basis: LegalBasis | None = None,
+    review_id: int | None = None,
 ) -> Document:
-    """Moves the document, or raises without changing anything. Audited in the same transaction."""
+    """Moves the document, or raises without changing anything. Audited in the same transaction.
+
+    Approval needs `review_id`: the review (conclusion, verified published file, record) that
+    app.reviewing.approve made in this transaction — there is no other way to approve.
+    """
     document = load_for_update(session, document_id, expected_version)
     problem = refusal(document, user, action, session)
     if problem is not None:
         raise problem
     transition = TRANSITIONS[action]
+    if action is Action.APPROVE and not _reviewed_now(session, document.id, review_id):
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "批准须经保密审查：处理全部阻断级发现并生成发布版本后才能批准。")
+        )
     reason = reason.strip()
     if transition.needs_reason and not reason:
         raise ValidationFailed(

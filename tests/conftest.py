@@ -83,6 +83,7 @@ def sample_files(tmp_path: Path) -> dict[str, Path]:
     folder = tmp_path / "incoming"
     folder.mkdir()
     made = {
+        "clean": samples.clean_notice(),
         "pdf": samples.marked_notice(),
         "docx": samples.minutes_docx(),
         "txt": samples.gbk_text_notice(),
@@ -110,3 +111,20 @@ def desk_app(qapp, tmp_path_factory):
     if qapp.cjk_family is None:
         qapp.configure(Paths(tmp_path_factory.mktemp("ui-cache")), "zh_CN")
     return qapp
+
+
+def approve_clean(workspace, reviewer_id: int, document_id: int, expected_version=None):
+    """Checks a document without blocking findings and approves it the only way there is."""
+    from app.checking import check_document
+    from app.reviewing import Conclusion, approve
+
+    check_document(workspace.db, None, document_id, workspace.paths.cache_dir)
+    return approve(
+        workspace.db,
+        reviewer_id,
+        document_id,
+        expected_version,
+        Conclusion.DISCLOSE,
+        "同意公开",
+        workspace.paths.cache_dir,
+    )

@@ -110,7 +110,18 @@ def test_init_user_import_submit_approve_as_named_users(tmp_path, sample_files):
 
     assert desk(data, "--user", "xiaowang", "submit", "1", password="clerk-pass-1").returncode == 0
     # The clerk cannot approve; the CLI obeys the same roles as the GUI.
-    r = desk(data, "--user", "xiaowang", "approve", "1", password="clerk-pass-1")
+    r = desk(
+        data,
+        "--user",
+        "xiaowang",
+        "approve",
+        "1",
+        "--conclusion",
+        "disclose_redacted",
+        "--opinion",
+        "x",
+        password="clerk-pass-1",
+    )
     assert r.returncode == 2 and "保密审查员" in r.stderr
     r = desk(
         data, "--user", "xiaoli", "list", "--queue", "to_review", "--format", "json", password="review-pass-1"
@@ -118,20 +129,32 @@ def test_init_user_import_submit_approve_as_named_users(tmp_path, sample_files):
     listed = json.loads(r.stdout)
     assert [(d["id"], d["status"]) for d in listed] == [(1, "pending_review")]
 
+    # Undecided blocking findings refuse approval; decide them.
+    approve = ["approve", "1", "--conclusion", "disclose_redacted", "--opinion", "同意删减后公开"]
+    r = desk(data, "--user", "xiaoli", *approve, password="review-pass-1")
+    assert r.returncode == 2 and "阻断级发现未处理" in r.stderr
+    r = desk(data, "--user", "xiaoli", "findings", "1", "--format", "json", password="review-pass-1")
+    for f in json.loads(r.stdout):
+        if f["severity"] == "blocking":
+            decided = desk(
+                data,
+                "--user",
+                "xiaoli",
+                "decide",
+                str(f["id"]),
+                "--decision",
+                "remove",
+                "--basis",
+                "art15_third_party",
+                password="review-pass-1",
+            )
+            assert decided.returncode == 0, decided.stderr
     # A stale version is refused; the current one goes through.
-    r = desk(data, "--user", "xiaoli", "approve", "1", "--expect-version", "1", password="review-pass-1")
+    r = desk(data, "--user", "xiaoli", *approve, "--expect-version", "1", password="review-pass-1")
     assert r.returncode == 2 and "已被他人修改" in r.stderr
-    r = desk(
-        data,
-        "--user",
-        "xiaoli",
-        "approve",
-        "1",
-        "--expect-version",
-        str(listed[0]["version"]),
-        password="review-pass-1",
-    )
-    assert r.returncode == 0 and "已批准" in r.stdout
+    version = str(listed[0]["version"])
+    r = desk(data, "--user", "xiaoli", *approve, "--expect-version", version, password="review-pass-1")
+    assert r.returncode == 0 and "已批准" in r.stdout, r.stderr
 
     r = desk(data, "--user", "xiaoli", "return", "2", "--reason", "x", password="review-pass-1")
     assert r.returncode == 2 and "草稿" in r.stderr

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QMessageBox
 
 from app import users
 from app.db.models import Document, User
+from app.reviewing import Conclusion
 from app.roles import Status
 from app.ui.first_run import FirstRunDialog
 from app.ui.login import LoginDialog
@@ -97,17 +99,79 @@ def test_rejected_files_are_named_and_the_rest_imported(
 
 def test_reviewer_approves_and_clerk_cannot(qtbot, desk_app, workspace, people, sample_files):
     clerk_window = _window(qtbot, desk_app, workspace, people.clerk)
-    clerk_window.import_files([sample_files["pdf"]])
-    qtbot.waitUntil(lambda: clerk_window.model.rowCount() == 1, timeout=10_000)
+    with qtbot.waitSignal(clerk_window.checks_finished, timeout=60_000):
+        clerk_window.import_files([sample_files["clean"]])
     clerk_window.table.selectRow(0)
+    assert not clerk_window.transition_actions[Action.APPROVE].isEnabled()
     assert clerk_window.run_transition(Action.SUBMIT, ask=False)
     reviewer_window = _window(qtbot, desk_app, workspace, people.reviewer)
     assert reviewer_window.model.rowCount() == 1  # 待我审查 is the reviewer's home queue
     reviewer_window.table.selectRow(0)
     assert reviewer_window.transition_actions[Action.APPROVE].isEnabled()
-    assert reviewer_window.run_transition(Action.APPROVE, ask=False)
+    with qtbot.waitSignal(reviewer_window.approval_finished, timeout=60_000) as signal:
+        reviewer_window.approve_current(Conclusion.DISCLOSE, "同意公开", ask=False)
+    assert signal.args == [True]
     with workspace.db.read() as s:
         assert s.query(Document).one().status == Status.APPROVED
+
+
+def _submitted_marked_pdf(qtbot, desk_app, workspace, people, sample_files) -> MainWindow:
+    clerk_window = _window(qtbot, desk_app, workspace, people.clerk)
+    with qtbot.waitSignal(clerk_window.checks_finished, timeout=60_000):
+        clerk_window.import_files([sample_files["pdf"]])
+    clerk_window.table.selectRow(0)
+    clerk_window.run_transition(Action.SUBMIT, ask=False)
+    window = _window(qtbot, desk_app, workspace, people.reviewer)
+    window.table.selectRow(0)
+    return window
+
+
+def test_deciding_findings_by_keyboard_and_approval_gate(
+    qtbot, desk_app, workspace, people, sample_files, monkeypatch
+):
+    from app.ui.decision_dialog import DecisionDialog
+
+    window = _submitted_marked_pdf(qtbot, desk_app, workspace, people, sample_files)
+    panel = window.findings_panel
+    assert panel.deciding
+    with qtbot.waitSignal(window.approval_finished, timeout=60_000) as signal:
+        window.approve_current(Conclusion.DISCLOSE_REDACTED, "删减后公开", ask=False)
+    assert signal.args == [False] and "阻断级发现未处理" in window.last_message.text()
+
+    monkeypatch.setattr(DecisionDialog, "exec", lambda self: DecisionDialog.DialogCode.Accepted)
+    blocking = [i for i, f in enumerate(panel.findings) if f.severity.value == "blocking"]
+    for index in blocking:
+        panel.select_index(index)
+        panel.tree.setFocus()
+        qtbot.keyClick(panel.tree, Qt.Key.Key_D)
+    assert [panel.decisions[i] for i in blocking] == ["remove", "remove"]
+    assert sorted(item.text(2) for item in panel._items() if item.text(2)) == ["删除", "删除"]
+    with qtbot.waitSignal(window.approval_finished, timeout=60_000) as signal:
+        window.approve_current(Conclusion.DISCLOSE_REDACTED, "删减后公开", ask=False)
+    assert signal.args == [True]
+    with workspace.db.read() as s:
+        assert s.query(Document).one().status == Status.APPROVED
+
+
+def test_drawing_an_area_on_the_page(qtbot, desk_app, workspace, people, sample_files, monkeypatch):
+    from app.ui.decision_dialog import DecisionDialog
+
+    monkeypatch.setattr(DecisionDialog, "exec", lambda self: DecisionDialog.DialogCode.Accepted)
+    window = _submitted_marked_pdf(qtbot, desk_app, workspace, people, sample_files)
+    viewer = window.viewer
+    viewer.draw_button.setChecked(True)
+    zoom = viewer.zoom
+    left = (
+        viewer.image.width() - viewer.image.pixmap().width() / viewer.image.pixmap().devicePixelRatio()
+    ) / 2
+    start = QPoint(int(left + 100 * zoom), int(265 * zoom))
+    end = QPoint(int(left + 300 * zoom), int(280 * zoom))
+    qtbot.mousePress(viewer.image, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewer.image, end)
+    qtbot.mouseRelease(viewer.image, Qt.MouseButton.LeftButton, pos=end)
+    areas = [h for h in viewer.highlights_on(0) if h.key < 0]
+    assert len(areas) == 1
+    assert abs(areas[0].rect.x0 - 100) < 2 and abs(areas[0].rect.y1 - 280) < 2
 
 
 def test_stale_window_gets_a_conflict_message(qtbot, desk_app, workspace, people, sample_files):
@@ -122,8 +186,9 @@ def test_stale_window_gets_a_conflict_message(qtbot, desk_app, workspace, people
     second = _window(qtbot, desk_app, workspace, people.reviewer)
     second.table.selectRow(0)
     assert second.run_transition(Action.RETURN, reason="请补充解读", ask=False)
-    assert not first.run_transition(Action.APPROVE, ask=False)
-    assert "已被他人修改" in first.last_message.text()
+    with qtbot.waitSignal(first.approval_finished, timeout=60_000) as signal:
+        first.approve_current(Conclusion.DISCLOSE, "同意", ask=False)
+    assert signal.args == [False] and "已被他人修改" in first.last_message.text()
     with workspace.db.read() as s:
         assert s.get_one(Document, doc_id).status == Status.DRAFT
 

@@ -8,6 +8,7 @@ from app.errors import ConflictError, InvalidTransition, PermissionDenied, Valid
 from app.roles import Status
 from app.workflow import Action, available_actions, perform
 from publish.taxonomy import LegalBasis
+from tests.conftest import approve_clean
 
 
 def _import(workspace, user_id, path):
@@ -27,10 +28,11 @@ def _status(workspace, doc_id):
 
 
 def test_full_happy_path_and_history(workspace, people, sample_files):
-    doc = _import(workspace, people.clerk, sample_files["pdf"])
+    doc = _import(workspace, people.clerk, sample_files["clean"])
     assert _status(workspace, doc) == Status.DRAFT
     assert _do(workspace, people.clerk, doc, Action.SUBMIT) == Status.PENDING_REVIEW
-    assert _do(workspace, people.reviewer, doc, Action.APPROVE) == Status.APPROVED
+    approve_clean(workspace, people.reviewer, doc)
+    assert _status(workspace, doc) == Status.APPROVED
     assert _do(workspace, people.publisher, doc, Action.PUBLISH) == Status.PUBLISHED
     assert _do(workspace, people.publisher, doc, Action.WITHDRAW, reason="内容有误") == Status.WITHDRAWN
 
@@ -81,15 +83,26 @@ def test_draft_cannot_be_approved_or_published(workspace, people, sample_files):
             _do(workspace, user, doc, action)
 
 
+def test_approval_only_through_the_review(workspace, people, sample_files):
+    doc = _import(workspace, people.clerk, sample_files["clean"])
+    _do(workspace, people.clerk, doc, Action.SUBMIT)
+    with pytest.raises(PermissionDenied, match="须经保密审查"):
+        _do(workspace, people.reviewer, doc, Action.APPROVE)
+    assert _status(workspace, doc) == Status.PENDING_REVIEW
+
+
 def test_reviewer_cannot_approve_what_they_submitted(workspace, people, sample_files):
-    doc = _import(workspace, people.clerk_reviewer, sample_files["pdf"])
+    doc = _import(workspace, people.clerk_reviewer, sample_files["clean"])
     _do(workspace, people.clerk_reviewer, doc, Action.SUBMIT)
     with pytest.raises(PermissionDenied, match="审查分离"):
         _do(workspace, people.clerk_reviewer, doc, Action.APPROVE)
     with pytest.raises(PermissionDenied, match="审查分离"):
         _do(workspace, people.clerk_reviewer, doc, Action.REFUSE, basis=LegalBasis.INTERNAL_AFFAIRS)
+    with pytest.raises(PermissionDenied, match="审查分离"):
+        approve_clean(workspace, people.clerk_reviewer, doc)
     # An independent reviewer may.
-    assert _do(workspace, people.reviewer, doc, Action.APPROVE) == Status.APPROVED
+    approve_clean(workspace, people.reviewer, doc)
+    assert _status(workspace, doc) == Status.APPROVED
 
 
 def test_reviewer_cannot_approve_what_they_edited(workspace, people, sample_files):
@@ -125,11 +138,11 @@ def test_stale_version_is_a_conflict_and_overwrites_nothing(workspace, people, s
 
 def test_concurrent_sessions_second_writer_gets_conflict(workspace, people, sample_files):
     """Two reviewers read the same version; both act; the ORM version check stops the second."""
-    doc = _import(workspace, people.clerk, sample_files["pdf"])
+    doc = _import(workspace, people.clerk, sample_files["clean"])
     _do(workspace, people.clerk, doc, Action.SUBMIT)
     with workspace.db.read() as s:
         version = s.get_one(Document, doc).version
-    assert _do(workspace, people.reviewer, doc, Action.APPROVE, version=version) == Status.APPROVED
+    approve_clean(workspace, people.reviewer, doc, version)
     with pytest.raises(ConflictError):
         _do(workspace, people.reviewer, doc, Action.RETURN, reason="再看看", version=version)
     assert _status(workspace, doc) == Status.APPROVED

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -36,7 +36,11 @@ from app.checking import check_document, latest_run, stored_finding
 from app.db.models import Document, User
 from app.documents import Queue
 from app.errors import TranslatableError
+from app.redaction import MASK, REMOVE
+from app.reviewing import Conclusion, add_manual_area, approve, decide, manual_areas
 from app.roles import Role
+from app.ui.conclusion_dialog import ConclusionDialog
+from app.ui.decision_dialog import DecisionDialog
 from app.ui.document_model import DocumentTableModel
 from app.ui.findings_panel import SEVERITY_COLORS, FindingsPanel
 from app.ui.i18n import error_text, vocabulary
@@ -52,6 +56,8 @@ from publish.taxonomy import DisclosureMode, LegalBasis
 from review.as_pdf import as_pdf
 from review.engine import Cancelled
 from review.formats import KIND_LABELS, SUPPORTED_SUFFIXES, Kind
+from review.model import Rect
+from review.redact import RedactionOptions
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +71,13 @@ class ImportReport:
         self.cancelled = False
 
 
+DECIDED_COLOR = QColor(120, 120, 120)
+AREA_COLOR = QColor(0, 0, 0)
+
+
 class MainWindow(QMainWindow):
     checks_finished = Signal()
+    approval_finished = Signal(bool)
 
     def __init__(self, workspace: Workspace, user_id: int, log_handler: QtLogHandler) -> None:
         super().__init__()
@@ -79,6 +90,7 @@ class MainWindow(QMainWindow):
         self.choose_files: Callable[[], list[str]] = self._choose_files_dialog
         self._current_id: int | None = None
         self._checking: set[int] = set()
+        self._finding_ids: list[int] = []
         self._check_task: Task | None = None
         self._viewer_document: int | None = None
         self._current_queue = Queue.MY_DRAFTS
@@ -196,6 +208,9 @@ class MainWindow(QMainWindow):
         middle_layout.setContentsMargins(0, 0, 0, 0)
         self.findings_panel = FindingsPanel(self)
         self.findings_panel.finding_activated.connect(self.viewer_show_finding)
+        self.findings_panel.decision_requested.connect(self.decide_finding)
+        self.viewer.area_drawn.connect(self.add_area)
+        self.viewer.highlight_clicked.connect(self._highlight_clicked)
         middle_layout.addWidget(self.table, 3)
         middle_layout.addWidget(self.empty_hint)
         middle_layout.addWidget(self.details, 0)
@@ -305,6 +320,7 @@ class MainWindow(QMainWindow):
         for action, qaction in self.transition_actions.items():
             qaction.setEnabled(action in allowed)
         self.check_action.setEnabled(document_id is not None)
+        self.findings_panel.set_deciding(Action.APPROVE in allowed)
         if document_id is None:
             self.findings_panel.show_message("")
 
@@ -346,27 +362,152 @@ class MainWindow(QMainWindow):
             self.findings_panel.show_message(self.tr("正在检查…"))
             return
         if run is None:
+            self._finding_ids = []
             self.findings_panel.show_message(self.tr("尚未检查。点击“保密检查”运行。"))
             self.viewer.set_highlights([])
             return
-        found = [stored_finding(row) for row in run.findings]
-        self.findings_panel.show_findings(found, json.loads(run.unreadable), run.lexicon_version)
-        # Page rectangles are PDF points of the original; only a PDF's pages are the original's pages.
+        rows = list(run.findings)
+        found = [stored_finding(row) for row in rows]
+        decisions = [row.decision.decision if row.decision else None for row in rows]
+        self._finding_ids = [row.id for row in rows]
+        self.findings_panel.show_findings(found, json.loads(run.unreadable), run.lexicon_version, decisions)
+        # Rectangles are PDF points of the form shown (the original PDF, or a DOCX/text draft laid out
+        # as a PDF); only a PDF's own findings carry them.
         marks = []
         if original_kind == "pdf":
             for index, finding in enumerate(found):
+                color = DECIDED_COLOR if decisions[index] else SEVERITY_COLORS[finding.severity]
                 for rect in finding.location.rects:
                     page = rect.page if rect.page is not None else finding.location.page
                     if page is not None:
-                        marks.append(Highlight(page, rect, SEVERITY_COLORS[finding.severity], index))
+                        marks.append(Highlight(page, rect, color, index))
+        for area in manual_areas(session, document_id):
+            marks.append(Highlight(area.page, Rect(area.x0, area.y0, area.x1, area.y1), AREA_COLOR, -area.id))
         self.viewer.set_highlights(marks)
 
+    # -- the reviewer's decisions ----------------------------------------------------------------
+
+    def decide_finding(
+        self,
+        index: int,
+        decision: str,
+        basis: LegalBasis | None = None,
+        reason: str = "",
+        allow: bool = False,
+        ask: bool = True,
+    ) -> bool:
+        if self._current_id is None or index >= len(self._finding_ids):
+            return False
+        if ask:
+            dialog = DecisionDialog(decision, self.findings_panel.findings[index], self)
+            if dialog.exec() != DecisionDialog.DialogCode.Accepted:
+                return False
+            basis, reason = dialog.selected_basis(), dialog.reason.toPlainText()
+            allow = dialog.allow is not None and dialog.allow.isChecked()
+        try:
+            with self.db.write() as session:
+                decide(
+                    session,
+                    session.get_one(User, self.user_id),
+                    self._finding_ids[index],
+                    decision,
+                    basis=basis,
+                    reason=reason,
+                    add_to_allow_list=allow,
+                )
+        except TranslatableError as exc:
+            self.show_error(error_text(exc))
+            return False
+        self._show_document(self._current_id)
+        self.findings_panel.select_index(index)
+        self.findings_panel.next_undecided()
+        return True
+
+    def add_area(
+        self, page: int, rect: Rect, basis: LegalBasis | None = None, reason: str = "", ask: bool = True
+    ) -> bool:
+        if self._current_id is None or not self.findings_panel.deciding:
+            return False
+        if ask:
+            dialog = DecisionDialog(REMOVE, None, self)
+            dialog.setWindowTitle(self.tr("删除划定的区域"))
+            if dialog.exec() != DecisionDialog.DialogCode.Accepted:
+                return False
+            basis, reason = dialog.selected_basis(), dialog.reason.toPlainText()
+        if basis is None:
+            return False
+        try:
+            with self.db.write() as session:
+                add_manual_area(
+                    session, session.get_one(User, self.user_id), self._current_id, page, rect, basis, reason
+                )
+        except TranslatableError as exc:
+            self.show_error(error_text(exc))
+            return False
+        self._show_document(self._current_id)
+        return True
+
+    def approve_current(
+        self,
+        conclusion: Conclusion | None = None,
+        opinion: str = "",
+        rasterize: bool = False,
+        ask: bool = True,
+    ) -> Task | None:
+        """Produces the published form and the record in the background, then approves."""
+        if self._current_id is None:
+            return None
+        row = self.model.row_at(self.model.row_of(self._current_id) or 0)
+        if ask:
+            suggested = (
+                Conclusion.DISCLOSE_REDACTED
+                if any(d in (REMOVE, MASK) for d in self.findings_panel.decisions)
+                else Conclusion.DISCLOSE
+            )
+            dialog = ConclusionDialog(suggested, self)
+            if dialog.exec() != ConclusionDialog.DialogCode.Accepted:
+                return None
+            conclusion, opinion = dialog.conclusion(), dialog.opinion.toPlainText()
+            rasterize = dialog.rasterize.isChecked()
+        if conclusion is None:
+            return None
+        db, user_id, cache_dir = self.db, self.user_id, self.workspace.paths.cache_dir
+        options = RedactionOptions(
+            rasterize=rasterize, metadata={"title": row.title, "author": row.department}
+        )
+        self.statusBar().showMessage(self.tr("正在生成并复核发布版本…"))
+
+        def work(_task: Task) -> object:
+            return approve(db, user_id, row.id, row.version, conclusion, opinion, cache_dir, options)
+
+        def done(_approval: object) -> None:
+            self.statusBar().showMessage(
+                self.tr("“{title}”已批准，发布版本复核通过，保密审查单已生成。").format(title=row.title),
+                10000,
+            )
+            self.refresh()
+            self.approval_finished.emit(True)
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().clearMessage()
+            self.show_unexpected(exc)
+            self.refresh()
+            self.approval_finished.emit(False)
+
+        return self.runner.start(work, done, failed)
+
     def viewer_show_finding(self, index: int) -> None:
+        if index >= len(self.findings_panel.findings):
+            return
         finding = self.findings_panel.findings[index]
         if finding.location.rects:
             self.viewer.select_highlight(index)
         elif finding.location.page is not None:
             self.viewer.show_page(finding.location.page)
+
+    def _highlight_clicked(self, key: int) -> None:
+        if key >= 0:
+            self.findings_panel.select_index(key)
 
     def check_current(self) -> None:
         if self._current_id is not None:
@@ -528,6 +669,9 @@ class MainWindow(QMainWindow):
     ) -> bool:
         if self._current_id is None:
             return False
+        if action is Action.APPROVE:
+            self.approve_current(ask=ask)
+            return True
         transition = TRANSITIONS[action]
         row = self.model.row_at(self.model.row_of(self._current_id) or 0)
         if ask and (transition.needs_reason or transition.needs_basis):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QKeySequence, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QRubberBand,
     QScrollArea,
     QSpinBox,
     QToolButton,
@@ -34,6 +35,8 @@ ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 class PageViewer(QWidget):
     page_changed = Signal(int)
+    area_drawn = Signal(int, object)  # page, Rect in PDF points
+    highlight_clicked = Signal(int)  # the highlight's key
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,16 +57,29 @@ class PageViewer(QWidget):
         self.zoom_in_button = self._button(self.tr("放大"), QKeySequence.StandardKey.ZoomIn, self.zoom_in)
         self.fit_button = self._button(self.tr("适合宽度"), None, self.fit_width)
         self.zoom_label = QLabel(self)
+        self.draw_button = QToolButton(self)
+        self.draw_button.setText(self.tr("划定删除区域"))
+        self.draw_button.setCheckable(True)
+        self.draw_button.setToolTip(self.tr("按住鼠标在页面上拖出要删除的区域（规则没有发现的内容）"))
+        self._drag_start: QPoint | None = None
+        self._band: QRubberBand | None = None
 
         bar = QHBoxLayout()
         for w in (self.prev_button, self.page_box, self.page_count_label, self.next_button):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
+        for w in (
+            self.draw_button,
+            self.zoom_out_button,
+            self.zoom_label,
+            self.zoom_in_button,
+            self.fit_button,
+        ):
             bar.addWidget(w)
 
         self.image = QLabel(self)
         self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.image.installEventFilter(self)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidget(self.image)
         self.scroll_area.setWidgetResizable(True)
@@ -191,6 +207,52 @@ class PageViewer(QWidget):
             painter.setPen(pen)
             painter.drawRect(int(x) - 1, int(y) - 1, int(w) + 2, int(h) + 2)
         painter.end()
+
+    # -- mouse: drawing areas and clicking highlights ------------------------------------------
+
+    def to_pdf_point(self, pos: QPoint) -> tuple[float, float]:
+        """A point on the image label in PDF points of the page shown."""
+        pixmap = self.image.pixmap()
+        width = pixmap.width() / pixmap.devicePixelRatio() if not pixmap.isNull() else 0
+        left = max(0.0, (self.image.width() - width) / 2)
+        return (pos.x() - left) / self._zoom, pos.y() / self._zoom
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.image or self._source is None or not isinstance(event, QMouseEvent):
+            return super().eventFilter(watched, event)
+        pos = event.position().toPoint()
+        if event.type() == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+            if self.draw_button.isChecked():
+                self._drag_start = pos
+                self._band = self._band or QRubberBand(QRubberBand.Shape.Rectangle, self.image)
+                self._band.setGeometry(QRect(pos, QSize()))
+                self._band.show()
+                return True
+            x, y = self.to_pdf_point(pos)
+            hit = next(
+                (
+                    h
+                    for h in self.highlights_on(self._page)
+                    if h.rect.x0 - 2 <= x <= h.rect.x1 + 2 and h.rect.y0 - 2 <= y <= h.rect.y1 + 2
+                ),
+                None,
+            )
+            if hit is not None:
+                self.highlight_clicked.emit(hit.key)
+                return True
+        if event.type() == QEvent.Type.MouseMove and self._drag_start is not None and self._band is not None:
+            self._band.setGeometry(QRect(self._drag_start, pos).normalized())
+            return True
+        if event.type() == QEvent.Type.MouseButtonRelease and self._drag_start is not None:
+            start, self._drag_start = self._drag_start, None
+            if self._band is not None:
+                self._band.hide()
+            (x0, y0), (x1, y1) = self.to_pdf_point(start), self.to_pdf_point(pos)
+            rect = Rect(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+            if rect.x1 - rect.x0 > 2 and rect.y1 - rect.y0 > 2:
+                self.area_drawn.emit(self._page, rect)
+            return True
+        return super().eventFilter(watched, event)
 
     def next_page(self) -> None:
         self.show_page(self._page + 1)

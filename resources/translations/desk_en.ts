@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ConclusionDialog</name>
+    <message>
+        <location filename="../../app/ui/conclusion_dialog.py" line="24" />
+        <source>审查结论</source>
+        <translation>Review conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conclusion_dialog.py" line="27" />
+        <source>结论（不予公开请用“不予公开”操作，须选法律依据）</source>
+        <translation>Conclusion (to withhold, use “Not disclosed”, which needs a legal basis)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conclusion_dialog.py" line="35" />
+        <source>审查意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conclusion_dialog.py" line="38" />
+        <source>发布版本逐页转为图像（去除一切隐藏内容，但不可复制文字）</source>
+        <translation>Publish every page as an image (removes all hidden content, but text cannot be copied)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conclusion_dialog.py" line="56" />
+        <source>请填写审查意见。</source>
+        <translation>Please write your opinion.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="56" />
+        <source>法律依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="57" />
+        <source>补充说明（可选）</source>
+        <translation>Further explanation (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="59" />
+        <source>请写明理由（必填）</source>
+        <translation>State the reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="60" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="62" />
+        <source>加入本部门允许词，今后不再提示</source>
+        <translation>Add to the department allow-list; do not report again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="81" />
+        <source>请填写理由。</source>
+        <translation>Please give a reason.</translation>
+    </message>
+</context>
+<context>
     <name>DeskApplication</name>
     <message>
         <location filename="../../app/ui/application.py" line="43" />
@@ -52,47 +113,47 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="204" />
+        <location filename="../../app/cli.py" line="238" />
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="212" />
+        <location filename="../../app/cli.py" line="246" />
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="222" />
+        <location filename="../../app/cli.py" line="256" />
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="256" />
+        <location filename="../../app/cli.py" line="290" />
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="268" />
+        <location filename="../../app/cli.py" line="302" />
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="286" />
+        <location filename="../../app/cli.py" line="320" />
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="405" />
+        <location filename="../../app/cli.py" line="439" />
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="454" />
+        <location filename="../../app/cli.py" line="488" />
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="461" />
+        <location filename="../../app/cli.py" line="495" />
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
@@ -163,21 +224,26 @@
     </message>
     <message>
         <location filename="../../app/documents.py" line="194" />
+        <source>只有本部门的经办人可以为草稿上传新版本。</source>
+        <translation>Only clerks of the document's department can upload a new version of a draft.</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="236" />
         <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
         <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="199" />
+        <location filename="../../app/documents.py" line="241" />
         <source>只有本部门的经办人可以修改文件信息。</source>
         <translation>Only clerks of the document's department can change its details.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="208" />
+        <location filename="../../app/documents.py" line="250" />
         <source>标题不能为空。</source>
         <translation>The title cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="221" />
+        <location filename="../../app/documents.py" line="263" />
         <source>“{value}”不是法定公文种类。</source>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
@@ -187,7 +253,7 @@
         <translation>Only the department's confidentiality reviewers or system administrators can change its lexicon.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="157" />
+        <location filename="../../app/workflow.py" line="169" />
         <source>文件 #{id} 不存在。</source>
         <translation>Document #{id} does not exist.</translation>
     </message>
@@ -262,17 +328,22 @@
         <translation>{user} imported, edited or submitted “{title}” and, by separation of duties, cannot “{action}” it.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="169" />
+        <location filename="../../app/workflow.py" line="181" />
         <source>文件“{title}”在您打开后已被他人修改（版本 {seen} → {now}），您的操作没有执行。请刷新后重试。</source>
         <translation>“{title}” was changed by someone else after you opened it (version {seen} → {now}); nothing was done. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="196" />
+        <location filename="../../app/workflow.py" line="213" />
+        <source>批准须经保密审查：处理全部阻断级发现并生成发布版本后才能批准。</source>
+        <translation>Approval goes through the confidentiality review: decide every blocking finding and produce the published version first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workflow.py" line="217" />
         <source>“{action}”必须填写理由。</source>
         <translation>“{action}” needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="200" />
+        <location filename="../../app/workflow.py" line="221" />
         <source>“{action}”必须选择法律依据（条例第十四、十五或十六条）。</source>
         <translation>“{action}” needs a legal basis (Regulations art. 14, 15 or 16).</translation>
     </message>
@@ -353,7 +424,7 @@
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="321" />
+        <location filename="../../app/cli.py" line="355" />
         <location filename="../../review/lexicon.py" line="125" />
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -408,6 +479,66 @@
         <source>PDF 结构已损坏（经修复才能打开），不能可靠删减；请重新生成该文件。</source>
         <translation>The PDF structure is damaged (it opens only after repair) and cannot be redacted reliably; produce the file again.</translation>
     </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="89" />
+        <source>无效的发现或处理方式。</source>
+        <translation>Unknown finding or decision.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="94" />
+        <source>该发现不属于文件的最新检查结果，请刷新。</source>
+        <translation>This finding is not from the latest check of the document; refresh.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="97" />
+        <source>删除或遮盖必须选择法律依据。</source>
+        <translation>Removing or masking needs a legal basis.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="99" />
+        <source>只有身份证号、手机号和银行卡号可以遮盖。</source>
+        <translation>Only ID, mobile and bank card numbers can be masked.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="101" />
+        <source>保留或判为误报必须写明理由。</source>
+        <translation>Keeping or marking a false alarm needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="202" />
+        <source>请填写审查意见。</source>
+        <translation>Please write your opinion.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="211" />
+        <source>文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。</source>
+        <translation>The document was not checked since its last change and cannot be approved. Run the check first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="215" />
+        <source>还有 {count} 项阻断级发现未处理，不能批准。</source>
+        <translation>{count} blocking findings are still undecided; cannot approve.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="226" />
+        <source>有删除或遮盖的内容，结论应为“删减后公开”。</source>
+        <translation>Content is removed or masked: the conclusion should be “disclose redacted”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="228" />
+        <source>没有任何删除或遮盖，结论应为“同意公开”。</source>
+        <translation>Nothing is removed or masked: the conclusion should be “disclose”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="263" />
+        <source>删减后复核未通过，不能批准：{problems}</source>
+        <translation>The redacted version failed verification; cannot approve: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="272" />
+        <source>文件在检查后已被修改，不能批准。请重新检查。</source>
+        <translation>The document changed after its check; cannot approve. Check it again.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentTableModel</name>
@@ -445,32 +576,47 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="29" />
+        <location filename="../../app/ui/findings_panel.py" line="44" />
         <source>发现</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="29" />
+        <location filename="../../app/ui/findings_panel.py" line="44" />
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="38" />
+        <location filename="../../app/ui/findings_panel.py" line="44" />
+        <source>处理</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="59" />
+        <source>上一项 (P)</source>
+        <translation>Previous (P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="61" />
+        <source>下一项 (N)</source>
+        <translation>Next (N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="73" />
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="50" />
+        <location filename="../../app/ui/findings_panel.py" line="100" />
         <source>共 {total} 处：{parts}（词库版本 {version}）</source>
         <translation>{total} findings: {parts} (lexicon version {version})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="54" />
+        <location filename="../../app/ui/findings_panel.py" line="104" />
         <source>无法检查的部分：</source>
         <translation>Parts that could not be checked: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="56" />
+        <location filename="../../app/ui/findings_panel.py" line="106" />
         <source>未发现问题（词库版本 {version}）</source>
         <translation>Nothing found (lexicon version {version})</translation>
     </message>
@@ -672,223 +818,238 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86" />
+        <location filename="../../app/ui/main_window.py" line="98" />
         <source>政务公开审发台</source>
         <translation>Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101" />
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>保密检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104" />
+        <location filename="../../app/ui/main_window.py" line="116" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106" />
+        <location filename="../../app/ui/main_window.py" line="118" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="125" />
         <source>部门词库…</source>
         <translation>Department lexicon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115" />
+        <location filename="../../app/ui/main_window.py" line="127" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117" />
+        <location filename="../../app/ui/main_window.py" line="129" />
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118" />
+        <location filename="../../app/ui/main_window.py" line="130" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119" />
+        <location filename="../../app/ui/main_window.py" line="131" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132" />
+        <location filename="../../app/ui/main_window.py" line="144" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137" />
+        <location filename="../../app/ui/main_window.py" line="149" />
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140" />
+        <location filename="../../app/ui/main_window.py" line="152" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143" />
+        <location filename="../../app/ui/main_window.py" line="155" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146" />
+        <location filename="../../app/ui/main_window.py" line="158" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149" />
+        <location filename="../../app/ui/main_window.py" line="161" />
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184" />
+        <location filename="../../app/ui/main_window.py" line="196" />
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="233" />
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218" />
+        <location filename="../../app/ui/main_window.py" line="233" />
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225" />
+        <location filename="../../app/ui/main_window.py" line="240" />
         <source>检查中 %v/%m 页</source>
         <translation>Checking page %v/%m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227" />
+        <location filename="../../app/ui/main_window.py" line="242" />
         <source>取消检查</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232" />
+        <location filename="../../app/ui/main_window.py" line="247" />
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="297" />
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="303" />
+        <location filename="../../app/ui/main_window.py" line="318" />
         <source>无法显示该文件的页面，详情见日志窗口。</source>
         <translation>Cannot show the pages of this document; see the log window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315" />
+        <location filename="../../app/ui/main_window.py" line="331" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316" />
+        <location filename="../../app/ui/main_window.py" line="332" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="317" />
+        <location filename="../../app/ui/main_window.py" line="333" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318" />
+        <location filename="../../app/ui/main_window.py" line="334" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319" />
+        <location filename="../../app/ui/main_window.py" line="335" />
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="320" />
+        <location filename="../../app/ui/main_window.py" line="336" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321" />
+        <location filename="../../app/ui/main_window.py" line="337" />
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323" />
+        <location filename="../../app/ui/main_window.py" line="339" />
         <source>原始文件</source>
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327" />
+        <location filename="../../app/ui/main_window.py" line="343" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328" />
+        <location filename="../../app/ui/main_window.py" line="344" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334" />
+        <location filename="../../app/ui/main_window.py" line="350" />
         <source>退回/不予公开理由</source>
         <translation>Reason returned / withheld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="346" />
-        <location filename="../../app/ui/main_window.py" line="431" />
+        <location filename="../../app/ui/main_window.py" line="362" />
+        <location filename="../../app/ui/main_window.py" line="572" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349" />
+        <location filename="../../app/ui/main_window.py" line="366" />
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="415" />
+        <location filename="../../app/ui/main_window.py" line="433" />
+        <source>删除划定的区域</source>
+        <translation>Remove the drawn area</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="478" />
+        <source>正在生成并复核发布版本…</source>
+        <translation>Producing and verifying the published version…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="485" />
+        <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
+        <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="556" />
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="443" />
+        <location filename="../../app/ui/main_window.py" line="584" />
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="443" />
+        <location filename="../../app/ui/main_window.py" line="584" />
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466" />
+        <location filename="../../app/ui/main_window.py" line="607" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466" />
+        <location filename="../../app/ui/main_window.py" line="607" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="467" />
+        <location filename="../../app/ui/main_window.py" line="608" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="488" />
+        <location filename="../../app/ui/main_window.py" line="629" />
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="508" />
+        <location filename="../../app/ui/main_window.py" line="649" />
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -896,12 +1057,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="513" />
+        <location filename="../../app/ui/main_window.py" line="654" />
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="514" />
+        <location filename="../../app/ui/main_window.py" line="655" />
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -909,49 +1070,49 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="522" />
+        <location filename="../../app/ui/main_window.py" line="663" />
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="535" />
+        <location filename="../../app/ui/main_window.py" line="679" />
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="545" />
+        <location filename="../../app/ui/main_window.py" line="689" />
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="568" />
+        <location filename="../../app/ui/main_window.py" line="712" />
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="578" />
+        <location filename="../../app/ui/main_window.py" line="722" />
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="588" />
+        <location filename="../../app/ui/main_window.py" line="732" />
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="597" />
+        <location filename="../../app/ui/main_window.py" line="741" />
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="602" />
+        <location filename="../../app/ui/main_window.py" line="746" />
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="603" />
+        <location filename="../../app/ui/main_window.py" line="747" />
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -965,37 +1126,47 @@ Data folder: {path}</translation>
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="47" />
+        <location filename="../../app/ui/page_viewer.py" line="50" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="48" />
+        <location filename="../../app/ui/page_viewer.py" line="51" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="53" />
+        <location filename="../../app/ui/page_viewer.py" line="56" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="54" />
+        <location filename="../../app/ui/page_viewer.py" line="57" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="55" />
+        <location filename="../../app/ui/page_viewer.py" line="58" />
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="77" />
+        <location filename="../../app/ui/page_viewer.py" line="61" />
+        <source>划定删除区域</source>
+        <translation>Draw area to remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/page_viewer.py" line="63" />
+        <source>按住鼠标在页面上拖出要删除的区域（规则没有发现的内容）</source>
+        <translation>Drag on the page to mark an area to remove (for what no rule found)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/page_viewer.py" line="93" />
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/page_viewer.py" line="108" />
+        <location filename="../../app/ui/page_viewer.py" line="124" />
         <source>/ %n 页</source>
         <translation>
             <numerusform>/ %n page</numerusform>
@@ -1400,9 +1571,40 @@ Data folder: {path}</translation>
         <translation>Proactive disclosure</translation>
     </message>
     <message>
+        <location filename="../../app/reviewing.py" line="58" />
+        <source>同意公开</source>
+        <translation>Disclose</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="59" />
+        <source>删减后公开</source>
+        <translation>Disclose redacted</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="60" />
         <location filename="../../publish/taxonomy.py" line="73" />
         <source>依申请公开</source>
         <translation>Disclosure on request</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="63" />
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="64" />
+        <source>遮盖</source>
+        <translation>Mask</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="65" />
+        <source>保留</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="66" />
+        <source>误报</source>
+        <translation>False alarm</translation>
     </message>
     <message>
         <location filename="../../publish/taxonomy.py" line="95" />

@@ -1,0 +1,58 @@
+"""The reviewer's conclusion and opinion on a document."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.reviewing import Conclusion
+from app.ui.i18n import vocabulary
+
+
+class ConclusionDialog(QDialog):
+    def __init__(self, suggested: Conclusion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("审查结论"))
+        self.group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("结论（不予公开请用“不予公开”操作，须选法律依据）"), self))
+        self.buttons: dict[Conclusion, QRadioButton] = {}
+        for conclusion in Conclusion:
+            button = QRadioButton(vocabulary(conclusion.label), self)
+            self.group.addButton(button)
+            self.buttons[conclusion] = button
+            layout.addWidget(button)
+        self.buttons[suggested].setChecked(True)
+        layout.addWidget(QLabel(self.tr("审查意见"), self))
+        self.opinion = QPlainTextEdit(self)
+        layout.addWidget(self.opinion)
+        self.rasterize = QCheckBox(self.tr("发布版本逐页转为图像（去除一切隐藏内容，但不可复制文字）"), self)
+        layout.addWidget(self.rasterize)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(460, 360)
+
+    def conclusion(self) -> Conclusion:
+        return next(c for c, b in self.buttons.items() if b.isChecked())
+
+    def accept(self) -> None:
+        if not self.opinion.toPlainText().strip():
+            self.error.setText(self.tr("请填写审查意见。"))
+            return
+        super().accept()
