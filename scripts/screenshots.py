@@ -34,6 +34,20 @@ def shoot(app: DeskApplication, widget: QWidget, path: Path) -> None:
     print(path)
 
 
+def _decide_one(ws: Workspace) -> None:
+    """The reviewer's first document with one finding decided, so the desk shows both states."""
+    from app.checking import latest_run
+    from app.reviewing import decide
+    from publish.taxonomy import LegalBasis
+
+    with ws.db.write() as session:
+        reviewer = users.authenticate(session, "reviewer", DEMO_PASSWORD)
+        run = latest_run(session, 2)
+        marking = next(f for f in run.findings if f.rule_id == "MARK-LEVEL") if run else None
+        if marking is not None:
+            decide(session, reviewer, marking.id, "remove", basis=LegalBasis.STATE_SECRET)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -48,6 +62,7 @@ def main() -> None:
         shoot(app, FirstRunDialog(ws.db), args.out / f"first_run{suffix}.png")
         create_demo_workspace(ws.db, None, ws.paths.cache_dir)
         shoot(app, LoginDialog(ws.db, "reviewer"), args.out / f"login{suffix}.png")
+        _decide_one(ws)
         for login, row in (("reviewer", 0), ("clerk", 2)):
             with ws.db.read() as session:
                 user_id = users.authenticate(session, login, DEMO_PASSWORD).id
