@@ -413,6 +413,14 @@ def _transition(args: argparse.Namespace, workspace: Workspace) -> int:
     user_id = _signed_in(args, workspace)
     action: Action = args.action
     basis = LegalBasis(args.basis) if getattr(args, "basis", None) else None
+    if action is Action.REFUSE and basis is not None:
+        from app.reviewing import refuse
+
+        refuse(
+            workspace.db, user_id, args.document_id, args.expect_version, basis, args.reason or basis.label
+        )
+        print(f"#{args.document_id}：不予公开（{basis.label}），保密审查单已生成。")
+        return EXIT_OK
     with workspace.db.write() as session:
         document = perform(
             session,

@@ -292,34 +292,26 @@ def approve(
         )
         record_sha = store_blob(session, record)
         revision = facts[3]
-        for purpose, sha, blob, media in (
-            (FilePurpose.PUBLISHED, published_sha, outcome.pdf, "application/pdf"),
-            (FilePurpose.RECORD, record_sha, record, "application/pdf"),
-        ):
-            existing = session.scalar(
-                select(DocumentFile).where(
-                    DocumentFile.document_id == document_id,
-                    DocumentFile.revision == revision,
-                    DocumentFile.purpose == purpose,
-                )
-            )
-            if existing is not None:
-                session.delete(existing)
-                session.flush()
-            session.add(
-                DocumentFile(
-                    document_id=document_id,
-                    revision=revision,
-                    purpose=purpose,
-                    blob_sha256=sha,
-                    original_name=f"{facts[0]}{'（发布版）' if purpose == FilePurpose.PUBLISHED else '（保密审查单）'}.pdf",
-                    media_type=media,
-                    format="pdf",
-                    size=len(blob),
-                    page_count=None,
-                    created_by_id=user.id,
-                )
-            )
+        _replace_file(
+            session,
+            document_id,
+            revision,
+            FilePurpose.PUBLISHED,
+            published_sha,
+            outcome.pdf,
+            f"{facts[0]}（发布版）.pdf",
+            user.id,
+        )
+        _replace_file(
+            session,
+            document_id,
+            revision,
+            FilePurpose.RECORD,
+            record_sha,
+            record,
+            f"{facts[0]}（保密审查单）.pdf",
+            user.id,
+        )
         review = Review(
             document_id=document_id,
             check_run_id=facts[4],
@@ -355,6 +347,114 @@ def approve(
             areas=len(manual),
         )
         return Approval(review.id, published_sha, record_sha)
+
+
+def refuse(
+    db: Database,
+    user_id: int,
+    document_id: int,
+    expected_version: int | None,
+    basis: LegalBasis,
+    opinion: str,
+) -> Approval:
+    """不予公开: needs its legal basis; writes the review record like an approval does."""
+    opinion = opinion.strip()
+    if not opinion:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "请填写审查意见。"))
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        document = load_for_update(session, document_id, expected_version)
+        _reviewable(session, user, document)
+        run = latest_run(session, document_id)
+        original = document.current_original()
+        record = record_pdf(
+            ReviewRecord(
+                title=document.title,
+                doc_number=document.doc_number,
+                department=document.department.name,
+                file_name=original.original_name,
+                file_sha256=original.blob_sha256,
+                lexicon_version=run.lexicon_version if run else "—",
+                engine_version=run.engine_version if run else "—",
+                lines=_record_lines(run) if run else [],
+                conclusion="不予公开",
+                opinion=opinion,
+                basis=basis.label,
+                reviewer=user.display_name,
+                reviewed_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+                published_sha256="",
+            )
+        )
+        record_sha = store_blob(session, record)
+        _replace_file(
+            session,
+            document_id,
+            original.revision,
+            FilePurpose.RECORD,
+            record_sha,
+            record,
+            f"{document.title}（保密审查单）.pdf",
+            user.id,
+        )
+        review = Review(
+            document_id=document_id,
+            check_run_id=run.id if run else None,
+            conclusion="withhold",
+            opinion=opinion,
+            basis=basis.value,
+            reviewer_id=user.id,
+            published_sha256=None,
+            record_sha256=record_sha,
+        )
+        session.add(review)
+        session.flush()
+        perform(
+            session,
+            user,
+            document_id,
+            Action.REFUSE,
+            expected_version=expected_version,
+            reason=opinion,
+            basis=basis,
+        )
+        return Approval(review.id, "", record_sha)
+
+
+def _replace_file(
+    session: Session,
+    document_id: int,
+    revision: int,
+    purpose: str,
+    sha: str,
+    blob: bytes,
+    name: str,
+    user_id: int,
+) -> None:
+    """Stores a derived file for a revision; a later review of the same revision replaces the earlier one."""
+    existing = session.scalar(
+        select(DocumentFile).where(
+            DocumentFile.document_id == document_id,
+            DocumentFile.revision == revision,
+            DocumentFile.purpose == purpose,
+        )
+    )
+    if existing is not None:
+        session.delete(existing)
+        session.flush()
+    session.add(
+        DocumentFile(
+            document_id=document_id,
+            revision=revision,
+            purpose=purpose,
+            blob_sha256=sha,
+            original_name=name,
+            media_type="application/pdf",
+            format="pdf",
+            size=len(blob),
+            page_count=None,
+            created_by_id=user_id,
+        )
+    )
 
 
 def _record_lines(run: CheckRun) -> list[RecordLine]:

@@ -261,3 +261,25 @@ def test_department_lexicon_dialog_imports_and_reports_bad_rows(qtbot, desk_app,
     clerk_dialog.choose_import = lambda: str(source)
     clerk_dialog.import_file()
     assert "保密审查员" in clerk_dialog.messages.text()
+
+
+def test_published_version_and_record_can_be_saved_again(
+    qtbot, desk_app, workspace, people, sample_files, tmp_path
+):
+    from app.documents import import_file
+    from app.workflow import perform
+    from tests.conftest import approve_clean
+
+    doc_id = import_file(workspace.db, people.clerk, sample_files["clean"])
+    with workspace.db.write() as s:
+        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+    approve_clean(workspace, people.reviewer, doc_id)
+    window = _window(qtbot, desk_app, workspace, people.publisher)
+    window.table.selectRow(0)
+    target = tmp_path / "审查单.pdf"
+    window.choose_save_path = lambda suggested: str(target)
+    assert window.save_document_file("record")
+    assert target.read_bytes().startswith(b"%PDF")
+    target2 = tmp_path / "发布版.pdf"
+    window.choose_save_path = lambda suggested: str(target2)
+    assert window.save_document_file("published") and target2.stat().st_size > 1000

@@ -143,3 +143,14 @@ def test_a_revision_after_the_check_blocks_approval_until_checked(workspace, peo
         _approve(workspace, people.reviewer, submitted)
     with pytest.raises(ValidationFailed, match="最新检查结果"):
         _decide(workspace, people.reviewer, ids["PII-ID"], REMOVE, basis=LegalBasis.THIRD_PARTY_RIGHTS)
+
+
+def test_refusal_needs_its_basis_and_writes_the_record(workspace, people, submitted, tmp_path):
+    from app.reviewing import refuse
+
+    refuse(workspace.db, people.reviewer, submitted, None, LegalBasis.STATE_SECRET, "涉及国家秘密，不予公开")
+    with workspace.db.read() as s:
+        assert s.get_one(Document, submitted).status == Status.REFUSED
+        record = _text(file_bytes(s, submitted, "record"), tmp_path)
+        assert file_bytes(s, submitted, "published") is None
+    assert "不予公开" in record and "国家秘密（条例第十四条）" in record and "涉及国家秘密" in record

@@ -258,7 +258,7 @@ class Review(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
-    check_run_id: Mapped[int] = mapped_column(ForeignKey("check_runs.id"))
+    check_run_id: Mapped[int | None] = mapped_column(ForeignKey("check_runs.id"))
     conclusion: Mapped[str] = mapped_column(String(24))
     opinion: Mapped[str] = mapped_column(Text)
     basis: Mapped[str | None] = mapped_column(String(40))

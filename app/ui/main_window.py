@@ -32,12 +32,22 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import documents
+from app.atomic import write_bytes_atomic
 from app.checking import check_document, latest_run, stored_finding
-from app.db.models import Document, User
+from app.db.models import Document, FilePurpose, User
 from app.documents import Queue
 from app.errors import TranslatableError
 from app.redaction import MASK, REMOVE
-from app.reviewing import Conclusion, add_manual_area, approve, decide, manual_areas
+from app.reviewing import (
+    Conclusion,
+    add_manual_area,
+    approve,
+    decide,
+    document_files,
+    file_bytes,
+    manual_areas,
+    refuse,
+)
 from app.roles import Role
 from app.ui.conclusion_dialog import ConclusionDialog
 from app.ui.decision_dialog import DecisionDialog
@@ -88,6 +98,7 @@ class MainWindow(QMainWindow):
         self.log_window = LogWindow(log_handler, self)
         # Replaceable by tests, which cannot click through a native file dialog.
         self.choose_files: Callable[[], list[str]] = self._choose_files_dialog
+        self.choose_save_path: Callable[[str], str] = self._choose_save_path_dialog
         self._current_id: int | None = None
         self._checking: set[int] = set()
         self._finding_ids: list[int] = []
@@ -123,6 +134,12 @@ class MainWindow(QMainWindow):
             for action in (Action.SUBMIT, Action.APPROVE, Action.RETURN, Action.REFUSE)
         }
         self.lexicon_action = self._action(self.tr("部门词库…"), None, self.open_lexicon)
+        self.save_published_action = self._action(
+            self.tr("保存发布版本…"), None, lambda: self.save_document_file(FilePurpose.PUBLISHED)
+        )
+        self.save_record_action = self._action(
+            self.tr("保存保密审查单…"), None, lambda: self.save_document_file(FilePurpose.RECORD)
+        )
         self.settings_action = self._action(
             self.tr("设置…"), QKeySequence.StandardKey.Preferences, self.open_settings
         )
@@ -149,6 +166,9 @@ class MainWindow(QMainWindow):
         doc_menu = bar.addMenu(self.tr("审查(&R)"))
         for action in self.transition_actions.values():
             doc_menu.addAction(action)
+        doc_menu.addSeparator()
+        doc_menu.addAction(self.save_published_action)
+        doc_menu.addAction(self.save_record_action)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.log_action)
@@ -694,16 +714,20 @@ class MainWindow(QMainWindow):
         ):
             return False
         try:
-            with self.db.write() as session:
-                perform(
-                    session,
-                    session.get_one(User, self.user_id),
-                    row.id,
-                    action,
-                    expected_version=row.version,
-                    reason=reason,
-                    basis=basis,
-                )
+            if action is Action.REFUSE and basis is not None:
+                # 不予公开 writes the review record too.
+                refuse(self.db, self.user_id, row.id, row.version, basis, reason or vocabulary(basis.label))
+            else:
+                with self.db.write() as session:
+                    perform(
+                        session,
+                        session.get_one(User, self.user_id),
+                        row.id,
+                        action,
+                        expected_version=row.version,
+                        reason=reason,
+                        basis=basis,
+                    )
         except TranslatableError as exc:
             self.show_error(error_text(exc))
             self.refresh()
@@ -730,6 +754,29 @@ class MainWindow(QMainWindow):
             return
         log.error("unexpected error", exc_info=exc)
         self.show_error(self.tr("发生意外错误：{error}\n详情见日志窗口。").format(error=exc))
+
+    def save_document_file(self, purpose: str) -> bool:
+        """Saves the selected document's published version or review record (reprintable any time)."""
+        if self._current_id is None:
+            return False
+        with self.db.read() as session:
+            stored = document_files(session, self._current_id, purpose)
+            data = file_bytes(session, self._current_id, purpose) if stored else None
+            name = stored.original_name if stored else ""
+        if data is None:
+            self.show_error(self.tr("该文件还没有审查结论，没有可保存的发布版本或审查单。"))
+            return False
+        target = self.choose_save_path(name)
+        if not target:
+            return False
+        write_bytes_atomic(Path(target), data)
+        self.statusBar().showMessage(self.tr("已保存到 {path}").format(path=target), 8000)
+        return True
+
+    def _choose_save_path_dialog(self, suggested: str) -> str:
+        return QFileDialog.getSaveFileName(
+            self, self.tr("保存"), str(Path.home() / suggested), "PDF (*.pdf)"
+        )[0]
 
     def open_lexicon(self) -> None:
         LexiconDialog(self.db, self.user_id, self).exec()

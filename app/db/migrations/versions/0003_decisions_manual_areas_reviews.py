@@ -49,7 +49,7 @@ def upgrade() -> None:
         "reviews",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("document_id", sa.Integer(), nullable=False),
-        sa.Column("check_run_id", sa.Integer(), nullable=False),
+        sa.Column("check_run_id", sa.Integer(), nullable=True),
         sa.Column("conclusion", sa.String(length=24), nullable=False),
         sa.Column("opinion", sa.Text(), nullable=False),
         sa.Column("basis", sa.String(length=40), nullable=True),
