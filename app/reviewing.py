@@ -36,6 +36,7 @@ from app.redaction import DECISIONS, FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, 
 from app.workflow import REVIEWS_MADE, Action, get_document, load_for_update, perform, refusal
 from publish.taxonomy import LegalBasis
 from review.as_pdf import as_pdf
+from review.clean_docx import clean_docx
 from review.formats import Kind
 from review.lexicon import parse_csv
 from review.model import Rect, Severity
@@ -258,6 +259,9 @@ def approve(
         kept_decisions=plan.keep,
         rasterized=options.rasterize,
     )
+    cleaned = clean_docx(data, plan.removed_texts, facts[0]) if kind is Kind.DOCX else None
+    if cleaned is not None:
+        verification.leaks.extend(_leaks_in(cleaned, plan.removed_texts))
     if not verification.ok:
         raise ValidationFailed(
             QT_TRANSLATE_NOOP("DeskError", "删减后复核未通过，不能批准：{problems}"),
@@ -312,6 +316,18 @@ def approve(
             f"{facts[0]}（保密审查单）.pdf",
             user.id,
         )
+        if cleaned is not None:
+            cleaned_sha = store_blob(session, cleaned)
+            _replace_file(
+                session,
+                document_id,
+                revision,
+                FilePurpose.CLEANED_DOCX,
+                cleaned_sha,
+                cleaned,
+                f"{facts[0]}（清理版）.docx",
+                user.id,
+            )
         review = Review(
             document_id=document_id,
             check_run_id=facts[4],
@@ -418,6 +434,14 @@ def refuse(
             basis=basis,
         )
         return Approval(review.id, "", record_sha)
+
+
+def _leaks_in(docx: bytes, removed: list[str]) -> list[tuple[str, str]]:
+    """Removed texts still found anywhere in a cleaned DOCX (every part the extractor reads)."""
+    from review.extract.docx import extract_docx
+
+    streams = extract_docx("cleaned.docx", docx).streams
+    return [(text, f"清理版 DOCX {s.channel.label}") for text in removed for s in streams if text in s.text]
 
 
 def _replace_file(

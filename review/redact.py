@@ -123,6 +123,7 @@ def _redact(doc: Any, areas: list[Area], options: RedactionOptions) -> Redaction
             _add_area(page, area, options)
         # Image pixels under an area are blanked; drawings inside it removed; text removed.
         page.apply_redactions(images=_IMAGE_PIXELS, graphics=_LINE_ART_IF_COVERED, text=_TEXT_REMOVE)
+        _reencode_images(doc, page)
         if crop != page.mediabox:
             page.set_cropbox(crop)
     _sanitise_document(doc, options)
@@ -184,6 +185,22 @@ def _add_area(page: Any, area: Area, options: RedactionOptions) -> None:
         )
     else:
         page.add_redact_annot(rect, fill=(0, 0, 0), cross_out=False)
+
+
+def _reencode_images(doc: Any, page: Any) -> None:
+    """Images written anew from their pixels: EXIF, XMP and other data inside an image stream go."""
+    import pymupdf
+
+    for image in page.get_images(full=True):
+        xref = image[0]
+        doc.xref_set_key(xref, "Metadata", "null")
+        try:
+            pix = pymupdf.Pixmap(doc, xref)
+            if pix.alpha:
+                pix = pymupdf.Pixmap(pix, 0)
+            page.replace_image(xref, pixmap=pix)
+        except Exception:
+            continue
 
 
 def _sanitise_document(doc: Any, options: RedactionOptions) -> None:

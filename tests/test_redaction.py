@@ -173,3 +173,22 @@ def test_cli_redact_with_decisions_and_verify(tmp_path):
     assert run(tmp_path, "verify", str(out), "--against", str(decisions)).returncode == 0
     r = run(tmp_path, "verify", str(source), "--against", str(decisions))
     assert r.returncode == 1 and SAMPLE_ID in r.stdout
+
+
+def test_image_metadata_does_not_survive():
+    doc = pymupdf.open()
+    page = doc.new_page()
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 50, 50), False)
+    pix.clear_with(100)
+    xref = page.insert_image(pymupdf.Rect(50, 50, 150, 150), pixmap=pix)
+    page.insert_text((72, 200), "正文", fontname="china-s")
+    meta = doc.get_new_xref()
+    doc.update_object(meta, "<<>>")
+    doc.update_stream(meta, b"<x:xmpmeta>camera owner zhangsan</x:xmpmeta>", new=True)
+    doc.xref_set_key(xref, "Metadata", f"{meta} 0 R")
+    data = doc.tobytes()
+    assert b"zhangsan" in data
+    published = redact_pdf(data, []).pdf
+    assert b"zhangsan" not in published
+    with pymupdf.open(stream=published, filetype="pdf") as out:
+        assert len(out[0].get_images()) == 1  # the picture itself stays

@@ -154,3 +154,52 @@ def test_refusal_needs_its_basis_and_writes_the_record(workspace, people, submit
         record = _text(file_bytes(s, submitted, "record"), tmp_path)
         assert file_bytes(s, submitted, "published") is None
     assert "不予公开" in record and "国家秘密（条例第十四条）" in record and "涉及国家秘密" in record
+
+
+def test_a_docx_draft_also_gets_a_cleaned_docx(workspace, people, tmp_path):
+    from review.extract.docx import extract_docx
+    from review.model import Channel
+    from tests import planted
+
+    data, places = planted.docx_with_every_hiding_place()
+    path = tmp_path / "纪要.docx"
+    path.write_bytes(data)
+    doc_id = documents.import_file(workspace.db, people.clerk, path)
+    check_document(workspace.db, people.clerk, doc_id, workspace.paths.cache_dir)
+    with workspace.db.write() as s:
+        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+    with workspace.db.read() as s:
+        blocking = [f.id for f in latest_run(s, doc_id).findings if f.severity == "blocking"]
+    for finding_id in blocking:
+        _decide(workspace, people.reviewer, finding_id, REMOVE, basis=LegalBasis.INTERNAL_AFFAIRS)
+    _approve(workspace, people.reviewer, doc_id)
+    with workspace.db.read() as s:
+        cleaned = file_bytes(s, doc_id, "cleaned_docx")
+        published = _text(file_bytes(s, doc_id, "published"), tmp_path)
+    extraction = extract_docx("c.docx", cleaned)
+    channels = {stream.channel for stream in extraction.streams}
+    assert not channels & {
+        Channel.COMMENT,
+        Channel.TRACKED_CHANGE,
+        Channel.HIDDEN_TEXT,
+        Channel.FIELD_CODE,
+        Channel.ALT_TEXT,
+        Channel.CUSTOM_XML,
+        Channel.EMBEDDED_FILE,
+    }
+    everything = "".join(stream.text for stream in extraction.streams)
+    for place in (
+        "comment",
+        "deleted",
+        "vanish",
+        "field",
+        "alt",
+        "custom",
+        "customxml",
+        "docvar",
+        "embedded",
+        "core",
+    ):
+        assert places[place] not in everything, place
+    assert places["body"] not in everything and "第二段标有" in everything
+    assert places["body"] not in published and "第二段标有" in published

@@ -135,6 +135,7 @@ class FilePurpose:
     ORIGINAL = "original"
     PUBLISHED = "published"  # the redacted, sanitised, verified PDF
     RECORD = "record"  # the review record (保密审查单)
+    CLEANED_DOCX = "cleaned_docx"  # a DOCX draft without comments, revisions, hidden text, properties
 
 
 class DocumentFile(Base):

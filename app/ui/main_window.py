@@ -137,6 +137,9 @@ class MainWindow(QMainWindow):
         self.save_published_action = self._action(
             self.tr("保存发布版本…"), None, lambda: self.save_document_file(FilePurpose.PUBLISHED)
         )
+        self.save_cleaned_action = self._action(
+            self.tr("保存清理后的 DOCX…"), None, lambda: self.save_document_file(FilePurpose.CLEANED_DOCX)
+        )
         self.save_record_action = self._action(
             self.tr("保存保密审查单…"), None, lambda: self.save_document_file(FilePurpose.RECORD)
         )
@@ -168,6 +171,7 @@ class MainWindow(QMainWindow):
             doc_menu.addAction(action)
         doc_menu.addSeparator()
         doc_menu.addAction(self.save_published_action)
+        doc_menu.addAction(self.save_cleaned_action)
         doc_menu.addAction(self.save_record_action)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         view_menu.addAction(self.refresh_action)
