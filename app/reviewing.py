@@ -286,7 +286,8 @@ def approve(
                 lexicon_version=facts[5],
                 engine_version=facts[6],
                 lines=record_lines,
-                conclusion=conclusion.label,
+                conclusion=conclusion.label
+                + ("（条例第三十七条，区分处理）" if conclusion is Conclusion.DISCLOSE_REDACTED else ""),
                 opinion=opinion,
                 basis="",
                 reviewer=user.display_name,

@@ -94,6 +94,7 @@ def test_redacted_approval_publishes_a_verified_file_and_a_record(workspace, peo
     record_text = _text(record, tmp_path)
     assert "保密审查单" in record_text and "医保缴费标准通知" in record_text
     assert "删除" in record_text and "遮盖" in record_text and "单位公开联系电话" in record_text
+    assert "条例第三十七条" in record_text
     assert "审查丙" in record_text and approval.published_sha256[:16] in record_text
 
 
