@@ -283,3 +283,42 @@ def test_published_version_and_record_can_be_saved_again(
     target2 = tmp_path / "发布版.pdf"
     window.choose_save_path = lambda suggested: str(target2)
     assert window.save_document_file("published") and target2.stat().st_size > 1000
+
+
+def test_clerk_edits_the_catalog_details_of_a_draft(qtbot, desk_app, workspace, people, sample_files, monkeypatch):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from app.ui.metadata_dialog import MetadataDialog
+
+    window = _window(qtbot, desk_app, workspace, people.clerk)
+    with qtbot.waitSignal(window.checks_finished, timeout=60_000):
+        window.import_files([sample_files["clean"]])
+    window.table.selectRow(0)
+    assert window.edit_action.isEnabled()
+
+    def fill_and_accept(dialog: MetadataDialog) -> int:
+        dialog.title.setText("关于做好冬季供暖保障工作的通知")
+        dialog.doc_number.setText("示城管〔2026〕12号")
+        dialog.doc_type.setCurrentIndex(dialog.doc_type.findData("通知"))
+        dialog.category.setCurrentText("城乡建设、环境保护")
+        dialog.has_date.setChecked(True)
+        dialog.written_on.setDate(QDate(2026, 10, 15))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(MetadataDialog, "exec", fill_and_accept)
+    assert window.edit_current()
+    with workspace.db.read() as s:
+        doc = s.query(Document).one()
+        assert (doc.title, doc.doc_number, doc.doc_type, doc.category, doc.written_on) == (
+            "关于做好冬季供暖保障工作的通知", "示城管〔2026〕12号", "通知", "城乡建设、环境保护", dt.date(2026, 10, 15))
+    assert "示城管〔2026〕12号" in window.details.text()
+    # Another clerk's stale dialog gets the conflict message and changes nothing.
+    stale = MetadataDialog(workspace.db, people.clerk, doc.id)
+    qtbot.addWidget(stale)
+    stale.version -= 1
+    stale.title.setText("覆盖")
+    stale.accept()
+    assert "已被他人修改" in stale.error.text()

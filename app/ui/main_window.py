@@ -48,7 +48,7 @@ from app.reviewing import (
     manual_areas,
     refuse,
 )
-from app.roles import Role
+from app.roles import Role, Status
 from app.ui.conclusion_dialog import ConclusionDialog
 from app.ui.decision_dialog import DecisionDialog
 from app.ui.document_model import DocumentTableModel
@@ -56,6 +56,7 @@ from app.ui.findings_panel import SEVERITY_COLORS, FindingsPanel
 from app.ui.i18n import error_text, vocabulary
 from app.ui.lexicon_dialog import LexiconDialog
 from app.ui.log_window import LogWindow, QtLogHandler
+from app.ui.metadata_dialog import MetadataDialog
 from app.ui.page_viewer import Highlight, PageViewer
 from app.ui.reason_dialog import ReasonDialog
 from app.ui.settings_dialog import SettingsDialog
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.choose_save_path: Callable[[str], str] = self._choose_save_path_dialog
         self._current_id: int | None = None
         self._checking: set[int] = set()
+        self._editable = False
         self._finding_ids: list[int] = []
         self._check_task: Task | None = None
         self._viewer_document: int | None = None
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
     # -- construction ---------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
+        self.edit_action = self._action(self.tr("文件信息…"), None, self.edit_current)
+        self.edit_action.setShortcut("Ctrl+E")
         self.check_action = self._action(self.tr("保密检查"), None, self.check_current)
         self.check_action.setShortcut("Ctrl+K")
         self.import_action = self._action(
@@ -163,6 +167,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.edit_action)
         file_menu.addAction(self.check_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -186,6 +191,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.import_action)
+        toolbar.addAction(self.edit_action)
         toolbar.addAction(self.check_action)
         toolbar.addSeparator()
         for action in self.transition_actions.values():
@@ -315,6 +321,7 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, document_id: int | None) -> None:
         self._current_id = document_id
+        self._editable = False
         allowed: list[Action] = []
         if document_id is None:
             self.details.setText("")
@@ -326,6 +333,11 @@ class MainWindow(QMainWindow):
                     document = session.get_one(Document, document_id)
                     user = session.get_one(User, self.user_id)
                     allowed = available_actions(session, document, user)
+                    self._editable = (
+                        document.status_enum is Status.DRAFT
+                        and user.has_role(Role.CLERK)
+                        and user.department_id == document.department_id
+                    )
                     self.details.setText(self._details_html(document))
                     if document_id != self._viewer_document:
                         original = documents.original_file(session, document_id)
@@ -344,6 +356,7 @@ class MainWindow(QMainWindow):
         for action, qaction in self.transition_actions.items():
             qaction.setEnabled(action in allowed)
         self.check_action.setEnabled(document_id is not None)
+        self.edit_action.setEnabled(self._editable)
         self.findings_panel.set_deciding(Action.APPROVE in allowed)
         if document_id is None:
             self.findings_panel.show_message("")
@@ -532,6 +545,16 @@ class MainWindow(QMainWindow):
     def _highlight_clicked(self, key: int) -> None:
         if key >= 0:
             self.findings_panel.select_index(key)
+
+    def edit_current(self) -> bool:
+        if self._current_id is None:
+            return False
+        dialog = MetadataDialog(self.db, self.user_id, self._current_id, self)
+        self.last_dialog = dialog
+        if dialog.exec() != MetadataDialog.DialogCode.Accepted:
+            return False
+        self.refresh()
+        return True
 
     def check_current(self) -> None:
         if self._current_id is not None:

@@ -506,7 +506,7 @@
     </message>
     <message>
         <location filename="../../app/reviewing.py" line="203" />
-        <location filename="../../app/reviewing.py" line="379" />
+        <location filename="../../app/reviewing.py" line="380" />
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
     </message>
@@ -819,253 +819,258 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109" />
+        <location filename="../../app/ui/main_window.py" line="111" />
         <source>政务公开审发台</source>
         <translation>Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124" />
+        <location filename="../../app/ui/main_window.py" line="126" />
+        <source>文件信息…</source>
+        <translation>Document details…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="128" />
         <source>保密检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127" />
+        <location filename="../../app/ui/main_window.py" line="131" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129" />
+        <location filename="../../app/ui/main_window.py" line="133" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136" />
+        <location filename="../../app/ui/main_window.py" line="140" />
         <source>部门词库…</source>
         <translation>Department lexicon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138" />
+        <location filename="../../app/ui/main_window.py" line="142" />
         <source>保存发布版本…</source>
         <translation>Save published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141" />
+        <location filename="../../app/ui/main_window.py" line="145" />
         <source>保存清理后的 DOCX…</source>
         <translation>Save cleaned DOCX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144" />
+        <location filename="../../app/ui/main_window.py" line="148" />
         <source>保存保密审查单…</source>
         <translation>Save review record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147" />
+        <location filename="../../app/ui/main_window.py" line="151" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149" />
+        <location filename="../../app/ui/main_window.py" line="153" />
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150" />
+        <location filename="../../app/ui/main_window.py" line="154" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151" />
+        <location filename="../../app/ui/main_window.py" line="155" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="181" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179" />
+        <location filename="../../app/ui/main_window.py" line="184" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="190" />
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="226" />
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257" />
+        <location filename="../../app/ui/main_window.py" line="263" />
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257" />
+        <location filename="../../app/ui/main_window.py" line="263" />
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264" />
+        <location filename="../../app/ui/main_window.py" line="270" />
         <source>检查中 %v/%m 页</source>
         <translation>Checking page %v/%m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="266" />
+        <location filename="../../app/ui/main_window.py" line="272" />
         <source>取消检查</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271" />
+        <location filename="../../app/ui/main_window.py" line="277" />
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321" />
+        <location filename="../../app/ui/main_window.py" line="328" />
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342" />
+        <location filename="../../app/ui/main_window.py" line="354" />
         <source>无法显示该文件的页面，详情见日志窗口。</source>
         <translation>Cannot show the pages of this document; see the log window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="355" />
+        <location filename="../../app/ui/main_window.py" line="368" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="356" />
+        <location filename="../../app/ui/main_window.py" line="369" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="357" />
+        <location filename="../../app/ui/main_window.py" line="370" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358" />
+        <location filename="../../app/ui/main_window.py" line="371" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359" />
+        <location filename="../../app/ui/main_window.py" line="372" />
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360" />
+        <location filename="../../app/ui/main_window.py" line="373" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361" />
+        <location filename="../../app/ui/main_window.py" line="374" />
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="363" />
+        <location filename="../../app/ui/main_window.py" line="376" />
         <source>原始文件</source>
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367" />
+        <location filename="../../app/ui/main_window.py" line="380" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368" />
+        <location filename="../../app/ui/main_window.py" line="381" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374" />
+        <location filename="../../app/ui/main_window.py" line="387" />
         <source>退回/不予公开理由</source>
         <translation>Reason returned / withheld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="386" />
-        <location filename="../../app/ui/main_window.py" line="596" />
+        <location filename="../../app/ui/main_window.py" line="399" />
+        <location filename="../../app/ui/main_window.py" line="619" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390" />
+        <location filename="../../app/ui/main_window.py" line="403" />
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="457" />
+        <location filename="../../app/ui/main_window.py" line="470" />
         <source>删除划定的区域</source>
         <translation>Remove the drawn area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="502" />
+        <location filename="../../app/ui/main_window.py" line="515" />
         <source>正在生成并复核发布版本…</source>
         <translation>Producing and verifying the published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="509" />
+        <location filename="../../app/ui/main_window.py" line="522" />
         <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
         <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="580" />
+        <location filename="../../app/ui/main_window.py" line="603" />
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="608" />
+        <location filename="../../app/ui/main_window.py" line="631" />
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="608" />
+        <location filename="../../app/ui/main_window.py" line="631" />
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="631" />
+        <location filename="../../app/ui/main_window.py" line="654" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="631" />
+        <location filename="../../app/ui/main_window.py" line="654" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="632" />
+        <location filename="../../app/ui/main_window.py" line="655" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="653" />
+        <location filename="../../app/ui/main_window.py" line="676" />
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="673" />
+        <location filename="../../app/ui/main_window.py" line="696" />
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -1073,12 +1078,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="678" />
+        <location filename="../../app/ui/main_window.py" line="701" />
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="679" />
+        <location filename="../../app/ui/main_window.py" line="702" />
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -1086,64 +1091,64 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="687" />
+        <location filename="../../app/ui/main_window.py" line="710" />
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="703" />
+        <location filename="../../app/ui/main_window.py" line="726" />
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="713" />
+        <location filename="../../app/ui/main_window.py" line="736" />
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="740" />
+        <location filename="../../app/ui/main_window.py" line="763" />
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="750" />
+        <location filename="../../app/ui/main_window.py" line="773" />
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="760" />
+        <location filename="../../app/ui/main_window.py" line="783" />
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="771" />
+        <location filename="../../app/ui/main_window.py" line="794" />
         <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
         <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="777" />
+        <location filename="../../app/ui/main_window.py" line="800" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="782" />
+        <location filename="../../app/ui/main_window.py" line="805" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="792" />
+        <location filename="../../app/ui/main_window.py" line="815" />
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="797" />
+        <location filename="../../app/ui/main_window.py" line="820" />
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="798" />
+        <location filename="../../app/ui/main_window.py" line="821" />
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -1152,6 +1157,59 @@ See the log window for details.</translation>
 Review first, publish after.
 
 Data folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataDialog</name>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="34" />
+        <source>文件信息</source>
+        <translation>Document details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="42" />
+        <source>例如：示医保〔2026〕7号（用六角括号〔〕）</source>
+        <translation>e.g. 示医保〔2026〕7号 (with the 〔〕 brackets)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="44" />
+        <source>（未选）</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="53" />
+        <source>已定</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="71" />
+        <source>标题（信息名称）</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="72" />
+        <source>发文字号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="73" />
+        <source>公文种类</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="74" />
+        <source>主题分类</source>
+        <translation>Subject category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="80" />
+        <source>成文日期</source>
+        <translation>Date written</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="81" />
+        <source>拟公开方式</source>
+        <translation>Proposed disclosure</translation>
     </message>
 </context>
 <context>

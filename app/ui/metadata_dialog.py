@@ -1,0 +1,112 @@
+"""A draft's catalog details: title, 发文字号, 公文种类, 主题分类, 成文日期, proposed 公开方式."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.db.models import Document, User
+from app.documents import update_metadata
+from app.errors import TranslatableError
+from app.ui.i18n import error_text, vocabulary
+from publish.taxonomy import DOCUMENT_TYPES, NATIONAL_CATEGORIES, DisclosureMode
+
+
+class MetadataDialog(QDialog):
+    def __init__(self, db: Database, user_id: int, document_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.user_id, self.document_id = db, user_id, document_id
+        self.setWindowTitle(self.tr("文件信息"))
+        with db.read() as session:
+            doc = session.get_one(Document, document_id)
+            self.version = doc.version
+            values = (doc.title, doc.doc_number, doc.doc_type, doc.category, doc.written_on, doc.disclosure)
+        title, number, kind, category, written_on, disclosure = values
+        self.title = QLineEdit(title, self)
+        self.doc_number = QLineEdit(number, self)
+        self.doc_number.setPlaceholderText(self.tr("例如：示医保〔2026〕7号（用六角括号〔〕）"))
+        self.doc_type = QComboBox(self)
+        self.doc_type.addItem(self.tr("（未选）"), "")
+        for name in DOCUMENT_TYPES:
+            self.doc_type.addItem(name, name)
+        self.doc_type.setCurrentIndex(max(0, self.doc_type.findData(kind)))
+        self.category = QComboBox(self)
+        self.category.setEditable(True)
+        self.category.addItem("")
+        self.category.addItems(list(NATIONAL_CATEGORIES))
+        self.category.setCurrentText(category)
+        self.has_date = QCheckBox(self.tr("已定"), self)
+        self.written_on = QDateEdit(self)
+        self.written_on.setCalendarPopup(True)
+        self.written_on.setDisplayFormat("yyyy-MM-dd")
+        self.has_date.setChecked(written_on is not None)
+        self.written_on.setDate(
+            QDate(written_on.year, written_on.month, written_on.day) if written_on else QDate.currentDate()
+        )
+        self.written_on.setEnabled(written_on is not None)
+        self.has_date.toggled.connect(self.written_on.setEnabled)
+        self.disclosure = QComboBox(self)
+        for mode in DisclosureMode:
+            self.disclosure.addItem(vocabulary(mode.label), mode.value)
+        self.disclosure.setCurrentIndex(max(0, self.disclosure.findData(disclosure)))
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("标题（信息名称）"), self.title)
+        form.addRow(self.tr("发文字号"), self.doc_number)
+        form.addRow(self.tr("公文种类"), self.doc_type)
+        form.addRow(self.tr("主题分类"), self.category)
+        date_row = QWidget(self)
+        row = QHBoxLayout(date_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.has_date)
+        row.addWidget(self.written_on, 1)
+        form.addRow(self.tr("成文日期"), date_row)
+        form.addRow(self.tr("拟公开方式"), self.disclosure)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def accept(self) -> None:
+        written_on: dt.date | None = self.written_on.date().toPython() if self.has_date.isChecked() else None  # type: ignore[assignment]
+        try:
+            with self.db.write() as session:
+                update_metadata(
+                    session,
+                    session.get_one(User, self.user_id),
+                    self.document_id,
+                    self.version,
+                    title=self.title.text(),
+                    doc_number=self.doc_number.text(),
+                    doc_type=str(self.doc_type.currentData()),
+                    category=self.category.currentText().strip(),
+                    written_on=written_on,
+                    disclosure=str(self.disclosure.currentData()),
+                )
+        except TranslatableError as exc:
+            self.error.setText(error_text(exc))
+            return
+        super().accept()
