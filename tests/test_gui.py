@@ -285,7 +285,9 @@ def test_published_version_and_record_can_be_saved_again(
     assert window.save_document_file("published") and target2.stat().st_size > 1000
 
 
-def test_clerk_edits_the_catalog_details_of_a_draft(qtbot, desk_app, workspace, people, sample_files, monkeypatch):
+def test_clerk_edits_the_catalog_details_of_a_draft(
+    qtbot, desk_app, workspace, people, sample_files, monkeypatch
+):
     import datetime as dt
 
     from PySide6.QtCore import QDate
@@ -313,7 +315,12 @@ def test_clerk_edits_the_catalog_details_of_a_draft(qtbot, desk_app, workspace, 
     with workspace.db.read() as s:
         doc = s.query(Document).one()
         assert (doc.title, doc.doc_number, doc.doc_type, doc.category, doc.written_on) == (
-            "关于做好冬季供暖保障工作的通知", "示城管〔2026〕12号", "通知", "城乡建设、环境保护", dt.date(2026, 10, 15))
+            "关于做好冬季供暖保障工作的通知",
+            "示城管〔2026〕12号",
+            "通知",
+            "城乡建设、环境保护",
+            dt.date(2026, 10, 15),
+        )
     assert "示城管〔2026〕12号" in window.details.text()
     # Another clerk's stale dialog gets the conflict message and changes nothing.
     stale = MetadataDialog(workspace.db, people.clerk, doc.id)
