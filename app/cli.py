@@ -7,6 +7,7 @@ chain); 2 error (nothing changed).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
@@ -127,6 +128,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rasterize", action="store_true", help="发布版本逐页转为图像")
     p.set_defaults(handler=_approve)
 
+    p = sub.add_parser("publish", help="将已批准的文件编入政府信息公开目录，分配索引号（需发布管理员）")
+    p.add_argument("document_id", type=int, metavar="ID")
+    p.add_argument("--summary", help="内容概述")
+    p.add_argument("--date", type=_date, help="发布日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--expect-version", type=int)
+    p.set_defaults(handler=_publish)
+
+    p = sub.add_parser("withdraw", help="撤回已发布的目录条目（需发布管理员）")
+    p.add_argument("index_no", metavar="INDEX_NO")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(handler=_withdraw)
+
     for action, help_text in (
         (Action.SUBMIT, "提交审查（需经办人）"),
         (Action.RETURN, "退回修改（需保密审查员，须填理由）"),
@@ -196,6 +209,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = audit_cmd.add_parser("verify", help="校验审计哈希链，指出被修改、插入或删除的记录")
     p.set_defaults(handler=_audit_verify)
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text}") from exc
 
 
 def run(argv: Sequence[str]) -> int:
@@ -645,6 +665,31 @@ def _approve(args: argparse.Namespace, workspace: Workspace) -> int:
         f"#{args.document_id} 已批准（{Conclusion(args.conclusion).label}）。发布版本 SHA-256 {approval.published_sha256[:16]}…，"
         f"保密审查单已生成。"
     )
+    return EXIT_OK
+
+
+def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.catalog import publish_to_catalog
+
+    user_id = _signed_in(args, workspace)
+    entry = publish_to_catalog(
+        workspace.db,
+        user_id,
+        args.document_id,
+        args.expect_version,
+        published_on=args.date,
+        summary=args.summary,
+    )
+    print(f"#{args.document_id} 已编入目录，索引号 {entry.index_no}。")
+    return EXIT_OK
+
+
+def _withdraw(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.catalog import withdraw
+
+    user_id = _signed_in(args, workspace)
+    entry = withdraw(workspace.db, user_id, args.index_no, args.reason)
+    print(f"索引号 {entry.index_no} 已撤回。")
     return EXIT_OK
 
 

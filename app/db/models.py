@@ -269,6 +269,56 @@ class Review(Base):
     record_sha256: Mapped[str] = mapped_column(String(64))
 
 
+class IndexSchemeRow(Base):
+    """A department's 索引号 scheme (publish.index_number.IndexScheme as JSON)."""
+
+    __tablename__ = "index_schemes"
+
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), primary_key=True)
+    scheme: Mapped[str] = mapped_column(Text)
+
+
+class IndexCounter(Base):
+    """The last serial handed out for one department, scope and period. Never goes back."""
+
+    __tablename__ = "index_counters"
+    __table_args__ = (UniqueConstraint("department_id", "scope", "period", name="uq_index_counters_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    scope: Mapped[str] = mapped_column(String(32))
+    period: Mapped[str] = mapped_column(String(6))
+    last_serial: Mapped[int]
+
+
+class CatalogEntry(Base):
+    """One item of the 政府信息公开目录."""
+
+    __tablename__ = "catalog_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    index_no: Mapped[str] = mapped_column(String(80), unique=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"))
+    title: Mapped[str] = mapped_column(String(500))
+    publisher: Mapped[str]
+    written_on: Mapped[dt.date | None] = mapped_column(Date)
+    published_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    doc_number: Mapped[str] = mapped_column(String(100))
+    category: Mapped[str] = mapped_column(String(200), index=True)
+    doc_type: Mapped[str] = mapped_column(String(20))
+    keywords: Mapped[str] = mapped_column(Text)  # JSON list
+    summary: Mapped[str] = mapped_column(Text)
+    disclosure: Mapped[str] = mapped_column(String(20))
+    scope: Mapped[str] = mapped_column(String(40))
+    validity: Mapped[str] = mapped_column(String(16))
+    published_sha256: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), default="published")  # published / withdrawn
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class AuditEvent(Base):
     """One link of the audit hash chain. Never updated or deleted by the desk."""
 

@@ -113,47 +113,47 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="238" />
+        <location filename="../../app/cli.py" line="258" />
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="246" />
+        <location filename="../../app/cli.py" line="266" />
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="256" />
+        <location filename="../../app/cli.py" line="276" />
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="290" />
+        <location filename="../../app/cli.py" line="310" />
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="302" />
+        <location filename="../../app/cli.py" line="322" />
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="320" />
+        <location filename="../../app/cli.py" line="340" />
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="447" />
+        <location filename="../../app/cli.py" line="467" />
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="496" />
+        <location filename="../../app/cli.py" line="516" />
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="503" />
+        <location filename="../../app/cli.py" line="523" />
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
@@ -424,7 +424,7 @@
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="355" />
+        <location filename="../../app/cli.py" line="375" />
         <location filename="../../review/lexicon.py" line="125" />
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -539,6 +539,111 @@
         <location filename="../../app/reviewing.py" line="276" />
         <source>文件在检查后已被修改，不能批准。请重新检查。</source>
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="36" />
+        <source>只有系统管理员可以设置索引号方案。</source>
+        <translation>Only system administrators can set the index number scheme.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="121" />
+        <source>文件没有经审查并复核的发布版本，不能发布。</source>
+        <translation>The document has no reviewed and verified published version; it cannot be published.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="126" />
+        <source>审查批准早于文件的最近一次修改，不能发布。请重新审查。</source>
+        <translation>The approval is older than the latest change of the document; review it again before publishing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="131" />
+        <source>发布版本与审查时复核的版本不一致，不能发布。</source>
+        <translation>The published version differs from the one verified in review; it cannot be published.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="141" />
+        <source>目录信息有误，不能发布：{problems}</source>
+        <translation>The catalog details have problems; cannot publish: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="184" />
+        <source>目录中没有索引号“{index_no}”。</source>
+        <translation>The catalog has no index number “{index_no}”.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="79" />
+        <source>信息名称应为文件全称，而不是“{title}”。</source>
+        <translation>The title should be the full title of the document, not “{title}”.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="92" />
+        <source>发文字号“{number}”格式不对：年份须用六角括号〔〕，如“{fixed}”。</source>
+        <translation>Document number “{number}” is malformed: the year goes in 〔〕 brackets, as in “{fixed}”.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="99" />
+        <source>成文日期晚于发布日期。</source>
+        <translation>The date written is later than the publication date.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="103" />
+        <source>成文日期在今天之后。</source>
+        <translation>The date written is in the future.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="115" />
+        <source>发布日期距成文日期已 {days} 个工作日，超过条例第二十六条的 20 个工作日{note}。</source>
+        <translation>Published {days} working days after it was written, more than the 20 working days of Art. 26{note}.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="123" />
+        <source>缺少成文日期。</source>
+        <translation>The date written is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="126" />
+        <source>缺少主题分类。</source>
+        <translation>The subject category is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="132" />
+        <source>主题分类“{category}”不在分类表中。</source>
+        <translation>Subject category “{category}” is not in the category tree.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="137" />
+        <source>内容概述为空。</source>
+        <translation>The summary is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="143" />
+        <source>内容概述有 {length} 字，超过 {limit} 字。</source>
+        <translation>The summary has {length} characters, more than {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="148" />
+        <source>未选公文种类。</source>
+        <translation>No document type chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/index_number.py" line="55" />
+        <source>索引号方案有误：{problems}</source>
+        <translation>The index number scheme is wrong: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../publish/index_number.py" line="68" />
+        <source>主题分类“{category}”没有设定索引号代码。</source>
+        <translation>Subject category “{category}” has no index number code.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/index_number.py" line="77" />
+        <source>本期流水号已用尽（{digits} 位），请调整索引号方案。</source>
+        <translation>The serial numbers of this period are used up ({digits} digits); adjust the scheme.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/index_number.py" line="111" />
+        <source>索引号方案无法读取：{reason}</source>
+        <translation>The index number scheme cannot be read: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1969,26 @@ Data folder: {path}</translation>
         <location filename="../../review/model.py" line="85" />
         <source>自定义XML</source>
         <translation>Custom XML</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="29" />
+        <source>有效</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="30" />
+        <source>失效</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="31" />
+        <source>废止</source>
+        <translation>Repealed</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="32" />
+        <source>已修改</source>
+        <translation>Amended</translation>
     </message>
 </context>
 </TS>

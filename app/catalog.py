@@ -1,0 +1,197 @@
+"""Publishing approved items into the disclosure catalog: 索引号 allocation, entries, withdrawal.
+
+The index number is allocated inside the publishing transaction from a counter row, so two
+people publishing at once get different numbers, and a withdrawn entry's number is never
+handed out again (the counter only moves forward).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.checking import latest_run
+from app.db.database import Database
+from app.db.models import CatalogEntry, Department, FilePurpose, IndexCounter, IndexSchemeRow, Review, User
+from app.documents import load_blob
+from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationFailed
+from app.roles import Role
+from app.workflow import Action, get_document, perform
+from publish.catalog import CatalogFields, LintIssue, Validity, lint
+from publish.index_number import IndexScheme
+
+
+def department_scheme(session: Session, department: Department) -> IndexScheme:
+    row = session.get(IndexSchemeRow, department.id)
+    return IndexScheme.from_json(row.scheme) if row is not None else IndexScheme(prefix=department.code)
+
+
+def save_scheme(session: Session, user: User, scheme: IndexScheme) -> None:
+    if not user.has_role(Role.ADMIN) or user.department_id is None:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有系统管理员可以设置索引号方案。"))
+    row = session.get(IndexSchemeRow, user.department_id)
+    before = row.scheme if row else None
+    if row is None:
+        session.add(IndexSchemeRow(department_id=user.department_id, scheme=scheme.to_json()))
+    else:
+        row.scheme = scheme.to_json()
+    session.flush()
+    audit.record(session, user, "catalog.scheme", before=before, after=scheme.to_json())
+
+
+def allocate_index_number(session: Session, department: Department, category: str, day: dt.date) -> str:
+    """The next number of the department's scheme, inside the caller's transaction."""
+    scheme = department_scheme(session, department)
+    scope, period = scheme.scope(category), scheme.period(day)
+    counter = session.scalars(
+        select(IndexCounter)
+        .where(
+            IndexCounter.department_id == department.id,
+            IndexCounter.scope == scope,
+            IndexCounter.period == period,
+        )
+        .with_for_update()
+    ).one_or_none()
+    if counter is None:
+        counter = IndexCounter(department_id=department.id, scope=scope, period=period, last_serial=0)
+        session.add(counter)
+    counter.last_serial += 1
+    session.flush()
+    return scheme.format(counter.last_serial, day, category)
+
+
+def proposed_fields(session: Session, document_id: int, published_on: dt.date) -> CatalogFields:
+    """What the entry will say, from the document, its check and its review; editable before publishing."""
+    document = get_document(session, document_id)
+    run = latest_run(session, document_id)
+    keywords = tuple(json.loads(run.keywords)) if run else ()
+    return CatalogFields(
+        title=document.title,
+        publisher=document.department.name,
+        written_on=document.written_on,
+        published_on=published_on,
+        doc_number=document.doc_number,
+        category=document.category,
+        doc_type=document.doc_type,
+        keywords=keywords,
+        summary="",
+        disclosure=document.disclosure,
+    )
+
+
+def _latest_review(session: Session, document_id: int) -> Review | None:
+    return session.scalars(
+        select(Review).where(Review.document_id == document_id).order_by(Review.id.desc()).limit(1)
+    ).first()
+
+
+def publish_to_catalog(
+    db: Database,
+    user_id: int,
+    document_id: int,
+    expected_version: int | None,
+    *,
+    published_on: dt.date | None = None,
+    summary: str | None = None,
+    keywords: tuple[str, ...] | None = None,
+) -> CatalogEntry:
+    """Allocates the 索引号 and records the entry, refusing anything not approved and verified."""
+    published_on = published_on or dt.date.today()
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        document = get_document(session, document_id)
+        review = _latest_review(session, document_id)
+        current = document.current_original()
+        published = next(
+            (
+                f
+                for f in document.files
+                if f.purpose == FilePurpose.PUBLISHED and f.revision == current.revision
+            ),
+            None,
+        )
+        if review is None or review.published_sha256 is None or published is None:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("DeskError", "文件没有经审查并复核的发布版本，不能发布。")
+            )
+        run_file = latest_run(session, document_id)
+        if run_file is None or run_file.id != review.check_run_id:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("DeskError", "审查批准早于文件的最近一次修改，不能发布。请重新审查。")
+            )
+        # The bytes that go out are the bytes that passed verification (load_blob re-hashes them).
+        if published.blob_sha256 != review.published_sha256:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("DeskError", "发布版本与审查时复核的版本不一致，不能发布。")
+            )
+        load_blob(session, published.blob_sha256)
+        fields = proposed_fields(session, document_id, published_on)
+        if summary is not None:
+            fields = replace(fields, summary=summary.strip())
+        if keywords is not None:
+            fields = replace(fields, keywords=keywords)
+        blocking = [i for i in lint(fields) if i.blocking]
+        if blocking:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("DeskError", "目录信息有误，不能发布：{problems}"),
+                problems="；".join(i.message for i in blocking),
+            )
+        perform(session, user, document_id, Action.PUBLISH, expected_version=expected_version)
+        index_no = allocate_index_number(session, document.department, fields.category, published_on)
+        entry = CatalogEntry(
+            index_no=index_no,
+            document_id=document_id,
+            department_id=document.department_id,
+            review_id=review.id,
+            title=fields.title,
+            publisher=fields.publisher,
+            written_on=fields.written_on,
+            published_on=fields.published_on,
+            doc_number=fields.doc_number,
+            category=fields.category,
+            doc_type=fields.doc_type,
+            keywords=json.dumps(list(fields.keywords), ensure_ascii=False),
+            summary=fields.summary,
+            disclosure=fields.disclosure,
+            scope=fields.scope,
+            validity=Validity.VALID.value,
+            published_sha256=published.blob_sha256,
+        )
+        session.add(entry)
+        session.flush()
+        audit.record(
+            session,
+            user,
+            "catalog.publish",
+            document_id=document_id,
+            index_no=index_no,
+            sha256=published.blob_sha256,
+        )
+        return entry
+
+
+def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogEntry:
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        entry = session.scalar(select(CatalogEntry).where(CatalogEntry.index_no == index_no))
+        if entry is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("DeskError", "目录中没有索引号“{index_no}”。"), index_no=index_no
+            )
+        perform(session, user, entry.document_id, Action.WITHDRAW, expected_version=None, reason=reason)
+        entry.status, entry.status_reason = "withdrawn", reason.strip()
+        session.flush()
+        audit.record(
+            session, user, "catalog.withdraw", document_id=entry.document_id, index_no=index_no, reason=reason
+        )
+        return entry
+
+
+def lint_issues(db: Database, document_id: int, published_on: dt.date | None = None) -> list[LintIssue]:
+    with db.read() as session:
+        return lint(proposed_fields(session, document_id, published_on or dt.date.today()))

@@ -1,0 +1,108 @@
+"""Publishing into the catalog: 索引号 allocation, the gates, withdrawal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from sqlalchemy import select
+
+from app import documents
+from app.catalog import publish_to_catalog, save_scheme, withdraw
+from app.db.models import CatalogEntry, Document, IndexCounter, User
+from app.errors import InvalidTransition, PermissionDenied, ValidationFailed
+from app.roles import Status
+from app.workflow import Action, perform
+from publish.index_number import IndexScheme
+from tests.conftest import approve_clean
+
+DAY = dt.date(2026, 11, 23)
+
+
+def approved_document(workspace, people, path, category="城乡建设、环境保护\\城市管理") -> int:
+    doc_id = documents.import_file(workspace.db, people.clerk, path)
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        documents.update_metadata(
+            s,
+            clerk,
+            doc_id,
+            None,
+            title="关于做好冬季供暖保障工作的通知",
+            doc_number="示城管〔2026〕12号",
+            doc_type="通知",
+            category=category,
+            written_on=dt.date(2026, 11, 10),
+        )
+        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+    approve_clean(workspace, people.reviewer, doc_id)
+    return doc_id
+
+
+def test_numbers_follow_the_scheme_and_are_never_reused(workspace, people, sample_files):
+    first = approved_document(workspace, people, sample_files["clean"])
+    second = approved_document(workspace, people, sample_files["clean"])
+    third = approved_document(workspace, people, sample_files["clean"])
+    a = publish_to_catalog(workspace.db, people.publisher, first, None, published_on=DAY, summary="供暖保障")
+    b = publish_to_catalog(workspace.db, people.publisher, second, None, published_on=DAY, summary="供暖保障")
+    assert (a.index_no, b.index_no) == ("TEST00001/2026-00001", "TEST00001/2026-00002")
+    withdraw(workspace.db, people.publisher, b.index_no, "内容有误")
+    c = publish_to_catalog(workspace.db, people.publisher, third, None, published_on=DAY, summary="供暖保障")
+    assert c.index_no == "TEST00001/2026-00003"
+    with workspace.db.read() as s:
+        assert s.get_one(Document, second).status == Status.WITHDRAWN
+        assert s.scalar(select(CatalogEntry.status).where(CatalogEntry.index_no == b.index_no)) == "withdrawn"
+
+
+def test_a_configured_scheme_is_used(workspace, people, sample_files):
+    with workspace.db.write() as s:
+        save_scheme(
+            s,
+            s.get_one(User, people.admin),
+            IndexScheme("11341702486344515H", date_format="YYYYMM", reset="monthly", serial_digits=5),
+        )
+    doc = approved_document(workspace, people, sample_files["clean"])
+    entry = publish_to_catalog(workspace.db, people.publisher, doc, None, published_on=DAY, summary="x")
+    assert entry.index_no == "11341702486344515H/202611-00001"
+
+
+def test_gates_refuse_and_allocate_nothing(workspace, people, sample_files):
+    draft = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
+    with pytest.raises(PermissionDenied, match="发布版本"):
+        publish_to_catalog(workspace.db, people.publisher, draft, None, published_on=DAY)
+    no_category = approved_document(workspace, people, sample_files["clean"], category="")
+    with pytest.raises(ValidationFailed, match="缺少主题分类"):
+        publish_to_catalog(workspace.db, people.publisher, no_category, None, published_on=DAY)
+    ok = approved_document(workspace, people, sample_files["clean"])
+    with pytest.raises(PermissionDenied, match="发布管理员"):
+        publish_to_catalog(workspace.db, people.clerk, ok, None, published_on=DAY)
+    with workspace.db.read() as s:
+        assert s.scalars(select(IndexCounter)).all() == []
+    publish_to_catalog(workspace.db, people.publisher, ok, None, published_on=DAY, summary="x")
+    with pytest.raises(InvalidTransition):
+        publish_to_catalog(workspace.db, people.publisher, ok, None, published_on=DAY, summary="x")
+
+
+def test_concurrent_publishers_get_distinct_numbers_without_gaps(workspace, people, sample_files):
+    docs = [approved_document(workspace, people, sample_files["clean"]) for _ in range(6)]
+    numbers: list[str] = []
+    errors: list[BaseException] = []
+
+    def publish(doc_id: int) -> None:
+        try:
+            numbers.append(
+                publish_to_catalog(
+                    workspace.db, people.publisher, doc_id, None, published_on=DAY, summary="x"
+                ).index_no
+            )
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=publish, args=(d,)) for d in docs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(numbers) == [f"TEST00001/2026-{n:05d}" for n in range(1, 7)]
