@@ -329,3 +329,84 @@ def test_clerk_edits_the_catalog_details_of_a_draft(
     stale.title.setText("覆盖")
     stale.accept()
     assert "已被他人修改" in stale.error.text()
+
+
+def test_publisher_publishes_an_approved_item_after_the_lint(
+    qtbot, desk_app, workspace, people, sample_files, monkeypatch
+):
+    import datetime as dt
+
+    from app import documents
+    from app.ui.publish_dialog import PublishDialog
+    from app.workflow import perform
+    from tests.conftest import approve_clean
+
+    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        documents.update_metadata(
+            s,
+            clerk,
+            doc_id,
+            None,
+            title="关于做好冬季供暖保障工作的通知",
+            doc_type="通知",
+            written_on=dt.date.today(),
+            category="",
+        )
+        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+    approve_clean(workspace, people.reviewer, doc_id)
+    window = _window(qtbot, desk_app, workspace, people.publisher)
+    assert window.model.rowCount() == 1  # 已批准待发布 is the publisher's home queue
+    window.table.selectRow(0)
+    assert window.publish_action.isEnabled()
+    seen = {}
+
+    def look_and_accept(dialog: PublishDialog) -> int:
+        seen["blocked"] = not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        seen["issues"] = [dialog.issues.item(i).text() for i in range(dialog.issues.count())]
+        return PublishDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(PublishDialog, "exec", look_and_accept)
+    assert window.publish_current() == ""
+    assert seen["blocked"] and any("缺少主题分类" in text for text in seen["issues"])
+
+
+def test_publish_dialog_allocates_the_index_number(
+    qtbot, desk_app, workspace, people, sample_files, monkeypatch
+):
+    import datetime as dt
+
+    from app import documents
+    from app.ui.publish_dialog import PublishDialog
+    from app.workflow import perform
+    from tests.conftest import approve_clean
+
+    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        documents.update_metadata(
+            s,
+            clerk,
+            doc_id,
+            None,
+            title="关于做好冬季供暖保障工作的通知",
+            doc_type="通知",
+            written_on=dt.date.today(),
+            category="城乡建设、环境保护\\城市管理",
+        )
+        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+    approve_clean(workspace, people.reviewer, doc_id)
+    window = _window(qtbot, desk_app, workspace, people.publisher)
+    window.table.selectRow(0)
+
+    def fill_and_accept(dialog: PublishDialog) -> int:
+        dialog.summary.setPlainText("部署今冬明春供暖保障工作。")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(PublishDialog, "exec", fill_and_accept)
+    year = dt.date.today().year
+    assert window.publish_current() == f"TEST00001/{year}-00001"
+    with workspace.db.read() as s:
+        assert s.get_one(Document, doc_id).status == Status.PUBLISHED

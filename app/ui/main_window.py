@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QUrl, Sign
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -58,6 +59,7 @@ from app.ui.lexicon_dialog import LexiconDialog
 from app.ui.log_window import LogWindow, QtLogHandler
 from app.ui.metadata_dialog import MetadataDialog
 from app.ui.page_viewer import Highlight, PageViewer
+from app.ui.publish_dialog import PublishDialog
 from app.ui.reason_dialog import ReasonDialog
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import Task, TaskRunner
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self._current_id: int | None = None
         self._checking: set[int] = set()
         self._editable = False
+        self.last_dialog: QDialog | None = None
         self._finding_ids: list[int] = []
         self._check_task: Task | None = None
         self._viewer_document: int | None = None
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
             )
             for action in (Action.SUBMIT, Action.APPROVE, Action.RETURN, Action.REFUSE)
         }
+        self.publish_action = self._action(self.tr("发布到目录…"), None, self.publish_current)
         self.lexicon_action = self._action(self.tr("部门词库…"), None, self.open_lexicon)
         self.save_published_action = self._action(
             self.tr("保存发布版本…"), None, lambda: self.save_document_file(FilePurpose.PUBLISHED)
@@ -174,6 +178,7 @@ class MainWindow(QMainWindow):
         doc_menu = bar.addMenu(self.tr("审查(&R)"))
         for action in self.transition_actions.values():
             doc_menu.addAction(action)
+        doc_menu.addAction(self.publish_action)
         doc_menu.addSeparator()
         doc_menu.addAction(self.save_published_action)
         doc_menu.addAction(self.save_cleaned_action)
@@ -196,6 +201,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for action in self.transition_actions.values():
             toolbar.addAction(action)
+        toolbar.addAction(self.publish_action)
         toolbar.addSeparator()
         toolbar.addAction(self.refresh_action)
         self.addToolBar(toolbar)
@@ -357,6 +363,7 @@ class MainWindow(QMainWindow):
             qaction.setEnabled(action in allowed)
         self.check_action.setEnabled(document_id is not None)
         self.edit_action.setEnabled(self._editable)
+        self.publish_action.setEnabled(Action.PUBLISH in allowed)
         self.findings_panel.set_deciding(Action.APPROVE in allowed)
         if document_id is None:
             self.findings_panel.show_message("")
@@ -545,6 +552,21 @@ class MainWindow(QMainWindow):
     def _highlight_clicked(self, key: int) -> None:
         if key >= 0:
             self.findings_panel.select_index(key)
+
+    def publish_current(self) -> str:
+        """Opens the publish dialog for the selected approved item; returns the 索引号 given, or ''."""
+        if self._current_id is None:
+            return ""
+        row = self.model.row_at(self.model.row_of(self._current_id) or 0)
+        dialog = PublishDialog(self.db, self.user_id, row.id, row.version, self)
+        self.last_dialog = dialog
+        if dialog.exec() != PublishDialog.DialogCode.Accepted:
+            return ""
+        self.statusBar().showMessage(
+            self.tr("已编入目录，索引号 {index_no}").format(index_no=dialog.index_no), 10000
+        )
+        self.refresh()
+        return dialog.index_no
 
     def edit_current(self) -> bool:
         if self._current_id is None:

@@ -1,0 +1,127 @@
+"""Publishing an approved item into the catalog: its entry as it will read, and the lint."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.catalog import proposed_fields, publish_to_catalog
+from app.db.database import Database
+from app.errors import TranslatableError
+from app.ui.findings_panel import SEVERITY_COLORS
+from app.ui.i18n import error_text, translate
+from publish.catalog import lint
+from review.model import Severity
+
+
+class PublishDialog(QDialog):
+    def __init__(
+        self, db: Database, user_id: int, document_id: int, version: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.user_id, self.document_id, self.version = db, user_id, document_id, version
+        self.index_no = ""
+        self.setWindowTitle(self.tr("编入政府信息公开目录"))
+        with db.read() as session:
+            self.fields = proposed_fields(session, document_id, dt.date.today())
+        f = self.fields
+        form = QFormLayout()
+        for label, value in (
+            (self.tr("信息名称"), f.title),
+            (self.tr("发布机构"), f.publisher),
+            (self.tr("发文字号"), f.doc_number or "—"),
+            (self.tr("主题分类"), f.category or "—"),
+            (self.tr("公文种类"), f.doc_type or "—"),
+            (self.tr("成文日期"), f.written_on.isoformat() if f.written_on else "—"),
+        ):
+            shown = QLabel(value, self)
+            shown.setWordWrap(True)
+            form.addRow(label, shown)
+        self.keywords = QLineEdit("、".join(f.keywords), self)
+        form.addRow(self.tr("主题词"), self.keywords)
+        self.summary = QPlainTextEdit(self)
+        self.summary.setPlaceholderText(self.tr("内容概述（不超过 300 字）"))
+        self.summary.setMaximumHeight(90)
+        form.addRow(self.tr("内容概述"), self.summary)
+        self.published_on = QDateEdit(QDate.currentDate(), self)
+        self.published_on.setCalendarPopup(True)
+        self.published_on.setDisplayFormat("yyyy-MM-dd")
+        form.addRow(self.tr("发布日期"), self.published_on)
+        self.issues = QListWidget(self)
+        self.issues.setMaximumHeight(110)
+        recheck = QPushButton(self.tr("重新检查目录信息"), self)
+        recheck.clicked.connect(self.run_lint)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("发布"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("目录信息检查（文件信息可在草稿阶段由经办人修改）"), self))
+        layout.addWidget(self.issues)
+        layout.addWidget(recheck)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.summary.textChanged.connect(self.run_lint)
+        self.resize(560, 620)
+        self.run_lint()
+
+    def _current(self) -> tuple[dt.date, tuple[str, ...]]:
+        day = self.published_on.date()
+        keywords = tuple(k.strip() for k in self.keywords.text().replace(",", "、").split("、") if k.strip())
+        return dt.date(day.year(), day.month(), day.day()), keywords
+
+    def run_lint(self) -> bool:
+        day, keywords = self._current()
+        issues = lint(
+            replace(self.fields, summary=self.summary.toPlainText(), published_on=day, keywords=keywords)
+        )
+        self.issues.clear()
+        for issue in issues:
+            item = QListWidgetItem(translate("DeskError", issue.template).format(**dict(issue.params)))
+            item.setForeground(SEVERITY_COLORS[Severity.BLOCKING if issue.blocking else Severity.WARNING])
+            self.issues.addItem(item)
+        if not issues:
+            self.issues.addItem(self.tr("目录信息完整。"))
+        blocked = any(i.blocking for i in issues)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not blocked)
+        return not blocked
+
+    def accept(self) -> None:
+        day, keywords = self._current()
+        try:
+            entry = publish_to_catalog(
+                self.db,
+                self.user_id,
+                self.document_id,
+                self.version,
+                published_on=day,
+                summary=self.summary.toPlainText(),
+                keywords=keywords,
+            )
+        except TranslatableError as exc:
+            self.error.setText(error_text(exc))
+            return
+        self.index_no = entry.index_no
+        super().accept()
