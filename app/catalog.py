@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import replace
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +25,8 @@ from app.roles import Role
 from app.workflow import Action, get_document, perform
 from publish.catalog import CatalogFields, LintIssue, Validity, lint
 from publish.index_number import IndexScheme
+from publish.static_site import SiteEntry, StaticSite
+from publish.taxonomy import DisclosureMode
 
 
 def department_scheme(session: Session, department: Department) -> IndexScheme:
@@ -195,3 +198,42 @@ def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogE
 def lint_issues(db: Database, document_id: int, published_on: dt.date | None = None) -> list[LintIssue]:
     with db.read() as session:
         return lint(proposed_fields(session, document_id, published_on or dt.date.today()))
+
+
+def site_entry(entry: CatalogEntry) -> SiteEntry:
+    return SiteEntry(
+        index_no=entry.index_no,
+        title=entry.title,
+        publisher=entry.publisher,
+        written_on=entry.written_on.isoformat() if entry.written_on else "",
+        published_on=entry.published_on.isoformat(),
+        doc_number=entry.doc_number,
+        category=entry.category,
+        doc_type=entry.doc_type,
+        keywords=tuple(json.loads(entry.keywords)),
+        summary=entry.summary,
+        disclosure=DisclosureMode(entry.disclosure).label,
+        scope=entry.scope,
+        validity=entry.validity,
+        pdf_sha256=entry.published_sha256,
+    )
+
+
+def update_static_site(db: Database, folder: Path) -> int:
+    """Brings the static site in `folder` up to date with the catalog; returns how many files changed.
+
+    Every PDF written is loaded through load_blob, which re-checks its SHA-256: the bytes on the
+    site are the bytes that passed verification.
+    """
+    site = StaticSite(folder)
+    changed = 0
+    with db.read() as session:
+        rows = list(session.scalars(select(CatalogEntry).order_by(CatalogEntry.id)))
+        live = [r for r in rows if r.status == "published"]
+        for row in live:
+            changed += len(site.publish(site_entry(row), load_blob(session, row.published_sha256)))
+        for row in rows:
+            if row.status != "published":
+                site.withdraw(row.index_no)
+        changed += len(site.write_index([site_entry(r) for r in live]))
+    return changed

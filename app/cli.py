@@ -133,11 +133,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summary", help="内容概述")
     p.add_argument("--date", type=_date, help="发布日期 YYYY-MM-DD（默认今天）")
     p.add_argument("--expect-version", type=int)
+    p.add_argument(
+        "--target",
+        choices=["static"],
+        action="append",
+        default=[],
+        help="同时发布到：static 静态目录网站（默认位置：数据目录下的 site/）",
+    )
+    p.add_argument("--site", type=Path, help="静态目录网站的文件夹")
     p.set_defaults(handler=_publish)
 
     p = sub.add_parser("withdraw", help="撤回已发布的目录条目（需发布管理员）")
     p.add_argument("index_no", metavar="INDEX_NO")
     p.add_argument("--reason", required=True)
+    p.add_argument("--site", type=Path, help="同时更新该静态目录网站（默认：数据目录下的 site/，若已存在）")
     p.set_defaults(handler=_withdraw)
 
     for action, help_text in (
@@ -669,7 +678,7 @@ def _approve(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.catalog import publish_to_catalog
+    from app.catalog import publish_to_catalog, update_static_site
 
     user_id = _signed_in(args, workspace)
     entry = publish_to_catalog(
@@ -681,15 +690,23 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
         summary=args.summary,
     )
     print(f"#{args.document_id} 已编入目录，索引号 {entry.index_no}。")
+    if "static" in args.target:
+        folder = args.site or workspace.paths.data_dir / "site"
+        changed = update_static_site(workspace.db, folder)
+        print(f"静态目录网站已更新：{folder}（{changed} 个文件变更）")
     return EXIT_OK
 
 
 def _withdraw(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.catalog import withdraw
+    from app.catalog import update_static_site, withdraw
 
     user_id = _signed_in(args, workspace)
     entry = withdraw(workspace.db, user_id, args.index_no, args.reason)
     print(f"索引号 {entry.index_no} 已撤回。")
+    folder = args.site or workspace.paths.data_dir / "site"
+    if args.site or folder.exists():
+        update_static_site(workspace.db, folder)
+        print(f"静态目录网站已更新：{folder}")
     return EXIT_OK
 
 

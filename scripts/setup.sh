@@ -9,8 +9,8 @@ APT_PACKAGES=(
     libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0
     libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0 libxcb-randr0
     libxcb-shape0 libxcb-xkb1
-    # tests: an independent PDF text extractor, a virtual screen for screenshots
-    poppler-utils xvfb xauth
+    # tests: an independent PDF text extractor, a virtual screen for screenshots, a real browser
+    poppler-utils xvfb xauth chromium chromium-driver
     python3-venv
 )
 

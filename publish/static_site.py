@@ -1,0 +1,198 @@
+"""The static catalog site (信息公开目录), the embedded default publishing target.
+
+A folder that works from file:// and from any static web server: index.html with filters and
+search (the data is a script file, so no fetch is needed), one page per entry with its metadata
+table and the published PDF. Updates are incremental — a page is rewritten only when its content
+changed — and every file is written atomically. Withdrawn entries are removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from publish.catalog import Validity
+
+SITE_TITLE = "政府信息公开目录"
+
+
+@dataclass(frozen=True)
+class SiteEntry:
+    index_no: str
+    title: str
+    publisher: str
+    written_on: str
+    published_on: str
+    doc_number: str
+    category: str
+    doc_type: str
+    keywords: tuple[str, ...]
+    summary: str
+    disclosure: str
+    scope: str
+    validity: str
+    pdf_sha256: str
+
+
+def page_name(index_no: str) -> str:
+    """A file name for an entry: 索引号 may hold '/' and other characters file systems refuse."""
+    safe = re.sub(r"[^0-9A-Za-z._-]+", "_", index_no)
+    return f"{safe}.html"
+
+
+def _write_atomic(path: Path, data: bytes) -> bool:
+    """Writes only when the content differs; returns whether it wrote."""
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+class StaticSite:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def publish(self, entry: SiteEntry, pdf: bytes) -> list[Path]:
+        """Writes the entry's PDF and page; returns the files that changed."""
+        if hashlib.sha256(pdf).hexdigest() != entry.pdf_sha256:
+            raise ValueError("the PDF is not the verified one")  # the caller checked; never publish others
+        changed = []
+        pdf_path = self.folder / "files" / f"{entry.pdf_sha256}.pdf"
+        if _write_atomic(pdf_path, pdf):
+            changed.append(pdf_path)
+        page = self.folder / "entries" / page_name(entry.index_no)
+        if _write_atomic(page, _entry_page(entry).encode("utf-8")):
+            changed.append(page)
+        return changed
+
+    def withdraw(self, index_no: str) -> None:
+        (self.folder / "entries" / page_name(index_no)).unlink(missing_ok=True)
+
+    def write_index(self, entries: list[SiteEntry]) -> list[Path]:
+        """The catalog's front page and its data; withdrawn entries are simply not in `entries`."""
+        rows = [
+            {
+                "i": e.index_no,
+                "t": e.title,
+                "p": e.publisher,
+                "d": e.published_on,
+                "n": e.doc_number,
+                "c": e.category,
+                "k": "、".join(e.keywords),
+                "v": e.validity,
+                "u": f"entries/{page_name(e.index_no)}",
+            }
+            for e in sorted(entries, key=lambda e: (e.published_on, e.index_no), reverse=True)
+        ]
+        data = "window.CATALOG = " + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"
+        changed = []
+        for path, content in (
+            (self.folder / "catalog.js", data),
+            (self.folder / "index.html", _INDEX_PAGE),
+            (self.folder / "site.css", _CSS),
+        ):
+            if _write_atomic(path, content.encode("utf-8")):
+                changed.append(path)
+        live = {page_name(e.index_no) for e in entries}
+        entries_dir = self.folder / "entries"
+        if entries_dir.exists():
+            for page in entries_dir.glob("*.html"):
+                if page.name not in live:
+                    page.unlink()
+        return changed
+
+
+def _entry_page(e: SiteEntry) -> str:
+    validity = {v.value: v.label for v in Validity}.get(e.validity, e.validity)
+    rows = [
+        ("索引号", e.index_no),
+        ("信息名称", e.title),
+        ("发布机构", e.publisher),
+        ("成文日期", e.written_on or "—"),
+        ("发布日期", e.published_on),
+        ("发文字号", e.doc_number or "—"),
+        ("主题分类", e.category),
+        ("公文种类", e.doc_type or "—"),
+        ("主题词", "、".join(e.keywords) or "—"),
+        ("公开方式", e.disclosure),
+        ("公开范围", e.scope),
+        ("有效性", validity),
+    ]
+    table = "".join(
+        f"<tr><th scope='row'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows
+    )
+    summary = f"<h2>内容概述</h2><p>{html.escape(e.summary)}</p>" if e.summary else ""
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(e.title)} - {SITE_TITLE}</title><link rel="stylesheet" href="../site.css"></head>
+<body><header><a href="../index.html">{SITE_TITLE}</a></header><main>
+<h1>{html.escape(e.title)}</h1>
+<table class="meta"><caption>目录信息</caption>{table}</table>
+{summary}
+<p class="file"><a href="../files/{e.pdf_sha256}.pdf">查看正文（PDF）</a>
+<small>SHA-256：{e.pdf_sha256}</small></p>
+</main></body></html>
+"""
+
+
+_CSS = """body{font-family:sans-serif;margin:0;color:#222}header{background:#a4161a;padding:12px 20px}
+header a{color:#fff;font-size:1.3em;text-decoration:none}main{max-width:1000px;margin:20px auto;padding:0 16px}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:6px;text-align:left;vertical-align:top}
+table.meta th{width:8em;background:#f5f5f5}form{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}
+label{display:flex;flex-direction:column;font-size:.9em}#count{margin:8px 0;color:#555}
+"""
+
+_INDEX_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>政府信息公开目录</title><link rel="stylesheet" href="site.css"><script src="catalog.js"></script></head>
+<body><header><a href="index.html">政府信息公开目录</a></header><main>
+<form id="filters" role="search" onsubmit="event.preventDefault();render()">
+<label>关键词<input id="q" name="q" type="search" placeholder="标题、文号、主题词"></label>
+<label>发布机构<select id="publisher" name="publisher"><option value="">全部</option></select></label>
+<label>主题分类<select id="category" name="category"><option value="">全部</option></select></label>
+<label>年份<select id="year" name="year"><option value="">全部</option></select></label>
+<label>有效性<select id="validity" name="validity"><option value="">全部</option>
+<option value="valid">有效</option><option value="expired">失效</option><option value="repealed">废止</option>
+<option value="amended">已修改</option></select></label>
+<button type="submit">查询</button></form>
+<p id="count" aria-live="polite"></p>
+<table><thead><tr><th scope="col">索引号</th><th scope="col">信息名称</th><th scope="col">发文字号</th>
+<th scope="col">发布日期</th></tr></thead><tbody id="rows"></tbody></table>
+</main>
+<script>
+const data = window.CATALOG || [];
+const $ = id => document.getElementById(id);
+function fill(id, values){ for (const v of [...new Set(values)].sort()) { const o = document.createElement('option');
+  o.value = v; o.textContent = v; $(id).appendChild(o); } }
+fill('publisher', data.map(e => e.p)); fill('category', data.map(e => e.c)); fill('year', data.map(e => e.d.slice(0, 4)));
+const params = new URLSearchParams(location.search);
+for (const k of ['q', 'publisher', 'category', 'year', 'validity']) if (params.get(k)) $(k).value = params.get(k);
+function render(){
+  const q = $('q').value.trim(), p = $('publisher').value, c = $('category').value, y = $('year').value, v = $('validity').value;
+  const hits = data.filter(e => (!q || (e.t + e.n + e.k + e.i).includes(q)) && (!p || e.p === p) && (!c || e.c === c)
+    && (!y || e.d.startsWith(y)) && (!v || e.v === v));
+  const body = $('rows'); body.textContent = '';
+  for (const e of hits) { const tr = document.createElement('tr');
+    for (const [text, link] of [[e.i], [e.t, e.u], [e.n], [e.d]]) { const td = document.createElement('td');
+      if (link) { const a = document.createElement('a'); a.href = link; a.textContent = text; td.appendChild(a); }
+      else td.textContent = text; tr.appendChild(td); }
+    body.appendChild(tr); }
+  $('count').textContent = '共 ' + hits.length + ' 条';
+}
+render();
+</script></body></html>
+"""

@@ -1,0 +1,171 @@
+"""The static catalog site, opened in a real headless Chromium (Debian's) through Selenium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+from app import documents
+from app.catalog import publish_to_catalog, update_static_site, withdraw
+from app.db.models import User
+from app.workflow import Action, perform
+from tests.conftest import approve_clean
+
+ROOT = Path(__file__).resolve().parents[1]
+DAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--allow-file-access-from-files",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    yield driver
+    driver.quit()
+
+
+def _publish(workspace, people, path, title, category, keywords_summary):
+    doc_id = documents.import_file(workspace.db, people.clerk, path)
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        documents.update_metadata(
+            s,
+            clerk,
+            doc_id,
+            None,
+            title=title,
+            doc_number="示城管〔2026〕12号",
+            doc_type="通知",
+            category=category,
+            written_on=dt.date(2026, 11, 10),
+        )
+        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+    approve_clean(workspace, people.reviewer, doc_id)
+    return publish_to_catalog(
+        workspace.db, people.publisher, doc_id, None, published_on=DAY, summary=keywords_summary
+    ).index_no
+
+
+def test_visitor_sees_searches_and_opens_entries(workspace, people, sample_files, browser, tmp_path):
+    site = tmp_path / "site"
+    heating = _publish(
+        workspace,
+        people,
+        sample_files["clean"],
+        "关于做好冬季供暖保障工作的通知",
+        "城乡建设、环境保护\\城市管理",
+        "供暖",
+    )
+    other = _publish(
+        workspace,
+        people,
+        sample_files["clean"],
+        "关于开展安全生产大检查的通告",
+        "市场监管、安全生产监管\\安全生产",
+        "检查",
+    )
+    assert update_static_site(workspace.db, site) > 0
+    browser.get((site / "index.html").as_uri())
+    rows = browser.find_elements(By.CSS_SELECTOR, "#rows tr")
+    assert len(rows) == 2 and "共 2 条" in browser.find_element(By.ID, "count").text
+    search = browser.find_element(By.ID, "q")
+    search.send_keys("冬季供暖保障工作")
+    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "#rows tr")
+    assert [r.find_elements(By.TAG_NAME, "td")[0].text for r in rows] == [heating]
+    rows[0].find_element(By.TAG_NAME, "a").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "关于做好冬季供暖保障工作的通知"
+    meta = browser.find_element(By.CSS_SELECTOR, "table.meta").text
+    assert heating in meta and "示城管〔2026〕12号" in meta and "有效" in meta
+    pdf_link = browser.find_element(By.CSS_SELECTOR, "p.file a").get_attribute("href")
+    assert Path(pdf_link.removeprefix("file://")).read_bytes().startswith(b"%PDF")
+    # Filter by category from the address, as a link from elsewhere would.
+    browser.get((site / "index.html").as_uri() + "?category=" + "市场监管、安全生产监管\\安全生产")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#rows tr")
+    assert [r.find_elements(By.TAG_NAME, "td")[0].text for r in rows] == [other]
+
+
+def test_updates_are_incremental_and_withdrawal_removes_the_page(workspace, people, sample_files, tmp_path):
+    site = tmp_path / "site"
+    index_no = _publish(
+        workspace,
+        people,
+        sample_files["clean"],
+        "关于做好冬季供暖保障工作的通知",
+        "城乡建设、环境保护\\城市管理",
+        "供暖",
+    )
+    update_static_site(workspace.db, site)
+    assert update_static_site(workspace.db, site) == 0  # nothing changed, nothing rewritten
+    pages = list((site / "entries").glob("*.html"))
+    assert len(pages) == 1
+    withdraw(workspace.db, people.publisher, index_no, "内容有误")
+    update_static_site(workspace.db, site)
+    assert list((site / "entries").glob("*.html")) == []
+    assert index_no not in (site / "catalog.js").read_text(encoding="utf-8")
+
+
+def test_cli_publish_with_static_target(workspace, people, sample_files, tmp_path):
+    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        documents.update_metadata(
+            s,
+            clerk,
+            doc_id,
+            None,
+            title="关于做好冬季供暖保障工作的通知",
+            doc_type="通知",
+            category="城乡建设、环境保护\\城市管理",
+            written_on=dt.date(2026, 11, 10),
+        )
+        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+    approve_clean(workspace, people.reviewer, doc_id)
+    workspace.close()
+    site = tmp_path / "out-site"
+    r = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "--data-dir",
+            str(workspace.paths.data_dir),
+            "--user",
+            "publisher",
+            "publish",
+            str(doc_id),
+            "--summary",
+            "供暖",
+            "--date",
+            "2026-11-23",
+            "--target",
+            "static",
+            "--site",
+            str(site),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"DESK_PASSWORD": "test-password-1", "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "TEST00001/2026-00001" in r.stdout and (site / "index.html").exists()
