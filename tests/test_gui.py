@@ -410,3 +410,5 @@ def test_publish_dialog_allocates_the_index_number(
     assert window.publish_current() == f"TEST00001/{year}-00001"
     with workspace.db.read() as s:
         assert s.get_one(Document, doc_id).status == Status.PUBLISHED
+    site_data = (workspace.paths.data_dir / "site" / "catalog.js").read_text(encoding="utf-8")
+    assert f"TEST00001/{year}-00001" in site_data

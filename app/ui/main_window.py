@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from app import documents
 from app.atomic import write_bytes_atomic
+from app.catalog import update_static_site
 from app.checking import check_document, latest_run, stored_finding
 from app.db.models import Document, FilePurpose, User
 from app.documents import Queue
@@ -562,6 +563,8 @@ class MainWindow(QMainWindow):
         self.last_dialog = dialog
         if dialog.exec() != PublishDialog.DialogCode.Accepted:
             return ""
+        # The static catalog site is the embedded default target: keep it current.
+        update_static_site(self.db, self.workspace.paths.data_dir / "site")
         self.statusBar().showMessage(
             self.tr("已编入目录，索引号 {index_no}").format(index_no=dialog.index_no), 10000
         )
