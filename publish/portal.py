@@ -1,0 +1,217 @@
+"""The portal's HTTP API (docs/portal-api.md), spoken with the standard library.
+
+urllib verifies TLS certificates by default and is enough for five JSON calls, so no HTTP
+client package is added to the install.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import json
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from publish.static_site import SiteEntry
+from review.errors import QT_TRANSLATE_NOOP, TranslatableError
+
+
+class PortalError(TranslatableError):
+    """A push that did not go through; `retryable` says whether trying again later may help."""
+
+    def __init__(self, template: str, retryable: bool, **params: Any) -> None:
+        super().__init__(template, **params)
+        self.retryable = retryable
+
+
+@dataclass(frozen=True)
+class Receipt:
+    receipt_id: str
+    file_sha256: str
+    received_at: str
+    index_no: str | None
+    raw: str  # the portal's JSON as received, kept with the item
+
+
+class PortalClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        timeout: float = 30.0,
+        attempts: int = 5,
+        backoff: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if not base_url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+            raise PortalError(
+                QT_TRANSLATE_NOOP("DeskError", "门户地址必须使用 HTTPS：{url}"), False, url=base_url
+            )
+        self.base_url = base_url.rstrip("/")
+        self._token = token
+        self.timeout, self.attempts, self.backoff, self._sleep = timeout, attempts, backoff, sleep
+        self._context = ssl.create_default_context()
+
+    # -- the calls ------------------------------------------------------------------------------
+
+    def put_file(self, pdf: bytes) -> Receipt:
+        sha = hashlib.sha256(pdf).hexdigest()
+        return self._receipt(self._send("PUT", f"/api/v1/files/{sha}", pdf, "application/pdf"), sha)
+
+    def upsert(self, entry: SiteEntry, size: int) -> Receipt:
+        body = {
+            "index_no": entry.index_no,
+            "title": entry.title,
+            "publisher": entry.publisher,
+            "written_on": entry.written_on,
+            "published_on": entry.published_on,
+            "doc_number": entry.doc_number,
+            "category": entry.category,
+            "doc_type": entry.doc_type,
+            "keywords": list(entry.keywords),
+            "summary": entry.summary,
+            "disclosure": entry.disclosure,
+            "scope": entry.scope,
+            "validity": entry.validity,
+            "file": {"sha256": entry.pdf_sha256, "size": size, "media_type": "application/pdf"},
+        }
+        return self._receipt(
+            self._send("PUT", self._entry_path(entry.index_no), _json(body)), entry.pdf_sha256
+        )
+
+    def publish(self, entry: SiteEntry, pdf: bytes) -> Receipt:
+        """The file, then the entry that points to it."""
+        if hashlib.sha256(pdf).hexdigest() != entry.pdf_sha256:
+            raise PortalError(
+                QT_TRANSLATE_NOOP("DeskError", "待发送的文件与复核通过的文件不一致，已停止。"), False
+            )
+        self.put_file(pdf)
+        return self.upsert(entry, len(pdf))
+
+    def withdraw(self, index_no: str, reason: str) -> Receipt:
+        data = self._send("POST", self._entry_path(index_no) + "/withdraw", _json({"reason": reason}))
+        return self._receipt(data, None)
+
+    def set_validity(self, index_no: str, validity: str) -> Receipt:
+        data = self._send("PATCH", self._entry_path(index_no), _json({"validity": validity}))
+        return self._receipt(data, None)
+
+    def status(self, index_no: str) -> dict[str, Any] | None:
+        try:
+            return dict(json.loads(self._send("GET", self._entry_path(index_no), None)))
+        except PortalError as exc:
+            if exc.params.get("status") == 404:
+                return None
+            raise
+
+    # -- transport ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _entry_path(index_no: str) -> str:
+        return "/api/v1/entries/" + urllib.parse.quote(index_no, safe="")
+
+    def _receipt(self, data: bytes, expected_sha: str | None) -> Receipt:
+        try:
+            parsed = json.loads(data)
+            receipt = Receipt(
+                str(parsed["receipt_id"]),
+                str(parsed.get("file_sha256", "")),
+                str(parsed.get("received_at", "")),
+                parsed.get("index_no"),
+                data.decode("utf-8"),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise PortalError(QT_TRANSLATE_NOOP("DeskError", "门户的回执无法识别。"), True) from exc
+        if expected_sha is not None and receipt.file_sha256 != expected_sha:
+            raise PortalError(
+                QT_TRANSLATE_NOOP("DeskError", "门户回执中的文件哈希（{got}）与发送的文件（{sent}）不一致。"),
+                True,
+                got=receipt.file_sha256[:16],
+                sent=expected_sha[:16],
+            )
+        return receipt
+
+    def _send(
+        self, method: str, path: str, body: bytes | None, content_type: str = "application/json"
+    ) -> bytes:
+        key = hashlib.sha256(method.encode() + b" " + path.encode() + b"\0" + (body or b"")).hexdigest()
+        last: PortalError | None = None
+        for attempt in range(self.attempts):
+            if attempt:
+                self._sleep(self.backoff * 2 ** (attempt - 1))
+            request = urllib.request.Request(
+                self.base_url + path,
+                data=body,
+                method=method,
+                headers={
+                    "Authorization": f"Bearer {self._token}",
+                    "Content-Type": content_type,
+                    "Idempotency-Key": key,
+                    "Accept": "application/json",
+                },
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout, context=self._context) as response:
+                    return bytes(response.read())
+            except urllib.error.HTTPError as exc:
+                detail = exc.read().decode("utf-8", "replace")[:200]
+                if exc.code in (401, 403):
+                    raise PortalError(
+                        QT_TRANSLATE_NOOP(
+                            "DeskError", "门户拒绝了访问令牌（HTTP {status}），请重新设置令牌。"
+                        ),
+                        False,
+                        status=exc.code,
+                    ) from exc
+                if exc.code < 500:
+                    raise PortalError(
+                        QT_TRANSLATE_NOOP("DeskError", "门户拒绝了请求（HTTP {status}）：{detail}"),
+                        False,
+                        status=exc.code,
+                        detail=detail,
+                    ) from exc
+                last = PortalError(
+                    QT_TRANSLATE_NOOP("DeskError", "门户出错（HTTP {status}）：{detail}"),
+                    True,
+                    status=exc.code,
+                    detail=detail,
+                )
+            except TimeoutError as exc:
+                last = PortalError(
+                    QT_TRANSLATE_NOOP("DeskError", "门户在 {seconds} 秒内没有响应。"),
+                    True,
+                    seconds=round(self.timeout),
+                )
+                last.__cause__ = exc
+            except (urllib.error.URLError, http.client.HTTPException, ConnectionError, OSError) as exc:
+                reason = getattr(exc, "reason", exc)
+                if isinstance(reason, ssl.SSLCertVerificationError):
+                    raise PortalError(
+                        QT_TRANSLATE_NOOP("DeskError", "门户的 TLS 证书验证失败：{reason}"),
+                        False,
+                        reason=str(reason),
+                    ) from exc
+                if isinstance(reason, TimeoutError | socket.timeout):
+                    last = PortalError(
+                        QT_TRANSLATE_NOOP("DeskError", "门户在 {seconds} 秒内没有响应。"),
+                        True,
+                        seconds=round(self.timeout),
+                    )
+                else:
+                    last = PortalError(
+                        QT_TRANSLATE_NOOP("DeskError", "无法连接门户：{reason}"), True, reason=str(reason)
+                    )
+        assert last is not None
+        raise last
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
