@@ -18,7 +18,16 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.checking import latest_run
 from app.db.database import Database
-from app.db.models import CatalogEntry, Department, FilePurpose, IndexCounter, IndexSchemeRow, Review, User
+from app.db.models import (
+    CatalogEntry,
+    Department,
+    FilePurpose,
+    IndexCounter,
+    IndexSchemeRow,
+    PublishJob,
+    Review,
+    User,
+)
 from app.documents import load_blob
 from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationFailed
 from app.roles import Role
@@ -102,6 +111,7 @@ def publish_to_catalog(
     published_on: dt.date | None = None,
     summary: str | None = None,
     keywords: tuple[str, ...] | None = None,
+    to_portal: bool = False,
 ) -> CatalogEntry:
     """Allocates the 索引号 and records the entry, refusing anything not approved and verified."""
     published_on = published_on or dt.date.today()
@@ -175,6 +185,8 @@ def publish_to_catalog(
             index_no=index_no,
             sha256=published.blob_sha256,
         )
+        if to_portal:
+            session.add(PublishJob(catalog_entry_id=entry.id, target="portal", action="upsert"))
         return entry
 
 
@@ -192,6 +204,14 @@ def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogE
         audit.record(
             session, user, "catalog.withdraw", document_id=entry.document_id, index_no=index_no, reason=reason
         )
+        # Withdrawal reaches every target that holds the item.
+        on_portal = session.scalar(
+            select(PublishJob.id)
+            .where(PublishJob.catalog_entry_id == entry.id, PublishJob.target == "portal")
+            .limit(1)
+        )
+        if on_portal is not None:
+            session.add(PublishJob(catalog_entry_id=entry.id, target="portal", action="withdraw"))
         return entry
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from app import audit, documents, users
 from app.db.models import Department, User
 from app.demo import DEMO_PASSWORD, create_demo_workspace
-from app.errors import QT_TRANSLATE_NOOP, TranslatableError, ValidationFailed
+from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, TranslatableError, ValidationFailed
 from app.redaction import DECISIONS
 from app.reviewing import Conclusion
 from app.roles import Role
@@ -142,6 +142,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--site", type=Path, help="静态目录网站的文件夹")
     p.set_defaults(handler=_publish)
+
+    portal = sub.add_parser("portal", help="门户发布").add_subparsers(
+        dest="portal_command", metavar="ACTION", required=True
+    )
+    p = portal.add_parser(
+        "token", help="把门户访问令牌存入系统密钥环（令牌取自 DESK_PORTAL_TOKEN 或提示输入）"
+    )
+    p.add_argument("url")
+    p.set_defaults(handler=_portal_token)
+    p = portal.add_parser("push", help="把发布队列中的条目推送到门户，失败的留在队列中")
+    p.add_argument("--portal-url")
+    p.set_defaults(handler=_portal_push)
 
     p = sub.add_parser("withdraw", help="撤回已发布的目录条目（需发布管理员）")
     p.add_argument("index_no", metavar="INDEX_NO")
@@ -688,12 +700,55 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
         args.expect_version,
         published_on=args.date,
         summary=args.summary,
+        to_portal="portal" in args.target,
     )
     print(f"#{args.document_id} 已编入目录，索引号 {entry.index_no}。")
     if "static" in args.target:
         folder = args.site or workspace.paths.data_dir / "site"
         changed = update_static_site(workspace.db, folder)
         print(f"静态目录网站已更新：{folder}（{changed} 个文件变更）")
+    if "portal" in args.target:
+        return _push(args, workspace)
+    return EXIT_OK
+
+
+def _portal_client(args: argparse.Namespace, workspace: Workspace) -> Any:
+    from app.secrets import SecretUnavailable, get_secret, portal_token_name
+    from publish.portal import PortalClient
+
+    url = getattr(args, "portal_url", None) or workspace.settings.portal_url
+    if not url:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "没有门户地址：请用 --portal-url 指定，或在设置中填写。")
+        )
+    try:
+        token = get_secret(portal_token_name(url))
+    except SecretUnavailable:
+        token = _password(f"{url} 的访问令牌：", "DESK_PORTAL_TOKEN")
+    return PortalClient(url, token)
+
+
+def _push(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.publishing import run_queue
+
+    outcome = run_queue(workspace.db, _portal_client(args, workspace))
+    print(f"门户推送：成功 {outcome.done}，待重试 {outcome.waiting}，被拒绝 {outcome.refused}。")
+    return EXIT_OK if not (outcome.waiting or outcome.refused) else EXIT_PROBLEM
+
+
+def _portal_push(args: argparse.Namespace, workspace: Workspace) -> int:
+    user_id = _signed_in(args, workspace)
+    with workspace.db.read() as session:
+        if not session.get_one(User, user_id).has_role(Role.PUBLISHER):
+            raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有发布管理员可以推送发布队列。"))
+    return _push(args, workspace)
+
+
+def _portal_token(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.secrets import portal_token_name, set_secret
+
+    set_secret(portal_token_name(args.url), _password(f"{args.url} 的访问令牌：", "DESK_PORTAL_TOKEN"))
+    print("门户访问令牌已存入系统密钥环。")
     return EXIT_OK
 
 

@@ -20,6 +20,8 @@ class Settings:
     # Any SQLAlchemy URL; empty means the SQLite file in the data directory.
     db_url: str = ""
     last_login: str = ""
+    # The department portal's API base URL (its token lives in the keyring, never here).
+    portal_url: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -19,7 +19,7 @@ class PortalState:
         self.files: dict[str, bytes] = {}
         self.entries: dict[str, dict[str, Any]] = {}
         self.receipts: dict[str, dict[str, Any]] = {}  # by Idempotency-Key
-        self.faults: deque[str] = deque()  # "500", "timeout", "drop", "401", "bad_receipt"
+        self.faults: deque[str] = deque()  # "ok", "500", "timeout", "drop", "401", "bad_receipt"
         self.requests: list[tuple[str, str]] = []
         self.lock = threading.Lock()
 

@@ -319,6 +319,23 @@ class CatalogEntry(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class PublishJob(Base):
+    """One push of a catalog change to a target, kept until it went through (the publish queue)."""
+
+    __tablename__ = "publish_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    catalog_entry_id: Mapped[int] = mapped_column(ForeignKey("catalog_entries.id"), index=True)
+    target: Mapped[str] = mapped_column(String(16))  # portal
+    action: Mapped[str] = mapped_column(String(16))  # upsert / withdraw / validity
+    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)  # queued / done / refused
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    receipt: Mapped[str] = mapped_column(Text, default="")  # the portal's receipt, as received
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    done_at: Mapped[dt.datetime | None]
+
+
 class AuditEvent(Base):
     """One link of the audit hash chain. Never updated or deleted by the desk."""
 

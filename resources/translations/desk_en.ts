@@ -113,49 +113,59 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="267" />
+        <location filename="../../app/cli.py" line="279" />
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="275" />
+        <location filename="../../app/cli.py" line="287" />
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="285" />
+        <location filename="../../app/cli.py" line="297" />
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="319" />
+        <location filename="../../app/cli.py" line="331" />
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="331" />
+        <location filename="../../app/cli.py" line="343" />
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="349" />
+        <location filename="../../app/cli.py" line="361" />
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="476" />
+        <location filename="../../app/cli.py" line="488" />
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="525" />
+        <location filename="../../app/cli.py" line="537" />
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="532" />
+        <location filename="../../app/cli.py" line="544" />
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="723" />
+        <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
+        <translation>No portal address: give --portal-url or set it in the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="743" />
+        <source>只有发布管理员可以推送发布队列。</source>
+        <translation>Only publishing managers can push the publish queue.</translation>
     </message>
     <message>
         <location filename="../../app/db/database.py" line="85" />
@@ -424,7 +434,7 @@
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="384" />
+        <location filename="../../app/cli.py" line="396" />
         <location filename="../../review/lexicon.py" line="125" />
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -541,32 +551,32 @@
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="39" />
+        <location filename="../../app/catalog.py" line="48" />
         <source>只有系统管理员可以设置索引号方案。</source>
         <translation>Only system administrators can set the index number scheme.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="124" />
+        <location filename="../../app/catalog.py" line="134" />
         <source>文件没有经审查并复核的发布版本，不能发布。</source>
         <translation>The document has no reviewed and verified published version; it cannot be published.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="129" />
+        <location filename="../../app/catalog.py" line="139" />
         <source>审查批准早于文件的最近一次修改，不能发布。请重新审查。</source>
         <translation>The approval is older than the latest change of the document; review it again before publishing.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="134" />
+        <location filename="../../app/catalog.py" line="144" />
         <source>发布版本与审查时复核的版本不一致，不能发布。</source>
         <translation>The published version differs from the one verified in review; it cannot be published.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="144" />
+        <location filename="../../app/catalog.py" line="154" />
         <source>目录信息有误，不能发布：{problems}</source>
         <translation>The catalog details have problems; cannot publish: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="187" />
+        <location filename="../../app/catalog.py" line="199" />
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
@@ -695,6 +705,26 @@
         <location filename="../../publish/portal.py" line="210" />
         <source>无法连接门户：{reason}</source>
         <translation>Cannot reach the portal: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="35" />
+        <source>本机没有安全的密钥环（如 Secret Service），密钥不会保存，每次使用时需要输入。</source>
+        <translation>This machine has no secure keyring (such as Secret Service): secrets are not stored and are asked for each time.</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="44" />
+        <source>读取密钥环失败：{reason}</source>
+        <translation>Reading the keyring failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="47" />
+        <source>密钥环中没有“{name}”。</source>
+        <translation>The keyring holds no “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="57" />
+        <source>写入密钥环失败：{reason}</source>
+        <translation>Writing to the keyring failed: {reason}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,95 @@
+"""The publish queue: catalog changes waiting to reach a target, pushed until they go through.
+
+A job stays queued with its reason when the portal fails; it is retried later and, thanks to the
+portal's idempotency keys, a retry after a half-done push neither duplicates nor leaves a gap.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.catalog import site_entry
+from app.db.database import Database
+from app.db.models import CatalogEntry, PublishJob, utcnow
+from app.documents import load_blob
+from publish.portal import PortalClient, PortalError
+
+PORTAL = "portal"
+UPSERT, WITHDRAW, VALIDITY = "upsert", "withdraw", "validity"
+
+
+@dataclass(frozen=True)
+class QueueOutcome:
+    done: int
+    waiting: int  # failed for a reason that may pass; stays queued
+    refused: int  # refused by the portal; needs a person
+
+
+def pending(session: Session, target: str = PORTAL) -> list[PublishJob]:
+    return list(
+        session.scalars(
+            select(PublishJob)
+            .where(PublishJob.target == target, PublishJob.status == "queued")
+            .order_by(PublishJob.id)
+        )
+    )
+
+
+def run_queue(
+    db: Database,
+    client: PortalClient,
+    *,
+    cancel: threading.Event | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> QueueOutcome:
+    with db.read() as session:
+        job_ids = [job.id for job in pending(session)]
+    done = waiting = refused = 0
+    for number, job_id in enumerate(job_ids, start=1):
+        if cancel is not None and cancel.is_set():
+            break
+        with db.read() as session:
+            job = session.get_one(PublishJob, job_id)
+            entry = session.get_one(CatalogEntry, job.catalog_entry_id)
+            item, action, reason = site_entry(entry), job.action, entry.status_reason
+            pdf = load_blob(session, entry.published_sha256) if action == UPSERT else b""
+        try:
+            if action == UPSERT:
+                receipt = client.publish(item, pdf)
+            elif action == WITHDRAW:
+                receipt = client.withdraw(item.index_no, reason)
+            else:
+                receipt = client.set_validity(item.index_no, item.validity)
+        except PortalError as exc:
+            with db.write() as session:
+                job = session.get_one(PublishJob, job_id)
+                job.attempts += 1
+                job.last_error = exc.message
+                if not exc.retryable:
+                    job.status = "refused"
+            refused += not exc.retryable
+            waiting += exc.retryable
+        else:
+            with db.write() as session:
+                job = session.get_one(PublishJob, job_id)
+                job.attempts += 1
+                job.status, job.receipt, job.done_at, job.last_error = "done", receipt.raw, utcnow(), ""
+                audit.record(
+                    session,
+                    None,
+                    f"portal.{action}",
+                    document_id=entry.document_id,
+                    index_no=item.index_no,
+                    receipt=receipt.receipt_id,
+                    sha256=receipt.file_sha256 or None,
+                )
+            done += 1
+        if progress is not None:
+            progress(number, len(job_ids))
+    return QueueOutcome(done, waiting, refused)

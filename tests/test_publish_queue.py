@@ -1,0 +1,132 @@
+"""The publish queue against a real portal server: failures stay queued, retries do not duplicate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app import documents
+from app.catalog import publish_to_catalog, withdraw
+from app.db.models import PublishJob, User
+from app.publishing import run_queue
+from app.secrets import SecretUnavailable, get_secret, secure_backend
+from app.workflow import Action, perform
+from publish.portal import PortalClient
+from tests.conftest import approve_clean
+from tests.portal_server import TOKEN, PortalServer
+
+ROOT = Path(__file__).resolve().parents[1]
+DAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def portal():
+    with PortalServer(delay=1.0) as server:
+        yield server
+
+
+def published(workspace, people, sample_files) -> str:
+    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        documents.update_metadata(
+            s,
+            clerk,
+            doc_id,
+            None,
+            title="关于做好冬季供暖保障工作的通知",
+            doc_type="通知",
+            category="城乡建设、环境保护\\城市管理",
+            written_on=dt.date(2026, 11, 10),
+        )
+        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+    approve_clean(workspace, people.reviewer, doc_id)
+    return publish_to_catalog(
+        workspace.db, people.publisher, doc_id, None, published_on=DAY, summary="供暖", to_portal=True
+    ).index_no
+
+
+def jobs(workspace):
+    with workspace.db.read() as s:
+        return [
+            (j.action, j.status, j.attempts, j.last_error)
+            for j in s.scalars(select(PublishJob).order_by(PublishJob.id))
+        ]
+
+
+def client(portal, token=TOKEN):
+    return PortalClient(portal.url, token, timeout=0.5, attempts=1, sleep=lambda _s: None)
+
+
+def test_failed_push_stays_queued_and_resumes_without_duplicates(workspace, people, sample_files, portal):
+    index_no = published(workspace, people, sample_files)
+    portal.state.faults.extend(["500"])
+    outcome = run_queue(workspace.db, client(portal))
+    assert (outcome.done, outcome.waiting) == (0, 1)
+    [(action, status, attempts, error)] = jobs(workspace)
+    assert (action, status, attempts) == ("upsert", "queued", 1) and "HTTP 500" in error
+    # The file went up, then the connection dropped before the entry: an interrupted publish.
+    portal.state.faults.extend(["ok", "drop"])
+    assert run_queue(workspace.db, client(portal)).waiting == 1
+    assert run_queue(workspace.db, client(portal)).done == 1
+    assert (
+        list(portal.state.entries) == [index_no] and portal.state.entries[index_no]["status"] == "published"
+    )
+    assert jobs(workspace)[0][1] == "done"
+    assert run_queue(workspace.db, client(portal)).done == 0  # nothing left
+    withdraw(workspace.db, people.publisher, index_no, "内容有误")
+    assert run_queue(workspace.db, client(portal)).done == 1
+    assert portal.state.entries[index_no]["status"] == "withdrawn"
+
+
+def test_refused_token_marks_the_job_refused(workspace, people, sample_files, portal):
+    published(workspace, people, sample_files)
+    outcome = run_queue(workspace.db, client(portal, token="wrong"))
+    assert outcome.refused == 1
+    assert jobs(workspace)[0][1] == "refused" and "令牌" in jobs(workspace)[0][3]
+
+
+def test_without_a_secure_keyring_nothing_is_stored_and_the_cli_asks(workspace, people, sample_files, portal):
+    if secure_backend():
+        pytest.skip("this machine has a secure keyring; the fail-closed path needs one without")
+    with pytest.raises(SecretUnavailable, match="没有安全的密钥环"):
+        get_secret("portal-token:" + portal.url)
+    published(workspace, people, sample_files)
+    workspace.close()
+    env = {
+        "PATH": os.environ["PATH"],
+        "DESK_PASSWORD": "test-password-1",
+        "DESK_PORTAL_TOKEN": TOKEN,
+        "HOME": str(workspace.paths.data_dir),
+    }
+    r = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "--data-dir",
+            str(workspace.paths.data_dir),
+            "--user",
+            "publisher",
+            "portal",
+            "push",
+            "--portal-url",
+            portal.url,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "成功 1" in r.stdout and len(portal.state.entries) == 1
+    settings = workspace.paths.data_dir / "settings.json"
+    assert not settings.exists() or TOKEN not in settings.read_text(encoding="utf-8")
+    assert TOKEN not in (workspace.paths.data_dir / "desk.log").read_text(encoding="utf-8")
