@@ -257,3 +257,38 @@ def update_static_site(db: Database, folder: Path) -> int:
                 site.withdraw(row.index_no)
         changed += len(site.write_index([site_entry(r) for r in live]))
     return changed
+
+
+def change_validity(
+    db: Database, user_id: int, index_no: str, validity: Validity, reason: str = ""
+) -> CatalogEntry:
+    """有效性 changes (失效, 废止, 已修改) reach every target holding the entry."""
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        if not user.has_role(Role.PUBLISHER):
+            raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有发布管理员可以修改有效性。"))
+        entry = session.scalar(select(CatalogEntry).where(CatalogEntry.index_no == index_no))
+        if entry is None or entry.status != "published":
+            raise NotFound(
+                QT_TRANSLATE_NOOP("DeskError", "目录中没有已发布的索引号“{index_no}”。"), index_no=index_no
+            )
+        before, entry.validity = entry.validity, validity.value
+        session.flush()
+        audit.record(
+            session,
+            user,
+            "catalog.validity",
+            document_id=entry.document_id,
+            index_no=index_no,
+            before={"validity": before},
+            after={"validity": validity.value},
+            reason=reason or None,
+        )
+        on_portal = session.scalar(
+            select(PublishJob.id)
+            .where(PublishJob.catalog_entry_id == entry.id, PublishJob.target == "portal")
+            .limit(1)
+        )
+        if on_portal is not None:
+            session.add(PublishJob(catalog_entry_id=entry.id, target="portal", action="validity"))
+        return entry

@@ -25,6 +25,7 @@ from app.reviewing import Conclusion
 from app.roles import Role
 from app.workflow import Action, perform
 from app.workspace import Workspace
+from publish.catalog import Validity
 from publish.taxonomy import DisclosureMode, LegalBasis
 from review.engine import CheckOptions
 from review.formats import SUPPORTED_SUFFIXES
@@ -154,6 +155,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = portal.add_parser("push", help="把发布队列中的条目推送到门户，失败的留在队列中")
     p.add_argument("--portal-url")
     p.set_defaults(handler=_portal_push)
+
+    p = sub.add_parser("validity", help="修改目录条目的有效性（需发布管理员）")
+    p.add_argument("index_no", metavar="INDEX_NO")
+    p.add_argument(
+        "--set",
+        required=True,
+        choices=[v.value for v in Validity],
+        dest="validity",
+        help="valid 有效 / expired 失效 / repealed 废止 / amended 已修改",
+    )
+    p.add_argument("--reason", default="")
+    p.add_argument("--site", type=Path, help="同时更新该静态目录网站（默认：数据目录下的 site/，若已存在）")
+    p.set_defaults(handler=_validity)
 
     p = sub.add_parser("withdraw", help="撤回已发布的目录条目（需发布管理员）")
     p.add_argument("index_no", metavar="INDEX_NO")
@@ -749,6 +763,18 @@ def _portal_token(args: argparse.Namespace, workspace: Workspace) -> int:
 
     set_secret(portal_token_name(args.url), _password(f"{args.url} 的访问令牌：", "DESK_PORTAL_TOKEN"))
     print("门户访问令牌已存入系统密钥环。")
+    return EXIT_OK
+
+
+def _validity(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.catalog import change_validity, update_static_site
+
+    user_id = _signed_in(args, workspace)
+    entry = change_validity(workspace.db, user_id, args.index_no, Validity(args.validity), args.reason)
+    print(f"索引号 {entry.index_no} 的有效性已改为“{Validity(args.validity).label}”。")
+    folder = args.site or workspace.paths.data_dir / "site"
+    if args.site or folder.exists():
+        update_static_site(workspace.db, folder)
     return EXIT_OK
 
 

@@ -130,3 +130,18 @@ def test_without_a_secure_keyring_nothing_is_stored_and_the_cli_asks(workspace, 
     settings = workspace.paths.data_dir / "settings.json"
     assert not settings.exists() or TOKEN not in settings.read_text(encoding="utf-8")
     assert TOKEN not in (workspace.paths.data_dir / "desk.log").read_text(encoding="utf-8")
+
+
+def test_validity_change_reaches_the_portal_and_the_site(workspace, people, sample_files, portal, tmp_path):
+    from app.catalog import change_validity, update_static_site
+    from publish.catalog import Validity
+
+    index_no = published(workspace, people, sample_files)
+    run_queue(workspace.db, client(portal))
+    site = tmp_path / "site"
+    update_static_site(workspace.db, site)
+    change_validity(workspace.db, people.publisher, index_no, Validity.REPEALED, "已被新文件取代")
+    assert run_queue(workspace.db, client(portal)).done == 1
+    assert portal.state.entries[index_no]["validity"] == "repealed"
+    update_static_site(workspace.db, site)
+    assert '"v":"repealed"' in (site / "catalog.js").read_text(encoding="utf-8")

@@ -113,57 +113,57 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="279" />
+        <location filename="../../app/cli.py" line="293" />
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="287" />
+        <location filename="../../app/cli.py" line="301" />
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="297" />
+        <location filename="../../app/cli.py" line="311" />
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="331" />
+        <location filename="../../app/cli.py" line="345" />
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="343" />
+        <location filename="../../app/cli.py" line="357" />
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="361" />
+        <location filename="../../app/cli.py" line="375" />
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="488" />
+        <location filename="../../app/cli.py" line="502" />
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="537" />
+        <location filename="../../app/cli.py" line="551" />
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="544" />
+        <location filename="../../app/cli.py" line="558" />
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="723" />
+        <location filename="../../app/cli.py" line="737" />
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="743" />
+        <location filename="../../app/cli.py" line="757" />
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="396" />
+        <location filename="../../app/cli.py" line="410" />
         <location filename="../../review/lexicon.py" line="125" />
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -579,6 +579,16 @@
         <location filename="../../app/catalog.py" line="199" />
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="269" />
+        <source>只有发布管理员可以修改有效性。</source>
+        <translation>Only publishing managers can change the validity.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="273" />
+        <source>目录中没有已发布的索引号“{index_no}”。</source>
+        <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
     <message>
         <location filename="../../publish/catalog.py" line="79" />
