@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.catalog_search import index_entry
 from app.checking import latest_run
 from app.db.database import Database
 from app.db.models import (
@@ -185,9 +186,21 @@ def publish_to_catalog(
             index_no=index_no,
             sha256=published.blob_sha256,
         )
+        index_entry(session, entry, _visible_text(load_blob(session, published.blob_sha256)))
         if to_portal:
             session.add(PublishJob(catalog_entry_id=entry.id, target="portal", action="upsert"))
         return entry
+
+
+def _visible_text(pdf: bytes) -> str:
+    from review.extract.dispatch import extract_any
+    from review.model import Channel
+
+    try:
+        streams = extract_any("published.pdf", pdf).streams
+    except Exception:
+        return ""
+    return "\n".join(s.text for s in streams if s.channel is Channel.VISIBLE)
 
 
 def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogEntry:

@@ -1,0 +1,113 @@
+"""Searching and paging the catalog: Chinese full text and filters, newest first, keyset paging.
+
+SQLite: FTS5 over text with one token per Chinese character, searched as a phrase — exact for
+terms of any length, where a trigram index misses two-character terms and a word-segmented one
+misses a third to two thirds of them (MEASURED.md). Entries get ids in publishing order, so
+"newest first" is FTS5's own rowid order and a page never sorts all hits. Other databases fall
+back to LIKE until the shared desk brings their own index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import extract, select, text
+from sqlalchemy.orm import Session
+
+from app.db.models import CatalogEntry
+from review.normalize import normalize
+
+_CJK = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+PAGE_SIZE = 100
+
+
+def fts_text(value: str) -> str:
+    """Normalised, every Chinese character a token of its own."""
+    return _CJK.sub(r" \1 ", normalize(value).text)
+
+
+def fts_phrase(query: str) -> str:
+    tokens = fts_text(query).split()
+    return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"' if tokens else ""
+
+
+def index_entry(session: Session, entry: CatalogEntry, body: str) -> None:
+    """Adds the entry's words (title, 文号, 主题词, summary, published text) to the full-text index."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    words = " ".join([entry.title, entry.doc_number, entry.keywords, entry.summary, entry.index_no, body])
+    session.execute(
+        text("INSERT INTO catalog_fts (rowid, body) VALUES (:id, :body)"),
+        {"id": entry.id, "body": fts_text(words)},
+    )
+
+
+@dataclass(frozen=True)
+class CatalogFilter:
+    query: str = ""
+    department_id: int | None = None
+    category: str = ""
+    year: int | None = None
+    validity: str = ""
+    include_withdrawn: bool = False
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    id: int
+    index_no: str
+    title: str
+    doc_number: str
+    category: str
+    published_on: dt.date
+    validity: str
+    status: str
+
+
+def search(
+    session: Session, where: CatalogFilter, after_id: int | None = None, limit: int = PAGE_SIZE
+) -> list[CatalogRow]:
+    """One page, newest first; pass the last row's id as `after_id` for the next page."""
+    query = select(
+        CatalogEntry.id,
+        CatalogEntry.index_no,
+        CatalogEntry.title,
+        CatalogEntry.doc_number,
+        CatalogEntry.category,
+        CatalogEntry.published_on,
+        CatalogEntry.validity,
+        CatalogEntry.status,
+    )
+    phrase = fts_phrase(where.query) if where.query.strip() else ""
+    if phrase and session.get_bind().dialect.name == "sqlite":
+        query = query.where(
+            CatalogEntry.id.in_(
+                select(text("rowid"))
+                .select_from(text("catalog_fts"))
+                .where(text("catalog_fts MATCH :phrase"))
+            )
+        ).params(phrase=phrase)
+    elif where.query.strip():
+        pattern = f"%{where.query.strip()}%"
+        query = query.where(
+            CatalogEntry.title.like(pattern)
+            | CatalogEntry.doc_number.like(pattern)
+            | CatalogEntry.keywords.like(pattern)
+            | CatalogEntry.summary.like(pattern)
+        )
+    if where.department_id is not None:
+        query = query.where(CatalogEntry.department_id == where.department_id)
+    if where.category:
+        query = query.where(CatalogEntry.category == where.category)
+    if where.year is not None:
+        query = query.where(extract("year", CatalogEntry.published_on) == where.year)
+    if where.validity:
+        query = query.where(CatalogEntry.validity == where.validity)
+    if not where.include_withdrawn:
+        query = query.where(CatalogEntry.status == "published")
+    if after_id is not None:
+        query = query.where(CatalogEntry.id < after_id)
+    rows = session.execute(query.order_by(CatalogEntry.id.desc()).limit(limit))
+    return [CatalogRow(*row) for row in rows]
