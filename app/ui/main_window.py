@@ -51,6 +51,7 @@ from app.reviewing import (
     refuse,
 )
 from app.roles import Role, Status
+from app.ui.catalog_view import CatalogWindow
 from app.ui.conclusion_dialog import ConclusionDialog
 from app.ui.decision_dialog import DecisionDialog
 from app.ui.document_model import DocumentTableModel
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
             for action in (Action.SUBMIT, Action.APPROVE, Action.RETURN, Action.REFUSE)
         }
         self.publish_action = self._action(self.tr("发布到目录…"), None, self.publish_current)
+        self.catalog_action = self._action(self.tr("公开目录…"), None, self.open_catalog)
         self.lexicon_action = self._action(self.tr("部门词库…"), None, self.open_lexicon)
         self.save_published_action = self._action(
             self.tr("保存发布版本…"), None, lambda: self.save_document_file(FilePurpose.PUBLISHED)
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         doc_menu.addAction(self.save_record_action)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.catalog_action)
         view_menu.addAction(self.log_action)
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
         tools_menu.addAction(self.lexicon_action)
@@ -829,6 +832,11 @@ class MainWindow(QMainWindow):
         return QFileDialog.getSaveFileName(
             self, self.tr("保存"), str(Path.home() / suggested), "PDF (*.pdf)"
         )[0]
+
+    def open_catalog(self) -> CatalogWindow:
+        window = CatalogWindow(self.db, self)
+        window.show()
+        return window
 
     def open_lexicon(self) -> None:
         LexiconDialog(self.db, self.user_id, self).exec()

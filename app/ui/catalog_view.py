@@ -1,0 +1,178 @@
+"""The catalog browser: Chinese full-text search, filters, and pages fetched as the list scrolls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import extract, select
+
+from app.catalog_search import PAGE_SIZE, CatalogFilter, CatalogRow, search
+from app.db.database import Database
+from app.db.models import CatalogEntry
+from app.documents import load_blob
+from app.ui.i18n import vocabulary
+from app.ui.page_viewer import PageViewer
+from publish.catalog import Validity
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CatalogTableModel(QAbstractTableModel):
+    """Rows come from the database a page at a time (keyset paging), never all at once."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self.where = CatalogFilter()
+        self.rows: list[CatalogRow] = []
+        self._exhausted = True
+        self.headers = [
+            self.tr("索引号"),
+            self.tr("信息名称"),
+            self.tr("发文字号"),
+            self.tr("主题分类"),
+            self.tr("发布日期"),
+            self.tr("有效性"),
+        ]
+
+    def set_filter(self, where: CatalogFilter) -> None:
+        self.beginResetModel()
+        self.where, self.rows, self._exhausted = where, [], False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        with self.db.read() as session:
+            page = search(session, self.where, self.rows[-1].id if self.rows else None, PAGE_SIZE)
+        self._exhausted = len(page) < PAGE_SIZE
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        r = self.rows[index.row()]
+        validity = vocabulary(Validity(r.validity).label)
+        if r.status != "published":
+            validity += self.tr("（已撤回）")
+        return (r.index_no, r.title, r.doc_number, r.category, r.published_on.isoformat(), validity)[
+            index.column()
+        ]
+
+
+class CatalogWindow(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("政府信息公开目录"))
+        self.resize(1100, 700)
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText(self.tr("标题、文号、主题词或正文中的词语"))
+        self.query.returnPressed.connect(self.apply)
+        self.category = QComboBox(self)
+        self.year = QComboBox(self)
+        self.validity = QComboBox(self)
+        self.validity.addItem(self.tr("全部有效性"), "")
+        for v in Validity:
+            self.validity.addItem(vocabulary(v.label), v.value)
+        self.withdrawn = QCheckBox(self.tr("含已撤回"), self)
+        search_button = QPushButton(self.tr("查询"), self)
+        search_button.clicked.connect(self.apply)
+        bar = QHBoxLayout()
+        for w in (self.query, self.category, self.year, self.validity, self.withdrawn, search_button):
+            bar.addWidget(w)
+        bar.setStretch(0, 3)
+        self.model = CatalogTableModel(db)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.open_entry)
+        self.count = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self._fill_filters()
+        self.apply()
+
+    def _fill_filters(self) -> None:
+        with self.db.read() as session:
+            categories = sorted(session.scalars(select(CatalogEntry.category).distinct()))
+            years = sorted(
+                {
+                    int(y)
+                    for y in session.scalars(select(extract("year", CatalogEntry.published_on)).distinct())
+                },
+                reverse=True,
+            )
+        self.category.addItem(self.tr("全部分类"), "")
+        for c in categories:
+            self.category.addItem(c, c)
+        self.year.addItem(self.tr("全部年份"), None)
+        for y in years:
+            self.year.addItem(str(y), y)
+
+    def apply(self) -> None:
+        self.model.set_filter(
+            CatalogFilter(
+                query=self.query.text(),
+                category=str(self.category.currentData() or ""),
+                year=self.year.currentData(),
+                validity=str(self.validity.currentData() or ""),
+                include_withdrawn=self.withdrawn.isChecked(),
+            )
+        )
+        more = self.tr("，向下滚动加载更多") if self.model.canFetchMore() else ""
+        self.count.setText(self.tr("已显示 {shown} 条{more}").format(shown=self.model.rowCount(), more=more))
+
+    def open_entry(self, index: QModelIndex) -> None:
+        row = self.model.rows[index.row()]
+        with self.db.read() as session:
+            entry = session.get_one(CatalogEntry, row.id)
+            pdf = load_blob(session, entry.published_sha256)
+        viewer_dialog = QDialog(self)
+        viewer_dialog.setWindowTitle(f"{row.index_no}  {row.title}")
+        viewer_dialog.resize(800, 900)
+        viewer = PageViewer(viewer_dialog)
+        layout = QVBoxLayout(viewer_dialog)
+        layout.addWidget(viewer)
+        viewer.set_pdf(pdf)
+        self.last_viewer = viewer
+        viewer_dialog.show()

@@ -1,0 +1,63 @@
+"""The catalog browser fetches pages as it scrolls and searches Chinese text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from app import documents
+from app.catalog import publish_to_catalog
+from app.catalog_search import PAGE_SIZE, index_entry
+from app.db.models import CatalogEntry, User
+from app.ui.catalog_view import CatalogWindow
+from app.workflow import Action, perform
+from tests.conftest import approve_clean
+
+
+def many_entries(workspace, people, sample_files, count: int) -> None:
+    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        documents.update_metadata(s, clerk, doc_id, None, title="关于做好冬季供暖保障工作的通知", doc_type="通知",
+                                  category="城乡建设、环境保护\\城市管理", written_on=dt.date(2026, 11, 10))
+        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+    approve_clean(workspace, people.reviewer, doc_id)
+    first = publish_to_catalog(workspace.db, people.publisher, doc_id, None, published_on=dt.date(2026, 11, 23),
+                               summary="供暖")
+    with workspace.db.write() as s:
+        template = s.scalar(select(CatalogEntry).where(CatalogEntry.index_no == first.index_no))
+        for n in range(2, count + 1):
+            title = f"第{n}号通知：{'道路养护' if n % 10 else '河道清淤'}工作安排"
+            entry = CatalogEntry(
+                index_no=f"TEST00001/2026-{n:05d}", document_id=template.document_id, department_id=template.department_id,
+                review_id=template.review_id, title=title, publisher=template.publisher, written_on=template.written_on,
+                published_on=dt.date(2026, 1 + n % 12, 1), doc_number="", category=template.category, doc_type="通知",
+                keywords="[]", summary="", disclosure="proactive", scope="面向社会", validity="valid",
+                published_sha256=template.published_sha256,
+            )
+            s.add(entry)
+            s.flush()
+            index_entry(s, entry, "")
+
+
+def test_pages_are_fetched_as_needed_and_search_narrows(qtbot, desk_app, workspace, people, sample_files):
+    many_entries(workspace, people, sample_files, PAGE_SIZE + 50)
+    window = CatalogWindow(workspace.db)
+    qtbot.addWidget(window)
+    window.show()
+    model = window.model
+    assert model.rowCount() == PAGE_SIZE and model.canFetchMore()
+    assert "向下滚动加载更多" in window.count.text()
+    model.fetchMore()
+    assert model.rowCount() == PAGE_SIZE + 50 and not model.canFetchMore()
+    assert model.rows[0].index_no == f"TEST00001/2026-{PAGE_SIZE + 50:05d}"  # newest first
+    window.query.setText("河道")
+    window.apply()
+    assert model.rowCount() == (PAGE_SIZE + 50) // 10
+    assert all("河道" in r.title for r in model.rows)
+    window.query.setText("供暖保障")
+    window.apply()
+    assert [r.index_no for r in model.rows] == ["TEST00001/2026-00001"]
+    window.open_entry(model.index(0, 0))
+    assert window.last_viewer.page_count == 1
