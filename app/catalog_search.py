@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import extract, select, text
 from sqlalchemy.orm import Session
@@ -70,6 +71,24 @@ def search(
     session: Session, where: CatalogFilter, after_id: int | None = None, limit: int = PAGE_SIZE
 ) -> list[CatalogRow]:
     """One page, newest first; pass the last row's id as `after_id` for the next page."""
+    phrase = fts_phrase(where.query) if where.query.strip() else ""
+    if phrase and session.get_bind().dialect.name == "sqlite":
+        return _search_fts(session, where, phrase, after_id, limit)
+    query = _filtered(where)
+    if where.query.strip():
+        pattern = f"%{where.query.strip()}%"
+        query = query.where(
+            CatalogEntry.title.like(pattern)
+            | CatalogEntry.doc_number.like(pattern)
+            | CatalogEntry.keywords.like(pattern)
+            | CatalogEntry.summary.like(pattern)
+        )
+    if after_id is not None:
+        query = query.where(CatalogEntry.id < after_id)
+    return [CatalogRow(*row) for row in session.execute(query.order_by(CatalogEntry.id.desc()).limit(limit))]
+
+
+def _filtered(where: CatalogFilter) -> Any:  # a Select of CatalogRow's columns
     query = select(
         CatalogEntry.id,
         CatalogEntry.index_no,
@@ -80,23 +99,6 @@ def search(
         CatalogEntry.validity,
         CatalogEntry.status,
     )
-    phrase = fts_phrase(where.query) if where.query.strip() else ""
-    if phrase and session.get_bind().dialect.name == "sqlite":
-        query = query.where(
-            CatalogEntry.id.in_(
-                select(text("rowid"))
-                .select_from(text("catalog_fts"))
-                .where(text("catalog_fts MATCH :phrase"))
-            )
-        ).params(phrase=phrase)
-    elif where.query.strip():
-        pattern = f"%{where.query.strip()}%"
-        query = query.where(
-            CatalogEntry.title.like(pattern)
-            | CatalogEntry.doc_number.like(pattern)
-            | CatalogEntry.keywords.like(pattern)
-            | CatalogEntry.summary.like(pattern)
-        )
     if where.department_id is not None:
         query = query.where(CatalogEntry.department_id == where.department_id)
     if where.category:
@@ -107,7 +109,35 @@ def search(
         query = query.where(CatalogEntry.validity == where.validity)
     if not where.include_withdrawn:
         query = query.where(CatalogEntry.status == "published")
-    if after_id is not None:
-        query = query.where(CatalogEntry.id < after_id)
-    rows = session.execute(query.order_by(CatalogEntry.id.desc()).limit(limit))
-    return [CatalogRow(*row) for row in rows]
+    return query
+
+
+def _search_fts(
+    session: Session, where: CatalogFilter, phrase: str, after_id: int | None, limit: int
+) -> list[CatalogRow]:
+    """Walks the full-text hits newest first in FTS5's own rowid order, a batch at a time, applying
+    the other filters to each batch: no page ever collects or sorts all hits of a common term."""
+    found: list[CatalogRow] = []
+    cursor = after_id
+    batch_size = max(limit * 4, 200)
+    while len(found) < limit:
+        bound = "AND rowid < :cursor " if cursor is not None else ""
+        ids = [
+            row[0]
+            for row in session.execute(
+                text(
+                    f"SELECT rowid FROM catalog_fts WHERE catalog_fts MATCH :phrase {bound}ORDER BY rowid DESC LIMIT :n"
+                ),
+                {"phrase": phrase, "cursor": cursor, "n": batch_size},
+            )
+        ]
+        if not ids:
+            break
+        rows = session.execute(
+            _filtered(where).where(CatalogEntry.id.in_(ids)).order_by(CatalogEntry.id.desc())
+        )
+        found.extend(CatalogRow(*row) for row in rows)
+        cursor = ids[-1]
+        if len(ids) < batch_size:
+            break
+    return found[:limit]

@@ -19,21 +19,42 @@ def many_entries(workspace, people, sample_files, count: int) -> None:
     doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
     with workspace.db.write() as s:
         clerk = s.get_one(User, people.clerk)
-        documents.update_metadata(s, clerk, doc_id, None, title="关于做好冬季供暖保障工作的通知", doc_type="通知",
-                                  category="城乡建设、环境保护\\城市管理", written_on=dt.date(2026, 11, 10))
+        documents.update_metadata(
+            s,
+            clerk,
+            doc_id,
+            None,
+            title="关于做好冬季供暖保障工作的通知",
+            doc_type="通知",
+            category="城乡建设、环境保护\\城市管理",
+            written_on=dt.date(2026, 11, 10),
+        )
         perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
     approve_clean(workspace, people.reviewer, doc_id)
-    first = publish_to_catalog(workspace.db, people.publisher, doc_id, None, published_on=dt.date(2026, 11, 23),
-                               summary="供暖")
+    first = publish_to_catalog(
+        workspace.db, people.publisher, doc_id, None, published_on=dt.date(2026, 11, 23), summary="供暖"
+    )
     with workspace.db.write() as s:
         template = s.scalar(select(CatalogEntry).where(CatalogEntry.index_no == first.index_no))
         for n in range(2, count + 1):
             title = f"第{n}号通知：{'道路养护' if n % 10 else '河道清淤'}工作安排"
             entry = CatalogEntry(
-                index_no=f"TEST00001/2026-{n:05d}", document_id=template.document_id, department_id=template.department_id,
-                review_id=template.review_id, title=title, publisher=template.publisher, written_on=template.written_on,
-                published_on=dt.date(2026, 1 + n % 12, 1), doc_number="", category=template.category, doc_type="通知",
-                keywords="[]", summary="", disclosure="proactive", scope="面向社会", validity="valid",
+                index_no=f"TEST00001/2026-{n:05d}",
+                document_id=template.document_id,
+                department_id=template.department_id,
+                review_id=template.review_id,
+                title=title,
+                publisher=template.publisher,
+                written_on=template.written_on,
+                published_on=dt.date(2026, 1 + n % 12, 1),
+                doc_number="",
+                category=template.category,
+                doc_type="通知",
+                keywords="[]",
+                summary="",
+                disclosure="proactive",
+                scope="面向社会",
+                validity="valid",
                 published_sha256=template.published_sha256,
             )
             s.add(entry)
