@@ -145,3 +145,19 @@ def test_validity_change_reaches_the_portal_and_the_site(workspace, people, samp
     assert portal.state.entries[index_no]["validity"] == "repealed"
     update_static_site(workspace.db, site)
     assert '"v":"repealed"' in (site / "catalog.js").read_text(encoding="utf-8")
+
+
+def test_queue_dialog_pushes_with_progress(qtbot, desk_app, workspace, people, sample_files, portal):
+    from app.ui.queue_dialog import QueueDialog
+    from app.ui.tasks import TaskRunner
+
+    index_no = published(workspace, people, sample_files)
+    runner = TaskRunner()
+    dialog = QueueDialog(workspace.db, runner, portal.url)
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 0).text() == index_no and dialog.table.item(0, 2).text() == "待推送"
+    dialog.ask_token = lambda: TOKEN  # no secure keyring on this machine: the user types it
+    with qtbot.waitSignal(dialog.pushed, timeout=30_000) as signal:
+        dialog.push()
+    assert signal.args[0].done == 1 and "成功 1" in dialog.message.text()
+    assert dialog.table.item(0, 2).text() == "已完成" and index_no in portal.state.entries

@@ -62,6 +62,7 @@ from app.ui.log_window import LogWindow, QtLogHandler
 from app.ui.metadata_dialog import MetadataDialog
 from app.ui.page_viewer import Highlight, PageViewer
 from app.ui.publish_dialog import PublishDialog
+from app.ui.queue_dialog import QueueDialog
 from app.ui.reason_dialog import ReasonDialog
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import Task, TaskRunner
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         }
         self.publish_action = self._action(self.tr("发布到目录…"), None, self.publish_current)
         self.catalog_action = self._action(self.tr("公开目录…"), None, self.open_catalog)
+        self.queue_action = self._action(self.tr("发布队列…"), None, self.open_queue)
         self.lexicon_action = self._action(self.tr("部门词库…"), None, self.open_lexicon)
         self.save_published_action = self._action(
             self.tr("保存发布版本…"), None, lambda: self.save_document_file(FilePurpose.PUBLISHED)
@@ -189,6 +191,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.catalog_action)
+        view_menu.addAction(self.queue_action)
         view_menu.addAction(self.log_action)
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
         tools_menu.addAction(self.lexicon_action)
@@ -832,6 +835,11 @@ class MainWindow(QMainWindow):
         return QFileDialog.getSaveFileName(
             self, self.tr("保存"), str(Path.home() / suggested), "PDF (*.pdf)"
         )[0]
+
+    def open_queue(self) -> QueueDialog:
+        dialog = QueueDialog(self.db, self.runner, self.workspace.settings.portal_url, self)
+        dialog.show()
+        return dialog
 
     def open_catalog(self) -> CatalogWindow:
         window = CatalogWindow(self.db, self)

@@ -28,12 +28,15 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.db_url = QLineEdit(settings.db_url, self)
         self.db_url.setPlaceholderText(self.tr("留空则使用数据目录中的 SQLite 数据库"))
+        self.portal_url = QLineEdit(settings.portal_url, self)
+        self.portal_url.setPlaceholderText(self.tr("https://…（访问令牌存于系统密钥环，不写入设置）"))
         data_dir_label = QLabel(data_dir, self)
         data_dir_label.setWordWrap(True)
         note = QLabel(self.tr("语言和数据库的更改在下次启动时生效。"), self)
         form = QFormLayout()
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.tr("数据库 URL"), self.db_url)
+        form.addRow(self.tr("门户 API 地址"), self.portal_url)
         form.addRow(self.tr("数据目录"), data_dir_label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -49,4 +52,5 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self.settings.language = str(self.language.currentData())
         self.settings.db_url = self.db_url.text().strip()
+        self.settings.portal_url = self.portal_url.text().strip()
         super().accept()
