@@ -12,6 +12,7 @@ from app.catalog_search import PAGE_SIZE, index_entry
 from app.db.models import CatalogEntry, User
 from app.ui.catalog_view import CatalogWindow
 from app.workflow import Action, perform
+from publish.catalog import Validity
 from tests.conftest import approve_clean
 
 
@@ -82,3 +83,22 @@ def test_pages_are_fetched_as_needed_and_search_narrows(qtbot, desk_app, workspa
     assert [r.index_no for r in model.rows] == ["TEST00001/2026-00001"]
     window.open_entry(model.index(0, 0))
     assert window.last_viewer.page_count == 1
+
+
+def test_publisher_withdraws_and_changes_validity_from_the_catalog(
+    qtbot, desk_app, workspace, people, sample_files, tmp_path
+):
+    many_entries(workspace, people, sample_files, 1)
+    site = tmp_path / "site"
+    reader = CatalogWindow(workspace.db, None, people.reviewer, site)
+    qtbot.addWidget(reader)
+    assert not reader.withdraw_button.isVisibleTo(reader)
+    window = CatalogWindow(workspace.db, None, people.publisher, site)
+    qtbot.addWidget(window)
+    window.table.selectRow(0)
+    assert window.change_selected_validity(Validity.EXPIRED)
+    assert window.model.rows[0].validity == "expired"
+    window.table.selectRow(0)
+    assert window.withdraw_selected("内容有误")
+    assert window.model.rowCount() == 0 and "发布队列" in window.message.text()
+    assert (site / "catalog.js").read_text(encoding="utf-8") == "window.CATALOG = [];\n"

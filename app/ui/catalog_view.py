@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,11 +23,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import extract, select
 
+from app.catalog import change_validity, update_static_site, withdraw
 from app.catalog_search import PAGE_SIZE, CatalogFilter, CatalogRow, search
 from app.db.database import Database
-from app.db.models import CatalogEntry
+from app.db.models import CatalogEntry, User
 from app.documents import load_blob
-from app.ui.i18n import vocabulary
+from app.errors import TranslatableError
+from app.roles import Role
+from app.ui.i18n import error_text, vocabulary
 from app.ui.page_viewer import PageViewer
 from publish.catalog import Validity
 
@@ -95,9 +101,15 @@ class CatalogTableModel(QAbstractTableModel):
 
 
 class CatalogWindow(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        user_id: int | None = None,
+        site_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.user_id, self.site_dir = db, user_id, site_dir
         self.setWindowTitle(self.tr("政府信息公开目录"))
         self.resize(1100, 700)
         self.query = QLineEdit(self)
@@ -125,10 +137,27 @@ class CatalogWindow(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.open_entry)
         self.count = QLabel(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.withdraw_button = QPushButton(self.tr("撤回…"), self)
+        self.withdraw_button.clicked.connect(lambda: self.withdraw_selected())
+        self.validity_box = QComboBox(self)
+        for v in Validity:
+            self.validity_box.addItem(vocabulary(v.label), v.value)
+        self.validity_button = QPushButton(self.tr("修改有效性"), self)
+        self.validity_button.clicked.connect(
+            lambda: self.change_selected_validity(Validity(self.validity_box.currentData()))
+        )
+        actions = QHBoxLayout()
+        actions.addWidget(self.count, 1)
+        for w in (self.validity_box, self.validity_button, self.withdraw_button):
+            actions.addWidget(w)
+            w.setVisible(self._is_publisher())
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
         self._fill_filters()
         self.apply()
 
@@ -161,6 +190,46 @@ class CatalogWindow(QDialog):
         )
         more = self.tr("，向下滚动加载更多") if self.model.canFetchMore() else ""
         self.count.setText(self.tr("已显示 {shown} 条{more}").format(shown=self.model.rowCount(), more=more))
+
+    def _is_publisher(self) -> bool:
+        if self.user_id is None:
+            return False
+        with self.db.read() as session:
+            return session.get_one(User, self.user_id).has_role(Role.PUBLISHER)
+
+    def _selected(self) -> CatalogRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def withdraw_selected(self, reason: str | None = None) -> bool:
+        row = self._selected()
+        if row is None or self.user_id is None:
+            return False
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("撤回"), self.tr("撤回“{title}”的理由：").format(title=row.title)
+            )
+            if not ok:
+                return False
+        return self._change(lambda: withdraw(self.db, self.user_id or 0, row.index_no, reason or ""))
+
+    def change_selected_validity(self, validity: Validity) -> bool:
+        row = self._selected()
+        if row is None or self.user_id is None:
+            return False
+        return self._change(lambda: change_validity(self.db, self.user_id or 0, row.index_no, validity))
+
+    def _change(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except TranslatableError as exc:
+            self.message.setText(error_text(exc))
+            return False
+        if self.site_dir is not None:
+            update_static_site(self.db, self.site_dir)
+        self.message.setText(self.tr("已更新；门户的变更已进入发布队列。"))
+        self.apply()
+        return True
 
     def open_entry(self, index: QModelIndex) -> None:
         row = self.model.rows[index.row()]

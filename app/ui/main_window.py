@@ -842,7 +842,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_catalog(self) -> CatalogWindow:
-        window = CatalogWindow(self.db, self)
+        window = CatalogWindow(self.db, self, self.user_id, self.workspace.paths.data_dir / "site")
         window.show()
         return window
 

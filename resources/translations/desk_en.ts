@@ -4,37 +4,37 @@
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="44" />
+        <location filename="../../app/ui/catalog_view.py" line="50" />
         <source>索引号</source>
         <translation>Index number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="45" />
+        <location filename="../../app/ui/catalog_view.py" line="51" />
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="46" />
+        <location filename="../../app/ui/catalog_view.py" line="52" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="47" />
+        <location filename="../../app/ui/catalog_view.py" line="53" />
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="48" />
+        <location filename="../../app/ui/catalog_view.py" line="54" />
         <source>发布日期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="49" />
+        <location filename="../../app/ui/catalog_view.py" line="55" />
         <source>有效性</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="92" />
+        <location filename="../../app/ui/catalog_view.py" line="98" />
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
     </message>
@@ -42,49 +42,74 @@
 <context>
     <name>CatalogWindow</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="101" />
+        <location filename="../../app/ui/catalog_view.py" line="113" />
         <source>政府信息公开目录</source>
         <translation>Government information disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="104" />
+        <location filename="../../app/ui/catalog_view.py" line="116" />
         <source>标题、文号、主题词或正文中的词语</source>
         <translation>Words from the title, number, keywords or text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="109" />
+        <location filename="../../app/ui/catalog_view.py" line="121" />
         <source>全部有效性</source>
         <translation>Any validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="112" />
+        <location filename="../../app/ui/catalog_view.py" line="124" />
         <source>含已撤回</source>
         <translation>Include withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="113" />
+        <location filename="../../app/ui/catalog_view.py" line="125" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="145" />
+        <location filename="../../app/ui/catalog_view.py" line="142" />
+        <source>撤回…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="147" />
+        <source>修改有效性</source>
+        <translation>Change validity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="174" />
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="148" />
+        <location filename="../../app/ui/catalog_view.py" line="177" />
         <source>全部年份</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="162" />
+        <location filename="../../app/ui/catalog_view.py" line="191" />
         <source>，向下滚动加载更多</source>
         <translation>; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="163" />
+        <location filename="../../app/ui/catalog_view.py" line="192" />
         <source>已显示 {shown} 条{more}</source>
         <translation>{shown} shown{more}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="210" />
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="210" />
+        <source>撤回“{title}”的理由：</source>
+        <translation>Reason for withdrawing “{title}”:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="230" />
+        <source>已更新；门户的变更已进入发布队列。</source>
+        <translation>Updated; changes for the portal are in the publish queue.</translation>
     </message>
 </context>
 <context>
