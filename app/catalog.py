@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.catalog_search import index_entry
+from app.categories import leaves as category_leaves
 from app.checking import latest_run
 from app.db.database import Database
 from app.db.models import (
@@ -149,7 +150,7 @@ def publish_to_catalog(
             fields = replace(fields, summary=summary.strip())
         if keywords is not None:
             fields = replace(fields, keywords=keywords)
-        blocking = [i for i in lint(fields) if i.blocking]
+        blocking = [i for i in lint(fields, leaves=category_leaves(session)) if i.blocking]
         if blocking:
             raise ValidationFailed(
                 QT_TRANSLATE_NOOP("DeskError", "目录信息有误，不能发布：{problems}"),
@@ -230,7 +231,10 @@ def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogE
 
 def lint_issues(db: Database, document_id: int, published_on: dt.date | None = None) -> list[LintIssue]:
     with db.read() as session:
-        return lint(proposed_fields(session, document_id, published_on or dt.date.today()))
+        return lint(
+            proposed_fields(session, document_id, published_on or dt.date.today()),
+            leaves=category_leaves(session),
+        )
 
 
 def site_entry(entry: CatalogEntry) -> SiteEntry:

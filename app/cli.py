@@ -156,6 +156,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--portal-url")
     p.set_defaults(handler=_portal_push)
 
+    category = sub.add_parser("category", help="主题分类").add_subparsers(
+        dest="category_command", metavar="ACTION", required=True
+    )
+    p = category.add_parser("list", help="列出主题分类（* 为可用的末级分类）")
+    p.set_defaults(handler=_category_list)
+    p = category.add_parser("add", help="添加子分类（需系统管理员）")
+    p.add_argument("parent", help="上级分类路径，如“城乡建设、环境保护”；空字符串为顶级")
+    p.add_argument("name")
+    p.add_argument("--code", default="", help="索引号中使用的分类代码")
+    p.set_defaults(handler=_category_add)
+
     p = sub.add_parser("validity", help="修改目录条目的有效性（需发布管理员）")
     p.add_argument("index_no", metavar="INDEX_NO")
     p.add_argument(
@@ -763,6 +774,25 @@ def _portal_token(args: argparse.Namespace, workspace: Workspace) -> int:
 
     set_secret(portal_token_name(args.url), _password(f"{args.url} 的访问令牌：", "DESK_PORTAL_TOKEN"))
     print("门户访问令牌已存入系统密钥环。")
+    return EXIT_OK
+
+
+def _category_list(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.categories import paths
+
+    with workspace.db.read() as session:
+        for path, leaf in paths(session).items():
+            print(("* " if leaf else "  ") + path)
+    return EXIT_OK
+
+
+def _category_add(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.categories import add
+
+    user_id = _signed_in(args, workspace)
+    with workspace.db.write() as session:
+        path = add(session, session.get_one(User, user_id), args.parent, args.name, args.code)
+    print(f"已添加主题分类“{path}”。")
     return EXIT_OK
 
 

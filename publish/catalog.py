@@ -67,7 +67,13 @@ _DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕\d+号$")
 _WRONG_BRACKETS = re.compile(r"[\[［(（【{]\s*(\d{4})\s*[\]］)）】}]")
 
 
-def lint(fields: CatalogFields, summary_max: int = 300, today: dt.date | None = None) -> list[LintIssue]:
+def lint(
+    fields: CatalogFields,
+    summary_max: int = 300,
+    today: dt.date | None = None,
+    leaves: set[str] | None = None,
+) -> list[LintIssue]:
+    """Problems of an entry. `leaves`: the 主题分类 tree's leaves (default: the national top level)."""
     today = today or dt.date.today()
     issues: list[LintIssue] = []
     title = fields.title.strip()
@@ -121,15 +127,15 @@ def lint(fields: CatalogFields, summary_max: int = 300, today: dt.date | None = 
                 )
     else:
         issues.append(LintIssue("written_on", True, QT_TRANSLATE_NOOP("DeskError", "缺少成文日期。")))
-    top = fields.category.split("\\")[0].strip()
+    known = leaves if leaves is not None else set(NATIONAL_CATEGORIES)
     if not fields.category.strip():
         issues.append(LintIssue("category", True, QT_TRANSLATE_NOOP("DeskError", "缺少主题分类。")))
-    elif top not in NATIONAL_CATEGORIES:
+    elif fields.category not in known and (leaves is not None or fields.category.split("\\")[0] not in known):
         issues.append(
             LintIssue(
                 "category",
                 True,
-                QT_TRANSLATE_NOOP("DeskError", "主题分类“{category}”不在分类表中。"),
+                QT_TRANSLATE_NOOP("DeskError", "主题分类“{category}”不是分类表中的末级分类。"),
                 (("category", fields.category),),
             )
         )

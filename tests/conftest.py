@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app import users
+from app import categories, users
 from app.db.models import User
 from app.roles import Role
 from app.workspace import Workspace
@@ -64,6 +64,13 @@ def people(workspace: Workspace) -> People:
             )
 
         other = users.create_department(s, admin, "测试市财政局", "TEST00002")
+        for parent, name in (
+            ("城乡建设、环境保护", "城市管理"),
+            ("市场监管、安全生产监管", "安全生产"),
+            ("卫生、体育", "医疗保障"),
+            ("财政、金融、审计", "预算"),
+        ):
+            categories.add(s, admin, parent, name)
         return People(
             admin=admin.id,
             clerk=add("clerk", "经办甲", [Role.CLERK]).id,

@@ -269,6 +269,18 @@ class Review(Base):
     record_sha256: Mapped[str] = mapped_column(String(64))
 
 
+class Category(Base):
+    """A node of the 主题分类 tree, seeded with the national top level and edited by administrators."""
+
+    __tablename__ = "categories"
+    __table_args__ = (UniqueConstraint("parent_id", "name", name="uq_categories_parent_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    code: Mapped[str] = mapped_column(String(20), default="")  # for 索引号 schemes with a category code
+
+
 class IndexSchemeRow(Base):
     """A department's 索引号 scheme (publish.index_number.IndexScheme as JSON)."""
 

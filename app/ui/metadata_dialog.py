@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.categories import leaves as category_leaves
 from app.db.database import Database
 from app.db.models import Document, User
 from app.documents import update_metadata
 from app.errors import TranslatableError
 from app.ui.i18n import error_text, vocabulary
-from publish.taxonomy import DOCUMENT_TYPES, NATIONAL_CATEGORIES, DisclosureMode
+from publish.taxonomy import DOCUMENT_TYPES, DisclosureMode
 
 
 class MetadataDialog(QDialog):
@@ -33,6 +34,7 @@ class MetadataDialog(QDialog):
         self.db, self.user_id, self.document_id = db, user_id, document_id
         self.setWindowTitle(self.tr("文件信息"))
         with db.read() as session:
+            leaves = sorted(category_leaves(session))
             doc = session.get_one(Document, document_id)
             self.version = doc.version
             values = (doc.title, doc.doc_number, doc.doc_type, doc.category, doc.written_on, doc.disclosure)
@@ -48,7 +50,7 @@ class MetadataDialog(QDialog):
         self.category = QComboBox(self)
         self.category.setEditable(True)
         self.category.addItem("")
-        self.category.addItems(list(NATIONAL_CATEGORIES))
+        self.category.addItems(leaves)
         self.category.setCurrentText(category)
         self.has_date = QCheckBox(self.tr("已定"), self)
         self.written_on = QDateEdit(self)

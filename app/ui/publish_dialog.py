@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog import proposed_fields, publish_to_catalog
+from app.categories import leaves as category_leaves
 from app.db.database import Database
 from app.errors import TranslatableError
 from app.ui.findings_panel import SEVERITY_COLORS
@@ -40,6 +41,7 @@ class PublishDialog(QDialog):
         self.setWindowTitle(self.tr("编入政府信息公开目录"))
         with db.read() as session:
             self.fields = proposed_fields(session, document_id, dt.date.today())
+            self.leaves = category_leaves(session)
         f = self.fields
         form = QFormLayout()
         for label, value in (

@@ -224,57 +224,57 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="293" />
+        <location filename="../../app/cli.py" line="304" />
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="301" />
+        <location filename="../../app/cli.py" line="312" />
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="311" />
+        <location filename="../../app/cli.py" line="322" />
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="345" />
+        <location filename="../../app/cli.py" line="356" />
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="357" />
+        <location filename="../../app/cli.py" line="368" />
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="375" />
+        <location filename="../../app/cli.py" line="386" />
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="502" />
+        <location filename="../../app/cli.py" line="513" />
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="551" />
+        <location filename="../../app/cli.py" line="562" />
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="558" />
+        <location filename="../../app/cli.py" line="569" />
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="737" />
+        <location filename="../../app/cli.py" line="748" />
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="757" />
+        <location filename="../../app/cli.py" line="768" />
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
@@ -545,7 +545,7 @@
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="410" />
+        <location filename="../../app/cli.py" line="421" />
         <location filename="../../review/lexicon.py" line="125" />
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -662,97 +662,97 @@
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="49" />
+        <location filename="../../app/catalog.py" line="50" />
         <source>只有系统管理员可以设置索引号方案。</source>
         <translation>Only system administrators can set the index number scheme.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="135" />
+        <location filename="../../app/catalog.py" line="136" />
         <source>文件没有经审查并复核的发布版本，不能发布。</source>
         <translation>The document has no reviewed and verified published version; it cannot be published.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="140" />
+        <location filename="../../app/catalog.py" line="141" />
         <source>审查批准早于文件的最近一次修改，不能发布。请重新审查。</source>
         <translation>The approval is older than the latest change of the document; review it again before publishing.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="145" />
+        <location filename="../../app/catalog.py" line="146" />
         <source>发布版本与审查时复核的版本不一致，不能发布。</source>
         <translation>The published version differs from the one verified in review; it cannot be published.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="155" />
+        <location filename="../../app/catalog.py" line="156" />
         <source>目录信息有误，不能发布：{problems}</source>
         <translation>The catalog details have problems; cannot publish: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="212" />
+        <location filename="../../app/catalog.py" line="213" />
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="282" />
+        <location filename="../../app/catalog.py" line="286" />
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="286" />
+        <location filename="../../app/catalog.py" line="290" />
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="79" />
+        <location filename="../../publish/catalog.py" line="85" />
         <source>信息名称应为文件全称，而不是“{title}”。</source>
         <translation>The title should be the full title of the document, not “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="92" />
+        <location filename="../../publish/catalog.py" line="98" />
         <source>发文字号“{number}”格式不对：年份须用六角括号〔〕，如“{fixed}”。</source>
         <translation>Document number “{number}” is malformed: the year goes in 〔〕 brackets, as in “{fixed}”.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="99" />
+        <location filename="../../publish/catalog.py" line="105" />
         <source>成文日期晚于发布日期。</source>
         <translation>The date written is later than the publication date.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="103" />
+        <location filename="../../publish/catalog.py" line="109" />
         <source>成文日期在今天之后。</source>
         <translation>The date written is in the future.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="115" />
+        <location filename="../../publish/catalog.py" line="121" />
         <source>发布日期距成文日期已 {days} 个工作日，超过条例第二十六条的 20 个工作日{note}。</source>
         <translation>Published {days} working days after it was written, more than the 20 working days of Art. 26{note}.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="123" />
+        <location filename="../../publish/catalog.py" line="129" />
         <source>缺少成文日期。</source>
         <translation>The date written is missing.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="126" />
+        <location filename="../../publish/catalog.py" line="132" />
         <source>缺少主题分类。</source>
         <translation>The subject category is missing.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="132" />
-        <source>主题分类“{category}”不在分类表中。</source>
-        <translation>Subject category “{category}” is not in the category tree.</translation>
+        <location filename="../../publish/catalog.py" line="138" />
+        <source>主题分类“{category}”不是分类表中的末级分类。</source>
+        <translation>Subject category “{category}” is not a leaf of the category tree.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="137" />
+        <location filename="../../publish/catalog.py" line="143" />
         <source>内容概述为空。</source>
         <translation>The summary is empty.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="143" />
+        <location filename="../../publish/catalog.py" line="149" />
         <source>内容概述有 {length} 字，超过 {limit} 字。</source>
         <translation>The summary has {length} characters, more than {limit}.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="148" />
+        <location filename="../../publish/catalog.py" line="154" />
         <source>未选公文种类。</source>
         <translation>No document type chosen.</translation>
     </message>
@@ -846,6 +846,31 @@
         <location filename="../../app/secrets.py" line="57" />
         <source>写入密钥环失败：{reason}</source>
         <translation>Writing to the keyring failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/categories.py" line="57" />
+        <source>只有系统管理员可以修改主题分类。</source>
+        <translation>Only system administrators can change the subject categories.</translation>
+    </message>
+    <message>
+        <location filename="../../app/categories.py" line="60" />
+        <source>分类名称不能为空，也不能含有“\\”。</source>
+        <translation>A category name cannot be empty or contain “\\”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/categories.py" line="63" />
+        <source>上级分类“{path}”不存在。</source>
+        <translation>Parent category “{path}” does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/categories.py" line="66" />
+        <source>分类“{path}”已存在。</source>
+        <translation>Category “{path}” already exists.</translation>
+    </message>
+    <message>
+        <location filename="../../app/categories.py" line="71" />
+        <source>目录中已有条目使用“{path}”，它必须保持为末级分类。</source>
+        <translation>Catalog entries use “{path}”; it must stay a leaf.</translation>
     </message>
 </context>
 <context>
@@ -1489,52 +1514,52 @@ Data folder: {path}</translation>
 <context>
     <name>MetadataDialog</name>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="34" />
+        <location filename="../../app/ui/metadata_dialog.py" line="35" />
         <source>文件信息</source>
         <translation>Document details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="42" />
+        <location filename="../../app/ui/metadata_dialog.py" line="44" />
         <source>例如：示医保〔2026〕7号（用六角括号〔〕）</source>
         <translation>e.g. 示医保〔2026〕7号 (with the 〔〕 brackets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="44" />
+        <location filename="../../app/ui/metadata_dialog.py" line="46" />
         <source>（未选）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="53" />
+        <location filename="../../app/ui/metadata_dialog.py" line="55" />
         <source>已定</source>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="71" />
+        <location filename="../../app/ui/metadata_dialog.py" line="73" />
         <source>标题（信息名称）</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="72" />
+        <location filename="../../app/ui/metadata_dialog.py" line="74" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="73" />
+        <location filename="../../app/ui/metadata_dialog.py" line="75" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="74" />
+        <location filename="../../app/ui/metadata_dialog.py" line="76" />
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="80" />
+        <location filename="../../app/ui/metadata_dialog.py" line="82" />
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="81" />
+        <location filename="../../app/ui/metadata_dialog.py" line="83" />
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
@@ -1593,77 +1618,77 @@ Data folder: {path}</translation>
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="40" />
+        <location filename="../../app/ui/publish_dialog.py" line="41" />
         <source>编入政府信息公开目录</source>
         <translation>Publish into the disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="46" />
+        <location filename="../../app/ui/publish_dialog.py" line="48" />
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="47" />
+        <location filename="../../app/ui/publish_dialog.py" line="49" />
         <source>发布机构</source>
         <translation>Publisher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="48" />
+        <location filename="../../app/ui/publish_dialog.py" line="50" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="49" />
+        <location filename="../../app/ui/publish_dialog.py" line="51" />
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="50" />
+        <location filename="../../app/ui/publish_dialog.py" line="52" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="51" />
+        <location filename="../../app/ui/publish_dialog.py" line="53" />
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="57" />
+        <location filename="../../app/ui/publish_dialog.py" line="59" />
         <source>主题词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="59" />
+        <location filename="../../app/ui/publish_dialog.py" line="61" />
         <source>内容概述（不超过 300 字）</source>
         <translation>Summary (up to 300 characters)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="61" />
+        <location filename="../../app/ui/publish_dialog.py" line="63" />
         <source>内容概述</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="65" />
+        <location filename="../../app/ui/publish_dialog.py" line="67" />
         <source>发布日期</source>
         <translation>Publication date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="68" />
+        <location filename="../../app/ui/publish_dialog.py" line="70" />
         <source>重新检查目录信息</source>
         <translation>Check the catalog details again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="76" />
+        <location filename="../../app/ui/publish_dialog.py" line="78" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="81" />
+        <location filename="../../app/ui/publish_dialog.py" line="83" />
         <source>目录信息检查（文件信息可在草稿阶段由经办人修改）</source>
         <translation>Catalog check (document details are edited by the clerk while it is a draft)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="106" />
+        <location filename="../../app/ui/publish_dialog.py" line="108" />
         <source>目录信息完整。</source>
         <translation>The catalog details are complete.</translation>
     </message>
