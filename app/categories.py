@@ -57,7 +57,7 @@ def add(session: Session, user: User, parent_path: str, name: str, code: str = "
         raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有系统管理员可以修改主题分类。"))
     name = name.strip()
     if not name or SEPARATOR in name:
-        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "分类名称不能为空，也不能含有“\\\\”。"))
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "分类名称不能为空，也不能含有“\\”。"))
     parent = _node(session, parent_path) if parent_path else None
     if parent_path and parent is None:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "上级分类“{path}”不存在。"), path=parent_path)

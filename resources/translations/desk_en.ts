@@ -854,8 +854,8 @@
     </message>
     <message>
         <location filename="../../app/categories.py" line="60" />
-        <source>分类名称不能为空，也不能含有“\\”。</source>
-        <translation>A category name cannot be empty or contain “\\”.</translation>
+        <source>分类名称不能为空，也不能含有“\”。</source>
+        <translation>A category name cannot be empty or contain “\”.</translation>
     </message>
     <message>
         <location filename="../../app/categories.py" line="63" />
