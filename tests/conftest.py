@@ -135,3 +135,36 @@ def approve_clean(workspace, reviewer_id: int, document_id: int, expected_versio
         "同意公开",
         workspace.paths.cache_dir,
     )
+
+
+def approved_document(
+    workspace,
+    people,
+    path,
+    title: str = "关于做好冬季供暖保障工作的通知",
+    category: str = "城乡建设、环境保护\\城市管理",
+    doc_number: str = "",
+) -> int:
+    """A clean draft with its catalog details, submitted by the clerk and approved by the reviewer."""
+    import datetime as dt
+
+    from app import documents
+    from app.workflow import Action, perform
+
+    doc_id = documents.import_file(workspace.db, people.clerk, path)
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        documents.update_metadata(
+            s,
+            clerk,
+            doc_id,
+            None,
+            title=title,
+            doc_type="通知",
+            category=category,
+            written_on=dt.date(2026, 11, 10),
+            doc_number=doc_number,
+        )
+        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+    approve_clean(workspace, people.reviewer, doc_id)
+    return doc_id

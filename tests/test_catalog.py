@@ -13,31 +13,14 @@ from app.catalog import publish_to_catalog, save_scheme, withdraw
 from app.db.models import CatalogEntry, Document, IndexCounter, User
 from app.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from app.roles import Status
-from app.workflow import Action, perform
 from publish.index_number import IndexScheme
-from tests.conftest import approve_clean
+from tests.conftest import approved_document as conftest_approved
 
 DAY = dt.date(2026, 11, 23)
 
 
 def approved_document(workspace, people, path, category="城乡建设、环境保护\\城市管理") -> int:
-    doc_id = documents.import_file(workspace.db, people.clerk, path)
-    with workspace.db.write() as s:
-        clerk = s.get_one(User, people.clerk)
-        documents.update_metadata(
-            s,
-            clerk,
-            doc_id,
-            None,
-            title="关于做好冬季供暖保障工作的通知",
-            doc_number="示城管〔2026〕12号",
-            doc_type="通知",
-            category=category,
-            written_on=dt.date(2026, 11, 10),
-        )
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
-    approve_clean(workspace, people.reviewer, doc_id)
-    return doc_id
+    return conftest_approved(workspace, people, path, category=category, doc_number="示城管〔2026〕12号")
 
 
 def test_numbers_follow_the_scheme_and_are_never_reused(workspace, people, sample_files):

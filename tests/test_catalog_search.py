@@ -4,32 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app import documents
 from app.catalog import change_validity, publish_to_catalog, withdraw
 from app.catalog_search import CatalogFilter, search
-from app.db.models import User
-from app.workflow import Action, perform
 from publish.catalog import Validity
-from tests.conftest import approve_clean
+from tests.conftest import approved_document
 
 
 def publish(workspace, people, path, title, category, summary):
-    doc_id = documents.import_file(workspace.db, people.clerk, path)
-    with workspace.db.write() as s:
-        clerk = s.get_one(User, people.clerk)
-        documents.update_metadata(
-            s,
-            clerk,
-            doc_id,
-            None,
-            title=title,
-            doc_type="通知",
-            category=category,
-            written_on=dt.date(2026, 11, 10),
-            doc_number=f"示政〔2026〕{doc_id}号",
-        )
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
-    approve_clean(workspace, people.reviewer, doc_id)
+    doc_id = approved_document(workspace, people, path, title, category, doc_number="示政〔2026〕1号")
     return publish_to_catalog(
         workspace.db, people.publisher, doc_id, None, published_on=dt.date(2026, 11, 23), summary=summary
     ).index_no

@@ -6,32 +6,16 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from app import documents
 from app.catalog import publish_to_catalog
 from app.catalog_search import PAGE_SIZE, index_entry
-from app.db.models import CatalogEntry, User
+from app.db.models import CatalogEntry
 from app.ui.catalog_view import CatalogWindow
-from app.workflow import Action, perform
 from publish.catalog import Validity
-from tests.conftest import approve_clean
+from tests.conftest import approved_document
 
 
 def many_entries(workspace, people, sample_files, count: int) -> None:
-    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
-    with workspace.db.write() as s:
-        clerk = s.get_one(User, people.clerk)
-        documents.update_metadata(
-            s,
-            clerk,
-            doc_id,
-            None,
-            title="关于做好冬季供暖保障工作的通知",
-            doc_type="通知",
-            category="城乡建设、环境保护\\城市管理",
-            written_on=dt.date(2026, 11, 10),
-        )
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
-    approve_clean(workspace, people.reviewer, doc_id)
+    doc_id = approved_document(workspace, people, sample_files["clean"])
     first = publish_to_catalog(
         workspace.db, people.publisher, doc_id, None, published_on=dt.date(2026, 11, 23), summary="供暖"
     )

@@ -16,7 +16,8 @@ def test_tree_is_seeded_and_grows_leaves(workspace, people):
         assert tree["城乡建设、环境保护\\城市管理"] is True and tree["国防"] is True
         admin = s.get_one(User, people.admin)
         assert categories.add(s, admin, "城乡建设、环境保护\\城市管理", "市容环卫", "A0101") == (
-            "城乡建设、环境保护\\城市管理\\市容环卫")
+            "城乡建设、环境保护\\城市管理\\市容环卫"
+        )
         assert "城乡建设、环境保护\\城市管理" not in categories.leaves(s)
         with pytest.raises(ValidationFailed, match="已存在"):
             categories.add(s, admin, "城乡建设、环境保护", "城市管理")

@@ -334,28 +334,10 @@ def test_clerk_edits_the_catalog_details_of_a_draft(
 def test_publisher_publishes_an_approved_item_after_the_lint(
     qtbot, desk_app, workspace, people, sample_files, monkeypatch
 ):
-    import datetime as dt
-
-    from app import documents
     from app.ui.publish_dialog import PublishDialog
-    from app.workflow import perform
-    from tests.conftest import approve_clean
+    from tests.conftest import approved_document
 
-    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
-    with workspace.db.write() as s:
-        clerk = s.get_one(User, people.clerk)
-        documents.update_metadata(
-            s,
-            clerk,
-            doc_id,
-            None,
-            title="关于做好冬季供暖保障工作的通知",
-            doc_type="通知",
-            written_on=dt.date.today(),
-            category="",
-        )
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
-    approve_clean(workspace, people.reviewer, doc_id)
+    approved_document(workspace, people, sample_files["clean"], category="")
     window = _window(qtbot, desk_app, workspace, people.publisher)
     assert window.model.rowCount() == 1  # 已批准待发布 is the publisher's home queue
     window.table.selectRow(0)
@@ -377,26 +359,10 @@ def test_publish_dialog_allocates_the_index_number(
 ):
     import datetime as dt
 
-    from app import documents
     from app.ui.publish_dialog import PublishDialog
-    from app.workflow import perform
-    from tests.conftest import approve_clean
+    from tests.conftest import approved_document
 
-    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
-    with workspace.db.write() as s:
-        clerk = s.get_one(User, people.clerk)
-        documents.update_metadata(
-            s,
-            clerk,
-            doc_id,
-            None,
-            title="关于做好冬季供暖保障工作的通知",
-            doc_type="通知",
-            written_on=dt.date.today(),
-            category="城乡建设、环境保护\\城市管理",
-        )
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
-    approve_clean(workspace, people.reviewer, doc_id)
+    doc_id = approved_document(workspace, people, sample_files["clean"])
     window = _window(qtbot, desk_app, workspace, people.publisher)
     window.table.selectRow(0)
 

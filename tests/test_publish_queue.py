@@ -11,14 +11,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app import documents
 from app.catalog import publish_to_catalog, withdraw
-from app.db.models import PublishJob, User
+from app.db.models import PublishJob
 from app.publishing import run_queue
 from app.secrets import SecretUnavailable, get_secret, secure_backend
-from app.workflow import Action, perform
 from publish.portal import PortalClient
-from tests.conftest import approve_clean
+from tests.conftest import approved_document
 from tests.portal_server import TOKEN, PortalServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,21 +30,7 @@ def portal():
 
 
 def published(workspace, people, sample_files) -> str:
-    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
-    with workspace.db.write() as s:
-        clerk = s.get_one(User, people.clerk)
-        documents.update_metadata(
-            s,
-            clerk,
-            doc_id,
-            None,
-            title="关于做好冬季供暖保障工作的通知",
-            doc_type="通知",
-            category="城乡建设、环境保护\\城市管理",
-            written_on=dt.date(2026, 11, 10),
-        )
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
-    approve_clean(workspace, people.reviewer, doc_id)
+    doc_id = approved_document(workspace, people, sample_files["clean"])
     return publish_to_catalog(
         workspace.db, people.publisher, doc_id, None, published_on=DAY, summary="供暖", to_portal=True
     ).index_no

@@ -12,11 +12,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-from app import documents
 from app.catalog import publish_to_catalog, update_static_site, withdraw
-from app.db.models import User
-from app.workflow import Action, perform
-from tests.conftest import approve_clean
+from tests.conftest import approved_document
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = dt.date(2026, 11, 23)
@@ -43,25 +40,10 @@ def browser():
     driver.quit()
 
 
-def _publish(workspace, people, path, title, category, keywords_summary):
-    doc_id = documents.import_file(workspace.db, people.clerk, path)
-    with workspace.db.write() as s:
-        clerk = s.get_one(User, people.clerk)
-        documents.update_metadata(
-            s,
-            clerk,
-            doc_id,
-            None,
-            title=title,
-            doc_number="示城管〔2026〕12号",
-            doc_type="通知",
-            category=category,
-            written_on=dt.date(2026, 11, 10),
-        )
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
-    approve_clean(workspace, people.reviewer, doc_id)
+def _publish(workspace, people, path, title, category, summary):
+    doc_id = approved_document(workspace, people, path, title, category, doc_number="示城管〔2026〕12号")
     return publish_to_catalog(
-        workspace.db, people.publisher, doc_id, None, published_on=DAY, summary=keywords_summary
+        workspace.db, people.publisher, doc_id, None, published_on=DAY, summary=summary
     ).index_no
 
 
@@ -125,21 +107,7 @@ def test_updates_are_incremental_and_withdrawal_removes_the_page(workspace, peop
 
 
 def test_cli_publish_with_static_target(workspace, people, sample_files, tmp_path):
-    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
-    with workspace.db.write() as s:
-        clerk = s.get_one(User, people.clerk)
-        documents.update_metadata(
-            s,
-            clerk,
-            doc_id,
-            None,
-            title="关于做好冬季供暖保障工作的通知",
-            doc_type="通知",
-            category="城乡建设、环境保护\\城市管理",
-            written_on=dt.date(2026, 11, 10),
-        )
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
-    approve_clean(workspace, people.reviewer, doc_id)
+    doc_id = approved_document(workspace, people, sample_files["clean"])
     workspace.close()
     site = tmp_path / "out-site"
     r = subprocess.run(
