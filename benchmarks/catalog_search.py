@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -20,51 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-WORDS = [
-    "政府",
-    "信息",
-    "公开",
-    "工作",
-    "要点",
-    "推进",
-    "决策",
-    "执行",
-    "管理",
-    "服务",
-    "政策",
-    "解读",
-    "平台",
-    "建设",
-    "监督",
-    "保障",
-    "数据",
-    "开放",
-    "发展",
-    "改革",
-    "城市",
-    "乡村",
-    "教育",
-    "医疗",
-    "住房",
-    "就业",
-    "社会",
-    "保险",
-    "环境",
-    "保护",
-    "安全",
-    "生产",
-    "市场",
-    "监管",
-    "财政",
-    "预算",
-    "审计",
-    "项目",
-    "资金",
-    "供暖",
-    "道路",
-    "河道",
-]
+from common import WORDS, median_time  # noqa: E402
+
 CATEGORIES = [
     "综合政务\\政务公开",
     "城乡建设、环境保护\\城市管理",
@@ -74,12 +32,7 @@ CATEGORIES = [
 
 
 def median_ms(fn, repeat: int = 7) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+    return median_time(fn, repeat) * 1000
 
 
 def build(db_dir: Path, count: int):

@@ -17,90 +17,16 @@ import argparse
 import json
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-WORDS = [
-    "政府",
-    "信息",
-    "公开",
-    "工作",
-    "要点",
-    "推进",
-    "决策",
-    "执行",
-    "管理",
-    "服务",
-    "结果",
-    "政策",
-    "解读",
-    "回应",
-    "关切",
-    "平台",
-    "建设",
-    "监督",
-    "保障",
-    "数据",
-    "开放",
-    "发展",
-    "改革",
-    "城市",
-    "乡村",
-    "教育",
-    "医疗",
-    "住房",
-    "就业",
-    "社会",
-    "保险",
-    "环境",
-    "保护",
-    "安全",
-    "生产",
-    "市场",
-    "监管",
-    "财政",
-    "预算",
-    "审计",
-    "项目",
-    "资金",
-    "使用",
-    "情况",
-    "通知",
-    "意见",
-    "办法",
-    "规定",
-    "规划",
-    "实施",
-    "方案",
-    "措施",
-    "目标",
-    "任务",
-    "部门",
-    "单位",
-    "企业",
-    "群众",
-    "公共",
-    "卫生",
-    "交通",
-    "水利",
-    "农业",
-]
-
-
-def median_time(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+from common import WORDS, median_time  # noqa: E402
 
 
 def make_pdf(pages: int) -> bytes:
