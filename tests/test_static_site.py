@@ -137,3 +137,35 @@ def test_cli_publish_with_static_target(workspace, people, sample_files, tmp_pat
     )
     assert r.returncode == 0, r.stderr
     assert "TEST00001/2026-00001" in r.stdout and (site / "index.html").exists()
+
+
+def test_pages_are_valid_html_and_accessible(workspace, people, sample_files, tmp_path):
+    """Parsed strictly by html5lib (a WHATWG parser): any parse error fails; basic accessibility."""
+    import html5lib
+
+    site = tmp_path / "site"
+    _publish(
+        workspace,
+        people,
+        sample_files["clean"],
+        "关于做好冬季供暖保障工作的通知",
+        "城乡建设、环境保护\\城市管理",
+        "供暖<保障>&",
+    )
+    update_static_site(workspace.db, site)
+    pages = [site / "index.html", *sorted((site / "entries").glob("*.html"))]
+    assert len(pages) == 2
+    for page in pages:
+        tree = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page.read_bytes())
+        assert tree.get("lang") == "zh-CN"
+        assert tree.find(".//title").text
+        assert all(th.get("scope") in ("row", "col") for th in tree.iter("th"))
+        for label in tree.iter("label"):
+            assert label.find("input") is not None or label.find("select") is not None
+        assert not [
+            c
+            for c in tree.iter()
+            if c.tag in ("input", "select") and c not in {x for label in tree.iter("label") for x in label}
+        ]
+    entry = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(pages[1].read_bytes())
+    assert "供暖<保障>&" in "".join(entry.itertext())  # escaped in the file, shown as written
