@@ -98,6 +98,8 @@ class QueueDialog(QDialog):
                 .limit(500)
             ).all()
         self.table.setRowCount(len(rows))
+        if not rows:
+            self.message.setText(self.tr("队列为空：发布时选择推送到门户的条目会出现在这里。"))
         for r, (index_no, action, status, attempts, error) in enumerate(rows):
             for c, value in enumerate(
                 (index_no, _ACTIONS.get(action, action), _STATES.get(status, status), str(attempts), error)

@@ -1746,17 +1746,22 @@ Data folder: {path}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="110" />
+        <location filename="../../app/ui/queue_dialog.py" line="102" />
+        <source>队列为空：发布时选择推送到门户的条目会出现在这里。</source>
+        <translation>The queue is empty: entries published to the portal appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/queue_dialog.py" line="112" />
         <source>门户访问令牌</source>
         <translation>Portal access token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="111" />
+        <location filename="../../app/ui/queue_dialog.py" line="113" />
         <source>本机没有安全的密钥环，令牌不会保存。请输入门户访问令牌：</source>
         <translation>This machine has no secure keyring; the token will not be stored. Enter the portal access token:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="143" />
+        <location filename="../../app/ui/queue_dialog.py" line="145" />
         <source>成功 {done}，待重试 {waiting}，被拒绝 {refused}。</source>
         <translation>{done} done, {waiting} to retry, {refused} refused.</translation>
     </message>
