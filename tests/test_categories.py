@@ -25,3 +25,35 @@ def test_tree_is_seeded_and_grows_leaves(workspace, people):
             categories.add(s, admin, "没有这个大类", "子类")
         with pytest.raises(PermissionDenied):
             categories.add(s, s.get_one(User, people.clerk), "国防", "民兵")
+
+
+def test_catalog_settings_dialog(qtbot, desk_app, workspace, people):
+    import datetime as dt
+
+    from app.catalog import department_scheme
+    from app.ui.catalog_settings import CatalogSettingsDialog
+
+    dialog = CatalogSettingsDialog(workspace.db, people.admin)
+    qtbot.addWidget(dialog)
+    assert dialog.preview.text() == f"TEST00001/{dt.date.today().year}-00001"
+    dialog.date_format.setCurrentText("YYYYMM")
+    dialog.reset.setCurrentIndex(dialog.reset.findData("monthly"))
+    dialog.digits.setValue(6)
+    assert dialog.preview.text() == f"TEST00001/{dt.date.today():%Y%m}-000001"
+    assert dialog.save()
+    with workspace.db.read() as s:
+        assert department_scheme(s, s.get_one(User, people.admin).department).serial_digits == 6
+    dialog.date_format.setCurrentText("YYYY")  # monthly reset with a yearly date would repeat numbers
+    assert "按月重置须使用 YYYYMM" in dialog.error.text() and not dialog.save()
+    top = next(
+        dialog.tree.topLevelItem(i)
+        for i in range(dialog.tree.topLevelItemCount())
+        if dialog.tree.topLevelItem(i).data(0, 256) == "国防"
+    )
+    dialog.tree.setCurrentItem(top)
+    assert dialog.add_category("国防动员")
+    with workspace.db.read() as s:
+        assert "国防\\国防动员" in categories.leaves(s)
+    clerk_dialog = CatalogSettingsDialog(workspace.db, people.clerk)
+    qtbot.addWidget(clerk_dialog)
+    assert not clerk_dialog.save() and "系统管理员" in clerk_dialog.error.text()

@@ -51,6 +51,7 @@ from app.reviewing import (
     refuse,
 )
 from app.roles import Role, Status
+from app.ui.catalog_settings import CatalogSettingsDialog
 from app.ui.catalog_view import CatalogWindow
 from app.ui.conclusion_dialog import ConclusionDialog
 from app.ui.decision_dialog import DecisionDialog
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.catalog_action = self._action(self.tr("公开目录…"), None, self.open_catalog)
         self.queue_action = self._action(self.tr("发布队列…"), None, self.open_queue)
         self.lexicon_action = self._action(self.tr("部门词库…"), None, self.open_lexicon)
+        self.catalog_settings_action = self._action(self.tr("目录设置…"), None, self.open_catalog_settings)
         self.save_published_action = self._action(
             self.tr("保存发布版本…"), None, lambda: self.save_document_file(FilePurpose.PUBLISHED)
         )
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.log_action)
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
         tools_menu.addAction(self.lexicon_action)
+        tools_menu.addAction(self.catalog_settings_action)
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.about_action)
@@ -845,6 +848,9 @@ class MainWindow(QMainWindow):
         window = CatalogWindow(self.db, self, self.user_id, self.workspace.paths.data_dir / "site")
         window.show()
         return window
+
+    def open_catalog_settings(self) -> None:
+        CatalogSettingsDialog(self.db, self.user_id, self).exec()
 
     def open_lexicon(self) -> None:
         LexiconDialog(self.db, self.user_id, self).exec()

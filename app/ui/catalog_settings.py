@@ -1,0 +1,164 @@
+"""Administrators set the department's 索引号 scheme and grow the 主题分类 tree."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import categories
+from app.catalog import department_scheme, save_scheme
+from app.db.database import Database
+from app.db.models import User
+from app.errors import TranslatableError
+from app.ui.i18n import error_text
+from publish.index_number import IndexScheme
+
+
+class CatalogSettingsDialog(QDialog):
+    def __init__(self, db: Database, user_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.user_id = db, user_id
+        self.setWindowTitle(self.tr("目录设置"))
+        with db.read() as session:
+            user = session.get_one(User, user_id)
+            scheme = department_scheme(session, user.department) if user.department else IndexScheme("X")
+        self.prefix = QLineEdit(scheme.prefix, self)
+        self.date_format = QComboBox(self)
+        self.date_format.addItems(["YYYY", "YYYYMM"])
+        self.date_format.setCurrentText(scheme.date_format)
+        self.digits = QSpinBox(self)
+        self.digits.setRange(3, 8)
+        self.digits.setValue(scheme.serial_digits)
+        self.reset = QComboBox(self)
+        self.reset.addItem(self.tr("按年重置"), "yearly")
+        self.reset.addItem(self.tr("按月重置"), "monthly")
+        self.reset.setCurrentIndex(self.reset.findData(scheme.reset))
+        self.prefix_separator = QLineEdit(scheme.prefix_separator, self)
+        self.serial_separator = QLineEdit(scheme.serial_separator, self)
+        self.preview = QLabel(self)
+        for w in (self.prefix, self.prefix_separator, self.serial_separator):
+            w.textChanged.connect(self.update_preview)
+        for combo in (self.date_format, self.reset):
+            combo.currentIndexChanged.connect(self.update_preview)
+        self.digits.valueChanged.connect(self.update_preview)
+        self._category_codes = scheme.category_codes
+        form = QFormLayout()
+        form.addRow(self.tr("前缀（机构代码）"), self.prefix)
+        form.addRow(self.tr("前缀后分隔符"), self.prefix_separator)
+        form.addRow(self.tr("日期格式"), self.date_format)
+        form.addRow(self.tr("流水号前分隔符"), self.serial_separator)
+        form.addRow(self.tr("流水号位数"), self.digits)
+        form.addRow(self.tr("流水号重置"), self.reset)
+        form.addRow(self.tr("示例"), self.preview)
+        scheme_box = QGroupBox(self.tr("索引号方案"), self)
+        scheme_box.setLayout(form)
+
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([self.tr("主题分类（末级分类可供文件使用）")])
+        add_button = QPushButton(self.tr("添加子分类…"), self)
+        add_button.clicked.connect(lambda: self.add_category())
+        tree_box = QGroupBox(self.tr("主题分类"), self)
+        tree_layout = QVBoxLayout(tree_box)
+        tree_layout.addWidget(self.tree)
+        tree_layout.addWidget(add_button)
+
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        columns.addWidget(scheme_box)
+        columns.addWidget(tree_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(900, 520)
+        self.update_preview()
+        self.reload_tree()
+
+    def scheme(self) -> IndexScheme:
+        return IndexScheme(
+            prefix=self.prefix.text().strip(),
+            date_format=self.date_format.currentText(),
+            serial_digits=self.digits.value(),
+            reset=str(self.reset.currentData()),
+            prefix_separator=self.prefix_separator.text(),
+            serial_separator=self.serial_separator.text(),
+            category_codes=self._category_codes,
+        )
+
+    def update_preview(self) -> None:
+        try:
+            self.preview.setText(
+                self.scheme().format(1, dt.date.today(), next(iter(self._category_codes), ""))
+            )
+            self.error.clear()
+        except TranslatableError as exc:
+            self.preview.clear()
+            self.error.setText(error_text(exc))
+
+    def save(self) -> bool:
+        try:
+            with self.db.write() as session:
+                save_scheme(session, session.get_one(User, self.user_id), self.scheme())
+        except TranslatableError as exc:
+            self.error.setText(error_text(exc))
+            return False
+        self.error.setText(self.tr("索引号方案已保存，下一次发布起生效。"))
+        return True
+
+    def reload_tree(self) -> None:
+        self.tree.clear()
+        items: dict[str, QTreeWidgetItem] = {}
+        with self.db.read() as session:
+            tree = categories.paths(session)
+        for path, leaf in tree.items():
+            parent_path, _, name = path.rpartition(categories.SEPARATOR)
+            parent = items.get(parent_path)
+            item = QTreeWidgetItem(
+                parent if parent is not None else self.tree, [name + (" ●" if leaf else "")]
+            )
+            item.setData(0, 256, path)
+            items[path] = item
+
+    def add_category(self, name: str | None = None) -> bool:
+        current = self.tree.currentItem()
+        parent_path = str(current.data(0, 256)) if current is not None else ""
+        if name is None:
+            name, ok = QInputDialog.getText(
+                self,
+                self.tr("添加子分类"),
+                self.tr("“{parent}”下的新分类：").format(parent=parent_path or self.tr("顶级")),
+            )
+            if not ok:
+                return False
+        try:
+            with self.db.write() as session:
+                categories.add(session, session.get_one(User, self.user_id), parent_path, name)
+        except TranslatableError as exc:
+            self.error.setText(error_text(exc))
+            return False
+        self.reload_tree()
+        return True
