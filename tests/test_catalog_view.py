@@ -64,6 +64,7 @@ def test_pages_are_fetched_as_needed_and_search_narrows(qtbot, desk_app, workspa
     assert all("河道" in r.title for r in model.rows)
     window.query.setText("供暖保障")
     window.apply()
+    assert window.department.count() == 2 and window.department.itemText(1) == "测试市数据局"
     assert [r.index_no for r in model.rows] == ["TEST00001/2026-00001"]
     window.open_entry(model.index(0, 0))
     assert window.last_viewer.page_count == 1

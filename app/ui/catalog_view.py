@@ -26,7 +26,7 @@ from sqlalchemy import extract, select
 from app.catalog import change_validity, update_static_site, withdraw
 from app.catalog_search import PAGE_SIZE, CatalogFilter, CatalogRow, search
 from app.db.database import Database
-from app.db.models import CatalogEntry, User
+from app.db.models import CatalogEntry, Department, User
 from app.documents import load_blob
 from app.errors import TranslatableError
 from app.roles import Role
@@ -115,6 +115,7 @@ class CatalogWindow(QDialog):
         self.query = QLineEdit(self)
         self.query.setPlaceholderText(self.tr("标题、文号、主题词或正文中的词语"))
         self.query.returnPressed.connect(self.apply)
+        self.department = QComboBox(self)
         self.category = QComboBox(self)
         self.year = QComboBox(self)
         self.validity = QComboBox(self)
@@ -125,7 +126,15 @@ class CatalogWindow(QDialog):
         search_button = QPushButton(self.tr("查询"), self)
         search_button.clicked.connect(self.apply)
         bar = QHBoxLayout()
-        for w in (self.query, self.category, self.year, self.validity, self.withdrawn, search_button):
+        for w in (
+            self.query,
+            self.department,
+            self.category,
+            self.year,
+            self.validity,
+            self.withdrawn,
+            search_button,
+        ):
             bar.addWidget(w)
         bar.setStretch(0, 3)
         self.model = CatalogTableModel(db)
@@ -163,6 +172,11 @@ class CatalogWindow(QDialog):
 
     def _fill_filters(self) -> None:
         with self.db.read() as session:
+            departments = session.execute(
+                select(Department.id, Department.name)
+                .where(Department.id.in_(select(CatalogEntry.department_id).distinct()))
+                .order_by(Department.name)
+            ).all()
             categories = sorted(session.scalars(select(CatalogEntry.category).distinct()))
             years = sorted(
                 {
@@ -171,6 +185,9 @@ class CatalogWindow(QDialog):
                 },
                 reverse=True,
             )
+        self.department.addItem(self.tr("全部发布机构"), None)
+        for department_id, name in departments:
+            self.department.addItem(name, department_id)
         self.category.addItem(self.tr("全部分类"), "")
         for c in categories:
             self.category.addItem(c, c)
@@ -182,6 +199,7 @@ class CatalogWindow(QDialog):
         self.model.set_filter(
             CatalogFilter(
                 query=self.query.text(),
+                department_id=self.department.currentData(),
                 category=str(self.category.currentData() or ""),
                 year=self.year.currentData(),
                 validity=str(self.validity.currentData() or ""),

@@ -145,62 +145,67 @@
         <translation>Words from the title, number, keywords or text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="121" />
+        <location filename="../../app/ui/catalog_view.py" line="122" />
         <source>全部有效性</source>
         <translation>Any validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="124" />
+        <location filename="../../app/ui/catalog_view.py" line="125" />
         <source>含已撤回</source>
         <translation>Include withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="125" />
+        <location filename="../../app/ui/catalog_view.py" line="126" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="142" />
+        <location filename="../../app/ui/catalog_view.py" line="151" />
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="147" />
+        <location filename="../../app/ui/catalog_view.py" line="156" />
         <source>修改有效性</source>
         <translation>Change validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="174" />
+        <location filename="../../app/ui/catalog_view.py" line="188" />
+        <source>全部发布机构</source>
+        <translation>All publishers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="191" />
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="177" />
+        <location filename="../../app/ui/catalog_view.py" line="194" />
         <source>全部年份</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="191" />
+        <location filename="../../app/ui/catalog_view.py" line="209" />
         <source>，向下滚动加载更多</source>
         <translation>; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="192" />
+        <location filename="../../app/ui/catalog_view.py" line="210" />
         <source>已显示 {shown} 条{more}</source>
         <translation>{shown} shown{more}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="210" />
+        <location filename="../../app/ui/catalog_view.py" line="228" />
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="210" />
+        <location filename="../../app/ui/catalog_view.py" line="228" />
         <source>撤回“{title}”的理由：</source>
         <translation>Reason for withdrawing “{title}”:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="230" />
+        <location filename="../../app/ui/catalog_view.py" line="248" />
         <source>已更新；门户的变更已进入发布队列。</source>
         <translation>Updated; changes for the portal are in the publish queue.</translation>
     </message>
