@@ -16,7 +16,7 @@ from app.db.database import Database
 from app.db.models import Blob, Document, DocumentFile, FilePurpose, User, utcnow
 from app.errors import QT_TRANSLATE_NOOP, DocumentRejected, NotFound, PermissionDenied, ValidationFailed
 from app.roles import Role, Status
-from app.workflow import get_document, load_for_update
+from app.workflow import authors, get_document, load_for_update
 from publish.taxonomy import DOCUMENT_TYPES, DisclosureMode
 from review.formats import Kind, Probe, check_size, probe
 
@@ -295,8 +295,6 @@ def queue_rows(session: Session, user: User, queue: Queue) -> list[DocumentRow]:
         for d in session.scalars(query)
     ]
     if queue is Queue.TO_REVIEW:
-        from app.workflow import authors
-
         # 待我审查: what this reviewer may decide, i.e. not what they wrote themselves.
         rows = [r for r in rows if user.login not in authors(session, r.id)]
     return rows

@@ -377,6 +377,9 @@ class _Extractor:
                     Location(detail=shown),
                 )
             )
+            # Imported here: the dispatcher imports this module.
+            from review.extract.dispatch import embedded_streams
+
             self.out.streams.extend(embedded_streams(shown, content))
 
     def _javascript(self) -> None:
@@ -505,9 +508,3 @@ def hidden_reason(
         if seq > span["seqno"] and (bbox & rect).get_area() >= COVER_SHARE * area:
             return "被图形或图片遮盖（伪删除）"
     return None
-
-
-def embedded_streams(name: str, content: bytes) -> list[TextStream]:
-    from review.extract.dispatch import embedded_streams as streams
-
-    return streams(name, content)
