@@ -167,6 +167,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--code", default="", help="索引号中使用的分类代码")
     p.set_defaults(handler=_category_add)
 
+    p = sub.add_parser("deadlines", help="主动公开期限：成文后 20 个工作日内发布（条例第二十六条）")
+    p.add_argument(
+        "--within", type=int, default=5, metavar="N", help="列出 N 个工作日内到期和已逾期的（默认 5）"
+    )
+    p.add_argument("--today", type=_date, help="以该日期为今天（YYYY-MM-DD）")
+    p.set_defaults(handler=_deadlines)
+
     p = sub.add_parser("validity", help="修改目录条目的有效性（需发布管理员）")
     p.add_argument("index_no", metavar="INDEX_NO")
     p.add_argument(
@@ -775,6 +782,29 @@ def _portal_token(args: argparse.Namespace, workspace: Workspace) -> int:
     set_secret(portal_token_name(args.url), _password(f"{args.url} 的访问令牌：", "DESK_PORTAL_TOKEN"))
     print("门户访问令牌已存入系统密钥环。")
     return EXIT_OK
+
+
+def _deadlines(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.deadlines import deadlines
+
+    user_id = _signed_in(args, workspace)
+    with workspace.db.read() as session:
+        rows = [
+            d
+            for d in deadlines(session, session.get_one(User, user_id), args.today)
+            if d.working_days_left <= args.within
+        ]
+    for d in rows:
+        state = (
+            f"逾期 {-d.working_days_left} 个工作日"
+            if d.working_days_left < 0
+            else f"还剩 {d.working_days_left} 个工作日"
+        )
+        note = "" if d.exact else "（该年节假日未知，按周末计）"
+        print(f"#{d.document_id:<5} {d.due.isoformat()} {state}{note}  {d.status.label}  {d.title}")
+    overdue = sum(1 for d in rows if d.working_days_left < 0)
+    print(f"共 {len(rows)} 件，其中逾期 {overdue} 件。")
+    return EXIT_PROBLEM if overdue else EXIT_OK
 
 
 def _category_list(args: argparse.Namespace, workspace: Workspace) -> int:

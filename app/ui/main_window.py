@@ -54,6 +54,7 @@ from app.roles import Role, Status
 from app.ui.catalog_settings import CatalogSettingsDialog
 from app.ui.catalog_view import CatalogWindow
 from app.ui.conclusion_dialog import ConclusionDialog
+from app.ui.deadlines_dialog import DeadlinesDialog
 from app.ui.decision_dialog import DecisionDialog
 from app.ui.document_model import DocumentTableModel
 from app.ui.findings_panel import SEVERITY_COLORS, FindingsPanel
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.publish_action = self._action(self.tr("发布到目录…"), None, self.publish_current)
         self.catalog_action = self._action(self.tr("公开目录…"), None, self.open_catalog)
         self.queue_action = self._action(self.tr("发布队列…"), None, self.open_queue)
+        self.deadlines_action = self._action(self.tr("公开期限…"), None, self.open_deadlines)
         self.lexicon_action = self._action(self.tr("部门词库…"), None, self.open_lexicon)
         self.catalog_settings_action = self._action(self.tr("目录设置…"), None, self.open_catalog_settings)
         self.save_published_action = self._action(
@@ -194,6 +196,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.catalog_action)
         view_menu.addAction(self.queue_action)
+        view_menu.addAction(self.deadlines_action)
         view_menu.addAction(self.log_action)
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
         tools_menu.addAction(self.lexicon_action)
@@ -838,6 +841,11 @@ class MainWindow(QMainWindow):
         return QFileDialog.getSaveFileName(
             self, self.tr("保存"), str(Path.home() / suggested), "PDF (*.pdf)"
         )[0]
+
+    def open_deadlines(self) -> DeadlinesDialog:
+        dialog = DeadlinesDialog(self.db, self.user_id, self)
+        dialog.show()
+        return dialog
 
     def open_queue(self) -> QueueDialog:
         dialog = QueueDialog(self.db, self.runner, self.workspace.settings.portal_url, self)

@@ -1,0 +1,63 @@
+"""主动公开 deadlines in Chinese working days, across the National Day week."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app import documents
+from app.db.models import User
+from app.deadlines import deadlines
+
+
+def draft(workspace, people, path, written_on, disclosure="proactive"):
+    doc_id = documents.import_file(workspace.db, people.clerk, path)
+    with workspace.db.write() as s:
+        documents.update_metadata(
+            s, s.get_one(User, people.clerk), doc_id, None, written_on=written_on, disclosure=disclosure
+        )
+    return doc_id
+
+
+def test_due_dates_skip_the_national_day_week_and_flag_overdue(workspace, people, sample_files):
+    before_holiday = draft(workspace, people, sample_files["clean"], dt.date(2026, 9, 25))
+    recent = draft(workspace, people, sample_files["txt"], dt.date(2026, 11, 20))
+    draft(
+        workspace, people, sample_files["docx"], dt.date(2026, 9, 1), disclosure="on_request"
+    )  # no deadline
+    with workspace.db.read() as s:
+        rows = deadlines(s, s.get_one(User, people.clerk), today=dt.date(2026, 10, 28))
+    by_id = {d.document_id: d for d in rows}
+    assert set(by_id) == {before_holiday, recent}
+    # 20 working days after 9/25 with 10/1–10/8 off and the 调休 Sundays worked.
+    assert by_id[before_holiday].due > dt.date(2026, 10, 23) and by_id[before_holiday].exact
+    assert by_id[recent].working_days_left > 20  # "today" is before it was even written
+    with workspace.db.read() as s:
+        late = deadlines(s, s.get_one(User, people.clerk), today=dt.date(2026, 11, 23))
+    assert late[0].document_id == before_holiday and late[0].working_days_left < 0
+
+
+def test_published_items_leave_the_list(workspace, people, sample_files):
+    from app.catalog import publish_to_catalog
+    from tests.conftest import approved_document
+
+    doc_id = approved_document(workspace, people, sample_files["clean"])
+    with workspace.db.read() as s:
+        assert [
+            d.document_id for d in deadlines(s, s.get_one(User, people.clerk), dt.date(2026, 11, 23))
+        ] == [doc_id]
+    publish_to_catalog(
+        workspace.db, people.publisher, doc_id, None, published_on=dt.date(2026, 11, 23), summary="x"
+    )
+    with workspace.db.read() as s:
+        assert deadlines(s, s.get_one(User, people.clerk), dt.date(2026, 11, 23)) == []
+
+
+def test_deadlines_window_marks_overdue(qtbot, desk_app, workspace, people, sample_files):
+    from app.ui.deadlines_dialog import DeadlinesDialog
+
+    late = draft(workspace, people, sample_files["clean"], dt.date(2026, 9, 25))
+    dialog = DeadlinesDialog(workspace.db, people.clerk, today=dt.date(2026, 11, 23))
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == str(late)
+    assert dialog.table.item(0, 5).text().startswith("逾期")
+    assert dialog.table.item(0, 5).foreground().color().red() == 200
