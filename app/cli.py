@@ -32,6 +32,7 @@ from review.formats import SUPPORTED_SUFFIXES
 from review.model import Severity
 
 PASSWORD_ENV = "DESK_PASSWORD"
+PDF_PASSWORD_ENV = "DESK_PDF_PASSWORD"  # the open password of encrypted PDFs being imported
 EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
 Handler = Callable[[argparse.Namespace, Workspace], int]
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--title", help="标题（仅导入一个文件时；默认取文件名）")
     p.add_argument("--no-check", action="store_true", help="导入后不立即保密检查")
+    p.epilog = "加密的 PDF：在环境变量 DESK_PDF_PASSWORD 中给出打开密码，以解密副本导入（加密原件一并保存）。"
     p.set_defaults(handler=_import)
 
     lexicon = sub.add_parser("lexicon", help="部门词库").add_subparsers(
@@ -394,7 +396,9 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
     failed = 0
     for path in args.files:
         try:
-            doc_id = documents.import_file(workspace.db, user_id, path, title=args.title)
+            doc_id = documents.import_file(
+                workspace.db, user_id, path, password=os.environ.get(PDF_PASSWORD_ENV), title=args.title
+            )
         except TranslatableError as exc:
             failed += 1
             _error(exc.message)

@@ -18,7 +18,8 @@ from app.errors import QT_TRANSLATE_NOOP, DocumentRejected, NotFound, Permission
 from app.roles import Role, Status
 from app.workflow import authors, get_document, load_for_update
 from publish.taxonomy import DOCUMENT_TYPES, DisclosureMode
-from review.formats import Kind, Probe, check_size, probe
+from review.errors import EncryptedDocument
+from review.formats import Kind, Probe, check_size, decrypt_pdf, probe
 
 
 class Queue(StrEnum):
@@ -105,11 +106,20 @@ class Draft:
     name: str
     data: bytes
     probe: Probe
+    # An encrypted PDF is taken in decrypted (what is checked and redacted); its encrypted bytes
+    # are kept too, so the file as received is never lost.
+    encrypted_original: bytes | None = None
 
 
-def prepare(path: Path) -> Draft:
+def prepare(path: Path, password: str | None = None) -> Draft:
     data = read_source(path)
-    return Draft(path.name, data, probe(path.name, data))
+    try:
+        return Draft(path.name, data, probe(path.name, data))
+    except EncryptedDocument:
+        if not password:
+            raise
+        plain = decrypt_pdf(path.name, data, password)
+        return Draft(path.name, plain, probe(path.name, plain), encrypted_original=data)
 
 
 def import_draft(
@@ -134,6 +144,7 @@ def import_draft(
         )
     _check_doc_type(doc_type)
     digest = store_blob(session, draft.data)
+    encrypted_sha = store_blob(session, draft.encrypted_original) if draft.encrypted_original else None
     document = Document(
         title=(title or Path(draft.name).stem).strip() or draft.name,
         doc_number=doc_number.strip(),
@@ -167,15 +178,18 @@ def import_draft(
         document_id=document.id,
         file=draft.name,
         sha256=digest,
+        encrypted_original_sha256=encrypted_sha,
         size=len(draft.data),
         format=draft.probe.kind.value,
     )
     return document
 
 
-def import_file(db: Database, user_id: int, path: Path, **metadata: object) -> int:
+def import_file(
+    db: Database, user_id: int, path: Path, password: str | None = None, **metadata: object
+) -> int:
     """Reads, identifies and stores one file as a new draft; returns its document id."""
-    draft = prepare(path)
+    draft = prepare(path, password)
     with db.write() as session:
         user = session.get_one(User, user_id)
         return import_draft(session, user, draft, **metadata).id  # type: ignore[arg-type]
@@ -193,6 +207,7 @@ def revise(
     ):
         raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以为草稿上传新版本。"))
     digest = store_blob(session, draft.data)
+    encrypted_sha = store_blob(session, draft.encrypted_original) if draft.encrypted_original else None
     revision = document.current_original().revision + 1
     session.add(
         DocumentFile(
@@ -219,6 +234,7 @@ def revise(
         revision=revision,
         file=draft.name,
         sha256=digest,
+        encrypted_original_sha256=encrypted_sha,
     )
     return document
 

@@ -39,3 +39,7 @@ class DocumentRejected(TranslatableError):
 
     def __init__(self, name: str, template: str, **params: Any) -> None:
         super().__init__(template, name=name, **params)
+
+
+class EncryptedDocument(DocumentRejected):
+    """An encrypted PDF: it can be taken in once its password is given."""

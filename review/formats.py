@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
 
-from review.errors import QT_TRANSLATE_NOOP, DocumentRejected
+from review.errors import QT_TRANSLATE_NOOP, DocumentRejected, EncryptedDocument
 from review.mupdf import LOCK
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -198,9 +198,8 @@ def _probe_pdf_locked(name: str, data: bytes, allow_encrypted: bool) -> Probe:
         if doc.needs_pass:
             if allow_encrypted:
                 return Probe(Kind.PDF, _MEDIA_TYPES[Kind.PDF])
-            raise DocumentRejected(
-                name,
-                QT_TRANSLATE_NOOP("DeskError", "“{name}”是加密的 PDF。请先取得密码并去除加密后再导入。"),
+            raise EncryptedDocument(
+                name, QT_TRANSLATE_NOOP("DeskError", "“{name}”是加密的 PDF，需要打开密码才能导入。")
             )
         if doc.page_count == 0:
             raise DocumentRejected(
@@ -244,3 +243,16 @@ def _check_zip(name: str, data: bytes) -> None:
         raise DocumentRejected(
             name, QT_TRANSLATE_NOOP("DeskError", "“{name}”中的部件“{part}”已损坏。"), part=bad
         )
+
+
+_PDF_ENCRYPT_NONE = 1  # PyMuPDF's PDF_ENCRYPT_NONE: write without encryption
+
+
+def decrypt_pdf(name: str, data: bytes, password: str) -> bytes:
+    """The same PDF without its encryption, given the right password."""
+    import pymupdf
+
+    with LOCK, pymupdf.open(stream=data, filetype="pdf") as doc:
+        if doc.needs_pass and not doc.authenticate(password):
+            raise EncryptedDocument(name, QT_TRANSLATE_NOOP("DeskError", "“{name}”的密码不正确。"))
+        return bytes(doc.tobytes(encryption=_PDF_ENCRYPT_NONE, garbage=1))

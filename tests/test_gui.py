@@ -378,3 +378,22 @@ def test_publish_dialog_allocates_the_index_number(
         assert s.get_one(Document, doc_id).status == Status.PUBLISHED
     site_data = (workspace.paths.data_dir / "site" / "catalog.js").read_text(encoding="utf-8")
     assert f"TEST00001/{year}-00001" in site_data
+
+
+def test_encrypted_pdf_asks_for_its_password(qtbot, desk_app, workspace, people, tmp_path):
+    import pymupdf
+
+    from review.samples import clean_notice
+
+    path = tmp_path / "加密通知.pdf"
+    path.write_bytes(
+        pymupdf.open("pdf", clean_notice().data).tobytes(
+            encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="口令123", owner_pw="o"
+        )
+    )
+    window = _window(qtbot, desk_app, workspace, people.clerk)
+    asked = []
+    window.ask_pdf_password = lambda name: asked.append(name) or "口令123"
+    window.import_files([path])
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
+    assert asked == ["加密通知.pdf"]

@@ -164,3 +164,20 @@ def test_a_killed_import_leaves_no_partial_document(workspace, people, tmp_path)
         assert imports == len(docs)
         assert audit.verify(s)[1] == []
         assert s.get_one(User, people.clerk).login == "clerk"
+
+
+def test_encrypted_pdf_is_taken_in_decrypted_with_its_password(workspace, people, tmp_path):
+    path = tmp_path / "加密.pdf"
+    path.write_bytes(_encrypted_pdf())
+    with pytest.raises(DocumentRejected, match="密码不正确"):
+        documents.import_file(workspace.db, people.clerk, path, password="wrong")
+    doc_id = documents.import_file(workspace.db, people.clerk, path, password="secret")
+    with workspace.db.read() as s:
+        stored = documents.original_file(s, doc_id)
+        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "document.import")).one()
+        import json
+
+        encrypted_sha = json.loads(event.detail)["encrypted_original_sha256"]
+        assert documents.load_blob(s, encrypted_sha) == path.read_bytes()  # the file as received is kept
+    with pymupdf.open(stream=stored.data, filetype="pdf") as doc:
+        assert not doc.needs_pass and "供暖" in doc[0].get_text()

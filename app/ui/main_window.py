@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -73,6 +75,7 @@ from app.workspace import Workspace
 from publish.taxonomy import DisclosureMode, LegalBasis
 from review.as_pdf import as_pdf
 from review.engine import Cancelled
+from review.errors import EncryptedDocument
 from review.formats import KIND_LABELS, SUPPORTED_SUFFIXES, Kind
 from review.model import Rect
 from review.redact import RedactionOptions
@@ -86,6 +89,7 @@ class ImportReport:
     def __init__(self) -> None:
         self.imported: list[tuple[str, int]] = []
         self.rejected: list[tuple[str, TranslatableError]] = []
+        self.encrypted: list[tuple[Path, TranslatableError]] = []
         self.cancelled = False
 
 
@@ -107,6 +111,7 @@ class MainWindow(QMainWindow):
         # Replaceable by tests, which cannot click through a native file dialog.
         self.choose_files: Callable[[], list[str]] = self._choose_files_dialog
         self.choose_save_path: Callable[[str], str] = self._choose_save_path_dialog
+        self.ask_pdf_password: Callable[[str], str] = self._ask_pdf_password_dialog
         self._current_id: int | None = None
         self._checking: set[int] = set()
         self._editable = False
@@ -686,7 +691,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_files(paths)
 
-    def import_files(self, paths: list[Path]) -> Task:
+    def import_files(self, paths: list[Path], password: str | None = None) -> Task:
         """Imports in the background, one file after another, each all or nothing."""
         progress = QProgressDialog(self.tr("正在导入…"), self.tr("取消"), 0, len(paths), self)
         progress.setWindowTitle(self.tr("导入文件"))
@@ -702,7 +707,9 @@ class MainWindow(QMainWindow):
                     break
                 task.report(done, len(paths), path.name)
                 try:
-                    report.imported.append((path.name, documents.import_file(db, user_id, path)))
+                    report.imported.append((path.name, documents.import_file(db, user_id, path, password)))
+                except EncryptedDocument as exc:
+                    report.encrypted.append((path, exc))
                 except TranslatableError as exc:
                     report.rejected.append((path.name, exc))
             return report
@@ -725,7 +732,24 @@ class MainWindow(QMainWindow):
         progress.canceled.connect(task.cancelled.set)
         return task
 
+    def _ask_pdf_password_dialog(self, name: str) -> str:
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("加密的 PDF"),
+            self.tr("“{name}”是加密的 PDF。输入打开密码后，将以解密副本导入（加密原件一并保存）：").format(
+                name=name
+            ),
+            QLineEdit.EchoMode.Password,
+        )
+        return password if ok else ""
+
     def _imported(self, report: ImportReport) -> None:
+        for path, exc in report.encrypted:
+            password = self.ask_pdf_password(path.name)
+            if password:
+                self.import_files([path], password)
+            else:
+                report.rejected.append((path.name, exc))
         if report.imported:
             self._current_id = report.imported[-1][1]
             self.show_queue(Queue.MY_DRAFTS)

@@ -370,57 +370,57 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="311" />
+        <location filename="../../app/cli.py" line="313" />
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="319" />
+        <location filename="../../app/cli.py" line="321" />
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="329" />
+        <location filename="../../app/cli.py" line="331" />
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="363" />
+        <location filename="../../app/cli.py" line="365" />
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="375" />
+        <location filename="../../app/cli.py" line="377" />
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="393" />
+        <location filename="../../app/cli.py" line="395" />
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="520" />
+        <location filename="../../app/cli.py" line="524" />
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="569" />
+        <location filename="../../app/cli.py" line="573" />
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="576" />
+        <location filename="../../app/cli.py" line="580" />
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="755" />
+        <location filename="../../app/cli.py" line="759" />
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="775" />
+        <location filename="../../app/cli.py" line="779" />
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
@@ -450,67 +450,67 @@
         <translation>The sample workspace already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="67" />
+        <location filename="../../app/documents.py" line="68" />
         <source>“{name}”是文件夹，不是文件。</source>
         <translation>“{name}” is a folder, not a file.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="69" />
+        <location filename="../../app/documents.py" line="70" />
         <source>找不到文件“{name}”。</source>
         <translation>File “{name}” not found.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="71" />
+        <location filename="../../app/documents.py" line="72" />
         <source>没有读取“{name}”的权限。</source>
         <translation>No permission to read “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="75" />
+        <location filename="../../app/documents.py" line="76" />
         <source>读取“{name}”失败：{reason}</source>
         <translation>Reading “{name}” failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="92" />
+        <location filename="../../app/documents.py" line="93" />
         <source>文件内容 {sha} 不在数据库中。</source>
         <translation>File content {sha} is not in the database.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="96" />
+        <location filename="../../app/documents.py" line="97" />
         <source>文件内容 {sha} 与其哈希不符，数据库可能已损坏。</source>
         <translation>File content {sha} does not match its hash; the database may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="128" />
+        <location filename="../../app/documents.py" line="138" />
         <source>只有经办人可以导入文件，{user}不是经办人。</source>
         <translation>Only clerks can import files; {user} is not a clerk.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="133" />
+        <location filename="../../app/documents.py" line="143" />
         <source>{user}不属于任何部门，无法导入文件。</source>
         <translation>{user} belongs to no department and cannot import files.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="194" />
+        <location filename="../../app/documents.py" line="208" />
         <source>只有本部门的经办人可以为草稿上传新版本。</source>
         <translation>Only clerks of the document's department can upload a new version of a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="236" />
+        <location filename="../../app/documents.py" line="252" />
         <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
         <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="241" />
+        <location filename="../../app/documents.py" line="257" />
         <source>只有本部门的经办人可以修改文件信息。</source>
         <translation>Only clerks of the document's department can change its details.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="250" />
+        <location filename="../../app/documents.py" line="266" />
         <source>标题不能为空。</source>
         <translation>The title cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="263" />
+        <location filename="../../app/documents.py" line="279" />
         <source>“{value}”不是法定公文种类。</source>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
@@ -645,6 +645,11 @@
         <translation>“{name}” is not a text file in a recognised encoding (UTF-8, GB18030/GBK, UTF-16).</translation>
     </message>
     <message>
+        <location filename="../../review/formats.py" line="203" />
+        <source>“{name}”是加密的 PDF，需要打开密码才能导入。</source>
+        <translation>“{name}” is an encrypted PDF; importing it needs its open password.</translation>
+    </message>
+    <message>
         <location filename="../../review/extract/pdf.py" line="123" />
         <location filename="../../review/formats.py" line="195" />
         <source>“{name}”无法作为 PDF 打开：{reason}</source>
@@ -657,41 +662,37 @@
     </message>
     <message>
         <location filename="../../review/extract/pdf.py" line="130" />
+        <location filename="../../review/formats.py" line="257" />
         <source>“{name}”的密码不正确。</source>
         <translation>Wrong password for “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="203" />
-        <source>“{name}”是加密的 PDF。请先取得密码并去除加密后再导入。</source>
-        <translation>“{name}” is an encrypted PDF. Get the password and remove the encryption before importing.</translation>
-    </message>
-    <message>
-        <location filename="../../review/formats.py" line="208" />
+        <location filename="../../review/formats.py" line="207" />
         <source>“{name}”是损坏的 PDF：没有可读的页面。</source>
         <translation>“{name}” is a damaged PDF: no readable pages.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="220" />
+        <location filename="../../review/formats.py" line="219" />
         <source>“{name}”无法作为图片打开：{reason}</source>
         <translation>“{name}” cannot be opened as an image: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="235" />
+        <location filename="../../review/formats.py" line="234" />
         <source>“{name}”解压后有 {size_mb} MB，疑似压缩炸弹，已拒绝。</source>
         <translation>“{name}” unpacks to {size_mb} MB and looks like a zip bomb; refused.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="241" />
+        <location filename="../../review/formats.py" line="240" />
         <source>“{name}”的压缩结构已损坏：{reason}</source>
         <translation>The zip structure of “{name}” is damaged: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="245" />
+        <location filename="../../review/formats.py" line="244" />
         <source>“{name}”中的部件“{part}”已损坏。</source>
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="428" />
+        <location filename="../../app/cli.py" line="432" />
         <location filename="../../review/lexicon.py" line="125" />
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -1297,288 +1298,298 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119" />
+        <location filename="../../app/ui/main_window.py" line="124" />
         <source>政务公开审发台</source>
         <translation>Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134" />
+        <location filename="../../app/ui/main_window.py" line="139" />
         <source>文件信息…</source>
         <translation>Document details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136" />
+        <location filename="../../app/ui/main_window.py" line="141" />
         <source>保密检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139" />
+        <location filename="../../app/ui/main_window.py" line="144" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141" />
+        <location filename="../../app/ui/main_window.py" line="146" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148" />
+        <location filename="../../app/ui/main_window.py" line="153" />
         <source>发布到目录…</source>
         <translation>Publish to catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149" />
+        <location filename="../../app/ui/main_window.py" line="154" />
         <source>公开目录…</source>
         <translation>Disclosure catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150" />
+        <location filename="../../app/ui/main_window.py" line="155" />
         <source>发布队列…</source>
         <translation>Publish queue…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151" />
+        <location filename="../../app/ui/main_window.py" line="156" />
         <source>公开期限…</source>
         <translation>Disclosure deadlines…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152" />
+        <location filename="../../app/ui/main_window.py" line="157" />
         <source>部门词库…</source>
         <translation>Department lexicon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153" />
+        <location filename="../../app/ui/main_window.py" line="158" />
         <source>目录设置…</source>
         <translation>Catalog settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155" />
+        <location filename="../../app/ui/main_window.py" line="160" />
         <source>保存发布版本…</source>
         <translation>Save published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158" />
+        <location filename="../../app/ui/main_window.py" line="163" />
         <source>保存清理后的 DOCX…</source>
         <translation>Save cleaned DOCX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/main_window.py" line="166" />
         <source>保存保密审查单…</source>
         <translation>Save review record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="169" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166" />
+        <location filename="../../app/ui/main_window.py" line="171" />
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167" />
+        <location filename="../../app/ui/main_window.py" line="172" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
+        <location filename="../../app/ui/main_window.py" line="186" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="192" />
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195" />
+        <location filename="../../app/ui/main_window.py" line="200" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201" />
+        <location filename="../../app/ui/main_window.py" line="206" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205" />
+        <location filename="../../app/ui/main_window.py" line="210" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208" />
+        <location filename="../../app/ui/main_window.py" line="213" />
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245" />
+        <location filename="../../app/ui/main_window.py" line="250" />
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="287" />
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282" />
+        <location filename="../../app/ui/main_window.py" line="287" />
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
+        <location filename="../../app/ui/main_window.py" line="294" />
         <source>检查中 %v/%m 页</source>
         <translation>Checking page %v/%m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291" />
+        <location filename="../../app/ui/main_window.py" line="296" />
         <source>取消检查</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296" />
+        <location filename="../../app/ui/main_window.py" line="301" />
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347" />
+        <location filename="../../app/ui/main_window.py" line="352" />
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="373" />
+        <location filename="../../app/ui/main_window.py" line="378" />
         <source>无法显示该文件的页面，详情见日志窗口。</source>
         <translation>Cannot show the pages of this document; see the log window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388" />
+        <location filename="../../app/ui/main_window.py" line="393" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389" />
+        <location filename="../../app/ui/main_window.py" line="394" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390" />
+        <location filename="../../app/ui/main_window.py" line="395" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="391" />
+        <location filename="../../app/ui/main_window.py" line="396" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="392" />
+        <location filename="../../app/ui/main_window.py" line="397" />
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="393" />
+        <location filename="../../app/ui/main_window.py" line="398" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394" />
+        <location filename="../../app/ui/main_window.py" line="399" />
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396" />
+        <location filename="../../app/ui/main_window.py" line="401" />
         <source>原始文件</source>
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="400" />
+        <location filename="../../app/ui/main_window.py" line="405" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401" />
+        <location filename="../../app/ui/main_window.py" line="406" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="407" />
+        <location filename="../../app/ui/main_window.py" line="412" />
         <source>退回/不予公开理由</source>
         <translation>Reason returned / withheld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="419" />
-        <location filename="../../app/ui/main_window.py" line="656" />
+        <location filename="../../app/ui/main_window.py" line="424" />
+        <location filename="../../app/ui/main_window.py" line="661" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="423" />
+        <location filename="../../app/ui/main_window.py" line="428" />
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="490" />
+        <location filename="../../app/ui/main_window.py" line="495" />
         <source>删除划定的区域</source>
         <translation>Remove the drawn area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="535" />
+        <location filename="../../app/ui/main_window.py" line="540" />
         <source>正在生成并复核发布版本…</source>
         <translation>Producing and verifying the published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="542" />
+        <location filename="../../app/ui/main_window.py" line="547" />
         <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
         <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="581" />
+        <location filename="../../app/ui/main_window.py" line="586" />
         <source>已编入目录，索引号 {index_no}</source>
         <translation>In the catalog as index number {index_no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="640" />
+        <location filename="../../app/ui/main_window.py" line="645" />
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="668" />
+        <location filename="../../app/ui/main_window.py" line="673" />
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="668" />
+        <location filename="../../app/ui/main_window.py" line="673" />
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="691" />
+        <location filename="../../app/ui/main_window.py" line="696" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="691" />
+        <location filename="../../app/ui/main_window.py" line="696" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="692" />
+        <location filename="../../app/ui/main_window.py" line="697" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="713" />
+        <location filename="../../app/ui/main_window.py" line="720" />
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="738" />
+        <source>加密的 PDF</source>
+        <translation>Encrypted PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="739" />
+        <source>“{name}”是加密的 PDF。输入打开密码后，将以解密副本导入（加密原件一并保存）：</source>
+        <translation>“{name}” is an encrypted PDF. Enter its open password to import a decrypted copy (the encrypted original is kept too):</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="733" />
+        <location filename="../../app/ui/main_window.py" line="757" />
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -1586,12 +1597,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="738" />
+        <location filename="../../app/ui/main_window.py" line="762" />
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="739" />
+        <location filename="../../app/ui/main_window.py" line="763" />
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -1599,64 +1610,64 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="747" />
+        <location filename="../../app/ui/main_window.py" line="771" />
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="763" />
+        <location filename="../../app/ui/main_window.py" line="787" />
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="773" />
+        <location filename="../../app/ui/main_window.py" line="797" />
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="800" />
+        <location filename="../../app/ui/main_window.py" line="824" />
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="810" />
+        <location filename="../../app/ui/main_window.py" line="834" />
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="820" />
+        <location filename="../../app/ui/main_window.py" line="844" />
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="831" />
+        <location filename="../../app/ui/main_window.py" line="855" />
         <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
         <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="837" />
+        <location filename="../../app/ui/main_window.py" line="861" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="842" />
+        <location filename="../../app/ui/main_window.py" line="866" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="870" />
+        <location filename="../../app/ui/main_window.py" line="894" />
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="875" />
+        <location filename="../../app/ui/main_window.py" line="899" />
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="876" />
+        <location filename="../../app/ui/main_window.py" line="900" />
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -2226,28 +2237,28 @@ Data folder: {path}</translation>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../app/documents.py" line="37" />
+        <location filename="../../app/documents.py" line="38" />
         <source>我的草稿</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="38" />
+        <location filename="../../app/documents.py" line="39" />
         <source>待我审查</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="39" />
+        <location filename="../../app/documents.py" line="40" />
         <source>已批准待发布</source>
         <translation>Approved, to publish</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="40" />
+        <location filename="../../app/documents.py" line="41" />
         <location filename="../../app/roles.py" line="46" />
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="41" />
+        <location filename="../../app/documents.py" line="42" />
         <source>全部文件</source>
         <translation>All documents</translation>
     </message>
