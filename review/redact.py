@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from review.errors import QT_TRANSLATE_NOOP, TranslatableError
-from review.extract.pdf import hidden_reason, may_paint_over_text
+from review.extract.pdf import covering_fills, hidden_reason, switch_layers_on
 from review.model import Rect
 from review.mupdf import LOCK
 
@@ -82,12 +82,7 @@ def redact_pdf(data: bytes, areas: list[Area], options: RedactionOptions | None 
 def _redact(doc: Any, areas: list[Area], options: RedactionOptions) -> RedactionOutcome:
     import pymupdf
 
-    off_layers = {
-        info.get("name", "") for info in (doc.get_ocgs() or {}).values() if not info.get("on", True)
-    }
-    for config in doc.layer_ui_configs():
-        if not config.get("on"):
-            doc.set_layer_ui_config(config["number"], action=0)
+    off_layers = switch_layers_on(doc)
     kept_pages: list[str] = []
     removed_hidden = 0
     for index in range(doc.page_count):
@@ -103,7 +98,7 @@ def _redact(doc: Any, areas: list[Area], options: RedactionOptions) -> Redaction
         crop = page.cropbox
         page.set_cropbox(page.mediabox)
         trace = page.get_texttrace()
-        covering = _covering(page, trace)
+        covering = covering_fills(page, trace)
         page_areas = [a for a in areas if a.page == index]
         kept: list[str] = []
         for span in trace:
@@ -146,19 +141,6 @@ def _shrunk(box: tuple[float, float, float, float]) -> Any:
     r = pymupdf.Rect(box)
     dx, dy = r.width * 0.2, r.height * 0.2
     return pymupdf.Rect(r.x0 + dx, r.y0 + dy, r.x1 - dx, r.y1 - dy) if not r.is_empty else r
-
-
-def _covering(page: Any, trace: list[dict[str, Any]]) -> list[tuple[int, Any]]:
-    import pymupdf
-
-    if not trace or not may_paint_over_text(page.read_contents()):
-        return []
-    first = min(span["seqno"] for span in trace)
-    return [
-        (seq, pymupdf.Rect(box))
-        for seq, (kind, box) in enumerate(page.get_bboxlog())
-        if seq > first and kind in ("fill-path", "fill-image", "fill-imgmask", "fill-shade")
-    ]
 
 
 def _add_area(page: Any, area: Area, options: RedactionOptions) -> None:

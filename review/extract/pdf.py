@@ -179,8 +179,7 @@ class _Extractor:
             raise Cancelled
 
     def _switch_layers_on(self) -> set[str]:
-        ocgs = self.doc.get_ocgs() or {}
-        off = {info.get("name", str(xref)) for xref, info in ocgs.items() if not info.get("on", True)}
+        off = switch_layers_on(self.doc)
         for layer in sorted(off):
             self.out.findings.append(
                 hidden_finding(
@@ -191,11 +190,6 @@ class _Extractor:
                     Location(detail=layer),
                 )
             )
-        # The UI configuration is what MuPDF's text extraction obeys (set_layer on the default
-        # configuration did not make hidden layers extractable in PyMuPDF 2.0).
-        for config in self.doc.layer_ui_configs():
-            if not config.get("on"):
-                self.doc.set_layer_ui_config(config["number"], action=0)
         return off
 
     def _pages(self, off_layers: set[str]) -> None:
@@ -214,7 +208,7 @@ class _Extractor:
                 if crop != page.mediabox:
                     page.set_cropbox(page.mediabox)
                 trace = page.get_texttrace()
-                covering = self._covering_fills(page, trace)
+                covering = covering_fills(page, trace)
                 if page.annot_xrefs():  # annotations, widgets and links are all annotations
                     self._annotations(page, index)
                     self._links(page, index)
@@ -269,19 +263,6 @@ class _Extractor:
                 self.progress(index + 1, total)
         self.out.streams.append(TextStream(Channel.VISIBLE, "".join(visible_parts), locator))
         self.out.streams.extend(hidden)
-
-    def _covering_fills(self, page: Any, trace: list[dict[str, Any]]) -> list[tuple[int, Any]]:
-        """Fills and images painted after some text: what may cover it (fake redaction)."""
-        if not trace or not may_paint_over_text(page.read_contents()):
-            return []
-        first_text = min(span["seqno"] for span in trace)
-        import pymupdf
-
-        return [
-            (seq, pymupdf.Rect(box))
-            for seq, (kind, box) in enumerate(page.get_bboxlog())
-            if seq > first_text and kind in ("fill-path", "fill-image", "fill-imgmask", "fill-shade")
-        ]
 
     def _annotations(self, page: Any, index: int) -> None:
         for annot in page.annots():
@@ -454,6 +435,32 @@ def may_paint_over_text(contents: bytes) -> bool:
     a fake redaction, so strings are removed first and every token is looked at.
     """
     return not _PAINT_OPERATORS.isdisjoint(_PDF_STRINGS.sub(b" ", contents).split())
+
+
+def switch_layers_on(doc: Any) -> set[str]:
+    """Turns every optional-content layer on (in memory); returns the names of those that were off."""
+    ocgs = doc.get_ocgs() or {}
+    off = {info.get("name", str(xref)) for xref, info in ocgs.items() if not info.get("on", True)}
+    # The UI configuration is what MuPDF's text extraction obeys (set_layer on the default
+    # configuration did not make hidden layers extractable in PyMuPDF 2.0).
+    for config in doc.layer_ui_configs():
+        if not config.get("on"):
+            doc.set_layer_ui_config(config["number"], action=0)
+    return off
+
+
+def covering_fills(page: Any, trace: list[dict[str, Any]]) -> list[tuple[int, Any]]:
+    """Fills and images painted after some text: what may cover it (fake redaction)."""
+    if not trace or not may_paint_over_text(page.read_contents()):
+        return []
+    import pymupdf
+
+    first_text = min(span["seqno"] for span in trace)
+    return [
+        (seq, pymupdf.Rect(box))
+        for seq, (kind, box) in enumerate(page.get_bboxlog())
+        if seq > first_text and kind in ("fill-path", "fill-image", "fill-imgmask", "fill-shade")
+    ]
 
 
 def _has_images(page: Any) -> bool:
