@@ -219,14 +219,19 @@ def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogE
             session, user, "catalog.withdraw", document_id=entry.document_id, index_no=index_no, reason=reason
         )
         # Withdrawal reaches every target that holds the item.
-        on_portal = session.scalar(
-            select(PublishJob.id)
-            .where(PublishJob.catalog_entry_id == entry.id, PublishJob.target == "portal")
-            .limit(1)
-        )
-        if on_portal is not None:
-            session.add(PublishJob(catalog_entry_id=entry.id, target="portal", action="withdraw"))
+        _follow_on_portal(session, entry, "withdraw")
         return entry
+
+
+def _follow_on_portal(session: Session, entry: CatalogEntry, action: str) -> None:
+    """Queues a change for the portal if the portal holds (or is being sent) the entry."""
+    on_portal = session.scalar(
+        select(PublishJob.id)
+        .where(PublishJob.catalog_entry_id == entry.id, PublishJob.target == "portal")
+        .limit(1)
+    )
+    if on_portal is not None:
+        session.add(PublishJob(catalog_entry_id=entry.id, target="portal", action=action))
 
 
 def lint_issues(db: Database, document_id: int, published_on: dt.date | None = None) -> list[LintIssue]:
@@ -301,11 +306,5 @@ def change_validity(
             after={"validity": validity.value},
             reason=reason or None,
         )
-        on_portal = session.scalar(
-            select(PublishJob.id)
-            .where(PublishJob.catalog_entry_id == entry.id, PublishJob.target == "portal")
-            .limit(1)
-        )
-        if on_portal is not None:
-            session.add(PublishJob(catalog_entry_id=entry.id, target="portal", action="validity"))
+        _follow_on_portal(session, entry, "validity")
         return entry

@@ -830,28 +830,33 @@ def _category_add(args: argparse.Namespace, workspace: Workspace) -> int:
     return EXIT_OK
 
 
-def _validity(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.catalog import change_validity, update_static_site
+def _refresh_site(args: argparse.Namespace, workspace: Workspace) -> None:
+    """After a withdrawal or validity change: the static site named, or the default one if it exists."""
+    from app.catalog import update_static_site
 
-    user_id = _signed_in(args, workspace)
-    entry = change_validity(workspace.db, user_id, args.index_no, Validity(args.validity), args.reason)
-    print(f"索引号 {entry.index_no} 的有效性已改为“{Validity(args.validity).label}”。")
-    folder = args.site or workspace.paths.data_dir / "site"
-    if args.site or folder.exists():
-        update_static_site(workspace.db, folder)
-    return EXIT_OK
-
-
-def _withdraw(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.catalog import update_static_site, withdraw
-
-    user_id = _signed_in(args, workspace)
-    entry = withdraw(workspace.db, user_id, args.index_no, args.reason)
-    print(f"索引号 {entry.index_no} 已撤回。")
     folder = args.site or workspace.paths.data_dir / "site"
     if args.site or folder.exists():
         update_static_site(workspace.db, folder)
         print(f"静态目录网站已更新：{folder}")
+
+
+def _validity(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.catalog import change_validity
+
+    user_id = _signed_in(args, workspace)
+    entry = change_validity(workspace.db, user_id, args.index_no, Validity(args.validity), args.reason)
+    print(f"索引号 {entry.index_no} 的有效性已改为“{Validity(args.validity).label}”。")
+    _refresh_site(args, workspace)
+    return EXIT_OK
+
+
+def _withdraw(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.catalog import withdraw
+
+    user_id = _signed_in(args, workspace)
+    entry = withdraw(workspace.db, user_id, args.index_no, args.reason)
+    print(f"索引号 {entry.index_no} 已撤回。")
+    _refresh_site(args, workspace)
     return EXIT_OK
 
 
