@@ -143,8 +143,6 @@ def import_draft(
             QT_TRANSLATE_NOOP("DeskError", "{user}不属于任何部门，无法导入文件。"), user=user.display_name
         )
     _check_doc_type(doc_type)
-    digest = store_blob(session, draft.data)
-    encrypted_sha = store_blob(session, draft.encrypted_original) if draft.encrypted_original else None
     document = Document(
         title=(title or Path(draft.name).stem).strip() or draft.name,
         doc_number=doc_number.strip(),
@@ -156,10 +154,30 @@ def import_draft(
     )
     session.add(document)
     session.flush()
+    stored = _store_original(session, user, document, 1, draft)
+    session.flush()
+    audit.record(
+        session,
+        user,
+        "document.import",
+        document_id=document.id,
+        **stored,
+        size=len(draft.data),
+        format=draft.probe.kind.value,
+    )
+    return document
+
+
+def _store_original(
+    session: Session, user: User, document: Document, revision: int, draft: Draft
+) -> dict[str, object]:
+    """The draft's bytes (and an encrypted original's) as blobs and a file row; returns the audit facts."""
+    digest = store_blob(session, draft.data)
+    encrypted_sha = store_blob(session, draft.encrypted_original) if draft.encrypted_original else None
     session.add(
         DocumentFile(
             document=document,
-            revision=1,
+            revision=revision,
             purpose=FilePurpose.ORIGINAL,
             blob_sha256=digest,
             original_name=draft.name,
@@ -170,19 +188,7 @@ def import_draft(
             created_by_id=user.id,
         )
     )
-    session.flush()
-    audit.record(
-        session,
-        user,
-        "document.import",
-        document_id=document.id,
-        file=draft.name,
-        sha256=digest,
-        encrypted_original_sha256=encrypted_sha,
-        size=len(draft.data),
-        format=draft.probe.kind.value,
-    )
-    return document
+    return {"file": draft.name, "sha256": digest, "encrypted_original_sha256": encrypted_sha}
 
 
 def import_file(
@@ -206,23 +212,8 @@ def revise(
         or (user.department_id != document.department_id)
     ):
         raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以为草稿上传新版本。"))
-    digest = store_blob(session, draft.data)
-    encrypted_sha = store_blob(session, draft.encrypted_original) if draft.encrypted_original else None
     revision = document.current_original().revision + 1
-    session.add(
-        DocumentFile(
-            document=document,
-            revision=revision,
-            purpose=FilePurpose.ORIGINAL,
-            blob_sha256=digest,
-            original_name=draft.name,
-            media_type=draft.probe.media_type,
-            format=draft.probe.kind.value,
-            size=len(draft.data),
-            page_count=draft.probe.page_count,
-            created_by_id=user.id,
-        )
-    )
+    stored = _store_original(session, user, document, revision, draft)
     document.updated_at = utcnow()  # an UPDATE of the row, so its version moves on too
     session.flush()
     session.refresh(document)
@@ -232,9 +223,7 @@ def revise(
         "document.revise",
         document_id=document.id,
         revision=revision,
-        file=draft.name,
-        sha256=digest,
-        encrypted_original_sha256=encrypted_sha,
+        **stored,
     )
     return document
 
