@@ -28,6 +28,7 @@ from review.formats import SUPPORTED_SUFFIXES
 from review.lexicon import (
     DEFAULT_LEXICON,
     CompiledLexicon,
+    Lexicon,
     LexiconIssue,
     compile_sources,
     load_compiled,
@@ -128,6 +129,16 @@ def department_lexicon_csv(session: Session, department_id: int) -> str:
     return row.csv if row is not None else ""
 
 
+def store_department_lexicon(session: Session, department_id: int, lexicon: Lexicon) -> None:
+    """Writes the department's lexicon (the caller checked who may and records why)."""
+    row = session.get(DepartmentLexicon, department_id)
+    if row is None:
+        session.add(DepartmentLexicon(department_id=department_id, csv=lexicon.to_csv()))
+    else:
+        row.csv = lexicon.to_csv()
+    session.flush()
+
+
 def save_department_lexicon(
     session: Session, user: User, content: bytes, name: str = "词库.csv"
 ) -> list[LexiconIssue]:
@@ -137,14 +148,8 @@ def save_department_lexicon(
             QT_TRANSLATE_NOOP("DeskError", "只有本部门的保密审查员或系统管理员可以修改部门词库。")
         )
     lexicon = parse_bytes(name, content)
-    row = session.get(DepartmentLexicon, user.department_id)
-    before = parse_csv(row.csv).version if row else None
-    csv_text = lexicon.to_csv()
-    if row is None:
-        session.add(DepartmentLexicon(department_id=user.department_id, csv=csv_text))
-    else:
-        row.csv = csv_text
-    session.flush()
+    before = parse_csv(department_lexicon_csv(session, user.department_id)).version
+    store_department_lexicon(session, user.department_id, lexicon)
     audit.record(
         session,
         user,

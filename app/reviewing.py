@@ -16,12 +16,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.checking import department_lexicon_csv, desk_lexicon, latest_run, stored_finding
+from app.checking import (
+    department_lexicon_csv,
+    desk_lexicon,
+    latest_run,
+    store_department_lexicon,
+    stored_finding,
+)
 from app.db.database import Database
 from app.db.models import (
     CheckRun,
     Decision,
-    DepartmentLexicon,
     Document,
     DocumentFile,
     FilePurpose,
@@ -132,11 +137,7 @@ def _allow(session: Session, user: User, department_id: int, text: str) -> None:
     if text in lexicon.allowed:
         return
     lexicon.allowed.append(text)
-    row = session.get(DepartmentLexicon, department_id)
-    if row is None:
-        session.add(DepartmentLexicon(department_id=department_id, csv=lexicon.to_csv()))
-    else:
-        row.csv = lexicon.to_csv()
+    store_department_lexicon(session, department_id, lexicon)
     audit.record(session, user, "lexicon.allow", department_id=department_id, text=text)
 
 
