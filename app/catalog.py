@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -32,12 +33,13 @@ from app.db.models import (
 )
 from app.documents import load_blob
 from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationFailed
-from app.roles import Role
+from app.interpretations import interpretation_of, interpretations_of, media_of
+from app.roles import Role, Status
 from app.workflow import Action, get_document, perform
 from publish.catalog import CatalogFields, LintIssue, Validity, lint
 from publish.index_number import IndexScheme
-from publish.static_site import SiteEntry, StaticSite
-from publish.taxonomy import DisclosureMode
+from publish.static_site import Attachment, Link, SiteEntry, StaticSite
+from publish.taxonomy import DisclosureMode, InterpretationForm
 
 
 def department_scheme(session: Session, department: Department) -> IndexScheme:
@@ -115,82 +117,123 @@ def publish_to_catalog(
     keywords: tuple[str, ...] | None = None,
     to_portal: bool = False,
 ) -> CatalogEntry:
-    """Allocates the 索引号 and records the entry, refusing anything not approved and verified."""
+    """Allocates the 索引号 and records the entry, refusing anything not approved and verified.
+
+    A document's approved interpretations are published with it, each with its own 索引号; an
+    interpretation approved later is published on its own once its document is out.
+    """
     published_on = published_on or dt.date.today()
     with db.write() as session:
         user = session.get_one(User, user_id)
-        document = get_document(session, document_id)
-        review = _latest_review(session, document_id)
-        current = document.current_original()
-        published = next(
-            (
-                f
-                for f in document.files
-                if f.purpose == FilePurpose.PUBLISHED and f.revision == current.revision
-            ),
-            None,
-        )
-        if review is None or review.published_sha256 is None or published is None:
+        interpretation = interpretation_of(session, document_id)
+        if interpretation is not None and interpretation.interprets.status_enum is not Status.PUBLISHED:
             raise PermissionDenied(
-                QT_TRANSLATE_NOOP("DeskError", "文件没有经审查并复核的发布版本，不能发布。")
+                QT_TRANSLATE_NOOP("DeskError", "政策解读随所解读的文件一并发布：请发布文件“{title}”。"),
+                title=interpretation.interprets.title,
             )
-        run_file = latest_run(session, document_id)
-        if run_file is None or run_file.id != review.check_run_id:
-            raise PermissionDenied(
-                QT_TRANSLATE_NOOP("DeskError", "审查批准早于文件的最近一次修改，不能发布。请重新审查。")
-            )
-        # The bytes that go out are the bytes that passed verification (load_blob re-hashes them).
-        if published.blob_sha256 != review.published_sha256:
-            raise PermissionDenied(
-                QT_TRANSLATE_NOOP("DeskError", "发布版本与审查时复核的版本不一致，不能发布。")
-            )
-        load_blob(session, published.blob_sha256)
-        fields = proposed_fields(session, document_id, published_on)
-        if summary is not None:
-            fields = replace(fields, summary=summary.strip())
-        if keywords is not None:
-            fields = replace(fields, keywords=keywords)
-        blocking = [i for i in lint(fields, leaves=category_leaves(session)) if i.blocking]
-        if blocking:
-            raise ValidationFailed(
-                QT_TRANSLATE_NOOP("DeskError", "目录信息有误，不能发布：{problems}"),
-                problems="；".join(i.message for i in blocking),
-            )
-        perform(session, user, document_id, Action.PUBLISH, expected_version=expected_version)
-        index_no = allocate_index_number(session, document.department, fields.category, published_on)
-        entry = CatalogEntry(
-            index_no=index_no,
-            document_id=document_id,
-            department_id=document.department_id,
-            review_id=review.id,
-            title=fields.title,
-            publisher=fields.publisher,
-            written_on=fields.written_on,
-            published_on=fields.published_on,
-            doc_number=fields.doc_number,
-            category=fields.category,
-            doc_type=fields.doc_type,
-            keywords=json.dumps(list(fields.keywords), ensure_ascii=False),
-            summary=fields.summary,
-            disclosure=fields.disclosure,
-            scope=fields.scope,
-            validity=Validity.VALID.value,
-            published_sha256=published.blob_sha256,
-        )
-        session.add(entry)
-        session.flush()
-        audit.record(
-            session,
-            user,
-            "catalog.publish",
-            document_id=document_id,
-            index_no=index_no,
-            sha256=published.blob_sha256,
-        )
-        index_entry(session, entry, _visible_text(load_blob(session, published.blob_sha256)))
-        if to_portal:
-            session.add(PublishJob(catalog_entry_id=entry.id, target="portal", action="upsert"))
+        overrides = {"summary": summary, "keywords": keywords}
+        entry = _publish_one(session, user, document_id, expected_version, published_on, overrides, to_portal)
+        for companion in interpretations_of(session, document_id):
+            if companion.document.status_enum is Status.APPROVED:
+                _publish_one(session, user, companion.document_id, None, published_on, {}, to_portal)
+        if interpretation is not None:
+            # The document's entry now lists one more interpretation.
+            parent_entry = live_entry(session, interpretation.interprets_id)
+            if parent_entry is not None:
+                _follow_on_portal(session, parent_entry, "upsert")
         return entry
+
+
+def _publish_one(
+    session: Session,
+    user: User,
+    document_id: int,
+    expected_version: int | None,
+    published_on: dt.date,
+    overrides: Mapping[str, object],
+    to_portal: bool,
+) -> CatalogEntry:
+    document = get_document(session, document_id)
+    review = _latest_review(session, document_id)
+    current = document.current_original()
+    published = next(
+        (f for f in document.files if f.purpose == FilePurpose.PUBLISHED and f.revision == current.revision),
+        None,
+    )
+    if review is None or review.published_sha256 is None or published is None:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "文件“{title}”没有经审查并复核的发布版本，不能发布。"),
+            title=document.title,
+        )
+    run_file = latest_run(session, document_id)
+    if run_file is None or run_file.id != review.check_run_id:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。"),
+            title=document.title,
+        )
+    # The bytes that go out are the bytes that passed verification (load_blob re-hashes them).
+    if published.blob_sha256 != review.published_sha256:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "“{title}”的发布版本与审查时复核的版本不一致，不能发布。"),
+            title=document.title,
+        )
+    load_blob(session, published.blob_sha256)
+    fields = proposed_fields(session, document_id, published_on)
+    changes = {k: v for k, v in overrides.items() if v is not None}
+    if isinstance(changes.get("summary"), str):
+        changes["summary"] = str(changes["summary"]).strip()
+    fields = replace(fields, **changes)  # type: ignore[arg-type]
+    blocking = [i for i in lint(fields, leaves=category_leaves(session)) if i.blocking]
+    if blocking:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "“{title}”的目录信息有误，不能发布：{problems}"),
+            title=document.title,
+            problems="；".join(i.message for i in blocking),
+        )
+    perform(session, user, document_id, Action.PUBLISH, expected_version=expected_version)
+    index_no = allocate_index_number(session, document.department, fields.category, published_on)
+    entry = CatalogEntry(
+        index_no=index_no,
+        document_id=document_id,
+        department_id=document.department_id,
+        review_id=review.id,
+        title=fields.title,
+        publisher=fields.publisher,
+        written_on=fields.written_on,
+        published_on=fields.published_on,
+        doc_number=fields.doc_number,
+        category=fields.category,
+        doc_type=fields.doc_type,
+        keywords=json.dumps(list(fields.keywords), ensure_ascii=False),
+        summary=fields.summary,
+        disclosure=fields.disclosure,
+        scope=fields.scope,
+        validity=Validity.VALID.value,
+        published_sha256=published.blob_sha256,
+    )
+    session.add(entry)
+    session.flush()
+    audit.record(
+        session,
+        user,
+        "catalog.publish",
+        document_id=document_id,
+        index_no=index_no,
+        sha256=published.blob_sha256,
+    )
+    index_entry(session, entry, _visible_text(load_blob(session, published.blob_sha256)))
+    if to_portal:
+        session.add(PublishJob(catalog_entry_id=entry.id, target="portal", action="upsert"))
+    return entry
+
+
+def live_entry(session: Session, document_id: int) -> CatalogEntry | None:
+    """The document's published (not withdrawn) catalog entry, if any."""
+    return session.scalar(
+        select(CatalogEntry).where(
+            CatalogEntry.document_id == document_id, CatalogEntry.status == "published"
+        )
+    )
 
 
 def _visible_text(pdf: bytes) -> str:
@@ -205,6 +248,7 @@ def _visible_text(pdf: bytes) -> str:
 
 
 def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogEntry:
+    """撤回: the entry, and the interpretations published with it, leave every target."""
     with db.write() as session:
         user = session.get_one(User, user_id)
         entry = session.scalar(select(CatalogEntry).where(CatalogEntry.index_no == index_no))
@@ -212,15 +256,33 @@ def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogE
             raise NotFound(
                 QT_TRANSLATE_NOOP("DeskError", "目录中没有索引号“{index_no}”。"), index_no=index_no
             )
-        perform(session, user, entry.document_id, Action.WITHDRAW, expected_version=None, reason=reason)
-        entry.status, entry.status_reason = "withdrawn", reason.strip()
-        session.flush()
-        audit.record(
-            session, user, "catalog.withdraw", document_id=entry.document_id, index_no=index_no, reason=reason
-        )
-        # Withdrawal reaches every target that holds the item.
-        _follow_on_portal(session, entry, "withdraw")
+        _withdraw_entry(session, user, entry, reason)
+        for companion in interpretations_of(session, entry.document_id):
+            companion_entry = live_entry(session, companion.document_id)
+            if companion_entry is not None:
+                _withdraw_entry(session, user, companion_entry, reason)
+        interpretation = interpretation_of(session, entry.document_id)
+        if interpretation is not None:
+            parent_entry = live_entry(session, interpretation.interprets_id)
+            if parent_entry is not None:
+                _follow_on_portal(session, parent_entry, "upsert")
         return entry
+
+
+def _withdraw_entry(session: Session, user: User, entry: CatalogEntry, reason: str) -> None:
+    perform(session, user, entry.document_id, Action.WITHDRAW, expected_version=None, reason=reason)
+    entry.status, entry.status_reason = "withdrawn", reason.strip()
+    session.flush()
+    audit.record(
+        session,
+        user,
+        "catalog.withdraw",
+        document_id=entry.document_id,
+        index_no=entry.index_no,
+        reason=reason,
+    )
+    # Withdrawal reaches every target that holds the item.
+    _follow_on_portal(session, entry, "withdraw")
 
 
 def _follow_on_portal(session: Session, entry: CatalogEntry, action: str) -> None:
@@ -242,7 +304,12 @@ def lint_issues(db: Database, document_id: int, published_on: dt.date | None = N
         )
 
 
-def site_entry(entry: CatalogEntry) -> SiteEntry:
+def site_entry(session: Session, entry: CatalogEntry) -> SiteEntry:
+    """What every target publishes of an entry, with its interpretation links and attachments."""
+    interpretation = interpretation_of(session, entry.document_id)
+    interprets = live_entry(session, interpretation.interprets_id) if interpretation is not None else None
+    companions = [live_entry(session, i.document_id) for i in interpretations_of(session, entry.document_id)]
+    media = media_of(session, entry.document_id) if interpretation is not None else []
     return SiteEntry(
         index_no=entry.index_no,
         title=entry.title,
@@ -258,26 +325,37 @@ def site_entry(entry: CatalogEntry) -> SiteEntry:
         scope=entry.scope,
         validity=entry.validity,
         pdf_sha256=entry.published_sha256,
+        form=InterpretationForm(interpretation.form).label if interpretation is not None else "",
+        interprets=Link(interprets.index_no, interprets.title) if interprets is not None else None,
+        interpretations=tuple(Link(c.index_no, c.title) for c in companions if c is not None),
+        attachments=tuple(Attachment(m.original_name, m.blob_sha256, m.media_type) for m in media),
     )
+
+
+def entry_files(session: Session, item: SiteEntry) -> tuple[bytes, dict[str, bytes]]:
+    """The entry's PDF and attachments, each re-hashed on loading (the bytes that were reviewed)."""
+    return load_blob(session, item.pdf_sha256), {
+        a.sha256: load_blob(session, a.sha256) for a in item.attachments
+    }
 
 
 def update_static_site(db: Database, folder: Path) -> int:
     """Brings the static site in `folder` up to date with the catalog; returns how many files changed.
 
-    Every PDF written is loaded through load_blob, which re-checks its SHA-256: the bytes on the
+    Every file written is loaded through load_blob, which re-checks its SHA-256: the bytes on the
     site are the bytes that passed verification.
     """
     site = StaticSite(folder)
     changed = 0
     with db.read() as session:
         rows = list(session.scalars(select(CatalogEntry).order_by(CatalogEntry.id)))
-        live = [r for r in rows if r.status == "published"]
-        for row in live:
-            changed += len(site.publish(site_entry(row), load_blob(session, row.published_sha256)))
+        live = [site_entry(session, r) for r in rows if r.status == "published"]
+        for item in live:
+            changed += len(site.publish(item, *entry_files(session, item)))
         for row in rows:
             if row.status != "published":
                 site.withdraw(row.index_no)
-        changed += len(site.write_index([site_entry(r) for r in live]))
+        changed += len(site.write_index(live))
     return changed
 
 

@@ -805,7 +805,9 @@ def _deadlines(args: argparse.Namespace, workspace: Workspace) -> int:
             else f"还剩 {d.working_days_left} 个工作日"
         )
         note = "" if d.exact else "（该年节假日未知，按周末计）"
-        print(f"#{d.document_id:<5} {d.due.isoformat()} {state}{note}  {d.status.label}  {d.title}")
+        print(
+            f"#{d.document_id:<5} {d.due.isoformat()} {state}{note}  {d.rule.label}  {d.status.label}  {d.title}"
+        )
     overdue = sum(1 for d in rows if d.working_days_left < 0)
     print(f"共 {len(rows)} 件，其中逾期 {overdue} 件。")
     return EXIT_PROBLEM if overdue else EXIT_OK

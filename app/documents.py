@@ -228,7 +228,16 @@ def revise(
     return document
 
 
-EDITABLE_FIELDS = ("title", "doc_number", "doc_type", "category", "written_on", "disclosure")
+EDITABLE_FIELDS = (
+    "title",
+    "doc_number",
+    "doc_type",
+    "category",
+    "written_on",
+    "disclosure",
+    "normative",
+    "needs_interpretation",
+)
 
 
 def update_metadata(

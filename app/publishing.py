@@ -14,10 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.catalog import site_entry
+from app.catalog import entry_files, site_entry
 from app.db.database import Database
 from app.db.models import CatalogEntry, PublishJob, utcnow
-from app.documents import load_blob
 from publish.portal import PortalClient, PortalError
 
 PORTAL = "portal"
@@ -57,11 +56,11 @@ def run_queue(
         with db.read() as session:
             job = session.get_one(PublishJob, job_id)
             entry = session.get_one(CatalogEntry, job.catalog_entry_id)
-            item, action, reason = site_entry(entry), job.action, entry.status_reason
-            pdf = load_blob(session, entry.published_sha256) if action == UPSERT else b""
+            item, action, reason = site_entry(session, entry), job.action, entry.status_reason
+            pdf, media = entry_files(session, item) if action == UPSERT else (b"", {})
         try:
             if action == UPSERT:
-                receipt = client.publish(item, pdf)
+                receipt = client.publish(item, pdf, media)
             elif action == WITHDRAW:
                 receipt = client.withdraw(item.index_no, reason)
             else:

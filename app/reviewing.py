@@ -37,13 +37,15 @@ from app.db.models import (
 )
 from app.documents import load_blob, store_blob
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
+from app.interpretations import has_live_interpretation, interpretations_of, media_of, needs_interpretation
 from app.redaction import DECISIONS, FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, RedactionPlan
+from app.roles import Status
 from app.workflow import REVIEWS_MADE, Action, get_document, load_for_update, perform, refusal
 from publish.taxonomy import LegalBasis
 from review.as_pdf import as_pdf
 from review.clean_docx import clean_docx
 from review.formats import Kind
-from review.lexicon import parse_csv
+from review.lexicon import CompiledLexicon, parse_csv
 from review.model import Rect, Severity
 from review.record import RecordLine, ReviewRecord, record_pdf
 from review.redact import Area, RedactionOptions, areas_for_texts, redact_pdf
@@ -188,6 +190,39 @@ class Approval:
     record_sha256: str
 
 
+@dataclass
+class _Reviewed:
+    """What approval read of one document (the document or an interpretation going with it)."""
+
+    document_id: int
+    expected_version: int | None
+    title: str
+    doc_number: str
+    department: str
+    revision: int
+    run_id: int
+    lexicon_version: str
+    engine_version: str
+    original_sha256: str
+    original_name: str
+    data: bytes
+    kind: Kind
+    plan: RedactionPlan
+    manual: list[Area]
+    record_lines: list[RecordLine]
+    lexicon: CompiledLexicon
+    companion: bool  # an interpretation approved with its document
+
+    def conclusion(self) -> Conclusion:
+        return Conclusion.DISCLOSE_REDACTED if (self.plan.remove or self.manual) else Conclusion.DISCLOSE
+
+
+@dataclass
+class _Produced:
+    pdf: bytes
+    cleaned_docx: bytes | None
+
+
 def approve(
     db: Database,
     user_id: int,
@@ -197,174 +232,248 @@ def approve(
     opinion: str,
     cache_dir: Path | None,
     options: RedactionOptions | None = None,
+    *,
+    no_interpretation_reason: str = "",
 ) -> Approval:
-    """Checks the gates, produces and verifies the published form, writes the record, approves."""
-    opinion = opinion.strip()
+    """Checks the gates, produces and verifies the published form, writes the record, approves.
+
+    Interpretations submitted with the document are approved with it: each needs its own
+    blocking findings decided and its own published form verified, or the document waits too.
+    """
+    opinion, waiver = opinion.strip(), no_interpretation_reason.strip()
     if not opinion:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "请填写审查意见。"))
     with db.read() as session:
         user = session.get_one(User, user_id)
         document = load_for_update(session, document_id, expected_version)
-        _reviewable(session, user, document)
-        run = latest_run(session, document_id)
-        if run is None:
-            raise PermissionDenied(
-                QT_TRANSLATE_NOOP("DeskError", "文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。")
-            )
-        undecided = undecided_blocking(run)
-        if undecided:
-            raise PermissionDenied(
-                QT_TRANSLATE_NOOP("DeskError", "还有 {count} 项阻断级发现未处理，不能批准。"),
-                count=len(undecided),
-            )
-        plan = RedactionPlan()
-        for row in run.findings:
-            if row.decision is not None:
-                plan.add(stored_finding(row), row.decision.decision)
-        areas_rows = manual_areas(session, document_id)
-        if conclusion is Conclusion.DISCLOSE and (plan.remove or areas_rows):
+        main = _read_for_approval(session, user, document, expected_version, cache_dir, companion=False)
+        if conclusion is Conclusion.DISCLOSE and main.conclusion() is not Conclusion.DISCLOSE:
             raise ValidationFailed(
                 QT_TRANSLATE_NOOP("DeskError", "有删除或遮盖的内容，结论应为“删减后公开”。")
             )
-        if conclusion is Conclusion.DISCLOSE_REDACTED and not (plan.remove or areas_rows):
+        if conclusion is Conclusion.DISCLOSE_REDACTED and main.conclusion() is Conclusion.DISCLOSE:
             raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "没有任何删除或遮盖，结论应为“同意公开”。"))
-        original = document.current_original()
-        name, data, kind = (
-            original.original_name,
-            load_blob(session, original.blob_sha256),
-            Kind(original.format),
+        companions = [
+            _read_for_approval(session, user, i.document, i.document.version, cache_dir, companion=True)
+            for i in interpretations_of(session, document_id)
+            if i.document.status_enum is Status.PENDING_REVIEW
+        ]
+        if (
+            needs_interpretation(document)
+            and not has_live_interpretation(session, document_id)
+            and not waiver
+        ):
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "“{title}”是规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。"
+                    "如确实无需解读，请在审查结论中写明理由。",
+                ),
+                title=document.title,
+            )
+        if not needs_interpretation(document):
+            waiver = ""
+    produced = [
+        _produce(item, options if not item.companion else None, rasterize=bool(options and options.rasterize))
+        for item in (main, *companions)
+    ]
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        approvals = [
+            _store_approval(
+                session,
+                user,
+                item,
+                result,
+                conclusion if not item.companion else item.conclusion(),
+                opinion,
+                waiver if not item.companion else "",
+            )
+            for item, result in zip((main, *companions), produced, strict=True)
+        ]
+        return approvals[0]
+
+
+def _read_for_approval(
+    session: Session,
+    user: User,
+    document: Document,
+    expected_version: int | None,
+    cache_dir: Path | None,
+    *,
+    companion: bool,
+) -> _Reviewed:
+    _reviewable(session, user, document)
+    run = latest_run(session, document.id)
+    if run is None:
+        if companion:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("DeskError", "随文件提交的政策解读“{title}”尚未检查，不能批准。"),
+                title=document.title,
+            )
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。")
         )
-        lexicon = desk_lexicon(session, document.department_id, cache_dir)
-        record_lines = _record_lines(run)
-        facts = (
-            document.title,
-            document.doc_number,
-            document.department.name,
-            original.revision,
-            run.id,
-            run.lexicon_version,
-            run.engine_version,
-            original.blob_sha256,
-            original.original_name,
+    undecided = undecided_blocking(run)
+    if undecided and companion:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "随文件提交的政策解读“{title}”还有 {count} 项阻断级发现未处理，不能批准。"
+            ),
+            title=document.title,
+            count=len(undecided),
         )
-        manual = [Area(a.page, Rect(a.x0, a.y0, a.x1, a.y1)) for a in areas_rows]
-    options = options or RedactionOptions(metadata={"title": facts[0], "author": facts[2]})
-    pdf = as_pdf(name, data, kind)
-    outcome = redact_pdf(pdf, [*areas_for_texts(pdf, plan.remove), *manual], options)
+    if undecided:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "还有 {count} 项阻断级发现未处理，不能批准。"),
+            count=len(undecided),
+        )
+    plan = RedactionPlan()
+    for row in run.findings:
+        if row.decision is not None:
+            plan.add(stored_finding(row), row.decision.decision)
+    original = document.current_original()
+    media = [
+        RecordLine("—", "音视频", m.original_name, "附件", "人工审查", "", "")
+        for m in media_of(session, document.id)
+    ]
+    return _Reviewed(
+        document_id=document.id,
+        expected_version=expected_version,
+        title=document.title,
+        doc_number=document.doc_number,
+        department=document.department.name,
+        revision=original.revision,
+        run_id=run.id,
+        lexicon_version=run.lexicon_version,
+        engine_version=run.engine_version,
+        original_sha256=original.blob_sha256,
+        original_name=original.original_name,
+        data=load_blob(session, original.blob_sha256),
+        kind=Kind(original.format),
+        plan=plan,
+        manual=[Area(a.page, Rect(a.x0, a.y0, a.x1, a.y1)) for a in manual_areas(session, document.id)],
+        record_lines=_record_lines(run) + media,
+        lexicon=desk_lexicon(session, document.department_id, cache_dir),
+        companion=companion,
+    )
+
+
+def _produce(item: _Reviewed, options: RedactionOptions | None, *, rasterize: bool) -> _Produced:
+    """The redacted, sanitised published form, verified; refuses on any leak."""
+    options = options or RedactionOptions(
+        rasterize=rasterize, metadata={"title": item.title, "author": item.department}
+    )
+    pdf = as_pdf(item.original_name, item.data, item.kind)
+    outcome = redact_pdf(pdf, [*areas_for_texts(pdf, item.plan.remove), *item.manual], options)
     verification = verify_published(
         outcome.pdf,
-        plan.removed_texts,
-        lexicon,
-        kept_text=None if manual else outcome.kept_text,
-        replacements=plan.replacements,
-        kept_decisions=plan.keep,
+        item.plan.removed_texts,
+        item.lexicon,
+        kept_text=None if item.manual else outcome.kept_text,
+        replacements=item.plan.replacements,
+        kept_decisions=item.plan.keep,
         rasterized=options.rasterize,
     )
-    cleaned = clean_docx(data, plan.removed_texts, facts[0]) if kind is Kind.DOCX else None
+    cleaned = clean_docx(item.data, item.plan.removed_texts, item.title) if item.kind is Kind.DOCX else None
     if cleaned is not None:
-        verification.leaks.extend(_leaks_in(cleaned, plan.removed_texts))
+        verification.leaks.extend(_leaks_in(cleaned, item.plan.removed_texts))
+    if not verification.ok and item.companion:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "政策解读“{title}”删减后复核未通过，不能批准：{problems}"),
+            title=item.title,
+            problems="；".join(verification.describe()),
+        )
     if not verification.ok:
         raise ValidationFailed(
             QT_TRANSLATE_NOOP("DeskError", "删减后复核未通过，不能批准：{problems}"),
             problems="；".join(verification.describe()),
         )
-    with db.write() as session:
-        user = session.get_one(User, user_id)
-        document = load_for_update(session, document_id, expected_version)
-        if document.current_original().blob_sha256 != facts[7]:
-            raise PermissionDenied(
-                QT_TRANSLATE_NOOP("DeskError", "文件在检查后已被修改，不能批准。请重新检查。")
-            )
-        published_sha = store_blob(session, outcome.pdf)
-        now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-        record = record_pdf(
-            ReviewRecord(
-                title=facts[0],
-                doc_number=facts[1],
-                department=facts[2],
-                file_name=facts[8],
-                file_sha256=facts[7],
-                lexicon_version=facts[5],
-                engine_version=facts[6],
-                lines=record_lines,
-                conclusion=conclusion.label
-                + ("（条例第三十七条，区分处理）" if conclusion is Conclusion.DISCLOSE_REDACTED else ""),
-                opinion=opinion,
-                basis="",
-                reviewer=user.display_name,
-                reviewed_at=now,
-                published_sha256=published_sha,
-            )
-        )
-        record_sha = store_blob(session, record)
-        revision = facts[3]
-        _replace_file(
-            session,
-            document_id,
-            revision,
-            FilePurpose.PUBLISHED,
-            published_sha,
-            outcome.pdf,
-            f"{facts[0]}（发布版）.pdf",
-            user.id,
-        )
-        _replace_file(
-            session,
-            document_id,
-            revision,
-            FilePurpose.RECORD,
-            record_sha,
-            record,
-            f"{facts[0]}（保密审查单）.pdf",
-            user.id,
-        )
-        if cleaned is not None:
-            cleaned_sha = store_blob(session, cleaned)
-            _replace_file(
-                session,
-                document_id,
-                revision,
-                FilePurpose.CLEANED_DOCX,
-                cleaned_sha,
-                cleaned,
-                f"{facts[0]}（清理版）.docx",
-                user.id,
-            )
-        review = Review(
-            document_id=document_id,
-            check_run_id=facts[4],
-            conclusion=conclusion.value,
-            opinion=opinion,
-            basis=None,
-            reviewer_id=user.id,
+    return _Produced(outcome.pdf, cleaned)
+
+
+def _store_approval(
+    session: Session,
+    user: User,
+    item: _Reviewed,
+    produced: _Produced,
+    conclusion: Conclusion,
+    opinion: str,
+    waiver: str,
+) -> Approval:
+    """Stores the published form and the record, writes the review and approves, in the caller's transaction."""
+    document = load_for_update(session, item.document_id, item.expected_version)
+    if document.current_original().blob_sha256 != item.original_sha256:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "文件在检查后已被修改，不能批准。请重新检查。"))
+    published_sha = store_blob(session, produced.pdf)
+    record = record_pdf(
+        ReviewRecord(
+            title=item.title,
+            doc_number=item.doc_number,
+            department=item.department,
+            file_name=item.original_name,
+            file_sha256=item.original_sha256,
+            lexicon_version=item.lexicon_version,
+            engine_version=item.engine_version,
+            lines=item.record_lines,
+            conclusion=conclusion.label
+            + ("（条例第三十七条，区分处理）" if conclusion is Conclusion.DISCLOSE_REDACTED else ""),
+            opinion=opinion + (f"\n未附政策解读的理由：{waiver}" if waiver else ""),
+            basis="",
+            reviewer=user.display_name,
+            reviewed_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
             published_sha256=published_sha,
-            record_sha256=record_sha,
         )
-        session.add(review)
-        session.flush()
-        session.info.setdefault(REVIEWS_MADE, set()).add(review.id)
-        perform(
-            session,
-            user,
-            document_id,
-            Action.APPROVE,
-            expected_version=expected_version,
-            reason=opinion,
-            review_id=review.id,
+    )
+    record_sha = store_blob(session, record)
+    derived = [
+        (FilePurpose.PUBLISHED, published_sha, produced.pdf, f"{item.title}（发布版）.pdf"),
+        (FilePurpose.RECORD, record_sha, record, f"{item.title}（保密审查单）.pdf"),
+    ]
+    if produced.cleaned_docx is not None:
+        cleaned_sha = store_blob(session, produced.cleaned_docx)
+        derived.append(
+            (FilePurpose.CLEANED_DOCX, cleaned_sha, produced.cleaned_docx, f"{item.title}（清理版）.docx")
         )
-        audit.record(
-            session,
-            user,
-            "document.review",
-            document_id=document_id,
-            review=review.id,
-            conclusion=conclusion.value,
-            published_sha256=published_sha,
-            record_sha256=record_sha,
-            removed=len(plan.remove),
-            areas=len(manual),
-        )
-        return Approval(review.id, published_sha, record_sha)
+    for purpose, sha, blob, name in derived:
+        _replace_file(session, item.document_id, item.revision, purpose, sha, blob, name, user.id)
+    review = Review(
+        document_id=item.document_id,
+        check_run_id=item.run_id,
+        conclusion=conclusion.value,
+        opinion=opinion,
+        basis=None,
+        reviewer_id=user.id,
+        published_sha256=published_sha,
+        record_sha256=record_sha,
+        no_interpretation_reason=waiver or None,
+    )
+    session.add(review)
+    session.flush()
+    session.info.setdefault(REVIEWS_MADE, set()).add(review.id)
+    perform(
+        session,
+        user,
+        item.document_id,
+        Action.APPROVE,
+        expected_version=item.expected_version,
+        reason=opinion,
+        review_id=review.id,
+    )
+    audit.record(
+        session,
+        user,
+        "document.review",
+        document_id=item.document_id,
+        review=review.id,
+        conclusion=conclusion.value,
+        published_sha256=published_sha,
+        record_sha256=record_sha,
+        removed=len(item.plan.remove),
+        areas=len(item.manual),
+        no_interpretation_reason=waiver or None,
+    )
+    return Approval(review.id, published_sha, record_sha)
 
 
 def refuse(

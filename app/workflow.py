@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.db.models import AuditEvent, Document, User
+from app.db.models import AuditEvent, Document, Interpretation, User
 from app.errors import (
     QT_TRANSLATE_NOOP,
     ConflictError,
@@ -235,4 +235,29 @@ def perform(
         reason=reason or None,
         basis=basis.value if basis else None,
     )
+    if action in CASCADING:
+        _cascade(session, user, document, before, action, reason, basis)
     return document
+
+
+# Interpretations travel with their document: submitted, returned and refused together.
+# (Approval and publishing take them along in app.reviewing and app.catalog.)
+CASCADING = (Action.SUBMIT, Action.RETURN, Action.REFUSE)
+
+
+def _cascade(
+    session: Session,
+    user: User,
+    document: Document,
+    before: str,
+    action: Action,
+    reason: str,
+    basis: LegalBasis | None,
+) -> None:
+    companions = session.scalars(
+        select(Interpretation.document_id)
+        .join(Document, Document.id == Interpretation.document_id)
+        .where(Interpretation.interprets_id == document.id, Document.status == before)
+    )
+    for companion_id in list(companions):
+        perform(session, user, companion_id, action, expected_version=None, reason=reason, basis=basis)

@@ -15,7 +15,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,9 +62,9 @@ class PortalClient:
 
     # -- the calls ------------------------------------------------------------------------------
 
-    def put_file(self, pdf: bytes) -> Receipt:
-        sha = hashlib.sha256(pdf).hexdigest()
-        return self._receipt(self._send("PUT", f"/api/v1/files/{sha}", pdf, "application/pdf"), sha)
+    def put_file(self, data: bytes, media_type: str = "application/pdf") -> Receipt:
+        sha = hashlib.sha256(data).hexdigest()
+        return self._receipt(self._send("PUT", f"/api/v1/files/{sha}", data, media_type), sha)
 
     def upsert(self, entry: SiteEntry, size: int) -> Receipt:
         body = {
@@ -82,18 +82,29 @@ class PortalClient:
             "scope": entry.scope,
             "validity": entry.validity,
             "file": {"sha256": entry.pdf_sha256, "size": size, "media_type": "application/pdf"},
+            "interpretation_form": entry.form or None,
+            "interprets": entry.interprets.index_no if entry.interprets else None,
+            "interpretations": [i.index_no for i in entry.interpretations],
+            "attachments": [
+                {"name": a.name, "sha256": a.sha256, "media_type": a.media_type} for a in entry.attachments
+            ],
         }
         return self._receipt(
             self._send("PUT", self._entry_path(entry.index_no), _json(body)), entry.pdf_sha256
         )
 
-    def publish(self, entry: SiteEntry, pdf: bytes) -> Receipt:
-        """The file, then the entry that points to it."""
-        if hashlib.sha256(pdf).hexdigest() != entry.pdf_sha256:
+    def publish(self, entry: SiteEntry, pdf: bytes, media: Mapping[str, bytes] | None = None) -> Receipt:
+        """The files (`media` by SHA-256 for the attachments), then the entry that points to them."""
+        media = media or {}
+        if hashlib.sha256(pdf).hexdigest() != entry.pdf_sha256 or any(
+            hashlib.sha256(media.get(a.sha256, b"")).hexdigest() != a.sha256 for a in entry.attachments
+        ):
             raise PortalError(
                 QT_TRANSLATE_NOOP("DeskError", "待发送的文件与复核通过的文件不一致，已停止。"), False
             )
         self.put_file(pdf)
+        for attachment in entry.attachments:
+            self.put_file(media[attachment.sha256], attachment.media_type)
         return self.upsert(entry, len(pdf))
 
     def withdraw(self, index_no: str, reason: str) -> Receipt:

@@ -14,12 +14,35 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from publish.catalog import Validity
 
 SITE_TITLE = "政府信息公开目录"
+
+
+@dataclass(frozen=True)
+class Link:
+    """Another catalog entry: an interpretation, or the document an interpretation explains."""
+
+    index_no: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file published beside the PDF as it is (an interpretation's audio or video)."""
+
+    name: str
+    sha256: str
+    media_type: str
+
+    @property
+    def file_name(self) -> str:
+        suffix = re.sub(r"[^0-9A-Za-z.]", "", PurePath(self.name).suffix.lower())
+        return f"{self.sha256}{suffix}"
 
 
 @dataclass(frozen=True)
@@ -38,6 +61,10 @@ class SiteEntry:
     scope: str
     validity: str
     pdf_sha256: str
+    form: str = ""  # 解读形式, for an interpretation
+    interprets: Link | None = None
+    interpretations: tuple[Link, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
 
 
 def page_name(index_no: str) -> str:
@@ -66,14 +93,18 @@ class StaticSite:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def publish(self, entry: SiteEntry, pdf: bytes) -> list[Path]:
-        """Writes the entry's PDF and page; returns the files that changed."""
-        if hashlib.sha256(pdf).hexdigest() != entry.pdf_sha256:
-            raise ValueError("the PDF is not the verified one")  # the caller checked; never publish others
+    def publish(self, entry: SiteEntry, pdf: bytes, media: Mapping[str, bytes] | None = None) -> list[Path]:
+        """Writes the entry's PDF, attachments (`media` by SHA-256) and page; returns what changed."""
+        media = media or {}
+        files = [(f"{entry.pdf_sha256}.pdf", entry.pdf_sha256, pdf)]
+        files += [(a.file_name, a.sha256, media[a.sha256]) for a in entry.attachments]
         changed = []
-        pdf_path = self.folder / "files" / f"{entry.pdf_sha256}.pdf"
-        if _write_atomic(pdf_path, pdf):
-            changed.append(pdf_path)
+        for name, sha, data in files:
+            if hashlib.sha256(data).hexdigest() != sha:
+                raise ValueError("a file is not the verified one")  # the caller checked; never publish others
+            path = self.folder / "files" / name
+            if _write_atomic(path, data):
+                changed.append(path)
         page = self.folder / "entries" / page_name(entry.index_no)
         if _write_atomic(page, _entry_page(entry).encode("utf-8")):
             changed.append(page)
@@ -132,10 +163,13 @@ def _entry_page(e: SiteEntry) -> str:
         ("公开范围", e.scope),
         ("有效性", validity),
     ]
+    if e.form:
+        rows.append(("解读形式", e.form))
     table = "".join(
         f"<tr><th scope='row'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows
     )
     summary = f"<h2>内容概述</h2><p>{html.escape(e.summary)}</p>" if e.summary else ""
+    summary += _links_html(e)
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(e.title)} - {SITE_TITLE}</title><link rel="stylesheet" href="../site.css"></head>
@@ -147,6 +181,29 @@ def _entry_page(e: SiteEntry) -> str:
 <small>SHA-256：{e.pdf_sha256}</small></p>
 </main></body></html>
 """
+
+
+def _link(link: Link) -> str:
+    return (
+        f"<a href='{page_name(link.index_no)}'>{html.escape(link.title)}</a>（{html.escape(link.index_no)}）"
+    )
+
+
+def _links_html(e: SiteEntry) -> str:
+    """政策解读 both ways, and the attachments, as sections of the entry page."""
+    parts = []
+    if e.interprets is not None:
+        parts.append(f"<h2>所解读的文件</h2><p class='interprets'>{_link(e.interprets)}</p>")
+    if e.interpretations:
+        items = "".join(f"<li>{_link(i)}</li>" for i in e.interpretations)
+        parts.append(f"<h2>政策解读</h2><ul class='interpretations'>{items}</ul>")
+    if e.attachments:
+        items = "".join(
+            f"<li><a href='../files/{a.file_name}' type='{html.escape(a.media_type)}'>{html.escape(a.name)}</a></li>"
+            for a in e.attachments
+        )
+        parts.append(f"<h2>音视频</h2><ul class='attachments'>{items}</ul>")
+    return "".join(parts)
 
 
 _CSS = """body{font-family:sans-serif;margin:0;color:#222}header{background:#a4161a;padding:12px 20px}

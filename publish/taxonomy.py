@@ -104,3 +104,31 @@ _BASIS_LABELS = {
     LegalBasis.PROCESS_INFORMATION: QT_TRANSLATE_NOOP("Vocabulary", "过程性信息（条例第十六条）"),
     LegalBasis.ENFORCEMENT_FILES: QT_TRANSLATE_NOOP("Vocabulary", "行政执法案卷信息（条例第十六条）"),
 }
+
+
+class InterpretationForm(StrEnum):
+    """解读形式 of a 政策解读."""
+
+    TEXT = "text"
+    GRAPHIC = "graphic"
+    AUDIO_VIDEO = "audio_video"
+    EXPERT = "expert"
+    OFFICIAL = "official"
+    QA = "qa"
+
+    @property
+    def label(self) -> str:
+        return _FORM_LABELS[self]
+
+
+_FORM_LABELS = {
+    InterpretationForm.TEXT: QT_TRANSLATE_NOOP("Vocabulary", "文字解读"),
+    InterpretationForm.GRAPHIC: QT_TRANSLATE_NOOP("Vocabulary", "图解"),
+    InterpretationForm.AUDIO_VIDEO: QT_TRANSLATE_NOOP("Vocabulary", "音视频"),
+    InterpretationForm.EXPERT: QT_TRANSLATE_NOOP("Vocabulary", "专家解读"),
+    InterpretationForm.OFFICIAL: QT_TRANSLATE_NOOP("Vocabulary", "负责人解读"),
+    InterpretationForm.QA: QT_TRANSLATE_NOOP("Vocabulary", "政策问答"),
+}
+
+# 三同步: an interpretation published after its document is due within this many working days.
+INTERPRETATION_DEADLINE_WORKING_DAYS = 3

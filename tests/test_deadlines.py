@@ -59,5 +59,5 @@ def test_deadlines_window_marks_overdue(qtbot, desk_app, workspace, people, samp
     dialog = DeadlinesDialog(workspace.db, people.clerk, today=dt.date(2026, 11, 23))
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == str(late)
-    assert dialog.table.item(0, 5).text().startswith("逾期")
-    assert dialog.table.item(0, 5).foreground().color().red() == 200
+    assert dialog.table.item(0, 6).text().startswith("逾期")
+    assert dialog.table.item(0, 6).foreground().color().red() == 200

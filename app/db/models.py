@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
@@ -105,6 +106,9 @@ class Document(Base):
     written_on: Mapped[dt.date | None] = mapped_column(Date)  # 成文日期
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
     disclosure: Mapped[str] = mapped_column(String(20))  # proposed 公开方式 (DisclosureMode)
+    # 三同步: a 规范性文件, or anything marked 需解读, is published with its interpretation.
+    normative: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    needs_interpretation: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[str] = mapped_column(String(20), default=Status.DRAFT, index=True)
     # Why it was last returned, or the legal basis code it was refused on.
     status_reason: Mapped[str] = mapped_column(Text, default="")
@@ -267,6 +271,39 @@ class Review(Base):
     reviewed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     published_sha256: Mapped[str | None] = mapped_column(String(64))
     record_sha256: Mapped[str] = mapped_column(String(64))
+    # 三同步: why a document that needs an interpretation was approved without one.
+    no_interpretation_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Interpretation(Base):
+    """A 政策解读: itself a document (checked, reviewed, published), attached to the one it interprets."""
+
+    __tablename__ = "interpretations"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    interprets_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    form: Mapped[str] = mapped_column(String(16))  # publish.taxonomy.InterpretationForm
+    drafting_department: Mapped[str] = mapped_column(String(200))  # 谁起草、谁解读
+    # Text written in the desk, as sanitised HTML, so it can be edited again; its PDF is the original.
+    source_html: Mapped[str] = mapped_column(Text, default="")
+
+    document: Mapped[Document] = relationship(foreign_keys=[document_id], lazy="joined")
+    interprets: Mapped[Document] = relationship(foreign_keys=[interprets_id], lazy="joined")
+
+
+class InterpretationMedia(Base):
+    """Audio or video of an interpretation: stored, listed, reviewed by a person, published as is."""
+
+    __tablename__ = "interpretation_media"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interpretation_id: Mapped[int] = mapped_column(ForeignKey("interpretations.document_id"), index=True)
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    original_name: Mapped[str] = mapped_column(String(500))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(BigInteger)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Category(Base):

@@ -1,4 +1,4 @@
-"""Items due soon and overdue against the 20-working-day rule, with the working days left."""
+"""Items due soon and overdue (20 working days to publish, 3 for a late interpretation), with the days left."""
 
 from __future__ import annotations
 
@@ -30,13 +30,14 @@ class DeadlinesDialog(QDialog):
         self.resize(880, 420)
         with db.read() as session:
             rows = deadlines(session, session.get_one(User, user_id), today)
-        self.table = QTableWidget(len(rows), 6, self)
+        self.table = QTableWidget(len(rows), 7, self)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("编号"),
                 self.tr("标题"),
                 self.tr("状态"),
-                self.tr("成文日期"),
+                self.tr("期限"),
+                self.tr("起算日期"),
                 self.tr("应发布日期"),
                 self.tr("剩余工作日"),
             ]
@@ -54,7 +55,8 @@ class DeadlinesDialog(QDialog):
                     str(d.document_id),
                     d.title,
                     vocabulary(d.status.label),
-                    d.written_on.isoformat(),
+                    vocabulary(d.rule.label),
+                    d.starts_on.isoformat(),
                     d.due.isoformat(),
                     left,
                 )
@@ -67,7 +69,8 @@ class DeadlinesDialog(QDialog):
                 self.table.setItem(r, c, item)
         note = QLabel(
             self.tr(
-                "主动公开的文件应自成文之日起 20 个工作日内公开（条例第二十六条）。"
+                "主动公开的文件应自成文之日起 20 个工作日内公开（条例第二十六条）；"
+                "文件发布后补发的政策解读应在 3 个工作日内发布（三同步）。"
                 "工作日按国家法定节假日和调休计算；标 * 的年份节假日安排未知，按周末计算。"
             ),
             self,
