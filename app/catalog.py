@@ -86,13 +86,16 @@ def proposed_fields(session: Session, document_id: int, published_on: dt.date) -
     document = get_document(session, document_id)
     run = latest_run(session, document_id)
     keywords = tuple(json.loads(run.keywords)) if run else ()
+    interpretation = interpretation_of(session, document_id)
+    # An interpretation is filed under its document's category unless given its own.
+    category = document.category or (interpretation.interprets.category if interpretation else "")
     return CatalogFields(
         title=document.title,
         publisher=document.department.name,
         written_on=document.written_on,
         published_on=published_on,
         doc_number=document.doc_number,
-        category=document.category,
+        category=category,
         doc_type=document.doc_type,
         keywords=keywords,
         summary="",

@@ -23,10 +23,10 @@ from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, TranslatableError, V
 from app.redaction import DECISIONS
 from app.reviewing import Conclusion
 from app.roles import Role
-from app.workflow import Action, perform
+from app.workflow import Action, get_document, perform
 from app.workspace import Workspace
 from publish.catalog import Validity
-from publish.taxonomy import DisclosureMode, LegalBasis
+from publish.taxonomy import DisclosureMode, InterpretationForm, LegalBasis
 from review.engine import CheckOptions
 from review.formats import SUPPORTED_SUFFIXES
 from review.model import Severity
@@ -129,7 +129,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--opinion", required=True, help="审查意见")
     p.add_argument("--expect-version", type=int, help="只在文件仍是该版本时执行")
     p.add_argument("--rasterize", action="store_true", help="发布版本逐页转为图像")
+    p.add_argument(
+        "--no-interpretation-reason",
+        default="",
+        help="规范性文件或需解读的文件未附政策解读时，写明理由（三同步）",
+    )
     p.set_defaults(handler=_approve)
+
+    p = sub.add_parser("edit", help="修改草稿的文件信息（需本部门经办人）")
+    p.add_argument("document_id", type=int, metavar="ID")
+    p.add_argument("--expect-version", type=int, help="只在文件仍是该版本时执行")
+    p.add_argument("--title", help="标题（信息名称）")
+    p.add_argument("--doc-number", help="发文字号，如 示医保〔2026〕7号")
+    p.add_argument("--doc-type", help="公文种类")
+    p.add_argument("--category", help="主题分类（末级，如 城乡建设、环境保护\\城市管理）")
+    p.add_argument("--written-on", type=_date, help="成文日期 YYYY-MM-DD")
+    p.add_argument("--disclosure", choices=[m.value for m in DisclosureMode], help="拟公开方式")
+    p.add_argument("--normative", action=argparse.BooleanOptionalAction, help="规范性文件")
+    p.add_argument("--needs-interpretation", action=argparse.BooleanOptionalAction, help="需解读（三同步）")
+    p.set_defaults(handler=_edit)
+
+    interpret = sub.add_parser("interpret", help="政策解读").add_subparsers(
+        dest="interpret_command", required=True, metavar="COMMAND"
+    )
+    p = interpret.add_parser("add", help="为文件添加政策解读（需本部门经办人）；解读随文件提交、审查和发布")
+    p.add_argument("document_id", type=int, metavar="ID", help="所解读的文件")
+    p.add_argument("--form", required=True, choices=[f.value for f in InterpretationForm], help="解读形式")
+    p.add_argument("--title", required=True, help="解读标题")
+    p.add_argument("--department", required=True, help="起草部门（谁起草、谁解读）")
+    body = p.add_mutually_exclusive_group()
+    body.add_argument("--file", type=Path, help="解读文件（PDF、DOCX、OFD、图片或文本）")
+    body.add_argument("--html", type=Path, help="解读正文（HTML：标题、段落、列表、表格）")
+    p.add_argument("--media", type=Path, nargs="*", default=[], help="音视频文件")
+    p.add_argument("--no-check", action="store_true", help="添加后不立即保密检查")
+    p.set_defaults(handler=_interpret_add)
+    p = interpret.add_parser("list", help="列出文件的政策解读")
+    p.add_argument("document_id", type=int, metavar="ID")
+    p.set_defaults(handler=_interpret_list)
 
     p = sub.add_parser("publish", help="将已批准的文件编入政府信息公开目录，分配索引号（需发布管理员）")
     p.add_argument("document_id", type=int, metavar="ID")
@@ -717,6 +753,7 @@ def _approve(args: argparse.Namespace, workspace: Workspace) -> int:
         args.opinion,
         workspace.paths.cache_dir,
         RedactionOptions(rasterize=args.rasterize) if args.rasterize else None,
+        no_interpretation_reason=args.no_interpretation_reason,
     )
     print(
         f"#{args.document_id} 已批准（{Conclusion(args.conclusion).label}）。发布版本 SHA-256 {approval.published_sha256[:16]}…，"
@@ -725,8 +762,65 @@ def _approve(args: argparse.Namespace, workspace: Workspace) -> int:
     return EXIT_OK
 
 
+def _edit(args: argparse.Namespace, workspace: Workspace) -> int:
+    user_id = _signed_in(args, workspace)
+    changes = {
+        key: value for key in documents.EDITABLE_FIELDS if (value := getattr(args, key, None)) is not None
+    }
+    if not changes:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "没有要修改的内容。"))
+    with workspace.db.write() as session:
+        document = documents.update_metadata(
+            session, session.get_one(User, user_id), args.document_id, args.expect_version, **changes
+        )
+        print(f"#{document.id} 已修改（版本 {document.version}）。")
+    return EXIT_OK
+
+
+def _interpret_add(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import interpretations
+
+    user_id = _signed_in(args, workspace)
+    draft = documents.prepare(args.file) if args.file else None
+    rich_text = documents.read_source(args.html).decode("utf-8", errors="replace") if args.html else ""
+    media = [interpretations.read_media(path) for path in args.media]
+    with workspace.db.write() as session:
+        interpretation_id = interpretations.attach(
+            session,
+            session.get_one(User, user_id),
+            args.document_id,
+            form=InterpretationForm(args.form),
+            title=args.title,
+            drafting_department=args.department,
+            draft=draft,
+            rich_text=rich_text,
+            media=media,
+        ).id
+    print(f"已为 #{args.document_id} 添加政策解读 #{interpretation_id}。")
+    if not args.no_check:
+        _report_check(workspace, user_id, interpretation_id)
+    return EXIT_OK
+
+
+def _interpret_list(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import interpretations
+
+    _signed_in(args, workspace)
+    with workspace.db.read() as session:
+        get_document(session, args.document_id)
+        rows = interpretations.rows_of(session, args.document_id)
+    for row in rows:
+        media = f"，音视频 {len(row.media)} 个" if row.media else ""
+        print(
+            f"#{row.id:<5} [{row.form.label}] {row.status.label}  {row.title}（{row.drafting_department}{media}）"
+        )
+    print(f"共 {len(rows)} 篇政策解读。")
+    return EXIT_OK
+
+
 def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.catalog import publish_to_catalog, update_static_site
+    from app import interpretations
+    from app.catalog import live_entry, publish_to_catalog, update_static_site
 
     user_id = _signed_in(args, workspace)
     entry = publish_to_catalog(
@@ -739,6 +833,11 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
         to_portal="portal" in args.target,
     )
     print(f"#{args.document_id} 已编入目录，索引号 {entry.index_no}。")
+    with workspace.db.read() as session:
+        for companion in interpretations.interpretations_of(session, args.document_id):
+            companion_entry = live_entry(session, companion.document_id)
+            if companion_entry is not None and companion_entry.created_at >= entry.created_at:
+                print(f"  政策解读 #{companion.document_id} 一并发布，索引号 {companion_entry.index_no}。")
     if "static" in args.target:
         folder = args.site or workspace.paths.data_dir / "site"
         changed = update_static_site(workspace.db, folder)

@@ -8,14 +8,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import users
+from app import interpretations, users
 from app.checking import check_document
 from app.db.database import Database
-from app.db.models import Department, User
+from app.db.models import Department, Document, User
 from app.documents import Draft, import_draft
 from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
 from app.roles import Role
 from app.workflow import Action, perform
+from publish.taxonomy import InterpretationForm
 from review.formats import probe
 from review.samples import demo_documents
 
@@ -36,6 +37,14 @@ DEMO_ACCOUNTS = (
     DemoAccount("clerk", "王经办", (Role.CLERK,)),
     DemoAccount("reviewer", "李审查", (Role.REVIEWER,)),
     DemoAccount("publisher", "赵发布", (Role.PUBLISHER,)),
+)
+
+
+DEMO_INTERPRETATION = (
+    "<h1>一、为什么出台本文件？</h1><p>为规范相关工作流程，明确各方职责，制定本文件。</p>"
+    "<h1>二、主要内容有哪些？</h1><ol><li>明确适用范围；</li><li>细化办理时限；</li><li>公开咨询渠道。</li></ol>"
+    "<table border=\"1\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>事项</th><th>时限</th></tr><tr><td>受理</td><td>1 个工作日</td></tr>"
+    "<tr><td>办结</td><td>5 个工作日</td></tr></table>"
 )
 
 
@@ -84,6 +93,19 @@ def create_demo_workspace(
             # Two drafts go straight to review so that the reviewer's queue is not empty.
             if index in (0, 1):
                 perform(session, clerk, document.id, Action.SUBMIT, expected_version=None)
+        # The last draft is a 规范性文件 with its interpretation, written in the desk.
+        document = session.get_one(Document, imported[-1])
+        document.normative = True
+        interpretation = interpretations.attach(
+            session,
+            clerk,
+            document.id,
+            form=InterpretationForm.QA,
+            title=f"《{document.title}》政策问答",
+            drafting_department=DEMO_DEPARTMENT,
+            rich_text=DEMO_INTERPRETATION,
+        )
+        imported.append(interpretation.id)
         clerk_id = clerk.id
     # Checked as on any import, so that the reviewer finds the findings waiting.
     for document_id in imported:

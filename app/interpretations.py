@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.db.models import Document, Interpretation, InterpretationMedia, User
-from app.documents import Draft, import_draft, read_source, revise, store_blob
+from app.documents import Draft, import_draft, read_source, store_blob
 from app.errors import QT_TRANSLATE_NOOP, DocumentRejected, PermissionDenied, ValidationFailed
 from app.roles import Status
 from app.workflow import get_document
@@ -151,21 +151,6 @@ def attach(
         drafting_department=drafting_department,
         media=stored_media,
     )
-    return document
-
-
-def rewrite(
-    session: Session, user: User, interpretation_id: int, expected_version: int | None, rich_text: str
-) -> Document:
-    """A new version of a desk-written interpretation (a new original, to be checked again)."""
-    row = session.get(Interpretation, interpretation_id)
-    if row is None:
-        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "该文件不是政策解读。"))
-    document = revise(
-        session, user, interpretation_id, expected_version, written_draft(row.document.title, rich_text)
-    )
-    row.source_html = sanitize_rich_text(rich_text)
-    session.flush()
     return document
 
 

@@ -13,13 +13,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
 
 from app import users
 from app.checking import save_department_lexicon
-from app.db.models import User
-from app.demo import DEMO_PASSWORD, create_demo_workspace
+from app.db.models import Document, User
+from app.demo import DEMO_INTERPRETATION, DEMO_PASSWORD, create_demo_workspace
 from app.ui.application import DeskApplication
 from app.ui.first_run import FirstRunDialog
+from app.ui.interpretation_dialog import InterpretationDialog
 from app.ui.lexicon_dialog import LexiconDialog
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
@@ -63,7 +65,7 @@ def main() -> None:
         create_demo_workspace(ws.db, None, ws.paths.cache_dir)
         shoot(app, LoginDialog(ws.db, "reviewer"), args.out / f"login{suffix}.png")
         _decide_one(ws)
-        for login, row in (("reviewer", 0), ("clerk", 2)):
+        for login, row in (("reviewer", 0), ("clerk", 1)):
             with ws.db.read() as session:
                 user_id = users.authenticate(session, login, DEMO_PASSWORD).id
             window = MainWindow(ws, user_id, app.log_handler)
@@ -82,6 +84,12 @@ def main() -> None:
                 "词条,类别,级别,说明,整词\n供暖,示例,提示,演示用词条,否\n秘密花园,,允许,,\n".encode(),
             )
         shoot(app, LexiconDialog(ws.db, reviewer), args.out / f"lexicon{suffix}.png")
+        with ws.db.read() as session:
+            clerk = users.authenticate(session, "clerk", DEMO_PASSWORD).id
+            normative = session.scalars(select(Document.id).where(Document.normative)).one()
+        dialog = InterpretationDialog(ws.db, clerk, normative)
+        dialog.editor.edit.setHtml(DEMO_INTERPRETATION)
+        shoot(app, dialog, args.out / f"interpretation{suffix}.png")
         ws.close()
 
 

@@ -191,7 +191,7 @@ def test_demo_workspace(tmp_path):
     r = desk(
         data, "--user", "clerk", "list", "--queue", "my_drafts", "--format", "json", password="demo-2026"
     )
-    assert len(json.loads(r.stdout)) == 3
+    assert len(json.loads(r.stdout)) == 4  # three drafts and the interpretation of one of them
     # A second demo on a populated database needs an administrator and says so.
     r = desk(data, "demo")
     assert r.returncode == 2 and "--user" in r.stderr

@@ -45,7 +45,7 @@ def test_first_run_creates_administrator_and_sample_workspace(qtbot, desk_app, w
     with workspace.db.read() as s:
         assert users.authenticate(s, "admin", "admin-pass-1").display_name == "系统管理员"
         assert users.authenticate(s, "reviewer", "demo-2026")
-        assert len(s.query(Document).all()) == 5
+        assert len(s.query(Document).all()) == 6  # five samples and one interpretation
 
 
 def test_login_dialog_says_what_is_wrong(qtbot, desk_app, workspace, people):

@@ -122,7 +122,7 @@ def test_interpretation_travels_with_its_document_and_its_blocking_finding_block
     assert "一、出台背景" in text and "不低于18℃" in text and "alert" not in text
     submit_and_check(workspace, people, doc_id, interp_id)
     assert status(workspace, interp_id) is Status.PENDING_REVIEW  # submitted with its document
-    with pytest.raises(PermissionDenied, match="政策解读.*阻断级"):
+    with pytest.raises(PermissionDenied, match=r"政策解读.*阻断级"):
         approve_doc(workspace, people, doc_id)
     assert status(workspace, doc_id) is Status.PENDING_REVIEW
     with workspace.db.write() as s:
@@ -144,7 +144,9 @@ def test_returning_the_document_returns_its_interpretation(workspace, people, sa
     interp_id = attach(workspace, people, doc_id)
     submit_and_check(workspace, people, doc_id)
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.reviewer), doc_id, Action.RETURN, expected_version=None, reason="补充")
+        perform(
+            s, s.get_one(User, people.reviewer), doc_id, Action.RETURN, expected_version=None, reason="补充"
+        )
     assert status(workspace, interp_id) is Status.DRAFT
 
 
@@ -173,7 +175,9 @@ def test_published_together_and_linked_both_ways_on_the_site_and_the_portal(
     interp_id = attach(workspace, people, doc_id, media=[interpretations.read_media(video)])
     submit_and_check(workspace, people, doc_id, interp_id)
     approve_doc(workspace, people, doc_id)
-    entry = publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="供暖保障", to_portal=True)
+    entry = publish_to_catalog(
+        workspace.db, people.publisher, doc_id, None, summary="供暖保障", to_portal=True
+    )
     with workspace.db.read() as s:
         interp_entry = s.scalars(select(CatalogEntry).where(CatalogEntry.document_id == interp_id)).one()
         interp_index = interp_entry.index_no
@@ -206,15 +210,21 @@ def test_published_together_and_linked_both_ways_on_the_site_and_the_portal(
     assert json.loads(catalog.removeprefix("window.CATALOG = ").rstrip(";\n")) == []
 
 
-def test_interpretation_after_publication_is_due_in_three_working_days(workspace, people, sample_files, tmp_path):
+def test_interpretation_after_publication_is_due_in_three_working_days(
+    workspace, people, sample_files, tmp_path
+):
     doc_id = draft(workspace, people, sample_files["clean"])
     submit_and_check(workspace, people, doc_id)
     approve_doc(workspace, people, doc_id)
     today = dt.date.today()
-    entry = publish_to_catalog(workspace.db, people.publisher, doc_id, None, published_on=today, summary="供暖")
+    entry = publish_to_catalog(
+        workspace.db, people.publisher, doc_id, None, published_on=today, summary="供暖"
+    )
     interp_id = attach(workspace, people, doc_id)
     with workspace.db.read() as s:
-        rows = [d for d in deadlines(s, s.get_one(User, people.clerk), today) if d.rule is Rule.INTERPRETATION]
+        rows = [
+            d for d in deadlines(s, s.get_one(User, people.clerk), today) if d.rule is Rule.INTERPRETATION
+        ]
     assert [d.document_id for d in rows] == [interp_id]
     assert rows[0].due == add_working_days(today, 3)[0] and rows[0].starts_on == today
     with workspace.db.read() as s:
@@ -229,7 +239,9 @@ def test_interpretation_after_publication_is_due_in_three_working_days(workspace
     update_static_site(workspace.db, site)
     assert page_name(interp_entry.index_no) in links(site / "entries" / page_name(entry.index_no))
     with workspace.db.read() as s:
-        assert not [d for d in deadlines(s, s.get_one(User, people.clerk), today) if d.rule is Rule.INTERPRETATION]
+        assert not [
+            d for d in deadlines(s, s.get_one(User, people.clerk), today) if d.rule is Rule.INTERPRETATION
+        ]
 
 
 def test_interpretation_cannot_go_out_before_its_document(workspace, people, sample_files):
@@ -240,3 +252,54 @@ def test_interpretation_cannot_go_out_before_its_document(workspace, people, sam
     approve_doc(workspace, people, interp_id)
     with pytest.raises(PermissionDenied, match="一并发布"):
         publish_to_catalog(workspace.db, people.publisher, interp_id, None)
+
+
+def test_headless_interpretation_flow(tmp_path, sample_files):
+    from tests.test_cli import desk
+
+    data = tmp_path / "d"
+    assert desk(data, "demo").returncode == 0
+
+    def run(user, *args):
+        return desk(data, "--user", user, *args, password="demo-2026")
+
+    r = run("clerk", "import", str(sample_files["clean"]), "--title", "关于做好冬季供暖保障工作的通知")
+    doc_id = r.stdout.split("#")[1].split("：")[0]
+    r = run("clerk", "edit", doc_id, "--normative", "--written-on", "2026-11-10", "--doc-type", "通知")
+    assert r.returncode == 0, r.stderr
+    html = tmp_path / "解读.html"
+    html.write_text(TEXT, encoding="utf-8")
+    r = run(
+        "clerk",
+        "interpret",
+        "add",
+        doc_id,
+        "--form",
+        "qa",
+        "--title",
+        "供暖政策问答",
+        "--department",
+        "市住建局",
+        "--html",
+        str(html),
+    )
+    assert r.returncode == 0 and "保密检查" in r.stdout, r.stderr
+    r = run("clerk", "interpret", "list", doc_id)
+    assert "[政策问答] 草稿  供暖政策问答（市住建局）" in r.stdout
+    # Filed later: the interpretation goes under its document's category.
+    assert run("clerk", "edit", doc_id, "--category", "城乡建设、环境保护").returncode == 0
+    assert run("clerk", "submit", doc_id).returncode == 0
+    r = run("clerk", "interpret", "list", doc_id)
+    assert "待审查" in r.stdout  # went with its document
+    r = run("reviewer", "approve", doc_id, "--conclusion", "disclose", "--opinion", "同意")
+    assert r.returncode == 0, r.stderr
+    assert "已批准" in run("clerk", "interpret", "list", doc_id).stdout
+    site = tmp_path / "site"
+    r = run(
+        "publisher", "publish", doc_id, "--summary", "供暖保障", "--target", "static", "--site", str(site)
+    )
+    assert r.returncode == 0, r.stderr
+    assert "政策解读" in r.stdout and "一并发布" in r.stdout
+    index_no = r.stdout.split("索引号 ")[1].split("。")[0]
+    companion_index = r.stdout.split("索引号 ")[2].split("。")[0]
+    assert page_name(companion_index) in links(site / "entries" / page_name(index_no))

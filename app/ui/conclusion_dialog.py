@@ -19,7 +19,9 @@ from app.ui.i18n import vocabulary
 
 
 class ConclusionDialog(QDialog):
-    def __init__(self, suggested: Conclusion, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, suggested: Conclusion, parent: QWidget | None = None, *, interpretation_missing: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("审查结论"))
         self.group = QButtonGroup(self)
@@ -35,6 +37,20 @@ class ConclusionDialog(QDialog):
         layout.addWidget(QLabel(self.tr("审查意见"), self))
         self.opinion = QPlainTextEdit(self)
         layout.addWidget(self.opinion)
+        # 三同步: a document that needs an interpretation and has none goes out only with a reason.
+        self.interpretation_missing = interpretation_missing
+        self.no_interpretation_reason = QPlainTextEdit(self)
+        self.no_interpretation_reason.setMaximumHeight(70)
+        if interpretation_missing:
+            notice = QLabel(
+                self.tr("该文件为规范性文件或需解读，但未附政策解读（三同步）。如确实无需解读，请写明理由："),
+                self,
+            )
+            notice.setWordWrap(True)
+            layout.addWidget(notice)
+            layout.addWidget(self.no_interpretation_reason)
+        else:
+            self.no_interpretation_reason.hide()
         self.rasterize = QCheckBox(self.tr("发布版本逐页转为图像（去除一切隐藏内容，但不可复制文字）"), self)
         layout.addWidget(self.rasterize)
         self.error = QLabel(self)
@@ -54,5 +70,8 @@ class ConclusionDialog(QDialog):
     def accept(self) -> None:
         if not self.opinion.toPlainText().strip():
             self.error.setText(self.tr("请填写审查意见。"))
+            return
+        if self.interpretation_missing and not self.no_interpretation_reason.toPlainText().strip():
+            self.error.setText(self.tr("请写明未附政策解读的理由，或退回经办人补充解读。"))
             return
         super().accept()

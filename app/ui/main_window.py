@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app import documents
+from app import documents, interpretations
 from app.atomic import write_bytes_atomic
 from app.catalog import update_static_site
 from app.checking import check_document, latest_run, stored_finding
@@ -61,6 +61,8 @@ from app.ui.decision_dialog import DecisionDialog
 from app.ui.document_model import DocumentTableModel
 from app.ui.findings_panel import SEVERITY_COLORS, FindingsPanel
 from app.ui.i18n import error_text, vocabulary
+from app.ui.interpretation_dialog import InterpretationDialog
+from app.ui.interpretations_panel import InterpretationsPanel
 from app.ui.lexicon_dialog import LexiconDialog
 from app.ui.log_window import LogWindow, QtLogHandler
 from app.ui.metadata_dialog import MetadataDialog
@@ -268,6 +270,11 @@ class MainWindow(QMainWindow):
         middle_layout.addWidget(self.table, 3)
         middle_layout.addWidget(self.empty_hint)
         middle_layout.addWidget(self.details, 0)
+        self.interpretations_panel = InterpretationsPanel(self)
+        self.interpretations_panel.open_requested.connect(self.open_document)
+        self.interpretations_panel.add_requested.connect(self.add_interpretation)
+        self.interpretations_panel.hide()
+        middle_layout.addWidget(self.interpretations_panel, 0)
         middle_layout.addWidget(self.findings_panel, 3)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -349,6 +356,7 @@ class MainWindow(QMainWindow):
         allowed: list[Action] = []
         if document_id is None:
             self.details.setText("")
+            self.interpretations_panel.hide()
             self.viewer.clear(self.tr("选择一个文件以查看其页面"))
             self._viewer_document = None
         else:
@@ -363,6 +371,7 @@ class MainWindow(QMainWindow):
                         and user.department_id == document.department_id
                     )
                     self.details.setText(self._details_html(document))
+                    self._show_interpretations(session, document, user)
                     if document_id != self._viewer_document:
                         original = documents.original_file(session, document_id)
                         self.viewer.set_pdf(as_pdf(original.name, original.data, original.kind))
@@ -386,6 +395,42 @@ class MainWindow(QMainWindow):
         if document_id is None:
             self.findings_panel.show_message("")
 
+    def _show_interpretations(self, session: Session, document: Document, user: User) -> None:
+        interpretation = interpretations.interpretation_of(session, document.id)
+        if interpretation is not None:
+            self.interpretations_panel.show_interpreted(
+                interpretation.interprets_id, interpretation.interprets.title
+            )
+            return
+        can_add = (
+            user.has_role(Role.CLERK)
+            and user.department_id == document.department_id
+            and document.status_enum in interpretations.ATTACHABLE
+        )
+        self.interpretations_panel.show_interpretations(
+            interpretations.rows_of(session, document.id),
+            can_add,
+            interpretations.needs_interpretation(document),
+        )
+
+    def add_interpretation(self) -> int | None:
+        """Opens the interpretation dialog for the current document; returns the new interpretation's id."""
+        if self._current_id is None:
+            return None
+        dialog = InterpretationDialog(self.db, self.user_id, self._current_id, self)
+        self.last_dialog = dialog
+        if dialog.exec() != InterpretationDialog.DialogCode.Accepted:
+            return None
+        self.statusBar().showMessage(self.tr("政策解读已添加为草稿，请对其运行保密检查。"), 10000)
+        self.refresh()
+        return dialog.created_id
+
+    def open_document(self, document_id: int) -> None:
+        """Selects a document, switching to 全部文件 if the current queue does not hold it."""
+        if not self.select_document(document_id):
+            self.queue_list.setCurrentRow(list(Queue).index(Queue.ALL))
+            self.select_document(document_id)
+
     def _details_html(self, document: Document) -> str:
         original = document.current_original()
         local_time = document.updated_at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
@@ -395,6 +440,18 @@ class MainWindow(QMainWindow):
             (self.tr("公文种类"), document.doc_type or "—"),
             (self.tr("状态"), vocabulary(document.status_enum.label)),
             (self.tr("拟公开方式"), vocabulary(DisclosureMode(document.disclosure).label)),
+            (
+                self.tr("三同步"),
+                "、".join(
+                    label
+                    for flag, label in (
+                        (document.normative, self.tr("规范性文件")),
+                        (document.needs_interpretation, self.tr("需解读")),
+                    )
+                    if flag
+                )
+                or "—",
+            ),
             (self.tr("部门"), document.department.name),
             (self.tr("经办人"), document.created_by.display_name),
             (
@@ -515,6 +572,7 @@ class MainWindow(QMainWindow):
         opinion: str = "",
         rasterize: bool = False,
         ask: bool = True,
+        no_interpretation_reason: str = "",
     ) -> Task | None:
         """Produces the published form and the record in the background, then approves."""
         if self._current_id is None:
@@ -526,11 +584,17 @@ class MainWindow(QMainWindow):
                 if any(d in (REMOVE, MASK) for d in self.findings_panel.decisions)
                 else Conclusion.DISCLOSE
             )
-            dialog = ConclusionDialog(suggested, self)
+            with self.db.read() as session:
+                document = session.get_one(Document, row.id)
+                missing = interpretations.needs_interpretation(
+                    document
+                ) and not interpretations.has_live_interpretation(session, row.id)
+            dialog = ConclusionDialog(suggested, self, interpretation_missing=missing)
             if dialog.exec() != ConclusionDialog.DialogCode.Accepted:
                 return None
             conclusion, opinion = dialog.conclusion(), dialog.opinion.toPlainText()
             rasterize = dialog.rasterize.isChecked()
+            no_interpretation_reason = dialog.no_interpretation_reason.toPlainText()
         if conclusion is None:
             return None
         db, user_id, cache_dir = self.db, self.user_id, self.workspace.paths.cache_dir
@@ -540,7 +604,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("正在生成并复核发布版本…"))
 
         def work(_task: Task) -> object:
-            return approve(db, user_id, row.id, row.version, conclusion, opinion, cache_dir, options)
+            return approve(
+                db,
+                user_id,
+                row.id,
+                row.version,
+                conclusion,
+                opinion,
+                cache_dir,
+                options,
+                no_interpretation_reason=no_interpretation_reason,
+            )
 
         def done(_approval: object) -> None:
             self.statusBar().showMessage(

@@ -1,4 +1,4 @@
-"""A draft's catalog details: title, 发文字号, 公文种类, 主题分类, 成文日期, proposed 公开方式."""
+"""A draft's catalog details: title, 发文字号, 公文种类, 主题分类, 成文日期, proposed 公开方式, 三同步 marks."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ class MetadataDialog(QDialog):
             doc = session.get_one(Document, document_id)
             self.version = doc.version
             values = (doc.title, doc.doc_number, doc.doc_type, doc.category, doc.written_on, doc.disclosure)
+            marks = (doc.normative, doc.needs_interpretation)
         title, number, kind, category, written_on, disclosure = values
         self.title = QLineEdit(title, self)
         self.doc_number = QLineEdit(number, self)
@@ -66,6 +67,11 @@ class MetadataDialog(QDialog):
         for mode in DisclosureMode:
             self.disclosure.addItem(vocabulary(mode.label), mode.value)
         self.disclosure.setCurrentIndex(max(0, self.disclosure.findData(disclosure)))
+        self.normative = QCheckBox(self.tr("规范性文件"), self)
+        self.normative.setChecked(marks[0])
+        self.needs_interpretation = QCheckBox(self.tr("需解读"), self)
+        self.needs_interpretation.setChecked(marks[1])
+        self.needs_interpretation.setToolTip(self.tr("三同步：须同步附政策解读，否则审查员须写明理由"))
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -81,6 +87,13 @@ class MetadataDialog(QDialog):
         row.addWidget(self.written_on, 1)
         form.addRow(self.tr("成文日期"), date_row)
         form.addRow(self.tr("拟公开方式"), self.disclosure)
+        marks_row = QWidget(self)
+        row = QHBoxLayout(marks_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.normative)
+        row.addWidget(self.needs_interpretation)
+        row.addStretch(1)
+        form.addRow(self.tr("政策解读"), marks_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -107,6 +120,8 @@ class MetadataDialog(QDialog):
                     category=self.category.currentText().strip(),
                     written_on=written_on,
                     disclosure=str(self.disclosure.currentData()),
+                    normative=self.normative.isChecked(),
+                    needs_interpretation=self.needs_interpretation.isChecked(),
                 )
         except TranslatableError as exc:
             self.error.setText(error_text(exc))

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
@@ -213,29 +213,39 @@
 <context>
     <name>ConclusionDialog</name>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="24" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="26" />
         <source>审查结论</source>
         <translation>Review conclusion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="27" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="29" />
         <source>结论（不予公开请用“不予公开”操作，须选法律依据）</source>
         <translation>Conclusion (to withhold, use “Not disclosed”, which needs a legal basis)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="35" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="37" />
         <source>审查意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="38" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="46" />
+        <source>该文件为规范性文件或需解读，但未附政策解读（三同步）。如确实无需解读，请写明理由：</source>
+        <translation>This is a normative document or needs an interpretation, but none is attached (three synchronisations). If it truly needs none, say why:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conclusion_dialog.py" line="54" />
         <source>发布版本逐页转为图像（去除一切隐藏内容，但不可复制文字）</source>
         <translation>Publish every page as an image (removes all hidden content, but text cannot be copied)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="56" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="72" />
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/conclusion_dialog.py" line="75" />
+        <source>请写明未附政策解读的理由，或退回经办人补充解读。</source>
+        <translation>Say why no interpretation is attached, or return the document to the clerk to add one.</translation>
     </message>
 </context>
 <context>
@@ -262,28 +272,33 @@
     </message>
     <message>
         <location filename="../../app/ui/deadlines_dialog.py" line="39" />
-        <source>成文日期</source>
-        <translation>Date written</translation>
+        <source>期限</source>
+        <translation>Rule</translation>
     </message>
     <message>
         <location filename="../../app/ui/deadlines_dialog.py" line="40" />
+        <source>起算日期</source>
+        <translation>Counted from</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/deadlines_dialog.py" line="75" />
+        <source>主动公开的文件应自成文之日起 20 个工作日内公开（条例第二十六条）；文件发布后补发的政策解读应在 3 个工作日内发布（三同步）。工作日按国家法定节假日和调休计算；标 * 的年份节假日安排未知，按周末计算。</source>
+        <translation>Proactively disclosed documents are due within 20 working days of their date (Regulations Art. 26); an interpretation published after its document is due within 3 working days (three synchronisations). Working days follow the national holidays and swapped working days; years marked * are not known yet and count weekends only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/deadlines_dialog.py" line="41" />
         <source>应发布日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="41" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="42" />
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="48" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="49" />
         <source>逾期 {days}</source>
         <translation>overdue by {days}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="72" />
-        <source>主动公开的文件应自成文之日起 20 个工作日内公开（条例第二十六条）。工作日按国家法定节假日和调休计算；标 * 的年份节假日安排未知，按周末计算。</source>
-        <translation>Proactively disclosed documents are due within 20 working days of the date written (Regulations art. 26). Working days follow the national holidays and make-up days; for years marked * the holidays are not known yet and only weekends count.</translation>
     </message>
 </context>
 <context>
@@ -370,57 +385,62 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="313" />
+        <location filename="../../app/cli.py" line="349" />
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="321" />
+        <location filename="../../app/cli.py" line="357" />
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="331" />
+        <location filename="../../app/cli.py" line="367" />
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="365" />
+        <location filename="../../app/cli.py" line="401" />
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="377" />
+        <location filename="../../app/cli.py" line="413" />
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="395" />
+        <location filename="../../app/cli.py" line="431" />
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="524" />
+        <location filename="../../app/cli.py" line="560" />
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="573" />
+        <location filename="../../app/cli.py" line="609" />
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="580" />
+        <location filename="../../app/cli.py" line="616" />
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="759" />
+        <location filename="../../app/cli.py" line="771" />
+        <source>没有要修改的内容。</source>
+        <translation>Nothing to change.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="858" />
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="779" />
+        <location filename="../../app/cli.py" line="878" />
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
@@ -440,12 +460,12 @@
         <translation>Database access failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/demo.py" line="59" />
+        <location filename="../../app/demo.py" line="68" />
         <source>数据库中已有用户。请以管理员身份创建示例，或用 --data-dir 指定一个新目录。</source>
         <translation>The database already has users. Create the samples as an administrator, or use --data-dir with a new folder.</translation>
     </message>
     <message>
-        <location filename="../../app/demo.py" line="61" />
+        <location filename="../../app/demo.py" line="70" />
         <source>示例工作区已经存在。</source>
         <translation>The sample workspace already exists.</translation>
     </message>
@@ -490,32 +510,32 @@
         <translation>{user} belongs to no department and cannot import files.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="208" />
+        <location filename="../../app/documents.py" line="214" />
         <source>只有本部门的经办人可以为草稿上传新版本。</source>
         <translation>Only clerks of the document's department can upload a new version of a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="252" />
+        <location filename="../../app/documents.py" line="250" />
         <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
         <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="257" />
+        <location filename="../../app/documents.py" line="255" />
         <source>只有本部门的经办人可以修改文件信息。</source>
         <translation>Only clerks of the document's department can change its details.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="266" />
+        <location filename="../../app/documents.py" line="264" />
         <source>标题不能为空。</source>
         <translation>The title cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="279" />
+        <location filename="../../app/documents.py" line="277" />
         <source>“{value}”不是法定公文种类。</source>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="138" />
+        <location filename="../../app/checking.py" line="149" />
         <source>只有本部门的保密审查员或系统管理员可以修改部门词库。</source>
         <translation>Only the department's confidentiality reviewers or system administrators can change its lexicon.</translation>
     </message>
@@ -692,7 +712,7 @@
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="432" />
+        <location filename="../../app/cli.py" line="468" />
         <location filename="../../review/lexicon.py" line="125" />
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -748,103 +768,128 @@
         <translation>The PDF structure is damaged (it opens only after repair) and cannot be redacted reliably; produce the file again.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="90" />
+        <location filename="../../app/reviewing.py" line="97" />
         <source>无效的发现或处理方式。</source>
         <translation>Unknown finding or decision.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="95" />
+        <location filename="../../app/reviewing.py" line="102" />
         <source>该发现不属于文件的最新检查结果，请刷新。</source>
         <translation>This finding is not from the latest check of the document; refresh.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="98" />
+        <location filename="../../app/reviewing.py" line="105" />
         <source>删除或遮盖必须选择法律依据。</source>
         <translation>Removing or masking needs a legal basis.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="100" />
+        <location filename="../../app/reviewing.py" line="107" />
         <source>只有身份证号、手机号和银行卡号可以遮盖。</source>
         <translation>Only ID, mobile and bank card numbers can be masked.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="102" />
+        <location filename="../../app/reviewing.py" line="109" />
         <source>保留或判为误报必须写明理由。</source>
         <translation>Keeping or marking a false alarm needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="203" />
-        <location filename="../../app/reviewing.py" line="380" />
+        <location filename="../../app/reviewing.py" line="245" />
+        <location filename="../../app/reviewing.py" line="490" />
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="212" />
+        <location filename="../../app/reviewing.py" line="271" />
+        <source>“{title}”是规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。如确实无需解读，请在审查结论中写明理由。</source>
+        <translation>“{title}” is a normative document or needs an interpretation: it can be approved only with its interpretation (three synchronisations). If it truly needs none, say why in the conclusion.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="311" />
+        <source>随文件提交的政策解读“{title}”尚未检查，不能批准。</source>
+        <translation>The interpretation “{title}” submitted with the document has not been checked; cannot approve.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="316" />
         <source>文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。</source>
         <translation>The document was not checked since its last change and cannot be approved. Run the check first.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="216" />
+        <location filename="../../app/reviewing.py" line="322" />
+        <source>随文件提交的政策解读“{title}”还有 {count} 项阻断级发现未处理，不能批准。</source>
+        <translation>The interpretation “{title}” submitted with the document still has {count} undecided blocking findings; cannot approve.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="328" />
         <source>还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>{count} blocking findings are still undecided; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="227" />
+        <location filename="../../app/reviewing.py" line="253" />
         <source>有删除或遮盖的内容，结论应为“删减后公开”。</source>
         <translation>Content is removed or masked: the conclusion should be “disclose redacted”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="229" />
+        <location filename="../../app/reviewing.py" line="255" />
         <source>没有任何删除或遮盖，结论应为“同意公开”。</source>
         <translation>Nothing is removed or masked: the conclusion should be “disclose”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="267" />
+        <location filename="../../app/reviewing.py" line="383" />
+        <source>政策解读“{title}”删减后复核未通过，不能批准：{problems}</source>
+        <translation>The redacted interpretation “{title}” failed verification; cannot approve: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="389" />
         <source>删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted version failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="276" />
+        <location filename="../../app/reviewing.py" line="407" />
         <source>文件在检查后已被修改，不能批准。请重新检查。</source>
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="50" />
+        <location filename="../../app/catalog.py" line="52" />
         <source>只有系统管理员可以设置索引号方案。</source>
         <translation>Only system administrators can set the index number scheme.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="136" />
-        <source>文件没有经审查并复核的发布版本，不能发布。</source>
-        <translation>The document has no reviewed and verified published version; it cannot be published.</translation>
+        <location filename="../../app/catalog.py" line="134" />
+        <source>政策解读随所解读的文件一并发布：请发布文件“{title}”。</source>
+        <translation>An interpretation is published with the document it explains: publish “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="141" />
-        <source>审查批准早于文件的最近一次修改，不能发布。请重新审查。</source>
-        <translation>The approval is older than the latest change of the document; review it again before publishing.</translation>
+        <location filename="../../app/catalog.py" line="168" />
+        <source>文件“{title}”没有经审查并复核的发布版本，不能发布。</source>
+        <translation>“{title}” has no reviewed and verified published version; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="146" />
-        <source>发布版本与审查时复核的版本不一致，不能发布。</source>
-        <translation>The published version differs from the one verified in review; it cannot be published.</translation>
+        <location filename="../../app/catalog.py" line="174" />
+        <source>“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。</source>
+        <translation>The approval of “{title}” is older than its latest change; cannot publish. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="156" />
-        <source>目录信息有误，不能发布：{problems}</source>
-        <translation>The catalog details have problems; cannot publish: {problems}</translation>
+        <location filename="../../app/catalog.py" line="180" />
+        <source>“{title}”的发布版本与审查时复核的版本不一致，不能发布。</source>
+        <translation>The published version of “{title}” is not the one verified at review; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="213" />
+        <location filename="../../app/catalog.py" line="192" />
+        <source>“{title}”的目录信息有误，不能发布：{problems}</source>
+        <translation>The catalog details of “{title}” are wrong; cannot publish: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="260" />
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="286" />
+        <location filename="../../app/catalog.py" line="372" />
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="290" />
+        <location filename="../../app/catalog.py" line="376" />
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
@@ -929,48 +974,48 @@
         <translation>The portal address must use HTTPS: {url}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="94" />
+        <location filename="../../publish/portal.py" line="103" />
         <source>待发送的文件与复核通过的文件不一致，已停止。</source>
         <translation>The file to send is not the verified one; stopped.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="132" />
+        <location filename="../../publish/portal.py" line="143" />
         <source>门户的回执无法识别。</source>
         <translation>The portal's receipt cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="135" />
+        <location filename="../../publish/portal.py" line="146" />
         <source>门户回执中的文件哈希（{got}）与发送的文件（{sent}）不一致。</source>
         <translation>The file hash in the portal's receipt ({got}) does not match the file sent ({sent}).</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="170" />
+        <location filename="../../publish/portal.py" line="181" />
         <source>门户拒绝了访问令牌（HTTP {status}），请重新设置令牌。</source>
         <translation>The portal refused the access token (HTTP {status}); set the token again.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="176" />
+        <location filename="../../publish/portal.py" line="187" />
         <source>门户拒绝了请求（HTTP {status}）：{detail}</source>
         <translation>The portal refused the request (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="182" />
+        <location filename="../../publish/portal.py" line="193" />
         <source>门户出错（HTTP {status}）：{detail}</source>
         <translation>Portal error (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="189" />
-        <location filename="../../publish/portal.py" line="204" />
+        <location filename="../../publish/portal.py" line="200" />
+        <location filename="../../publish/portal.py" line="215" />
         <source>门户在 {seconds} 秒内没有响应。</source>
         <translation>The portal did not answer within {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="198" />
+        <location filename="../../publish/portal.py" line="209" />
         <source>门户的 TLS 证书验证失败：{reason}</source>
         <translation>The portal's TLS certificate failed verification: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="210" />
+        <location filename="../../publish/portal.py" line="221" />
         <source>无法连接门户：{reason}</source>
         <translation>Cannot reach the portal: {reason}</translation>
     </message>
@@ -1018,6 +1063,51 @@
         <location filename="../../app/categories.py" line="71" />
         <source>目录中已有条目使用“{path}”，它必须保持为末级分类。</source>
         <translation>Catalog entries use “{path}”; it must stay a leaf.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="68" />
+        <source>“{name}”不是支持的音视频文件（{kinds}）。</source>
+        <translation>“{name}” is not a supported audio or video file ({kinds}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="77" />
+        <source>解读正文不能为空。</source>
+        <translation>The interpretation text cannot be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="109" />
+        <source>政策解读本身不能再附解读。</source>
+        <translation>An interpretation cannot have interpretations of its own.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="112" />
+        <source>文件“{title}”当前为“{status}”，不能再附解读。</source>
+        <translation>“{title}” is “{status}”; no interpretation can be attached now.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="117" />
+        <source>只有本部门的经办人可以为文件添加解读。</source>
+        <translation>Only a clerk of the department can add interpretations.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="119" />
+        <source>请填写解读标题。</source>
+        <translation>Enter the interpretation title.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="121" />
+        <source>请填写起草部门（谁起草、谁解读）。</source>
+        <translation>Enter the drafting department (whoever drafts, interprets).</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="123" />
+        <source>解读正文请二选一：在此撰写，或上传文件。</source>
+        <translation>Either write the interpretation here or upload a file, not both.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="129" />
+        <source>请撰写解读正文，或选择解读文件。</source>
+        <translation>Write the interpretation, or choose its file.</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1262,122 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
     </message>
 </context>
 <context>
+    <name>InterpretationDialog</name>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="92" />
+        <source>添加政策解读</source>
+        <translation>Add policy interpretation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="98" />
+        <source>谁起草、谁解读：起草文件的部门</source>
+        <translation>Whoever drafts, interprets: the department that drafted the document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="104" />
+        <source>《{title}》政策解读</source>
+        <translation>Interpretation of “{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="108" />
+        <source>在此撰写</source>
+        <translation>Write here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="112" />
+        <source>PDF、DOCX、OFD、图片或文本文件</source>
+        <translation>PDF, DOCX, OFD, image or text file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="113" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="117" />
+        <source>上传文件</source>
+        <translation>Upload a file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="121" />
+        <source>添加音视频…</source>
+        <translation>Add audio/video…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="123" />
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="131" />
+        <source>解读形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="132" />
+        <source>解读标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="133" />
+        <source>起草部门</source>
+        <translation>Drafting department</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="144" />
+        <source>解读正文</source>
+        <translation>Interpretation text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="146" />
+        <source>音视频文件（存档并随解读发布，需审查员人工审看）</source>
+        <translation>Audio and video (kept and published with the interpretation; the reviewer checks them by hand)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="154" />
+        <source>选择解读文件</source>
+        <translation>Choose interpretation file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="160" />
+        <source>选择音视频文件</source>
+        <translation>Choose audio or video files</translation>
+    </message>
+</context>
+<context>
+    <name>InterpretationsPanel</name>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="30" />
+        <source>添加政策解读…</source>
+        <translation>Add interpretation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="42" />
+        <source>政策解读（{count}）</source>
+        <translation>Policy interpretations ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="43" />
+        <source> · 三同步：须附解读</source>
+        <translation> · needs an interpretation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="49" />
+        <source> · 音视频 {count} 个</source>
+        <translation> · {count} audio/video</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="55" />
+        <source>所解读的文件</source>
+        <translation>Document interpreted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="64" />
+        <source>双击打开</source>
+        <translation>Double-click to open</translation>
+    </message>
+</context>
+<context>
     <name>LexiconDialog</name>
     <message>
         <location filename="../../app/ui/lexicon_dialog.py" line="35" />
@@ -1298,298 +1504,318 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124" />
+        <location filename="../../app/ui/main_window.py" line="126" />
         <source>政务公开审发台</source>
         <translation>Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139" />
+        <location filename="../../app/ui/main_window.py" line="141" />
         <source>文件信息…</source>
         <translation>Document details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141" />
+        <location filename="../../app/ui/main_window.py" line="143" />
         <source>保密检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144" />
+        <location filename="../../app/ui/main_window.py" line="146" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146" />
+        <location filename="../../app/ui/main_window.py" line="148" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153" />
+        <location filename="../../app/ui/main_window.py" line="155" />
         <source>发布到目录…</source>
         <translation>Publish to catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154" />
+        <location filename="../../app/ui/main_window.py" line="156" />
         <source>公开目录…</source>
         <translation>Disclosure catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155" />
+        <location filename="../../app/ui/main_window.py" line="157" />
         <source>发布队列…</source>
         <translation>Publish queue…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156" />
+        <location filename="../../app/ui/main_window.py" line="158" />
         <source>公开期限…</source>
         <translation>Disclosure deadlines…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157" />
+        <location filename="../../app/ui/main_window.py" line="159" />
         <source>部门词库…</source>
         <translation>Department lexicon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158" />
+        <location filename="../../app/ui/main_window.py" line="160" />
         <source>目录设置…</source>
         <translation>Catalog settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
+        <location filename="../../app/ui/main_window.py" line="162" />
         <source>保存发布版本…</source>
         <translation>Save published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="165" />
         <source>保存清理后的 DOCX…</source>
         <translation>Save cleaned DOCX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166" />
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>保存保密审查单…</source>
         <translation>Save review record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169" />
+        <location filename="../../app/ui/main_window.py" line="171" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="175" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="188" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192" />
+        <location filename="../../app/ui/main_window.py" line="194" />
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200" />
+        <location filename="../../app/ui/main_window.py" line="202" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206" />
+        <location filename="../../app/ui/main_window.py" line="208" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210" />
+        <location filename="../../app/ui/main_window.py" line="212" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213" />
+        <location filename="../../app/ui/main_window.py" line="215" />
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250" />
+        <location filename="../../app/ui/main_window.py" line="252" />
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287" />
+        <location filename="../../app/ui/main_window.py" line="294" />
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287" />
+        <location filename="../../app/ui/main_window.py" line="294" />
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294" />
+        <location filename="../../app/ui/main_window.py" line="301" />
         <source>检查中 %v/%m 页</source>
         <translation>Checking page %v/%m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296" />
+        <location filename="../../app/ui/main_window.py" line="303" />
         <source>取消检查</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="301" />
+        <location filename="../../app/ui/main_window.py" line="308" />
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="352" />
+        <location filename="../../app/ui/main_window.py" line="360" />
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378" />
+        <location filename="../../app/ui/main_window.py" line="387" />
         <source>无法显示该文件的页面，详情见日志窗口。</source>
         <translation>Cannot show the pages of this document; see the log window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="393" />
+        <location filename="../../app/ui/main_window.py" line="424" />
+        <source>政策解读已添加为草稿，请对其运行保密检查。</source>
+        <translation>The interpretation was added as a draft; run the confidentiality check on it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="438" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394" />
+        <location filename="../../app/ui/main_window.py" line="439" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395" />
+        <location filename="../../app/ui/main_window.py" line="440" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396" />
+        <location filename="../../app/ui/main_window.py" line="441" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="397" />
+        <location filename="../../app/ui/main_window.py" line="442" />
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398" />
+        <location filename="../../app/ui/main_window.py" line="444" />
+        <source>三同步</source>
+        <translation>Interpretation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="448" />
+        <source>规范性文件</source>
+        <translation>Normative document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="449" />
+        <source>需解读</source>
+        <translation>Needs interpretation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="455" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="399" />
+        <location filename="../../app/ui/main_window.py" line="456" />
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="401" />
+        <location filename="../../app/ui/main_window.py" line="458" />
         <source>原始文件</source>
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405" />
+        <location filename="../../app/ui/main_window.py" line="462" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="406" />
+        <location filename="../../app/ui/main_window.py" line="463" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="412" />
+        <location filename="../../app/ui/main_window.py" line="469" />
         <source>退回/不予公开理由</source>
         <translation>Reason returned / withheld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="424" />
-        <location filename="../../app/ui/main_window.py" line="661" />
+        <location filename="../../app/ui/main_window.py" line="481" />
+        <location filename="../../app/ui/main_window.py" line="735" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="428" />
+        <location filename="../../app/ui/main_window.py" line="485" />
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="495" />
+        <location filename="../../app/ui/main_window.py" line="552" />
         <source>删除划定的区域</source>
         <translation>Remove the drawn area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="540" />
+        <location filename="../../app/ui/main_window.py" line="604" />
         <source>正在生成并复核发布版本…</source>
         <translation>Producing and verifying the published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="547" />
+        <location filename="../../app/ui/main_window.py" line="621" />
         <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
         <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="586" />
+        <location filename="../../app/ui/main_window.py" line="660" />
         <source>已编入目录，索引号 {index_no}</source>
         <translation>In the catalog as index number {index_no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="645" />
+        <location filename="../../app/ui/main_window.py" line="719" />
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="673" />
+        <location filename="../../app/ui/main_window.py" line="747" />
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="673" />
+        <location filename="../../app/ui/main_window.py" line="747" />
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="696" />
+        <location filename="../../app/ui/main_window.py" line="770" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="696" />
+        <location filename="../../app/ui/main_window.py" line="770" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="697" />
+        <location filename="../../app/ui/main_window.py" line="771" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="720" />
+        <location filename="../../app/ui/main_window.py" line="794" />
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="738" />
+        <location filename="../../app/ui/main_window.py" line="812" />
         <source>加密的 PDF</source>
         <translation>Encrypted PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="739" />
+        <location filename="../../app/ui/main_window.py" line="813" />
         <source>“{name}”是加密的 PDF。输入打开密码后，将以解密副本导入（加密原件一并保存）：</source>
         <translation>“{name}” is an encrypted PDF. Enter its open password to import a decrypted copy (the encrypted original is kept too):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="757" />
+        <location filename="../../app/ui/main_window.py" line="831" />
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -1597,12 +1823,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="762" />
+        <location filename="../../app/ui/main_window.py" line="836" />
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="763" />
+        <location filename="../../app/ui/main_window.py" line="837" />
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -1610,64 +1836,64 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="771" />
+        <location filename="../../app/ui/main_window.py" line="845" />
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="787" />
+        <location filename="../../app/ui/main_window.py" line="861" />
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="797" />
+        <location filename="../../app/ui/main_window.py" line="871" />
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="824" />
+        <location filename="../../app/ui/main_window.py" line="898" />
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="834" />
+        <location filename="../../app/ui/main_window.py" line="908" />
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="844" />
+        <location filename="../../app/ui/main_window.py" line="918" />
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="855" />
+        <location filename="../../app/ui/main_window.py" line="929" />
         <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
         <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="861" />
+        <location filename="../../app/ui/main_window.py" line="935" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="866" />
+        <location filename="../../app/ui/main_window.py" line="940" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="894" />
+        <location filename="../../app/ui/main_window.py" line="968" />
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="899" />
+        <location filename="../../app/ui/main_window.py" line="973" />
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="900" />
+        <location filename="../../app/ui/main_window.py" line="974" />
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -1686,49 +1912,69 @@ Data folder: {path}</translation>
         <translation>Document details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="44" />
+        <location filename="../../app/ui/metadata_dialog.py" line="45" />
         <source>例如：示医保〔2026〕7号（用六角括号〔〕）</source>
         <translation>e.g. 示医保〔2026〕7号 (with the 〔〕 brackets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="46" />
+        <location filename="../../app/ui/metadata_dialog.py" line="47" />
         <source>（未选）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="55" />
+        <location filename="../../app/ui/metadata_dialog.py" line="56" />
         <source>已定</source>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="73" />
+        <location filename="../../app/ui/metadata_dialog.py" line="70" />
+        <source>规范性文件</source>
+        <translation>Normative document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="72" />
+        <source>需解读</source>
+        <translation>Needs interpretation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="74" />
+        <source>三同步：须同步附政策解读，否则审查员须写明理由</source>
+        <translation>Three synchronisations: published with its interpretation, or the reviewer records why not</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="79" />
         <source>标题（信息名称）</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="74" />
+        <location filename="../../app/ui/metadata_dialog.py" line="80" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="75" />
+        <location filename="../../app/ui/metadata_dialog.py" line="81" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="76" />
+        <location filename="../../app/ui/metadata_dialog.py" line="82" />
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="82" />
+        <location filename="../../app/ui/metadata_dialog.py" line="88" />
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="83" />
+        <location filename="../../app/ui/metadata_dialog.py" line="89" />
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="96" />
+        <source>政策解读</source>
+        <translation>Interpretation</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2198,39 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>RichTextEditor</name>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="47" />
+        <source>标题一</source>
+        <translation>Heading 1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="48" />
+        <source>标题二</source>
+        <translation>Heading 2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="49" />
+        <source>正文</source>
+        <translation>Body text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="50" />
+        <source>项目列表</source>
+        <translation>Bullet list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="51" />
+        <source>编号列表</source>
+        <translation>Numbered list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="52" />
+        <source>插入表格</source>
+        <translation>Insert table</translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <location filename="../../review/engine.py" line="146" />
@@ -1970,7 +2249,7 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../review/extract/base.py" line="121" />
-        <location filename="../../review/extract/pdf.py" line="256" />
+        <location filename="../../review/extract/pdf.py" line="250" />
         <source>隐藏内容</source>
         <translation>Hidden content</translation>
     </message>
@@ -2036,13 +2315,13 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../review/extract/ofd.py" line="121" />
-        <location filename="../../review/extract/pdf.py" line="258" />
+        <location filename="../../review/extract/pdf.py" line="252" />
         <source>读者看不到的文字</source>
         <translation>Text a reader does not see</translation>
     </message>
     <message>
         <location filename="../../review/extract/ofd.py" line="156" />
-        <location filename="../../review/extract/pdf.py" line="296" />
+        <location filename="../../review/extract/pdf.py" line="277" />
         <source>注释或批注（发布前应删除）</source>
         <translation>Annotation or comment (remove before publishing)</translation>
     </message>
@@ -2062,37 +2341,37 @@ Data folder: {path}</translation>
         <translation>File structure (repaired)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="189" />
+        <location filename="../../review/extract/pdf.py" line="188" />
         <source>关闭显示的图层（读者默认看不到）</source>
         <translation>Layer switched off (readers do not see it by default)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="226" />
+        <location filename="../../review/extract/pdf.py" line="220" />
         <source>页面缩略图（可能显示修改前的内容）</source>
         <translation>Page thumbnail (may show content from before changes)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="312" />
+        <location filename="../../review/extract/pdf.py" line="293" />
         <source>表单域（其值可能不可见）</source>
         <translation>Form field (its value may not be visible)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="347" />
+        <location filename="../../review/extract/pdf.py" line="328" />
         <source>文件元数据含作者、主题或关键词（发布时按目录信息重写）</source>
         <translation>File metadata holds author, subject or keywords (rewritten from the catalog on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="375" />
+        <location filename="../../review/extract/pdf.py" line="356" />
         <source>嵌入文件（随 PDF 一同发布）</source>
         <translation>Embedded file (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="399" />
+        <location filename="../../review/extract/pdf.py" line="380" />
         <source>JavaScript 脚本（发布前应删除）</source>
         <translation>JavaScript (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="438" />
+        <location filename="../../review/extract/pdf.py" line="419" />
         <source>文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）</source>
         <translation>The file keeps earlier versions from incremental saves (what was changed there can still be recovered)</translation>
     </message>
@@ -2362,38 +2641,38 @@ Data folder: {path}</translation>
         <translation>Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="59" />
+        <location filename="../../app/reviewing.py" line="66" />
         <source>同意公开</source>
         <translation>Disclose</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="60" />
+        <location filename="../../app/reviewing.py" line="67" />
         <source>删减后公开</source>
         <translation>Disclose redacted</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="61" />
+        <location filename="../../app/reviewing.py" line="68" />
         <location filename="../../publish/taxonomy.py" line="73" />
         <source>依申请公开</source>
         <translation>Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="64" />
+        <location filename="../../app/reviewing.py" line="71" />
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="65" />
+        <location filename="../../app/reviewing.py" line="72" />
         <source>遮盖</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="66" />
+        <location filename="../../app/reviewing.py" line="73" />
         <source>保留</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="67" />
+        <location filename="../../app/reviewing.py" line="74" />
         <source>误报</source>
         <translation>False alarm</translation>
     </message>
@@ -2431,6 +2710,36 @@ Data folder: {path}</translation>
         <location filename="../../publish/taxonomy.py" line="105" />
         <source>行政执法案卷信息（条例第十六条）</source>
         <translation>Administrative enforcement case files (art. 16)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="125" />
+        <source>文字解读</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="126" />
+        <source>图解</source>
+        <translation>Graphic</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="127" />
+        <source>音视频</source>
+        <translation>Audio/video</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="128" />
+        <source>专家解读</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="129" />
+        <source>负责人解读</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="130" />
+        <source>政策问答</source>
+        <translation>Q&amp;A</translation>
     </message>
     <message>
         <location filename="../../review/formats.py" line="31" />
@@ -2586,6 +2895,16 @@ Data folder: {path}</translation>
         <location filename="../../publish/catalog.py" line="32" />
         <source>已修改</source>
         <translation>Amended</translation>
+    </message>
+    <message>
+        <location filename="../../app/deadlines.py" line="33" />
+        <source>成文后 20 个工作日内公开</source>
+        <translation>Published within 20 working days of its date</translation>
+    </message>
+    <message>
+        <location filename="../../app/deadlines.py" line="34" />
+        <source>文件发布后 3 个工作日内发布解读</source>
+        <translation>Interpretation within 3 working days of the document</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,186 @@
+"""Attaching a 政策解读: its form, title and drafting department, and text written here or a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QFont, QTextBlockFormat, QTextCharFormat, QTextListFormat, QTextTableFormat
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTabWidget,
+    QTextEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import interpretations
+from app.db.database import Database
+from app.db.models import User
+from app.documents import prepare
+from app.errors import TranslatableError
+from app.ui.i18n import error_text, vocabulary
+from app.workflow import get_document
+from publish.taxonomy import InterpretationForm
+
+HEADING_SIZES = {1: 18.0, 2: 15.0}
+
+
+class RichTextEditor(QWidget):
+    """A text editor whose output the PDF keeps: headings, paragraphs, lists and tables."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QTextEdit(self)
+        self.edit.setAcceptRichText(False)  # pasted styling would be dropped anyway; keep what is seen honest
+        toolbar = QToolBar(self)
+        for text, slot in (
+            (self.tr("标题一"), lambda: self.set_heading(1)),
+            (self.tr("标题二"), lambda: self.set_heading(2)),
+            (self.tr("正文"), lambda: self.set_heading(0)),
+            (self.tr("项目列表"), lambda: self.make_list(QTextListFormat.Style.ListDisc)),
+            (self.tr("编号列表"), lambda: self.make_list(QTextListFormat.Style.ListDecimal)),
+            (self.tr("插入表格"), self.insert_table),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            toolbar.addAction(action)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.edit, 1)
+
+    def set_heading(self, level: int) -> None:
+        cursor = self.edit.textCursor()
+        block = QTextBlockFormat()
+        block.setHeadingLevel(level)
+        cursor.mergeBlockFormat(block)
+        chars = QTextCharFormat()
+        chars.setFontWeight(QFont.Weight.Bold if level else QFont.Weight.Normal)
+        chars.setFontPointSize(HEADING_SIZES.get(level, self.edit.font().pointSizeF()))
+        cursor.select(cursor.SelectionType.BlockUnderCursor)
+        cursor.mergeCharFormat(chars)
+
+    def make_list(self, style: QTextListFormat.Style) -> None:
+        self.edit.textCursor().createList(style)
+
+    def insert_table(self, rows: int = 3, columns: int = 3) -> None:
+        table = QTextTableFormat()
+        table.setBorder(1)
+        table.setCellPadding(3)
+        table.setCellSpacing(0)
+        self.edit.textCursor().insertTable(rows, columns, table)
+
+    def html(self) -> str:
+        return self.edit.toHtml() if self.edit.toPlainText().strip() else ""
+
+
+class InterpretationDialog(QDialog):
+    def __init__(self, db: Database, user_id: int, document_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.user_id, self.document_id = db, user_id, document_id
+        self.created_id: int | None = None
+        self.setWindowTitle(self.tr("添加政策解读"))
+        self.form_box = QComboBox(self)
+        for kind in InterpretationForm:
+            self.form_box.addItem(vocabulary(kind.label), kind.value)
+        self.title = QLineEdit(self)
+        self.department = QLineEdit(self)
+        self.department.setPlaceholderText(self.tr("谁起草、谁解读：起草文件的部门"))
+        with db.read() as session:
+            user = session.get_one(User, user_id)
+            document_title = get_document(session, document_id).title
+            if user.department is not None:
+                self.department.setText(user.department.name)
+        self.title.setText(self.tr("《{title}》政策解读").format(title=document_title))
+
+        self.tabs = QTabWidget(self)
+        self.editor = RichTextEditor(self)
+        self.tabs.addTab(self.editor, self.tr("在此撰写"))
+        file_page = QWidget(self)
+        file_row = QHBoxLayout(file_page)
+        self.file_path = QLineEdit(self)
+        self.file_path.setPlaceholderText(self.tr("PDF、DOCX、OFD、图片或文本文件"))
+        choose = QPushButton(self.tr("选择…"), self)
+        choose.clicked.connect(self._choose_file)
+        file_row.addWidget(self.file_path, 1)
+        file_row.addWidget(choose)
+        self.tabs.addTab(file_page, self.tr("上传文件"))
+
+        self.media = QListWidget(self)
+        self.media.setMaximumHeight(80)
+        add_media = QPushButton(self.tr("添加音视频…"), self)
+        add_media.clicked.connect(self._choose_media)
+        remove_media = QPushButton(self.tr("移除"), self)
+        remove_media.clicked.connect(lambda: self.media.takeItem(self.media.currentRow()))
+        media_buttons = QHBoxLayout()
+        media_buttons.addWidget(add_media)
+        media_buttons.addWidget(remove_media)
+        media_buttons.addStretch(1)
+
+        fields = QFormLayout()
+        fields.addRow(self.tr("解读形式"), self.form_box)
+        fields.addRow(self.tr("解读标题"), self.title)
+        fields.addRow(self.tr("起草部门"), self.department)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(fields)
+        layout.addWidget(QLabel(self.tr("解读正文"), self))
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(QLabel(self.tr("音视频文件（存档并随解读发布，需审查员人工审看）"), self))
+        layout.addWidget(self.media)
+        layout.addLayout(media_buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(720, 640)
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择解读文件"))
+        if path:
+            self.file_path.setText(path)
+
+    def _choose_media(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择音视频文件"), "", "*" + " *".join(sorted(interpretations.MEDIA_TYPES))
+        )
+        self.media.addItems(paths)
+
+    def accept(self) -> None:
+        try:
+            upload = self.tabs.currentIndex() == 1 and self.file_path.text().strip()
+            draft = prepare(Path(self.file_path.text().strip())) if upload else None
+            media = [
+                interpretations.read_media(Path(self.media.item(i).text())) for i in range(self.media.count())
+            ]
+            with self.db.write() as session:
+                self.created_id = interpretations.attach(
+                    session,
+                    session.get_one(User, self.user_id),
+                    self.document_id,
+                    form=InterpretationForm(self.form_box.currentData()),
+                    title=self.title.text(),
+                    drafting_department=self.department.text(),
+                    draft=draft,
+                    rich_text="" if upload else self.editor.html(),
+                    media=media,
+                ).id
+        except TranslatableError as exc:
+            self.error.setText(error_text(exc))
+            return
+        super().accept()
