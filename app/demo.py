@@ -43,7 +43,7 @@ DEMO_ACCOUNTS = (
 DEMO_INTERPRETATION = (
     "<h1>一、为什么出台本文件？</h1><p>为规范相关工作流程，明确各方职责，制定本文件。</p>"
     "<h1>二、主要内容有哪些？</h1><ol><li>明确适用范围；</li><li>细化办理时限；</li><li>公开咨询渠道。</li></ol>"
-    "<table border=\"1\" cellpadding=\"3\" cellspacing=\"0\"><tr><th>事项</th><th>时限</th></tr><tr><td>受理</td><td>1 个工作日</td></tr>"
+    '<table border="1" cellpadding="3" cellspacing="0"><tr><th>事项</th><th>时限</th></tr><tr><td>受理</td><td>1 个工作日</td></tr>'
     "<tr><td>办结</td><td>5 个工作日</td></tr></table>"
 )
 

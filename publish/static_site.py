@@ -14,7 +14,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -73,6 +73,14 @@ def page_name(index_no: str) -> str:
     return f"{safe}.html"
 
 
+def _sha256_of(path: Path) -> str | None:
+    try:
+        with path.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except FileNotFoundError:
+        return None
+
+
 def _write_atomic(path: Path, data: bytes) -> bool:
     """Writes only when the content differs; returns whether it wrote."""
     if path.exists() and path.read_bytes() == data:
@@ -93,18 +101,25 @@ class StaticSite:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def publish(self, entry: SiteEntry, pdf: bytes, media: Mapping[str, bytes] | None = None) -> list[Path]:
-        """Writes the entry's PDF, attachments (`media` by SHA-256) and page; returns what changed."""
-        media = media or {}
-        files = [(f"{entry.pdf_sha256}.pdf", entry.pdf_sha256, pdf)]
-        files += [(a.file_name, a.sha256, media[a.sha256]) for a in entry.attachments]
+    def publish(self, entry: SiteEntry, load: Callable[[str], bytes]) -> list[Path]:
+        """Writes the entry's page, and its PDF and attachments unless already there intact.
+
+        Files are named by their SHA-256; `load(sha256)` is asked only for one missing or damaged
+        on disk, so an update does not read every published file again. Returns what changed.
+        """
         changed = []
-        for name, sha, data in files:
+        names = [(f"{entry.pdf_sha256}.pdf", entry.pdf_sha256)] + [
+            (a.file_name, a.sha256) for a in entry.attachments
+        ]
+        for name, sha in names:
+            path = self.folder / "files" / name
+            if _sha256_of(path) == sha:
+                continue
+            data = load(sha)
             if hashlib.sha256(data).hexdigest() != sha:
                 raise ValueError("a file is not the verified one")  # the caller checked; never publish others
-            path = self.folder / "files" / name
-            if _write_atomic(path, data):
-                changed.append(path)
+            _write_atomic(path, data)
+            changed.append(path)
         page = self.folder / "entries" / page_name(entry.index_no)
         if _write_atomic(page, _entry_page(entry).encode("utf-8")):
             changed.append(page)

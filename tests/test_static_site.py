@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -98,6 +99,11 @@ def test_updates_are_incremental_and_withdrawal_removes_the_page(workspace, peop
     )
     update_static_site(workspace.db, site)
     assert update_static_site(workspace.db, site) == 0  # nothing changed, nothing rewritten
+    # A published file damaged on the server is put back from the verified bytes.
+    (pdf,) = (site / "files").glob("*.pdf")
+    pdf.write_bytes(b"%PDF-1.7 tampered")
+    assert update_static_site(workspace.db, site) == 1
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() == pdf.stem
     pages = list((site / "entries").glob("*.html"))
     assert len(pages) == 1
     withdraw(workspace.db, people.publisher, index_no, "内容有误")
