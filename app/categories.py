@@ -31,6 +31,22 @@ def paths(session: Session) -> dict[str, bool]:
     return out
 
 
+def suggested_codes(session: Session) -> dict[str, str]:
+    """Codes recorded with the categories (the national list's, or given on adding one): a
+    department's 索引号 scheme starts from them when it puts category codes into its numbers."""
+    by_id = {node.id: node for node in session.scalars(select(Category))}
+    out: dict[str, str] = {}
+    for node in by_id.values():
+        if node.code:
+            names: list[str] = []
+            current: Category | None = node
+            while current is not None:
+                names.append(current.name)
+                current = by_id.get(current.parent_id) if current.parent_id is not None else None
+            out[SEPARATOR.join(reversed(names))] = node.code
+    return out
+
+
 def leaves(session: Session) -> set[str]:
     return {path for path, leaf in paths(session).items() if leaf}
 

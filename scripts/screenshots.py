@@ -12,6 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
@@ -20,6 +21,7 @@ from app.checking import save_department_lexicon
 from app.db.models import Document, User
 from app.demo import DEMO_INTERPRETATION, DEMO_PASSWORD, create_demo_workspace
 from app.ui.application import DeskApplication
+from app.ui.catalog_settings import CatalogSettingsDialog
 from app.ui.first_run import FirstRunDialog
 from app.ui.interpretation_dialog import InterpretationDialog
 from app.ui.lexicon_dialog import LexiconDialog
@@ -90,6 +92,14 @@ def main() -> None:
         dialog = InterpretationDialog(ws.db, clerk, normative)
         dialog.editor.edit.setHtml(DEMO_INTERPRETATION)
         shoot(app, dialog, args.out / f"interpretation{suffix}.png")
+        with ws.db.read() as session:
+            admin = users.authenticate(session, "admin", DEMO_PASSWORD).id
+        settings = CatalogSettingsDialog(ws.db, admin)
+        settings.serial_scope.setCurrentIndex(settings.serial_scope.findData("category"))
+        (leaf,) = settings.tree.findItems("综合政务 ●", Qt.MatchFlag.MatchRecursive)
+        settings.tree.setCurrentItem(leaf)
+        settings.set_code("A01")
+        shoot(app, settings, args.out / f"catalog_settings{suffix}.png")
         ws.close()
 
 

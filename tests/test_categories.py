@@ -30,6 +30,8 @@ def test_tree_is_seeded_and_grows_leaves(workspace, people):
 def test_catalog_settings_dialog(qtbot, desk_app, workspace, people):
     import datetime as dt
 
+    from PySide6.QtCore import Qt
+
     from app.catalog import department_scheme
     from app.ui.catalog_settings import CatalogSettingsDialog
 
@@ -54,6 +56,19 @@ def test_catalog_settings_dialog(qtbot, desk_app, workspace, people):
     assert dialog.add_category("国防动员")
     with workspace.db.read() as s:
         assert "国防\\国防动员" in categories.leaves(s)
+    # Numbers per category, with the category's code before the date.
+    (new_leaf,) = dialog.tree.findItems("国防动员 ●", Qt.MatchFlag.MatchRecursive)
+    dialog.tree.setCurrentItem(new_leaf)
+    dialog.reset.setCurrentIndex(dialog.reset.findData("yearly"))
+    dialog.serial_scope.setCurrentIndex(dialog.serial_scope.findData("category"))
+    assert "须为主题分类设定代码" in dialog.error.text()
+    assert dialog.set_code("GF01")
+    assert dialog.tree.currentItem().text(1) == "GF01"
+    assert dialog.preview.text() == f"TEST00001/GF01-{dt.date.today().year}-000001"  # 6 digits, set above
+    assert dialog.save()
+    with workspace.db.read() as s:
+        scheme = department_scheme(s, s.get_one(User, people.admin).department)
+    assert scheme.serial_scope == "category" and scheme.category_codes == {"国防\\国防动员": "GF01"}
     clerk_dialog = CatalogSettingsDialog(workspace.db, people.clerk)
     qtbot.addWidget(clerk_dialog)
     assert not clerk_dialog.save() and "系统管理员" in clerk_dialog.error.text()

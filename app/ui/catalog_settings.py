@@ -39,6 +39,7 @@ class CatalogSettingsDialog(QDialog):
         with db.read() as session:
             user = session.get_one(User, user_id)
             scheme = department_scheme(session, user.department) if user.department else IndexScheme("X")
+            self._suggested_codes = categories.suggested_codes(session)
         self.prefix = QLineEdit(scheme.prefix, self)
         self.date_format = QComboBox(self)
         self.date_format.addItems(["YYYY", "YYYYMM"])
@@ -50,15 +51,19 @@ class CatalogSettingsDialog(QDialog):
         self.reset.addItem(self.tr("按年重置"), "yearly")
         self.reset.addItem(self.tr("按月重置"), "monthly")
         self.reset.setCurrentIndex(self.reset.findData(scheme.reset))
+        self.serial_scope = QComboBox(self)
+        self.serial_scope.addItem(self.tr("全部门统一编号"), "department")
+        self.serial_scope.addItem(self.tr("按主题分类分别编号"), "category")
+        self.serial_scope.setCurrentIndex(self.serial_scope.findData(scheme.serial_scope))
         self.prefix_separator = QLineEdit(scheme.prefix_separator, self)
         self.serial_separator = QLineEdit(scheme.serial_separator, self)
         self.preview = QLabel(self)
         for w in (self.prefix, self.prefix_separator, self.serial_separator):
             w.textChanged.connect(self.update_preview)
-        for combo in (self.date_format, self.reset):
+        for combo in (self.date_format, self.reset, self.serial_scope):
             combo.currentIndexChanged.connect(self.update_preview)
         self.digits.valueChanged.connect(self.update_preview)
-        self._category_codes = scheme.category_codes
+        self._category_codes = dict(scheme.category_codes)
         form = QFormLayout()
         form.addRow(self.tr("前缀（机构代码）"), self.prefix)
         form.addRow(self.tr("前缀后分隔符"), self.prefix_separator)
@@ -66,18 +71,27 @@ class CatalogSettingsDialog(QDialog):
         form.addRow(self.tr("流水号前分隔符"), self.serial_separator)
         form.addRow(self.tr("流水号位数"), self.digits)
         form.addRow(self.tr("流水号重置"), self.reset)
+        form.addRow(self.tr("流水号范围"), self.serial_scope)
         form.addRow(self.tr("示例"), self.preview)
         scheme_box = QGroupBox(self.tr("索引号方案"), self)
         scheme_box.setLayout(form)
 
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("主题分类（末级分类可供文件使用）")])
+        self.tree.setHeaderLabels([self.tr("主题分类（末级分类可供文件使用）"), self.tr("索引号代码")])
+        self.tree.setColumnWidth(0, 320)
         add_button = QPushButton(self.tr("添加子分类…"), self)
         add_button.clicked.connect(lambda: self.add_category())
+        code_button = QPushButton(self.tr("设定索引号代码…"), self)
+        code_button.setToolTip(self.tr("设了代码的末级分类，其索引号在日期前带该代码；清空即不用代码"))
+        code_button.clicked.connect(lambda: self.set_code())
         tree_box = QGroupBox(self.tr("主题分类"), self)
         tree_layout = QVBoxLayout(tree_box)
         tree_layout.addWidget(self.tree)
-        tree_layout.addWidget(add_button)
+        tree_buttons = QHBoxLayout()
+        tree_buttons.addWidget(add_button)
+        tree_buttons.addWidget(code_button)
+        tree_buttons.addStretch(1)
+        tree_layout.addLayout(tree_buttons)
 
         self.error = QLabel(self)
         self.error.setWordWrap(True)
@@ -103,6 +117,7 @@ class CatalogSettingsDialog(QDialog):
             prefix=self.prefix.text().strip(),
             date_format=self.date_format.currentText(),
             serial_digits=self.digits.value(),
+            serial_scope=str(self.serial_scope.currentData()),
             reset=str(self.reset.currentData()),
             prefix_separator=self.prefix_separator.text(),
             serial_separator=self.serial_separator.text(),
@@ -138,10 +153,36 @@ class CatalogSettingsDialog(QDialog):
             parent_path, _, name = path.rpartition(categories.SEPARATOR)
             parent = items.get(parent_path)
             item = QTreeWidgetItem(
-                parent if parent is not None else self.tree, [name + (" ●" if leaf else "")]
+                parent if parent is not None else self.tree,
+                [name + (" ●" if leaf else ""), self._category_codes.get(path, "")],
             )
             item.setData(0, 256, path)
             items[path] = item
+
+    def set_code(self, code: str | None = None) -> bool:
+        """Sets (or clears) the selected category's code in the scheme; saved with the scheme."""
+        current = self.tree.currentItem()
+        if current is None:
+            self.error.setText(self.tr("请先选择一个主题分类。"))
+            return False
+        path = str(current.data(0, 256))
+        if code is None:
+            code, ok = QInputDialog.getText(
+                self,
+                self.tr("索引号代码"),
+                self.tr("“{category}”的代码（清空则不用）：").format(category=path),
+                text=self._category_codes.get(path) or self._suggested_codes.get(path, ""),
+            )
+            if not ok:
+                return False
+        code = code.strip()
+        if code:
+            self._category_codes[path] = code
+        else:
+            self._category_codes.pop(path, None)
+        current.setText(1, code)
+        self.update_preview()
+        return True
 
     def add_category(self, name: str | None = None) -> bool:
         current = self.tree.currentItem()

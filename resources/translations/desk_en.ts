@@ -9,87 +9,128 @@
         <translation>Catalog settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="50" />
+        <location filename="../../app/ui/catalog_settings.py" line="51" />
         <source>按年重置</source>
         <translation>Reset yearly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="51" />
+        <location filename="../../app/ui/catalog_settings.py" line="52" />
         <source>按月重置</source>
         <translation>Reset monthly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="63" />
+        <location filename="../../app/ui/catalog_settings.py" line="55" />
+        <source>全部门统一编号</source>
+        <translation>One sequence for the department</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="56" />
+        <source>按主题分类分别编号</source>
+        <translation>One sequence per subject category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="68" />
         <source>前缀（机构代码）</source>
         <translation>Prefix (organisation code)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="64" />
+        <location filename="../../app/ui/catalog_settings.py" line="69" />
         <source>前缀后分隔符</source>
         <translation>Separator after prefix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="65" />
+        <location filename="../../app/ui/catalog_settings.py" line="70" />
         <source>日期格式</source>
         <translation>Date format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="66" />
+        <location filename="../../app/ui/catalog_settings.py" line="71" />
         <source>流水号前分隔符</source>
         <translation>Separator before serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="67" />
+        <location filename="../../app/ui/catalog_settings.py" line="72" />
         <source>流水号位数</source>
         <translation>Serial digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="68" />
+        <location filename="../../app/ui/catalog_settings.py" line="73" />
         <source>流水号重置</source>
         <translation>Serial reset</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="69" />
+        <location filename="../../app/ui/catalog_settings.py" line="74" />
+        <source>流水号范围</source>
+        <translation>Serial scope</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="75" />
         <source>示例</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="70" />
+        <location filename="../../app/ui/catalog_settings.py" line="76" />
         <source>索引号方案</source>
         <translation>Index number scheme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="74" />
+        <location filename="../../app/ui/catalog_settings.py" line="80" />
         <source>主题分类（末级分类可供文件使用）</source>
         <translation>Subject categories (documents use the leaves)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="75" />
+        <location filename="../../app/ui/catalog_settings.py" line="80" />
+        <location filename="../../app/ui/catalog_settings.py" line="172" />
+        <source>索引号代码</source>
+        <translation>Index code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="82" />
         <source>添加子分类…</source>
         <translation>Add sub-category…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="77" />
+        <location filename="../../app/ui/catalog_settings.py" line="84" />
+        <source>设定索引号代码…</source>
+        <translation>Set index code…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="85" />
+        <source>设了代码的末级分类，其索引号在日期前带该代码；清空即不用代码</source>
+        <translation>A category with a code carries it before the date in its index numbers; clear it to use none</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="87" />
         <source>主题分类</source>
         <translation>Subject categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="129" />
+        <location filename="../../app/ui/catalog_settings.py" line="144" />
         <source>索引号方案已保存，下一次发布起生效。</source>
         <translation>Scheme saved; it applies from the next publication.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="152" />
+        <location filename="../../app/ui/catalog_settings.py" line="166" />
+        <source>请先选择一个主题分类。</source>
+        <translation>Select a subject category first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="173" />
+        <source>“{category}”的代码（清空则不用）：</source>
+        <translation>Code of “{category}” (empty for none):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="193" />
         <source>添加子分类</source>
         <translation>Add sub-category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="153" />
+        <location filename="../../app/ui/catalog_settings.py" line="194" />
         <source>“{parent}”下的新分类：</source>
         <translation>New category under “{parent}”:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="153" />
+        <location filename="../../app/ui/catalog_settings.py" line="194" />
         <source>顶级</source>
         <translation>the top level</translation>
     </message>
@@ -1040,27 +1081,27 @@
         <translation>Writing to the keyring failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/categories.py" line="57" />
+        <location filename="../../app/categories.py" line="73" />
         <source>只有系统管理员可以修改主题分类。</source>
         <translation>Only system administrators can change the subject categories.</translation>
     </message>
     <message>
-        <location filename="../../app/categories.py" line="60" />
+        <location filename="../../app/categories.py" line="76" />
         <source>分类名称不能为空，也不能含有“\”。</source>
         <translation>A category name cannot be empty or contain “\”.</translation>
     </message>
     <message>
-        <location filename="../../app/categories.py" line="63" />
+        <location filename="../../app/categories.py" line="79" />
         <source>上级分类“{path}”不存在。</source>
         <translation>Parent category “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/categories.py" line="66" />
+        <location filename="../../app/categories.py" line="82" />
         <source>分类“{path}”已存在。</source>
         <translation>Category “{path}” already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/categories.py" line="71" />
+        <location filename="../../app/categories.py" line="87" />
         <source>目录中已有条目使用“{path}”，它必须保持为末级分类。</source>
         <translation>Catalog entries use “{path}”; it must stay a leaf.</translation>
     </message>
