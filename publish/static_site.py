@@ -140,6 +140,7 @@ class StaticSite:
                 "c": e.category,
                 "k": "、".join(e.keywords),
                 "v": e.validity,
+                "f": e.form,
                 "u": f"entries/{page_name(e.index_no)}",
             }
             for e in sorted(entries, key=lambda e: (e.published_on, e.index_no), reverse=True)
@@ -259,7 +260,7 @@ function render(){
     && (!y || e.d.startsWith(y)) && (!v || e.v === v));
   const body = $('rows'); body.textContent = '';
   for (const e of hits) { const tr = document.createElement('tr');
-    for (const [text, link] of [[e.i], [e.t, e.u], [e.n], [e.d]]) { const td = document.createElement('td');
+    for (const [text, link] of [[e.i], [e.f ? e.t + '（' + e.f + '）' : e.t, e.u], [e.n], [e.d]]) { const td = document.createElement('td');
       if (link) { const a = document.createElement('a'); a.href = link; a.textContent = text; td.appendChild(a); }
       else td.textContent = text; tr.appendChild(td); }
     body.appendChild(tr); }

@@ -14,6 +14,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 from app.catalog import publish_to_catalog, update_static_site, withdraw
+from publish.static_site import page_name
 from tests.conftest import approved_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,3 +176,31 @@ def test_pages_are_valid_html_and_accessible(workspace, people, sample_files, tm
         ]
     entry = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(pages[1].read_bytes())
     assert "供暖<保障>&" in "".join(entry.itertext())  # escaped in the file, shown as written
+
+
+def test_visitor_follows_interpretation_links_both_ways(workspace, people, sample_files, browser, tmp_path):
+    import html5lib
+
+    from tests.test_interpretations import approve_doc, attach, draft, submit_and_check
+
+    doc_id = draft(workspace, people, sample_files["clean"], normative=True)
+    interp_id = attach(workspace, people, doc_id)
+    submit_and_check(workspace, people, doc_id, interp_id)
+    approve_doc(workspace, people, doc_id)
+    entry = publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="供暖保障")
+    site = tmp_path / "site"
+    update_static_site(workspace.db, site)
+    for page in (site / "entries").glob("*.html"):
+        html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page.read_bytes())
+
+    browser.get((site / "index.html").as_uri())
+    titles = [
+        r.find_elements(By.TAG_NAME, "td")[1].text for r in browser.find_elements(By.CSS_SELECTOR, "#rows tr")
+    ]
+    assert "《关于做好冬季供暖保障工作的通知》政策解读（文字解读）" in titles
+    browser.get((site / "entries" / page_name(entry.index_no)).as_uri())
+    browser.find_element(By.CSS_SELECTOR, "ul.interpretations a").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "《关于做好冬季供暖保障工作的通知》政策解读"
+    assert "文字解读" in browser.find_element(By.CSS_SELECTOR, "table.meta").text
+    browser.find_element(By.CSS_SELECTOR, "p.interprets a").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "关于做好冬季供暖保障工作的通知"
