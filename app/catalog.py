@@ -22,6 +22,7 @@ from app.categories import leaves as category_leaves
 from app.checking import latest_run
 from app.db.database import Database
 from app.db.models import (
+    CatalogAttachment,
     CatalogEntry,
     Department,
     FilePurpose,
@@ -40,6 +41,8 @@ from publish.catalog import CatalogFields, LintIssue, Validity, lint
 from publish.index_number import IndexScheme
 from publish.static_site import Attachment, Link, SiteEntry, StaticSite
 from publish.taxonomy import DisclosureMode, InterpretationForm
+
+PORTAL, PACKAGE = "portal", "package"  # the queued targets (the static site is rebuilt, not queued)
 
 
 def department_scheme(session: Session, department: Department) -> IndexScheme:
@@ -119,8 +122,12 @@ def publish_to_catalog(
     summary: str | None = None,
     keywords: tuple[str, ...] | None = None,
     to_portal: bool = False,
+    to_package: bool = False,
 ) -> CatalogEntry:
     """Allocates the 索引号 and records the entry, refusing anything not approved and verified.
+
+    `to_portal` queues it for the portal; `to_package` for the next transfer package (an
+    air-gapped machine's way out).
 
     A document's approved interpretations are published with it, each with its own 索引号; an
     interpretation approved later is published on its own once its document is out.
@@ -135,15 +142,16 @@ def publish_to_catalog(
                 title=interpretation.interprets.title,
             )
         overrides = {"summary": summary, "keywords": keywords}
-        entry = _publish_one(session, user, document_id, expected_version, published_on, overrides, to_portal)
+        targets = [t for t, wanted in ((PORTAL, to_portal), (PACKAGE, to_package)) if wanted]
+        entry = _publish_one(session, user, document_id, expected_version, published_on, overrides, targets)
         for companion in interpretations_of(session, document_id):
             if companion.document.status_enum is Status.APPROVED:
-                _publish_one(session, user, companion.document_id, None, published_on, {}, to_portal)
-        if interpretation is not None:
+                _publish_one(session, user, companion.document_id, None, published_on, {}, targets)
+        if entry.interprets_index_no is not None:
             # The document's entry now lists one more interpretation.
-            parent_entry = live_entry(session, interpretation.interprets_id)
+            parent_entry = entry_by_index(session, entry.interprets_index_no)
             if parent_entry is not None:
-                _follow_on_portal(session, parent_entry, "upsert")
+                follow_on_targets(session, parent_entry, "upsert")
         return entry
 
 
@@ -154,7 +162,7 @@ def _publish_one(
     expected_version: int | None,
     published_on: dt.date,
     overrides: Mapping[str, object],
-    to_portal: bool,
+    targets: list[str],
 ) -> CatalogEntry:
     document = get_document(session, document_id)
     review = _latest_review(session, document_id)
@@ -195,6 +203,8 @@ def _publish_one(
         )
     perform(session, user, document_id, Action.PUBLISH, expected_version=expected_version)
     index_no = allocate_index_number(session, document.department, fields.category, published_on)
+    interpretation = interpretation_of(session, document_id)
+    parent_entry = live_entry(session, interpretation.interprets_id) if interpretation is not None else None
     entry = CatalogEntry(
         index_no=index_no,
         document_id=document_id,
@@ -213,9 +223,21 @@ def _publish_one(
         scope=fields.scope,
         validity=Validity.VALID.value,
         published_sha256=published.blob_sha256,
+        record_sha256=review.record_sha256,
+        interprets_index_no=parent_entry.index_no if parent_entry is not None else None,
+        interpretation_form=interpretation.form if interpretation is not None else "",
     )
     session.add(entry)
     session.flush()
+    for media in media_of(session, document_id):
+        session.add(
+            CatalogAttachment(
+                catalog_entry_id=entry.id,
+                name=media.original_name,
+                blob_sha256=media.blob_sha256,
+                media_type=media.media_type,
+            )
+        )
     audit.record(
         session,
         user,
@@ -224,9 +246,9 @@ def _publish_one(
         index_no=index_no,
         sha256=published.blob_sha256,
     )
-    index_entry(session, entry, _visible_text(load_blob(session, published.blob_sha256)))
-    if to_portal:
-        session.add(PublishJob(catalog_entry_id=entry.id, target="portal", action="upsert"))
+    index_entry(session, entry, visible_text(load_blob(session, published.blob_sha256)))
+    for target in targets:
+        session.add(PublishJob(catalog_entry_id=entry.id, target=target, action="upsert"))
     return entry
 
 
@@ -239,7 +261,11 @@ def live_entry(session: Session, document_id: int) -> CatalogEntry | None:
     )
 
 
-def _visible_text(pdf: bytes) -> str:
+def entry_by_index(session: Session, index_no: str) -> CatalogEntry | None:
+    return session.scalar(select(CatalogEntry).where(CatalogEntry.index_no == index_no))
+
+
+def visible_text(pdf: bytes) -> str:
     from review.extract.dispatch import extract_any
     from review.model import Channel
 
@@ -254,26 +280,29 @@ def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogE
     """撤回: the entry, and the interpretations published with it, leave every target."""
     with db.write() as session:
         user = session.get_one(User, user_id)
-        entry = session.scalar(select(CatalogEntry).where(CatalogEntry.index_no == index_no))
+        entry = entry_by_index(session, index_no)
         if entry is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP("DeskError", "目录中没有索引号“{index_no}”。"), index_no=index_no
             )
-        _withdraw_entry(session, user, entry, reason)
-        for companion in interpretations_of(session, entry.document_id):
-            companion_entry = live_entry(session, companion.document_id)
-            if companion_entry is not None:
-                _withdraw_entry(session, user, companion_entry, reason)
-        interpretation = interpretation_of(session, entry.document_id)
-        if interpretation is not None:
-            parent_entry = live_entry(session, interpretation.interprets_id)
-            if parent_entry is not None:
-                _follow_on_portal(session, parent_entry, "upsert")
+        withdraw_entry(session, user, entry, reason)
+        for companion in interpretation_entries(session, entry.index_no):
+            withdraw_entry(session, user, companion, reason)
+        if entry.interprets_index_no is not None:
+            parent_entry = entry_by_index(session, entry.interprets_index_no)
+            if parent_entry is not None and parent_entry.status == "published":
+                follow_on_targets(session, parent_entry, "upsert")
         return entry
 
 
-def _withdraw_entry(session: Session, user: User, entry: CatalogEntry, reason: str) -> None:
-    perform(session, user, entry.document_id, Action.WITHDRAW, expected_version=None, reason=reason)
+def withdraw_entry(session: Session, user: User | None, entry: CatalogEntry, reason: str) -> None:
+    """Withdraws one entry (and, for the desk's own, its document) and tells its targets."""
+    if entry.document_id is not None and user is not None:
+        perform(session, user, entry.document_id, Action.WITHDRAW, expected_version=None, reason=reason)
+    elif entry.status != "published":
+        raise NotFound(
+            QT_TRANSLATE_NOOP("DeskError", "目录中没有已发布的索引号“{index_no}”。"), index_no=entry.index_no
+        )
     entry.status, entry.status_reason = "withdrawn", reason.strip()
     session.flush()
     audit.record(
@@ -285,18 +314,27 @@ def _withdraw_entry(session: Session, user: User, entry: CatalogEntry, reason: s
         reason=reason,
     )
     # Withdrawal reaches every target that holds the item.
-    _follow_on_portal(session, entry, "withdraw")
+    follow_on_targets(session, entry, "withdraw")
 
 
-def _follow_on_portal(session: Session, entry: CatalogEntry, action: str) -> None:
-    """Queues a change for the portal if the portal holds (or is being sent) the entry."""
-    on_portal = session.scalar(
-        select(PublishJob.id)
-        .where(PublishJob.catalog_entry_id == entry.id, PublishJob.target == "portal")
-        .limit(1)
+def interpretation_entries(session: Session, index_no: str) -> list[CatalogEntry]:
+    """The published interpretations of the entry `index_no`."""
+    return list(
+        session.scalars(
+            select(CatalogEntry)
+            .where(CatalogEntry.interprets_index_no == index_no, CatalogEntry.status == "published")
+            .order_by(CatalogEntry.id)
+        )
     )
-    if on_portal is not None:
-        session.add(PublishJob(catalog_entry_id=entry.id, target="portal", action=action))
+
+
+def follow_on_targets(session: Session, entry: CatalogEntry, action: str) -> None:
+    """Queues a change for every target that holds (or is being sent) the entry."""
+    targets = session.scalars(
+        select(PublishJob.target).where(PublishJob.catalog_entry_id == entry.id).distinct()
+    )
+    for target in list(targets):
+        session.add(PublishJob(catalog_entry_id=entry.id, target=target, action=action))
 
 
 def lint_issues(db: Database, document_id: int, published_on: dt.date | None = None) -> list[LintIssue]:
@@ -309,10 +347,12 @@ def lint_issues(db: Database, document_id: int, published_on: dt.date | None = N
 
 def site_entry(session: Session, entry: CatalogEntry) -> SiteEntry:
     """What every target publishes of an entry, with its interpretation links and attachments."""
-    interpretation = interpretation_of(session, entry.document_id)
-    interprets = live_entry(session, interpretation.interprets_id) if interpretation is not None else None
-    companions = [live_entry(session, i.document_id) for i in interpretations_of(session, entry.document_id)]
-    media = media_of(session, entry.document_id) if interpretation is not None else []
+    interprets = entry_by_index(session, entry.interprets_index_no) if entry.interprets_index_no else None
+    attachments = session.scalars(
+        select(CatalogAttachment)
+        .where(CatalogAttachment.catalog_entry_id == entry.id)
+        .order_by(CatalogAttachment.id)
+    )
     return SiteEntry(
         index_no=entry.index_no,
         title=entry.title,
@@ -328,10 +368,14 @@ def site_entry(session: Session, entry: CatalogEntry) -> SiteEntry:
         scope=entry.scope,
         validity=entry.validity,
         pdf_sha256=entry.published_sha256,
-        form=InterpretationForm(interpretation.form).label if interpretation is not None else "",
-        interprets=Link(interprets.index_no, interprets.title) if interprets is not None else None,
-        interpretations=tuple(Link(c.index_no, c.title) for c in companions if c is not None),
-        attachments=tuple(Attachment(m.original_name, m.blob_sha256, m.media_type) for m in media),
+        form=InterpretationForm(entry.interpretation_form).label if entry.interpretation_form else "",
+        interprets=Link(interprets.index_no, interprets.title)
+        if interprets is not None and interprets.status == "published"
+        else None,
+        interpretations=tuple(
+            Link(c.index_no, c.title) for c in interpretation_entries(session, entry.index_no)
+        ),
+        attachments=tuple(Attachment(a.name, a.blob_sha256, a.media_type) for a in attachments),
     )
 
 
@@ -387,5 +431,5 @@ def change_validity(
             after={"validity": validity.value},
             reason=reason or None,
         )
-        _follow_on_portal(session, entry, "validity")
+        follow_on_targets(session, entry, "validity")
         return entry

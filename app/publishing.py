@@ -14,12 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.catalog import entry_files, site_entry
+from app.catalog import PORTAL, entry_files, site_entry
 from app.db.database import Database
 from app.db.models import CatalogEntry, PublishJob, utcnow
 from publish.portal import PortalClient, PortalError
 
-PORTAL = "portal"
 UPSERT, WITHDRAW, VALIDITY = "upsert", "withdraw", "validity"
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Like a minimal Linux machine: no secure keyring unless a test sets one up (`secure_keyring`).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from app import categories, users
 from app.db.models import User
@@ -17,6 +19,21 @@ from app.roles import Role
 from app.workspace import Workspace
 
 PASSWORD = "test-password-1"
+
+
+@pytest.fixture
+def secure_keyring(tmp_path: Path) -> Iterator[object]:
+    """A real keyring backend: keyrings.alt's encrypted file, unlocked with a test passphrase."""
+    import keyring
+    from keyrings.alt.file import EncryptedKeyring
+
+    backend = EncryptedKeyring()
+    backend.file_path = str(tmp_path / "keyring" / "crypted_pass.cfg")
+    backend.keyring_key = "keyring-test-passphrase"
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app import cli
 from app.catalog import publish_to_catalog, withdraw
 from app.db.models import PublishJob
 from app.publishing import run_queue
@@ -77,8 +78,7 @@ def test_refused_token_marks_the_job_refused(workspace, people, sample_files, po
 
 
 def test_without_a_secure_keyring_nothing_is_stored_and_the_cli_asks(workspace, people, sample_files, portal):
-    if secure_backend():
-        pytest.skip("this machine has a secure keyring; the fail-closed path needs one without")
+    assert not secure_backend()
     with pytest.raises(SecretUnavailable, match="没有安全的密钥环"):
         get_secret("portal-token:" + portal.url)
     published(workspace, people, sample_files)
@@ -88,6 +88,7 @@ def test_without_a_secure_keyring_nothing_is_stored_and_the_cli_asks(workspace, 
         "DESK_PASSWORD": "test-password-1",
         "DESK_PORTAL_TOKEN": TOKEN,
         "HOME": str(workspace.paths.data_dir),
+        "PYTHON_KEYRING_BACKEND": os.environ["PYTHON_KEYRING_BACKEND"],
     }
     r = subprocess.run(
         [
@@ -145,3 +146,32 @@ def test_queue_dialog_pushes_with_progress(qtbot, desk_app, workspace, people, s
         dialog.push()
     assert signal.args[0].done == 1 and "成功 1" in dialog.message.text()
     assert dialog.table.item(0, 2).text() == "已完成" and index_no in portal.state.entries
+
+
+def test_with_a_secure_keyring_the_token_is_kept_there_only(
+    workspace, people, sample_files, portal, secure_keyring, monkeypatch
+):
+    from app.secrets import portal_token_name, set_secret
+
+    assert secure_backend()
+    set_secret(portal_token_name(portal.url), TOKEN)
+    assert get_secret(portal_token_name(portal.url + "/")) == TOKEN
+    stored = Path(secure_keyring.file_path).read_text(encoding="utf-8")
+    assert TOKEN not in stored  # encrypted at rest
+    published(workspace, people, sample_files)
+    # The desk's own push takes the token from the keyring: no prompt, no environment variable.
+    monkeypatch.setenv("DESK_PASSWORD", "test-password-1")
+    monkeypatch.delenv("DESK_PORTAL_TOKEN", raising=False)
+    code = cli.run(
+        [
+            "--data-dir",
+            str(workspace.paths.data_dir),
+            "--user",
+            "publisher",
+            "portal",
+            "push",
+            "--portal-url",
+            portal.url,
+        ]
+    )
+    assert code == 0 and len(portal.state.entries) == 1

@@ -347,9 +347,11 @@ class CatalogEntry(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     index_no: Mapped[str] = mapped_column(String(80), unique=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    # The desk's document and review; none for an entry that came in a transfer package, whose
+    # review happened on the air-gapped machine that signed it.
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
-    review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id"))
+    review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"))
     title: Mapped[str] = mapped_column(String(500))
     publisher: Mapped[str]
     written_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -363,9 +365,27 @@ class CatalogEntry(Base):
     scope: Mapped[str] = mapped_column(String(40))
     validity: Mapped[str] = mapped_column(String(16))
     published_sha256: Mapped[str] = mapped_column(String(64))
+    record_sha256: Mapped[str | None] = mapped_column(String(64))  # the review record (保密审查单)
+    # 政策解读: the entry this one interprets, and its form; the catalog carries its own links so
+    # that every target (and an entry from a transfer package) publishes them the same way.
+    interprets_index_no: Mapped[str | None] = mapped_column(String(80), index=True)
+    interpretation_form: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    source_package: Mapped[str | None] = mapped_column(String(36))  # the transfer package it came in
     status: Mapped[str] = mapped_column(String(16), default="published")  # published / withdrawn
     status_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class CatalogAttachment(Base):
+    """A file published beside an entry's PDF as it is (an interpretation's audio or video)."""
+
+    __tablename__ = "catalog_attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    catalog_entry_id: Mapped[int] = mapped_column(ForeignKey("catalog_entries.id"), index=True)
+    name: Mapped[str] = mapped_column(String(500))
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    media_type: Mapped[str] = mapped_column(String(100))
 
 
 class PublishJob(Base):
@@ -375,7 +395,7 @@ class PublishJob(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     catalog_entry_id: Mapped[int] = mapped_column(ForeignKey("catalog_entries.id"), index=True)
-    target: Mapped[str] = mapped_column(String(16))  # portal
+    target: Mapped[str] = mapped_column(String(16))  # portal / package
     action: Mapped[str] = mapped_column(String(16))  # upsert / withdraw / validity
     status: Mapped[str] = mapped_column(String(16), default="queued", index=True)  # queued / done / refused
     attempts: Mapped[int] = mapped_column(default=0)
@@ -409,3 +429,61 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     last_id: Mapped[int] = mapped_column(BigInteger)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class SigningKey(Base):
+    """This machine's Ed25519 key for transfer packages; the private half is kept outside the
+    database (keyring, or a passphrase-encrypted file when there is no secure keyring)."""
+
+    __tablename__ = "signing_keys"
+
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
+    public_pem: Mapped[str] = mapped_column(Text)
+    storage: Mapped[str] = mapped_column(String(16))  # keyring / file
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    retired_at: Mapped[dt.datetime | None]
+
+
+class TrustedKey(Base):
+    """A department's public key registered on this machine: packages it signed are accepted."""
+
+    __tablename__ = "trusted_keys"
+
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    department_name: Mapped[str]
+    department_code: Mapped[str] = mapped_column(String(32))
+    public_pem: Mapped[str] = mapped_column(Text)
+    registered_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[dt.datetime | None]
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class PackageExport(Base):
+    """A transfer package written here; its sequence number only moves forward."""
+
+    __tablename__ = "package_exports"
+
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
+    sequence: Mapped[int]
+    key_id: Mapped[str] = mapped_column(String(32))
+    items: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class PackageImport(Base):
+    """A transfer package taken in here: a package id or an old sequence seen again is a replay."""
+
+    __tablename__ = "package_imports"
+    __table_args__ = (UniqueConstraint("department_code", "sequence", name="uq_package_imports_sequence"),)
+
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    department_code: Mapped[str] = mapped_column(String(32))
+    sequence: Mapped[int]
+    key_id: Mapped[str] = mapped_column(String(32))
+    items: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    imported_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
