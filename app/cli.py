@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from app import audit, documents, users
 from app.db.models import Department, User
 from app.demo import DEMO_PASSWORD, create_demo_workspace
@@ -32,6 +34,7 @@ from review.formats import SUPPORTED_SUFFIXES
 from review.model import Severity
 
 PASSWORD_ENV = "DESK_PASSWORD"
+KEY_PASSPHRASE_ENV = "DESK_KEY_PASSPHRASE"
 PDF_PASSWORD_ENV = "DESK_PDF_PASSWORD"  # the open password of encrypted PDFs being imported
 EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
@@ -174,13 +177,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--expect-version", type=int)
     p.add_argument(
         "--target",
-        choices=["static"],
+        choices=["static", "portal", "package"],
         action="append",
         default=[],
-        help="同时发布到：static 静态目录网站（默认位置：数据目录下的 site/）",
+        help="同时发布到：static 静态目录网站（默认位置：数据目录下的 site/）；portal 门户（立即推送）；"
+        "package 下一个传输包（涉密机用 package export 导出）",
     )
     p.add_argument("--site", type=Path, help="静态目录网站的文件夹")
+    p.add_argument("--portal-url", help="门户地址（默认取设置中的地址）")
     p.set_defaults(handler=_publish)
+
+    key = sub.add_parser("key", help="传输包签名密钥（需系统管理员）").add_subparsers(
+        dest="key_command", required=True, metavar="COMMAND"
+    )
+    p = key.add_parser("generate", help="生成本部门的签名密钥（口令取自 DESK_KEY_PASSPHRASE 或提示输入）")
+    p.set_defaults(handler=_key_generate)
+    p = key.add_parser("rotate", help="更换签名密钥：生成新密钥，旧密钥停用（已导出的包仍可验证）")
+    p.set_defaults(handler=_key_generate)
+    p = key.add_parser("export", help="导出本部门的公钥文件，交给联网机登记")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=_key_export)
+    p = key.add_parser("register", help="登记一个部门的公钥文件：其签名的传输包可以导入本机")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=_key_register)
+    p = key.add_parser("revoke", help="吊销密钥：此后其签名的传输包一律拒绝")
+    p.add_argument("key_id", metavar="KEY_ID")
+    p.add_argument("--reason", required=True, help="吊销理由")
+    p.set_defaults(handler=_key_revoke)
+    p = key.add_parser("list", help="列出本机的签名密钥和已登记的公钥")
+    p.set_defaults(handler=_key_list)
+
+    package = sub.add_parser("package", help="签名传输包（涉密机 → 联网机）").add_subparsers(
+        dest="package_command", required=True, metavar="COMMAND"
+    )
+    p = package.add_parser("export", help="把待导出的目录变更写成一个签名传输包（需发布管理员）")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=_package_export)
+    p = package.add_parser("import", help="验证并导入传输包，再发布到各目标（需发布管理员）")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="只验证并列出内容，不导入")
+    p.add_argument(
+        "--target", choices=["static", "portal"], action="append", default=[], help="导入后发布到的目标"
+    )
+    p.add_argument("--site", type=Path, help="静态目录网站的文件夹")
+    p.add_argument("--portal-url", help="门户地址（默认取设置中的地址）")
+    p.set_defaults(handler=_package_import)
 
     portal = sub.add_parser("portal", help="门户发布").add_subparsers(
         dest="portal_command", metavar="ACTION", required=True
@@ -831,6 +872,7 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
         published_on=args.date,
         summary=args.summary,
         to_portal="portal" in args.target,
+        to_package="package" in args.target,
     )
     print(f"#{args.document_id} 已编入目录，索引号 {entry.index_no}。")
     with workspace.db.read() as session:
@@ -838,6 +880,116 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
             companion_entry = live_entry(session, companion.document_id)
             if companion_entry is not None and companion_entry.created_at >= entry.created_at:
                 print(f"  政策解读 #{companion.document_id} 一并发布，索引号 {companion_entry.index_no}。")
+    if "static" in args.target:
+        folder = args.site or workspace.paths.data_dir / "site"
+        changed = update_static_site(workspace.db, folder)
+        print(f"静态目录网站已更新：{folder}（{changed} 个文件变更）")
+    if "portal" in args.target:
+        return _push(args, workspace)
+    return EXIT_OK
+
+
+def _key_generate(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import signing_keys
+
+    user_id = _signed_in(args, workspace)
+    passphrase = _new_passphrase()
+    with workspace.db.write() as session:
+        row = signing_keys.generate(
+            session, session.get_one(User, user_id), passphrase, workspace.paths.keys_dir
+        )
+        where = "系统密钥环" if row.storage == "keyring" else f"{workspace.paths.keys_dir}（口令加密）"
+        print(f"已生成签名密钥 {row.key_id}，私钥保存在{where}。")
+    return EXIT_OK
+
+
+def _new_passphrase() -> str:
+    passphrase = _password("私钥口令：", KEY_PASSPHRASE_ENV)
+    if KEY_PASSPHRASE_ENV not in os.environ and getpass.getpass("再次输入私钥口令：") != passphrase:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "两次输入的口令不一致。"))
+    return passphrase
+
+
+def _key_export(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import signing_keys
+    from app.atomic import write_bytes_atomic
+
+    user_id = _signed_in(args, workspace)
+    with workspace.db.read() as session:
+        key_file = signing_keys.public_key_file(session, session.get_one(User, user_id))
+    write_bytes_atomic(args.file, key_file.to_json().encode("utf-8"))
+    print(f"公钥 {key_file.key_id}（{key_file.department_name}）已导出到 {args.file}")
+    return EXIT_OK
+
+
+def _key_register(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import signing_keys
+    from publish.transfer import PublicKeyFile
+
+    user_id = _signed_in(args, workspace)
+    key_file = PublicKeyFile.from_json(documents.read_source(args.file).decode("utf-8", errors="replace"))
+    with workspace.db.write() as session:
+        row = signing_keys.register(session, session.get_one(User, user_id), key_file)
+        print(f"已登记 {row.department_name}（{row.department_code}）的公钥 {row.key_id}。")
+    return EXIT_OK
+
+
+def _key_revoke(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import signing_keys
+
+    user_id = _signed_in(args, workspace)
+    with workspace.db.write() as session:
+        signing_keys.revoke(session, session.get_one(User, user_id), args.key_id, args.reason)
+    print(f"密钥 {args.key_id} 已吊销。")
+    return EXIT_OK
+
+
+def _key_list(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.db.models import SigningKey, TrustedKey
+
+    _signed_in(args, workspace)
+    with workspace.db.read() as session:
+        for own in session.scalars(select(SigningKey).order_by(SigningKey.created_at)):
+            state = "停用" if own.retired_at else "使用中"
+            print(f"本机签名密钥 {own.key_id}  {state}  {own.storage}")
+        for trusted in session.scalars(select(TrustedKey).order_by(TrustedKey.registered_at)):
+            state = f"已吊销（{trusted.revoked_reason}）" if trusted.revoked_at else "有效"
+            print(
+                f"登记的公钥   {trusted.key_id}  {state}  {trusted.department_name}（{trusted.department_code}）"
+            )
+    return EXIT_OK
+
+
+def _package_export(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.transfer import export_package
+
+    user_id = _signed_in(args, workspace)
+    passphrase = _password("私钥口令：", KEY_PASSPHRASE_ENV)
+    result = export_package(workspace.db, user_id, passphrase, args.file, workspace.paths.keys_dir)
+    print(
+        f"传输包 {result.package_id}（序号 {result.sequence}，{result.items} 项）已写入 {args.file}\n"
+        f"SHA-256 {result.sha256}"
+    )
+    return EXIT_OK
+
+
+def _package_import(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.catalog import update_static_site
+    from app.transfer import import_package, verify_package
+
+    user_id = _signed_in(args, workspace)
+    _package, summary = verify_package(workspace.db, args.file)
+    print(
+        f"传输包 {summary.package_id}：{summary.department}，序号 {summary.sequence}，"
+        f"密钥 {summary.key_id[:16]}，签名和 {len(summary.items)} 项内容均已验证。"
+    )
+    labels = {"upsert": "发布", "withdraw": "撤回", "validity": "有效性"}
+    for action, index_no, title in summary.items:
+        print(f"  {labels.get(action, action)}  {index_no}  {title}")
+    if args.dry_run:
+        return EXIT_OK
+    result = import_package(workspace.db, user_id, args.file, to_portal="portal" in args.target)
+    print(f"已导入：发布 {result.published}，撤回 {result.withdrawn}，有效性变更 {result.changed}。")
     if "static" in args.target:
         folder = args.site or workspace.paths.data_dir / "site"
         changed = update_static_site(workspace.db, folder)

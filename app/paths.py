@@ -40,6 +40,11 @@ class Paths:
         return self.data_dir / "cache"
 
     @property
+    def keys_dir(self) -> Path:
+        """Passphrase-encrypted signing keys, where no secure keyring can hold them."""
+        return self.data_dir / "keys"
+
+    @property
     def log_file(self) -> Path:
         return self.data_dir / "desk.log"
 

@@ -426,62 +426,67 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="349" />
+        <location filename="../../app/cli.py" line="390" />
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="357" />
+        <location filename="../../app/cli.py" line="398" />
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="367" />
+        <location filename="../../app/cli.py" line="408" />
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="401" />
+        <location filename="../../app/cli.py" line="442" />
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="413" />
+        <location filename="../../app/cli.py" line="454" />
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="431" />
+        <location filename="../../app/cli.py" line="472" />
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="560" />
+        <location filename="../../app/cli.py" line="601" />
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="609" />
+        <location filename="../../app/cli.py" line="650" />
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="616" />
+        <location filename="../../app/cli.py" line="657" />
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="771" />
+        <location filename="../../app/cli.py" line="812" />
         <source>没有要修改的内容。</source>
         <translation>Nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="858" />
+        <location filename="../../app/cli.py" line="909" />
+        <source>两次输入的口令不一致。</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="1010" />
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="878" />
+        <location filename="../../app/cli.py" line="1030" />
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
@@ -753,7 +758,7 @@
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="468" />
+        <location filename="../../app/cli.py" line="509" />
         <location filename="../../review/lexicon.py" line="125" />
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -890,47 +895,48 @@
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="52" />
+        <location filename="../../app/catalog.py" line="55" />
         <source>只有系统管理员可以设置索引号方案。</source>
         <translation>Only system administrators can set the index number scheme.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="134" />
+        <location filename="../../app/catalog.py" line="141" />
         <source>政策解读随所解读的文件一并发布：请发布文件“{title}”。</source>
         <translation>An interpretation is published with the document it explains: publish “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="168" />
+        <location filename="../../app/catalog.py" line="176" />
         <source>文件“{title}”没有经审查并复核的发布版本，不能发布。</source>
         <translation>“{title}” has no reviewed and verified published version; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="174" />
+        <location filename="../../app/catalog.py" line="182" />
         <source>“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。</source>
         <translation>The approval of “{title}” is older than its latest change; cannot publish. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="180" />
+        <location filename="../../app/catalog.py" line="188" />
         <source>“{title}”的发布版本与审查时复核的版本不一致，不能发布。</source>
         <translation>The published version of “{title}” is not the one verified at review; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="192" />
+        <location filename="../../app/catalog.py" line="200" />
         <source>“{title}”的目录信息有误，不能发布：{problems}</source>
         <translation>The catalog details of “{title}” are wrong; cannot publish: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="260" />
+        <location filename="../../app/catalog.py" line="286" />
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="372" />
+        <location filename="../../app/catalog.py" line="416" />
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="376" />
+        <location filename="../../app/catalog.py" line="304" />
+        <location filename="../../app/catalog.py" line="420" />
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
@@ -1149,6 +1155,182 @@
         <location filename="../../app/interpretations.py" line="129" />
         <source>请撰写解读正文，或选择解读文件。</source>
         <translation>Write the interpretation, or choose its file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/signing_keys.py" line="39" />
+        <source>只有部门的系统管理员可以管理密钥。</source>
+        <translation>Only a department's administrator can manage keys.</translation>
+    </message>
+    <message>
+        <location filename="../../app/signing_keys.py" line="79" />
+        <source>本部门还没有签名密钥。请系统管理员先生成密钥（key generate）。</source>
+        <translation>The department has no signing key yet. An administrator must generate one first (key generate).</translation>
+    </message>
+    <message>
+        <location filename="../../app/signing_keys.py" line="92" />
+        <source>系统密钥环中找不到签名密钥 {key} 的私钥。</source>
+        <translation>The private half of signing key {key} is not in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../app/signing_keys.py" line="96" />
+        <source>{folder} 中找不到签名密钥 {key} 的私钥文件。</source>
+        <translation>The private key file of signing key {key} is not in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/signing_keys.py" line="106" />
+        <source>{user}不属于任何部门。</source>
+        <translation>{user} belongs to no department.</translation>
+    </message>
+    <message>
+        <location filename="../../app/signing_keys.py" line="118" />
+        <source>密钥 {key} 已被吊销，不能再次登记。</source>
+        <translation>Key {key} was revoked and cannot be registered again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/signing_keys.py" line="147" />
+        <source>吊销密钥必须填写理由。</source>
+        <translation>Revoking a key needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/signing_keys.py" line="151" />
+        <source>没有编号为 {key} 的密钥。</source>
+        <translation>There is no key {key}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="63" />
+        <source>只有部门的发布管理员可以导出或导入传输包。</source>
+        <translation>Only a department's publisher can export or import transfer packages.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="126" />
+        <source>没有待导出的条目。发布时选择“传输包”目标，条目才会进入传输包。</source>
+        <translation>Nothing is waiting for export. Items go into a transfer package when published with the “transfer package” target.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="151" />
+        <source>这些条目已由他人导出，本次导出已作废。</source>
+        <translation>Someone else exported these items; this export was discarded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="212" />
+        <source>传输包声称来自“{claimed}”，但签名密钥登记为“{registered}”，拒绝导入。</source>
+        <translation>The package claims to come from “{claimed}” but its key is registered to “{registered}”; refused.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="245" />
+        <source>传输包 {package} 已经导入过，拒绝再次导入（重放）。</source>
+        <translation>Package {package} was imported before; refused (replay).</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="257" />
+        <source>传输包序号 {sequence} 不大于已导入的 {last}：可能是重放的旧包，拒绝导入。</source>
+        <translation>Package sequence {sequence} is not above the last imported, {last}: possibly an old package replayed; refused.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="304" />
+        <source>索引号“{index_no}”已被本机目录中的其他条目使用，拒绝导入。</source>
+        <translation>Index number “{index_no}” belongs to another entry of this catalog; refused.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="311" />
+        <source>传输包条目“{index_no}”缺少发布文件。</source>
+        <translation>Package item “{index_no}” has no published file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="357" />
+        <source>传输包要修改的条目“{index_no}”不在本机目录中。</source>
+        <translation>The entry “{index_no}” the package changes is not in this catalog.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="368" />
+        <source>传输包含有无法识别的操作“{action}”。</source>
+        <translation>The package holds an unknown action “{action}”.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="56" />
+        <source>私钥口令至少需要 8 个字符。</source>
+        <translation>The private key passphrase needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="68" />
+        <source>私钥口令不正确，或私钥文件已损坏。</source>
+        <translation>Wrong passphrase, or the private key is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="70" />
+        <source>私钥不是 Ed25519 密钥。</source>
+        <translation>The private key is not an Ed25519 key.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="82" />
+        <source>公钥无法读取。</source>
+        <translation>The public key cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="84" />
+        <source>公钥不是 Ed25519 密钥。</source>
+        <translation>The public key is not an Ed25519 key.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="118" />
+        <source>不是审发台的公钥文件。</source>
+        <translation>Not a Disclosure Desk public key file.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="120" />
+        <source>公钥文件中的密钥编号与公钥不符。</source>
+        <translation>The key id in the public key file does not match the key.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="195" />
+        <source>传输包“{name}”过大，拒绝读取。</source>
+        <translation>Package “{name}” is too large; not read.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="199" />
+        <source>无法读取传输包“{name}”：{reason}</source>
+        <translation>Cannot read package “{name}”: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="205" />
+        <source>传输包“{name}”没有签名或清单，拒绝导入。</source>
+        <translation>Package “{name}” has no signature or manifest; refused.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="210" />
+        <location filename="../../publish/transfer.py" line="251" />
+        <source>传输包“{name}”已损坏或不完整（可能被截断）。</source>
+        <translation>Package “{name}” is damaged or incomplete (perhaps truncated).</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="218" />
+        <source>传输包“{name}”的清单无法识别。</source>
+        <translation>The manifest of package “{name}” is not recognised.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="222" />
+        <source>传输包“{name}”由未登记或已吊销的密钥（{key}）签名，拒绝导入。</source>
+        <translation>Package “{name}” is signed by an unregistered or revoked key ({key}); refused.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="230" />
+        <source>传输包“{name}”的签名无效：清单在签名后被改动过。</source>
+        <translation>The signature of package “{name}” is invalid: the manifest was changed after signing.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="236" />
+        <source>传输包“{name}”含有清单之外的文件，拒绝导入。</source>
+        <translation>Package “{name}” holds files its manifest does not name; refused.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="243" />
+        <source>传输包“{name}”缺少文件或文件大小不符（{sha}）。</source>
+        <translation>Package “{name}” lacks a file or a file has the wrong size ({sha}).</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="255" />
+        <source>传输包“{name}”中的文件 {sha} 与清单的哈希不符。</source>
+        <translation>File {sha} in package “{name}” does not match its hash in the manifest.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,370 @@
+"""Transfer packages: the air-gapped machine's publishing target, and their import online.
+
+On the review machine, publishing with the package target queues catalog changes (new entries,
+withdrawals, validity changes) like the portal's; `export_package` writes everything queued into
+one signed package. On the online machine, `import_package` verifies it (signature against a
+registered key, every hash, no replay), then takes the changes into its catalog in one
+transaction — all or nothing — from where the static site and the portal publish them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import audit, signing_keys
+from app.catalog import PACKAGE, PORTAL, entry_by_index, follow_on_targets, visible_text
+from app.catalog_search import index_entry
+from app.db.database import Database
+from app.db.models import (
+    CatalogAttachment,
+    CatalogEntry,
+    Department,
+    PackageExport,
+    PackageImport,
+    PublishJob,
+    TrustedKey,
+    User,
+    utcnow,
+)
+from app.documents import load_blob, store_blob
+from app.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDenied, ValidationFailed
+from app.publishing import UPSERT, VALIDITY, WITHDRAW, pending
+from app.roles import Role
+from publish.catalog import Validity
+from publish.transfer import TransferError, VerifiedPackage, read_package, write_package
+
+# The catalog fields a package carries for an entry (CatalogEntry attribute names).
+ENTRY_FIELDS = (
+    "title",
+    "publisher",
+    "doc_number",
+    "category",
+    "doc_type",
+    "summary",
+    "disclosure",
+    "scope",
+    "validity",
+    "interprets_index_no",
+    "interpretation_form",
+    "status_reason",
+)
+
+
+def _publisher(user: User) -> int:
+    if not user.has_role(Role.PUBLISHER) or user.department_id is None:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有部门的发布管理员可以导出或导入传输包。"))
+    return user.department_id
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    package_id: str
+    sequence: int
+    items: int
+    sha256: str
+
+
+def _file(role: str, name: str, sha: str, media_type: str, size: int) -> dict[str, Any]:
+    return {"role": role, "name": name, "sha256": sha, "media_type": media_type, "size": size}
+
+
+def _item(session: Session, job: PublishJob) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
+    entry = session.get_one(CatalogEntry, job.catalog_entry_id)
+    item: dict[str, Any] = {"action": job.action, "index_no": entry.index_no}
+    item["entry"] = {field: getattr(entry, field) for field in ENTRY_FIELDS}
+    item["entry"].update(
+        written_on=entry.written_on.isoformat() if entry.written_on else None,
+        published_on=entry.published_on.isoformat(),
+        keywords=json.loads(entry.keywords),
+    )
+    files: list[tuple[str, bytes]] = []
+    item["files"] = []
+    if job.action == UPSERT:
+        wanted = [("published", f"{entry.title}.pdf", entry.published_sha256, "application/pdf")]
+        if entry.record_sha256:
+            wanted.append(
+                ("record", f"{entry.title}（保密审查单）.pdf", entry.record_sha256, "application/pdf")
+            )
+        for attachment in session.scalars(
+            select(CatalogAttachment).where(CatalogAttachment.catalog_entry_id == entry.id)
+        ):
+            wanted.append(("attachment", attachment.name, attachment.blob_sha256, attachment.media_type))
+        for role, name, sha, media_type in wanted:
+            data = load_blob(session, sha)  # re-hashed: the bytes that were reviewed
+            files.append((sha, data))
+            item["files"].append(_file(role, name, sha, media_type, len(data)))
+    return item, files
+
+
+def export_package(db: Database, user_id: int, passphrase: str, out: Path, keys_dir: Path) -> ExportResult:
+    """Writes every queued package change into one signed package at `out`."""
+    with db.read() as session:
+        user = session.get_one(User, user_id)
+        department_id = _publisher(user)
+        department = session.get_one(Department, department_id)
+        jobs = [
+            j
+            for j in pending(session, PACKAGE)
+            if session.get_one(CatalogEntry, j.catalog_entry_id).department_id == department_id
+        ]
+        if not jobs:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "没有待导出的条目。发布时选择“传输包”目标，条目才会进入传输包。"
+                )
+            )
+        key_row = signing_keys.active(session, department_id)
+        key = signing_keys.unlock(key_row, passphrase, keys_dir)
+        sequence = (
+            session.scalar(
+                select(func.max(PackageExport.sequence)).where(PackageExport.department_id == department_id)
+            )
+            or 0
+        ) + 1
+        built = [_item(session, job) for job in jobs]
+        job_ids = [job.id for job in jobs]
+        manifest = {
+            "package_id": str(uuid.uuid4()),
+            "sequence": sequence,
+            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "department": {"name": department.name, "code": department.code},
+            "exported_by": user.display_name,
+            "items": [item for item, _ in built],
+        }
+    sha = write_package(out, manifest, [f for _, files in built for f in files], key)
+    try:
+        with db.write() as session:
+            user = session.get_one(User, user_id)
+            jobs = [session.get_one(PublishJob, i) for i in job_ids]
+            if any(job.status != "queued" for job in jobs):
+                raise ConflictError(QT_TRANSLATE_NOOP("DeskError", "这些条目已由他人导出，本次导出已作废。"))
+            receipt = json.dumps({"package_id": manifest["package_id"], "sequence": sequence, "sha256": sha})
+            for job in jobs:
+                job.status, job.receipt, job.done_at, job.attempts = (
+                    "done",
+                    receipt,
+                    utcnow(),
+                    job.attempts + 1,
+                )
+            session.add(
+                PackageExport(
+                    package_id=manifest["package_id"],
+                    department_id=department_id,
+                    sequence=sequence,
+                    key_id=key_row.key_id,
+                    items=len(jobs),
+                    sha256=sha,
+                )
+            )
+            audit.record(
+                session,
+                user,
+                "package.export",
+                package_id=manifest["package_id"],
+                sequence=sequence,
+                items=len(jobs),
+                sha256=sha,
+                key_id=key_row.key_id,
+            )
+    except BaseException:
+        out.unlink(missing_ok=True)  # a package the desk does not account for must not be carried out
+        raise
+    return ExportResult(str(manifest["package_id"]), sequence, len(jobs), sha)
+
+
+# -- import ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PackageSummary:
+    """What a verified package holds, for the user to see before taking it in."""
+
+    package_id: str
+    sequence: int
+    department: str
+    key_id: str
+    created_at: str
+    items: list[tuple[str, str, str]]  # (action, index_no, title)
+
+
+def verify_package(db: Database, path: Path) -> tuple[VerifiedPackage, PackageSummary]:
+    """Verifies a package against the registered keys; changes nothing."""
+    with db.read() as session:
+        package = read_package(path, lambda kid: signing_keys.trusted_public_key(session, kid))
+        trusted = session.get_one(TrustedKey, package.manifest["key_id"])
+    manifest = package.manifest
+    department = manifest.get("department", {})
+    if department.get("code") != trusted.department_code:
+        raise TransferError(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "传输包声称来自“{claimed}”，但签名密钥登记为“{registered}”，拒绝导入。"
+            ),
+            claimed=str(department.get("name")),
+            registered=trusted.department_name,
+        )
+    summary = PackageSummary(
+        package_id=package.package_id,
+        sequence=int(manifest["sequence"]),
+        department=trusted.department_name,
+        key_id=trusted.key_id,
+        created_at=str(manifest.get("created_at", "")),
+        items=[(i["action"], i["index_no"], i["entry"]["title"]) for i in manifest["items"]],
+    )
+    return package, summary
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    summary: PackageSummary
+    published: int
+    withdrawn: int
+    changed: int
+
+
+def import_package(db: Database, user_id: int, path: Path, *, to_portal: bool = False) -> ImportResult:
+    """Takes a verified package into the catalog, all or nothing; refuses replays."""
+    package, summary = verify_package(db, path)
+    counts = {UPSERT: 0, WITHDRAW: 0, VALIDITY: 0}
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        _publisher(user)
+        trusted = session.get_one(TrustedKey, summary.key_id)
+        if session.get(PackageImport, summary.package_id) is not None:
+            raise TransferError(
+                QT_TRANSLATE_NOOP("DeskError", "传输包 {package} 已经导入过，拒绝再次导入（重放）。"),
+                package=summary.package_id[:8],
+            )
+        last = session.scalar(
+            select(func.max(PackageImport.sequence)).where(
+                PackageImport.department_code == trusted.department_code
+            )
+        )
+        if last is not None and summary.sequence <= last:
+            raise TransferError(
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "传输包序号 {sequence} 不大于已导入的 {last}：可能是重放的旧包，拒绝导入。"
+                ),
+                sequence=summary.sequence,
+                last=last,
+            )
+        department = session.scalars(
+            select(Department).where(Department.code == trusted.department_code)
+        ).one()
+        for item in package.manifest["items"]:
+            _apply(session, department, summary.package_id, item, package.files, to_portal)
+            counts[item["action"]] += 1
+        session.add(
+            PackageImport(
+                package_id=summary.package_id,
+                department_code=trusted.department_code,
+                sequence=summary.sequence,
+                key_id=trusted.key_id,
+                items=len(summary.items),
+                sha256=package.sha256,
+                imported_by_id=user.id,
+            )
+        )
+        audit.record(
+            session,
+            user,
+            "package.import",
+            package_id=summary.package_id,
+            sequence=summary.sequence,
+            department=trusted.department_name,
+            key_id=trusted.key_id,
+            sha256=package.sha256,
+            items=len(summary.items),
+        )
+    return ImportResult(summary, counts[UPSERT], counts[WITHDRAW], counts[VALIDITY])
+
+
+def _apply(
+    session: Session,
+    department: Department,
+    package_id: str,
+    item: dict[str, Any],
+    files: dict[str, bytes],
+    to_portal: bool,
+) -> None:
+    index_no, action, fields = item["index_no"], item["action"], item["entry"]
+    entry = entry_by_index(session, index_no)
+    if entry is not None and (entry.source_package is None or entry.department_id != department.id):
+        raise TransferError(
+            QT_TRANSLATE_NOOP("DeskError", "索引号“{index_no}”已被本机目录中的其他条目使用，拒绝导入。"),
+            index_no=index_no,
+        )
+    if action == UPSERT:
+        by_role = {f["role"]: f for f in item["files"]}
+        if "published" not in by_role:
+            raise TransferError(
+                QT_TRANSLATE_NOOP("DeskError", "传输包条目“{index_no}”缺少发布文件。"), index_no=index_no
+            )
+        for f in item["files"]:
+            store_blob(session, files[f["sha256"]])
+        if entry is None:
+            entry = CatalogEntry(index_no=index_no, department_id=department.id)
+            session.add(entry)
+        for field in ENTRY_FIELDS:
+            setattr(entry, field, fields[field])
+        entry.validity = Validity(fields["validity"]).value
+        entry.written_on = dt.date.fromisoformat(fields["written_on"]) if fields["written_on"] else None
+        entry.published_on = dt.date.fromisoformat(fields["published_on"])
+        entry.keywords = json.dumps(list(fields["keywords"]), ensure_ascii=False)
+        entry.published_sha256 = by_role["published"]["sha256"]
+        entry.record_sha256 = by_role["record"]["sha256"] if "record" in by_role else None
+        entry.source_package, entry.status = package_id, "published"
+        session.flush()
+        for old in session.scalars(
+            select(CatalogAttachment).where(CatalogAttachment.catalog_entry_id == entry.id)
+        ):
+            session.delete(old)
+        for f in item["files"]:
+            if f["role"] == "attachment":
+                session.add(
+                    CatalogAttachment(
+                        catalog_entry_id=entry.id,
+                        name=f["name"],
+                        blob_sha256=f["sha256"],
+                        media_type=f["media_type"],
+                    )
+                )
+        session.flush()
+        index_entry(session, entry, visible_text(files[entry.published_sha256]))
+        targets = {PORTAL} if to_portal else set()
+        targets |= set(
+            session.scalars(select(PublishJob.target).where(PublishJob.catalog_entry_id == entry.id))
+        )
+        for target in sorted(targets):
+            session.add(PublishJob(catalog_entry_id=entry.id, target=target, action=UPSERT))
+        if entry.interprets_index_no:
+            parent = entry_by_index(session, entry.interprets_index_no)
+            if parent is not None and parent.status == "published":
+                follow_on_targets(session, parent, UPSERT)
+        return
+    if entry is None:
+        raise TransferError(
+            QT_TRANSLATE_NOOP("DeskError", "传输包要修改的条目“{index_no}”不在本机目录中。"),
+            index_no=index_no,
+        )
+    if action == WITHDRAW:
+        entry.status, entry.status_reason = "withdrawn", fields["status_reason"]
+        follow_on_targets(session, entry, WITHDRAW)
+    elif action == VALIDITY:
+        entry.validity = Validity(fields["validity"]).value
+        follow_on_targets(session, entry, VALIDITY)
+    else:
+        raise TransferError(
+            QT_TRANSLATE_NOOP("DeskError", "传输包含有无法识别的操作“{action}”。"), action=action
+        )
+    session.flush()

@@ -1,0 +1,260 @@
+"""Signed transfer packages: how approved items leave an air-gapped review machine.
+
+A package is a ZIP file holding `manifest.json` (what it carries, with the SHA-256 and size of
+every file), `manifest.sig` (an Ed25519 signature over the manifest's exact bytes) and the files
+under `files/<sha256>`. Reading one verifies, before anything is used: the signature against the
+keys the reader trusts, then every file against the manifest, and that nothing else is inside.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from review.errors import QT_TRANSLATE_NOOP, TranslatableError
+
+FORMAT = "disclosure-desk-transfer/1"
+MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
+MAX_PACKAGE_BYTES = 4 * 1024**3
+_FILE_NAME = re.compile(r"files/[0-9a-f]{64}")
+
+
+class TransferError(TranslatableError):
+    """A package or key that cannot be used; nothing was changed."""
+
+
+# -- keys ------------------------------------------------------------------------------------
+
+
+def key_id(public: Ed25519PublicKey) -> str:
+    """A short, stable name for a public key: the start of the SHA-256 of its raw bytes."""
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:32]
+
+
+def new_private_key() -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.generate()
+
+
+def private_pem(key: Ed25519PrivateKey, passphrase: str) -> bytes:
+    """The private key as PKCS#8 PEM, encrypted with the passphrase (never stored in the clear)."""
+    if len(passphrase) < 8:
+        raise TransferError(QT_TRANSLATE_NOOP("DeskError", "私钥口令至少需要 8 个字符。"))
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
+    )
+
+
+def load_private_pem(pem: bytes, passphrase: str) -> Ed25519PrivateKey:
+    try:
+        key = serialization.load_pem_private_key(pem, passphrase.encode("utf-8"))
+    except (ValueError, TypeError) as exc:
+        raise TransferError(QT_TRANSLATE_NOOP("DeskError", "私钥口令不正确，或私钥文件已损坏。")) from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise TransferError(QT_TRANSLATE_NOOP("DeskError", "私钥不是 Ed25519 密钥。"))
+    return key
+
+
+def public_pem(key: Ed25519PublicKey) -> str:
+    return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+
+
+def load_public_pem(pem: str) -> Ed25519PublicKey:
+    try:
+        key = serialization.load_pem_public_key(pem.encode("utf-8"))
+    except ValueError as exc:
+        raise TransferError(QT_TRANSLATE_NOOP("DeskError", "公钥无法读取。")) from exc
+    if not isinstance(key, Ed25519PublicKey):
+        raise TransferError(QT_TRANSLATE_NOOP("DeskError", "公钥不是 Ed25519 密钥。"))
+    return key
+
+
+@dataclass(frozen=True)
+class PublicKeyFile:
+    """What one department hands another to be trusted: its name, code and public key."""
+
+    department_name: str
+    department_code: str
+    key_id: str
+    public_pem: str
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "format": "disclosure-desk-public-key/1",
+                "department_name": self.department_name,
+                "department_code": self.department_code,
+                "key_id": self.key_id,
+                "public_key": self.public_pem,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> PublicKeyFile:
+        try:
+            data = json.loads(text)
+            if data.get("format") != "disclosure-desk-public-key/1":
+                raise ValueError("format")
+            result = cls(data["department_name"], data["department_code"], data["key_id"], data["public_key"])
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise TransferError(QT_TRANSLATE_NOOP("DeskError", "不是审发台的公钥文件。")) from exc
+        if key_id(load_public_pem(result.public_pem)) != result.key_id:
+            raise TransferError(QT_TRANSLATE_NOOP("DeskError", "公钥文件中的密钥编号与公钥不符。"))
+        return result
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def canonical_json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def write_package(
+    path: Path,
+    manifest: dict[str, Any],
+    files: Iterable[tuple[str, bytes]],
+    key: Ed25519PrivateKey,
+) -> str:
+    """Writes the package atomically; `files` are (sha256, bytes). Returns the package's SHA-256."""
+    manifest = dict(manifest, format=FORMAT, key_id=key_id(key.public_key()))
+    body = canonical_json(manifest)
+    signature = base64.b64encode(key.sign(body))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr(MANIFEST, body)
+                archive.writestr(SIGNATURE, signature)
+                written = set()
+                for sha, data in files:
+                    if sha in written:
+                        continue
+                    if hashlib.sha256(data).hexdigest() != sha:
+                        raise ValueError("a file is not the verified one")  # callers pass checked bytes
+                    archive.writestr(f"files/{sha}", data)
+                    written.add(sha)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerifiedPackage:
+    manifest: dict[str, Any]
+    sha256: str
+    files: dict[str, bytes]  # every file the manifest names, each checked against its hash
+
+    @property
+    def package_id(self) -> str:
+        return str(self.manifest["package_id"])
+
+
+def declared_files(manifest: dict[str, Any]) -> dict[str, int]:
+    """sha256 → size of every file the manifest's items name."""
+    out: dict[str, int] = {}
+    for item in manifest.get("items", []):
+        for f in item.get("files", []):
+            out[str(f["sha256"])] = int(f["size"])
+    return out
+
+
+def read_package(path: Path, trusted: Callable[[str], Ed25519PublicKey | None]) -> VerifiedPackage:
+    """Opens and verifies a package; `trusted(key_id)` gives a registered, unrevoked key or None."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACKAGE_BYTES:
+            raise TransferError(QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”过大，拒绝读取。"), name=name)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TransferError(
+            QT_TRANSLATE_NOOP("DeskError", "无法读取传输包“{name}”：{reason}"), name=name, reason=exc.strerror
+        ) from exc
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = {info.filename: info for info in archive.infolist()}
+        if MANIFEST not in members or SIGNATURE not in members:
+            raise TransferError(QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”没有签名或清单，拒绝导入。"), name=name)
+        body = archive.read(MANIFEST)
+        signature = base64.b64decode(archive.read(SIGNATURE), validate=True)
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise TransferError(
+            QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”已损坏或不完整（可能被截断）。"), name=name
+        ) from exc
+    try:
+        manifest = json.loads(body)
+        signer = str(manifest["key_id"])
+        if manifest.get("format") != FORMAT:
+            raise ValueError("format")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise TransferError(QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”的清单无法识别。"), name=name) from exc
+    key = trusted(signer)
+    if key is None:
+        raise TransferError(
+            QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”由未登记或已吊销的密钥（{key}）签名，拒绝导入。"),
+            name=name,
+            key=signer[:16],
+        )
+    try:
+        key.verify(signature, body)
+    except InvalidSignature as exc:
+        raise TransferError(
+            QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”的签名无效：清单在签名后被改动过。"), name=name
+        ) from exc
+    expected = declared_files(manifest)
+    extra = set(members) - {MANIFEST, SIGNATURE} - {f"files/{sha}" for sha in expected}
+    if extra or any(not _FILE_NAME.fullmatch(m) for m in set(members) - {MANIFEST, SIGNATURE}):
+        raise TransferError(
+            QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”含有清单之外的文件，拒绝导入。"), name=name
+        )
+    files = {}
+    for sha, size in expected.items():
+        info = members.get(f"files/{sha}")
+        if info is None or info.file_size != size:
+            raise TransferError(
+                QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”缺少文件或文件大小不符（{sha}）。"),
+                name=name,
+                sha=sha[:16],
+            )
+        try:
+            content = archive.read(info)
+        except (zipfile.BadZipFile, EOFError) as exc:
+            raise TransferError(
+                QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”已损坏或不完整（可能被截断）。"), name=name
+            ) from exc
+        if hashlib.sha256(content).hexdigest() != sha:
+            raise TransferError(
+                QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”中的文件 {sha} 与清单的哈希不符。"),
+                name=name,
+                sha=sha[:16],
+            )
+        files[sha] = content
+    return VerifiedPackage(manifest, hashlib.sha256(data).hexdigest(), files)

@@ -1,0 +1,333 @@
+"""Signed transfer packages from the air-gapped review machine to the online machine."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app import signing_keys, users
+from app.catalog import publish_to_catalog, update_static_site, withdraw
+from app.db.models import AuditEvent, CatalogEntry, SigningKey, User
+from app.roles import Role
+from app.transfer import export_package, import_package
+from app.workspace import Workspace
+from publish.static_site import page_name
+from publish.transfer import MANIFEST, SIGNATURE, TransferError, canonical_json, key_id, new_private_key
+from tests.conftest import PASSWORD, approved_document
+from tests.test_interpretations import approve_doc, attach, draft, submit_and_check
+
+PASSPHRASE = "secure-machine-passphrase"
+
+
+@dataclass
+class Online:
+    workspace: Workspace
+    admin: int
+    publisher: int
+
+
+@pytest.fixture
+def online(tmp_path):
+    ws = Workspace.open(tmp_path / "online")
+    with ws.db.write() as s:
+        dept = users.create_department(s, None, "测试市政务公开办", "ONLINE001")
+        admin = users.create_user(
+            s,
+            None,
+            login="admin",
+            display_name="管理员",
+            password=PASSWORD,
+            roles=[Role.ADMIN],
+            department=dept,
+        )
+        publisher = users.create_user(
+            s,
+            admin,
+            login="publisher",
+            display_name="发布员",
+            password=PASSWORD,
+            roles=[Role.PUBLISHER],
+            department=dept,
+        )
+        ids = admin.id, publisher.id
+    yield Online(ws, *ids)
+    ws.close()
+
+
+def offline_key(workspace, people):
+    with workspace.db.write() as s:
+        signing_keys.generate(s, s.get_one(User, people.admin), PASSPHRASE, workspace.paths.keys_dir)
+        return signing_keys.public_key_file(s, s.get_one(User, people.admin))
+
+
+def trust(online, key_file):
+    with online.workspace.db.write() as s:
+        signing_keys.register(s, s.get_one(User, online.admin), key_file)
+
+
+def export(workspace, people, path):
+    return export_package(workspace.db, people.publisher, PASSPHRASE, path, workspace.paths.keys_dir)
+
+
+def catalog(online):
+    with online.workspace.db.read() as s:
+        return {e.index_no: e.status for e in s.scalars(select(CatalogEntry))}
+
+
+def test_round_trip_publishes_and_withdraws_on_the_online_machine(
+    workspace, people, sample_files, online, tmp_path
+):
+    key_file = offline_key(workspace, people)
+    (stored,) = workspace.paths.keys_dir.glob("*.pem")  # no secure keyring here: an encrypted file
+    assert b"ENCRYPTED PRIVATE KEY" in stored.read_bytes() and stored.stat().st_mode & 0o077 == 0
+    trust(online, key_file)
+
+    video = tmp_path / "解读.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 8)
+    from app import interpretations
+
+    doc_id = draft(workspace, people, sample_files["clean"], normative=True)
+    interp_id = attach(workspace, people, doc_id, media=[interpretations.read_media(video)])
+    submit_and_check(workspace, people, doc_id, interp_id)
+    approve_doc(workspace, people, doc_id)
+    entry = publish_to_catalog(
+        workspace.db, people.publisher, doc_id, None, summary="供暖保障", to_package=True
+    )
+    with workspace.db.read() as s:
+        interp_index = s.scalars(
+            select(CatalogEntry.index_no).where(CatalogEntry.document_id == interp_id)
+        ).one()
+        published_pdf = s.get_one(CatalogEntry, entry.id).published_sha256
+
+    first = tmp_path / "package-1.zip"
+    result = export(workspace, people, first)
+    assert (result.sequence, result.items) == (1, 2)
+    with pytest.raises(Exception, match="没有待导出的条目"):
+        export(workspace, people, tmp_path / "empty.zip")
+
+    imported = import_package(online.workspace.db, online.publisher, first)
+    assert imported.published == 2
+    assert catalog(online) == {entry.index_no: "published", interp_index: "published"}
+    site = tmp_path / "site"
+    update_static_site(online.workspace.db, site)
+    doc_page = site / "entries" / page_name(entry.index_no)
+    assert page_name(interp_index) in doc_page.read_text(encoding="utf-8")
+    assert "解读.mp4" in (site / "entries" / page_name(interp_index)).read_text(encoding="utf-8")
+    assert (site / "files" / f"{published_pdf}.pdf").exists()
+
+    withdraw(workspace.db, people.publisher, entry.index_no, "政策调整")
+    second = tmp_path / "package-2.zip"
+    assert export(workspace, people, second).sequence == 2
+    assert import_package(online.workspace.db, online.publisher, second).withdrawn == 2
+    update_static_site(online.workspace.db, site)
+    assert catalog(online) == {entry.index_no: "withdrawn", interp_index: "withdrawn"}
+    assert not doc_page.exists()
+
+
+def _rewrite(source: Path, target: Path, change) -> Path:
+    """A copy of the package with its members passed through change(name, data) -> data | None."""
+    with zipfile.ZipFile(source) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for name, data in members:
+            changed = change(name, data)
+            if changed is not None:
+                out.writestr(name, changed)
+    target.write_bytes(buf.getvalue())
+    return target
+
+
+def test_bad_packages_are_refused_with_their_reason_and_change_nothing(
+    workspace, people, sample_files, online, tmp_path
+):
+    trust(online, offline_key(workspace, people))
+    doc_id = approved_document(workspace, people, sample_files["clean"])
+    publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="供暖", to_package=True)
+    good = tmp_path / "good.zip"
+    export(workspace, people, good)
+    content = good.read_bytes()
+
+    def flip_file(name, data):
+        return data[:-1] + bytes([data[-1] ^ 1]) if name.startswith("files/") else data
+
+    def edit_manifest(name, data):
+        if name != MANIFEST:
+            return data
+        manifest = json.loads(data)
+        manifest["items"][0]["entry"]["title"] = "篡改后的标题"
+        return canonical_json(manifest)
+
+    stranger = new_private_key()
+
+    def resign(name, data):
+        if name == MANIFEST:
+            manifest = json.loads(data)
+            manifest["key_id"] = key_id(stranger.public_key())
+            return canonical_json(manifest)
+        if name == SIGNATURE:
+            return b""  # replaced below
+        return data
+
+    resigned = _rewrite(good, tmp_path / "resigned.zip", resign)
+    with zipfile.ZipFile(resigned) as archive:
+        body = archive.read(MANIFEST)
+    resigned = _rewrite(
+        resigned,
+        tmp_path / "resigned.zip",
+        lambda n, d: base64.b64encode(stranger.sign(body)) if n == SIGNATURE else d,
+    )
+    truncated = tmp_path / "truncated.zip"
+    truncated.write_bytes(content[: len(content) // 2])
+    cases = {
+        "与清单的哈希不符": _rewrite(good, tmp_path / "file.zip", flip_file),
+        "签名无效": _rewrite(good, tmp_path / "manifest.zip", edit_manifest),
+        "未登记或已吊销": resigned,
+        "没有签名": _rewrite(good, tmp_path / "unsigned.zip", lambda n, d: None if n == SIGNATURE else d),
+        "已损坏或不完整": truncated,
+        "清单之外的文件": _rewrite(good, tmp_path / "extra.zip", lambda n, d: d),
+    }
+    with zipfile.ZipFile(cases["清单之外的文件"], "a") as archive:
+        archive.writestr("files/" + "0" * 64, b"smuggled")
+    for reason, package in cases.items():
+        with pytest.raises(TransferError, match=reason):
+            import_package(online.workspace.db, online.publisher, package)
+    assert catalog(online) == {}
+
+    import_package(online.workspace.db, online.publisher, good)
+    with pytest.raises(TransferError, match="已经导入过"):
+        import_package(online.workspace.db, online.publisher, good)
+    with online.workspace.db.read() as s:
+        imports = s.scalar(select(func.count()).where(AuditEvent.action == "package.import"))
+    assert imports == 1
+
+
+def test_replayed_old_sequence_and_revoked_keys_are_refused(
+    workspace, people, sample_files, online, tmp_path
+):
+    key_file = offline_key(workspace, people)
+    trust(online, key_file)
+    packages = []
+    for n in range(2):
+        doc_id = approved_document(workspace, people, sample_files["clean"])
+        publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="供暖", to_package=True)
+        packages.append(tmp_path / f"p{n}.zip")
+        export(workspace, people, packages[-1])
+    import_package(online.workspace.db, online.publisher, packages[1])
+    with pytest.raises(TransferError, match="不大于已导入的"):
+        import_package(online.workspace.db, online.publisher, packages[0])
+
+    with online.workspace.db.write() as s:
+        signing_keys.revoke(s, s.get_one(User, online.admin), key_file.key_id, "涉密机更换")
+    doc_id = approved_document(workspace, people, sample_files["clean"])
+    publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="供暖", to_package=True)
+    export(workspace, people, tmp_path / "p2.zip")
+    with pytest.raises(TransferError, match="未登记或已吊销"):
+        import_package(online.workspace.db, online.publisher, tmp_path / "p2.zip")
+    with online.workspace.db.write() as s, pytest.raises(Exception, match="已被吊销"):
+        signing_keys.register(s, s.get_one(User, online.admin), key_file)
+
+
+def test_rotation_and_a_private_key_in_a_secure_keyring(
+    workspace, people, sample_files, secure_keyring, tmp_path
+):
+    first = offline_key(workspace, people)
+    assert list(workspace.paths.keys_dir.glob("*.pem")) == []  # in the keyring, not in a file
+    assert "PRIVATE KEY" not in Path(secure_keyring.file_path).read_text(encoding="utf-8")
+    second = offline_key(workspace, people)  # rotation
+    with workspace.db.read() as s:
+        states = {k.key_id: k.retired_at is None for k in s.scalars(select(SigningKey))}
+    assert states == {first.key_id: False, second.key_id: True}
+    doc_id = approved_document(workspace, people, sample_files["clean"])
+    publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="供暖", to_package=True)
+    with pytest.raises(TransferError, match="口令不正确"):
+        export_package(
+            workspace.db, people.publisher, "wrong-passphrase", tmp_path / "p.zip", workspace.paths.keys_dir
+        )
+    assert not (tmp_path / "p.zip").exists()
+    result = export(workspace, people, tmp_path / "p.zip")
+    with zipfile.ZipFile(tmp_path / "p.zip") as archive:
+        assert json.loads(archive.read(MANIFEST))["key_id"] == second.key_id
+    assert result.items == 1
+
+
+def test_headless_keys_and_packages(tmp_path, sample_files):
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+
+    def desk(data: Path, *args: str, user: str | None = None):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DESK_")}
+        env.update(DESK_PASSWORD="demo-2026", DESK_KEY_PASSPHRASE=PASSPHRASE)
+        who = ["--user", user] if user else []
+        return subprocess.run(
+            [sys.executable, "main.py", "--data-dir", str(data), *who, *args],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+        )
+
+    secure, online = tmp_path / "secure", tmp_path / "online"
+    for data in (secure, online):
+        assert desk(data, "demo").returncode == 0
+    r = desk(secure, "key", "generate", user="admin")
+    assert r.returncode == 0 and "口令加密" in r.stdout, r.stderr
+    assert desk(secure, "key", "export", str(tmp_path / "key.json"), user="admin").returncode == 0
+    r = desk(online, "key", "register", str(tmp_path / "key.json"), user="admin")
+    assert r.returncode == 0 and "已登记" in r.stdout, r.stderr
+
+    r = desk(
+        secure,
+        "import",
+        str(sample_files["clean"]),
+        "--title",
+        "关于做好冬季供暖保障工作的通知",
+        user="clerk",
+    )
+    doc_id = r.stdout.split("#")[1].split("：")[0]
+    edit = [
+        "edit",
+        doc_id,
+        "--written-on",
+        "2026-11-10",
+        "--doc-type",
+        "通知",
+        "--category",
+        "城乡建设、环境保护",
+    ]
+    assert desk(secure, *edit, user="clerk").returncode == 0
+    assert desk(secure, "submit", doc_id, user="clerk").returncode == 0
+    r = desk(secure, "approve", doc_id, "--conclusion", "disclose", "--opinion", "同意", user="reviewer")
+    assert r.returncode == 0, r.stderr
+    r = desk(secure, "publish", doc_id, "--summary", "供暖", "--target", "package", user="publisher")
+    assert r.returncode == 0, r.stderr
+    package = tmp_path / "out.zip"
+    r = desk(secure, "package", "export", str(package), user="publisher")
+    assert r.returncode == 0 and "序号 1，1 项" in r.stdout, r.stderr
+
+    truncated = tmp_path / "truncated.zip"
+    truncated.write_bytes(package.read_bytes()[:-100])
+    r = desk(online, "package", "import", str(truncated), user="publisher")
+    assert r.returncode == 2 and "已损坏或不完整" in r.stderr
+    r = desk(online, "package", "import", str(package), "--dry-run", user="publisher")
+    assert r.returncode == 0 and "关于做好冬季供暖保障工作的通知" in r.stdout, r.stderr
+    site = tmp_path / "site"
+    r = desk(
+        online, "package", "import", str(package), "--target", "static", "--site", str(site), user="publisher"
+    )
+    assert r.returncode == 0 and "已导入：发布 1" in r.stdout, r.stderr
+    assert len(list((site / "entries").glob("*.html"))) == 1
+    r = desk(online, "package", "import", str(package), user="publisher")
+    assert r.returncode == 2 and "已经导入过" in r.stderr
