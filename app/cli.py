@@ -187,6 +187,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--portal-url", help="门户地址（默认取设置中的地址）")
     p.set_defaults(handler=_publish)
 
+    p = sub.add_parser("backup", help="备份数据库（含全部文件内容），审发台使用中也可进行（需系统管理员）")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=_backup)
+    p = sub.add_parser(
+        "restore", help="从备份恢复数据库（须先关闭审发台；已有数据库须加 --force，并会先另存）"
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="替换数据目录中已有的数据库")
+    p.set_defaults(handler=_restore, needs_workspace=False)
+
     key = sub.add_parser("key", help="传输包签名密钥（需系统管理员）").add_subparsers(
         dest="key_command", required=True, metavar="COMMAND"
     )
@@ -886,6 +896,38 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
         print(f"静态目录网站已更新：{folder}（{changed} 个文件变更）")
     if "portal" in args.target:
         return _push(args, workspace)
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.backup import backup
+
+    user_id = _signed_in(args, workspace)
+    with workspace.db.read() as session:
+        if not session.get_one(User, user_id).has_role(Role.ADMIN):
+            raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有系统管理员可以备份数据库。"))
+    info = backup(workspace.db, args.file)
+    print(f"数据库已备份到 {info.path}（{info.size} 字节，SHA-256 {info.sha256}）。")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, _workspace: None) -> int:
+    from sqlalchemy.engine import make_url
+
+    from app.backup import restore
+    from app.paths import Paths
+
+    if args.db and not args.db.startswith("sqlite"):
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_restore）恢复。"
+            )
+        )
+    paths = Paths.resolve(args.data_dir)
+    paths.ensure()
+    database = Path(make_url(args.db).database or "") if args.db else paths.database
+    kept = restore(args.file, database, paths.backups_dir, force=args.force)
+    print(f"已从 {args.file} 恢复数据库到 {database}。" + (f"原数据库另存为 {kept}。" if kept else ""))
     return EXIT_OK
 
 

@@ -185,3 +185,39 @@ def approved_document(
         perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
     approve_clean(workspace, people.reviewer, doc_id)
     return doc_id
+
+
+@dataclass
+class Online:
+    workspace: Workspace
+    admin: int
+    publisher: int
+
+
+@pytest.fixture
+def online(tmp_path):
+    """A second desk: the online machine that takes in transfer packages, with an administrator and a publisher."""
+    ws = Workspace.open(tmp_path / "online")
+    with ws.db.write() as s:
+        dept = users.create_department(s, None, "测试市政务公开办", "ONLINE001")
+        admin = users.create_user(
+            s,
+            None,
+            login="admin",
+            display_name="管理员",
+            password=PASSWORD,
+            roles=[Role.ADMIN],
+            department=dept,
+        )
+        publisher = users.create_user(
+            s,
+            admin,
+            login="publisher",
+            display_name="发布员",
+            password=PASSWORD,
+            roles=[Role.PUBLISHER],
+            department=dept,
+        )
+        ids = admin.id, publisher.id
+    yield Online(ws, *ids)
+    ws.close()

@@ -6,59 +6,21 @@ import base64
 import io
 import json
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from app import signing_keys, users
+from app import signing_keys
 from app.catalog import publish_to_catalog, update_static_site, withdraw
 from app.db.models import AuditEvent, CatalogEntry, SigningKey, User
-from app.roles import Role
 from app.transfer import export_package, import_package
-from app.workspace import Workspace
 from publish.static_site import page_name
 from publish.transfer import MANIFEST, SIGNATURE, TransferError, canonical_json, key_id, new_private_key
-from tests.conftest import PASSWORD, approved_document
+from tests.conftest import approved_document
 from tests.test_interpretations import approve_doc, attach, draft, submit_and_check
 
 PASSPHRASE = "secure-machine-passphrase"
-
-
-@dataclass
-class Online:
-    workspace: Workspace
-    admin: int
-    publisher: int
-
-
-@pytest.fixture
-def online(tmp_path):
-    ws = Workspace.open(tmp_path / "online")
-    with ws.db.write() as s:
-        dept = users.create_department(s, None, "测试市政务公开办", "ONLINE001")
-        admin = users.create_user(
-            s,
-            None,
-            login="admin",
-            display_name="管理员",
-            password=PASSWORD,
-            roles=[Role.ADMIN],
-            department=dept,
-        )
-        publisher = users.create_user(
-            s,
-            admin,
-            login="publisher",
-            display_name="发布员",
-            password=PASSWORD,
-            roles=[Role.PUBLISHER],
-            department=dept,
-        )
-        ids = admin.id, publisher.id
-    yield Online(ws, *ids)
-    ws.close()
 
 
 def offline_key(workspace, people):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -54,16 +53,16 @@ def upgrade(db: Database, backups_dir: Path | None) -> Path | None:
 
 def backup_sqlite(db: Database, backups_dir: Path, label: str) -> Path:
     """A consistent copy through SQLite's online backup API (safe while other desks use the file)."""
+    from app.backup import copy_sqlite
+
     source_path = db.url.database
     assert source_path, "backup needs a file database"
-    backups_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backups_dir / f"desk-{stamp}-{label}.sqlite3"
-    partial = target.with_suffix(".partial")
-    with sqlite3.connect(source_path) as src, sqlite3.connect(partial) as dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-    partial.replace(target)
+    copy_sqlite(Path(source_path), target)
     log.info("database backed up to %s", target)
     return target
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}

@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QUrl, Sign
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QFileDialog,
     QHeaderView,
@@ -36,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from app import documents, interpretations
 from app.atomic import write_bytes_atomic
+from app.backup import BackupInfo, backup, restore
 from app.catalog import update_static_site
 from app.checking import check_document, latest_run, stored_finding
 from app.db.models import Document, FilePurpose, User
@@ -53,6 +55,7 @@ from app.reviewing import (
     refuse,
 )
 from app.roles import Role, Status
+from app.transfer import ExportResult, export_package
 from app.ui.catalog_settings import CatalogSettingsDialog
 from app.ui.catalog_view import CatalogWindow
 from app.ui.conclusion_dialog import ConclusionDialog
@@ -66,6 +69,7 @@ from app.ui.interpretations_panel import InterpretationsPanel
 from app.ui.lexicon_dialog import LexiconDialog
 from app.ui.log_window import LogWindow, QtLogHandler
 from app.ui.metadata_dialog import MetadataDialog
+from app.ui.package_dialog import PackageImportDialog
 from app.ui.page_viewer import Highlight, PageViewer
 from app.ui.publish_dialog import PublishDialog
 from app.ui.queue_dialog import QueueDialog
@@ -167,6 +171,14 @@ class MainWindow(QMainWindow):
         self.save_record_action = self._action(
             self.tr("保存保密审查单…"), None, lambda: self.save_document_file(FilePurpose.RECORD)
         )
+        self.backup_action = self._action(self.tr("备份数据库…"), None, self.backup_via_dialog)
+        self.restore_action = self._action(self.tr("从备份恢复…"), None, self.restore_via_dialog)
+        self.export_package_action = self._action(
+            self.tr("导出传输包…"), None, self.export_package_via_dialog
+        )
+        self.import_package_action = self._action(
+            self.tr("导入传输包…"), None, self.import_package_via_dialog
+        )
         self.settings_action = self._action(
             self.tr("设置…"), QKeySequence.StandardKey.Preferences, self.open_settings
         )
@@ -189,6 +201,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.edit_action)
         file_menu.addAction(self.check_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_package_action)
+        file_menu.addAction(self.import_package_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         doc_menu = bar.addMenu(self.tr("审查(&R)"))
@@ -935,10 +953,104 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已保存到 {path}").format(path=target), 8000)
         return True
 
+    # -- transfer packages and backups -------------------------------------------------------------
+
+    def export_package_via_dialog(self) -> Task | None:
+        """Writes the queued catalog changes into a signed transfer package, in the background."""
+        passphrase = self.ask_secret(self.tr("导出传输包"), self.tr("签名私钥的口令："))
+        if not passphrase:
+            return None
+        target = self.choose_save_path(f"传输包-{dt.date.today():%Y%m%d}.zip")
+        if not target:
+            return None
+        db, user_id, keys_dir = self.db, self.user_id, self.workspace.paths.keys_dir
+
+        def done(result: ExportResult) -> None:
+            self.statusBar().showMessage(
+                self.tr("传输包已导出：序号 {sequence}，{items} 项，{path}").format(
+                    sequence=result.sequence, items=result.items, path=target
+                ),
+                15000,
+            )
+
+        return self.runner.start(
+            lambda _task: export_package(db, user_id, passphrase, Path(target), keys_dir),
+            done,
+            self.show_unexpected,
+        )
+
+    def import_package_via_dialog(self) -> bool:
+        path = self.choose_open_path(self.tr("选择传输包"), "*.zip")
+        if not path:
+            return False
+        dialog = PackageImportDialog(
+            self.db, self.user_id, Path(path), self.workspace.paths.data_dir / "site", self
+        )
+        self.last_dialog = dialog
+        if dialog.exec() != PackageImportDialog.DialogCode.Accepted or dialog.result_ is None:
+            return False
+        result = dialog.result_
+        self.statusBar().showMessage(
+            self.tr("传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。").format(
+                published=result.published, withdrawn=result.withdrawn, changed=result.changed
+            ),
+            15000,
+        )
+        return True
+
+    def backup_via_dialog(self) -> Task | None:
+        target = self.choose_save_path(f"审发台备份-{dt.datetime.now():%Y%m%d-%H%M}.sqlite3")
+        if not target:
+            return None
+
+        def done(info: BackupInfo) -> None:
+            self.statusBar().showMessage(
+                self.tr("数据库已备份到 {path}（SHA-256 {sha}…）").format(
+                    path=info.path, sha=info.sha256[:16]
+                ),
+                15000,
+            )
+
+        db = self.db
+        return self.runner.start(lambda _task: backup(db, Path(target)), done, self.show_unexpected)
+
+    def restore_via_dialog(self) -> bool:
+        """Replaces the database with a backup (the current one is kept), then the desk quits."""
+        path = self.choose_open_path(self.tr("选择备份文件"), "*.sqlite3")
+        if not path:
+            return False
+        if not self.confirm(
+            self.tr(
+                "用备份替换当前数据库？当前数据库会先另存到数据目录的 backups 中。恢复后审发台将退出，请重新启动。"
+            )
+        ):
+            return False
+        paths = self.workspace.paths
+        database = Path(self.db.url.database or paths.database)
+        self.workspace.close()
+        try:
+            restore(Path(path), database, paths.backups_dir, force=True)
+        except TranslatableError as exc:
+            self.show_error(error_text(exc))
+            return False
+        finally:
+            QApplication.quit()
+        return True
+
+    def ask_secret(self, title: str, label: str) -> str:
+        text, ok = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Password)
+        return text if ok else ""
+
+    def choose_open_path(self, title: str, pattern: str) -> str:
+        return QFileDialog.getOpenFileName(self, title, str(Path.home()), pattern)[0]
+
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("请确认"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _choose_save_path_dialog(self, suggested: str) -> str:
-        return QFileDialog.getSaveFileName(
-            self, self.tr("保存"), str(Path.home() / suggested), "PDF (*.pdf)"
-        )[0]
+        pattern = f"*{Path(suggested).suffix}" if Path(suggested).suffix else ""
+        return QFileDialog.getSaveFileName(self, self.tr("保存"), str(Path.home() / suggested), pattern)[0]
 
     def open_deadlines(self) -> DeadlinesDialog:
         dialog = DeadlinesDialog(self.db, self.user_id, self)

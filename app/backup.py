@@ -1,0 +1,123 @@
+"""Backup and restore of the embedded database: one SQLite file holding everything, blobs included.
+
+The copy goes through SQLite's online backup API, so it is consistent while the desk (or several
+desks) keep working on the file. A shared PostgreSQL database is backed up with the server's tools.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.db.database import Database
+from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
+
+log = logging.getLogger(__name__)
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of `source` at `target`, written beside it and renamed into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    src, dst = sqlite3.connect(source), sqlite3.connect(partial)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+    finally:
+        src.close()
+        dst.close()
+    with partial.open("rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(partial, target)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    sha256: str
+    revision: str
+
+
+def backup(db: Database, out: Path) -> BackupInfo:
+    if not db.is_sqlite or not db.url.database:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_dump）备份。"
+            )
+        )
+    copy_sqlite(Path(db.url.database), out)
+    revision = check_backup(out)
+    with out.open("rb") as f:
+        digest = hashlib.file_digest(f, "sha256").hexdigest()
+    log.info("database backed up to %s (%s)", out, digest[:16])
+    return BackupInfo(out, out.stat().st_size, digest, revision)
+
+
+def check_backup(path: Path) -> str:
+    """The backup's schema revision, after checking it is a sound desk database."""
+    from app.db.migrate import known_revisions
+
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("integrity")
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        conn.close()
+    except (sqlite3.DatabaseError, TypeError) as exc:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "“{name}”不是完好的审发台数据库备份。"), name=path.name
+        ) from exc
+    if revision not in known_revisions():
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "备份来自更新版本的审发台（数据库版本 {revision}），请先升级本机的审发台。"
+            ),
+            revision=revision,
+        )
+    return str(revision)
+
+
+def _refuse_if_in_use(database: Path) -> None:
+    conn = sqlite3.connect(database, timeout=0.5)
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.rollback()
+    except sqlite3.OperationalError as exc:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "数据库正被使用。请先关闭所有使用该数据目录的审发台，再恢复备份。")
+        ) from exc
+    finally:
+        conn.close()
+
+
+def restore(source: Path, database: Path, backups_dir: Path, *, force: bool = False) -> Path | None:
+    """Puts a backup in place of `database`; an existing database is kept in `backups_dir` first.
+
+    Returns where the replaced database was kept. The desk must not be using `database`.
+    """
+    check_backup(source)
+    kept = None
+    if database.exists():
+        if not force:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "数据目录中已有数据库。如确要用备份替换它，请确认覆盖（当前数据库会先另存一份）。",
+                )
+            )
+        _refuse_if_in_use(database)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = backups_dir / f"desk-{stamp}-before-restore.sqlite3"
+        copy_sqlite(database, kept)
+    copy_sqlite(source, database)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)  # journal of the replaced database
+    log.info("database restored from %s", source)
+    return kept
