@@ -53,3 +53,31 @@ def test_backup_from_the_menu(qtbot, desk_app, workspace, people, tmp_path):
     window.backup_via_dialog()
     qtbot.waitUntil(lambda: "数据库已备份" in window.statusBar().currentMessage(), timeout=30_000)
     assert target.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_keys_dialog_generates_exports_registers_and_revokes(
+    qtbot, desk_app, workspace, people, online, tmp_path
+):
+    from app.ui.keys_dialog import KeysDialog
+
+    secure = KeysDialog(workspace.db, people.admin, workspace.paths.keys_dir)
+    qtbot.addWidget(secure)
+    assert "没有安全的密钥环" in "".join(label.text() for label in secure.findChildren(type(secure.message)))
+    secure.ask_text = lambda *_args: "short"
+    assert not secure.generate() and "至少需要 8 个字符" in secure.message.text()
+    secure.ask_text = lambda *_args: PASSPHRASE
+    assert secure.generate() and secure.table.rowCount() == 1
+    assert secure.table.item(0, 3).text() == "使用中"
+    key_path = tmp_path / "key.json"
+    secure.choose_path = lambda *_args: str(key_path)
+    assert secure.export_public() and key_path.exists()
+
+    window = KeysDialog(online.workspace.db, online.admin, online.workspace.paths.keys_dir)
+    qtbot.addWidget(window)
+    window.choose_path = lambda *_args: str(key_path)
+    assert window.register()
+    assert window.table.item(0, 2).text() == "测试市数据局（TEST00001）"
+    window.table.selectRow(0)
+    window.ask_text = lambda *_args: "涉密机报废"
+    assert window.revoke()
+    assert window.table.item(0, 3).text() == "已吊销：涉密机报废"

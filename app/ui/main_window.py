@@ -66,6 +66,7 @@ from app.ui.findings_panel import SEVERITY_COLORS, FindingsPanel
 from app.ui.i18n import error_text, vocabulary
 from app.ui.interpretation_dialog import InterpretationDialog
 from app.ui.interpretations_panel import InterpretationsPanel
+from app.ui.keys_dialog import KeysDialog
 from app.ui.lexicon_dialog import LexiconDialog
 from app.ui.log_window import LogWindow, QtLogHandler
 from app.ui.metadata_dialog import MetadataDialog
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         self.deadlines_action = self._action(self.tr("公开期限…"), None, self.open_deadlines)
         self.lexicon_action = self._action(self.tr("部门词库…"), None, self.open_lexicon)
         self.catalog_settings_action = self._action(self.tr("目录设置…"), None, self.open_catalog_settings)
+        self.keys_action = self._action(self.tr("传输包密钥…"), None, self.open_keys)
         self.save_published_action = self._action(
             self.tr("保存发布版本…"), None, lambda: self.save_document_file(FilePurpose.PUBLISHED)
         )
@@ -226,6 +228,7 @@ class MainWindow(QMainWindow):
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
         tools_menu.addAction(self.lexicon_action)
         tools_menu.addAction(self.catalog_settings_action)
+        tools_menu.addAction(self.keys_action)
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.about_action)
@@ -1069,6 +1072,12 @@ class MainWindow(QMainWindow):
 
     def open_catalog_settings(self) -> None:
         CatalogSettingsDialog(self.db, self.user_id, self).exec()
+
+    def open_keys(self) -> KeysDialog:
+        dialog = KeysDialog(self.db, self.user_id, self.workspace.paths.keys_dir, self)
+        self.last_dialog = dialog
+        dialog.show()
+        return dialog
 
     def open_lexicon(self) -> None:
         LexiconDialog(self.db, self.user_id, self).exec()

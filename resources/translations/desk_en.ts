@@ -1636,6 +1636,149 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="42" />
+        <source>传输包密钥</source>
+        <translation>Transfer package keys</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="45" />
+        <source>密钥</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="45" />
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="45" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="46" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="54" />
+        <source>私钥用口令加密后保存在系统密钥环中。</source>
+        <translation>The private key is encrypted with its passphrase and kept in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="56" />
+        <source>本机没有安全的密钥环：私钥用口令加密后保存在数据目录的 keys 文件夹中。</source>
+        <translation>This machine has no secure keyring: the private key is encrypted with its passphrase and kept in the data directory's keys folder.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="61" />
+        <source>生成/更换签名密钥…</source>
+        <translation>Generate/Rotate Signing Key…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="62" />
+        <source>导出公钥…</source>
+        <translation>Export Public Key…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="63" />
+        <source>登记公钥…</source>
+        <translation>Register Public Key…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="64" />
+        <source>吊销…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="89" />
+        <source>本机签名</source>
+        <translation>Signing (this machine)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="89" />
+        <source>停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="89" />
+        <source>使用中</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="94" />
+        <source>登记的公钥</source>
+        <translation>Registered public key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="96" />
+        <source>已吊销：{reason}</source>
+        <translation>Revoked: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="98" />
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="122" />
+        <source>签名密钥</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="122" />
+        <source>新私钥的口令（至少 8 个字符，请妥善保管）：</source>
+        <translation>Passphrase of the new private key (at least 8 characters; keep it safe):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="128" />
+        <source>已生成新的签名密钥；之前的密钥已停用。请导出公钥交联网机登记。</source>
+        <translation>A new signing key was generated; the earlier one is retired. Export the public key and register it on the online machine.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="132" />
+        <source>导出公钥</source>
+        <translation>Export public key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="140" />
+        <source>公钥已导出到 {path}</source>
+        <translation>Public key exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="143" />
+        <source>登记公钥</source>
+        <translation>Register public key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="153" />
+        <source>已登记 {department} 的公钥。</source>
+        <translation>The public key of {department} is registered.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="159" />
+        <source>请先选择要吊销的密钥。</source>
+        <translation>Select the key to revoke first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="165" />
+        <source>吊销密钥</source>
+        <translation>Revoke key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="165" />
+        <source>吊销理由：</source>
+        <translation>Reason for revoking:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/keys_dialog.py" line="168" />
+        <source>密钥已吊销。</source>
+        <translation>The key is revoked.</translation>
+    </message>
+</context>
+<context>
     <name>LexiconDialog</name>
     <message>
         <location filename="../../app/ui/lexicon_dialog.py" line="35" />
@@ -1762,338 +1905,343 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130" />
+        <location filename="../../app/ui/main_window.py" line="131" />
         <source>政务公开审发台</source>
         <translation>Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145" />
+        <location filename="../../app/ui/main_window.py" line="146" />
         <source>文件信息…</source>
         <translation>Document details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147" />
+        <location filename="../../app/ui/main_window.py" line="148" />
         <source>保密检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150" />
+        <location filename="../../app/ui/main_window.py" line="151" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152" />
+        <location filename="../../app/ui/main_window.py" line="153" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159" />
+        <location filename="../../app/ui/main_window.py" line="160" />
         <source>发布到目录…</source>
         <translation>Publish to catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
+        <location filename="../../app/ui/main_window.py" line="161" />
         <source>公开目录…</source>
         <translation>Disclosure catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/main_window.py" line="162" />
         <source>发布队列…</source>
         <translation>Publish queue…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="163" />
         <source>公开期限…</source>
         <translation>Disclosure deadlines…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="164" />
         <source>部门词库…</source>
         <translation>Department lexicon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="165" />
         <source>目录设置…</source>
         <translation>Catalog settings…</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="166" />
+        <source>传输包密钥…</source>
+        <translation>Transfer Package Keys…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>保存发布版本…</source>
         <translation>Save published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169" />
+        <location filename="../../app/ui/main_window.py" line="171" />
         <source>保存清理后的 DOCX…</source>
         <translation>Save cleaned DOCX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="174" />
         <source>保存保密审查单…</source>
         <translation>Save review record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>备份数据库…</source>
         <translation>Back Up Database…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="177" />
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177" />
+        <location filename="../../app/ui/main_window.py" line="179" />
         <source>导出传输包…</source>
         <translation>Export Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180" />
+        <location filename="../../app/ui/main_window.py" line="182" />
         <source>导入传输包…</source>
         <translation>Import Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183" />
+        <location filename="../../app/ui/main_window.py" line="185" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="188" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="189" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200" />
+        <location filename="../../app/ui/main_window.py" line="202" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212" />
+        <location filename="../../app/ui/main_window.py" line="214" />
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="222" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226" />
+        <location filename="../../app/ui/main_window.py" line="228" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230" />
+        <location filename="../../app/ui/main_window.py" line="233" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233" />
+        <location filename="../../app/ui/main_window.py" line="236" />
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="270" />
+        <location filename="../../app/ui/main_window.py" line="273" />
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312" />
+        <location filename="../../app/ui/main_window.py" line="315" />
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="312" />
+        <location filename="../../app/ui/main_window.py" line="315" />
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319" />
+        <location filename="../../app/ui/main_window.py" line="322" />
         <source>检查中 %v/%m 页</source>
         <translation>Checking page %v/%m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="321" />
+        <location filename="../../app/ui/main_window.py" line="324" />
         <source>取消检查</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326" />
+        <location filename="../../app/ui/main_window.py" line="329" />
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378" />
+        <location filename="../../app/ui/main_window.py" line="381" />
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405" />
+        <location filename="../../app/ui/main_window.py" line="408" />
         <source>无法显示该文件的页面，详情见日志窗口。</source>
         <translation>Cannot show the pages of this document; see the log window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="442" />
+        <location filename="../../app/ui/main_window.py" line="445" />
         <source>政策解读已添加为草稿，请对其运行保密检查。</source>
         <translation>The interpretation was added as a draft; run the confidentiality check on it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="456" />
+        <location filename="../../app/ui/main_window.py" line="459" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="457" />
+        <location filename="../../app/ui/main_window.py" line="460" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="458" />
+        <location filename="../../app/ui/main_window.py" line="461" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="459" />
+        <location filename="../../app/ui/main_window.py" line="462" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="460" />
+        <location filename="../../app/ui/main_window.py" line="463" />
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="462" />
+        <location filename="../../app/ui/main_window.py" line="465" />
         <source>三同步</source>
         <translation>Interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466" />
+        <location filename="../../app/ui/main_window.py" line="469" />
         <source>规范性文件</source>
         <translation>Normative document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="467" />
+        <location filename="../../app/ui/main_window.py" line="470" />
         <source>需解读</source>
         <translation>Needs interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="473" />
+        <location filename="../../app/ui/main_window.py" line="476" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="474" />
+        <location filename="../../app/ui/main_window.py" line="477" />
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476" />
+        <location filename="../../app/ui/main_window.py" line="479" />
         <source>原始文件</source>
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480" />
+        <location filename="../../app/ui/main_window.py" line="483" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481" />
+        <location filename="../../app/ui/main_window.py" line="484" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="487" />
+        <location filename="../../app/ui/main_window.py" line="490" />
         <source>退回/不予公开理由</source>
         <translation>Reason returned / withheld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499" />
-        <location filename="../../app/ui/main_window.py" line="753" />
+        <location filename="../../app/ui/main_window.py" line="502" />
+        <location filename="../../app/ui/main_window.py" line="756" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="503" />
+        <location filename="../../app/ui/main_window.py" line="506" />
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="570" />
+        <location filename="../../app/ui/main_window.py" line="573" />
         <source>删除划定的区域</source>
         <translation>Remove the drawn area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="622" />
+        <location filename="../../app/ui/main_window.py" line="625" />
         <source>正在生成并复核发布版本…</source>
         <translation>Producing and verifying the published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="639" />
+        <location filename="../../app/ui/main_window.py" line="642" />
         <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
         <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="678" />
+        <location filename="../../app/ui/main_window.py" line="681" />
         <source>已编入目录，索引号 {index_no}</source>
         <translation>In the catalog as index number {index_no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="737" />
+        <location filename="../../app/ui/main_window.py" line="740" />
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="765" />
+        <location filename="../../app/ui/main_window.py" line="768" />
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="765" />
+        <location filename="../../app/ui/main_window.py" line="768" />
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="788" />
+        <location filename="../../app/ui/main_window.py" line="791" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="788" />
+        <location filename="../../app/ui/main_window.py" line="791" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="789" />
+        <location filename="../../app/ui/main_window.py" line="792" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="812" />
+        <location filename="../../app/ui/main_window.py" line="815" />
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="830" />
+        <location filename="../../app/ui/main_window.py" line="833" />
         <source>加密的 PDF</source>
         <translation>Encrypted PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="831" />
+        <location filename="../../app/ui/main_window.py" line="834" />
         <source>“{name}”是加密的 PDF。输入打开密码后，将以解密副本导入（加密原件一并保存）：</source>
         <translation>“{name}” is an encrypted PDF. Enter its open password to import a decrypted copy (the encrypted original is kept too):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="849" />
+        <location filename="../../app/ui/main_window.py" line="852" />
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2101,12 +2249,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="854" />
+        <location filename="../../app/ui/main_window.py" line="857" />
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="855" />
+        <location filename="../../app/ui/main_window.py" line="858" />
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -2114,109 +2262,109 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="863" />
+        <location filename="../../app/ui/main_window.py" line="866" />
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="879" />
+        <location filename="../../app/ui/main_window.py" line="882" />
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="889" />
+        <location filename="../../app/ui/main_window.py" line="892" />
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="916" />
+        <location filename="../../app/ui/main_window.py" line="919" />
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="926" />
+        <location filename="../../app/ui/main_window.py" line="929" />
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="936" />
+        <location filename="../../app/ui/main_window.py" line="939" />
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="947" />
+        <location filename="../../app/ui/main_window.py" line="950" />
         <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
         <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="953" />
+        <location filename="../../app/ui/main_window.py" line="956" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="960" />
+        <location filename="../../app/ui/main_window.py" line="963" />
         <source>导出传输包</source>
         <translation>Export transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="960" />
+        <location filename="../../app/ui/main_window.py" line="963" />
         <source>签名私钥的口令：</source>
         <translation>Passphrase of the signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="970" />
+        <location filename="../../app/ui/main_window.py" line="973" />
         <source>传输包已导出：序号 {sequence}，{items} 项，{path}</source>
         <translation>Transfer package exported: sequence {sequence}, {items} items, {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="983" />
+        <location filename="../../app/ui/main_window.py" line="986" />
         <source>选择传输包</source>
         <translation>Choose transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="994" />
+        <location filename="../../app/ui/main_window.py" line="997" />
         <source>传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。</source>
         <translation>Transfer package imported: {published} published, {withdrawn} withdrawn, {changed} validity changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1008" />
+        <location filename="../../app/ui/main_window.py" line="1011" />
         <source>数据库已备份到 {path}（SHA-256 {sha}…）</source>
         <translation>Database backed up to {path} (SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1019" />
+        <location filename="../../app/ui/main_window.py" line="1022" />
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1026" />
+        <location filename="../../app/ui/main_window.py" line="1029" />
         <source>用备份替换当前数据库？当前数据库会先另存到数据目录的 backups 中。恢复后审发台将退出，请重新启动。</source>
         <translation>Replace the current database with the backup? The current database is first kept in the data directory's backups. The desk quits after restoring; start it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1048" />
+        <location filename="../../app/ui/main_window.py" line="1051" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1053" />
+        <location filename="../../app/ui/main_window.py" line="1056" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1080" />
+        <location filename="../../app/ui/main_window.py" line="1089" />
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1085" />
+        <location filename="../../app/ui/main_window.py" line="1094" />
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1086" />
+        <location filename="../../app/ui/main_window.py" line="1095" />
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
