@@ -35,10 +35,12 @@ def fts_phrase(query: str) -> str:
 
 
 def index_entry(session: Session, entry: CatalogEntry, body: str) -> None:
-    """Adds the entry's words (title, 文号, 主题词, summary, published text) to the full-text index."""
+    """Puts the entry's words (title, 文号, 主题词, summary, published text) in the full-text index."""
     if session.get_bind().dialect.name != "sqlite":
         return
     words = " ".join([entry.title, entry.doc_number, entry.keywords, entry.summary, entry.index_no, body])
+    # An entry that comes again (a transfer package re-sending it) replaces its words.
+    session.execute(text("DELETE FROM catalog_fts WHERE rowid = :id"), {"id": entry.id})
     session.execute(
         text("INSERT INTO catalog_fts (rowid, body) VALUES (:id, :body)"),
         {"id": entry.id, "body": fts_text(words)},
