@@ -1,10 +1,10 @@
 """Searching and paging the catalog: Chinese full text and filters, newest first, keyset paging.
 
-SQLite: FTS5 over text with one token per Chinese character, searched as a phrase — exact for
-terms of any length, where a trigram index misses two-character terms and a word-segmented one
-misses a third to two thirds of them (MEASURED.md). Entries get ids in publishing order, so
-"newest first" is FTS5's own rowid order and a page never sorts all hits. Other databases fall
-back to LIKE until the shared desk brings their own index.
+Both databases index the same tokens — one per Chinese character — and search them as a phrase,
+which is exact for terms of any length, where a trigram index misses two-character terms and a
+word-segmented one misses a third to two thirds of them (MEASURED.md). SQLite: FTS5; entries get
+ids in publishing order, so "newest first" is FTS5's own rowid order and a page never sorts all
+hits. PostgreSQL: a tsvector with a GIN index, queried with phraseto_tsquery.
 """
 
 from __future__ import annotations
@@ -14,19 +14,26 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import extract, select, text
+from sqlalchemy import column, extract, select, table, text
 from sqlalchemy.orm import Session
 
 from app.db.models import CatalogEntry
 from review.normalize import normalize
 
+# The PostgreSQL index table (migration 0010), outside the ORM models like SQLite's catalog_fts.
+FTS_PG = table("catalog_fts_pg", column("entry_id"), column("body"))
 _CJK = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 PAGE_SIZE = 100
 
 
+# Everything but letters and digits separates tokens — as SQLite's unicode61 tokenizer does, and
+# before PostgreSQL's parser can read "TEST01/2026-00003" as one file-path token.
+_SEPARATORS = re.compile(r"[\W_]+")
+
+
 def fts_text(value: str) -> str:
-    """Normalised, every Chinese character a token of its own."""
-    return _CJK.sub(r" \1 ", normalize(value).text)
+    """Normalised, every Chinese character a token of its own, runs of letters and digits the others."""
+    return _CJK.sub(r" \1 ", _SEPARATORS.sub(" ", normalize(value).text))
 
 
 def fts_phrase(query: str) -> str:
@@ -36,15 +43,24 @@ def fts_phrase(query: str) -> str:
 
 def index_entry(session: Session, entry: CatalogEntry, body: str) -> None:
     """Puts the entry's words (title, 文号, 主题词, summary, published text) in the full-text index."""
-    if session.get_bind().dialect.name != "sqlite":
-        return
     words = " ".join([entry.title, entry.doc_number, entry.keywords, entry.summary, entry.index_no, body])
+    params = {"id": entry.id, "body": fts_text(words)}
+    if _dialect(session) == "postgresql":
+        session.execute(
+            text(
+                "INSERT INTO catalog_fts_pg (entry_id, body) VALUES (:id, to_tsvector('simple', :body)) "
+                "ON CONFLICT (entry_id) DO UPDATE SET body = excluded.body"
+            ),
+            params,
+        )
+        return
     # An entry that comes again (a transfer package re-sending it) replaces its words.
     session.execute(text("DELETE FROM catalog_fts WHERE rowid = :id"), {"id": entry.id})
-    session.execute(
-        text("INSERT INTO catalog_fts (rowid, body) VALUES (:id, :body)"),
-        {"id": entry.id, "body": fts_text(words)},
-    )
+    session.execute(text("INSERT INTO catalog_fts (rowid, body) VALUES (:id, :body)"), params)
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
 
 
 @dataclass(frozen=True)
@@ -74,17 +90,15 @@ def search(
 ) -> list[CatalogRow]:
     """One page, newest first; pass the last row's id as `after_id` for the next page."""
     phrase = fts_phrase(where.query) if where.query.strip() else ""
-    if phrase and session.get_bind().dialect.name == "sqlite":
+    if phrase and _dialect(session) == "sqlite":
         return _search_fts(session, where, phrase, after_id, limit)
     query = _filtered(where)
-    if where.query.strip():
-        pattern = f"%{where.query.strip()}%"
-        query = query.where(
-            CatalogEntry.title.like(pattern)
-            | CatalogEntry.doc_number.like(pattern)
-            | CatalogEntry.keywords.like(pattern)
-            | CatalogEntry.summary.like(pattern)
+    if phrase:
+        # PostgreSQL: the planner walks newest first and tests each row, or collects the rare hits.
+        matching = text("catalog_fts_pg.body @@ phraseto_tsquery('simple', :tokens)").bindparams(
+            tokens=fts_text(where.query)
         )
+        query = query.join(FTS_PG, FTS_PG.c.entry_id == CatalogEntry.id).where(matching)
     if after_id is not None:
         query = query.where(CatalogEntry.id < after_id)
     return [CatalogRow(*row) for row in session.execute(query.order_by(CatalogEntry.id.desc()).limit(limit))]

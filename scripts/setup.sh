@@ -11,6 +11,8 @@ APT_PACKAGES=(
     libxcb-shape0 libxcb-xkb1
     # tests: an independent PDF text extractor, a virtual screen for screenshots, a real browser
     poppler-utils xvfb xauth chromium chromium-driver
+    # tests: a real PostgreSQL server for the shared-desk runs (started by the tests themselves)
+    postgresql
     python3-venv
 )
 

@@ -17,6 +17,7 @@ from app import categories, users
 from app.db.models import User
 from app.roles import Role
 from app.workspace import Workspace
+from tests.pg_server import PostgresServer
 
 PASSWORD = "test-password-1"
 
@@ -36,9 +37,43 @@ def secure_keyring(tmp_path: Path) -> Iterator[object]:
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the whole run, started here (see tests/pg_server.py)."""
+    server = PostgresServer().start()
+    yield server
+    server.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | None]:
+    """Every test that uses the desk's database runs twice: on SQLite and on a real PostgreSQL."""
+    if request.param == "sqlite":
+        yield None
+        return
+    server: PostgresServer = request.getfixturevalue("postgres")
+    url = server.create_database()
+    yield url
+    server.drop_database(url)
+
+
+def desk_args(workspace: Workspace) -> list[str]:
+    """The command-line options that point a headless desk at this workspace (and its database)."""
+    args = ["--data-dir", str(workspace.paths.data_dir)]
+    if not workspace.db.is_sqlite:
+        args += ["--db", workspace.db.url.render_as_string(hide_password=False)]
+    return args
+
+
+def sqlite_only(workspace: Workspace, reason: str) -> None:
+    """Skips the PostgreSQL run of a test about the embedded SQLite file itself, saying why."""
+    if not workspace.db.is_sqlite:
+        pytest.skip(f"SQLite only: {reason}")
+
+
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = Workspace.open(tmp_path / "data")
+def workspace(tmp_path: Path, database_url: str | None) -> Iterator[Workspace]:
+    ws = Workspace.open(tmp_path / "data", database_url)
     yield ws
     ws.close()
 

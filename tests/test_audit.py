@@ -8,7 +8,7 @@ from app import audit, documents
 from app.cli import run
 from app.db.models import AuditEvent, User
 from app.workflow import Action, perform
-from tests.conftest import approve_clean
+from tests.conftest import approve_clean, desk_args
 
 
 def _make_history(workspace, people, sample_files) -> int:
@@ -92,10 +92,9 @@ def test_a_deleted_tail_is_found(workspace, people, sample_files):
 
 def test_cli_audit_verify_exit_codes(workspace, people, sample_files, capsys):
     _make_history(workspace, people, sample_files)
-    data_dir = str(workspace.paths.data_dir)
-    assert run(["--data-dir", data_dir, "audit", "verify"]) == 0
+    assert run([*desk_args(workspace), "audit", "verify"]) == 0
     assert "审计链完整" in capsys.readouterr().out
     with workspace.db.write() as s:
         s.execute(update(AuditEvent).where(AuditEvent.id == 3).values(detail='{"forged":true}'))
-    assert run(["--data-dir", data_dir, "audit", "verify"]) == 1
+    assert run([*desk_args(workspace), "audit", "verify"]) == 1
     assert "审计事件 #3 的内容与其哈希不符" in capsys.readouterr().out

@@ -13,7 +13,7 @@ from app import audit, documents
 from app.backup import backup, restore
 from app.db.models import Blob, Document, User
 from app.workspace import Workspace
-from tests.conftest import approved_document
+from tests.conftest import approved_document, sqlite_only
 from tests.test_cli import desk
 
 
@@ -33,6 +33,10 @@ def snapshot(workspace: Workspace) -> dict[str, object]:
 
 
 def test_backup_while_in_use_restores_the_same_desk(workspace, people, sample_files, tmp_path):
+    sqlite_only(
+        workspace,
+        "the embedded database's backup; a shared PostgreSQL database is backed up with pg_dump, which the desk says (test_backup_on_postgresql_points_to_pg_dump)",
+    )
     approved_document(workspace, people, sample_files["clean"])
     documents.import_file(workspace.db, people.clerk, sample_files["docx"])
     before = snapshot(workspace)
@@ -70,6 +74,10 @@ def test_backup_while_in_use_restores_the_same_desk(workspace, people, sample_fi
 
 
 def test_restore_refuses_what_is_not_a_backup_and_keeps_what_it_replaces(workspace, people, tmp_path):
+    sqlite_only(
+        workspace,
+        "the embedded database's backup; a shared PostgreSQL database is backed up with pg_dump, which the desk says (test_backup_on_postgresql_points_to_pg_dump)",
+    )
     info = backup(workspace.db, tmp_path / "b.sqlite3")
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"not a database" * 100)
@@ -100,3 +108,14 @@ def test_backup_and_restore_commands(tmp_path):
     assert r.returncode == 0 and r.stdout == desk(data, *listing, password="demo-2026").stdout
     r = desk(fresh, "restore", str(out))
     assert r.returncode == 2 and "已有数据库" in r.stderr
+
+
+def test_backup_on_postgresql_points_to_pg_dump(tmp_path, postgres):
+    url = postgres.create_database()
+    ws = Workspace.open(tmp_path / "data", url)
+    try:
+        with pytest.raises(Exception, match="pg_dump"):
+            backup(ws.db, tmp_path / "b.sqlite3")
+    finally:
+        ws.close()
+        postgres.drop_database(url)

@@ -17,7 +17,7 @@ from app.db.models import PublishJob
 from app.publishing import run_queue
 from app.secrets import SecretUnavailable, get_secret, secure_backend
 from publish.portal import PortalClient
-from tests.conftest import approved_document
+from tests.conftest import approved_document, desk_args
 from tests.portal_server import TOKEN, PortalServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,8 +94,7 @@ def test_without_a_secure_keyring_nothing_is_stored_and_the_cli_asks(workspace, 
         [
             sys.executable,
             "main.py",
-            "--data-dir",
-            str(workspace.paths.data_dir),
+            *desk_args(workspace),
             "--user",
             "publisher",
             "portal",
@@ -164,8 +163,7 @@ def test_with_a_secure_keyring_the_token_is_kept_there_only(
     monkeypatch.delenv("DESK_PORTAL_TOKEN", raising=False)
     code = cli.run(
         [
-            "--data-dir",
-            str(workspace.paths.data_dir),
+            *desk_args(workspace),
             "--user",
             "publisher",
             "portal",

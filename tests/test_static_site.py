@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 
 from app.catalog import publish_to_catalog, update_static_site, withdraw
 from publish.static_site import page_name
-from tests.conftest import approved_document
+from tests.conftest import approved_document, desk_args
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = dt.date(2026, 11, 23)
@@ -121,8 +121,7 @@ def test_cli_publish_with_static_target(workspace, people, sample_files, tmp_pat
         [
             sys.executable,
             "main.py",
-            "--data-dir",
-            str(workspace.paths.data_dir),
+            *desk_args(workspace),
             "--user",
             "publisher",
             "publish",

@@ -18,6 +18,7 @@ from app.errors import DatabaseUnavailable
 from app.paths import DATA_DIR_ENV, Paths
 from app.settings import Settings
 from app.workspace import Workspace
+from tests.conftest import sqlite_only
 
 
 def test_data_dir_override_order(tmp_path, monkeypatch):
@@ -48,6 +49,7 @@ def test_migrations_build_exactly_the_model_schema(workspace):
 
 
 def test_sqlite_runs_with_wal_and_foreign_keys(workspace):
+    sqlite_only(workspace, "WAL and foreign-key pragmas are SQLite settings")
     with workspace.db.read() as s:
         assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.catalog import publish_to_catalog
 from app.ui.package_dialog import PackageImportDialog
-from tests.conftest import approved_document
+from tests.conftest import approved_document, sqlite_only
 from tests.test_gui import _window
 from tests.test_transfer import PASSPHRASE, offline_key, trust
 
@@ -47,6 +47,7 @@ def test_export_then_import_through_the_menus(
 
 
 def test_backup_from_the_menu(qtbot, desk_app, workspace, people, tmp_path):
+    sqlite_only(workspace, "backup of the embedded database (PostgreSQL: pg_dump, see test_backup.py)")
     window = _window(qtbot, desk_app, workspace, people.admin)
     target = tmp_path / "backup.sqlite3"
     window.choose_save_path = lambda _suggested: str(target)

@@ -4,5 +4,5 @@ from __future__ import annotations
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    """The FTS5 table and its shadow tables come from migration 0006."""
+    """SQLite's FTS5 table and its shadow tables (migration 0006), PostgreSQL's catalog_fts_pg (0010)."""
     return not (type_ == "table" and (name or "").startswith("catalog_fts"))
