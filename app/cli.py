@@ -35,6 +35,7 @@ from review.model import Severity
 
 PASSWORD_ENV = "DESK_PASSWORD"
 KEY_PASSPHRASE_ENV = "DESK_KEY_PASSPHRASE"
+DB_PASSWORD_ENV = "DESK_DB_PASSWORD"
 PDF_PASSWORD_ENV = "DESK_PDF_PASSWORD"  # the open password of encrypted PDFs being imported
 EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
 
@@ -370,7 +371,11 @@ def run(argv: Sequence[str]) -> int:
             _error(exc.message)
             return EXIT_ERROR
     try:
-        workspace = Workspace.open(args.data_dir, args.db)
+        workspace = Workspace.open(
+            args.data_dir,
+            args.db,
+            ask_password=lambda name: _password(f"数据库 {name} 的密码：", DB_PASSWORD_ENV),
+        )
     except TranslatableError as exc:
         _error(exc.message)
         return EXIT_ERROR

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.db import migrate
+from app.db.credentials import PasswordPrompt
 from app.db.database import Database
 from app.paths import Paths
 from app.settings import Settings
@@ -22,12 +23,17 @@ class Workspace:
     db: Database
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None, db_url: str | None = None) -> Workspace:
+    def open(
+        cls,
+        data_dir: str | Path | None = None,
+        db_url: str | None = None,
+        ask_password: PasswordPrompt | None = None,
+    ) -> Workspace:
         paths = Paths.resolve(data_dir)
         paths.ensure()
         _log_to_file(paths.log_file)
         settings = Settings.load(paths.settings_file)
-        db = Database(db_url or settings.db_url or paths.default_db_url())
+        db = Database(db_url or settings.db_url or paths.default_db_url(), ask_password=ask_password)
         migrate.upgrade(db, paths.backups_dir)
         log.info("workspace %s, database %s", paths.data_dir, db.display_name)
         return cls(paths, settings, db)

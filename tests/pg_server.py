@@ -99,6 +99,22 @@ class PostgresServer:
             command = ["runuser", "-u", "postgres", "--", *command]
         subprocess.run(command, check=True, capture_output=True, timeout=120)
 
+    def add_password_role(self, role: str, password: str) -> str:
+        """A role that must log in with a password (scram); returns a URL for it without the password."""
+        assert self.folder is not None, "needs the server the tests started"
+        hba = self.folder / "data" / "pg_hba.conf"
+        line = f"host all {role} 127.0.0.1/32 scram-sha-256\n"
+        content = hba.read_text()
+        if line not in content:
+            hba.write_text(line + content)  # first match wins: before the trust lines
+            self._run("pg_ctl", "-D", str(self.folder / "data"), "-w", "reload")
+        database = self.create_database()
+        with self._admin() as conn:
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+            conn.execute(f"{'ALTER' if exists else 'CREATE'} ROLE {role} LOGIN PASSWORD '{password}'")
+            conn.execute(f'ALTER DATABASE "{make_url(database).database}" OWNER TO {role}')
+        return make_url(database).set(username=role, password=None).render_as_string(hide_password=False)
+
     # -- databases -----------------------------------------------------------------------------
 
     @property

@@ -13,6 +13,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.db import credentials
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
@@ -22,11 +23,18 @@ SQLITE_BUSY_TIMEOUT_S = 15
 
 
 class Database:
-    def __init__(self, url: str, busy_timeout_s: float = SQLITE_BUSY_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        url: str,
+        busy_timeout_s: float = SQLITE_BUSY_TIMEOUT_S,
+        ask_password: credentials.PasswordPrompt | None = None,
+    ) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         self.busy_timeout_s = busy_timeout_s
         self.engine = _create_engine(url, self.is_sqlite, busy_timeout_s)
+        if not self.is_sqlite:
+            credentials.install(self.engine, self.url, ask_password)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Writers on SQLite take the write lock at BEGIN, so two desks on one file queue up instead
         # of failing halfway when a read snapshot turns out stale.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from app import users
 from app.demo import DEMO_PASSWORD
@@ -26,7 +26,7 @@ def run_gui(data_dir: str | None, db_url: str | None) -> int:
     app.configure(paths, Settings.load(paths.settings_file).language)
     app.install_excepthook()
     try:
-        workspace = Workspace.open(data_dir, db_url)
+        workspace = Workspace.open(data_dir, db_url, ask_password=_ask_database_password)
     except TranslatableError as exc:
         QMessageBox.critical(
             None, QCoreApplication.translate("DeskApplication", "无法打开数据库"), error_text(exc)
@@ -60,3 +60,13 @@ def run_gui(data_dir: str | None, db_url: str | None) -> int:
         return app.exec()
     finally:
         workspace.close()
+
+
+def _ask_database_password(name: str) -> str:
+    text, ok = QInputDialog.getText(
+        None,
+        QCoreApplication.translate("DeskApplication", "数据库密码"),
+        QCoreApplication.translate("DeskApplication", "{name} 的密码：").format(name=name),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok else ""

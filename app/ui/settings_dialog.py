@@ -9,10 +9,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
+from app.db import credentials
+from app.secrets import SecretUnavailable
 from app.settings import Settings
 from app.ui.i18n import LANGUAGE_NAMES
 
@@ -51,6 +56,26 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.language = str(self.language.currentData())
-        self.settings.db_url = self.db_url.text().strip()
+        self.settings.db_url = self._url_without_password(self.db_url.text().strip())
         self.settings.portal_url = self.portal_url.text().strip()
         super().accept()
+
+    def _url_without_password(self, text: str) -> str:
+        """The URL as kept in the settings: a password in it goes to the keyring, or is asked at start."""
+        if not text:
+            return ""
+        try:
+            url = make_url(text)
+        except ArgumentError:
+            return text  # the desk says what is wrong with it when it tries to open it
+        kept, password = credentials.without_password(url)
+        if password:
+            try:
+                credentials.remember(kept, password)
+            except SecretUnavailable:
+                QMessageBox.information(
+                    self,
+                    self.tr("数据库密码"),
+                    self.tr("本机没有安全的密钥环：数据库密码不会保存，每次启动时询问。"),
+                )
+        return kept.render_as_string(hide_password=False)
