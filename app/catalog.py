@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -67,18 +68,22 @@ def allocate_index_number(session: Session, department: Department, category: st
     """The next number of the department's scheme, inside the caller's transaction."""
     scheme = department_scheme(session, department)
     scope, period = scheme.scope(category), scheme.period(day)
-    counter = session.scalars(
-        select(IndexCounter)
-        .where(
-            IndexCounter.department_id == department.id,
-            IndexCounter.scope == scope,
-            IndexCounter.period == period,
-        )
-        .with_for_update()
-    ).one_or_none()
-    if counter is None:
-        counter = IndexCounter(department_id=department.id, scope=scope, period=period, last_serial=0)
-        session.add(counter)
+    key = (
+        IndexCounter.department_id == department.id,
+        IndexCounter.scope == scope,
+        IndexCounter.period == period,
+    )
+    if session.scalar(select(IndexCounter.id).where(*key)) is None:
+        # The period's first number: two publishers may both get here. The counter row is created in a
+        # savepoint, so the one that loses the race carries on with the winner's row.
+        try:
+            with session.begin_nested():
+                session.add(
+                    IndexCounter(department_id=department.id, scope=scope, period=period, last_serial=0)
+                )
+        except IntegrityError:
+            pass
+    counter = session.scalars(select(IndexCounter).where(*key).with_for_update()).one()
     counter.last_serial += 1
     session.flush()
     return scheme.format(counter.last_serial, day, category)

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -82,8 +83,12 @@ def store_blob(session: Session, data: bytes) -> str:
     """Keeps `data` once, under its SHA-256; returns the hash."""
     digest = hashlib.sha256(data).hexdigest()
     if session.get(Blob, digest) is None:
-        session.add(Blob(sha256=digest, size=len(data), data=data))
-        session.flush()
+        # Someone storing the same bytes at the same moment is no conflict: the content is the key.
+        try:
+            with session.begin_nested():
+                session.add(Blob(sha256=digest, size=len(data), data=data))
+        except IntegrityError:
+            pass
     return digest
 
 

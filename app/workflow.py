@@ -171,8 +171,14 @@ def get_document(session: Session, document_id: int) -> Document:
 
 
 def load_for_update(session: Session, document_id: int, expected_version: int | None) -> Document:
-    """The document as the user last saw it; a newer version means someone else got there first."""
-    document = get_document(session, document_id)
+    """The document as the user last saw it; a newer version means someone else got there first.
+
+    The row is locked for the rest of the transaction (on PostgreSQL; SQLite writers are serialised
+    anyway), so a second person acting at the same moment waits, then sees the newer version.
+    """
+    document = session.get(Document, document_id, with_for_update={"of": Document}, populate_existing=True)
+    if document is None:
+        raise NotFound(QT_TRANSLATE_NOOP("DeskError", "文件 #{id} 不存在。"), id=document_id)
     if expected_version is not None and document.version != expected_version:
         raise ConflictError(
             QT_TRANSLATE_NOOP(

@@ -73,3 +73,129 @@ def test_the_cli_asks_through_its_environment_variable(tmp_path, password_db):
     )
     assert r.returncode == 0, r.stderr
     assert PASSWORD not in (tmp_path / "d" / "desk.log").read_text(encoding="utf-8")
+
+
+# -- many people at once (on both databases; PostgreSQL is the one that lets them truly overlap) ----
+
+
+def _together(count, work):
+    """Runs work(i) in `count` threads released at the same moment; returns results or exceptions."""
+    import threading
+
+    barrier = threading.Barrier(count)
+    results: list[object] = [None] * count
+
+    def run(i):
+        barrier.wait()
+        try:
+            results[i] = work(i)
+        except Exception as exc:
+            results[i] = exc
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def test_twenty_publishers_get_twenty_different_numbers_without_gaps(workspace, people):
+    import datetime as dt
+
+    from app.catalog import allocate_index_number
+    from app.db.models import Department, User
+
+    with workspace.db.read() as s:
+        department_id = s.get_one(User, people.publisher).department_id
+
+    def allocate(_i):
+        with workspace.db.write() as s:
+            return allocate_index_number(
+                s, s.get_one(Department, department_id), "综合政务", dt.date(2026, 11, 23)
+            )
+
+    numbers = _together(20, allocate)
+    assert not [n for n in numbers if isinstance(n, Exception)], numbers
+    assert sorted(numbers) == [f"TEST00001/2026-{n:05d}" for n in range(1, 21)]
+
+
+def test_two_reviewers_approving_the_same_document_one_wins_the_other_is_told(
+    workspace, people, sample_files
+):
+    from app import documents
+    from app.checking import check_document
+    from app.db.models import User
+    from app.errors import ConflictError
+    from app.reviewing import Conclusion, approve
+    from app.roles import Status
+    from app.workflow import Action, get_document, perform
+
+    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
+    with workspace.db.write() as s:
+        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+    check_document(workspace.db, None, doc_id, workspace.paths.cache_dir)
+    with workspace.db.read() as s:
+        seen = get_document(s, doc_id).version
+    reviewers = [people.reviewer, people.clerk_reviewer]
+    outcomes = _together(
+        2,
+        lambda i: approve(
+            workspace.db, reviewers[i], doc_id, seen, Conclusion.DISCLOSE, "同意", workspace.paths.cache_dir
+        ),
+    )
+    conflicts = [o for o in outcomes if isinstance(o, ConflictError)]
+    assert len(conflicts) == 1 and "已被他人修改" in conflicts[0].message, outcomes
+    with workspace.db.read() as s:
+        assert get_document(s, doc_id).status_enum is Status.APPROVED
+        from sqlalchemy import func, select
+
+        from app.db.models import Review
+
+        assert s.scalar(select(func.count()).where(Review.document_id == doc_id)) == 1
+
+
+def test_imports_while_searching_and_the_audit_chain_under_concurrent_writes(workspace, people, sample_files):
+    import threading
+
+    from app import audit, documents
+    from app.catalog_search import CatalogFilter, search
+    from app.db.models import Document
+    from tests.test_catalog_search import publish
+
+    first = publish(
+        workspace,
+        people,
+        sample_files["clean"],
+        "关于做好冬季供暖保障工作的通知",
+        "城乡建设、环境保护\\城市管理",
+        "供暖",
+    )
+    stop = threading.Event()
+    searched: list[list[str]] = []
+
+    def keep_searching():
+        while not stop.is_set():
+            with workspace.db.read() as s:
+                searched.append([r.index_no for r in search(s, CatalogFilter(query="供暖"))])
+
+    searcher = threading.Thread(target=keep_searching)
+    searcher.start()
+    try:
+        outcomes = _together(
+            8,
+            lambda _i: [
+                documents.import_file(workspace.db, people.clerk, sample_files["docx"]) for _ in range(3)
+            ],
+        )
+    finally:
+        stop.set()
+        searcher.join()
+    assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+    assert searched and all(hits == [first] for hits in searched)
+    with workspace.db.read() as s:
+        from sqlalchemy import func, select
+
+        assert s.scalar(select(func.count()).select_from(Document)) == 1 + 8 * 3
+        count, problems = audit.verify(s)
+        assert problems == [] and count > 24

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -90,6 +90,12 @@ def _translated_errors(busy_timeout_s: float) -> Iterator[None]:
     except StaleDataError as exc:
         raise ConflictError(
             QT_TRANSLATE_NOOP("DeskError", "该记录已被其他人修改，您的更改没有保存。请刷新后重试。")
+        ) from exc
+    except IntegrityError as exc:
+        # Two people writing the same thing at the same moment: the loser's transaction is undone whole.
+        log.warning("concurrent write refused: %s", exc.orig)
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("DeskError", "有人同时修改了相同的数据，您的操作没有执行。请刷新后重试。")
         ) from exc
     except OperationalError as exc:
         text = str(exc.orig)
