@@ -198,6 +198,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="替换数据目录中已有的数据库")
     p.set_defaults(handler=_restore, needs_workspace=False)
 
+    db_cmd = sub.add_parser("db", help="数据库").add_subparsers(
+        dest="db_command", required=True, metavar="COMMAND"
+    )
+    p = db_cmd.add_parser(
+        "migrate-to",
+        help="把本机数据库（含全部文件内容和审计链）复制到一个空的共享数据库并校验（需系统管理员）",
+    )
+    p.add_argument("url", metavar="URL", help="目标数据库，如 postgresql+psycopg://desk@db.example/desk")
+    p.set_defaults(handler=_db_migrate_to)
+
     key = sub.add_parser("key", help="传输包签名密钥（需系统管理员）").add_subparsers(
         dest="key_command", required=True, metavar="COMMAND"
     )
@@ -933,6 +943,29 @@ def _restore(args: argparse.Namespace, _workspace: None) -> int:
     database = Path(make_url(args.db).database or "") if args.db else paths.database
     kept = restore(args.file, database, paths.backups_dir, force=args.force)
     print(f"已从 {args.file} 恢复数据库到 {database}。" + (f"原数据库另存为 {kept}。" if kept else ""))
+    return EXIT_OK
+
+
+def _db_migrate_to(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.db.database import Database
+    from app.db.move import move
+
+    user_id = _signed_in(args, workspace)
+    with workspace.db.read() as session:
+        if not session.get_one(User, user_id).has_role(Role.ADMIN):
+            raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有系统管理员可以迁移数据库。"))
+    target = Database(
+        args.url, ask_password=lambda name: _password(f"数据库 {name} 的密码：", DB_PASSWORD_ENV)
+    )
+    try:
+        report = move(workspace.db, target, progress=lambda table, rows: print(f"  {table}: {rows} 行"))
+    finally:
+        target.dispose()
+    print(
+        f"已迁移到 {target.display_name}：{sum(report.counts.values())} 行，"
+        f"各表行数一致，审计链 {report.audit_events} 条校验通过。"
+    )
+    print("之后请用 --db（或在设置中）指向新的数据库。")
     return EXIT_OK
 
 

@@ -107,6 +107,14 @@ def _translated_errors(busy_timeout_s: float) -> Iterator[None]:
                 ),
                 seconds=round(busy_timeout_s),
             ) from exc
+        if exc.connection_invalidated or "terminat" in text or "closed" in text or "connect" in text:
+            # The pool drops the dead connections; the next action connects afresh.
+            raise DatabaseUnavailable(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "与数据库的连接中断（服务器可能已重启），刚才的操作没有完成，也没有留下任何改动。请重试。",
+                )
+            ) from exc
         raise DatabaseUnavailable(
             QT_TRANSLATE_NOOP("DeskError", "数据库访问失败：{reason}"), reason=text
         ) from exc

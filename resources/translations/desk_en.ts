@@ -402,6 +402,16 @@
         <source>示例账号：clerk（经办人）、reviewer（保密审查员）、publisher（发布管理员），密码均为 {password}</source>
         <translation>Sample accounts: clerk (clerk), reviewer (confidentiality reviewer), publisher (publishing manager); password for all: {password}</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/run.py" line="68" />
+        <source>数据库密码</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/run.py" line="69" />
+        <source>{name} 的密码：</source>
+        <translation>Password of {name}:</translation>
+    </message>
 </context>
 <context>
     <name>DeskError</name>
@@ -426,92 +436,107 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="400" />
+        <location filename="../../app/cli.py" line="415" />
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="408" />
+        <location filename="../../app/cli.py" line="423" />
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="418" />
+        <location filename="../../app/cli.py" line="433" />
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="452" />
+        <location filename="../../app/cli.py" line="467" />
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="464" />
+        <location filename="../../app/cli.py" line="479" />
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="482" />
+        <location filename="../../app/cli.py" line="497" />
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="611" />
+        <location filename="../../app/cli.py" line="626" />
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="660" />
+        <location filename="../../app/cli.py" line="675" />
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="667" />
+        <location filename="../../app/cli.py" line="682" />
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="822" />
+        <location filename="../../app/cli.py" line="837" />
         <source>没有要修改的内容。</source>
         <translation>Nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="908" />
+        <location filename="../../app/cli.py" line="923" />
         <source>只有系统管理员可以备份数据库。</source>
         <translation>Only an administrator can back up the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="925" />
+        <location filename="../../app/cli.py" line="940" />
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_restore）恢复。</source>
         <translation>Restore a shared (PostgreSQL) database with the server's tools, such as pg_restore.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="951" />
+        <location filename="../../app/cli.py" line="956" />
+        <source>只有系统管理员可以迁移数据库。</source>
+        <translation>Only an administrator can move the database.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="989" />
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1052" />
+        <location filename="../../app/cli.py" line="1090" />
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1072" />
+        <location filename="../../app/cli.py" line="1110" />
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="85" />
+        <location filename="../../app/db/database.py" line="93" />
         <source>该记录已被其他人修改，您的更改没有保存。请刷新后重试。</source>
         <translation>Someone else changed this record; your change was not saved. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="93" />
+        <location filename="../../app/db/database.py" line="99" />
+        <source>有人同时修改了相同的数据，您的操作没有执行。请刷新后重试。</source>
+        <translation>Someone changed the same data at the same moment; your action was not carried out. Refresh and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/database.py" line="107" />
         <source>数据库正被另一个审发台进程长时间占用（等待 {seconds} 秒仍未释放），请稍后重试。</source>
         <translation>Another desk process has held the database for too long (still busy after {seconds} s). Try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="97" />
+        <location filename="../../app/db/database.py" line="117" />
+        <source>与数据库的连接中断（服务器可能已重启），刚才的操作没有完成，也没有留下任何改动。请重试。</source>
+        <translation>The connection to the database was lost (the server may have restarted). The action did not complete and left no change. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/database.py" line="119" />
         <source>数据库访问失败：{reason}</source>
         <translation>Database access failed: {reason}</translation>
     </message>
@@ -526,67 +551,67 @@
         <translation>The sample workspace already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="68" />
+        <location filename="../../app/documents.py" line="69" />
         <source>“{name}”是文件夹，不是文件。</source>
         <translation>“{name}” is a folder, not a file.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="70" />
+        <location filename="../../app/documents.py" line="71" />
         <source>找不到文件“{name}”。</source>
         <translation>File “{name}” not found.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="72" />
+        <location filename="../../app/documents.py" line="73" />
         <source>没有读取“{name}”的权限。</source>
         <translation>No permission to read “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="76" />
+        <location filename="../../app/documents.py" line="77" />
         <source>读取“{name}”失败：{reason}</source>
         <translation>Reading “{name}” failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="93" />
+        <location filename="../../app/documents.py" line="98" />
         <source>文件内容 {sha} 不在数据库中。</source>
         <translation>File content {sha} is not in the database.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="97" />
+        <location filename="../../app/documents.py" line="102" />
         <source>文件内容 {sha} 与其哈希不符，数据库可能已损坏。</source>
         <translation>File content {sha} does not match its hash; the database may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="138" />
+        <location filename="../../app/documents.py" line="143" />
         <source>只有经办人可以导入文件，{user}不是经办人。</source>
         <translation>Only clerks can import files; {user} is not a clerk.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="143" />
+        <location filename="../../app/documents.py" line="148" />
         <source>{user}不属于任何部门，无法导入文件。</source>
         <translation>{user} belongs to no department and cannot import files.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="214" />
+        <location filename="../../app/documents.py" line="219" />
         <source>只有本部门的经办人可以为草稿上传新版本。</source>
         <translation>Only clerks of the document's department can upload a new version of a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="250" />
+        <location filename="../../app/documents.py" line="255" />
         <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
         <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="255" />
+        <location filename="../../app/documents.py" line="260" />
         <source>只有本部门的经办人可以修改文件信息。</source>
         <translation>Only clerks of the document's department can change its details.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="264" />
+        <location filename="../../app/documents.py" line="269" />
         <source>标题不能为空。</source>
         <translation>The title cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="277" />
+        <location filename="../../app/documents.py" line="282" />
         <source>“{value}”不是法定公文种类。</source>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
@@ -597,6 +622,7 @@
     </message>
     <message>
         <location filename="../../app/workflow.py" line="169" />
+        <location filename="../../app/workflow.py" line="181" />
         <source>文件 #{id} 不存在。</source>
         <translation>Document #{id} does not exist.</translation>
     </message>
@@ -671,22 +697,22 @@
         <translation>{user} imported, edited or submitted “{title}” and, by separation of duties, cannot “{action}” it.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="181" />
+        <location filename="../../app/workflow.py" line="187" />
         <source>文件“{title}”在您打开后已被他人修改（版本 {seen} → {now}），您的操作没有执行。请刷新后重试。</source>
         <translation>“{title}” was changed by someone else after you opened it (version {seen} → {now}); nothing was done. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="213" />
+        <location filename="../../app/workflow.py" line="219" />
         <source>批准须经保密审查：处理全部阻断级发现并生成发布版本后才能批准。</source>
         <translation>Approval goes through the confidentiality review: decide every blocking finding and produce the published version first.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="217" />
+        <location filename="../../app/workflow.py" line="223" />
         <source>“{action}”必须填写理由。</source>
         <translation>“{action}” needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="221" />
+        <location filename="../../app/workflow.py" line="227" />
         <source>“{action}”必须选择法律依据（条例第十四、十五或十六条）。</source>
         <translation>“{action}” needs a legal basis (Regulations art. 14, 15 or 16).</translation>
     </message>
@@ -768,7 +794,7 @@
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="519" />
+        <location filename="../../app/cli.py" line="534" />
         <location filename="../../review/lexicon.py" line="125" />
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -905,48 +931,48 @@
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="55" />
+        <location filename="../../app/catalog.py" line="56" />
         <source>只有系统管理员可以设置索引号方案。</source>
         <translation>Only system administrators can set the index number scheme.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="141" />
+        <location filename="../../app/catalog.py" line="146" />
         <source>政策解读随所解读的文件一并发布：请发布文件“{title}”。</source>
         <translation>An interpretation is published with the document it explains: publish “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="176" />
+        <location filename="../../app/catalog.py" line="181" />
         <source>文件“{title}”没有经审查并复核的发布版本，不能发布。</source>
         <translation>“{title}” has no reviewed and verified published version; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="182" />
+        <location filename="../../app/catalog.py" line="187" />
         <source>“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。</source>
         <translation>The approval of “{title}” is older than its latest change; cannot publish. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="188" />
+        <location filename="../../app/catalog.py" line="193" />
         <source>“{title}”的发布版本与审查时复核的版本不一致，不能发布。</source>
         <translation>The published version of “{title}” is not the one verified at review; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="200" />
+        <location filename="../../app/catalog.py" line="205" />
         <source>“{title}”的目录信息有误，不能发布：{problems}</source>
         <translation>The catalog details of “{title}” are wrong; cannot publish: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="286" />
+        <location filename="../../app/catalog.py" line="291" />
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="416" />
+        <location filename="../../app/catalog.py" line="421" />
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="304" />
-        <location filename="../../app/catalog.py" line="420" />
+        <location filename="../../app/catalog.py" line="309" />
+        <location filename="../../app/catalog.py" line="425" />
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
@@ -1366,6 +1392,36 @@
         <location filename="../../app/backup.py" line="114" />
         <source>数据目录中已有数据库。如确要用备份替换它，请确认覆盖（当前数据库会先另存一份）。</source>
         <translation>The data directory already has a database. To replace it with the backup, confirm the overwrite (the current database is kept first).</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/credentials.py" line="67" />
+        <source>数据库 {name} 需要密码：请在提示时输入，或先存入系统密钥环。</source>
+        <translation>Database {name} needs a password: type it when asked, or store it in the system keyring first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/move.py" line="34" />
+        <source>目标数据库就是当前数据库。</source>
+        <translation>The target is the current database.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/move.py" line="40" />
+        <source>目标数据库已有数据，拒绝覆盖。请使用一个空的数据库。</source>
+        <translation>The target database already holds data; refused. Use an empty database.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/move.py" line="47" />
+        <source>迁移失败，目标数据库没有任何改动：{reason}</source>
+        <translation>The move failed; the target database is unchanged: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/move.py" line="110" />
+        <source>迁移后表 {table} 的行数不符（{copied} ≠ {found}）。</source>
+        <translation>After the move, table {table} has the wrong number of rows ({copied} ≠ {found}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/move.py" line="118" />
+        <source>迁移后的审计链校验失败：{problem}</source>
+        <translation>After the move, the audit chain does not verify: {problem}</translation>
     </message>
 </context>
 <context>
@@ -2994,71 +3050,81 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="24" />
+        <location filename="../../app/ui/settings_dialog.py" line="29" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="30" />
+        <location filename="../../app/ui/settings_dialog.py" line="35" />
         <source>留空则使用数据目录中的 SQLite 数据库</source>
         <translation>Leave empty to use the SQLite database in the data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="32" />
+        <location filename="../../app/ui/settings_dialog.py" line="37" />
         <source>https://…（访问令牌存于系统密钥环，不写入设置）</source>
         <translation>https://… (the access token lives in the system keyring, never in the settings)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="35" />
+        <location filename="../../app/ui/settings_dialog.py" line="40" />
         <source>语言和数据库的更改在下次启动时生效。</source>
         <translation>Language and database changes take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="37" />
+        <location filename="../../app/ui/settings_dialog.py" line="42" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="38" />
+        <location filename="../../app/ui/settings_dialog.py" line="43" />
         <source>数据库 URL</source>
         <translation>Database URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="39" />
+        <location filename="../../app/ui/settings_dialog.py" line="44" />
         <source>门户 API 地址</source>
         <translation>Portal API address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="40" />
+        <location filename="../../app/ui/settings_dialog.py" line="45" />
         <source>数据目录</source>
         <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="78" />
+        <source>数据库密码</source>
+        <translation>Database password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="79" />
+        <source>本机没有安全的密钥环：数据库密码不会保存，每次启动时询问。</source>
+        <translation>This machine has no secure keyring: the database password is not kept and will be asked at each start.</translation>
     </message>
 </context>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../app/documents.py" line="38" />
+        <location filename="../../app/documents.py" line="39" />
         <source>我的草稿</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="39" />
+        <location filename="../../app/documents.py" line="40" />
         <source>待我审查</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="40" />
+        <location filename="../../app/documents.py" line="41" />
         <source>已批准待发布</source>
         <translation>Approved, to publish</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="41" />
+        <location filename="../../app/documents.py" line="42" />
         <location filename="../../app/roles.py" line="46" />
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="42" />
+        <location filename="../../app/documents.py" line="43" />
         <source>全部文件</source>
         <translation>All documents</translation>
     </message>
