@@ -231,6 +231,7 @@ def _publish_one(
         record_sha256=review.record_sha256,
         interprets_index_no=parent_entry.index_no if parent_entry is not None else None,
         interpretation_form=interpretation.form if interpretation is not None else "",
+        legal_kind="rule" if document.rule else "normative" if document.normative else "",
     )
     session.add(entry)
     session.flush()
@@ -308,7 +309,7 @@ def withdraw_entry(session: Session, user: User | None, entry: CatalogEntry, rea
         raise NotFound(
             QT_TRANSLATE_NOOP("DeskError", "目录中没有已发布的索引号“{index_no}”。"), index_no=entry.index_no
         )
-    entry.status, entry.status_reason = "withdrawn", reason.strip()
+    entry.status, entry.status_reason, entry.withdrawn_on = "withdrawn", reason.strip(), dt.date.today()
     session.flush()
     audit.record(
         session,
@@ -425,6 +426,8 @@ def change_validity(
                 QT_TRANSLATE_NOOP("DeskError", "目录中没有已发布的索引号“{index_no}”。"), index_no=index_no
             )
         before, entry.validity = entry.validity, validity.value
+        if before != entry.validity:
+            entry.validity_changed_on = dt.date.today()
         session.flush()
         audit.record(
             session,

@@ -149,7 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--category", help="主题分类（末级，如 城乡建设、环境保护\\城市管理）")
     p.add_argument("--written-on", type=_date, help="成文日期 YYYY-MM-DD")
     p.add_argument("--disclosure", choices=[m.value for m in DisclosureMode], help="拟公开方式")
-    p.add_argument("--normative", action=argparse.BooleanOptionalAction, help="规范性文件")
+    p.add_argument("--normative", action=argparse.BooleanOptionalAction, help="行政规范性文件")
+    p.add_argument("--rule", action=argparse.BooleanOptionalAction, help="规章")
     p.add_argument("--needs-interpretation", action=argparse.BooleanOptionalAction, help="需解读（三同步）")
     p.set_defaults(handler=_edit)
 
@@ -197,6 +198,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--force", action="store_true", help="替换数据目录中已有的数据库")
     p.set_defaults(handler=_restore, needs_workspace=False)
+
+    p = sub.add_parser("report", help="统计与年度报告（政府信息公开工作年度报告表二及审发台统计）")
+    p.add_argument("--year", type=int, help="统计年度（默认今年）")
+    p.add_argument("--from", dest="start", type=_date, help="起始日期 YYYY-MM-DD（代替 --year）")
+    p.add_argument("--to", dest="end", type=_date, help="截止日期 YYYY-MM-DD（含）")
+    p.add_argument("--department", help="部门名称或机构代码（默认全部部门）")
+    p.add_argument("--format", choices=["pdf", "csv", "xlsx"], default="pdf")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.set_defaults(handler=_report)
 
     db_cmd = sub.add_parser("db", help="数据库").add_subparsers(
         dest="db_command", required=True, metavar="COMMAND"
@@ -943,6 +953,43 @@ def _restore(args: argparse.Namespace, _workspace: None) -> int:
     database = Path(make_url(args.db).database or "") if args.db else paths.database
     kept = restore(args.file, database, paths.backups_dir, force=args.force)
     print(f"已从 {args.file} 恢复数据库到 {database}。" + (f"原数据库另存为 {kept}。" if kept else ""))
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace, workspace: Workspace) -> int:
+    from dataclasses import replace
+
+    from app.atomic import write_bytes_atomic
+    from app.statistics import figures
+    from publish.report import LEGAL_KINDS, table2_pdf, to_csv, to_xlsx
+
+    _signed_in(args, workspace)
+    year = args.year or dt.date.today().year
+    start, end = args.start or dt.date(year, 1, 1), args.end or dt.date(year, 12, 31)
+    if start > end:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "起始日期晚于截止日期。"))
+    with workspace.db.read() as session:
+        department = None
+        if args.department:
+            department = session.scalar(
+                select(Department).where(
+                    (Department.name == args.department) | (Department.code == args.department)
+                )
+            )
+            if department is None:
+                raise ValidationFailed(
+                    QT_TRANSLATE_NOOP("DeskError", "没有名称或代码为“{name}”的部门。"), name=args.department
+                )
+        result = figures(session, start, end, department.id if department else None)
+        result = replace(result, department=department.name if department else "")
+    render = {"pdf": table2_pdf, "csv": to_csv, "xlsx": to_xlsx}[args.format]
+    write_bytes_atomic(args.output, render(result))
+    print(
+        f"统计报告已写入 {args.output}（{start.isoformat()} 至 {end.isoformat()}，主动公开 {result.published} 条）。"
+    )
+    for kind, counts in result.legal.items():
+        if not counts.identity_holds:
+            print(f"注意：{LEGAL_KINDS[kind]}的现行有效件数核对不一致，请核查。", file=sys.stderr)
     return EXIT_OK
 
 

@@ -241,6 +241,7 @@ EDITABLE_FIELDS = (
     "written_on",
     "disclosure",
     "normative",
+    "rule",
     "needs_interpretation",
 )
 

@@ -210,8 +210,8 @@ def rows_of(session: Session, document_id: int) -> list[InterpretationRow]:
 
 
 def needs_interpretation(document: Document) -> bool:
-    """三同步 applies: a 规范性文件 or a document marked 需解读."""
-    return bool(document.normative or document.needs_interpretation)
+    """三同步 applies: a 规章, a 规范性文件 or a document marked 需解读."""
+    return bool(document.rule or document.normative or document.needs_interpretation)
 
 
 def has_live_interpretation(session: Session, document_id: int) -> bool:

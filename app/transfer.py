@@ -55,7 +55,9 @@ ENTRY_FIELDS = (
     "interprets_index_no",
     "interpretation_form",
     "status_reason",
+    "legal_kind",
 )
+DATE_FIELDS = ("written_on", "published_on", "validity_changed_on", "withdrawn_on")
 
 
 def _publisher(user: User) -> int:
@@ -84,9 +86,7 @@ def _item(session: Session, job: PublishJob) -> tuple[dict[str, Any], list[tuple
     item: dict[str, Any] = {"action": job.action, "index_no": entry.index_no}
     item["entry"] = {field: getattr(entry, field) for field in ENTRY_FIELDS}
     item["entry"].update(
-        written_on=entry.written_on.isoformat() if entry.written_on else None,
-        published_on=entry.published_on.isoformat(),
-        keywords=json.loads(entry.keywords),
+        {field: _iso(getattr(entry, field)) for field in DATE_FIELDS}, keywords=json.loads(entry.keywords)
     )
     files: list[tuple[str, bytes]] = []
     item["files"] = []
@@ -318,8 +318,7 @@ def _apply(
         for field in ENTRY_FIELDS:
             setattr(entry, field, fields[field])
         entry.validity = Validity(fields["validity"]).value
-        entry.written_on = dt.date.fromisoformat(fields["written_on"]) if fields["written_on"] else None
-        entry.published_on = dt.date.fromisoformat(fields["published_on"])
+        _set_dates(entry, fields)
         entry.keywords = json.dumps(list(fields["keywords"]), ensure_ascii=False)
         entry.published_sha256 = by_role["published"]["sha256"]
         entry.record_sha256 = by_role["record"]["sha256"] if "record" in by_role else None
@@ -359,12 +358,25 @@ def _apply(
         )
     if action == WITHDRAW:
         entry.status, entry.status_reason = "withdrawn", fields["status_reason"]
+        _set_dates(entry, fields)
         follow_on_targets(session, entry, WITHDRAW)
     elif action == VALIDITY:
         entry.validity = Validity(fields["validity"]).value
+        _set_dates(entry, fields)
         follow_on_targets(session, entry, VALIDITY)
     else:
         raise TransferError(
             QT_TRANSLATE_NOOP("DeskError", "传输包含有无法识别的操作“{action}”。"), action=action
         )
     session.flush()
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _set_dates(entry: CatalogEntry, fields: dict[str, Any]) -> None:
+    """The entry's dates as the review machine recorded them (older packages lack the later ones)."""
+    for field in DATE_FIELDS:
+        value = fields.get(field)
+        setattr(entry, field, dt.date.fromisoformat(value) if value else None)

@@ -72,7 +72,9 @@ def load_private_pem(pem: bytes, passphrase: str) -> Ed25519PrivateKey:
 
 
 def public_pem(key: Ed25519PublicKey) -> str:
-    return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    return key.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    ).decode()
 
 
 def load_public_pem(pem: str) -> Ed25519PublicKey:
@@ -202,7 +204,9 @@ def read_package(path: Path, trusted: Callable[[str], Ed25519PublicKey | None]) 
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = {info.filename: info for info in archive.infolist()}
         if MANIFEST not in members or SIGNATURE not in members:
-            raise TransferError(QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”没有签名或清单，拒绝导入。"), name=name)
+            raise TransferError(
+                QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”没有签名或清单，拒绝导入。"), name=name
+            )
         body = archive.read(MANIFEST)
         signature = base64.b64decode(archive.read(SIGNATURE), validate=True)
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
@@ -215,7 +219,9 @@ def read_package(path: Path, trusted: Callable[[str], Ed25519PublicKey | None]) 
         if manifest.get("format") != FORMAT:
             raise ValueError("format")
     except (ValueError, KeyError, TypeError) as exc:
-        raise TransferError(QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”的清单无法识别。"), name=name) from exc
+        raise TransferError(
+            QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”的清单无法识别。"), name=name
+        ) from exc
     key = trusted(signer)
     if key is None:
         raise TransferError(

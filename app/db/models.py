@@ -108,6 +108,7 @@ class Document(Base):
     disclosure: Mapped[str] = mapped_column(String(20))  # proposed 公开方式 (DisclosureMode)
     # 三同步: a 规范性文件, or anything marked 需解读, is published with its interpretation.
     normative: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    rule: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # 规章
     needs_interpretation: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[str] = mapped_column(String(20), default=Status.DRAFT, index=True)
     # Why it was last returned, or the legal basis code it was refused on.
@@ -371,6 +372,11 @@ class CatalogEntry(Base):
     interprets_index_no: Mapped[str | None] = mapped_column(String(80), index=True)
     interpretation_form: Mapped[str] = mapped_column(String(16), default="", server_default="")
     source_package: Mapped[str | None] = mapped_column(String(36))  # the transfer package it came in
+    # For the yearly report: 规章 ("rule") or 行政规范性文件 ("normative"), and when it stopped being
+    # in force or was withdrawn.
+    legal_kind: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    validity_changed_on: Mapped[dt.date | None] = mapped_column(Date)
+    withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="published")  # published / withdrawn
     status_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

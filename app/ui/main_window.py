@@ -466,6 +466,7 @@ class MainWindow(QMainWindow):
                 "、".join(
                     label
                     for flag, label in (
+                        (document.rule, self.tr("规章")),
                         (document.normative, self.tr("规范性文件")),
                         (document.needs_interpretation, self.tr("需解读")),
                     )

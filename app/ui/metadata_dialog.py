@@ -38,7 +38,7 @@ class MetadataDialog(QDialog):
             doc = session.get_one(Document, document_id)
             self.version = doc.version
             values = (doc.title, doc.doc_number, doc.doc_type, doc.category, doc.written_on, doc.disclosure)
-            marks = (doc.normative, doc.needs_interpretation)
+            marks = (doc.normative, doc.needs_interpretation, doc.rule)
         title, number, kind, category, written_on, disclosure = values
         self.title = QLineEdit(title, self)
         self.doc_number = QLineEdit(number, self)
@@ -67,6 +67,8 @@ class MetadataDialog(QDialog):
         for mode in DisclosureMode:
             self.disclosure.addItem(vocabulary(mode.label), mode.value)
         self.disclosure.setCurrentIndex(max(0, self.disclosure.findData(disclosure)))
+        self.rule = QCheckBox(self.tr("规章"), self)
+        self.rule.setChecked(marks[2])
         self.normative = QCheckBox(self.tr("规范性文件"), self)
         self.normative.setChecked(marks[0])
         self.needs_interpretation = QCheckBox(self.tr("需解读"), self)
@@ -90,6 +92,7 @@ class MetadataDialog(QDialog):
         marks_row = QWidget(self)
         row = QHBoxLayout(marks_row)
         row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.rule)
         row.addWidget(self.normative)
         row.addWidget(self.needs_interpretation)
         row.addStretch(1)
@@ -121,6 +124,7 @@ class MetadataDialog(QDialog):
                     written_on=written_on,
                     disclosure=str(self.disclosure.currentData()),
                     normative=self.normative.isChecked(),
+                    rule=self.rule.isChecked(),
                     needs_interpretation=self.needs_interpretation.isChecked(),
                 )
         except TranslatableError as exc:

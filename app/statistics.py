@@ -1,0 +1,236 @@
+"""The figures of a period: what was published, 规章 and 行政规范性文件 in force, interpretations,
+withdrawals, findings and redactions, and how long publishing took — counted by the database.
+
+Working days need the Chinese holiday calendar, which the database does not have: the database
+groups the dates (a few thousand distinct pairs even at a million entries) and the working days
+of each distinct pair are counted once here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, extract, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.db.models import CatalogEntry, CheckRun, Decision, Document, FindingRow, ManualArea, Review
+from publish.catalog import PROACTIVE_DEADLINE_WORKING_DAYS
+from publish.report import Figures, LegalCounts
+from publish.taxonomy import DisclosureMode
+from publish.workdays import add_working_days, working_days_between
+
+ABOLISHED = ("repealed", "expired")  # 废止, 失效
+
+
+def figures(session: Session, start: dt.date, end: dt.date, department_id: int | None = None) -> Figures:
+    """Everything the report and the statistics view show, for start..end (inclusive)."""
+    entries = _entries_filter(department_id)
+    published = and_(*entries, CatalogEntry.published_on.between(start, end))
+    return Figures(
+        start=start,
+        end=end,
+        published=_count(session, published),
+        by_category=_grouped(session, CatalogEntry.category, published),
+        by_doc_type=_grouped(session, CatalogEntry.doc_type, published),
+        by_month=_grouped(
+            session,
+            extract("year", CatalogEntry.published_on) * 100 + extract("month", CatalogEntry.published_on),
+            published,
+        ),
+        legal={kind: _legal(session, entries, kind, start, end) for kind in ("rule", "normative")},
+        interpretations_by_form=_grouped(
+            session, CatalogEntry.interpretation_form, and_(published, CatalogEntry.interpretation_form != "")
+        ),
+        withdrawn=_count(session, and_(*entries, CatalogEntry.withdrawn_on.between(start, end))),
+        findings=_findings(session, start, end, department_id),
+        redactions_by_basis=_redactions(session, start, end, department_id),
+        days_to_publish=_days_to_publish(session, published),
+        overdue=_overdue(session, published),
+    )
+
+
+def _entries_filter(department_id: int | None) -> list[ColumnElement[bool]]:
+    return [] if department_id is None else [CatalogEntry.department_id == department_id]
+
+
+def _count(session: Session, where: ColumnElement[bool]) -> int:
+    return int(session.scalar(select(func.count()).select_from(CatalogEntry).where(where)) or 0)
+
+
+def _grouped(
+    session: Session, key: SQLColumnExpression[Any], where: ColumnElement[bool]
+) -> list[tuple[str, int]]:
+    rows = session.execute(
+        select(key, func.count()).select_from(CatalogEntry).where(where).group_by(key).order_by(key)
+    )
+    return [(str(k) if k is not None else "", int(n)) for k, n in rows]
+
+
+def _in_force(session: Session, entries: list[ColumnElement[bool]], kind: str, day: dt.date) -> int:
+    """In force at the end of `day`: published by then, not abolished by then, not withdrawn by then."""
+    return _count(
+        session,
+        and_(
+            *entries,
+            CatalogEntry.legal_kind == kind,
+            CatalogEntry.published_on <= day,
+            or_(
+                CatalogEntry.validity.not_in(ABOLISHED),
+                CatalogEntry.validity_changed_on.is_(None),
+                CatalogEntry.validity_changed_on > day,
+            ),
+            or_(
+                CatalogEntry.status == "published",
+                CatalogEntry.withdrawn_on > day,
+            ),
+        ),
+    )
+
+
+def _legal(
+    session: Session, entries: list[ColumnElement[bool]], kind: str, start: dt.date, end: dt.date
+) -> LegalCounts:
+    of_kind = and_(*entries, CatalogEntry.legal_kind == kind)
+    issued = _count(session, and_(of_kind, CatalogEntry.published_on.between(start, end)))
+    abolished = _count(
+        session,
+        and_(
+            of_kind,
+            CatalogEntry.validity.in_(ABOLISHED),
+            CatalogEntry.validity_changed_on.between(start, end),
+        ),
+    )
+    # Withdrawn in the period while still in force (a withdrawal is not an abolition, but it too
+    # leaves the 现行有效 count).
+    withdrawn = _count(
+        session,
+        and_(
+            of_kind,
+            CatalogEntry.withdrawn_on.between(start, end),
+            or_(
+                CatalogEntry.validity.not_in(ABOLISHED),
+                CatalogEntry.validity_changed_on.is_(None),
+                CatalogEntry.validity_changed_on > CatalogEntry.withdrawn_on,
+            ),
+        ),
+    )
+    return LegalCounts(
+        issued=issued,
+        abolished=abolished,
+        in_force=_in_force(session, entries, kind, end),
+        in_force_before=_in_force(session, entries, kind, start - dt.timedelta(days=1)),
+        withdrawn=withdrawn,
+    )
+
+
+def _reviews(start: dt.date, end: dt.date, department_id: int | None) -> Select[int | None]:
+    """The reviews concluded in the period (their findings and decisions are the period's)."""
+    query = select(Review.check_run_id).where(
+        func.date(Review.reviewed_at).between(start, end), Review.check_run_id.is_not(None)
+    )
+    if department_id is not None:
+        query = query.join(Document, Document.id == Review.document_id).where(
+            Document.department_id == department_id
+        )
+    return query
+
+
+def _findings(
+    session: Session, start: dt.date, end: dt.date, department_id: int | None
+) -> list[tuple[str, str, int]]:
+    rows = session.execute(
+        select(FindingRow.category, Decision.decision, func.count())
+        .join(CheckRun, CheckRun.id == FindingRow.check_run_id)
+        .outerjoin(Decision, Decision.finding_id == FindingRow.id)
+        .where(FindingRow.check_run_id.in_(_reviews(start, end, department_id)))
+        .group_by(FindingRow.category, Decision.decision)
+    )
+    return sorted((str(c), str(d or ""), int(n)) for c, d, n in rows)  # no decision: 未处理
+
+
+def _redactions(
+    session: Session, start: dt.date, end: dt.date, department_id: int | None
+) -> list[tuple[str, int]]:
+    decided = session.execute(
+        select(Decision.basis, func.count())
+        .join(FindingRow, FindingRow.id == Decision.finding_id)
+        .where(
+            Decision.decision.in_(("remove", "mask")),
+            FindingRow.check_run_id.in_(_reviews(start, end, department_id)),
+        )
+        .group_by(Decision.basis)
+    )
+    drawn_query = select(ManualArea.basis, func.count()).where(
+        func.date(ManualArea.created_at).between(start, end)
+    )
+    if department_id is not None:
+        from app.db.models import DocumentFile
+
+        drawn_query = (
+            drawn_query.join(DocumentFile, DocumentFile.id == ManualArea.document_file_id)
+            .join(Document, Document.id == DocumentFile.document_id)
+            .where(Document.department_id == department_id)
+        )
+    totals: dict[str, int] = {}
+    for basis, n in [*decided, *session.execute(drawn_query.group_by(ManualArea.basis))]:
+        totals[str(basis or "")] = totals.get(str(basis or ""), 0) + int(n)
+    return sorted(totals.items())
+
+
+@lru_cache(maxsize=65536)
+def _working_days(first: dt.date, last: dt.date) -> int:
+    return working_days_between(first, last)[0] if last > first else 0
+
+
+def _days_to_publish(session: Session, published: ColumnElement[bool]) -> tuple[float, float] | None:
+    """Median and 90th percentile of working days from import to publication."""
+    rows = session.execute(
+        select(func.date(Document.created_at), CatalogEntry.published_on, func.count())
+        .join(Document, Document.id == CatalogEntry.document_id)
+        .where(published)
+        .group_by(func.date(Document.created_at), CatalogEntry.published_on)
+    )
+    weighted = sorted((_working_days(_as_date(a), _as_date(b)), int(n)) for a, b, n in rows)
+    if not weighted:
+        return None
+    return _percentile(weighted, 0.5), _percentile(weighted, 0.9)
+
+
+def _overdue(session: Session, published: ColumnElement[bool]) -> int:
+    """Proactive items published later than 20 working days after their 成文日期."""
+    rows = session.execute(
+        select(CatalogEntry.written_on, CatalogEntry.published_on, func.count())
+        .where(published, CatalogEntry.disclosure == DisclosureMode.PROACTIVE.value)
+        .where(CatalogEntry.written_on.is_not(None))
+        .group_by(CatalogEntry.written_on, CatalogEntry.published_on)
+    )
+    return sum(int(n) for written, out, n in rows if _as_date(out) > _deadline(_as_date(written)))
+
+
+@lru_cache(maxsize=65536)
+def _deadline(written_on: dt.date) -> dt.date:
+    return add_working_days(written_on, PROACTIVE_DEADLINE_WORKING_DAYS)[0]
+
+
+def _as_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])  # SQLite's date() is text
+
+
+def _percentile(weighted: Iterable[tuple[int, int]], share: float) -> float:
+    """The share-th value of a sorted (value, count) list, nearest-rank."""
+    pairs = list(weighted)
+    rank = max(1, math.ceil(share * sum(n for _, n in pairs)))
+    seen = 0
+    for value, n in pairs:
+        seen += n
+        if seen >= rank:
+            return float(value)
+    return float(pairs[-1][0])
