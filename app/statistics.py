@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, extract, func, or_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db.models import CatalogEntry, CheckRun, Decision, Document, FindingRow, ManualArea, Review
 from publish.catalog import PROACTIVE_DEADLINE_WORKING_DAYS
-from publish.report import Figures, LegalCounts
+from publish.report import LEGAL_KINDS, Figures, LegalCounts
 from publish.taxonomy import DisclosureMode
 from publish.workdays import add_working_days, working_days_between
 
@@ -41,7 +41,7 @@ def figures(session: Session, start: dt.date, end: dt.date, department_id: int |
             extract("year", CatalogEntry.published_on) * 100 + extract("month", CatalogEntry.published_on),
             published,
         ),
-        legal={kind: _legal(session, entries, kind, start, end) for kind in ("rule", "normative")},
+        legal=_legal_counts(session, entries, start, end),
         interpretations_by_form=_grouped(
             session, CatalogEntry.interpretation_form, and_(published, CatalogEntry.interpretation_form != "")
         ),
@@ -70,61 +70,53 @@ def _grouped(
     return [(str(k) if k is not None else "", int(n)) for k, n in rows]
 
 
-def _in_force(session: Session, entries: list[ColumnElement[bool]], kind: str, day: dt.date) -> int:
-    """In force at the end of `day`: published by then, not abolished by then, not withdrawn by then."""
-    return _count(
-        session,
-        and_(
-            *entries,
-            CatalogEntry.legal_kind == kind,
+def _legal_counts(
+    session: Session, entries: list[ColumnElement[bool]], start: dt.date, end: dt.date
+) -> dict[str, LegalCounts]:
+    """规章 and 行政规范性文件: every count in one pass over just those entries (indexed by kind)."""
+    before = start - dt.timedelta(days=1)
+
+    def in_force(day: dt.date) -> ColumnElement[bool]:
+        """Published by the end of `day`, not abolished by then, not withdrawn by then."""
+        return and_(
             CatalogEntry.published_on <= day,
             or_(
                 CatalogEntry.validity.not_in(ABOLISHED),
                 CatalogEntry.validity_changed_on.is_(None),
                 CatalogEntry.validity_changed_on > day,
             ),
-            or_(
-                CatalogEntry.status == "published",
-                CatalogEntry.withdrawn_on > day,
-            ),
-        ),
-    )
+            or_(CatalogEntry.status == "published", CatalogEntry.withdrawn_on > day),
+        )
 
-
-def _legal(
-    session: Session, entries: list[ColumnElement[bool]], kind: str, start: dt.date, end: dt.date
-) -> LegalCounts:
-    of_kind = and_(*entries, CatalogEntry.legal_kind == kind)
-    issued = _count(session, and_(of_kind, CatalogEntry.published_on.between(start, end)))
-    abolished = _count(
-        session,
-        and_(
-            of_kind,
-            CatalogEntry.validity.in_(ABOLISHED),
-            CatalogEntry.validity_changed_on.between(start, end),
+    # Withdrawn in the period while still in force: not an abolition, but it leaves 现行有效 too.
+    withdrawn = and_(
+        CatalogEntry.withdrawn_on.between(start, end),
+        or_(
+            CatalogEntry.validity.not_in(ABOLISHED),
+            CatalogEntry.validity_changed_on.is_(None),
+            CatalogEntry.validity_changed_on > CatalogEntry.withdrawn_on,
         ),
     )
-    # Withdrawn in the period while still in force (a withdrawal is not an abolition, but it too
-    # leaves the 现行有效 count).
-    withdrawn = _count(
-        session,
-        and_(
-            of_kind,
-            CatalogEntry.withdrawn_on.between(start, end),
-            or_(
-                CatalogEntry.validity.not_in(ABOLISHED),
-                CatalogEntry.validity_changed_on.is_(None),
-                CatalogEntry.validity_changed_on > CatalogEntry.withdrawn_on,
-            ),
-        ),
+    abolished = and_(
+        CatalogEntry.validity.in_(ABOLISHED), CatalogEntry.validity_changed_on.between(start, end)
     )
-    return LegalCounts(
-        issued=issued,
-        abolished=abolished,
-        in_force=_in_force(session, entries, kind, end),
-        in_force_before=_in_force(session, entries, kind, start - dt.timedelta(days=1)),
-        withdrawn=withdrawn,
+    counts = [
+        func.sum(case((condition, 1), else_=0))
+        for condition in (
+            CatalogEntry.published_on.between(start, end),
+            abolished,
+            in_force(end),
+            in_force(before),
+            withdrawn,
+        )
+    ]
+    rows = session.execute(
+        select(CatalogEntry.legal_kind, *counts)
+        .where(*entries, CatalogEntry.legal_kind.in_(LEGAL_KINDS))
+        .group_by(CatalogEntry.legal_kind)
     )
+    found = {kind: LegalCounts(*(int(v or 0) for v in values)) for kind, *values in rows}
+    return {kind: found.get(kind, LegalCounts(0, 0, 0, 0, 0)) for kind in LEGAL_KINDS}
 
 
 def _reviews(start: dt.date, end: dt.date, department_id: int | None) -> Select[int | None]:

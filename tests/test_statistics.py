@@ -237,3 +237,22 @@ def test_findings_and_redactions_of_the_period_and_the_report_command(
         env={"PATH": "/usr/bin:/bin", "DESK_PASSWORD": "test-password-1", "HOME": str(tmp_path), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
     )  # fmt: skip
     assert r.returncode == 2 and "没有名称或代码" in r.stderr
+
+
+def test_statistics_window_shows_charts_tables_and_exports(qtbot, desk_app, workspace, generated, tmp_path):
+    from app.ui.statistics_view import StatisticsWindow
+
+    window = StatisticsWindow(workspace.db)
+    qtbot.addWidget(window)
+    window.year.setValue(YEAR)
+    window.compute()
+    qtbot.waitUntil(lambda: window.figures is not None, timeout=30_000)
+    in_year = sum(1 for g in generated if g.published_on.year == YEAR)
+    assert f"主动公开 {in_year} 条" in window.summary.text()
+    assert window.by_month.points and sum(n for _, n in window.by_month.points) == in_year
+    assert {label for label, _ in window.by_category.items} <= set(CATEGORIES)
+    assert window.table.rowCount() == len(window.figures.rows())
+    target = tmp_path / "stats.csv"
+    window.choose_save_path = lambda *_args: str(target)
+    assert window.exports[2].isEnabled() and window.export("csv", to_csv)
+    assert target.read_bytes().startswith("\ufeff指标".encode())

@@ -374,7 +374,7 @@ class CatalogEntry(Base):
     source_package: Mapped[str | None] = mapped_column(String(36))  # the transfer package it came in
     # For the yearly report: 规章 ("rule") or 行政规范性文件 ("normative"), and when it stopped being
     # in force or was withdrawn.
-    legal_kind: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    legal_kind: Mapped[str] = mapped_column(String(16), default="", server_default="", index=True)
     validity_changed_on: Mapped[dt.date | None] = mapped_column(Date)
     withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="published")  # published / withdrawn

@@ -76,6 +76,7 @@ from app.ui.publish_dialog import PublishDialog
 from app.ui.queue_dialog import QueueDialog
 from app.ui.reason_dialog import ReasonDialog
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.statistics_view import StatisticsWindow
 from app.ui.tasks import Task, TaskRunner
 from app.workflow import TRANSITIONS, Action, available_actions, perform
 from app.workspace import Workspace
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         self.catalog_action = self._action(self.tr("公开目录…"), None, self.open_catalog)
         self.queue_action = self._action(self.tr("发布队列…"), None, self.open_queue)
         self.deadlines_action = self._action(self.tr("公开期限…"), None, self.open_deadlines)
+        self.statistics_action = self._action(self.tr("统计与年度报告…"), None, self.open_statistics)
         self.lexicon_action = self._action(self.tr("部门词库…"), None, self.open_lexicon)
         self.catalog_settings_action = self._action(self.tr("目录设置…"), None, self.open_catalog_settings)
         self.keys_action = self._action(self.tr("传输包密钥…"), None, self.open_keys)
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.catalog_action)
         view_menu.addAction(self.queue_action)
         view_menu.addAction(self.deadlines_action)
+        view_menu.addAction(self.statistics_action)
         view_menu.addAction(self.log_action)
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
         tools_menu.addAction(self.lexicon_action)
@@ -1073,6 +1076,12 @@ class MainWindow(QMainWindow):
 
     def open_catalog_settings(self) -> None:
         CatalogSettingsDialog(self.db, self.user_id, self).exec()
+
+    def open_statistics(self) -> StatisticsWindow:
+        window = StatisticsWindow(self.db, self)
+        self.last_dialog = window
+        window.show()
+        return window
 
     def open_keys(self) -> KeysDialog:
         dialog = KeysDialog(self.db, self.user_id, self.workspace.paths.keys_dir, self)

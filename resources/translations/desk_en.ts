@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="65" />
+        <source>（无数据）</source>
+        <translation>(no data)</translation>
+    </message>
+</context>
+<context>
     <name>CatalogSettingsDialog</name>
     <message>
         <location filename="../../app/ui/catalog_settings.py" line="38" />
@@ -1938,6 +1946,14 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
     </message>
 </context>
 <context>
+    <name>LineChart</name>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="103" />
+        <source>（无数据）</source>
+        <translation>(no data)</translation>
+    </message>
+</context>
+<context>
     <name>LogWindow</name>
     <message>
         <location filename="../../app/ui/log_window.py" line="36" />
@@ -1971,348 +1987,353 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131" />
+        <location filename="../../app/ui/main_window.py" line="132" />
         <source>政务公开审发台</source>
         <translation>Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146" />
+        <location filename="../../app/ui/main_window.py" line="147" />
         <source>文件信息…</source>
         <translation>Document details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148" />
+        <location filename="../../app/ui/main_window.py" line="149" />
         <source>保密检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151" />
+        <location filename="../../app/ui/main_window.py" line="152" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153" />
+        <location filename="../../app/ui/main_window.py" line="154" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
+        <location filename="../../app/ui/main_window.py" line="161" />
         <source>发布到目录…</source>
         <translation>Publish to catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/main_window.py" line="162" />
         <source>公开目录…</source>
         <translation>Disclosure catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="163" />
         <source>发布队列…</source>
         <translation>Publish queue…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="164" />
         <source>公开期限…</source>
         <translation>Disclosure deadlines…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="165" />
+        <source>统计与年度报告…</source>
+        <translation>Statistics and Yearly Report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="166" />
         <source>部门词库…</source>
         <translation>Department lexicon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165" />
+        <location filename="../../app/ui/main_window.py" line="167" />
         <source>目录设置…</source>
         <translation>Catalog settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166" />
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>传输包密钥…</source>
         <translation>Transfer Package Keys…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168" />
+        <location filename="../../app/ui/main_window.py" line="170" />
         <source>保存发布版本…</source>
         <translation>Save published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171" />
+        <location filename="../../app/ui/main_window.py" line="173" />
         <source>保存清理后的 DOCX…</source>
         <translation>Save cleaned DOCX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>保存保密审查单…</source>
         <translation>Save review record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="178" />
         <source>备份数据库…</source>
         <translation>Back Up Database…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177" />
+        <location filename="../../app/ui/main_window.py" line="179" />
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179" />
+        <location filename="../../app/ui/main_window.py" line="181" />
         <source>导出传输包…</source>
         <translation>Export Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182" />
+        <location filename="../../app/ui/main_window.py" line="184" />
         <source>导入传输包…</source>
         <translation>Import Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="189" />
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188" />
+        <location filename="../../app/ui/main_window.py" line="190" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189" />
+        <location filename="../../app/ui/main_window.py" line="191" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202" />
+        <location filename="../../app/ui/main_window.py" line="204" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214" />
+        <location filename="../../app/ui/main_window.py" line="216" />
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222" />
+        <location filename="../../app/ui/main_window.py" line="224" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228" />
+        <location filename="../../app/ui/main_window.py" line="231" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233" />
+        <location filename="../../app/ui/main_window.py" line="236" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="239" />
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273" />
+        <location filename="../../app/ui/main_window.py" line="276" />
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315" />
+        <location filename="../../app/ui/main_window.py" line="318" />
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="315" />
+        <location filename="../../app/ui/main_window.py" line="318" />
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="322" />
+        <location filename="../../app/ui/main_window.py" line="325" />
         <source>检查中 %v/%m 页</source>
         <translation>Checking page %v/%m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324" />
+        <location filename="../../app/ui/main_window.py" line="327" />
         <source>取消检查</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329" />
+        <location filename="../../app/ui/main_window.py" line="332" />
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381" />
+        <location filename="../../app/ui/main_window.py" line="384" />
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="408" />
+        <location filename="../../app/ui/main_window.py" line="411" />
         <source>无法显示该文件的页面，详情见日志窗口。</source>
         <translation>Cannot show the pages of this document; see the log window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="445" />
+        <location filename="../../app/ui/main_window.py" line="448" />
         <source>政策解读已添加为草稿，请对其运行保密检查。</source>
         <translation>The interpretation was added as a draft; run the confidentiality check on it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="459" />
+        <location filename="../../app/ui/main_window.py" line="462" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="460" />
+        <location filename="../../app/ui/main_window.py" line="463" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="461" />
+        <location filename="../../app/ui/main_window.py" line="464" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="462" />
+        <location filename="../../app/ui/main_window.py" line="465" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463" />
+        <location filename="../../app/ui/main_window.py" line="466" />
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="465" />
+        <location filename="../../app/ui/main_window.py" line="468" />
         <source>三同步</source>
         <translation>Interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="469" />
+        <location filename="../../app/ui/main_window.py" line="472" />
         <source>规章</source>
         <translation>Rule (规章)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="470" />
+        <location filename="../../app/ui/main_window.py" line="473" />
         <source>规范性文件</source>
         <translation>Normative document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="471" />
+        <location filename="../../app/ui/main_window.py" line="474" />
         <source>需解读</source>
         <translation>Needs interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="477" />
+        <location filename="../../app/ui/main_window.py" line="480" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="478" />
+        <location filename="../../app/ui/main_window.py" line="481" />
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480" />
+        <location filename="../../app/ui/main_window.py" line="483" />
         <source>原始文件</source>
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484" />
+        <location filename="../../app/ui/main_window.py" line="487" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="485" />
+        <location filename="../../app/ui/main_window.py" line="488" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="491" />
+        <location filename="../../app/ui/main_window.py" line="494" />
         <source>退回/不予公开理由</source>
         <translation>Reason returned / withheld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="503" />
-        <location filename="../../app/ui/main_window.py" line="757" />
+        <location filename="../../app/ui/main_window.py" line="506" />
+        <location filename="../../app/ui/main_window.py" line="760" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="507" />
+        <location filename="../../app/ui/main_window.py" line="510" />
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="574" />
+        <location filename="../../app/ui/main_window.py" line="577" />
         <source>删除划定的区域</source>
         <translation>Remove the drawn area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="626" />
+        <location filename="../../app/ui/main_window.py" line="629" />
         <source>正在生成并复核发布版本…</source>
         <translation>Producing and verifying the published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="643" />
+        <location filename="../../app/ui/main_window.py" line="646" />
         <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
         <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="682" />
+        <location filename="../../app/ui/main_window.py" line="685" />
         <source>已编入目录，索引号 {index_no}</source>
         <translation>In the catalog as index number {index_no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="741" />
+        <location filename="../../app/ui/main_window.py" line="744" />
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="769" />
+        <location filename="../../app/ui/main_window.py" line="772" />
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="769" />
+        <location filename="../../app/ui/main_window.py" line="772" />
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="792" />
+        <location filename="../../app/ui/main_window.py" line="795" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="792" />
+        <location filename="../../app/ui/main_window.py" line="795" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="793" />
+        <location filename="../../app/ui/main_window.py" line="796" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="816" />
+        <location filename="../../app/ui/main_window.py" line="819" />
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="834" />
+        <location filename="../../app/ui/main_window.py" line="837" />
         <source>加密的 PDF</source>
         <translation>Encrypted PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="835" />
+        <location filename="../../app/ui/main_window.py" line="838" />
         <source>“{name}”是加密的 PDF。输入打开密码后，将以解密副本导入（加密原件一并保存）：</source>
         <translation>“{name}” is an encrypted PDF. Enter its open password to import a decrypted copy (the encrypted original is kept too):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="853" />
+        <location filename="../../app/ui/main_window.py" line="856" />
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2320,12 +2341,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="858" />
+        <location filename="../../app/ui/main_window.py" line="861" />
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="859" />
+        <location filename="../../app/ui/main_window.py" line="862" />
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -2333,109 +2354,109 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="867" />
+        <location filename="../../app/ui/main_window.py" line="870" />
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="883" />
+        <location filename="../../app/ui/main_window.py" line="886" />
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="893" />
+        <location filename="../../app/ui/main_window.py" line="896" />
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="920" />
+        <location filename="../../app/ui/main_window.py" line="923" />
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="930" />
+        <location filename="../../app/ui/main_window.py" line="933" />
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="940" />
+        <location filename="../../app/ui/main_window.py" line="943" />
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="951" />
+        <location filename="../../app/ui/main_window.py" line="954" />
         <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
         <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="957" />
+        <location filename="../../app/ui/main_window.py" line="960" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="964" />
+        <location filename="../../app/ui/main_window.py" line="967" />
         <source>导出传输包</source>
         <translation>Export transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="964" />
+        <location filename="../../app/ui/main_window.py" line="967" />
         <source>签名私钥的口令：</source>
         <translation>Passphrase of the signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="974" />
+        <location filename="../../app/ui/main_window.py" line="977" />
         <source>传输包已导出：序号 {sequence}，{items} 项，{path}</source>
         <translation>Transfer package exported: sequence {sequence}, {items} items, {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="987" />
+        <location filename="../../app/ui/main_window.py" line="990" />
         <source>选择传输包</source>
         <translation>Choose transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="998" />
+        <location filename="../../app/ui/main_window.py" line="1001" />
         <source>传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。</source>
         <translation>Transfer package imported: {published} published, {withdrawn} withdrawn, {changed} validity changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1012" />
+        <location filename="../../app/ui/main_window.py" line="1015" />
         <source>数据库已备份到 {path}（SHA-256 {sha}…）</source>
         <translation>Database backed up to {path} (SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1023" />
+        <location filename="../../app/ui/main_window.py" line="1026" />
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1030" />
+        <location filename="../../app/ui/main_window.py" line="1033" />
         <source>用备份替换当前数据库？当前数据库会先另存到数据目录的 backups 中。恢复后审发台将退出，请重新启动。</source>
         <translation>Replace the current database with the backup? The current database is first kept in the data directory's backups. The desk quits after restoring; start it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1052" />
+        <location filename="../../app/ui/main_window.py" line="1055" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1057" />
+        <location filename="../../app/ui/main_window.py" line="1060" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1090" />
+        <location filename="../../app/ui/main_window.py" line="1099" />
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1095" />
+        <location filename="../../app/ui/main_window.py" line="1104" />
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1096" />
+        <location filename="../../app/ui/main_window.py" line="1105" />
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -3118,6 +3139,149 @@ The signature and the hashes of all {count} items are verified.</translation>
         <location filename="../../app/ui/settings_dialog.py" line="79" />
         <source>本机没有安全的密钥环：数据库密码不会保存，每次启动时询问。</source>
         <translation>This machine has no secure keyring: the database password is not kept and will be asked at each start.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsWindow</name>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="136" />
+        <source>统计与年度报告</source>
+        <translation>Statistics and yearly report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="141" />
+        <source>全部部门</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="145" />
+        <source>统计</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="148" />
+        <source>导出 PDF（表二）…</source>
+        <translation>Export PDF (Table 2)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="149" />
+        <source>导出 XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="150" />
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="153" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="155" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="162" />
+        <source>主动公开：按主题分类</source>
+        <translation>Proactively disclosed: by subject category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="163" />
+        <source>主动公开：按月</source>
+        <translation>Proactively disclosed: by month</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="164" />
+        <source>规章和行政规范性文件：本年制发 / 废止 / 现行有效</source>
+        <translation>Rules and normative documents: issued / abolished / in force</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="165" />
+        <source>政策解读：按形式</source>
+        <translation>Policy interpretations: by form</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="173" />
+        <source>指标</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="173" />
+        <source>分项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="173" />
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="178" />
+        <source>图表</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="179" />
+        <source>数据表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="198" />
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="210" />
+        <source>统计失败：{reason}</source>
+        <translation>Counting failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="217" />
+        <source>{kind}现行有效件数核对一致</source>
+        <translation>{kind}: the in-force count checks out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="218" />
+        <source>{kind}现行有效件数核对不一致，请核查</source>
+        <translation>{kind}: the in-force count does not check out; please verify</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="223" />
+        <source>导入到发布中位数 {median:g} 个工作日</source>
+        <translation>Median {median:g} working days from import to publication</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="230" />
+        <source>主动公开 {published} 条，撤回 {withdrawn} 条，超期 {overdue} 条。{days}　{checks}</source>
+        <translation>{published} published, {withdrawn} withdrawn, {overdue} late. {days}  {checks}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="245" />
+        <source>·制发</source>
+        <translation> · issued</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="246" />
+        <source>·废止</source>
+        <translation> · abolished</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="247" />
+        <source>·现行有效</source>
+        <translation> · in force</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="265" />
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="270" />
+        <source>导出</source>
+        <translation>Export</translation>
     </message>
 </context>
 <context>

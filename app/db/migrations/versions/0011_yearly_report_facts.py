@@ -21,6 +21,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("legal_kind", sa.String(length=16), server_default="", nullable=False))
         batch_op.add_column(sa.Column("validity_changed_on", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("withdrawn_on", sa.Date(), nullable=True))
+        batch_op.create_index("ix_catalog_entries_legal_kind", ["legal_kind"], unique=False)
 
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.add_column(sa.Column("rule", sa.Boolean(), server_default=sa.false(), nullable=False))
@@ -38,6 +39,7 @@ def downgrade() -> None:
         batch_op.drop_column("rule")
 
     with op.batch_alter_table("catalog_entries", schema=None) as batch_op:
+        batch_op.drop_index("ix_catalog_entries_legal_kind")
         batch_op.drop_column("withdrawn_on")
         batch_op.drop_column("validity_changed_on")
         batch_op.drop_column("legal_kind")

@@ -1,0 +1,271 @@
+"""The statistics view: a period's figures as charts and as the table behind them, and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from app.atomic import write_bytes_atomic
+from app.db.database import Database
+from app.db.models import Department
+from app.statistics import figures
+from app.ui.tasks import TaskRunner
+from publish.report import LEGAL_KINDS, Figures, table2_pdf, to_csv, to_xlsx
+
+BAR_COLOR = QColor(164, 22, 26)
+
+
+class BarChart(QWidget):
+    """Horizontal bars with their labels and values: enough for counts by category or kind."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.items: list[tuple[str, int]] = []
+        self.setMinimumHeight(160)
+
+    def set_items(self, items: list[tuple[str, int]]) -> None:
+        self.items = items
+        self.setMinimumHeight(40 + 22 * max(1, len(items)))
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(QRectF(0, 0, self.width(), 22), Qt.AlignmentFlag.AlignLeft, self.title)
+        painter.setFont(self.font())
+        if not self.items:
+            painter.drawText(
+                QRectF(0, 24, self.width(), 22), Qt.AlignmentFlag.AlignLeft, self.tr("（无数据）")
+            )
+            return
+        label_width = min(220.0, self.width() * 0.4)
+        top, most = 28.0, max(n for _, n in self.items) or 1
+        span = self.width() - label_width - 60
+        for i, (label, n) in enumerate(self.items):
+            y = top + i * 22
+            painter.drawText(QRectF(0, y, label_width - 6, 20), Qt.AlignmentFlag.AlignRight, label)
+            painter.fillRect(QRectF(label_width, y + 3, span * n / most, 14), BAR_COLOR)
+            painter.drawText(
+                QRectF(label_width + span * n / most + 4, y, 56, 20), Qt.AlignmentFlag.AlignLeft, str(n)
+            )
+
+
+class LineChart(QWidget):
+    """Monthly counts as a line, months along the bottom."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.points: list[tuple[str, int]] = []
+        self.setMinimumHeight(200)
+
+    def set_points(self, points: list[tuple[str, int]]) -> None:
+        self.points = points
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(QRectF(0, 0, self.width(), 22), Qt.AlignmentFlag.AlignLeft, self.title)
+        painter.setFont(self.font())
+        if not self.points:
+            painter.drawText(
+                QRectF(0, 24, self.width(), 22), Qt.AlignmentFlag.AlignLeft, self.tr("（无数据）")
+            )
+            return
+        left, top, bottom = 40.0, 30.0, self.height() - 24.0
+        width = self.width() - left - 20
+        most = max(n for _, n in self.points) or 1
+        step = width / max(1, len(self.points) - 1)
+        painter.setPen(QPen(QColor(180, 180, 180)))
+        painter.drawLine(QPointF(left, bottom), QPointF(left + width, bottom))
+        painter.drawText(QRectF(0, top - 8, left - 4, 16), Qt.AlignmentFlag.AlignRight, str(most))
+        points = [
+            QPointF(left + i * step, bottom - (bottom - top) * n / most)
+            for i, (_, n) in enumerate(self.points)
+        ]
+        painter.setPen(QPen(BAR_COLOR, 2))
+        for a, b in itertools.pairwise(points):
+            painter.drawLine(a, b)
+        painter.setPen(QPen(QColor(60, 60, 60)))
+        for point, (month, n) in zip(points, self.points, strict=True):
+            painter.drawEllipse(point, 3, 3)
+            painter.drawText(
+                QRectF(point.x() - 30, bottom + 2, 60, 18), Qt.AlignmentFlag.AlignCenter, month[4:]
+            )
+            painter.drawText(
+                QRectF(point.x() - 30, point.y() - 20, 60, 16), Qt.AlignmentFlag.AlignCenter, str(n)
+            )
+
+
+class StatisticsWindow(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.figures: Figures | None = None
+        self.runner = TaskRunner(self)
+        self.setWindowTitle(self.tr("统计与年度报告"))
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.department = QComboBox(self)
+        self.department.addItem(self.tr("全部部门"), None)
+        with db.read() as session:
+            for d in session.scalars(select(Department).order_by(Department.name)):
+                self.department.addItem(d.name, d.id)
+        self.compute_button = QPushButton(self.tr("统计"), self)
+        self.compute_button.clicked.connect(self.compute)
+        self.exports = [
+            self._export_button(self.tr("导出 PDF（表二）…"), "pdf", table2_pdf),
+            self._export_button(self.tr("导出 XLSX…"), "xlsx", to_xlsx),
+            self._export_button(self.tr("导出 CSV…"), "csv", to_csv),
+        ]
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("年度"), self))
+        top.addWidget(self.year)
+        top.addWidget(QLabel(self.tr("部门"), self))
+        top.addWidget(self.department, 1)
+        top.addWidget(self.compute_button)
+        for button in self.exports:
+            top.addWidget(button)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.by_category = BarChart(self.tr("主动公开：按主题分类"), self)
+        self.by_month = LineChart(self.tr("主动公开：按月"), self)
+        self.legal = BarChart(self.tr("规章和行政规范性文件：本年制发 / 废止 / 现行有效"), self)
+        self.forms = BarChart(self.tr("政策解读：按形式"), self)
+        charts = QWidget(self)
+        grid = QGridLayout(charts)
+        grid.addWidget(self.by_month, 0, 0, 1, 2)
+        grid.addWidget(self.by_category, 1, 0)
+        grid.addWidget(self.legal, 1, 1)
+        grid.addWidget(self.forms, 2, 0)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("指标"), self.tr("分项"), self.tr("数值")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        tabs = QTabWidget(self)
+        tabs.addTab(charts, self.tr("图表"))
+        tabs.addTab(self.table, self.tr("数据表"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(tabs, 1)
+        self.resize(1000, 720)
+        self.choose_save_path: Callable[[str, str], str] = self._choose_save_path
+
+    def _export_button(self, text: str, suffix: str, render: Callable[[Figures], bytes]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setEnabled(False)
+        button.clicked.connect(lambda _=False: self.export(suffix, render))
+        return button
+
+    def compute(self) -> None:
+        """Counts in the background: at a million entries it takes a moment."""
+        year, department_id = self.year.value(), self.department.currentData()
+        name = self.department.currentText() if department_id is not None else ""
+        self.compute_button.setEnabled(False)
+        self.summary.setText(self.tr("正在统计…"))
+        db = self.db
+
+        def work(_task: object) -> Figures:
+            with db.read() as session:
+                result = figures(session, dt.date(year, 1, 1), dt.date(year, 12, 31), department_id)
+            return Figures(**{**result.__dict__, "department": name})
+
+        self.runner.start(work, self.show_figures, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.compute_button.setEnabled(True)
+        self.summary.setText(self.tr("统计失败：{reason}").format(reason=str(exc)))
+
+    def show_figures(self, result: Figures) -> None:
+        self.figures = result
+        self.compute_button.setEnabled(True)
+        for button in self.exports:
+            button.setEnabled(True)
+        agrees, differs = self.tr("{kind}现行有效件数核对一致"), self.tr("{kind}现行有效件数核对不一致，请核查")
+        checks = "；".join(
+            (agrees if result.legal[k].identity_holds else differs).format(kind=label)
+            for k, label in LEGAL_KINDS.items()
+        )
+        days = (
+            self.tr("导入到发布中位数 {median:g} 个工作日").format(median=result.days_to_publish[0])
+            if result.days_to_publish
+            else ""
+        )
+        self.summary.setText(
+            self.tr(
+                "主动公开 {published} 条，撤回 {withdrawn} 条，超期 {overdue} 条。{days}　{checks}"
+            ).format(
+                published=result.published,
+                withdrawn=result.withdrawn,
+                overdue=result.overdue,
+                days=days,
+                checks=checks,
+            )
+        )
+        self.by_month.set_points(result.by_month)
+        self.by_category.set_items(result.by_category)
+        self.legal.set_items(
+            [
+                (f"{label}{part}", n)
+                for k, label in LEGAL_KINDS.items()
+                for part, n in (
+                    (self.tr("·制发"), result.legal[k].issued),
+                    (self.tr("·废止"), result.legal[k].abolished),
+                    (self.tr("·现行有效"), result.legal[k].in_force),
+                )
+            ]
+        )
+        rows = result.rows()
+        self.forms.set_items([(item, int(value)) for name, item, value in rows if name == "政策解读"])
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+
+    def export(self, suffix: str, render: Callable[[Figures], bytes]) -> bool:
+        if self.figures is None:
+            return False
+        path = self.choose_save_path(f"政务公开统计-{self.year.value()}.{suffix}", suffix)
+        if not path:
+            return False
+        write_bytes_atomic(Path(path), render(self.figures))
+        self.summary.setText(self.tr("已导出到 {path}").format(path=path))
+        return True
+
+    def _choose_save_path(self, suggested: str, suffix: str) -> str:
+        return QFileDialog.getSaveFileName(
+            self, self.tr("导出"), str(Path.home() / suggested), f"*.{suffix}"
+        )[0]
