@@ -1,4 +1,4 @@
-"""The full yearly report at scale, against fetching the year's rows and counting them in Python.
+"""The full yearly report at scale, against fetching the rows and counting (part of it) in Python.
 
     .venv/bin/python benchmarks/yearly_report.py [--entries 1000000] [--postgresql [URL]]
 
@@ -67,19 +67,34 @@ def run(count: int, url: str | None) -> None:
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         with ws.db.read() as s:
 
-            def naive() -> Counter[str]:
+            def naive() -> Counter[object]:
+                """The report's published and 规章/规范性文件 figures, counted in Python from the rows."""
+                counts: Counter[object] = Counter()
                 rows = s.execute(
-                    select(CatalogEntry.category, CatalogEntry.doc_type, CatalogEntry.legal_kind).where(
-                        CatalogEntry.published_on.between(start, end)
-                    )
-                ).all()
-                return Counter(r.category for r in rows) + Counter(r.doc_type for r in rows)
+                    select(
+                        CatalogEntry.category,
+                        CatalogEntry.doc_type,
+                        CatalogEntry.published_on,
+                        CatalogEntry.legal_kind,
+                        CatalogEntry.validity,
+                        CatalogEntry.validity_changed_on,
+                    ).where(CatalogEntry.published_on <= end)
+                )
+                for category, doc_type, published_on, kind, validity, changed in rows:
+                    if published_on >= start:
+                        counts[category] += 1
+                        counts[doc_type] += 1
+                        counts[published_on.month] += 1
+                        counts[(kind, "issued")] += 1
+                    if kind and not (validity == "repealed" and changed <= end):
+                        counts[(kind, "in force")] += 1
+                return counts
 
             baseline = median_time(naive, 3) * 1000
             report = median_time(lambda: figures(s, start, end), 3) * 1000
             result = figures(s, start, end)
         print(f"{result.published:,} items published in {year}")
-        print(f"baseline: fetch the year's rows, count two groupings in Python  {baseline:9.1f} ms")
+        print(f"baseline: fetch the rows, count part of the report in Python   {baseline:9.1f} ms")
         print(
             f"the full yearly report (every figure, in the database)        {report:9.1f} ms  "
             f"{baseline / report:5.2f}x the baseline's speed"

@@ -214,7 +214,10 @@ class StatisticsWindow(QDialog):
         self.compute_button.setEnabled(True)
         for button in self.exports:
             button.setEnabled(True)
-        agrees, differs = self.tr("{kind}现行有效件数核对一致"), self.tr("{kind}现行有效件数核对不一致，请核查")
+        agrees, differs = (
+            self.tr("{kind}现行有效件数核对一致"),
+            self.tr("{kind}现行有效件数核对不一致，请核查"),
+        )
         checks = "；".join(
             (agrees if result.legal[k].identity_holds else differs).format(kind=label)
             for k, label in LEGAL_KINDS.items()
