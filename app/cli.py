@@ -896,7 +896,7 @@ def _interpret_list(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
     from app import interpretations
-    from app.catalog import live_entry, publish_to_catalog, update_static_site
+    from app.catalog import live_entry, publish_to_catalog
 
     user_id = _signed_in(args, workspace)
     entry = publish_to_catalog(
@@ -915,13 +915,7 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
             companion_entry = live_entry(session, companion.document_id)
             if companion_entry is not None and companion_entry.created_at >= entry.created_at:
                 print(f"  政策解读 #{companion.document_id} 一并发布，索引号 {companion_entry.index_no}。")
-    if "static" in args.target:
-        folder = args.site or workspace.paths.data_dir / "site"
-        changed = update_static_site(workspace.db, folder)
-        print(f"静态目录网站已更新：{folder}（{changed} 个文件变更）")
-    if "portal" in args.target:
-        return _push(args, workspace)
-    return EXIT_OK
+    return _send_on(args, workspace)
 
 
 def _backup(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -1101,7 +1095,6 @@ def _package_export(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _package_import(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.catalog import update_static_site
     from app.transfer import import_package, verify_package
 
     user_id = _signed_in(args, workspace)
@@ -1117,6 +1110,13 @@ def _package_import(args: argparse.Namespace, workspace: Workspace) -> int:
         return EXIT_OK
     result = import_package(workspace.db, user_id, args.file, to_portal="portal" in args.target)
     print(f"已导入：发布 {result.published}，撤回 {result.withdrawn}，有效性变更 {result.changed}。")
+    return _send_on(args, workspace)
+
+
+def _send_on(args: argparse.Namespace, workspace: Workspace) -> int:
+    """After a catalog change: the static site rebuilt, the portal queue pushed, as --target asks."""
+    from app.catalog import update_static_site
+
     if "static" in args.target:
         folder = args.site or workspace.paths.data_dir / "site"
         changed = update_static_site(workspace.db, folder)

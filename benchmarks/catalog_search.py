@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import WORDS, median_time  # noqa: E402
+from common import WORDS, database, median_time  # noqa: E402
 
 CATEGORIES = [
     "综合政务\\政务公开",
@@ -153,18 +153,8 @@ def main() -> None:
         help="on PostgreSQL: a server started here, or URL",
     )
     args = parser.parse_args()
-    server = None
-    url = None
-    if args.postgresql is not None:
-        from tests.pg_server import PostgresServer
-
-        server = None if args.postgresql else PostgresServer().start()
-        url = args.postgresql or server.create_database()
-    try:
+    with database(args.postgresql) as url:
         run(args.entries, url)
-    finally:
-        if server is not None:
-            server.close()
 
 
 def run(count: int, url: str | None) -> None:

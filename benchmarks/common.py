@@ -1,10 +1,11 @@
-"""What the benchmarks share: generated Chinese vocabulary and a median timer."""
+"""What the benchmarks share: generated Chinese vocabulary, a median timer, the database to run on."""
 
 from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 # Words of government notices, for generated titles, paragraphs and lexicons.
 WORDS = [
@@ -85,3 +86,22 @@ def median_time(fn: Callable[[], object], repeat: int = 5) -> float:
         fn()
         times.append(time.perf_counter() - started)
     return statistics.median(times)
+
+
+@contextmanager
+def database(postgresql: str | None) -> Iterator[str | None]:
+    """The URL to build in: None for SQLite; with --postgresql, a throwaway server started here,
+    or the empty database the option names."""
+    if postgresql is None:
+        yield None
+        return
+    if postgresql:
+        yield postgresql
+        return
+    from tests.pg_server import PostgresServer
+
+    server = PostgresServer().start()
+    try:
+        yield server.create_database()
+    finally:
+        server.close()

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from catalog_search import build  # noqa: E402
-from common import median_time  # noqa: E402
+from common import database, median_time  # noqa: E402
 
 
 def main() -> None:
@@ -29,17 +29,8 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=1_000_000)
     parser.add_argument("--postgresql", nargs="?", const="", metavar="URL")
     args = parser.parse_args()
-    server, url = None, None
-    if args.postgresql is not None:
-        from tests.pg_server import PostgresServer
-
-        server = None if args.postgresql else PostgresServer().start()
-        url = args.postgresql or server.create_database()
-    try:
+    with database(args.postgresql) as url:
         run(args.entries, url)
-    finally:
-        if server is not None:
-            server.close()
 
 
 def run(count: int, url: str | None) -> None:

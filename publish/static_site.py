@@ -11,14 +11,13 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from publish.catalog import Validity
+from publish.files import write_atomic
 
 SITE_TITLE = "政府信息公开目录"
 
@@ -85,15 +84,7 @@ def _write_atomic(path: Path, data: bytes) -> bool:
     """Writes only when the content differs; returns whether it wrote."""
     if path.exists() and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, data)
     return True
 
 

@@ -12,9 +12,7 @@ import base64
 import hashlib
 import io
 import json
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from publish.files import atomic_file
 from review.errors import QT_TRANSLATE_NOOP, TranslatableError
 
 FORMAT = "disclosure-desk-transfer/1"
@@ -140,27 +139,17 @@ def write_package(
     manifest = dict(manifest, format=FORMAT, key_id=key_id(key.public_key()))
     body = canonical_json(manifest)
     signature = base64.b64encode(key.sign(body))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.writestr(MANIFEST, body)
-                archive.writestr(SIGNATURE, signature)
-                written = set()
-                for sha, data in files:
-                    if sha in written:
-                        continue
-                    if hashlib.sha256(data).hexdigest() != sha:
-                        raise ValueError("a file is not the verified one")  # callers pass checked bytes
-                    archive.writestr(f"files/{sha}", data)
-                    written.add(sha)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as f, zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MANIFEST, body)
+        archive.writestr(SIGNATURE, signature)
+        written = set()
+        for sha, data in files:
+            if sha in written:
+                continue
+            if hashlib.sha256(data).hexdigest() != sha:
+                raise ValueError("a file is not the verified one")  # callers pass checked bytes
+            archive.writestr(f"files/{sha}", data)
+            written.add(sha)
     with path.open("rb") as f:
         return hashlib.file_digest(f, "sha256").hexdigest()
 

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,23 @@ from publish.report import LEGAL_KINDS, Figures, table2_pdf, to_csv, to_xlsx
 BAR_COLOR = QColor(164, 22, 26)
 
 
+def _frame(chart: QWidget, title: str, has_data: bool) -> QPainter | None:
+    """Starts painting a chart: its title, and 无数据 (returning None) when there is nothing to draw."""
+    painter = QPainter(chart)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    bold = QFont(chart.font())
+    bold.setBold(True)
+    painter.setFont(bold)
+    painter.drawText(QRectF(0, 0, chart.width(), 22), Qt.AlignmentFlag.AlignLeft, title)
+    painter.setFont(chart.font())
+    if has_data:
+        return painter
+    text = QCoreApplication.translate("StatisticsWindow", "（无数据）")
+    painter.drawText(QRectF(0, 24, chart.width(), 22), Qt.AlignmentFlag.AlignLeft, text)
+    painter.end()
+    return None
+
+
 class BarChart(QWidget):
     """Horizontal bars with their labels and values: enough for counts by category or kind."""
 
@@ -52,17 +69,8 @@ class BarChart(QWidget):
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.drawText(QRectF(0, 0, self.width(), 22), Qt.AlignmentFlag.AlignLeft, self.title)
-        painter.setFont(self.font())
-        if not self.items:
-            painter.drawText(
-                QRectF(0, 24, self.width(), 22), Qt.AlignmentFlag.AlignLeft, self.tr("（无数据）")
-            )
+        painter = _frame(self, self.title, bool(self.items))
+        if painter is None:
             return
         label_width = min(220.0, self.width() * 0.4)
         top, most = 28.0, max(n for _, n in self.items) or 1
@@ -90,17 +98,8 @@ class LineChart(QWidget):
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.drawText(QRectF(0, 0, self.width(), 22), Qt.AlignmentFlag.AlignLeft, self.title)
-        painter.setFont(self.font())
-        if not self.points:
-            painter.drawText(
-                QRectF(0, 24, self.width(), 22), Qt.AlignmentFlag.AlignLeft, self.tr("（无数据）")
-            )
+        painter = _frame(self, self.title, bool(self.points))
+        if painter is None:
             return
         left, top, bottom = 40.0, 30.0, self.height() - 24.0
         width = self.width() - left - 20

@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>BarChart</name>
-    <message>
-        <location filename="../../app/ui/statistics_view.py" line="65" />
-        <source>（无数据）</source>
-        <translation>(no data)</translation>
-    </message>
-</context>
-<context>
     <name>CatalogSettingsDialog</name>
     <message>
         <location filename="../../app/ui/catalog_settings.py" line="38" />
@@ -494,32 +486,32 @@
         <translation>Nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="933" />
+        <location filename="../../app/cli.py" line="927" />
         <source>只有系统管理员可以备份数据库。</source>
         <translation>Only an administrator can back up the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="950" />
+        <location filename="../../app/cli.py" line="944" />
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_restore）恢复。</source>
         <translation>Restore a shared (PostgreSQL) database with the server's tools, such as pg_restore.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="970" />
+        <location filename="../../app/cli.py" line="964" />
         <source>起始日期晚于截止日期。</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="981" />
+        <location filename="../../app/cli.py" line="975" />
         <source>没有名称或代码为“{name}”的部门。</source>
         <translation>No department is named or coded “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1003" />
+        <location filename="../../app/cli.py" line="997" />
         <source>只有系统管理员可以迁移数据库。</source>
         <translation>Only an administrator can move the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1036" />
+        <location filename="../../app/cli.py" line="1030" />
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
@@ -1301,88 +1293,88 @@
         <translation>The package holds an unknown action “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="56" />
+        <location filename="../../publish/transfer.py" line="55" />
         <source>私钥口令至少需要 8 个字符。</source>
         <translation>The private key passphrase needs at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="68" />
+        <location filename="../../publish/transfer.py" line="67" />
         <source>私钥口令不正确，或私钥文件已损坏。</source>
         <translation>Wrong passphrase, or the private key is damaged.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="70" />
+        <location filename="../../publish/transfer.py" line="69" />
         <source>私钥不是 Ed25519 密钥。</source>
         <translation>The private key is not an Ed25519 key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="84" />
+        <location filename="../../publish/transfer.py" line="83" />
         <source>公钥无法读取。</source>
         <translation>The public key cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="86" />
+        <location filename="../../publish/transfer.py" line="85" />
         <source>公钥不是 Ed25519 密钥。</source>
         <translation>The public key is not an Ed25519 key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="120" />
+        <location filename="../../publish/transfer.py" line="119" />
         <source>不是审发台的公钥文件。</source>
         <translation>Not a Disclosure Desk public key file.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="122" />
+        <location filename="../../publish/transfer.py" line="121" />
         <source>公钥文件中的密钥编号与公钥不符。</source>
         <translation>The key id in the public key file does not match the key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="197" />
+        <location filename="../../publish/transfer.py" line="186" />
         <source>传输包“{name}”过大，拒绝读取。</source>
         <translation>Package “{name}” is too large; not read.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="201" />
+        <location filename="../../publish/transfer.py" line="190" />
         <source>无法读取传输包“{name}”：{reason}</source>
         <translation>Cannot read package “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="208" />
+        <location filename="../../publish/transfer.py" line="197" />
         <source>传输包“{name}”没有签名或清单，拒绝导入。</source>
         <translation>Package “{name}” has no signature or manifest; refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="214" />
-        <location filename="../../publish/transfer.py" line="257" />
+        <location filename="../../publish/transfer.py" line="203" />
+        <location filename="../../publish/transfer.py" line="246" />
         <source>传输包“{name}”已损坏或不完整（可能被截断）。</source>
         <translation>Package “{name}” is damaged or incomplete (perhaps truncated).</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="223" />
+        <location filename="../../publish/transfer.py" line="212" />
         <source>传输包“{name}”的清单无法识别。</source>
         <translation>The manifest of package “{name}” is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="228" />
+        <location filename="../../publish/transfer.py" line="217" />
         <source>传输包“{name}”由未登记或已吊销的密钥（{key}）签名，拒绝导入。</source>
         <translation>Package “{name}” is signed by an unregistered or revoked key ({key}); refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="236" />
+        <location filename="../../publish/transfer.py" line="225" />
         <source>传输包“{name}”的签名无效：清单在签名后被改动过。</source>
         <translation>The signature of package “{name}” is invalid: the manifest was changed after signing.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="242" />
+        <location filename="../../publish/transfer.py" line="231" />
         <source>传输包“{name}”含有清单之外的文件，拒绝导入。</source>
         <translation>Package “{name}” holds files its manifest does not name; refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="249" />
+        <location filename="../../publish/transfer.py" line="238" />
         <source>传输包“{name}”缺少文件或文件大小不符（{sha}）。</source>
         <translation>Package “{name}” lacks a file or a file has the wrong size ({sha}).</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="261" />
+        <location filename="../../publish/transfer.py" line="250" />
         <source>传输包“{name}”中的文件 {sha} 与清单的哈希不符。</source>
         <translation>File {sha} in package “{name}” does not match its hash in the manifest.</translation>
     </message>
@@ -1943,14 +1935,6 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         <location filename="../../app/ui/lexicon_dialog.py" line="118" />
         <source>第 {line} 行：{message}</source>
         <translation>Line {line}: {message}</translation>
-    </message>
-</context>
-<context>
-    <name>LineChart</name>
-    <message>
-        <location filename="../../app/ui/statistics_view.py" line="103" />
-        <source>（无数据）</source>
-        <translation>(no data)</translation>
     </message>
 </context>
 <context>
@@ -3144,97 +3128,102 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>StatisticsWindow</name>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="136" />
+        <location filename="../../app/ui/statistics_view.py" line="52" />
+        <source>（无数据）</source>
+        <translation>(no data)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="135" />
         <source>统计与年度报告</source>
         <translation>Statistics and yearly report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="141" />
+        <location filename="../../app/ui/statistics_view.py" line="140" />
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="145" />
+        <location filename="../../app/ui/statistics_view.py" line="144" />
         <source>统计</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="148" />
+        <location filename="../../app/ui/statistics_view.py" line="147" />
         <source>导出 PDF（表二）…</source>
         <translation>Export PDF (Table 2)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="149" />
+        <location filename="../../app/ui/statistics_view.py" line="148" />
         <source>导出 XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="150" />
+        <location filename="../../app/ui/statistics_view.py" line="149" />
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="153" />
+        <location filename="../../app/ui/statistics_view.py" line="152" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="155" />
+        <location filename="../../app/ui/statistics_view.py" line="154" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="162" />
+        <location filename="../../app/ui/statistics_view.py" line="161" />
         <source>主动公开：按主题分类</source>
         <translation>Proactively disclosed: by subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="163" />
+        <location filename="../../app/ui/statistics_view.py" line="162" />
         <source>主动公开：按月</source>
         <translation>Proactively disclosed: by month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="164" />
+        <location filename="../../app/ui/statistics_view.py" line="163" />
         <source>规章和行政规范性文件：本年制发 / 废止 / 现行有效</source>
         <translation>Rules and normative documents: issued / abolished / in force</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="165" />
+        <location filename="../../app/ui/statistics_view.py" line="164" />
         <source>政策解读：按形式</source>
         <translation>Policy interpretations: by form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="173" />
+        <location filename="../../app/ui/statistics_view.py" line="172" />
         <source>指标</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="173" />
+        <location filename="../../app/ui/statistics_view.py" line="172" />
         <source>分项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="173" />
+        <location filename="../../app/ui/statistics_view.py" line="172" />
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="178" />
+        <location filename="../../app/ui/statistics_view.py" line="177" />
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="179" />
+        <location filename="../../app/ui/statistics_view.py" line="178" />
         <source>数据表</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="198" />
+        <location filename="../../app/ui/statistics_view.py" line="197" />
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="210" />
+        <location filename="../../app/ui/statistics_view.py" line="209" />
         <source>统计失败：{reason}</source>
         <translation>Counting failed: {reason}</translation>
     </message>
@@ -3249,37 +3238,37 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>{kind}: the in-force count does not check out; please verify</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="223" />
+        <location filename="../../app/ui/statistics_view.py" line="225" />
         <source>导入到发布中位数 {median:g} 个工作日</source>
         <translation>Median {median:g} working days from import to publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="230" />
+        <location filename="../../app/ui/statistics_view.py" line="232" />
         <source>主动公开 {published} 条，撤回 {withdrawn} 条，超期 {overdue} 条。{days}　{checks}</source>
         <translation>{published} published, {withdrawn} withdrawn, {overdue} late. {days}  {checks}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="245" />
+        <location filename="../../app/ui/statistics_view.py" line="247" />
         <source>·制发</source>
         <translation> · issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="246" />
+        <location filename="../../app/ui/statistics_view.py" line="248" />
         <source>·废止</source>
         <translation> · abolished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="247" />
+        <location filename="../../app/ui/statistics_view.py" line="249" />
         <source>·现行有效</source>
         <translation> · in force</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="265" />
+        <location filename="../../app/ui/statistics_view.py" line="267" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="270" />
+        <location filename="../../app/ui/statistics_view.py" line="272" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
