@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import audit
 from app.catalog_search import index_entry
 from app.categories import leaves as category_leaves
 from app.checking import latest_run
-from app.db.database import Database
+from app.db.database import Database, add_if_absent
 from app.db.models import (
     CatalogAttachment,
     CatalogEntry,
@@ -76,13 +75,9 @@ def allocate_index_number(session: Session, department: Department, category: st
     if session.scalar(select(IndexCounter.id).where(*key)) is None:
         # The period's first number: two publishers may both get here. The counter row is created in a
         # savepoint, so the one that loses the race carries on with the winner's row.
-        try:
-            with session.begin_nested():
-                session.add(
-                    IndexCounter(department_id=department.id, scope=scope, period=period, last_serial=0)
-                )
-        except IntegrityError:
-            pass
+        add_if_absent(
+            session, IndexCounter(department_id=department.id, scope=scope, period=period, last_serial=0)
+        )
     counter = session.scalars(select(IndexCounter).where(*key).with_for_update()).one()
     counter.last_serial += 1
     session.flush()
@@ -152,11 +147,7 @@ def publish_to_catalog(
         for companion in interpretations_of(session, document_id):
             if companion.document.status_enum is Status.APPROVED:
                 _publish_one(session, user, companion.document_id, None, published_on, {}, targets)
-        if entry.interprets_index_no is not None:
-            # The document's entry now lists one more interpretation.
-            parent_entry = entry_by_index(session, entry.interprets_index_no)
-            if parent_entry is not None:
-                follow_on_targets(session, parent_entry, "upsert")
+        resend_interpreted(session, entry)
         return entry
 
 
@@ -294,16 +285,13 @@ def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogE
         withdraw_entry(session, user, entry, reason)
         for companion in interpretation_entries(session, entry.index_no):
             withdraw_entry(session, user, companion, reason)
-        if entry.interprets_index_no is not None:
-            parent_entry = entry_by_index(session, entry.interprets_index_no)
-            if parent_entry is not None and parent_entry.status == "published":
-                follow_on_targets(session, parent_entry, "upsert")
+        resend_interpreted(session, entry)
         return entry
 
 
-def withdraw_entry(session: Session, user: User | None, entry: CatalogEntry, reason: str) -> None:
+def withdraw_entry(session: Session, user: User, entry: CatalogEntry, reason: str) -> None:
     """Withdraws one entry (and, for the desk's own, its document) and tells its targets."""
-    if entry.document_id is not None and user is not None:
+    if entry.document_id is not None:
         perform(session, user, entry.document_id, Action.WITHDRAW, expected_version=None, reason=reason)
     elif entry.status != "published":
         raise NotFound(
@@ -334,13 +322,22 @@ def interpretation_entries(session: Session, index_no: str) -> list[CatalogEntry
     )
 
 
-def follow_on_targets(session: Session, entry: CatalogEntry, action: str) -> None:
-    """Queues a change for every target that holds (or is being sent) the entry."""
-    targets = session.scalars(
-        select(PublishJob.target).where(PublishJob.catalog_entry_id == entry.id).distinct()
+def follow_on_targets(session: Session, entry: CatalogEntry, action: str, also: Iterable[str] = ()) -> None:
+    """Queues a change for every target that holds (or is being sent) the entry, and for `also`."""
+    targets = set(
+        session.scalars(select(PublishJob.target).where(PublishJob.catalog_entry_id == entry.id).distinct())
     )
-    for target in list(targets):
+    for target in sorted(targets | set(also)):
         session.add(PublishJob(catalog_entry_id=entry.id, target=target, action=action))
+
+
+def resend_interpreted(session: Session, entry: CatalogEntry) -> None:
+    """An interpretation came or went: its document's entry, which lists it, goes out again."""
+    if entry.interprets_index_no is None:
+        return
+    parent = entry_by_index(session, entry.interprets_index_no)
+    if parent is not None and parent.status == "published":
+        follow_on_targets(session, parent, "upsert")
 
 
 def lint_issues(db: Database, document_id: int, published_on: dt.date | None = None) -> list[LintIssue]:
@@ -353,12 +350,21 @@ def lint_issues(db: Database, document_id: int, published_on: dt.date | None = N
 
 def site_entry(session: Session, entry: CatalogEntry) -> SiteEntry:
     """What every target publishes of an entry, with its interpretation links and attachments."""
-    interprets = entry_by_index(session, entry.interprets_index_no) if entry.interprets_index_no else None
+    parent = entry_by_index(session, entry.interprets_index_no) if entry.interprets_index_no else None
     attachments = session.scalars(
         select(CatalogAttachment)
         .where(CatalogAttachment.catalog_entry_id == entry.id)
         .order_by(CatalogAttachment.id)
     )
+    return _site_entry(entry, parent, interpretation_entries(session, entry.index_no), list(attachments))
+
+
+def _site_entry(
+    entry: CatalogEntry,
+    parent: CatalogEntry | None,
+    interpretations: list[CatalogEntry],
+    attachments: list[CatalogAttachment],
+) -> SiteEntry:
     return SiteEntry(
         index_no=entry.index_no,
         title=entry.title,
@@ -375,14 +381,35 @@ def site_entry(session: Session, entry: CatalogEntry) -> SiteEntry:
         validity=entry.validity,
         pdf_sha256=entry.published_sha256,
         form=InterpretationForm(entry.interpretation_form).label if entry.interpretation_form else "",
-        interprets=Link(interprets.index_no, interprets.title)
-        if interprets is not None and interprets.status == "published"
+        interprets=Link(parent.index_no, parent.title)
+        if parent is not None and parent.status == "published"
         else None,
-        interpretations=tuple(
-            Link(c.index_no, c.title) for c in interpretation_entries(session, entry.index_no)
-        ),
+        interpretations=tuple(Link(c.index_no, c.title) for c in interpretations),
         attachments=tuple(Attachment(a.name, a.blob_sha256, a.media_type) for a in attachments),
     )
+
+
+def _all_site_entries(session: Session, rows: list[CatalogEntry]) -> list[SiteEntry]:
+    """site_entry for the whole catalog, its links and attachments gathered in one pass, not
+    three queries per entry."""
+    by_index = {r.index_no: r for r in rows}
+    interpretations: dict[str, list[CatalogEntry]] = {}
+    for r in rows:  # rows come in id order, as interpretation_entries returns them
+        if r.interprets_index_no and r.status == "published":
+            interpretations.setdefault(r.interprets_index_no, []).append(r)
+    attachments: dict[int, list[CatalogAttachment]] = {}
+    for a in session.scalars(select(CatalogAttachment).order_by(CatalogAttachment.id)):
+        attachments.setdefault(a.catalog_entry_id, []).append(a)
+    return [
+        _site_entry(
+            r,
+            by_index.get(r.interprets_index_no) if r.interprets_index_no else None,
+            interpretations.get(r.index_no, []),
+            attachments.get(r.id, []),
+        )
+        for r in rows
+        if r.status == "published"
+    ]
 
 
 def entry_files(session: Session, item: SiteEntry) -> tuple[bytes, dict[str, bytes]]:
@@ -402,7 +429,7 @@ def update_static_site(db: Database, folder: Path) -> int:
     changed = 0
     with db.read() as session:
         rows = list(session.scalars(select(CatalogEntry).order_by(CatalogEntry.id)))
-        live = [site_entry(session, r) for r in rows if r.status == "published"]
+        live = _all_site_entries(session, rows)
         for item in live:
             changed += len(site.publish(item, lambda sha: load_blob(session, sha)))
         for row in rows:

@@ -9,11 +9,10 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.db.database import Database
+from app.db.database import Database, add_if_absent
 from app.db.models import Blob, Document, DocumentFile, FilePurpose, User, utcnow
 from app.errors import QT_TRANSLATE_NOOP, DocumentRejected, NotFound, PermissionDenied, ValidationFailed
 from app.roles import Role, Status
@@ -84,11 +83,7 @@ def store_blob(session: Session, data: bytes) -> str:
     digest = hashlib.sha256(data).hexdigest()
     if session.get(Blob, digest) is None:
         # Someone storing the same bytes at the same moment is no conflict: the content is the key.
-        try:
-            with session.begin_nested():
-                session.add(Blob(sha256=digest, size=len(data), data=data))
-        except IntegrityError:
-            pass
+        add_if_absent(session, Blob(sha256=digest, size=len(data), data=data))
     return digest
 
 

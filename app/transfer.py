@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import audit, signing_keys
-from app.catalog import PACKAGE, PORTAL, entry_by_index, follow_on_targets, visible_text
+from app.catalog import PACKAGE, PORTAL, entry_by_index, follow_on_targets, resend_interpreted, visible_text
 from app.catalog_search import index_entry
 from app.db.database import Database
 from app.db.models import (
@@ -340,16 +340,8 @@ def _apply(
                 )
         session.flush()
         index_entry(session, entry, visible_text(files[entry.published_sha256]))
-        targets = {PORTAL} if to_portal else set()
-        targets |= set(
-            session.scalars(select(PublishJob.target).where(PublishJob.catalog_entry_id == entry.id))
-        )
-        for target in sorted(targets):
-            session.add(PublishJob(catalog_entry_id=entry.id, target=target, action=UPSERT))
-        if entry.interprets_index_no:
-            parent = entry_by_index(session, entry.interprets_index_no)
-            if parent is not None and parent.status == "published":
-                follow_on_targets(session, parent, UPSERT)
+        follow_on_targets(session, entry, UPSERT, also=[PORTAL] if to_portal else [])
+        resend_interpreted(session, entry)
         return
     if entry is None:
         raise TransferError(

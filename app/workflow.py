@@ -163,8 +163,13 @@ def available_actions(session: Session, document: Document, user: User) -> list[
     return [a for a in Action if refusal(document, user, a, session) is None]
 
 
-def get_document(session: Session, document_id: int) -> Document:
-    document = session.get(Document, document_id)
+def get_document(session: Session, document_id: int, *, lock: bool = False) -> Document:
+    """The document; with `lock`, its row locked for the rest of the transaction (PostgreSQL)."""
+    document = (
+        session.get(Document, document_id, with_for_update={"of": Document}, populate_existing=True)
+        if lock
+        else session.get(Document, document_id)
+    )
     if document is None:
         raise NotFound(QT_TRANSLATE_NOOP("DeskError", "文件 #{id} 不存在。"), id=document_id)
     return document
@@ -176,9 +181,7 @@ def load_for_update(session: Session, document_id: int, expected_version: int | 
     The row is locked for the rest of the transaction (on PostgreSQL; SQLite writers are serialised
     anyway), so a second person acting at the same moment waits, then sees the newer version.
     """
-    document = session.get(Document, document_id, with_for_update={"of": Document}, populate_existing=True)
-    if document is None:
-        raise NotFound(QT_TRANSLATE_NOOP("DeskError", "文件 #{id} 不存在。"), id=document_id)
+    document = get_document(session, document_id, lock=True)
     if expected_version is not None and document.version != expected_version:
         raise ConflictError(
             QT_TRANSLATE_NOOP(

@@ -61,6 +61,16 @@ class Database:
         self.engine.dispose()
 
 
+def add_if_absent(session: Session, row: object) -> None:
+    """Inserts `row` unless a row with its key exists — also when another writer inserts the same
+    key at the same moment: the insert runs in a savepoint, and losing that race is no error."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        pass
+
+
 def _create_engine(url: str, is_sqlite: bool, busy_timeout_s: float) -> Engine:
     if not is_sqlite:
         return create_engine(url, pool_pre_ping=True)
