@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, extract, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db.models import CatalogEntry, CheckRun, Decision, Document, FindingRow, ManualArea, Review
+from app.db.models import CatalogEntry, Decision, Document, FindingRow, ManualArea, Review
 from publish.catalog import PROACTIVE_DEADLINE_WORKING_DAYS
 from publish.report import LEGAL_KINDS, Figures, LegalCounts
 from publish.taxonomy import DisclosureMode
@@ -30,11 +30,12 @@ def figures(session: Session, start: dt.date, end: dt.date, department_id: int |
     """Everything the report and the statistics view show, for start..end (inclusive)."""
     entries = _entries_filter(department_id)
     published = and_(*entries, CatalogEntry.published_on.between(start, end))
+    by_category = _grouped(session, CatalogEntry.category, published)
     return Figures(
         start=start,
         end=end,
-        published=_count(session, published),
-        by_category=_grouped(session, CatalogEntry.category, published),
+        published=sum(n for _, n in by_category),  # every entry has one category, "" included
+        by_category=by_category,
         by_doc_type=_grouped(session, CatalogEntry.doc_type, published),
         by_month=_grouped(
             session,
@@ -136,7 +137,6 @@ def _findings(
 ) -> list[tuple[str, str, int]]:
     rows = session.execute(
         select(FindingRow.category, Decision.decision, func.count())
-        .join(CheckRun, CheckRun.id == FindingRow.check_run_id)
         .outerjoin(Decision, Decision.finding_id == FindingRow.id)
         .where(FindingRow.check_run_id.in_(_reviews(start, end, department_id)))
         .group_by(FindingRow.category, Decision.decision)

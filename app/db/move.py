@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Table, delete, func, insert, select, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from app import audit
@@ -84,11 +85,8 @@ def _copy(
                     )
 
 
-def _copy_search_index(src: object, dst: object, target: Database) -> None:
+def _copy_search_index(src: Connection, dst: Connection, target: Database) -> None:
     """The catalog's full-text words, already tokenised the same way for both databases."""
-    from sqlalchemy.engine import Connection
-
-    assert isinstance(src, Connection) and isinstance(dst, Connection)
     if src.dialect.name != "sqlite":
         return
     rows = src.execute(text("SELECT rowid, body FROM catalog_fts")).all()
