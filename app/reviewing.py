@@ -266,7 +266,7 @@ def approve(
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP(
                     "DeskError",
-                    "“{title}”是规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。"
+                    "“{title}”是规章、规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。"
                     "如确实无需解读，请在审查结论中写明理由。",
                 ),
                 title=document.title,

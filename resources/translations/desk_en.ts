@@ -270,8 +270,8 @@
     </message>
     <message>
         <location filename="../../app/ui/conclusion_dialog.py" line="46" />
-        <source>该文件为规范性文件或需解读，但未附政策解读（三同步）。如确实无需解读，请写明理由：</source>
-        <translation>This is a normative document or needs an interpretation, but none is attached (three synchronisations). If it truly needs none, say why:</translation>
+        <source>该文件为规章、规范性文件或需解读，但未附政策解读（三同步）。如确实无需解读，请写明理由：</source>
+        <translation>This is a rule, a normative document or needs an interpretation, but none is attached (three synchronisations). If it truly needs none, say why:</translation>
     </message>
     <message>
         <location filename="../../app/ui/conclusion_dialog.py" line="54" />
@@ -322,7 +322,7 @@
         <translation>Counted from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="75" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="76" />
         <source>主动公开的文件应自成文之日起 20 个工作日内公开（条例第二十六条）；文件发布后补发的政策解读应在 3 个工作日内发布（三同步）。工作日按国家法定节假日和调休计算；标 * 的年份节假日安排未知，按周末计算。</source>
         <translation>Proactively disclosed documents are due within 20 working days of their date (Regulations Art. 26); an interpretation published after its document is due within 3 working days (three synchronisations). Working days follow the national holidays and swapped working days; years marked * are not known yet and count weekends only.</translation>
     </message>
@@ -337,7 +337,7 @@
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="49" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="50" />
         <source>逾期 {days}</source>
         <translation>overdue by {days}</translation>
     </message>
@@ -526,27 +526,27 @@
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="93" />
+        <location filename="../../app/db/database.py" line="103" />
         <source>该记录已被其他人修改，您的更改没有保存。请刷新后重试。</source>
         <translation>Someone else changed this record; your change was not saved. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="99" />
+        <location filename="../../app/db/database.py" line="109" />
         <source>有人同时修改了相同的数据，您的操作没有执行。请刷新后重试。</source>
         <translation>Someone changed the same data at the same moment; your action was not carried out. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="107" />
+        <location filename="../../app/db/database.py" line="117" />
         <source>数据库正被另一个审发台进程长时间占用（等待 {seconds} 秒仍未释放），请稍后重试。</source>
         <translation>Another desk process has held the database for too long (still busy after {seconds} s). Try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="117" />
+        <location filename="../../app/db/database.py" line="127" />
         <source>与数据库的连接中断（服务器可能已重启），刚才的操作没有完成，也没有留下任何改动。请重试。</source>
         <translation>The connection to the database was lost (the server may have restarted). The action did not complete and left no change. Try again.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="119" />
+        <location filename="../../app/db/database.py" line="129" />
         <source>数据库访问失败：{reason}</source>
         <translation>Database access failed: {reason}</translation>
     </message>
@@ -561,67 +561,67 @@
         <translation>The sample workspace already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="69" />
+        <location filename="../../app/documents.py" line="68" />
         <source>“{name}”是文件夹，不是文件。</source>
         <translation>“{name}” is a folder, not a file.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="71" />
+        <location filename="../../app/documents.py" line="70" />
         <source>找不到文件“{name}”。</source>
         <translation>File “{name}” not found.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="73" />
+        <location filename="../../app/documents.py" line="72" />
         <source>没有读取“{name}”的权限。</source>
         <translation>No permission to read “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="77" />
+        <location filename="../../app/documents.py" line="76" />
         <source>读取“{name}”失败：{reason}</source>
         <translation>Reading “{name}” failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="98" />
+        <location filename="../../app/documents.py" line="93" />
         <source>文件内容 {sha} 不在数据库中。</source>
         <translation>File content {sha} is not in the database.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="102" />
+        <location filename="../../app/documents.py" line="97" />
         <source>文件内容 {sha} 与其哈希不符，数据库可能已损坏。</source>
         <translation>File content {sha} does not match its hash; the database may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="143" />
+        <location filename="../../app/documents.py" line="138" />
         <source>只有经办人可以导入文件，{user}不是经办人。</source>
         <translation>Only clerks can import files; {user} is not a clerk.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="148" />
+        <location filename="../../app/documents.py" line="143" />
         <source>{user}不属于任何部门，无法导入文件。</source>
         <translation>{user} belongs to no department and cannot import files.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="219" />
+        <location filename="../../app/documents.py" line="214" />
         <source>只有本部门的经办人可以为草稿上传新版本。</source>
         <translation>Only clerks of the document's department can upload a new version of a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="256" />
+        <location filename="../../app/documents.py" line="251" />
         <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
         <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="261" />
+        <location filename="../../app/documents.py" line="256" />
         <source>只有本部门的经办人可以修改文件信息。</source>
         <translation>Only clerks of the document's department can change its details.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="270" />
+        <location filename="../../app/documents.py" line="265" />
         <source>标题不能为空。</source>
         <translation>The title cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="283" />
+        <location filename="../../app/documents.py" line="278" />
         <source>“{value}”不是法定公文种类。</source>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
@@ -631,8 +631,7 @@
         <translation>Only the department's confidentiality reviewers or system administrators can change its lexicon.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="169" />
-        <location filename="../../app/workflow.py" line="181" />
+        <location filename="../../app/workflow.py" line="174" />
         <source>文件 #{id} 不存在。</source>
         <translation>Document #{id} does not exist.</translation>
     </message>
@@ -707,22 +706,22 @@
         <translation>{user} imported, edited or submitted “{title}” and, by separation of duties, cannot “{action}” it.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="187" />
+        <location filename="../../app/workflow.py" line="190" />
         <source>文件“{title}”在您打开后已被他人修改（版本 {seen} → {now}），您的操作没有执行。请刷新后重试。</source>
         <translation>“{title}” was changed by someone else after you opened it (version {seen} → {now}); nothing was done. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="219" />
+        <location filename="../../app/workflow.py" line="222" />
         <source>批准须经保密审查：处理全部阻断级发现并生成发布版本后才能批准。</source>
         <translation>Approval goes through the confidentiality review: decide every blocking finding and produce the published version first.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="223" />
+        <location filename="../../app/workflow.py" line="226" />
         <source>“{action}”必须填写理由。</source>
         <translation>“{action}” needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="227" />
+        <location filename="../../app/workflow.py" line="230" />
         <source>“{action}”必须选择法律依据（条例第十四、十五或十六条）。</source>
         <translation>“{action}” needs a legal basis (Regulations art. 14, 15 or 16).</translation>
     </message>
@@ -891,11 +890,6 @@
         <translation>Please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="271" />
-        <source>“{title}”是规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。如确实无需解读，请在审查结论中写明理由。</source>
-        <translation>“{title}” is a normative document or needs an interpretation: it can be approved only with its interpretation (three synchronisations). If it truly needs none, say why in the conclusion.</translation>
-    </message>
-    <message>
         <location filename="../../app/reviewing.py" line="311" />
         <source>随文件提交的政策解读“{title}”尚未检查，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document has not been checked; cannot approve.</translation>
@@ -926,6 +920,11 @@
         <translation>Nothing is removed or masked: the conclusion should be “disclose”.</translation>
     </message>
     <message>
+        <location filename="../../app/reviewing.py" line="271" />
+        <source>“{title}”是规章、规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。如确实无需解读，请在审查结论中写明理由。</source>
+        <translation>“{title}” is a rule, a normative document or needs an interpretation: it can be approved only with its interpretation (three synchronisations). If it truly needs none, say why in the conclusion.</translation>
+    </message>
+    <message>
         <location filename="../../app/reviewing.py" line="383" />
         <source>政策解读“{title}”删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted interpretation “{title}” failed verification; cannot approve: {problems}</translation>
@@ -941,48 +940,48 @@
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="56" />
+        <location filename="../../app/catalog.py" line="55" />
         <source>只有系统管理员可以设置索引号方案。</source>
         <translation>Only system administrators can set the index number scheme.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="146" />
+        <location filename="../../app/catalog.py" line="141" />
         <source>政策解读随所解读的文件一并发布：请发布文件“{title}”。</source>
         <translation>An interpretation is published with the document it explains: publish “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="181" />
+        <location filename="../../app/catalog.py" line="172" />
         <source>文件“{title}”没有经审查并复核的发布版本，不能发布。</source>
         <translation>“{title}” has no reviewed and verified published version; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="187" />
+        <location filename="../../app/catalog.py" line="178" />
         <source>“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。</source>
         <translation>The approval of “{title}” is older than its latest change; cannot publish. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="193" />
+        <location filename="../../app/catalog.py" line="184" />
         <source>“{title}”的发布版本与审查时复核的版本不一致，不能发布。</source>
         <translation>The published version of “{title}” is not the one verified at review; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="205" />
+        <location filename="../../app/catalog.py" line="196" />
         <source>“{title}”的目录信息有误，不能发布：{problems}</source>
         <translation>The catalog details of “{title}” are wrong; cannot publish: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="292" />
+        <location filename="../../app/catalog.py" line="283" />
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="422" />
+        <location filename="../../app/catalog.py" line="449" />
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="310" />
-        <location filename="../../app/catalog.py" line="426" />
+        <location filename="../../app/catalog.py" line="298" />
+        <location filename="../../app/catalog.py" line="453" />
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
@@ -1283,12 +1282,12 @@
         <translation>Package item “{index_no}” has no published file.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="356" />
+        <location filename="../../app/transfer.py" line="348" />
         <source>传输包要修改的条目“{index_no}”不在本机目录中。</source>
         <translation>The entry “{index_no}” the package changes is not in this catalog.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="369" />
+        <location filename="../../app/transfer.py" line="361" />
         <source>传输包含有无法识别的操作“{action}”。</source>
         <translation>The package holds an unknown action “{action}”.</translation>
     </message>
@@ -1409,27 +1408,27 @@
         <translation>Database {name} needs a password: type it when asked, or store it in the system keyring first.</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="34" />
+        <location filename="../../app/db/move.py" line="35" />
         <source>目标数据库就是当前数据库。</source>
         <translation>The target is the current database.</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="40" />
+        <location filename="../../app/db/move.py" line="41" />
         <source>目标数据库已有数据，拒绝覆盖。请使用一个空的数据库。</source>
         <translation>The target database already holds data; refused. Use an empty database.</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="47" />
+        <location filename="../../app/db/move.py" line="48" />
         <source>迁移失败，目标数据库没有任何改动：{reason}</source>
         <translation>The move failed; the target database is unchanged: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="110" />
+        <location filename="../../app/db/move.py" line="108" />
         <source>迁移后表 {table} 的行数不符（{copied} ≠ {found}）。</source>
         <translation>After the move, table {table} has the wrong number of rows ({copied} ≠ {found}).</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="118" />
+        <location filename="../../app/db/move.py" line="116" />
         <source>迁移后的审计链校验失败：{problem}</source>
         <translation>After the move, the audit chain does not verify: {problem}</translation>
     </message>
@@ -3276,28 +3275,28 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../app/documents.py" line="39" />
+        <location filename="../../app/documents.py" line="38" />
         <source>我的草稿</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="40" />
+        <location filename="../../app/documents.py" line="39" />
         <source>待我审查</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="41" />
+        <location filename="../../app/documents.py" line="40" />
         <source>已批准待发布</source>
         <translation>Approved, to publish</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="42" />
+        <location filename="../../app/documents.py" line="41" />
         <location filename="../../app/roles.py" line="46" />
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="43" />
+        <location filename="../../app/documents.py" line="42" />
         <source>全部文件</source>
         <translation>All documents</translation>
     </message>
