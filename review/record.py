@@ -43,22 +43,31 @@ def _row(*cells: str, head: bool = False) -> str:
     return "<tr>" + "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in cells) + "</tr>"
 
 
+def _fact(label: str, value: str, *, digest: bool = False) -> str:
+    cell = html.escape(value or "—")
+    if digest and value:
+        # The default font joins "ff"/"fi" into ligatures, so a digest copied out of the PDF would
+        # not match; the monospace font has none.
+        cell = f"<code>{cell}</code>"
+    return f'<tr><td class="k">{html.escape(label)}</td><td>{cell}</td></tr>'
+
+
 def record_pdf(record: ReviewRecord) -> bytes:
     import pymupdf
 
     facts = [
-        ("文件标题", record.title),
-        ("发文字号", record.doc_number or "—"),
-        ("承办部门", record.department),
-        ("审查文件", record.file_name),
-        ("文件 SHA-256", record.file_sha256),
-        ("检查依据", f"词库版本 {record.lexicon_version}，引擎版本 {record.engine_version}"),
+        _fact("文件标题", record.title),
+        _fact("发文字号", record.doc_number),
+        _fact("承办部门", record.department),
+        _fact("审查文件", record.file_name),
+        _fact("文件 SHA-256", record.file_sha256, digest=True),
+        _fact("检查依据", f"词库版本 {record.lexicon_version}，引擎版本 {record.engine_version}"),
     ]
     parts = [
         "<style>body{font-size:10pt} h1{text-align:center;font-size:18pt} table{width:100%;border-collapse:collapse}"
-        " td,th{border:1px solid #000;padding:3px;vertical-align:top} th{background:#eee}</style>",
+        " td,th{border:1px solid #000;padding:3px;vertical-align:top} th{background:#eee} td.k{width:22%} code{font-size:8.5pt}</style>",
         "<h1>保密审查单</h1>",
-        "<table>" + "".join(_row(k, v) for k, v in facts) + "</table>",
+        "<table>" + "".join(facts) + "</table>",
         f"<h3>检查发现及处理（共 {len(record.lines)} 项）</h3>",
         "<table>"
         + _row("级别", "类别", "内容", "位置", "处理", "依据", "理由", head=True)
@@ -68,12 +77,12 @@ def record_pdf(record: ReviewRecord) -> bytes:
         + "</table>",
         "<h3>审查结论</h3>",
         "<table>"
-        + _row("结论", record.conclusion)
-        + _row("审查意见", record.opinion)
-        + (_row("不予公开依据", record.basis) if record.basis else "")
-        + _row("发布文件 SHA-256", record.published_sha256 or "—")
-        + _row("审查人", record.reviewer)
-        + _row("审查时间", record.reviewed_at)
+        + _fact("结论", record.conclusion)
+        + _fact("审查意见", record.opinion)
+        + (_fact("不予公开依据", record.basis) if record.basis else "")
+        + _fact("发布文件 SHA-256", record.published_sha256, digest=True)
+        + _fact("审查人", record.reviewer)
+        + _fact("审查时间", record.reviewed_at)
         + "</table>",
         "<p>（本审查单由政务公开审发台生成，保存备查。）</p>",
     ]

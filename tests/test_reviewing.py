@@ -16,6 +16,7 @@ from app.roles import Status
 from app.workflow import Action, perform
 from publish.taxonomy import LegalBasis
 from review.model import Rect
+from review.record import ReviewRecord, record_pdf
 from review.samples import SAMPLE_ID, SAMPLE_MOBILE, marked_notice
 
 
@@ -204,3 +205,26 @@ def test_a_docx_draft_also_gets_a_cleaned_docx(workspace, people, tmp_path):
         assert places[place] not in everything, place
     assert places["body"] not in everything and "第二段标有" in everything
     assert places["body"] not in published and "第二段标有" in published
+
+
+def test_record_hashes_read_back_exactly_when_they_hold_letter_pairs_fonts_join(tmp_path):
+    # "ff" and "fi" were drawn as ligatures, so the digest copied out of the record did not match.
+    digest = "ff" + "fi" * 30 + "fl"
+    record = ReviewRecord(
+        title="测试文件",
+        doc_number="",
+        department="测试局",
+        file_name="a.pdf",
+        file_sha256=digest,
+        lexicon_version="1",
+        engine_version="1",
+        lines=[],
+        conclusion="公开",
+        opinion="同意",
+        basis="",
+        reviewer="审查丙",
+        reviewed_at="2026-11-24 09:00",
+        published_sha256=digest[::-1],
+    )
+    text = _text(record_pdf(record), tmp_path)
+    assert digest in text and digest[::-1] in text
