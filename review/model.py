@@ -6,6 +6,7 @@ The JSON form is documented in docs/check-result.md; `FORMAT_VERSION` changes wh
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -96,6 +97,18 @@ class Rect(NamedTuple):
     page: int | None = None  # set only when the rectangle is on a later page than Location.page
 
 
+PAGE = QT_TRANSLATE_NOOP("Vocabulary", "第{page}页")
+PAGES = QT_TRANSLATE_NOOP("Vocabulary", "第{first}–{last}页")
+PARAGRAPH = QT_TRANSLATE_NOOP("Vocabulary", "第{paragraph}段")
+LINE = QT_TRANSLATE_NOOP("Vocabulary", "第{line}行")
+LINE_COLUMN = QT_TRANSLATE_NOOP("Vocabulary", "第{line}行第{column}列")
+PLACE_SEPARATOR = QT_TRANSLATE_NOOP("Vocabulary", "，")
+
+
+def _untranslated(context: str, text: str) -> str:
+    return text
+
+
 @dataclass(frozen=True)
 class Location:
     """Where a finding is. Only the fields that make sense for the file type are set.
@@ -116,21 +129,30 @@ class Location:
     column: int | None = None
     detail: str | None = None
 
-    def describe(self) -> str:
+    def describe(self, translate: Callable[[str, str], str] = _untranslated) -> str:
+        """Where, in words; `translate(context, text)` turns the Chinese templates into the UI's language."""
+
+        def say(template: str, **values: object) -> str:
+            return translate("Vocabulary", template).format(**values)
+
         bits = []
         if self.page is not None:
-            bits.append(f"第{self.page + 1}页")
             if self.end_page is not None and self.end_page != self.page:
-                bits[-1] = f"第{self.page + 1}–{self.end_page + 1}页"
+                bits.append(say(PAGES, first=self.page + 1, last=self.end_page + 1))
+            else:
+                bits.append(say(PAGE, page=self.page + 1))
         if self.part:
             bits.append(self.part)
         if self.paragraph is not None:
-            bits.append(f"第{self.paragraph + 1}段")
+            bits.append(say(PARAGRAPH, paragraph=self.paragraph + 1))
         if self.line is not None:
-            bits.append(f"第{self.line}行" + (f"第{self.column}列" if self.column else ""))
+            if self.column:
+                bits.append(say(LINE_COLUMN, line=self.line, column=self.column))
+            else:
+                bits.append(say(LINE, line=self.line))
         if self.detail:
             bits.append(self.detail)
-        return "，".join(bits)
+        return say(PLACE_SEPARATOR).join(bits)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,15 @@ def test_english_switch_translates_ui_and_core_messages(qapp):
 
         exc = PermissionDenied("只有系统管理员可以添加用户。")
         assert error_text(exc) == "Only system administrators can add users."
+        from app.ui.i18n import translate
+        from review.model import Location
+
+        assert Location(line=4, column=1).describe(translate) == "line 4, column 1"
+        assert Location(page=1, end_page=2).describe(translate) == "pages 2–3"
+        assert (
+            Location(part="word/document.xml", paragraph=0).describe(translate)
+            == "word/document.xml, paragraph 1"
+        )
     finally:
         for t in translators:
             qapp.removeTranslator(t)

@@ -43,7 +43,9 @@ class ConclusionDialog(QDialog):
         self.no_interpretation_reason.setMaximumHeight(70)
         if interpretation_missing:
             notice = QLabel(
-                self.tr("该文件为规章、规范性文件或需解读，但未附政策解读（三同步）。如确实无需解读，请写明理由："),
+                self.tr(
+                    "该文件为规章、规范性文件或需解读，但未附政策解读（三同步）。如确实无需解读，请写明理由："
+                ),
                 self,
             )
             notice.setWordWrap(True)

@@ -119,7 +119,7 @@ class FindingsPanel(QWidget):
             label += f"“{finding.text[:30]}” " if finding.text else ""
             label += translate("Rules", finding.message)
             decided = self.decisions[index]
-            place = finding.location.describe() or vocabulary(finding.channel.label)
+            place = finding.location.describe(translate) or vocabulary(finding.channel.label)
             item = QTreeWidgetItem(
                 group, [label, place, vocabulary(DECISION_LABELS[decided]) if decided else ""]
             )

@@ -269,22 +269,22 @@
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="46" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="48" />
         <source>该文件为规章、规范性文件或需解读，但未附政策解读（三同步）。如确实无需解读，请写明理由：</source>
         <translation>This is a rule, a normative document or needs an interpretation, but none is attached (three synchronisations). If it truly needs none, say why:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="54" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="56" />
         <source>发布版本逐页转为图像（去除一切隐藏内容，但不可复制文字）</source>
         <translation>Publish every page as an image (removes all hidden content, but text cannot be copied)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="72" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="74" />
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="75" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="77" />
         <source>请写明未附政策解读的理由，或退回经办人补充解读。</source>
         <translation>Say why no interpretation is attached, or return the document to the clerk to add one.</translation>
     </message>
@@ -3538,109 +3538,139 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>unrecognisable data</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="33" />
+        <location filename="../../review/model.py" line="34" />
         <source>阻断</source>
         <translation>Blocking</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="34" />
+        <location filename="../../review/model.py" line="35" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="35" />
+        <location filename="../../review/model.py" line="36" />
         <source>提示</source>
         <translation>Hint</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="68" />
+        <location filename="../../review/model.py" line="69" />
         <source>正文</source>
         <translation>Body</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="69" />
+        <location filename="../../review/model.py" line="70" />
         <source>元数据</source>
         <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="70" />
+        <location filename="../../review/model.py" line="71" />
         <source>批注/注释</source>
         <translation>Annotation</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="71" />
+        <location filename="../../review/model.py" line="72" />
         <source>表单域</source>
         <translation>Form field</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="72" />
+        <location filename="../../review/model.py" line="73" />
         <source>嵌入文件</source>
         <translation>Embedded file</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="73" />
+        <location filename="../../review/model.py" line="74" />
         <source>脚本</source>
         <translation>Script</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="74" />
+        <location filename="../../review/model.py" line="75" />
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="75" />
+        <location filename="../../review/model.py" line="76" />
         <source>链接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="76" />
+        <location filename="../../review/model.py" line="77" />
         <source>隐藏文字</source>
         <translation>Hidden text</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="77" />
+        <location filename="../../review/model.py" line="78" />
         <source>早期修订版本</source>
         <translation>Earlier revision</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="78" />
+        <location filename="../../review/model.py" line="79" />
         <source>批注</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="79" />
+        <location filename="../../review/model.py" line="80" />
         <source>修订记录</source>
         <translation>Tracked change</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="80" />
+        <location filename="../../review/model.py" line="81" />
         <source>页眉页脚</source>
         <translation>Header/footer</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="81" />
+        <location filename="../../review/model.py" line="82" />
         <source>脚注尾注</source>
         <translation>Footnote/endnote</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="82" />
+        <location filename="../../review/model.py" line="83" />
         <source>文本框</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="83" />
+        <location filename="../../review/model.py" line="84" />
         <source>域代码</source>
         <translation>Field code</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="84" />
+        <location filename="../../review/model.py" line="85" />
         <source>图片替代文字</source>
         <translation>Image alt text</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="85" />
+        <location filename="../../review/model.py" line="86" />
         <source>自定义XML</source>
         <translation>Custom XML</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="101" />
+        <source>第{page}页</source>
+        <translation>page {page}</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="102" />
+        <source>第{first}–{last}页</source>
+        <translation>pages {first}–{last}</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="103" />
+        <source>第{paragraph}段</source>
+        <translation>paragraph {paragraph}</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="104" />
+        <source>第{line}行</source>
+        <translation>line {line}</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="105" />
+        <source>第{line}行第{column}列</source>
+        <translation>line {line}, column {column}</translation>
+    </message>
+    <message>
+        <location filename="../../review/model.py" line="108" />
+        <source>，</source>
+        <translation>, </translation>
     </message>
     <message>
         <location filename="../../publish/catalog.py" line="29" />
