@@ -154,6 +154,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--needs-interpretation", action=argparse.BooleanOptionalAction, help="需解读（三同步）")
     p.set_defaults(handler=_edit)
 
+    p = sub.add_parser("revise", help="为草稿上传新版本（需本部门经办人）；原有版本保留，新版本需重新检查")
+    p.add_argument("document_id", type=int, metavar="ID")
+    body = p.add_mutually_exclusive_group(required=True)
+    body.add_argument("file", type=Path, nargs="?", metavar="FILE", help="新版本文件")
+    body.add_argument("--html", type=Path, help="政策解读：改写后的正文（HTML）")
+    p.add_argument("--expect-version", type=int, help="只在文件仍是该版本时执行")
+    p.add_argument("--no-check", action="store_true", help="上传后不立即保密检查")
+    p.epilog = "加密的 PDF：在环境变量 DESK_PDF_PASSWORD 中给出打开密码。"
+    p.set_defaults(handler=_revise)
+
     interpret = sub.add_parser("interpret", help="政策解读").add_subparsers(
         dest="interpret_command", required=True, metavar="COMMAND"
     )
@@ -850,6 +860,28 @@ def _edit(args: argparse.Namespace, workspace: Workspace) -> int:
             session, session.get_one(User, user_id), args.document_id, args.expect_version, **changes
         )
         print(f"#{document.id} 已修改（版本 {document.version}）。")
+    return EXIT_OK
+
+
+def _revise(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import interpretations
+
+    user_id = _signed_in(args, workspace)
+    draft = documents.prepare(args.file, os.environ.get(PDF_PASSWORD_ENV)) if args.file else None
+    rich_text = documents.read_source(args.html).decode("utf-8", errors="replace") if args.html else ""
+    with workspace.db.write() as session:
+        document = interpretations.revise(
+            session,
+            session.get_one(User, user_id),
+            args.document_id,
+            args.expect_version,
+            draft=draft,
+            rich_text=rich_text,
+        )
+        revision = document.current_original().revision
+    print(f"#{args.document_id} 已上传第 {revision} 版。")
+    if not args.no_check:
+        _report_check(workspace, user_id, args.document_id)
     return EXIT_OK
 
 

@@ -15,14 +15,14 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, documents
 from app.db.models import Document, Interpretation, InterpretationMedia, User
 from app.documents import Draft, import_draft, read_source, store_blob
 from app.errors import QT_TRANSLATE_NOOP, DocumentRejected, PermissionDenied, ValidationFailed
 from app.roles import Status
 from app.workflow import get_document
 from publish.taxonomy import DisclosureMode, InterpretationForm
-from review.compose import compose_pdf, compose_rich_pdf, sanitize_rich_text
+from review.compose import compose_pdf, compose_rich_pdf, rich_text_is_blank, sanitize_rich_text
 from review.formats import probe
 
 # Audio and video an interpretation may carry (音视频解读); the engine cannot read them.
@@ -73,7 +73,7 @@ def read_media(path: Path) -> MediaDraft:
 
 def written_draft(title: str, rich_text: str) -> Draft:
     """The PDF original of an interpretation written in the desk."""
-    if not sanitize_rich_text(rich_text):
+    if rich_text_is_blank(rich_text):
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "解读正文不能为空。"))
     pdf = compose_rich_pdf(rich_text, title)
     name = f"{title}.pdf"
@@ -152,6 +152,39 @@ def attach(
         media=stored_media,
     )
     return document
+
+
+def revise(
+    session: Session,
+    user: User,
+    document_id: int,
+    expected_version: int | None,
+    *,
+    draft: Draft | None = None,
+    rich_text: str = "",
+) -> Document:
+    """A new original for a draft: an uploaded file, or an interpretation's text rewritten in the desk.
+
+    An interpretation keeps its desk-written text only while that text is its original, so a file
+    uploaded in its place ends the editing in the desk.
+    """
+    interpretation = interpretation_of(session, document_id)
+    if draft is not None and rich_text.strip():
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "解读正文请二选一：在此撰写，或上传文件。"))
+    if draft is None:
+        if interpretation is None:
+            raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "只有政策解读可以在此撰写正文。"))
+        draft = written_draft(get_document(session, document_id).title, rich_text)
+    document = documents.revise(session, user, document_id, expected_version, draft)
+    if interpretation is not None:
+        interpretation.source_html = sanitize_rich_text(rich_text) if rich_text.strip() else ""
+    return document
+
+
+def written_text(session: Session, document_id: int) -> str:
+    """The desk-written text of an interpretation as sanitised HTML; empty for anything else."""
+    interpretation = interpretation_of(session, document_id)
+    return interpretation.source_html if interpretation is not None else ""
 
 
 def _store_media(session: Session, user: User, interpretation_id: int, media: MediaDraft) -> str:

@@ -30,6 +30,11 @@ def sanitize_rich_text(fragment: str) -> str:
     return nh3.clean(fragment, tags=RICH_TEXT_TAGS, attributes=RICH_TEXT_ATTRIBUTES, link_rel=None).strip()
 
 
+def rich_text_is_blank(fragment: str) -> bool:
+    """True when the fragment shows no text at all (empty paragraphs, spaces, scripts)."""
+    return not html.unescape(nh3.clean(fragment, tags=set())).strip()
+
+
 def compose_pdf(paragraphs: Iterable[str], title: str | None = None) -> bytes:
     """A4 pages of `paragraphs` under an optional centred title."""
     parts = []

@@ -16,7 +16,7 @@ from app.catalog import publish_to_catalog, update_static_site, withdraw
 from app.checking import check_document, latest_run
 from app.db.models import AuditEvent, CatalogEntry, Review, User
 from app.deadlines import Rule, deadlines
-from app.errors import PermissionDenied
+from app.errors import PermissionDenied, ValidationFailed
 from app.publishing import run_queue
 from app.reviewing import Conclusion, approve, decide, file_bytes
 from app.roles import Status
@@ -25,6 +25,7 @@ from publish.portal import PortalClient
 from publish.static_site import page_name
 from publish.taxonomy import InterpretationForm, LegalBasis
 from publish.workdays import add_working_days
+from review.samples import SAMPLE_ID
 from tests.portal_server import TOKEN, PortalServer
 
 TEXT = (
@@ -148,6 +149,64 @@ def test_returning_the_document_returns_its_interpretation(workspace, people, sa
             s, s.get_one(User, people.reviewer), doc_id, Action.RETURN, expected_version=None, reason="补充"
         )
     assert status(workspace, interp_id) is Status.DRAFT
+
+
+def test_a_returned_interpretation_is_rewritten_in_the_desk_and_checked_again(
+    workspace, people, sample_files
+):
+    doc_id = draft(workspace, people, sample_files["clean"])
+    interp_id = attach(workspace, people, doc_id, TEXT + f"<p>本解读原稿标注{SECRET}。</p>")
+    submit_and_check(workspace, people, doc_id, interp_id)
+    with workspace.db.write() as s:
+        perform(
+            s, s.get_one(User, people.reviewer), doc_id, Action.RETURN, expected_version=None, reason="删密级"
+        )
+    with workspace.db.read() as s:
+        assert SECRET in interpretations.written_text(s, interp_id)
+    rewritten = TEXT.replace("城区居民", "城区及近郊居民")
+    with workspace.db.write() as s:
+        interpretations.revise(s, s.get_one(User, people.clerk), interp_id, None, rich_text=rewritten)
+    with workspace.db.read() as s:
+        written = interpretations.written_text(s, interp_id)
+        original = documents.original_file(s, interp_id)
+        assert get_document(s, interp_id).current_original().revision == 2
+    assert "城区及近郊居民" in written and SECRET not in written and "<script>" not in written
+    with pymupdf.open("pdf", original.data) as pdf:
+        text = pdf[0].get_text()
+    assert "城区及近郊居民" in text and SECRET not in text
+    # The check of the first version no longer counts; the new one finds nothing blocking.
+    submit_and_check(workspace, people, doc_id, interp_id)
+    with workspace.db.read() as s:
+        run = latest_run(s, interp_id)
+        assert run is not None and not any(SECRET in f.text for f in run.findings)
+    approve_doc(workspace, people, doc_id)
+    assert status(workspace, interp_id) is Status.APPROVED
+
+
+def test_an_uploaded_file_replaces_the_desk_written_text(workspace, people, sample_files):
+    doc_id = draft(workspace, people, sample_files["clean"])
+    interp_id = attach(workspace, people, doc_id)
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        with pytest.raises(ValidationFailed, match="二选一"):
+            interpretations.revise(
+                s, clerk, interp_id, None, draft=documents.prepare(sample_files["clean"]), rich_text=TEXT
+            )
+        with pytest.raises(ValidationFailed, match="只有政策解读"):
+            interpretations.revise(s, clerk, doc_id, None, rich_text=TEXT)
+        with pytest.raises(ValidationFailed, match="不能为空"):
+            interpretations.revise(s, clerk, interp_id, None, rich_text="<p> </p>")
+        with pytest.raises(PermissionDenied, match="经办人"):
+            interpretations.revise(
+                s, s.get_one(User, people.reviewer), interp_id, None, rich_text=TEXT.replace("一", "二")
+            )
+    with workspace.db.write() as s:
+        interpretations.revise(
+            s, s.get_one(User, people.clerk), interp_id, None, draft=documents.prepare(sample_files["clean"])
+        )
+    with workspace.db.read() as s:
+        assert interpretations.written_text(s, interp_id) == ""
+        assert documents.original_file(s, interp_id).name == sample_files["clean"].name
 
 
 class _Links(HTMLParser):
@@ -303,3 +362,43 @@ def test_headless_interpretation_flow(tmp_path, sample_files):
     index_no = r.stdout.split("索引号 ")[1].split("。")[0]
     companion_index = r.stdout.split("索引号 ")[2].split("。")[0]
     assert page_name(companion_index) in links(site / "entries" / page_name(index_no))
+
+
+def test_headless_revise_of_a_document_and_of_an_interpretations_text(tmp_path, sample_files):
+    from tests.test_cli import desk
+
+    data = tmp_path / "d"
+    assert desk(data, "demo").returncode == 0
+
+    def run(*args):
+        return desk(data, "--user", "clerk", *args, password="demo-2026")
+
+    r = run("import", str(sample_files["clean"]), "--title", "关于做好冬季供暖保障工作的通知")
+    doc_id = r.stdout.split("#")[1].split("：")[0]
+    html = tmp_path / "解读.html"
+    html.write_text(TEXT, encoding="utf-8")
+    r = run(
+        "interpret",
+        "add",
+        doc_id,
+        "--form",
+        "text",
+        "--title",
+        "解读",
+        "--department",
+        "市住建局",
+        "--html",
+        str(html),
+    )
+    interp_id = r.stdout.split("政策解读 #")[1].split("。")[0]
+    assert "保密检查：阻断 0" in r.stdout
+    html.write_text(TEXT + f"<p>补充：联系人身份证号 {SAMPLE_ID}</p>", encoding="utf-8")
+    r = run("revise", interp_id, "--html", str(html))
+    assert r.returncode == 0 and f"#{interp_id} 已上传第 2 版" in r.stdout, r.stderr
+    assert "保密检查：阻断 1" in r.stdout  # the ID number added is found in the new version
+    r = run("revise", doc_id, str(sample_files["pdf"]))
+    assert r.returncode == 0 and "已上传第 2 版" in r.stdout and "阻断 2" in r.stdout, r.stdout + r.stderr
+    r = run("revise", doc_id, "--html", str(html))
+    assert r.returncode != 0 and "只有政策解读" in r.stderr
+    r = run("revise", doc_id)
+    assert r.returncode != 0 and "FILE" in r.stderr

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pymupdf
 from PySide6.QtGui import QTextCursor, QTextListFormat
 
-from app import documents
-from app.db.models import Document, Interpretation
+from app import documents, interpretations
+from app.checking import latest_run
+from app.db.models import Document, Interpretation, User
 from app.reviewing import Conclusion
 from app.ui.conclusion_dialog import ConclusionDialog
-from app.ui.interpretation_dialog import InterpretationDialog
+from app.ui.interpretation_dialog import InterpretationDialog, InterpretationTextDialog
 from app.ui.metadata_dialog import MetadataDialog
+from app.workflow import get_document
+from publish.taxonomy import InterpretationForm
 from tests.test_gui import _window
 
 
@@ -84,3 +87,61 @@ def test_conclusion_asks_why_when_the_interpretation_is_missing(qtbot, desk_app)
     dialog.no_interpretation_reason.setPlainText("仅调整执行期限，无需解读")
     dialog.accept()
     assert dialog.result() == ConclusionDialog.DialogCode.Accepted
+
+
+def test_clerk_rewrites_a_returned_interpretation_and_uploads_a_new_version_of_the_document(
+    qtbot, desk_app, workspace, people, sample_files, monkeypatch
+):
+    window = _window(qtbot, desk_app, workspace, people.clerk)
+    with qtbot.waitSignal(window.checks_finished, timeout=60_000):
+        window.import_files([sample_files["clean"]])
+    document_id = window._current_id
+    with workspace.db.write() as s:
+        interp_id = interpretations.attach(
+            s,
+            s.get_one(User, people.clerk),
+            document_id,
+            form=InterpretationForm.TEXT,
+            title="供暖政策解读",
+            drafting_department="测试市数据局",
+            rich_text="<h1>一、出台背景</h1><p>保障对象为城区居民</p>",
+        ).id
+    window.refresh()
+    window.open_document(interp_id)
+    panel = window.interpretations_panel
+    assert window.edit_text_action.isEnabled() and panel.edit_text_button.isVisible()
+    shown = {}
+
+    def rewrite_and_accept(dialog: InterpretationTextDialog) -> int:
+        shown["text"] = dialog.editor.edit.toPlainText()
+        dialog.editor.edit.clear()
+        dialog.accept()
+        shown["empty"] = dialog.error.text()
+        dialog.editor.edit.setHtml("<h1>一、出台背景</h1><p>保障对象为城区及近郊居民</p>")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(InterpretationTextDialog, "exec", rewrite_and_accept)
+    with qtbot.waitSignal(window.checks_finished, timeout=60_000):
+        panel.edit_text_button.click()
+    assert "保障对象为城区居民" in shown["text"] and "不能为空" in shown["empty"]
+    with workspace.db.read() as s:
+        current = get_document(s, interp_id).current_original()
+        assert current.revision == 2 and latest_run(s, interp_id).document_file_id == current.id
+        original = documents.original_file(s, interp_id)
+    with pymupdf.open("pdf", original.data) as pdf:
+        assert "城区及近郊居民" in pdf[0].get_text()
+
+    # The document itself gets a new file: the one with a 密级 mark is checked at once.
+    window.open_document(document_id)
+    assert window.revise_action.isEnabled() and not window.edit_text_action.isEnabled()
+    monkeypatch.setattr(window, "choose_open_path", lambda _title, _pattern: str(sample_files["pdf"]))
+    with qtbot.waitSignal(window.checks_finished, timeout=60_000):
+        assert window.revise_via_dialog()
+    tree = window.findings_panel.tree
+    shown_findings = [
+        tree.topLevelItem(i).child(j).text(0)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+    ]
+    assert any("机密★10年" in text for text in shown_findings)

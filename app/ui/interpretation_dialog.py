@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QFont, QTextBlockFormat, QTextCharFormat, QTextListFormat, QTextTableFormat
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextListFormat,
+    QTextTable,
+    QTextTableFormat,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,6 +41,14 @@ from app.workflow import get_document
 from publish.taxonomy import InterpretationForm
 
 HEADING_SIZES = {1: 18.0, 2: 15.0}
+
+
+def _table_format() -> QTextTableFormat:
+    table = QTextTableFormat()
+    table.setBorder(1)
+    table.setCellPadding(3)
+    table.setCellSpacing(0)
+    return table
 
 
 class RichTextEditor(QWidget):
@@ -74,11 +90,17 @@ class RichTextEditor(QWidget):
         self.edit.textCursor().createList(style)
 
     def insert_table(self, rows: int = 3, columns: int = 3) -> None:
-        table = QTextTableFormat()
-        table.setBorder(1)
-        table.setCellPadding(3)
-        table.setCellSpacing(0)
-        self.edit.textCursor().insertTable(rows, columns, table)
+        self.edit.textCursor().insertTable(rows, columns, _table_format())
+
+    def set_html(self, html: str) -> None:
+        """Loads text written earlier; its tables get their ruled lines back, as in the PDF."""
+        self.edit.setHtml(html)
+        frames = list(self.edit.document().rootFrame().childFrames())
+        while frames:
+            frame = frames.pop()
+            frames.extend(frame.childFrames())
+            if isinstance(frame, QTextTable):
+                frame.setFormat(_table_format())
 
     def html(self) -> str:
         return self.edit.toHtml() if self.edit.toPlainText().strip() else ""
@@ -180,6 +202,53 @@ class InterpretationDialog(QDialog):
                     rich_text="" if upload else self.editor.html(),
                     media=media,
                 ).id
+        except TranslatableError as exc:
+            self.error.setText(error_text(exc))
+            return
+        super().accept()
+
+
+class InterpretationTextDialog(QDialog):
+    """Rewrites the text of an interpretation written in the desk; the result is its new original."""
+
+    def __init__(self, db: Database, user_id: int, document_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.user_id, self.document_id = db, user_id, document_id
+        with db.read() as session:
+            document = get_document(session, document_id)
+            self.version = document.version
+            title = document.title
+            text = interpretations.written_text(session, document_id)
+        self.setWindowTitle(self.tr("修改解读正文：{title}").format(title=title))
+        self.editor = RichTextEditor(self)
+        self.editor.set_html(text)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        notice = QLabel(self.tr("保存后生成新版本（原有版本保留），并重新进行保密检查。"), self)
+        notice.setWordWrap(True)
+        layout.addWidget(notice)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(720, 560)
+
+    def accept(self) -> None:
+        try:
+            with self.db.write() as session:
+                interpretations.revise(
+                    session,
+                    session.get_one(User, self.user_id),
+                    self.document_id,
+                    self.version,
+                    rich_text=self.editor.html(),
+                )
         except TranslatableError as exc:
             self.error.setText(error_text(exc))
             return

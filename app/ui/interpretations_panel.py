@@ -20,6 +20,7 @@ from app.ui.i18n import vocabulary
 class InterpretationsPanel(QWidget):
     open_requested = Signal(int)  # a document id
     add_requested = Signal()
+    edit_text_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,9 +30,12 @@ class InterpretationsPanel(QWidget):
         self.items.itemActivated.connect(self._activated)
         self.add_button = QPushButton(self.tr("添加政策解读…"), self)
         self.add_button.clicked.connect(self.add_requested)
+        self.edit_text_button = QPushButton(self.tr("修改解读正文…"), self)
+        self.edit_text_button.clicked.connect(self.edit_text_requested)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.add_button)
+        top.addWidget(self.edit_text_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -49,13 +53,16 @@ class InterpretationsPanel(QWidget):
                 text += self.tr(" · 音视频 {count} 个").format(count=len(row.media))
             self._add(text, row.id)
         self.add_button.setVisible(can_add)
+        self.edit_text_button.setVisible(False)
         self.setVisible(True)
 
-    def show_interpreted(self, document_id: int, title: str) -> None:
+    def show_interpreted(self, document_id: int, title: str, can_edit_text: bool) -> None:
+        """For an interpretation: the document it explains; `can_edit_text` when its text was written here."""
         self.heading.setText(self.tr("所解读的文件"))
         self.items.clear()
         self._add(title, document_id)
         self.add_button.setVisible(False)
+        self.edit_text_button.setVisible(can_edit_text)
         self.setVisible(True)
 
     def _add(self, text: str, document_id: int) -> None:

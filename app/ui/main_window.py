@@ -64,7 +64,7 @@ from app.ui.decision_dialog import DecisionDialog
 from app.ui.document_model import DocumentTableModel
 from app.ui.findings_panel import SEVERITY_COLORS, FindingsPanel
 from app.ui.i18n import error_text, vocabulary
-from app.ui.interpretation_dialog import InterpretationDialog
+from app.ui.interpretation_dialog import InterpretationDialog, InterpretationTextDialog
 from app.ui.interpretations_panel import InterpretationsPanel
 from app.ui.keys_dialog import KeysDialog
 from app.ui.lexicon_dialog import LexiconDialog
@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.edit_action = self._action(self.tr("文件信息…"), None, self.edit_current)
         self.edit_action.setShortcut("Ctrl+E")
+        self.revise_action = self._action(self.tr("上传新版本…"), None, self.revise_via_dialog)
+        self.edit_text_action = self._action(self.tr("修改解读正文…"), None, self.edit_interpretation_text)
         self.check_action = self._action(self.tr("保密检查"), None, self.check_current)
         self.check_action.setShortcut("Ctrl+K")
         self.import_action = self._action(
@@ -204,6 +206,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.edit_action)
+        file_menu.addAction(self.revise_action)
+        file_menu.addAction(self.edit_text_action)
         file_menu.addAction(self.check_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_package_action)
@@ -297,6 +301,7 @@ class MainWindow(QMainWindow):
         self.interpretations_panel = InterpretationsPanel(self)
         self.interpretations_panel.open_requested.connect(self.open_document)
         self.interpretations_panel.add_requested.connect(self.add_interpretation)
+        self.interpretations_panel.edit_text_requested.connect(self.edit_interpretation_text)
         self.interpretations_panel.hide()
         middle_layout.addWidget(self.interpretations_panel, 0)
         middle_layout.addWidget(self.findings_panel, 3)
@@ -377,6 +382,7 @@ class MainWindow(QMainWindow):
     def _show_document(self, document_id: int | None) -> None:
         self._current_id = document_id
         self._editable = False
+        self._written_here = False
         allowed: list[Action] = []
         if document_id is None:
             self.details.setText("")
@@ -394,6 +400,7 @@ class MainWindow(QMainWindow):
                         and user.has_role(Role.CLERK)
                         and user.department_id == document.department_id
                     )
+                    self._written_here = bool(interpretations.written_text(session, document_id))
                     self.details.setText(self._details_html(document))
                     self._show_interpretations(session, document, user)
                     if document_id != self._viewer_document:
@@ -414,6 +421,8 @@ class MainWindow(QMainWindow):
             qaction.setEnabled(action in allowed)
         self.check_action.setEnabled(document_id is not None)
         self.edit_action.setEnabled(self._editable)
+        self.revise_action.setEnabled(self._editable)
+        self.edit_text_action.setEnabled(self._editable and self._written_here)
         self.publish_action.setEnabled(Action.PUBLISH in allowed)
         self.findings_panel.set_deciding(Action.APPROVE in allowed)
         if document_id is None:
@@ -423,7 +432,9 @@ class MainWindow(QMainWindow):
         interpretation = interpretations.interpretation_of(session, document.id)
         if interpretation is not None:
             self.interpretations_panel.show_interpreted(
-                interpretation.interprets_id, interpretation.interprets.title
+                interpretation.interprets_id,
+                interpretation.interprets.title,
+                can_edit_text=self._editable and self._written_here,
             )
             return
         can_add = (
@@ -696,6 +707,50 @@ class MainWindow(QMainWindow):
             return False
         self.refresh()
         return True
+
+    def revise_via_dialog(self) -> bool:
+        """Uploads a new original for the current draft, then checks it."""
+        if self._current_id is None:
+            return False
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        path = self.choose_open_path(self.tr("选择新版本文件"), self.tr("可导入的文件") + f" ({patterns})")
+        if not path:
+            return False
+        password: str | None = None
+        try:
+            while True:
+                try:
+                    draft = documents.prepare(Path(path), password)
+                    break
+                except EncryptedDocument:
+                    password = self.ask_pdf_password(Path(path).name)
+                    if not password:
+                        return False
+            with self.db.write() as session:
+                interpretations.revise(
+                    session, session.get_one(User, self.user_id), self._current_id, None, draft=draft
+                )
+        except TranslatableError as exc:
+            self.show_error(error_text(exc))
+            return False
+        self._revised(self._current_id)
+        return True
+
+    def edit_interpretation_text(self) -> bool:
+        if self._current_id is None:
+            return False
+        dialog = InterpretationTextDialog(self.db, self.user_id, self._current_id, self)
+        self.last_dialog = dialog
+        if dialog.exec() != InterpretationTextDialog.DialogCode.Accepted:
+            return False
+        self._revised(self._current_id)
+        return True
+
+    def _revised(self, document_id: int) -> None:
+        self.statusBar().showMessage(self.tr("已上传新版本，正在重新检查。"), 8000)
+        self._viewer_document = None  # the pages shown are the old version's
+        self.refresh()
+        self.check_documents([document_id])
 
     def check_current(self) -> None:
         if self._current_id is not None:

@@ -436,92 +436,92 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="425" />
+        <location filename="../../app/cli.py" line="435" />
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="433" />
+        <location filename="../../app/cli.py" line="443" />
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="443" />
+        <location filename="../../app/cli.py" line="453" />
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="477" />
+        <location filename="../../app/cli.py" line="487" />
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="489" />
+        <location filename="../../app/cli.py" line="499" />
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="507" />
+        <location filename="../../app/cli.py" line="517" />
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="636" />
+        <location filename="../../app/cli.py" line="646" />
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="685" />
+        <location filename="../../app/cli.py" line="695" />
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="692" />
+        <location filename="../../app/cli.py" line="702" />
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="847" />
+        <location filename="../../app/cli.py" line="857" />
         <source>没有要修改的内容。</source>
         <translation>Nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="927" />
+        <location filename="../../app/cli.py" line="959" />
         <source>只有系统管理员可以备份数据库。</source>
         <translation>Only an administrator can back up the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="944" />
+        <location filename="../../app/cli.py" line="976" />
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_restore）恢复。</source>
         <translation>Restore a shared (PostgreSQL) database with the server's tools, such as pg_restore.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="964" />
+        <location filename="../../app/cli.py" line="996" />
         <source>起始日期晚于截止日期。</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="975" />
+        <location filename="../../app/cli.py" line="1007" />
         <source>没有名称或代码为“{name}”的部门。</source>
         <translation>No department is named or coded “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="997" />
+        <location filename="../../app/cli.py" line="1029" />
         <source>只有系统管理员可以迁移数据库。</source>
         <translation>Only an administrator can move the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1030" />
+        <location filename="../../app/cli.py" line="1062" />
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1137" />
+        <location filename="../../app/cli.py" line="1169" />
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1157" />
+        <location filename="../../app/cli.py" line="1189" />
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
@@ -803,7 +803,7 @@
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="544" />
+        <location filename="../../app/cli.py" line="554" />
         <location filename="../../review/lexicon.py" line="125" />
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -1193,6 +1193,7 @@
     </message>
     <message>
         <location filename="../../app/interpretations.py" line="123" />
+        <location filename="../../app/interpretations.py" line="173" />
         <source>解读正文请二选一：在此撰写，或上传文件。</source>
         <translation>Either write the interpretation here or upload a file, not both.</translation>
     </message>
@@ -1200,6 +1201,11 @@
         <location filename="../../app/interpretations.py" line="129" />
         <source>请撰写解读正文，或选择解读文件。</source>
         <translation>Write the interpretation, or choose its file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="176" />
+        <source>只有政策解读可以在此撰写正文。</source>
+        <translation>Only a policy interpretation can have its text written here.</translation>
     </message>
     <message>
         <location filename="../../app/signing_keys.py" line="39" />
@@ -1587,115 +1593,133 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>InterpretationDialog</name>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="92" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="114" />
         <source>添加政策解读</source>
         <translation>Add policy interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="98" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="120" />
         <source>谁起草、谁解读：起草文件的部门</source>
         <translation>Whoever drafts, interprets: the department that drafted the document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="104" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="126" />
         <source>《{title}》政策解读</source>
         <translation>Interpretation of “{title}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="108" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="130" />
         <source>在此撰写</source>
         <translation>Write here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="112" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="134" />
         <source>PDF、DOCX、OFD、图片或文本文件</source>
         <translation>PDF, DOCX, OFD, image or text file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="113" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="135" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="117" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="139" />
         <source>上传文件</source>
         <translation>Upload a file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="121" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="143" />
         <source>添加音视频…</source>
         <translation>Add audio/video…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="123" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="145" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="131" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="153" />
         <source>解读形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="132" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="154" />
         <source>解读标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="133" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="155" />
         <source>起草部门</source>
         <translation>Drafting department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="144" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="166" />
         <source>解读正文</source>
         <translation>Interpretation text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="146" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="168" />
         <source>音视频文件（存档并随解读发布，需审查员人工审看）</source>
         <translation>Audio and video (kept and published with the interpretation; the reviewer checks them by hand)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="154" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="176" />
         <source>选择解读文件</source>
         <translation>Choose interpretation file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="160" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="182" />
         <source>选择音视频文件</source>
         <translation>Choose audio or video files</translation>
     </message>
 </context>
 <context>
+    <name>InterpretationTextDialog</name>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="222" />
+        <source>修改解读正文：{title}</source>
+        <translation>Edit interpretation text: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="234" />
+        <source>保存后生成新版本（原有版本保留），并重新进行保密检查。</source>
+        <translation>Saving makes a new version (earlier versions are kept) and checks it again.</translation>
+    </message>
+</context>
+<context>
     <name>InterpretationsPanel</name>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="30" />
+        <location filename="../../app/ui/interpretations_panel.py" line="31" />
         <source>添加政策解读…</source>
         <translation>Add interpretation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="42" />
+        <location filename="../../app/ui/interpretations_panel.py" line="33" />
+        <source>修改解读正文…</source>
+        <translation>Edit interpretation text…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="46" />
         <source>政策解读（{count}）</source>
         <translation>Policy interpretations ({count})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="43" />
+        <location filename="../../app/ui/interpretations_panel.py" line="47" />
         <source> · 三同步：须附解读</source>
         <translation> · needs an interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="49" />
+        <location filename="../../app/ui/interpretations_panel.py" line="53" />
         <source> · 音视频 {count} 个</source>
         <translation> · {count} audio/video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="55" />
+        <location filename="../../app/ui/interpretations_panel.py" line="61" />
         <source>所解读的文件</source>
         <translation>Document interpreted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="64" />
+        <location filename="../../app/ui/interpretations_panel.py" line="71" />
         <source>双击打开</source>
         <translation>Double-click to open</translation>
     </message>
@@ -1981,342 +2005,363 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="149" />
+        <source>上传新版本…</source>
+        <translation>Upload new version…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="150" />
+        <source>修改解读正文…</source>
+        <translation>Edit interpretation text…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="151" />
         <source>保密检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152" />
+        <location filename="../../app/ui/main_window.py" line="154" />
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154" />
+        <location filename="../../app/ui/main_window.py" line="156" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/main_window.py" line="163" />
         <source>发布到目录…</source>
         <translation>Publish to catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="164" />
         <source>公开目录…</source>
         <translation>Disclosure catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="165" />
         <source>发布队列…</source>
         <translation>Publish queue…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="166" />
         <source>公开期限…</source>
         <translation>Disclosure deadlines…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165" />
+        <location filename="../../app/ui/main_window.py" line="167" />
         <source>统计与年度报告…</source>
         <translation>Statistics and Yearly Report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166" />
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>部门词库…</source>
         <translation>Department lexicon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167" />
+        <location filename="../../app/ui/main_window.py" line="169" />
         <source>目录设置…</source>
         <translation>Catalog settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168" />
+        <location filename="../../app/ui/main_window.py" line="170" />
         <source>传输包密钥…</source>
         <translation>Transfer Package Keys…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170" />
+        <location filename="../../app/ui/main_window.py" line="172" />
         <source>保存发布版本…</source>
         <translation>Save published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="175" />
         <source>保存清理后的 DOCX…</source>
         <translation>Save cleaned DOCX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="178" />
         <source>保存保密审查单…</source>
         <translation>Save review record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178" />
+        <location filename="../../app/ui/main_window.py" line="180" />
         <source>备份数据库…</source>
         <translation>Back Up Database…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179" />
+        <location filename="../../app/ui/main_window.py" line="181" />
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
+        <location filename="../../app/ui/main_window.py" line="183" />
         <source>导出传输包…</source>
         <translation>Export Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184" />
+        <location filename="../../app/ui/main_window.py" line="186" />
         <source>导入传输包…</source>
         <translation>Import Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="189" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189" />
+        <location filename="../../app/ui/main_window.py" line="191" />
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190" />
+        <location filename="../../app/ui/main_window.py" line="192" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191" />
+        <location filename="../../app/ui/main_window.py" line="193" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204" />
+        <location filename="../../app/ui/main_window.py" line="206" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216" />
+        <location filename="../../app/ui/main_window.py" line="220" />
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224" />
+        <location filename="../../app/ui/main_window.py" line="228" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231" />
+        <location filename="../../app/ui/main_window.py" line="235" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236" />
+        <location filename="../../app/ui/main_window.py" line="240" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239" />
+        <location filename="../../app/ui/main_window.py" line="243" />
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318" />
+        <location filename="../../app/ui/main_window.py" line="323" />
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="318" />
+        <location filename="../../app/ui/main_window.py" line="323" />
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="325" />
+        <location filename="../../app/ui/main_window.py" line="330" />
         <source>检查中 %v/%m 页</source>
         <translation>Checking page %v/%m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327" />
+        <location filename="../../app/ui/main_window.py" line="332" />
         <source>取消检查</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332" />
+        <location filename="../../app/ui/main_window.py" line="337" />
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384" />
+        <location filename="../../app/ui/main_window.py" line="390" />
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="411" />
+        <location filename="../../app/ui/main_window.py" line="418" />
         <source>无法显示该文件的页面，详情见日志窗口。</source>
         <translation>Cannot show the pages of this document; see the log window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="448" />
+        <location filename="../../app/ui/main_window.py" line="459" />
         <source>政策解读已添加为草稿，请对其运行保密检查。</source>
         <translation>The interpretation was added as a draft; run the confidentiality check on it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="462" />
+        <location filename="../../app/ui/main_window.py" line="473" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463" />
+        <location filename="../../app/ui/main_window.py" line="474" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="464" />
+        <location filename="../../app/ui/main_window.py" line="475" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="465" />
+        <location filename="../../app/ui/main_window.py" line="476" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="466" />
+        <location filename="../../app/ui/main_window.py" line="477" />
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="468" />
+        <location filename="../../app/ui/main_window.py" line="479" />
         <source>三同步</source>
         <translation>Interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="472" />
+        <location filename="../../app/ui/main_window.py" line="483" />
         <source>规章</source>
         <translation>Rule (规章)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="473" />
+        <location filename="../../app/ui/main_window.py" line="484" />
         <source>规范性文件</source>
         <translation>Normative document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="474" />
+        <location filename="../../app/ui/main_window.py" line="485" />
         <source>需解读</source>
         <translation>Needs interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="480" />
+        <location filename="../../app/ui/main_window.py" line="491" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="481" />
+        <location filename="../../app/ui/main_window.py" line="492" />
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483" />
+        <location filename="../../app/ui/main_window.py" line="494" />
         <source>原始文件</source>
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="487" />
+        <location filename="../../app/ui/main_window.py" line="498" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="488" />
+        <location filename="../../app/ui/main_window.py" line="499" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494" />
+        <location filename="../../app/ui/main_window.py" line="505" />
         <source>退回/不予公开理由</source>
         <translation>Reason returned / withheld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506" />
-        <location filename="../../app/ui/main_window.py" line="760" />
+        <location filename="../../app/ui/main_window.py" line="517" />
+        <location filename="../../app/ui/main_window.py" line="815" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="510" />
+        <location filename="../../app/ui/main_window.py" line="521" />
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="577" />
+        <location filename="../../app/ui/main_window.py" line="588" />
         <source>删除划定的区域</source>
         <translation>Remove the drawn area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="629" />
+        <location filename="../../app/ui/main_window.py" line="640" />
         <source>正在生成并复核发布版本…</source>
         <translation>Producing and verifying the published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="646" />
+        <location filename="../../app/ui/main_window.py" line="657" />
         <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
         <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="685" />
+        <location filename="../../app/ui/main_window.py" line="696" />
         <source>已编入目录，索引号 {index_no}</source>
         <translation>In the catalog as index number {index_no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="744" />
+        <location filename="../../app/ui/main_window.py" line="716" />
+        <source>选择新版本文件</source>
+        <translation>Choose the new version's file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="750" />
+        <source>已上传新版本，正在重新检查。</source>
+        <translation>New version uploaded; checking it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="799" />
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="772" />
+        <location filename="../../app/ui/main_window.py" line="827" />
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="772" />
+        <location filename="../../app/ui/main_window.py" line="716" />
+        <location filename="../../app/ui/main_window.py" line="827" />
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="795" />
+        <location filename="../../app/ui/main_window.py" line="850" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="795" />
+        <location filename="../../app/ui/main_window.py" line="850" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="796" />
+        <location filename="../../app/ui/main_window.py" line="851" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="819" />
+        <location filename="../../app/ui/main_window.py" line="874" />
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="837" />
+        <location filename="../../app/ui/main_window.py" line="892" />
         <source>加密的 PDF</source>
         <translation>Encrypted PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="838" />
+        <location filename="../../app/ui/main_window.py" line="893" />
         <source>“{name}”是加密的 PDF。输入打开密码后，将以解密副本导入（加密原件一并保存）：</source>
         <translation>“{name}” is an encrypted PDF. Enter its open password to import a decrypted copy (the encrypted original is kept too):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="856" />
+        <location filename="../../app/ui/main_window.py" line="911" />
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2324,12 +2369,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="861" />
+        <location filename="../../app/ui/main_window.py" line="916" />
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="862" />
+        <location filename="../../app/ui/main_window.py" line="917" />
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -2337,109 +2382,109 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="870" />
+        <location filename="../../app/ui/main_window.py" line="925" />
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="886" />
+        <location filename="../../app/ui/main_window.py" line="941" />
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="896" />
+        <location filename="../../app/ui/main_window.py" line="951" />
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="923" />
+        <location filename="../../app/ui/main_window.py" line="978" />
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="933" />
+        <location filename="../../app/ui/main_window.py" line="988" />
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="943" />
+        <location filename="../../app/ui/main_window.py" line="998" />
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="954" />
+        <location filename="../../app/ui/main_window.py" line="1009" />
         <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
         <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="960" />
+        <location filename="../../app/ui/main_window.py" line="1015" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="967" />
+        <location filename="../../app/ui/main_window.py" line="1022" />
         <source>导出传输包</source>
         <translation>Export transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="967" />
+        <location filename="../../app/ui/main_window.py" line="1022" />
         <source>签名私钥的口令：</source>
         <translation>Passphrase of the signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="977" />
+        <location filename="../../app/ui/main_window.py" line="1032" />
         <source>传输包已导出：序号 {sequence}，{items} 项，{path}</source>
         <translation>Transfer package exported: sequence {sequence}, {items} items, {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="990" />
+        <location filename="../../app/ui/main_window.py" line="1045" />
         <source>选择传输包</source>
         <translation>Choose transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1001" />
+        <location filename="../../app/ui/main_window.py" line="1056" />
         <source>传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。</source>
         <translation>Transfer package imported: {published} published, {withdrawn} withdrawn, {changed} validity changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1015" />
+        <location filename="../../app/ui/main_window.py" line="1070" />
         <source>数据库已备份到 {path}（SHA-256 {sha}…）</source>
         <translation>Database backed up to {path} (SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1026" />
+        <location filename="../../app/ui/main_window.py" line="1081" />
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1033" />
+        <location filename="../../app/ui/main_window.py" line="1088" />
         <source>用备份替换当前数据库？当前数据库会先另存到数据目录的 backups 中。恢复后审发台将退出，请重新启动。</source>
         <translation>Replace the current database with the backup? The current database is first kept in the data directory's backups. The desk quits after restoring; start it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1055" />
+        <location filename="../../app/ui/main_window.py" line="1110" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1060" />
+        <location filename="../../app/ui/main_window.py" line="1115" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1099" />
+        <location filename="../../app/ui/main_window.py" line="1154" />
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1104" />
+        <location filename="../../app/ui/main_window.py" line="1159" />
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1105" />
+        <location filename="../../app/ui/main_window.py" line="1160" />
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -2801,32 +2846,32 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>RichTextEditor</name>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="47" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="63" />
         <source>标题一</source>
         <translation>Heading 1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="48" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="64" />
         <source>标题二</source>
         <translation>Heading 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="49" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="65" />
         <source>正文</source>
         <translation>Body text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="50" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="66" />
         <source>项目列表</source>
         <translation>Bullet list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="51" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="67" />
         <source>编号列表</source>
         <translation>Numbered list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="52" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="68" />
         <source>插入表格</source>
         <translation>Insert table</translation>
     </message>
