@@ -43,6 +43,7 @@ def desk(data_dir: Path, *args: str, password: str | None = None, new_password: 
         ["approve"],
         ["return"],
         ["refuse"],
+        ["revise"],
         ["audit", "verify"],
     ],
 )
