@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QRadioButton,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.reviewing import Conclusion
+from app.ui.dialog_parts import error_label, ok_cancel
 from app.ui.i18n import vocabulary
 
 
@@ -55,14 +55,9 @@ class ConclusionDialog(QDialog):
             self.no_interpretation_reason.hide()
         self.rasterize = QCheckBox(self.tr("发布版本逐页转为图像（去除一切隐藏内容，但不可复制文字）"), self)
         layout.addWidget(self.rasterize)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = error_label(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout.addWidget(buttons)
         self.resize(460, 360)
 

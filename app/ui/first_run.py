@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from app.db.database import Database
 from app.demo import create_demo_workspace
 from app.errors import TranslatableError
 from app.roles import Role
+from app.ui.dialog_parts import error_label, ok_cancel
 from app.ui.i18n import error_text
 
 
@@ -52,9 +52,7 @@ class FirstRunDialog(QDialog):
             self.tr("同时创建示例工作区（示例部门、经办人、审查员和几份含问题的示例文件）"), self
         )
         self.with_demo.setChecked(True)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
 
         form = QFormLayout()
         form.addRow(self.tr("部门全称"), self.department)
@@ -63,11 +61,7 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("管理员姓名"), self.display_name)
         form.addRow(self.tr("密码"), self.password)
         form.addRow(self.tr("确认密码"), self.password_again)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

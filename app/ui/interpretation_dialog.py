@@ -16,7 +16,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from app.db.database import Database
 from app.db.models import User
 from app.documents import prepare
 from app.errors import TranslatableError
+from app.ui.dialog_parts import error_label, ok_cancel
 from app.ui.i18n import error_text, vocabulary
 from app.workflow import get_document
 from publish.taxonomy import InterpretationForm
@@ -153,14 +153,8 @@ class InterpretationDialog(QDialog):
         fields.addRow(self.tr("解读形式"), self.form_box)
         fields.addRow(self.tr("解读标题"), self.title)
         fields.addRow(self.tr("起草部门"), self.department)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label(self)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(fields)
         layout.addWidget(QLabel(self.tr("解读正文"), self))
@@ -222,14 +216,8 @@ class InterpretationTextDialog(QDialog):
         self.setWindowTitle(self.tr("修改解读正文：{title}").format(title=title))
         self.editor = RichTextEditor(self)
         self.editor.set_html(text)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label(self)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         notice = QLabel(self.tr("保存后生成新版本（原有版本保留），并重新进行保密检查。"), self)
         notice.setWordWrap(True)

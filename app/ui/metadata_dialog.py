@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -24,6 +22,7 @@ from app.db.database import Database
 from app.db.models import Document, User
 from app.documents import update_metadata
 from app.errors import TranslatableError
+from app.ui.dialog_parts import error_label, ok_cancel
 from app.ui.i18n import error_text, vocabulary
 from publish.taxonomy import DOCUMENT_TYPES, DisclosureMode
 
@@ -74,9 +73,7 @@ class MetadataDialog(QDialog):
         self.needs_interpretation = QCheckBox(self.tr("需解读"), self)
         self.needs_interpretation.setChecked(marks[1])
         self.needs_interpretation.setToolTip(self.tr("三同步：须同步附政策解读，否则审查员须写明理由"))
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
         form = QFormLayout()
         form.addRow(self.tr("标题（信息名称）"), self.title)
         form.addRow(self.tr("发文字号"), self.doc_number)
@@ -97,11 +94,7 @@ class MetadataDialog(QDialog):
         row.addWidget(self.needs_interpretation)
         row.addStretch(1)
         form.addRow(self.tr("政策解读"), marks_row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -20,6 +20,7 @@ from app.catalog import update_static_site
 from app.db.database import Database
 from app.errors import QT_TRANSLATE_NOOP, TranslatableError
 from app.transfer import ImportResult, import_package, verify_package
+from app.ui.dialog_parts import error_label, ok_cancel
 from app.ui.i18n import error_text, vocabulary
 
 ACTION_LABELS = {
@@ -49,15 +50,8 @@ class PackageImportDialog(QDialog):
         self.to_site = QCheckBox(self.tr("导入后更新静态目录网站"), self)
         self.to_site.setChecked(True)
         self.to_portal = QCheckBox(self.tr("加入门户发布队列"), self)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("导入"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_label(self)
+        self.buttons = ok_cancel(self, self.tr("导入"))
         layout = QVBoxLayout(self)
         for widget in (self.summary, self.table, self.to_site, self.to_portal, self.error, self.buttons):
             layout.addWidget(widget)

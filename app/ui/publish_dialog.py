@@ -25,6 +25,7 @@ from app.catalog import proposed_fields, publish_to_catalog
 from app.categories import leaves as category_leaves
 from app.db.database import Database
 from app.errors import TranslatableError
+from app.ui.dialog_parts import error_label, ok_cancel
 from app.ui.findings_panel import SEVERITY_COLORS
 from app.ui.i18n import error_text, translate
 from publish.catalog import lint
@@ -69,15 +70,8 @@ class PublishDialog(QDialog):
         self.issues.setMaximumHeight(110)
         recheck = QPushButton(self.tr("重新检查目录信息"), self)
         recheck.clicked.connect(self.run_lint)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("发布"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_label(self)
+        self.buttons = ok_cancel(self, self.tr("发布"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("目录信息检查（文件信息可在草稿阶段由经办人修改）"), self))
