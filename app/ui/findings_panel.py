@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.redaction import FALSE_ALARM, KEEP, MASK, REMOVE
 from app.reviewing import DECISION_LABELS
-from app.ui.i18n import translate, vocabulary
+from app.ui.i18n import clauses, enumeration, translate, vocabulary
 from review.model import Finding, Severity
 
 SEVERITY_COLORS = {
@@ -98,10 +98,10 @@ class FindingsPanel(QWidget):
         counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
         parts = [f"{vocabulary(s.label)} {counts[s]}" for s in Severity]
         text = self.tr("共 {total} 处：{parts}（词库版本 {version}）").format(
-            total=len(findings), parts="，".join(parts), version=lexicon_version
+            total=len(findings), parts=clauses(parts), version=lexicon_version
         )
         if unreadable:
-            text += "\n" + self.tr("无法检查的部分：") + "、".join(unreadable)
+            text += "\n" + self.tr("无法检查的部分：") + enumeration(unreadable)
         if not findings and not unreadable:
             text = self.tr("未发现问题（词库版本 {version}）").format(version=lexicon_version)
         self.summary.setText(text)
@@ -127,7 +127,9 @@ class FindingsPanel(QWidget):
             item.setForeground(0, QBrush(SEVERITY_COLORS[finding.severity]))
             item.setToolTip(0, f"{finding.rule_id} · {vocabulary(finding.channel.label)}\n{finding.context}")
         for category, group in groups.items():
-            group.setText(0, f"{category}（{group.childCount()}）")
+            group.setText(
+                0, self.tr("{category}（{count}）").format(category=category, count=group.childCount())
+            )
         if keep is not None and keep < len(findings):
             self.select_index(keep)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -36,6 +37,16 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def enumeration(items: Iterable[str]) -> str:
+    """Items listed the way the UI language lists them (、 in Chinese)."""
+    return QCoreApplication.translate("Vocabulary", "、").join(items)
+
+
+def clauses(items: Iterable[str]) -> str:
+    """Parts of one sentence joined the way the UI language joins them (，in Chinese)."""
+    return QCoreApplication.translate("Vocabulary", "，").join(items)
 
 
 def vocabulary(label: str) -> str:

@@ -63,7 +63,7 @@ from app.ui.deadlines_dialog import DeadlinesDialog
 from app.ui.decision_dialog import DecisionDialog
 from app.ui.document_model import DocumentTableModel
 from app.ui.findings_panel import SEVERITY_COLORS, FindingsPanel
-from app.ui.i18n import error_text, vocabulary
+from app.ui.i18n import enumeration, error_text, vocabulary
 from app.ui.interpretation_dialog import InterpretationDialog, InterpretationTextDialog
 from app.ui.interpretations_panel import InterpretationsPanel
 from app.ui.keys_dialog import KeysDialog
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         with self.db.read() as session:
             user = session.get_one(User, self.user_id)
-            roles = "、".join(vocabulary(r.label) for r in sorted(user.roles))
+            roles = enumeration(vocabulary(r.label) for r in sorted(user.roles))
             department = user.department.name if user.department else self.tr("（无部门）")
             who = self.tr("当前用户：{name}（{roles}） · {department}").format(
                 name=user.display_name, roles=roles, department=department
@@ -477,7 +477,7 @@ class MainWindow(QMainWindow):
             (self.tr("拟公开方式"), vocabulary(DisclosureMode(document.disclosure).label)),
             (
                 self.tr("三同步"),
-                "、".join(
+                enumeration(
                     label
                     for flag, label in (
                         (document.rule, self.tr("规章")),
@@ -492,8 +492,11 @@ class MainWindow(QMainWindow):
             (self.tr("经办人"), document.created_by.display_name),
             (
                 self.tr("原始文件"),
-                f"{original.original_name}（{vocabulary(KIND_LABELS[Kind(original.format)])}，"
-                f"{_size_text(original.size)}）",
+                self.tr("{name}（{kind}，{size}）").format(
+                    name=original.original_name,
+                    kind=vocabulary(KIND_LABELS[Kind(original.format)]),
+                    size=_size_text(original.size),
+                ),
             ),
             (self.tr("SHA-256"), original.blob_sha256[:16] + "…"),
             (self.tr("版本"), f"{document.version} · {local_time}"),

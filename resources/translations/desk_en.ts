@@ -279,12 +279,12 @@
         <translation>Publish every page as an image (removes all hidden content, but text cannot be copied)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="74" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="69" />
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="77" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="72" />
         <source>请写明未附政策解读的理由，或退回经办人补充解读。</source>
         <translation>Say why no interpretation is attached, or return the document to the clerk to add one.</translation>
     </message>
@@ -1519,6 +1519,11 @@
         <source>未发现问题（词库版本 {version}）</source>
         <translation>Nothing found (lexicon version {version})</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="131" />
+        <source>{category}（{count}）</source>
+        <translation>{category} ({count})</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -1555,37 +1560,37 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         <translation>Also create a sample workspace (a sample department, clerk, reviewer and a few sample files with planted problems)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="60" />
+        <location filename="../../app/ui/first_run.py" line="58" />
         <source>部门全称</source>
         <translation>Department (full name)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="61" />
+        <location filename="../../app/ui/first_run.py" line="59" />
         <source>机构代码</source>
         <translation>Organisation code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="62" />
+        <location filename="../../app/ui/first_run.py" line="60" />
         <source>管理员登录名</source>
         <translation>Administrator login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="63" />
+        <location filename="../../app/ui/first_run.py" line="61" />
         <source>管理员姓名</source>
         <translation>Administrator name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="64" />
+        <location filename="../../app/ui/first_run.py" line="62" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="65" />
+        <location filename="../../app/ui/first_run.py" line="63" />
         <source>确认密码</source>
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="81" />
+        <location filename="../../app/ui/first_run.py" line="75" />
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -1653,22 +1658,22 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         <translation>Drafting department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="166" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="160" />
         <source>解读正文</source>
         <translation>Interpretation text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="168" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="162" />
         <source>音视频文件（存档并随解读发布，需审查员人工审看）</source>
         <translation>Audio and video (kept and published with the interpretation; the reviewer checks them by hand)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="176" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="170" />
         <source>选择解读文件</source>
         <translation>Choose interpretation file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="182" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="176" />
         <source>选择音视频文件</source>
         <translation>Choose audio or video files</translation>
     </message>
@@ -1676,12 +1681,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>InterpretationTextDialog</name>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="222" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="216" />
         <source>修改解读正文：{title}</source>
         <translation>Edit interpretation text: {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="234" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="222" />
         <source>保存后生成新版本（原有版本保留），并重新进行保密检查。</source>
         <translation>Saving makes a new version (earlier versions are kept) and checks it again.</translation>
     </message>
@@ -1971,22 +1976,22 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="20" />
+        <location filename="../../app/ui/login.py" line="21" />
         <source>登录 — 政务公开审发台</source>
         <translation>Sign in — Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="28" />
+        <location filename="../../app/ui/login.py" line="27" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="29" />
+        <location filename="../../app/ui/login.py" line="28" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="33" />
+        <location filename="../../app/ui/login.py" line="29" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
@@ -2259,109 +2264,114 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="498" />
+        <location filename="../../app/ui/main_window.py" line="495" />
+        <source>{name}（{kind}，{size}）</source>
+        <translation>{name} ({kind}, {size})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="501" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499" />
+        <location filename="../../app/ui/main_window.py" line="502" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="505" />
+        <location filename="../../app/ui/main_window.py" line="508" />
         <source>退回/不予公开理由</source>
         <translation>Reason returned / withheld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517" />
-        <location filename="../../app/ui/main_window.py" line="815" />
+        <location filename="../../app/ui/main_window.py" line="520" />
+        <location filename="../../app/ui/main_window.py" line="818" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521" />
+        <location filename="../../app/ui/main_window.py" line="524" />
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="588" />
+        <location filename="../../app/ui/main_window.py" line="591" />
         <source>删除划定的区域</source>
         <translation>Remove the drawn area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="640" />
+        <location filename="../../app/ui/main_window.py" line="643" />
         <source>正在生成并复核发布版本…</source>
         <translation>Producing and verifying the published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="657" />
+        <location filename="../../app/ui/main_window.py" line="660" />
         <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
         <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="696" />
+        <location filename="../../app/ui/main_window.py" line="699" />
         <source>已编入目录，索引号 {index_no}</source>
         <translation>In the catalog as index number {index_no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="716" />
+        <location filename="../../app/ui/main_window.py" line="719" />
         <source>选择新版本文件</source>
         <translation>Choose the new version's file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="750" />
+        <location filename="../../app/ui/main_window.py" line="753" />
         <source>已上传新版本，正在重新检查。</source>
         <translation>New version uploaded; checking it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="799" />
+        <location filename="../../app/ui/main_window.py" line="802" />
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="827" />
+        <location filename="../../app/ui/main_window.py" line="830" />
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="716" />
-        <location filename="../../app/ui/main_window.py" line="827" />
+        <location filename="../../app/ui/main_window.py" line="719" />
+        <location filename="../../app/ui/main_window.py" line="830" />
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="850" />
+        <location filename="../../app/ui/main_window.py" line="853" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="850" />
+        <location filename="../../app/ui/main_window.py" line="853" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="851" />
+        <location filename="../../app/ui/main_window.py" line="854" />
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="874" />
+        <location filename="../../app/ui/main_window.py" line="877" />
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="892" />
+        <location filename="../../app/ui/main_window.py" line="895" />
         <source>加密的 PDF</source>
         <translation>Encrypted PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="893" />
+        <location filename="../../app/ui/main_window.py" line="896" />
         <source>“{name}”是加密的 PDF。输入打开密码后，将以解密副本导入（加密原件一并保存）：</source>
         <translation>“{name}” is an encrypted PDF. Enter its open password to import a decrypted copy (the encrypted original is kept too):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="911" />
+        <location filename="../../app/ui/main_window.py" line="914" />
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2369,12 +2379,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="916" />
+        <location filename="../../app/ui/main_window.py" line="919" />
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="917" />
+        <location filename="../../app/ui/main_window.py" line="920" />
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -2382,109 +2392,109 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="925" />
+        <location filename="../../app/ui/main_window.py" line="928" />
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="941" />
+        <location filename="../../app/ui/main_window.py" line="944" />
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="951" />
+        <location filename="../../app/ui/main_window.py" line="954" />
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="978" />
+        <location filename="../../app/ui/main_window.py" line="981" />
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="988" />
+        <location filename="../../app/ui/main_window.py" line="991" />
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="998" />
+        <location filename="../../app/ui/main_window.py" line="1001" />
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1009" />
+        <location filename="../../app/ui/main_window.py" line="1012" />
         <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
         <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1015" />
+        <location filename="../../app/ui/main_window.py" line="1018" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1022" />
+        <location filename="../../app/ui/main_window.py" line="1025" />
         <source>导出传输包</source>
         <translation>Export transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1022" />
+        <location filename="../../app/ui/main_window.py" line="1025" />
         <source>签名私钥的口令：</source>
         <translation>Passphrase of the signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1032" />
+        <location filename="../../app/ui/main_window.py" line="1035" />
         <source>传输包已导出：序号 {sequence}，{items} 项，{path}</source>
         <translation>Transfer package exported: sequence {sequence}, {items} items, {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1045" />
+        <location filename="../../app/ui/main_window.py" line="1048" />
         <source>选择传输包</source>
         <translation>Choose transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1056" />
+        <location filename="../../app/ui/main_window.py" line="1059" />
         <source>传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。</source>
         <translation>Transfer package imported: {published} published, {withdrawn} withdrawn, {changed} validity changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1070" />
+        <location filename="../../app/ui/main_window.py" line="1073" />
         <source>数据库已备份到 {path}（SHA-256 {sha}…）</source>
         <translation>Database backed up to {path} (SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1081" />
+        <location filename="../../app/ui/main_window.py" line="1084" />
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1088" />
+        <location filename="../../app/ui/main_window.py" line="1091" />
         <source>用备份替换当前数据库？当前数据库会先另存到数据目录的 backups 中。恢复后审发台将退出，请重新启动。</source>
         <translation>Replace the current database with the backup? The current database is first kept in the data directory's backups. The desk quits after restoring; start it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1110" />
+        <location filename="../../app/ui/main_window.py" line="1113" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1115" />
+        <location filename="../../app/ui/main_window.py" line="1118" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1154" />
+        <location filename="../../app/ui/main_window.py" line="1157" />
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1159" />
+        <location filename="../../app/ui/main_window.py" line="1162" />
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1160" />
+        <location filename="../../app/ui/main_window.py" line="1163" />
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -2498,77 +2508,77 @@ Data folder: {path}</translation>
 <context>
     <name>MetadataDialog</name>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="35" />
+        <location filename="../../app/ui/metadata_dialog.py" line="34" />
         <source>文件信息</source>
         <translation>Document details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="45" />
+        <location filename="../../app/ui/metadata_dialog.py" line="44" />
         <source>例如：示医保〔2026〕7号（用六角括号〔〕）</source>
         <translation>e.g. 示医保〔2026〕7号 (with the 〔〕 brackets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="47" />
+        <location filename="../../app/ui/metadata_dialog.py" line="46" />
         <source>（未选）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="56" />
+        <location filename="../../app/ui/metadata_dialog.py" line="55" />
         <source>已定</source>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="70" />
+        <location filename="../../app/ui/metadata_dialog.py" line="69" />
         <source>规章</source>
         <translation>Rule (规章)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="72" />
+        <location filename="../../app/ui/metadata_dialog.py" line="71" />
         <source>规范性文件</source>
         <translation>Normative document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="74" />
+        <location filename="../../app/ui/metadata_dialog.py" line="73" />
         <source>需解读</source>
         <translation>Needs interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="76" />
+        <location filename="../../app/ui/metadata_dialog.py" line="75" />
         <source>三同步：须同步附政策解读，否则审查员须写明理由</source>
         <translation>Three synchronisations: published with its interpretation, or the reviewer records why not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="81" />
+        <location filename="../../app/ui/metadata_dialog.py" line="78" />
         <source>标题（信息名称）</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="82" />
+        <location filename="../../app/ui/metadata_dialog.py" line="79" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="83" />
+        <location filename="../../app/ui/metadata_dialog.py" line="80" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="84" />
+        <location filename="../../app/ui/metadata_dialog.py" line="81" />
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="90" />
+        <location filename="../../app/ui/metadata_dialog.py" line="87" />
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="91" />
+        <location filename="../../app/ui/metadata_dialog.py" line="88" />
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="99" />
+        <location filename="../../app/ui/metadata_dialog.py" line="96" />
         <source>政策解读</source>
         <translation>Interpretation</translation>
     </message>
@@ -2576,47 +2586,47 @@ Data folder: {path}</translation>
 <context>
     <name>PackageImportDialog</name>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="39" />
+        <location filename="../../app/ui/package_dialog.py" line="40" />
         <source>导入传输包</source>
         <translation>Import transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="43" />
+        <location filename="../../app/ui/package_dialog.py" line="44" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="43" />
+        <location filename="../../app/ui/package_dialog.py" line="44" />
         <source>索引号</source>
         <translation>Index number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="43" />
+        <location filename="../../app/ui/package_dialog.py" line="44" />
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="49" />
+        <location filename="../../app/ui/package_dialog.py" line="50" />
         <source>导入后更新静态目录网站</source>
         <translation>Update the static catalog site after importing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="51" />
+        <location filename="../../app/ui/package_dialog.py" line="52" />
         <source>加入门户发布队列</source>
         <translation>Queue for the portal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="58" />
+        <location filename="../../app/ui/package_dialog.py" line="54" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="71" />
+        <location filename="../../app/ui/package_dialog.py" line="65" />
         <source>传输包未通过验证，不能导入。</source>
         <translation>The package failed verification and cannot be imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="78" />
+        <location filename="../../app/ui/package_dialog.py" line="72" />
         <source>来自：{department}　序号：{sequence}　密钥：{key}
 签名和全部 {count} 项内容的哈希均已验证。</source>
         <translation>From: {department}  Sequence: {sequence}  Key: {key}
@@ -2677,77 +2687,77 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="41" />
+        <location filename="../../app/ui/publish_dialog.py" line="42" />
         <source>编入政府信息公开目录</source>
         <translation>Publish into the disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="48" />
+        <location filename="../../app/ui/publish_dialog.py" line="49" />
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="49" />
+        <location filename="../../app/ui/publish_dialog.py" line="50" />
         <source>发布机构</source>
         <translation>Publisher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="50" />
+        <location filename="../../app/ui/publish_dialog.py" line="51" />
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="51" />
+        <location filename="../../app/ui/publish_dialog.py" line="52" />
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="52" />
+        <location filename="../../app/ui/publish_dialog.py" line="53" />
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="53" />
+        <location filename="../../app/ui/publish_dialog.py" line="54" />
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="59" />
+        <location filename="../../app/ui/publish_dialog.py" line="60" />
         <source>主题词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="61" />
+        <location filename="../../app/ui/publish_dialog.py" line="62" />
         <source>内容概述（不超过 300 字）</source>
         <translation>Summary (up to 300 characters)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="63" />
+        <location filename="../../app/ui/publish_dialog.py" line="64" />
         <source>内容概述</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="67" />
+        <location filename="../../app/ui/publish_dialog.py" line="68" />
         <source>发布日期</source>
         <translation>Publication date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="70" />
+        <location filename="../../app/ui/publish_dialog.py" line="71" />
         <source>重新检查目录信息</source>
         <translation>Check the catalog details again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="78" />
+        <location filename="../../app/ui/publish_dialog.py" line="74" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="83" />
+        <location filename="../../app/ui/publish_dialog.py" line="77" />
         <source>目录信息检查（文件信息可在草稿阶段由经办人修改）</source>
         <translation>Catalog check (document details are edited by the clerk while it is a draft)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="108" />
+        <location filename="../../app/ui/publish_dialog.py" line="102" />
         <source>目录信息完整。</source>
         <translation>The catalog details are complete.</translation>
     </message>
@@ -3408,21 +3418,21 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="26" />
+        <location filename="../../app/ui/package_dialog.py" line="27" />
         <location filename="../../app/ui/queue_dialog.py" line="34" />
         <location filename="../../app/workflow.py" line="87" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="27" />
+        <location filename="../../app/ui/package_dialog.py" line="28" />
         <location filename="../../app/ui/queue_dialog.py" line="35" />
         <location filename="../../app/workflow.py" line="93" />
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="28" />
+        <location filename="../../app/ui/package_dialog.py" line="29" />
         <source>有效性变更</source>
         <translation>Validity change</translation>
     </message>
@@ -3713,6 +3723,12 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>line {line}, column {column}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/i18n.py" line="44" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="49" />
         <location filename="../../review/model.py" line="108" />
         <source>，</source>
         <translation>, </translation>
