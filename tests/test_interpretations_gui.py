@@ -125,6 +125,7 @@ def test_clerk_rewrites_a_returned_interpretation_and_uploads_a_new_version_of_t
     with qtbot.waitSignal(window.checks_finished, timeout=60_000):
         panel.edit_text_button.click()
     assert "保障对象为城区居民" in shown["text"] and "不能为空" in shown["empty"]
+    assert "第 2 版" in window.details.text()
     with workspace.db.read() as s:
         current = get_document(s, interp_id).current_original()
         assert current.revision == 2 and latest_run(s, interp_id).document_file_id == current.id
@@ -135,6 +136,7 @@ def test_clerk_rewrites_a_returned_interpretation_and_uploads_a_new_version_of_t
     # The document itself gets a new file: the one with a 密级 mark is checked at once.
     window.open_document(document_id)
     assert window.revise_action.isEnabled() and not window.edit_text_action.isEnabled()
+    assert "第 1 版" in window.details.text()
     monkeypatch.setattr(window, "choose_open_path", lambda _title, _pattern: str(sample_files["pdf"]))
     with qtbot.waitSignal(window.checks_finished, timeout=60_000):
         assert window.revise_via_dialog()

@@ -499,7 +499,8 @@ class MainWindow(QMainWindow):
                 ),
             ),
             (self.tr("SHA-256"), original.blob_sha256[:16] + "…"),
-            (self.tr("版本"), f"{document.version} · {local_time}"),
+            (self.tr("文件版本"), self.tr("第 {revision} 版").format(revision=original.revision)),
+            (self.tr("更新时间"), local_time),
         ]
         if document.status_reason:
             reason = document.status_reason
