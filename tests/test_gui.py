@@ -203,7 +203,7 @@ def test_import_runs_the_check_and_the_viewer_marks_findings(
     panel = window.findings_panel
     rules = {f.rule_id for f in panel.findings}
     assert {"MARK-LEVEL", "PII-ID", "PII-MOBILE"} <= rules
-    assert "阻断 2" in panel.summary.text()
+    assert panel.summary.text().startswith("共 3 处：阻断 2，警告 1，提示 0")
     marks = window.viewer.highlights_on(0)
     assert len(marks) >= 3
     # Activating a finding shows its page with its mark emphasised.

@@ -67,6 +67,9 @@ def test_english_switch_translates_ui_and_core_messages(qapp):
         from review.model import Location
 
         assert Location(line=4, column=1).describe(translate) == "line 4, column 1"
+        assert QCoreApplication.translate(
+            "FindingsPanel", "共 %n 处：{parts}（词库版本 {version}）", "", 1
+        ).startswith("1 finding:")
         assert Location(page=1, end_page=2).describe(translate) == "pages 2–3"
         assert (
             Location(part="word/document.xml", paragraph=0).describe(translate)

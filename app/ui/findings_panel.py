@@ -97,8 +97,8 @@ class FindingsPanel(QWidget):
         self.tree.clear()
         counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
         parts = [f"{vocabulary(s.label)} {counts[s]}" for s in Severity]
-        text = self.tr("共 {total} 处：{parts}（词库版本 {version}）").format(
-            total=len(findings), parts=clauses(parts), version=lexicon_version
+        text = self.tr("共 %n 处：{parts}（词库版本 {version}）", "", len(findings)).format(
+            parts=clauses(parts), version=lexicon_version
         )
         if unreadable:
             text += "\n" + self.tr("无法检查的部分：") + enumeration(unreadable)

@@ -4,133 +4,133 @@
 <context>
     <name>CatalogSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="38" />
+        <location filename="../../app/ui/catalog_settings.py" line="38"/>
         <source>目录设置</source>
         <translation>Catalog settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="51" />
+        <location filename="../../app/ui/catalog_settings.py" line="51"/>
         <source>按年重置</source>
         <translation>Reset yearly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="52" />
+        <location filename="../../app/ui/catalog_settings.py" line="52"/>
         <source>按月重置</source>
         <translation>Reset monthly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="55" />
+        <location filename="../../app/ui/catalog_settings.py" line="55"/>
         <source>全部门统一编号</source>
         <translation>One sequence for the department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="56" />
+        <location filename="../../app/ui/catalog_settings.py" line="56"/>
         <source>按主题分类分别编号</source>
         <translation>One sequence per subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="68" />
+        <location filename="../../app/ui/catalog_settings.py" line="68"/>
         <source>前缀（机构代码）</source>
         <translation>Prefix (organisation code)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="69" />
+        <location filename="../../app/ui/catalog_settings.py" line="69"/>
         <source>前缀后分隔符</source>
         <translation>Separator after prefix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="70" />
+        <location filename="../../app/ui/catalog_settings.py" line="70"/>
         <source>日期格式</source>
         <translation>Date format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="71" />
+        <location filename="../../app/ui/catalog_settings.py" line="71"/>
         <source>流水号前分隔符</source>
         <translation>Separator before serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="72" />
+        <location filename="../../app/ui/catalog_settings.py" line="72"/>
         <source>流水号位数</source>
         <translation>Serial digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="73" />
+        <location filename="../../app/ui/catalog_settings.py" line="73"/>
         <source>流水号重置</source>
         <translation>Serial reset</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="74" />
+        <location filename="../../app/ui/catalog_settings.py" line="74"/>
         <source>流水号范围</source>
         <translation>Serial scope</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="75" />
+        <location filename="../../app/ui/catalog_settings.py" line="75"/>
         <source>示例</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="76" />
+        <location filename="../../app/ui/catalog_settings.py" line="76"/>
         <source>索引号方案</source>
         <translation>Index number scheme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="80" />
+        <location filename="../../app/ui/catalog_settings.py" line="80"/>
         <source>主题分类（末级分类可供文件使用）</source>
         <translation>Subject categories (documents use the leaves)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="80" />
-        <location filename="../../app/ui/catalog_settings.py" line="172" />
+        <location filename="../../app/ui/catalog_settings.py" line="80"/>
+        <location filename="../../app/ui/catalog_settings.py" line="172"/>
         <source>索引号代码</source>
         <translation>Index code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="82" />
+        <location filename="../../app/ui/catalog_settings.py" line="82"/>
         <source>添加子分类…</source>
         <translation>Add sub-category…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="84" />
+        <location filename="../../app/ui/catalog_settings.py" line="84"/>
         <source>设定索引号代码…</source>
         <translation>Set index code…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="85" />
+        <location filename="../../app/ui/catalog_settings.py" line="85"/>
         <source>设了代码的末级分类，其索引号在日期前带该代码；清空即不用代码</source>
         <translation>A category with a code carries it before the date in its index numbers; clear it to use none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="87" />
+        <location filename="../../app/ui/catalog_settings.py" line="87"/>
         <source>主题分类</source>
         <translation>Subject categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="144" />
+        <location filename="../../app/ui/catalog_settings.py" line="144"/>
         <source>索引号方案已保存，下一次发布起生效。</source>
         <translation>Scheme saved; it applies from the next publication.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="166" />
+        <location filename="../../app/ui/catalog_settings.py" line="166"/>
         <source>请先选择一个主题分类。</source>
         <translation>Select a subject category first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="173" />
+        <location filename="../../app/ui/catalog_settings.py" line="173"/>
         <source>“{category}”的代码（清空则不用）：</source>
         <translation>Code of “{category}” (empty for none):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="193" />
+        <location filename="../../app/ui/catalog_settings.py" line="193"/>
         <source>添加子分类</source>
         <translation>Add sub-category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="194" />
+        <location filename="../../app/ui/catalog_settings.py" line="194"/>
         <source>“{parent}”下的新分类：</source>
         <translation>New category under “{parent}”:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="194" />
+        <location filename="../../app/ui/catalog_settings.py" line="194"/>
         <source>顶级</source>
         <translation>the top level</translation>
     </message>
@@ -138,37 +138,37 @@
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="50" />
+        <location filename="../../app/ui/catalog_view.py" line="50"/>
         <source>索引号</source>
         <translation>Index number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="51" />
+        <location filename="../../app/ui/catalog_view.py" line="51"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="52" />
+        <location filename="../../app/ui/catalog_view.py" line="52"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="53" />
+        <location filename="../../app/ui/catalog_view.py" line="53"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="54" />
+        <location filename="../../app/ui/catalog_view.py" line="54"/>
         <source>发布日期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="55" />
+        <location filename="../../app/ui/catalog_view.py" line="55"/>
         <source>有效性</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="98" />
+        <location filename="../../app/ui/catalog_view.py" line="98"/>
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
     </message>
@@ -176,77 +176,77 @@
 <context>
     <name>CatalogWindow</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="113" />
+        <location filename="../../app/ui/catalog_view.py" line="113"/>
         <source>政府信息公开目录</source>
         <translation>Government information disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="116" />
+        <location filename="../../app/ui/catalog_view.py" line="116"/>
         <source>标题、文号、主题词或正文中的词语</source>
         <translation>Words from the title, number, keywords or text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="122" />
+        <location filename="../../app/ui/catalog_view.py" line="122"/>
         <source>全部有效性</source>
         <translation>Any validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="125" />
+        <location filename="../../app/ui/catalog_view.py" line="125"/>
         <source>含已撤回</source>
         <translation>Include withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="126" />
+        <location filename="../../app/ui/catalog_view.py" line="126"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="151" />
+        <location filename="../../app/ui/catalog_view.py" line="151"/>
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="156" />
+        <location filename="../../app/ui/catalog_view.py" line="156"/>
         <source>修改有效性</source>
         <translation>Change validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="188" />
+        <location filename="../../app/ui/catalog_view.py" line="188"/>
         <source>全部发布机构</source>
         <translation>All publishers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="191" />
+        <location filename="../../app/ui/catalog_view.py" line="191"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="194" />
+        <location filename="../../app/ui/catalog_view.py" line="194"/>
         <source>全部年份</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="209" />
+        <location filename="../../app/ui/catalog_view.py" line="209"/>
         <source>，向下滚动加载更多</source>
         <translation>; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="210" />
+        <location filename="../../app/ui/catalog_view.py" line="210"/>
         <source>已显示 {shown} 条{more}</source>
         <translation>{shown} shown{more}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="228" />
+        <location filename="../../app/ui/catalog_view.py" line="228"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="228" />
+        <location filename="../../app/ui/catalog_view.py" line="228"/>
         <source>撤回“{title}”的理由：</source>
         <translation>Reason for withdrawing “{title}”:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="248" />
+        <location filename="../../app/ui/catalog_view.py" line="248"/>
         <source>已更新；门户的变更已进入发布队列。</source>
         <translation>Updated; changes for the portal are in the publish queue.</translation>
     </message>
@@ -254,37 +254,37 @@
 <context>
     <name>ConclusionDialog</name>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="26" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="26"/>
         <source>审查结论</source>
         <translation>Review conclusion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="29" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="29"/>
         <source>结论（不予公开请用“不予公开”操作，须选法律依据）</source>
         <translation>Conclusion (to withhold, use “Not disclosed”, which needs a legal basis)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="37" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="37"/>
         <source>审查意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="48" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="48"/>
         <source>该文件为规章、规范性文件或需解读，但未附政策解读（三同步）。如确实无需解读，请写明理由：</source>
         <translation>This is a rule, a normative document or needs an interpretation, but none is attached (three synchronisations). If it truly needs none, say why:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="56" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="56"/>
         <source>发布版本逐页转为图像（去除一切隐藏内容，但不可复制文字）</source>
         <translation>Publish every page as an image (removes all hidden content, but text cannot be copied)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="69" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="69"/>
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/conclusion_dialog.py" line="72" />
+        <location filename="../../app/ui/conclusion_dialog.py" line="72"/>
         <source>请写明未附政策解读的理由，或退回经办人补充解读。</source>
         <translation>Say why no interpretation is attached, or return the document to the clerk to add one.</translation>
     </message>
@@ -292,52 +292,52 @@
 <context>
     <name>DeadlinesDialog</name>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="29" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="29"/>
         <source>公开期限</source>
         <translation>Disclosure deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="36" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="36"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="37" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="37"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="38" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="38"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="39" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="39"/>
         <source>期限</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="40" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="40"/>
         <source>起算日期</source>
         <translation>Counted from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="76" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="76"/>
         <source>主动公开的文件应自成文之日起 20 个工作日内公开（条例第二十六条）；文件发布后补发的政策解读应在 3 个工作日内发布（三同步）。工作日按国家法定节假日和调休计算；标 * 的年份节假日安排未知，按周末计算。</source>
         <translation>Proactively disclosed documents are due within 20 working days of their date (Regulations Art. 26); an interpretation published after its document is due within 3 working days (three synchronisations). Working days follow the national holidays and swapped working days; years marked * are not known yet and count weekends only.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="41" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="41"/>
         <source>应发布日期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="42" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="42"/>
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="50" />
+        <location filename="../../app/ui/deadlines_dialog.py" line="50"/>
         <source>逾期 {days}</source>
         <translation>overdue by {days}</translation>
     </message>
@@ -345,32 +345,32 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="56" />
+        <location filename="../../app/ui/decision_dialog.py" line="56"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="57" />
+        <location filename="../../app/ui/decision_dialog.py" line="57"/>
         <source>补充说明（可选）</source>
         <translation>Further explanation (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="59" />
+        <location filename="../../app/ui/decision_dialog.py" line="59"/>
         <source>请写明理由（必填）</source>
         <translation>State the reason (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="60" />
+        <location filename="../../app/ui/decision_dialog.py" line="60"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="62" />
+        <location filename="../../app/ui/decision_dialog.py" line="62"/>
         <source>加入本部门允许词，今后不再提示</source>
         <translation>Add to the department allow-list; do not report again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="81" />
+        <location filename="../../app/ui/decision_dialog.py" line="81"/>
         <source>请填写理由。</source>
         <translation>Please give a reason.</translation>
     </message>
@@ -378,12 +378,12 @@
 <context>
     <name>DeskApplication</name>
     <message>
-        <location filename="../../app/ui/application.py" line="43" />
+        <location filename="../../app/ui/application.py" line="43"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../app/ui/application.py" line="44" />
+        <location filename="../../app/ui/application.py" line="44"/>
         <source>审发台遇到意外错误。已保存的数据不受影响。
 
 {error}</source>
@@ -392,23 +392,23 @@
 {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="32" />
-        <location filename="../../app/ui/run.py" line="36" />
+        <location filename="../../app/ui/run.py" line="32"/>
+        <location filename="../../app/ui/run.py" line="36"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="51" />
+        <location filename="../../app/ui/run.py" line="51"/>
         <source>示例账号：clerk（经办人）、reviewer（保密审查员）、publisher（发布管理员），密码均为 {password}</source>
         <translation>Sample accounts: clerk (clerk), reviewer (confidentiality reviewer), publisher (publishing manager); password for all: {password}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="68" />
+        <location filename="../../app/ui/run.py" line="68"/>
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="69" />
+        <location filename="../../app/ui/run.py" line="69"/>
         <source>{name} 的密码：</source>
         <translation>Password of {name}:</translation>
     </message>
@@ -416,1025 +416,1025 @@
 <context>
     <name>DeskError</name>
     <message>
-        <location filename="../../app/audit.py" line="90" />
+        <location filename="../../app/audit.py" line="90"/>
         <source>审计事件 #{event_id} 的内容与其哈希不符（被修改）</source>
         <translation>Audit event #{event_id} does not match its hash (modified)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="91" />
+        <location filename="../../app/audit.py" line="91"/>
         <source>审计事件 #{event_id} 缺失（被删除）</source>
         <translation>Audit event #{event_id} is missing (deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="94" />
+        <location filename="../../app/audit.py" line="94"/>
         <source>审计事件 #{event_id} 的前序哈希不符（其前有事件被插入、删除或修改）</source>
         <translation>Audit event #{event_id} does not link to the one before it (an event before it was inserted, deleted or modified)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="95" />
+        <location filename="../../app/audit.py" line="95"/>
         <source>链尾缺失：最后的事件应为 #{event_id}（末尾事件被删除）</source>
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="435" />
+        <location filename="../../app/cli.py" line="435"/>
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="443" />
+        <location filename="../../app/cli.py" line="443"/>
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="453" />
+        <location filename="../../app/cli.py" line="453"/>
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="487" />
+        <location filename="../../app/cli.py" line="487"/>
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="499" />
+        <location filename="../../app/cli.py" line="499"/>
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="517" />
+        <location filename="../../app/cli.py" line="517"/>
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="646" />
+        <location filename="../../app/cli.py" line="646"/>
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="695" />
+        <location filename="../../app/cli.py" line="695"/>
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="702" />
+        <location filename="../../app/cli.py" line="702"/>
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="857" />
+        <location filename="../../app/cli.py" line="857"/>
         <source>没有要修改的内容。</source>
         <translation>Nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="959" />
+        <location filename="../../app/cli.py" line="959"/>
         <source>只有系统管理员可以备份数据库。</source>
         <translation>Only an administrator can back up the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="976" />
+        <location filename="../../app/cli.py" line="976"/>
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_restore）恢复。</source>
-        <translation>Restore a shared (PostgreSQL) database with the server's tools, such as pg_restore.</translation>
+        <translation>Restore a shared (PostgreSQL) database with the server&apos;s tools, such as pg_restore.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="996" />
+        <location filename="../../app/cli.py" line="996"/>
         <source>起始日期晚于截止日期。</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1007" />
+        <location filename="../../app/cli.py" line="1007"/>
         <source>没有名称或代码为“{name}”的部门。</source>
         <translation>No department is named or coded “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1029" />
+        <location filename="../../app/cli.py" line="1029"/>
         <source>只有系统管理员可以迁移数据库。</source>
         <translation>Only an administrator can move the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1062" />
+        <location filename="../../app/cli.py" line="1062"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1169" />
+        <location filename="../../app/cli.py" line="1169"/>
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1189" />
+        <location filename="../../app/cli.py" line="1189"/>
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="103" />
+        <location filename="../../app/db/database.py" line="103"/>
         <source>该记录已被其他人修改，您的更改没有保存。请刷新后重试。</source>
         <translation>Someone else changed this record; your change was not saved. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="109" />
+        <location filename="../../app/db/database.py" line="109"/>
         <source>有人同时修改了相同的数据，您的操作没有执行。请刷新后重试。</source>
         <translation>Someone changed the same data at the same moment; your action was not carried out. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="117" />
+        <location filename="../../app/db/database.py" line="117"/>
         <source>数据库正被另一个审发台进程长时间占用（等待 {seconds} 秒仍未释放），请稍后重试。</source>
         <translation>Another desk process has held the database for too long (still busy after {seconds} s). Try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="127" />
+        <location filename="../../app/db/database.py" line="127"/>
         <source>与数据库的连接中断（服务器可能已重启），刚才的操作没有完成，也没有留下任何改动。请重试。</source>
         <translation>The connection to the database was lost (the server may have restarted). The action did not complete and left no change. Try again.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="129" />
+        <location filename="../../app/db/database.py" line="129"/>
         <source>数据库访问失败：{reason}</source>
         <translation>Database access failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/demo.py" line="68" />
+        <location filename="../../app/demo.py" line="68"/>
         <source>数据库中已有用户。请以管理员身份创建示例，或用 --data-dir 指定一个新目录。</source>
         <translation>The database already has users. Create the samples as an administrator, or use --data-dir with a new folder.</translation>
     </message>
     <message>
-        <location filename="../../app/demo.py" line="70" />
+        <location filename="../../app/demo.py" line="70"/>
         <source>示例工作区已经存在。</source>
         <translation>The sample workspace already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="68" />
+        <location filename="../../app/documents.py" line="68"/>
         <source>“{name}”是文件夹，不是文件。</source>
         <translation>“{name}” is a folder, not a file.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="70" />
+        <location filename="../../app/documents.py" line="70"/>
         <source>找不到文件“{name}”。</source>
         <translation>File “{name}” not found.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="72" />
+        <location filename="../../app/documents.py" line="72"/>
         <source>没有读取“{name}”的权限。</source>
         <translation>No permission to read “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="76" />
+        <location filename="../../app/documents.py" line="76"/>
         <source>读取“{name}”失败：{reason}</source>
         <translation>Reading “{name}” failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="93" />
+        <location filename="../../app/documents.py" line="93"/>
         <source>文件内容 {sha} 不在数据库中。</source>
         <translation>File content {sha} is not in the database.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="97" />
+        <location filename="../../app/documents.py" line="97"/>
         <source>文件内容 {sha} 与其哈希不符，数据库可能已损坏。</source>
         <translation>File content {sha} does not match its hash; the database may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="138" />
+        <location filename="../../app/documents.py" line="138"/>
         <source>只有经办人可以导入文件，{user}不是经办人。</source>
         <translation>Only clerks can import files; {user} is not a clerk.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="143" />
+        <location filename="../../app/documents.py" line="143"/>
         <source>{user}不属于任何部门，无法导入文件。</source>
         <translation>{user} belongs to no department and cannot import files.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="214" />
+        <location filename="../../app/documents.py" line="214"/>
         <source>只有本部门的经办人可以为草稿上传新版本。</source>
-        <translation>Only clerks of the document's department can upload a new version of a draft.</translation>
+        <translation>Only clerks of the document&apos;s department can upload a new version of a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="251" />
+        <location filename="../../app/documents.py" line="251"/>
         <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
         <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="256" />
+        <location filename="../../app/documents.py" line="256"/>
         <source>只有本部门的经办人可以修改文件信息。</source>
-        <translation>Only clerks of the document's department can change its details.</translation>
+        <translation>Only clerks of the document&apos;s department can change its details.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="265" />
+        <location filename="../../app/documents.py" line="265"/>
         <source>标题不能为空。</source>
         <translation>The title cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="278" />
+        <location filename="../../app/documents.py" line="278"/>
         <source>“{value}”不是法定公文种类。</source>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="149" />
+        <location filename="../../app/checking.py" line="149"/>
         <source>只有本部门的保密审查员或系统管理员可以修改部门词库。</source>
-        <translation>Only the department's confidentiality reviewers or system administrators can change its lexicon.</translation>
+        <translation>Only the department&apos;s confidentiality reviewers or system administrators can change its lexicon.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="174" />
+        <location filename="../../app/workflow.py" line="174"/>
         <source>文件 #{id} 不存在。</source>
         <translation>Document #{id} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="26" />
+        <location filename="../../app/users.py" line="26"/>
         <source>部门全称和机构代码都不能为空。</source>
         <translation>Department name and organisation code are both required.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="28" />
+        <location filename="../../app/users.py" line="28"/>
         <source>部门“{name}”已存在。</source>
         <translation>Department “{name}” already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="49" />
+        <location filename="../../app/users.py" line="49"/>
         <source>只有系统管理员可以添加用户。</source>
         <translation>Only system administrators can add users.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="51" />
+        <location filename="../../app/users.py" line="51"/>
         <source>第一个用户必须是系统管理员。</source>
         <translation>The first user must be a system administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="54" />
+        <location filename="../../app/users.py" line="54"/>
         <source>登录名和姓名都不能为空。</source>
         <translation>Login and name are both required.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="57" />
+        <location filename="../../app/users.py" line="57"/>
         <source>密码至少需要 {length} 个字符。</source>
         <translation>The password needs at least {length} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="61" />
+        <location filename="../../app/users.py" line="61"/>
         <source>用户至少需要一个角色。</source>
         <translation>A user needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="63" />
+        <location filename="../../app/users.py" line="63"/>
         <source>登录名“{login}”已被使用。</source>
         <translation>Login “{login}” is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="88" />
+        <location filename="../../app/users.py" line="88"/>
         <source>登录名或密码不正确。</source>
         <translation>Wrong login or password.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="95" />
+        <location filename="../../app/users.py" line="95"/>
         <source>用户不存在。</source>
         <translation>No such user.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="120" />
+        <location filename="../../app/workflow.py" line="120"/>
         <source>文件“{title}”当前状态为“{status}”，不能执行“{action}”。</source>
         <translation>“{title}” is “{status}”; “{action}” is not possible now.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="127" />
+        <location filename="../../app/workflow.py" line="127"/>
         <source>“{action}”需要{role}角色，{user}没有该角色。</source>
         <translation>“{action}” needs the role {role}, which {user} does not have.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="134" />
+        <location filename="../../app/workflow.py" line="134"/>
         <source>文件“{title}”不属于{user}所在的部门。</source>
-        <translation>“{title}” does not belong to {user}'s department.</translation>
+        <translation>“{title}” does not belong to {user}&apos;s department.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="142" />
+        <location filename="../../app/workflow.py" line="142"/>
         <source>{user}导入、修改或提交过文件“{title}”，按审查分离原则不能对其“{action}”。</source>
         <translation>{user} imported, edited or submitted “{title}” and, by separation of duties, cannot “{action}” it.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="190" />
+        <location filename="../../app/workflow.py" line="190"/>
         <source>文件“{title}”在您打开后已被他人修改（版本 {seen} → {now}），您的操作没有执行。请刷新后重试。</source>
         <translation>“{title}” was changed by someone else after you opened it (version {seen} → {now}); nothing was done. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="222" />
+        <location filename="../../app/workflow.py" line="222"/>
         <source>批准须经保密审查：处理全部阻断级发现并生成发布版本后才能批准。</source>
         <translation>Approval goes through the confidentiality review: decide every blocking finding and produce the published version first.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="226" />
+        <location filename="../../app/workflow.py" line="226"/>
         <source>“{action}”必须填写理由。</source>
         <translation>“{action}” needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="230" />
+        <location filename="../../app/workflow.py" line="230"/>
         <source>“{action}”必须选择法律依据（条例第十四、十五或十六条）。</source>
         <translation>“{action}” needs a legal basis (Regulations art. 14, 15 or 16).</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="75" />
+        <location filename="../../review/formats.py" line="75"/>
         <source>“{name}”是空文件（0 字节），无法导入。</source>
         <translation>“{name}” is empty (0 bytes) and cannot be imported.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="81" />
+        <location filename="../../review/formats.py" line="81"/>
         <source>“{name}”有 {size_mb} MB，超过 {limit_mb} MB 的上限，请拆分后再导入。</source>
         <translation>“{name}” has {size_mb} MB, over the {limit_mb} MB limit. Split it before importing.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="98" />
+        <location filename="../../review/formats.py" line="98"/>
         <source>“{name}”的类型（{suffix}）不受支持。可导入：{supported}。</source>
         <translation>The type of “{name}” ({suffix}) is not supported. Supported: {supported}.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="110" />
+        <location filename="../../review/formats.py" line="110"/>
         <source>“{name}”的扩展名表示{expected}，但内容是{actual}。请检查文件后改正扩展名。</source>
         <translation>The extension of “{name}” says {expected}, but the content is {actual}. Check the file and correct its extension.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="137" />
+        <location filename="../../review/formats.py" line="137"/>
         <source>“{name}”是加密的 Office 文档或旧版 .doc 文件。请在 Word 中取消密码并另存为 DOCX 后再导入。</source>
         <translation>“{name}” is an encrypted Office document or an old .doc file. Remove the password in Word and save as DOCX, then import.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="179" />
+        <location filename="../../review/formats.py" line="179"/>
         <source>“{name}”不是可识别编码（UTF-8、GB18030/GBK、UTF-16）的文本文件。</source>
         <translation>“{name}” is not a text file in a recognised encoding (UTF-8, GB18030/GBK, UTF-16).</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="203" />
+        <location filename="../../review/formats.py" line="203"/>
         <source>“{name}”是加密的 PDF，需要打开密码才能导入。</source>
         <translation>“{name}” is an encrypted PDF; importing it needs its open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="123" />
-        <location filename="../../review/formats.py" line="195" />
+        <location filename="../../review/extract/pdf.py" line="123"/>
+        <location filename="../../review/formats.py" line="195"/>
         <source>“{name}”无法作为 PDF 打开：{reason}</source>
         <translation>“{name}” cannot be opened as a PDF: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="129" />
+        <location filename="../../review/extract/pdf.py" line="129"/>
         <source>“{name}”是加密的 PDF，需要密码才能检查。请提供打开密码。</source>
         <translation>“{name}” is an encrypted PDF; checking it needs its password. Please give the open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="130" />
-        <location filename="../../review/formats.py" line="257" />
+        <location filename="../../review/extract/pdf.py" line="130"/>
+        <location filename="../../review/formats.py" line="257"/>
         <source>“{name}”的密码不正确。</source>
         <translation>Wrong password for “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="207" />
+        <location filename="../../review/formats.py" line="207"/>
         <source>“{name}”是损坏的 PDF：没有可读的页面。</source>
         <translation>“{name}” is a damaged PDF: no readable pages.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="219" />
+        <location filename="../../review/formats.py" line="219"/>
         <source>“{name}”无法作为图片打开：{reason}</source>
         <translation>“{name}” cannot be opened as an image: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="234" />
+        <location filename="../../review/formats.py" line="234"/>
         <source>“{name}”解压后有 {size_mb} MB，疑似压缩炸弹，已拒绝。</source>
         <translation>“{name}” unpacks to {size_mb} MB and looks like a zip bomb; refused.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="240" />
+        <location filename="../../review/formats.py" line="240"/>
         <source>“{name}”的压缩结构已损坏：{reason}</source>
         <translation>The zip structure of “{name}” is damaged: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="244" />
+        <location filename="../../review/formats.py" line="244"/>
         <source>“{name}”中的部件“{part}”已损坏。</source>
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="554" />
-        <location filename="../../review/lexicon.py" line="125" />
+        <location filename="../../app/cli.py" line="554"/>
+        <location filename="../../review/lexicon.py" line="125"/>
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="137" />
+        <location filename="../../review/lexicon.py" line="137"/>
         <source>词库“{name}”不是 UTF-8 编码，请另存为 UTF-8 后再导入。</source>
         <translation>Lexicon “{name}” is not UTF-8; save it as UTF-8 and import again.</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="180" />
+        <location filename="../../review/lexicon.py" line="180"/>
         <source>至少需要“词条,类别,级别”三列</source>
         <translation>Needs at least the columns “term, category, level”</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="190" />
+        <location filename="../../review/lexicon.py" line="190"/>
         <source>允许词为空</source>
         <translation>The allowed phrase is empty</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="197" />
+        <location filename="../../review/lexicon.py" line="197"/>
         <source>未知级别“{level}”（可用：阻断、警告、提示、允许）</source>
         <translation>Unknown level “{level}” (use 阻断, 警告, 提示 or 允许)</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="206" />
+        <location filename="../../review/lexicon.py" line="206"/>
         <source>“整词”列应为“是”或“否”，而不是“{value}”</source>
         <translation>The whole-word column should be 是 or 否, not “{value}”</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="218" />
+        <location filename="../../review/lexicon.py" line="218"/>
         <source>词条为空或只有空白</source>
         <translation>The term is empty or only spaces</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="224" />
+        <location filename="../../review/lexicon.py" line="224"/>
         <source>与第 {first} 行重复，已忽略</source>
         <translation>Repeats line {first}; ignored</translation>
     </message>
     <message>
-        <location filename="../../review/redact.py" line="66" />
+        <location filename="../../review/redact.py" line="66"/>
         <source>无法打开待删减的 PDF：{reason}</source>
         <translation>Cannot open the PDF to redact: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/redact.py" line="70" />
+        <location filename="../../review/redact.py" line="70"/>
         <source>加密的 PDF 不能删减，请先去除加密。</source>
         <translation>An encrypted PDF cannot be redacted; remove the encryption first.</translation>
     </message>
     <message>
-        <location filename="../../review/redact.py" line="76" />
+        <location filename="../../review/redact.py" line="76"/>
         <source>PDF 结构已损坏（经修复才能打开），不能可靠删减；请重新生成该文件。</source>
         <translation>The PDF structure is damaged (it opens only after repair) and cannot be redacted reliably; produce the file again.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="97" />
+        <location filename="../../app/reviewing.py" line="97"/>
         <source>无效的发现或处理方式。</source>
         <translation>Unknown finding or decision.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="102" />
+        <location filename="../../app/reviewing.py" line="102"/>
         <source>该发现不属于文件的最新检查结果，请刷新。</source>
         <translation>This finding is not from the latest check of the document; refresh.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="105" />
+        <location filename="../../app/reviewing.py" line="105"/>
         <source>删除或遮盖必须选择法律依据。</source>
         <translation>Removing or masking needs a legal basis.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="107" />
+        <location filename="../../app/reviewing.py" line="107"/>
         <source>只有身份证号、手机号和银行卡号可以遮盖。</source>
         <translation>Only ID, mobile and bank card numbers can be masked.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="109" />
+        <location filename="../../app/reviewing.py" line="109"/>
         <source>保留或判为误报必须写明理由。</source>
         <translation>Keeping or marking a false alarm needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="245" />
-        <location filename="../../app/reviewing.py" line="490" />
+        <location filename="../../app/reviewing.py" line="245"/>
+        <location filename="../../app/reviewing.py" line="490"/>
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="311" />
+        <location filename="../../app/reviewing.py" line="311"/>
         <source>随文件提交的政策解读“{title}”尚未检查，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document has not been checked; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="316" />
+        <location filename="../../app/reviewing.py" line="316"/>
         <source>文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。</source>
         <translation>The document was not checked since its last change and cannot be approved. Run the check first.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="322" />
+        <location filename="../../app/reviewing.py" line="322"/>
         <source>随文件提交的政策解读“{title}”还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document still has {count} undecided blocking findings; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="328" />
+        <location filename="../../app/reviewing.py" line="328"/>
         <source>还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>{count} blocking findings are still undecided; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="253" />
+        <location filename="../../app/reviewing.py" line="253"/>
         <source>有删除或遮盖的内容，结论应为“删减后公开”。</source>
         <translation>Content is removed or masked: the conclusion should be “disclose redacted”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="255" />
+        <location filename="../../app/reviewing.py" line="255"/>
         <source>没有任何删除或遮盖，结论应为“同意公开”。</source>
         <translation>Nothing is removed or masked: the conclusion should be “disclose”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="271" />
+        <location filename="../../app/reviewing.py" line="271"/>
         <source>“{title}”是规章、规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。如确实无需解读，请在审查结论中写明理由。</source>
         <translation>“{title}” is a rule, a normative document or needs an interpretation: it can be approved only with its interpretation (three synchronisations). If it truly needs none, say why in the conclusion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="383" />
+        <location filename="../../app/reviewing.py" line="383"/>
         <source>政策解读“{title}”删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted interpretation “{title}” failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="389" />
+        <location filename="../../app/reviewing.py" line="389"/>
         <source>删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted version failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="407" />
+        <location filename="../../app/reviewing.py" line="407"/>
         <source>文件在检查后已被修改，不能批准。请重新检查。</source>
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="55" />
+        <location filename="../../app/catalog.py" line="55"/>
         <source>只有系统管理员可以设置索引号方案。</source>
         <translation>Only system administrators can set the index number scheme.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="141" />
+        <location filename="../../app/catalog.py" line="141"/>
         <source>政策解读随所解读的文件一并发布：请发布文件“{title}”。</source>
         <translation>An interpretation is published with the document it explains: publish “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="172" />
+        <location filename="../../app/catalog.py" line="172"/>
         <source>文件“{title}”没有经审查并复核的发布版本，不能发布。</source>
         <translation>“{title}” has no reviewed and verified published version; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="178" />
+        <location filename="../../app/catalog.py" line="178"/>
         <source>“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。</source>
         <translation>The approval of “{title}” is older than its latest change; cannot publish. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="184" />
+        <location filename="../../app/catalog.py" line="184"/>
         <source>“{title}”的发布版本与审查时复核的版本不一致，不能发布。</source>
         <translation>The published version of “{title}” is not the one verified at review; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="196" />
+        <location filename="../../app/catalog.py" line="196"/>
         <source>“{title}”的目录信息有误，不能发布：{problems}</source>
         <translation>The catalog details of “{title}” are wrong; cannot publish: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="283" />
+        <location filename="../../app/catalog.py" line="283"/>
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="449" />
+        <location filename="../../app/catalog.py" line="449"/>
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="298" />
-        <location filename="../../app/catalog.py" line="453" />
+        <location filename="../../app/catalog.py" line="298"/>
+        <location filename="../../app/catalog.py" line="453"/>
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="85" />
+        <location filename="../../publish/catalog.py" line="85"/>
         <source>信息名称应为文件全称，而不是“{title}”。</source>
         <translation>The title should be the full title of the document, not “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="98" />
+        <location filename="../../publish/catalog.py" line="98"/>
         <source>发文字号“{number}”格式不对：年份须用六角括号〔〕，如“{fixed}”。</source>
         <translation>Document number “{number}” is malformed: the year goes in 〔〕 brackets, as in “{fixed}”.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="105" />
+        <location filename="../../publish/catalog.py" line="105"/>
         <source>成文日期晚于发布日期。</source>
         <translation>The date written is later than the publication date.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="109" />
+        <location filename="../../publish/catalog.py" line="109"/>
         <source>成文日期在今天之后。</source>
         <translation>The date written is in the future.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="121" />
+        <location filename="../../publish/catalog.py" line="121"/>
         <source>发布日期距成文日期已 {days} 个工作日，超过条例第二十六条的 20 个工作日{note}。</source>
         <translation>Published {days} working days after it was written, more than the 20 working days of Art. 26{note}.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="129" />
+        <location filename="../../publish/catalog.py" line="129"/>
         <source>缺少成文日期。</source>
         <translation>The date written is missing.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="132" />
+        <location filename="../../publish/catalog.py" line="132"/>
         <source>缺少主题分类。</source>
         <translation>The subject category is missing.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="138" />
+        <location filename="../../publish/catalog.py" line="138"/>
         <source>主题分类“{category}”不是分类表中的末级分类。</source>
         <translation>Subject category “{category}” is not a leaf of the category tree.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="143" />
+        <location filename="../../publish/catalog.py" line="143"/>
         <source>内容概述为空。</source>
         <translation>The summary is empty.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="149" />
+        <location filename="../../publish/catalog.py" line="149"/>
         <source>内容概述有 {length} 字，超过 {limit} 字。</source>
         <translation>The summary has {length} characters, more than {limit}.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="154" />
+        <location filename="../../publish/catalog.py" line="154"/>
         <source>未选公文种类。</source>
         <translation>No document type chosen.</translation>
     </message>
     <message>
-        <location filename="../../publish/index_number.py" line="55" />
+        <location filename="../../publish/index_number.py" line="55"/>
         <source>索引号方案有误：{problems}</source>
         <translation>The index number scheme is wrong: {problems}</translation>
     </message>
     <message>
-        <location filename="../../publish/index_number.py" line="68" />
+        <location filename="../../publish/index_number.py" line="68"/>
         <source>主题分类“{category}”没有设定索引号代码。</source>
         <translation>Subject category “{category}” has no index number code.</translation>
     </message>
     <message>
-        <location filename="../../publish/index_number.py" line="77" />
+        <location filename="../../publish/index_number.py" line="77"/>
         <source>本期流水号已用尽（{digits} 位），请调整索引号方案。</source>
         <translation>The serial numbers of this period are used up ({digits} digits); adjust the scheme.</translation>
     </message>
     <message>
-        <location filename="../../publish/index_number.py" line="111" />
+        <location filename="../../publish/index_number.py" line="111"/>
         <source>索引号方案无法读取：{reason}</source>
         <translation>The index number scheme cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="56" />
+        <location filename="../../publish/portal.py" line="56"/>
         <source>门户地址必须使用 HTTPS：{url}</source>
         <translation>The portal address must use HTTPS: {url}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="103" />
+        <location filename="../../publish/portal.py" line="103"/>
         <source>待发送的文件与复核通过的文件不一致，已停止。</source>
         <translation>The file to send is not the verified one; stopped.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="143" />
+        <location filename="../../publish/portal.py" line="143"/>
         <source>门户的回执无法识别。</source>
-        <translation>The portal's receipt cannot be read.</translation>
+        <translation>The portal&apos;s receipt cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="146" />
+        <location filename="../../publish/portal.py" line="146"/>
         <source>门户回执中的文件哈希（{got}）与发送的文件（{sent}）不一致。</source>
-        <translation>The file hash in the portal's receipt ({got}) does not match the file sent ({sent}).</translation>
+        <translation>The file hash in the portal&apos;s receipt ({got}) does not match the file sent ({sent}).</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="181" />
+        <location filename="../../publish/portal.py" line="181"/>
         <source>门户拒绝了访问令牌（HTTP {status}），请重新设置令牌。</source>
         <translation>The portal refused the access token (HTTP {status}); set the token again.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="187" />
+        <location filename="../../publish/portal.py" line="187"/>
         <source>门户拒绝了请求（HTTP {status}）：{detail}</source>
         <translation>The portal refused the request (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="193" />
+        <location filename="../../publish/portal.py" line="193"/>
         <source>门户出错（HTTP {status}）：{detail}</source>
         <translation>Portal error (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="200" />
-        <location filename="../../publish/portal.py" line="215" />
+        <location filename="../../publish/portal.py" line="200"/>
+        <location filename="../../publish/portal.py" line="215"/>
         <source>门户在 {seconds} 秒内没有响应。</source>
         <translation>The portal did not answer within {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="209" />
+        <location filename="../../publish/portal.py" line="209"/>
         <source>门户的 TLS 证书验证失败：{reason}</source>
-        <translation>The portal's TLS certificate failed verification: {reason}</translation>
+        <translation>The portal&apos;s TLS certificate failed verification: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="221" />
+        <location filename="../../publish/portal.py" line="221"/>
         <source>无法连接门户：{reason}</source>
         <translation>Cannot reach the portal: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="35" />
+        <location filename="../../app/secrets.py" line="35"/>
         <source>本机没有安全的密钥环（如 Secret Service），密钥不会保存，每次使用时需要输入。</source>
         <translation>This machine has no secure keyring (such as Secret Service): secrets are not stored and are asked for each time.</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="44" />
+        <location filename="../../app/secrets.py" line="44"/>
         <source>读取密钥环失败：{reason}</source>
         <translation>Reading the keyring failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="47" />
+        <location filename="../../app/secrets.py" line="47"/>
         <source>密钥环中没有“{name}”。</source>
         <translation>The keyring holds no “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="57" />
+        <location filename="../../app/secrets.py" line="57"/>
         <source>写入密钥环失败：{reason}</source>
         <translation>Writing to the keyring failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/categories.py" line="73" />
+        <location filename="../../app/categories.py" line="73"/>
         <source>只有系统管理员可以修改主题分类。</source>
         <translation>Only system administrators can change the subject categories.</translation>
     </message>
     <message>
-        <location filename="../../app/categories.py" line="76" />
+        <location filename="../../app/categories.py" line="76"/>
         <source>分类名称不能为空，也不能含有“\”。</source>
         <translation>A category name cannot be empty or contain “\”.</translation>
     </message>
     <message>
-        <location filename="../../app/categories.py" line="79" />
+        <location filename="../../app/categories.py" line="79"/>
         <source>上级分类“{path}”不存在。</source>
         <translation>Parent category “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/categories.py" line="82" />
+        <location filename="../../app/categories.py" line="82"/>
         <source>分类“{path}”已存在。</source>
         <translation>Category “{path}” already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/categories.py" line="87" />
+        <location filename="../../app/categories.py" line="87"/>
         <source>目录中已有条目使用“{path}”，它必须保持为末级分类。</source>
         <translation>Catalog entries use “{path}”; it must stay a leaf.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="68" />
+        <location filename="../../app/interpretations.py" line="68"/>
         <source>“{name}”不是支持的音视频文件（{kinds}）。</source>
         <translation>“{name}” is not a supported audio or video file ({kinds}).</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="77" />
+        <location filename="../../app/interpretations.py" line="77"/>
         <source>解读正文不能为空。</source>
         <translation>The interpretation text cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="109" />
+        <location filename="../../app/interpretations.py" line="109"/>
         <source>政策解读本身不能再附解读。</source>
         <translation>An interpretation cannot have interpretations of its own.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="112" />
+        <location filename="../../app/interpretations.py" line="112"/>
         <source>文件“{title}”当前为“{status}”，不能再附解读。</source>
         <translation>“{title}” is “{status}”; no interpretation can be attached now.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="117" />
+        <location filename="../../app/interpretations.py" line="117"/>
         <source>只有本部门的经办人可以为文件添加解读。</source>
         <translation>Only a clerk of the department can add interpretations.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="119" />
+        <location filename="../../app/interpretations.py" line="119"/>
         <source>请填写解读标题。</source>
         <translation>Enter the interpretation title.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="121" />
+        <location filename="../../app/interpretations.py" line="121"/>
         <source>请填写起草部门（谁起草、谁解读）。</source>
         <translation>Enter the drafting department (whoever drafts, interprets).</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="123" />
-        <location filename="../../app/interpretations.py" line="173" />
+        <location filename="../../app/interpretations.py" line="123"/>
+        <location filename="../../app/interpretations.py" line="173"/>
         <source>解读正文请二选一：在此撰写，或上传文件。</source>
         <translation>Either write the interpretation here or upload a file, not both.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="129" />
+        <location filename="../../app/interpretations.py" line="129"/>
         <source>请撰写解读正文，或选择解读文件。</source>
         <translation>Write the interpretation, or choose its file.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="176" />
+        <location filename="../../app/interpretations.py" line="176"/>
         <source>只有政策解读可以在此撰写正文。</source>
         <translation>Only a policy interpretation can have its text written here.</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="39" />
+        <location filename="../../app/signing_keys.py" line="39"/>
         <source>只有部门的系统管理员可以管理密钥。</source>
-        <translation>Only a department's administrator can manage keys.</translation>
+        <translation>Only a department&apos;s administrator can manage keys.</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="79" />
+        <location filename="../../app/signing_keys.py" line="79"/>
         <source>本部门还没有签名密钥。请系统管理员先生成密钥（key generate）。</source>
         <translation>The department has no signing key yet. An administrator must generate one first (key generate).</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="92" />
+        <location filename="../../app/signing_keys.py" line="92"/>
         <source>系统密钥环中找不到签名密钥 {key} 的私钥。</source>
         <translation>The private half of signing key {key} is not in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="96" />
+        <location filename="../../app/signing_keys.py" line="96"/>
         <source>{folder} 中找不到签名密钥 {key} 的私钥文件。</source>
         <translation>The private key file of signing key {key} is not in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="106" />
+        <location filename="../../app/signing_keys.py" line="106"/>
         <source>{user}不属于任何部门。</source>
         <translation>{user} belongs to no department.</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="118" />
+        <location filename="../../app/signing_keys.py" line="118"/>
         <source>密钥 {key} 已被吊销，不能再次登记。</source>
         <translation>Key {key} was revoked and cannot be registered again.</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="147" />
+        <location filename="../../app/signing_keys.py" line="147"/>
         <source>吊销密钥必须填写理由。</source>
         <translation>Revoking a key needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="151" />
+        <location filename="../../app/signing_keys.py" line="151"/>
         <source>没有编号为 {key} 的密钥。</source>
         <translation>There is no key {key}.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="65" />
+        <location filename="../../app/transfer.py" line="65"/>
         <source>只有部门的发布管理员可以导出或导入传输包。</source>
-        <translation>Only a department's publisher can export or import transfer packages.</translation>
+        <translation>Only a department&apos;s publisher can export or import transfer packages.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="126" />
+        <location filename="../../app/transfer.py" line="126"/>
         <source>没有待导出的条目。发布时选择“传输包”目标，条目才会进入传输包。</source>
         <translation>Nothing is waiting for export. Items go into a transfer package when published with the “transfer package” target.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="151" />
+        <location filename="../../app/transfer.py" line="151"/>
         <source>这些条目已由他人导出，本次导出已作废。</source>
         <translation>Someone else exported these items; this export was discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="212" />
+        <location filename="../../app/transfer.py" line="212"/>
         <source>传输包声称来自“{claimed}”，但签名密钥登记为“{registered}”，拒绝导入。</source>
         <translation>The package claims to come from “{claimed}” but its key is registered to “{registered}”; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="245" />
+        <location filename="../../app/transfer.py" line="245"/>
         <source>传输包 {package} 已经导入过，拒绝再次导入（重放）。</source>
         <translation>Package {package} was imported before; refused (replay).</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="257" />
+        <location filename="../../app/transfer.py" line="257"/>
         <source>传输包序号 {sequence} 不大于已导入的 {last}：可能是重放的旧包，拒绝导入。</source>
         <translation>Package sequence {sequence} is not above the last imported, {last}: possibly an old package replayed; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="304" />
+        <location filename="../../app/transfer.py" line="304"/>
         <source>索引号“{index_no}”已被本机目录中的其他条目使用，拒绝导入。</source>
         <translation>Index number “{index_no}” belongs to another entry of this catalog; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="311" />
+        <location filename="../../app/transfer.py" line="311"/>
         <source>传输包条目“{index_no}”缺少发布文件。</source>
         <translation>Package item “{index_no}” has no published file.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="348" />
+        <location filename="../../app/transfer.py" line="348"/>
         <source>传输包要修改的条目“{index_no}”不在本机目录中。</source>
         <translation>The entry “{index_no}” the package changes is not in this catalog.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="361" />
+        <location filename="../../app/transfer.py" line="361"/>
         <source>传输包含有无法识别的操作“{action}”。</source>
         <translation>The package holds an unknown action “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="55" />
+        <location filename="../../publish/transfer.py" line="55"/>
         <source>私钥口令至少需要 8 个字符。</source>
         <translation>The private key passphrase needs at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="67" />
+        <location filename="../../publish/transfer.py" line="67"/>
         <source>私钥口令不正确，或私钥文件已损坏。</source>
         <translation>Wrong passphrase, or the private key is damaged.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="69" />
+        <location filename="../../publish/transfer.py" line="69"/>
         <source>私钥不是 Ed25519 密钥。</source>
         <translation>The private key is not an Ed25519 key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="83" />
+        <location filename="../../publish/transfer.py" line="83"/>
         <source>公钥无法读取。</source>
         <translation>The public key cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="85" />
+        <location filename="../../publish/transfer.py" line="85"/>
         <source>公钥不是 Ed25519 密钥。</source>
         <translation>The public key is not an Ed25519 key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="119" />
+        <location filename="../../publish/transfer.py" line="119"/>
         <source>不是审发台的公钥文件。</source>
         <translation>Not a Disclosure Desk public key file.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="121" />
+        <location filename="../../publish/transfer.py" line="121"/>
         <source>公钥文件中的密钥编号与公钥不符。</source>
         <translation>The key id in the public key file does not match the key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="186" />
+        <location filename="../../publish/transfer.py" line="186"/>
         <source>传输包“{name}”过大，拒绝读取。</source>
         <translation>Package “{name}” is too large; not read.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="190" />
+        <location filename="../../publish/transfer.py" line="190"/>
         <source>无法读取传输包“{name}”：{reason}</source>
         <translation>Cannot read package “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="197" />
+        <location filename="../../publish/transfer.py" line="197"/>
         <source>传输包“{name}”没有签名或清单，拒绝导入。</source>
         <translation>Package “{name}” has no signature or manifest; refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="203" />
-        <location filename="../../publish/transfer.py" line="246" />
+        <location filename="../../publish/transfer.py" line="203"/>
+        <location filename="../../publish/transfer.py" line="246"/>
         <source>传输包“{name}”已损坏或不完整（可能被截断）。</source>
         <translation>Package “{name}” is damaged or incomplete (perhaps truncated).</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="212" />
+        <location filename="../../publish/transfer.py" line="212"/>
         <source>传输包“{name}”的清单无法识别。</source>
         <translation>The manifest of package “{name}” is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="217" />
+        <location filename="../../publish/transfer.py" line="217"/>
         <source>传输包“{name}”由未登记或已吊销的密钥（{key}）签名，拒绝导入。</source>
         <translation>Package “{name}” is signed by an unregistered or revoked key ({key}); refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="225" />
+        <location filename="../../publish/transfer.py" line="225"/>
         <source>传输包“{name}”的签名无效：清单在签名后被改动过。</source>
         <translation>The signature of package “{name}” is invalid: the manifest was changed after signing.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="231" />
+        <location filename="../../publish/transfer.py" line="231"/>
         <source>传输包“{name}”含有清单之外的文件，拒绝导入。</source>
         <translation>Package “{name}” holds files its manifest does not name; refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="238" />
+        <location filename="../../publish/transfer.py" line="238"/>
         <source>传输包“{name}”缺少文件或文件大小不符（{sha}）。</source>
         <translation>Package “{name}” lacks a file or a file has the wrong size ({sha}).</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="250" />
+        <location filename="../../publish/transfer.py" line="250"/>
         <source>传输包“{name}”中的文件 {sha} 与清单的哈希不符。</source>
         <translation>File {sha} in package “{name}” does not match its hash in the manifest.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="54" />
+        <location filename="../../app/backup.py" line="54"/>
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_dump）备份。</source>
-        <translation>Back up a shared (PostgreSQL) database with the server's tools, such as pg_dump.</translation>
+        <translation>Back up a shared (PostgreSQL) database with the server&apos;s tools, such as pg_dump.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="75" />
+        <location filename="../../app/backup.py" line="75"/>
         <source>“{name}”不是完好的审发台数据库备份。</source>
         <translation>“{name}” is not a sound Disclosure Desk database backup.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="81" />
+        <location filename="../../app/backup.py" line="81"/>
         <source>备份来自更新版本的审发台（数据库版本 {revision}），请先升级本机的审发台。</source>
         <translation>The backup comes from a newer Disclosure Desk (database version {revision}); upgrade this desk first.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="95" />
+        <location filename="../../app/backup.py" line="95"/>
         <source>数据库正被使用。请先关闭所有使用该数据目录的审发台，再恢复备份。</source>
         <translation>The database is in use. Close every desk using this data directory, then restore.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="114" />
+        <location filename="../../app/backup.py" line="114"/>
         <source>数据目录中已有数据库。如确要用备份替换它，请确认覆盖（当前数据库会先另存一份）。</source>
         <translation>The data directory already has a database. To replace it with the backup, confirm the overwrite (the current database is kept first).</translation>
     </message>
     <message>
-        <location filename="../../app/db/credentials.py" line="67" />
+        <location filename="../../app/db/credentials.py" line="67"/>
         <source>数据库 {name} 需要密码：请在提示时输入，或先存入系统密钥环。</source>
         <translation>Database {name} needs a password: type it when asked, or store it in the system keyring first.</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="35" />
+        <location filename="../../app/db/move.py" line="35"/>
         <source>目标数据库就是当前数据库。</source>
         <translation>The target is the current database.</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="41" />
+        <location filename="../../app/db/move.py" line="41"/>
         <source>目标数据库已有数据，拒绝覆盖。请使用一个空的数据库。</source>
         <translation>The target database already holds data; refused. Use an empty database.</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="48" />
+        <location filename="../../app/db/move.py" line="48"/>
         <source>迁移失败，目标数据库没有任何改动：{reason}</source>
         <translation>The move failed; the target database is unchanged: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="108" />
+        <location filename="../../app/db/move.py" line="108"/>
         <source>迁移后表 {table} 的行数不符（{copied} ≠ {found}）。</source>
         <translation>After the move, table {table} has the wrong number of rows ({copied} ≠ {found}).</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="116" />
+        <location filename="../../app/db/move.py" line="116"/>
         <source>迁移后的审计链校验失败：{problem}</source>
         <translation>After the move, the audit chain does not verify: {problem}</translation>
     </message>
@@ -1442,32 +1442,32 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../app/ui/document_model.py" line="22" />
+        <location filename="../../app/ui/document_model.py" line="22"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_model.py" line="23" />
+        <location filename="../../app/ui/document_model.py" line="23"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_model.py" line="24" />
+        <location filename="../../app/ui/document_model.py" line="24"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_model.py" line="25" />
+        <location filename="../../app/ui/document_model.py" line="25"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_model.py" line="26" />
+        <location filename="../../app/ui/document_model.py" line="26"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_model.py" line="27" />
+        <location filename="../../app/ui/document_model.py" line="27"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
@@ -1475,52 +1475,55 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="44" />
+        <location filename="../../app/ui/findings_panel.py" line="44"/>
         <source>发现</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="44" />
+        <location filename="../../app/ui/findings_panel.py" line="44"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="44" />
+        <location filename="../../app/ui/findings_panel.py" line="44"/>
         <source>处理</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="59" />
+        <location filename="../../app/ui/findings_panel.py" line="59"/>
         <source>上一项 (P)</source>
         <translation>Previous (P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="61" />
+        <location filename="../../app/ui/findings_panel.py" line="61"/>
         <source>下一项 (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="73" />
+        <location filename="../../app/ui/findings_panel.py" line="73"/>
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
-    <message>
-        <location filename="../../app/ui/findings_panel.py" line="100" />
-        <source>共 {total} 处：{parts}（词库版本 {version}）</source>
-        <translation>{total} findings: {parts} (lexicon version {version})</translation>
+    <message numerus="yes">
+        <location filename="../../app/ui/findings_panel.py" line="100"/>
+        <source>共 %n 处：{parts}（词库版本 {version}）</source>
+        <translation>
+            <numerusform>%n finding: {parts} (lexicon version {version})</numerusform>
+            <numerusform>%n findings: {parts} (lexicon version {version})</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="104" />
+        <location filename="../../app/ui/findings_panel.py" line="104"/>
         <source>无法检查的部分：</source>
         <translation>Parts that could not be checked: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="106" />
+        <location filename="../../app/ui/findings_panel.py" line="106"/>
         <source>未发现问题（词库版本 {version}）</source>
         <translation>Nothing found (lexicon version {version})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="131" />
+        <location filename="../../app/ui/findings_panel.py" line="131"/>
         <source>{category}（{count}）</source>
         <translation>{category} ({count})</translation>
     </message>
@@ -1528,69 +1531,69 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="32" />
+        <location filename="../../app/ui/first_run.py" line="32"/>
         <source>欢迎使用政务公开审发台</source>
         <translation>Welcome to Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="37" />
+        <location filename="../../app/ui/first_run.py" line="37"/>
         <source>这是第一次启动。请创建本单位的部门和第一位系统管理员。
 系统管理员负责添加经办人、保密审查员和发布管理员。</source>
         <translation>This is the first start. Create your department and its first system administrator.
 The administrator adds clerks, confidentiality reviewers and publishing managers.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="42" />
+        <location filename="../../app/ui/first_run.py" line="42"/>
         <source>例如：某某市政务服务和数据管理局</source>
         <translation>e.g. City Government Services and Data Administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="44" />
+        <location filename="../../app/ui/first_run.py" line="44"/>
         <source>机构代码或统一社会信用代码，用于索引号</source>
         <translation>Organisation code or unified social credit code, used in index numbers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="46" />
+        <location filename="../../app/ui/first_run.py" line="46"/>
         <source>系统管理员</source>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="52" />
+        <location filename="../../app/ui/first_run.py" line="52"/>
         <source>同时创建示例工作区（示例部门、经办人、审查员和几份含问题的示例文件）</source>
         <translation>Also create a sample workspace (a sample department, clerk, reviewer and a few sample files with planted problems)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="58" />
+        <location filename="../../app/ui/first_run.py" line="58"/>
         <source>部门全称</source>
         <translation>Department (full name)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="59" />
+        <location filename="../../app/ui/first_run.py" line="59"/>
         <source>机构代码</source>
         <translation>Organisation code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="60" />
+        <location filename="../../app/ui/first_run.py" line="60"/>
         <source>管理员登录名</source>
         <translation>Administrator login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="61" />
+        <location filename="../../app/ui/first_run.py" line="61"/>
         <source>管理员姓名</source>
         <translation>Administrator name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="62" />
+        <location filename="../../app/ui/first_run.py" line="62"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="63" />
+        <location filename="../../app/ui/first_run.py" line="63"/>
         <source>确认密码</source>
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="75" />
+        <location filename="../../app/ui/first_run.py" line="75"/>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -1598,82 +1601,82 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>InterpretationDialog</name>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="114" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="114"/>
         <source>添加政策解读</source>
         <translation>Add policy interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="120" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="120"/>
         <source>谁起草、谁解读：起草文件的部门</source>
         <translation>Whoever drafts, interprets: the department that drafted the document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="126" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="126"/>
         <source>《{title}》政策解读</source>
         <translation>Interpretation of “{title}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="130" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="130"/>
         <source>在此撰写</source>
         <translation>Write here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="134" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="134"/>
         <source>PDF、DOCX、OFD、图片或文本文件</source>
         <translation>PDF, DOCX, OFD, image or text file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="135" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="135"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="139" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="139"/>
         <source>上传文件</source>
         <translation>Upload a file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="143" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="143"/>
         <source>添加音视频…</source>
         <translation>Add audio/video…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="145" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="145"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="153" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="153"/>
         <source>解读形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="154" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="154"/>
         <source>解读标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="155" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="155"/>
         <source>起草部门</source>
         <translation>Drafting department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="160" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="160"/>
         <source>解读正文</source>
         <translation>Interpretation text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="162" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="162"/>
         <source>音视频文件（存档并随解读发布，需审查员人工审看）</source>
         <translation>Audio and video (kept and published with the interpretation; the reviewer checks them by hand)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="170" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="170"/>
         <source>选择解读文件</source>
         <translation>Choose interpretation file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="176" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="176"/>
         <source>选择音视频文件</source>
         <translation>Choose audio or video files</translation>
     </message>
@@ -1681,12 +1684,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>InterpretationTextDialog</name>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="216" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="216"/>
         <source>修改解读正文：{title}</source>
         <translation>Edit interpretation text: {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="222" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="222"/>
         <source>保存后生成新版本（原有版本保留），并重新进行保密检查。</source>
         <translation>Saving makes a new version (earlier versions are kept) and checks it again.</translation>
     </message>
@@ -1694,37 +1697,37 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>InterpretationsPanel</name>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="31" />
+        <location filename="../../app/ui/interpretations_panel.py" line="31"/>
         <source>添加政策解读…</source>
         <translation>Add interpretation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="33" />
+        <location filename="../../app/ui/interpretations_panel.py" line="33"/>
         <source>修改解读正文…</source>
         <translation>Edit interpretation text…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="46" />
+        <location filename="../../app/ui/interpretations_panel.py" line="46"/>
         <source>政策解读（{count}）</source>
         <translation>Policy interpretations ({count})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="47" />
+        <location filename="../../app/ui/interpretations_panel.py" line="47"/>
         <source> · 三同步：须附解读</source>
         <translation> · needs an interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="53" />
+        <location filename="../../app/ui/interpretations_panel.py" line="53"/>
         <source> · 音视频 {count} 个</source>
         <translation> · {count} audio/video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="61" />
+        <location filename="../../app/ui/interpretations_panel.py" line="61"/>
         <source>所解读的文件</source>
         <translation>Document interpreted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="71" />
+        <location filename="../../app/ui/interpretations_panel.py" line="71"/>
         <source>双击打开</source>
         <translation>Double-click to open</translation>
     </message>
@@ -1732,142 +1735,142 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="42" />
+        <location filename="../../app/ui/keys_dialog.py" line="42"/>
         <source>传输包密钥</source>
         <translation>Transfer package keys</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="45" />
+        <location filename="../../app/ui/keys_dialog.py" line="45"/>
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="45" />
+        <location filename="../../app/ui/keys_dialog.py" line="45"/>
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="45" />
+        <location filename="../../app/ui/keys_dialog.py" line="45"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="46" />
+        <location filename="../../app/ui/keys_dialog.py" line="46"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="54" />
+        <location filename="../../app/ui/keys_dialog.py" line="54"/>
         <source>私钥用口令加密后保存在系统密钥环中。</source>
         <translation>The private key is encrypted with its passphrase and kept in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="56" />
+        <location filename="../../app/ui/keys_dialog.py" line="56"/>
         <source>本机没有安全的密钥环：私钥用口令加密后保存在数据目录的 keys 文件夹中。</source>
-        <translation>This machine has no secure keyring: the private key is encrypted with its passphrase and kept in the data directory's keys folder.</translation>
+        <translation>This machine has no secure keyring: the private key is encrypted with its passphrase and kept in the data directory&apos;s keys folder.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="61" />
+        <location filename="../../app/ui/keys_dialog.py" line="61"/>
         <source>生成/更换签名密钥…</source>
         <translation>Generate/Rotate Signing Key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="62" />
+        <location filename="../../app/ui/keys_dialog.py" line="62"/>
         <source>导出公钥…</source>
         <translation>Export Public Key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="63" />
+        <location filename="../../app/ui/keys_dialog.py" line="63"/>
         <source>登记公钥…</source>
         <translation>Register Public Key…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="64" />
+        <location filename="../../app/ui/keys_dialog.py" line="64"/>
         <source>吊销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="89" />
+        <location filename="../../app/ui/keys_dialog.py" line="89"/>
         <source>本机签名</source>
         <translation>Signing (this machine)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="89" />
+        <location filename="../../app/ui/keys_dialog.py" line="89"/>
         <source>停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="89" />
+        <location filename="../../app/ui/keys_dialog.py" line="89"/>
         <source>使用中</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="94" />
+        <location filename="../../app/ui/keys_dialog.py" line="94"/>
         <source>登记的公钥</source>
         <translation>Registered public key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="96" />
+        <location filename="../../app/ui/keys_dialog.py" line="96"/>
         <source>已吊销：{reason}</source>
         <translation>Revoked: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="98" />
+        <location filename="../../app/ui/keys_dialog.py" line="98"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="122" />
+        <location filename="../../app/ui/keys_dialog.py" line="122"/>
         <source>签名密钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="122" />
+        <location filename="../../app/ui/keys_dialog.py" line="122"/>
         <source>新私钥的口令（至少 8 个字符，请妥善保管）：</source>
         <translation>Passphrase of the new private key (at least 8 characters; keep it safe):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="128" />
+        <location filename="../../app/ui/keys_dialog.py" line="128"/>
         <source>已生成新的签名密钥；之前的密钥已停用。请导出公钥交联网机登记。</source>
         <translation>A new signing key was generated; the earlier one is retired. Export the public key and register it on the online machine.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="132" />
+        <location filename="../../app/ui/keys_dialog.py" line="132"/>
         <source>导出公钥</source>
         <translation>Export public key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="140" />
+        <location filename="../../app/ui/keys_dialog.py" line="140"/>
         <source>公钥已导出到 {path}</source>
         <translation>Public key exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="143" />
+        <location filename="../../app/ui/keys_dialog.py" line="143"/>
         <source>登记公钥</source>
         <translation>Register public key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="153" />
+        <location filename="../../app/ui/keys_dialog.py" line="153"/>
         <source>已登记 {department} 的公钥。</source>
         <translation>The public key of {department} is registered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="159" />
+        <location filename="../../app/ui/keys_dialog.py" line="159"/>
         <source>请先选择要吊销的密钥。</source>
         <translation>Select the key to revoke first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="165" />
+        <location filename="../../app/ui/keys_dialog.py" line="165"/>
         <source>吊销密钥</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="165" />
+        <location filename="../../app/ui/keys_dialog.py" line="165"/>
         <source>吊销理由：</source>
         <translation>Reason for revoking:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/keys_dialog.py" line="168" />
+        <location filename="../../app/ui/keys_dialog.py" line="168"/>
         <source>密钥已吊销。</source>
         <translation>The key is revoked.</translation>
     </message>
@@ -1875,92 +1878,92 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>LexiconDialog</name>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="35" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="35"/>
         <source>部门词库</source>
         <translation>Department lexicon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="39" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="39"/>
         <source>选择词库文件</source>
         <translation>Choose a lexicon file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="40" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="40"/>
         <source>词库 (*.csv *.txt)</source>
         <translation>Lexicons (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="42" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="42"/>
         <source>导出词库</source>
         <translation>Export lexicon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="43" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="43"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="47" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="47"/>
         <source>默认词库（密级标志、内部标识、敏感个人信息等）始终生效；这里是本部门追加的词条和允许词。</source>
         <translation>The default lexicon (classification and internal markings, sensitive personal data …) always applies; here are the terms and allowed phrases your department adds.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="57" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="57"/>
         <source>词条</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="57" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="57"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="57" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="57"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="57" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="57"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="58" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="58"/>
         <source>整词</source>
         <translation>Whole word</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="61" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="61"/>
         <source>从文件导入…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="63" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="63"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="85" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="85"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="88" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="88"/>
         <source>允许</source>
         <translation>Allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="88" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="88"/>
         <source>已知误报，不提示</source>
         <translation>Known false alarm, not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="94" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="94"/>
         <source>本部门词条 {terms} 个，允许词 {allowed} 个。</source>
         <translation>{terms} department terms, {allowed} allowed phrases.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="118" />
+        <location filename="../../app/ui/lexicon_dialog.py" line="118"/>
         <source>第 {line} 行：{message}</source>
         <translation>Line {line}: {message}</translation>
     </message>
@@ -1968,7 +1971,7 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>LogWindow</name>
     <message>
-        <location filename="../../app/ui/log_window.py" line="36" />
+        <location filename="../../app/ui/log_window.py" line="36"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
@@ -1976,22 +1979,22 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/ui/login.py" line="21" />
+        <location filename="../../app/ui/login.py" line="21"/>
         <source>登录 — 政务公开审发台</source>
         <translation>Sign in — Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="27" />
+        <location filename="../../app/ui/login.py" line="27"/>
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="28" />
+        <location filename="../../app/ui/login.py" line="28"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="29" />
+        <location filename="../../app/ui/login.py" line="29"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
@@ -1999,389 +2002,389 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132" />
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>政务公开审发台</source>
         <translation>Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147" />
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>文件信息…</source>
         <translation>Document details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149" />
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>上传新版本…</source>
         <translation>Upload new version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150" />
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>修改解读正文…</source>
         <translation>Edit interpretation text…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151" />
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>保密检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154" />
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156" />
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>发布到目录…</source>
         <translation>Publish to catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>公开目录…</source>
         <translation>Disclosure catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165" />
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>发布队列…</source>
         <translation>Publish queue…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166" />
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>公开期限…</source>
         <translation>Disclosure deadlines…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167" />
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>统计与年度报告…</source>
         <translation>Statistics and Yearly Report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168" />
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>部门词库…</source>
         <translation>Department lexicon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169" />
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>目录设置…</source>
         <translation>Catalog settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170" />
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>传输包密钥…</source>
         <translation>Transfer Package Keys…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172" />
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>保存发布版本…</source>
         <translation>Save published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>保存清理后的 DOCX…</source>
         <translation>Save cleaned DOCX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178" />
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>保存保密审查单…</source>
         <translation>Save review record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180" />
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>备份数据库…</source>
         <translation>Back Up Database…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183" />
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>导出传输包…</source>
         <translation>Export Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186" />
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>导入传输包…</source>
         <translation>Import Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189" />
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191" />
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192" />
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193" />
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206" />
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220" />
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228" />
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235" />
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240" />
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243" />
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280" />
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323" />
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323" />
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330" />
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source>检查中 %v/%m 页</source>
         <translation>Checking page %v/%m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332" />
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>取消检查</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337" />
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390" />
+        <location filename="../../app/ui/main_window.py" line="390"/>
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="418" />
+        <location filename="../../app/ui/main_window.py" line="418"/>
         <source>无法显示该文件的页面，详情见日志窗口。</source>
         <translation>Cannot show the pages of this document; see the log window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="459" />
+        <location filename="../../app/ui/main_window.py" line="459"/>
         <source>政策解读已添加为草稿，请对其运行保密检查。</source>
         <translation>The interpretation was added as a draft; run the confidentiality check on it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="473" />
+        <location filename="../../app/ui/main_window.py" line="473"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="474" />
+        <location filename="../../app/ui/main_window.py" line="474"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="475" />
+        <location filename="../../app/ui/main_window.py" line="475"/>
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476" />
+        <location filename="../../app/ui/main_window.py" line="476"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="477" />
+        <location filename="../../app/ui/main_window.py" line="477"/>
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="479" />
+        <location filename="../../app/ui/main_window.py" line="479"/>
         <source>三同步</source>
         <translation>Interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483" />
+        <location filename="../../app/ui/main_window.py" line="483"/>
         <source>规章</source>
         <translation>Rule (规章)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484" />
+        <location filename="../../app/ui/main_window.py" line="484"/>
         <source>规范性文件</source>
         <translation>Normative document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="485" />
+        <location filename="../../app/ui/main_window.py" line="485"/>
         <source>需解读</source>
         <translation>Needs interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="491" />
+        <location filename="../../app/ui/main_window.py" line="491"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="492" />
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494" />
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>原始文件</source>
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="495" />
+        <location filename="../../app/ui/main_window.py" line="495"/>
         <source>{name}（{kind}，{size}）</source>
         <translation>{name} ({kind}, {size})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="501" />
+        <location filename="../../app/ui/main_window.py" line="501"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="509" />
+        <location filename="../../app/ui/main_window.py" line="509"/>
         <source>退回/不予公开理由</source>
         <translation>Reason returned / withheld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521" />
-        <location filename="../../app/ui/main_window.py" line="819" />
+        <location filename="../../app/ui/main_window.py" line="521"/>
+        <location filename="../../app/ui/main_window.py" line="819"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525" />
+        <location filename="../../app/ui/main_window.py" line="525"/>
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="592" />
+        <location filename="../../app/ui/main_window.py" line="592"/>
         <source>删除划定的区域</source>
         <translation>Remove the drawn area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="644" />
+        <location filename="../../app/ui/main_window.py" line="644"/>
         <source>正在生成并复核发布版本…</source>
         <translation>Producing and verifying the published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="661" />
+        <location filename="../../app/ui/main_window.py" line="661"/>
         <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
         <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="700" />
+        <location filename="../../app/ui/main_window.py" line="700"/>
         <source>已编入目录，索引号 {index_no}</source>
         <translation>In the catalog as index number {index_no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="720" />
+        <location filename="../../app/ui/main_window.py" line="720"/>
         <source>选择新版本文件</source>
-        <translation>Choose the new version's file</translation>
+        <translation>Choose the new version&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="754" />
+        <location filename="../../app/ui/main_window.py" line="754"/>
         <source>已上传新版本，正在重新检查。</source>
         <translation>New version uploaded; checking it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="803" />
+        <location filename="../../app/ui/main_window.py" line="803"/>
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="831" />
+        <location filename="../../app/ui/main_window.py" line="831"/>
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="720" />
-        <location filename="../../app/ui/main_window.py" line="831" />
+        <location filename="../../app/ui/main_window.py" line="720"/>
+        <location filename="../../app/ui/main_window.py" line="831"/>
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="502" />
+        <location filename="../../app/ui/main_window.py" line="502"/>
         <source>文件版本</source>
         <translation>File version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="502" />
+        <location filename="../../app/ui/main_window.py" line="502"/>
         <source>第 {revision} 版</source>
         <translation>version {revision}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="503" />
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="854" />
+        <location filename="../../app/ui/main_window.py" line="854"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="854" />
+        <location filename="../../app/ui/main_window.py" line="854"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="855" />
+        <location filename="../../app/ui/main_window.py" line="855"/>
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="878" />
+        <location filename="../../app/ui/main_window.py" line="878"/>
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="896" />
+        <location filename="../../app/ui/main_window.py" line="896"/>
         <source>加密的 PDF</source>
         <translation>Encrypted PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="897" />
+        <location filename="../../app/ui/main_window.py" line="897"/>
         <source>“{name}”是加密的 PDF。输入打开密码后，将以解密副本导入（加密原件一并保存）：</source>
         <translation>“{name}” is an encrypted PDF. Enter its open password to import a decrypted copy (the encrypted original is kept too):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="915" />
+        <location filename="../../app/ui/main_window.py" line="915"/>
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2389,12 +2392,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="920" />
+        <location filename="../../app/ui/main_window.py" line="920"/>
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="921" />
+        <location filename="../../app/ui/main_window.py" line="921"/>
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -2402,109 +2405,109 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="929" />
+        <location filename="../../app/ui/main_window.py" line="929"/>
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="945" />
+        <location filename="../../app/ui/main_window.py" line="945"/>
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="955" />
+        <location filename="../../app/ui/main_window.py" line="955"/>
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="982" />
+        <location filename="../../app/ui/main_window.py" line="982"/>
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="992" />
+        <location filename="../../app/ui/main_window.py" line="992"/>
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1002" />
+        <location filename="../../app/ui/main_window.py" line="1002"/>
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1013" />
+        <location filename="../../app/ui/main_window.py" line="1013"/>
         <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
         <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1019" />
+        <location filename="../../app/ui/main_window.py" line="1019"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1026" />
+        <location filename="../../app/ui/main_window.py" line="1026"/>
         <source>导出传输包</source>
         <translation>Export transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1026" />
+        <location filename="../../app/ui/main_window.py" line="1026"/>
         <source>签名私钥的口令：</source>
         <translation>Passphrase of the signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1036" />
+        <location filename="../../app/ui/main_window.py" line="1036"/>
         <source>传输包已导出：序号 {sequence}，{items} 项，{path}</source>
         <translation>Transfer package exported: sequence {sequence}, {items} items, {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1049" />
+        <location filename="../../app/ui/main_window.py" line="1049"/>
         <source>选择传输包</source>
         <translation>Choose transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1060" />
+        <location filename="../../app/ui/main_window.py" line="1060"/>
         <source>传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。</source>
         <translation>Transfer package imported: {published} published, {withdrawn} withdrawn, {changed} validity changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1074" />
+        <location filename="../../app/ui/main_window.py" line="1074"/>
         <source>数据库已备份到 {path}（SHA-256 {sha}…）</source>
         <translation>Database backed up to {path} (SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1085" />
+        <location filename="../../app/ui/main_window.py" line="1085"/>
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1092" />
+        <location filename="../../app/ui/main_window.py" line="1092"/>
         <source>用备份替换当前数据库？当前数据库会先另存到数据目录的 backups 中。恢复后审发台将退出，请重新启动。</source>
-        <translation>Replace the current database with the backup? The current database is first kept in the data directory's backups. The desk quits after restoring; start it again.</translation>
+        <translation>Replace the current database with the backup? The current database is first kept in the data directory&apos;s backups. The desk quits after restoring; start it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1114" />
+        <location filename="../../app/ui/main_window.py" line="1114"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1119" />
+        <location filename="../../app/ui/main_window.py" line="1119"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1158" />
+        <location filename="../../app/ui/main_window.py" line="1158"/>
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1163" />
+        <location filename="../../app/ui/main_window.py" line="1163"/>
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1164" />
+        <location filename="../../app/ui/main_window.py" line="1164"/>
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -2518,77 +2521,77 @@ Data folder: {path}</translation>
 <context>
     <name>MetadataDialog</name>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="34" />
+        <location filename="../../app/ui/metadata_dialog.py" line="34"/>
         <source>文件信息</source>
         <translation>Document details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="44" />
+        <location filename="../../app/ui/metadata_dialog.py" line="44"/>
         <source>例如：示医保〔2026〕7号（用六角括号〔〕）</source>
         <translation>e.g. 示医保〔2026〕7号 (with the 〔〕 brackets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="46" />
+        <location filename="../../app/ui/metadata_dialog.py" line="46"/>
         <source>（未选）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="55" />
+        <location filename="../../app/ui/metadata_dialog.py" line="55"/>
         <source>已定</source>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="69" />
+        <location filename="../../app/ui/metadata_dialog.py" line="69"/>
         <source>规章</source>
         <translation>Rule (规章)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="71" />
+        <location filename="../../app/ui/metadata_dialog.py" line="71"/>
         <source>规范性文件</source>
         <translation>Normative document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="73" />
+        <location filename="../../app/ui/metadata_dialog.py" line="73"/>
         <source>需解读</source>
         <translation>Needs interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="75" />
+        <location filename="../../app/ui/metadata_dialog.py" line="75"/>
         <source>三同步：须同步附政策解读，否则审查员须写明理由</source>
         <translation>Three synchronisations: published with its interpretation, or the reviewer records why not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="78" />
+        <location filename="../../app/ui/metadata_dialog.py" line="78"/>
         <source>标题（信息名称）</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="79" />
+        <location filename="../../app/ui/metadata_dialog.py" line="79"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="80" />
+        <location filename="../../app/ui/metadata_dialog.py" line="80"/>
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="81" />
+        <location filename="../../app/ui/metadata_dialog.py" line="81"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="87" />
+        <location filename="../../app/ui/metadata_dialog.py" line="87"/>
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="88" />
+        <location filename="../../app/ui/metadata_dialog.py" line="88"/>
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="96" />
+        <location filename="../../app/ui/metadata_dialog.py" line="96"/>
         <source>政策解读</source>
         <translation>Interpretation</translation>
     </message>
@@ -2596,48 +2599,48 @@ Data folder: {path}</translation>
 <context>
     <name>PackageImportDialog</name>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="40" />
+        <location filename="../../app/ui/package_dialog.py" line="40"/>
         <source>导入传输包</source>
         <translation>Import transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="44" />
+        <location filename="../../app/ui/package_dialog.py" line="44"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="44" />
+        <location filename="../../app/ui/package_dialog.py" line="44"/>
         <source>索引号</source>
         <translation>Index number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="44" />
+        <location filename="../../app/ui/package_dialog.py" line="44"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="50" />
+        <location filename="../../app/ui/package_dialog.py" line="50"/>
         <source>导入后更新静态目录网站</source>
         <translation>Update the static catalog site after importing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="52" />
+        <location filename="../../app/ui/package_dialog.py" line="52"/>
         <source>加入门户发布队列</source>
         <translation>Queue for the portal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="54" />
+        <location filename="../../app/ui/package_dialog.py" line="54"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="65" />
+        <location filename="../../app/ui/package_dialog.py" line="65"/>
         <source>传输包未通过验证，不能导入。</source>
         <translation>The package failed verification and cannot be imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="72" />
-        <source>来自：{department}　序号：{sequence}　密钥：{key}
+        <location filename="../../app/ui/package_dialog.py" line="72"/>
+        <source>来自：{department}&#x3000;序号：{sequence}&#x3000;密钥：{key}
 签名和全部 {count} 项内容的哈希均已验证。</source>
         <translation>From: {department}  Sequence: {sequence}  Key: {key}
 The signature and the hashes of all {count} items are verified.</translation>
@@ -2646,47 +2649,47 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="50" />
+        <location filename="../../app/ui/page_viewer.py" line="50"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="51" />
+        <location filename="../../app/ui/page_viewer.py" line="51"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="56" />
+        <location filename="../../app/ui/page_viewer.py" line="56"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="57" />
+        <location filename="../../app/ui/page_viewer.py" line="57"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="58" />
+        <location filename="../../app/ui/page_viewer.py" line="58"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="61" />
+        <location filename="../../app/ui/page_viewer.py" line="61"/>
         <source>划定删除区域</source>
         <translation>Draw area to remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="63" />
+        <location filename="../../app/ui/page_viewer.py" line="63"/>
         <source>按住鼠标在页面上拖出要删除的区域（规则没有发现的内容）</source>
         <translation>Drag on the page to mark an area to remove (for what no rule found)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/page_viewer.py" line="93" />
+        <location filename="../../app/ui/page_viewer.py" line="93"/>
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/page_viewer.py" line="124" />
+        <location filename="../../app/ui/page_viewer.py" line="124"/>
         <source>/ %n 页</source>
         <translation>
             <numerusform>/ %n page</numerusform>
@@ -2697,77 +2700,77 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="42" />
+        <location filename="../../app/ui/publish_dialog.py" line="42"/>
         <source>编入政府信息公开目录</source>
         <translation>Publish into the disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="49" />
+        <location filename="../../app/ui/publish_dialog.py" line="49"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="50" />
+        <location filename="../../app/ui/publish_dialog.py" line="50"/>
         <source>发布机构</source>
         <translation>Publisher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="51" />
+        <location filename="../../app/ui/publish_dialog.py" line="51"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="52" />
+        <location filename="../../app/ui/publish_dialog.py" line="52"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="53" />
+        <location filename="../../app/ui/publish_dialog.py" line="53"/>
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="54" />
+        <location filename="../../app/ui/publish_dialog.py" line="54"/>
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="60" />
+        <location filename="../../app/ui/publish_dialog.py" line="60"/>
         <source>主题词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="62" />
+        <location filename="../../app/ui/publish_dialog.py" line="62"/>
         <source>内容概述（不超过 300 字）</source>
         <translation>Summary (up to 300 characters)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="64" />
+        <location filename="../../app/ui/publish_dialog.py" line="64"/>
         <source>内容概述</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="68" />
+        <location filename="../../app/ui/publish_dialog.py" line="68"/>
         <source>发布日期</source>
         <translation>Publication date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="71" />
+        <location filename="../../app/ui/publish_dialog.py" line="71"/>
         <source>重新检查目录信息</source>
         <translation>Check the catalog details again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="74" />
+        <location filename="../../app/ui/publish_dialog.py" line="74"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="77" />
+        <location filename="../../app/ui/publish_dialog.py" line="77"/>
         <source>目录信息检查（文件信息可在草稿阶段由经办人修改）</source>
         <translation>Catalog check (document details are edited by the clerk while it is a draft)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="102" />
+        <location filename="../../app/ui/publish_dialog.py" line="102"/>
         <source>目录信息完整。</source>
         <translation>The catalog details are complete.</translation>
     </message>
@@ -2775,72 +2778,72 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>QueueDialog</name>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="55" />
+        <location filename="../../app/ui/queue_dialog.py" line="55"/>
         <source>发布队列</source>
         <translation>Publish queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="59" />
+        <location filename="../../app/ui/queue_dialog.py" line="59"/>
         <source>索引号</source>
         <translation>Index number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="59" />
+        <location filename="../../app/ui/queue_dialog.py" line="59"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="59" />
+        <location filename="../../app/ui/queue_dialog.py" line="59"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="59" />
+        <location filename="../../app/ui/queue_dialog.py" line="59"/>
         <source>尝试次数</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="60" />
+        <location filename="../../app/ui/queue_dialog.py" line="60"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="64" />
+        <location filename="../../app/ui/queue_dialog.py" line="64"/>
         <source>门户：{url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="64" />
+        <location filename="../../app/ui/queue_dialog.py" line="64"/>
         <source>（未设置，请在“设置”中填写）</source>
         <translation>(not set; fill it in under Settings)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="68" />
+        <location filename="../../app/ui/queue_dialog.py" line="68"/>
         <source>推送到门户</source>
         <translation>Push to portal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="71" />
+        <location filename="../../app/ui/queue_dialog.py" line="71"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="102" />
+        <location filename="../../app/ui/queue_dialog.py" line="102"/>
         <source>队列为空：发布时选择推送到门户的条目会出现在这里。</source>
         <translation>The queue is empty: entries published to the portal appear here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="112" />
+        <location filename="../../app/ui/queue_dialog.py" line="112"/>
         <source>门户访问令牌</source>
         <translation>Portal access token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="113" />
+        <location filename="../../app/ui/queue_dialog.py" line="113"/>
         <source>本机没有安全的密钥环，令牌不会保存。请输入门户访问令牌：</source>
         <translation>This machine has no secure keyring; the token will not be stored. Enter the portal access token:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="145" />
+        <location filename="../../app/ui/queue_dialog.py" line="145"/>
         <source>成功 {done}，待重试 {waiting}，被拒绝 {refused}。</source>
         <translation>{done} done, {waiting} to retry, {refused} refused.</translation>
     </message>
@@ -2848,17 +2851,17 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/ui/reason_dialog.py" line="34" />
+        <location filename="../../app/ui/reason_dialog.py" line="34"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reason_dialog.py" line="35" />
+        <location filename="../../app/ui/reason_dialog.py" line="35"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reason_dialog.py" line="52" />
+        <location filename="../../app/ui/reason_dialog.py" line="52"/>
         <source>请填写理由。</source>
         <translation>Please give a reason.</translation>
     </message>
@@ -2866,32 +2869,32 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>RichTextEditor</name>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="63" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="63"/>
         <source>标题一</source>
         <translation>Heading 1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="64" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="64"/>
         <source>标题二</source>
         <translation>Heading 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="65" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="65"/>
         <source>正文</source>
         <translation>Body text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="66" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="66"/>
         <source>项目列表</source>
         <translation>Bullet list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="67" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="67"/>
         <source>编号列表</source>
         <translation>Numbered list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="68" />
+        <location filename="../../app/ui/interpretation_dialog.py" line="68"/>
         <source>插入表格</source>
         <translation>Insert table</translation>
     </message>
@@ -2899,239 +2902,239 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../review/engine.py" line="146" />
+        <location filename="../../review/engine.py" line="146"/>
         <source>词库敏感词</source>
         <translation>Lexicon term</translation>
     </message>
     <message>
-        <location filename="../../review/extract/base.py" line="108" />
+        <location filename="../../review/extract/base.py" line="108"/>
         <source>无文字层</source>
         <translation>No text layer</translation>
     </message>
     <message>
-        <location filename="../../review/extract/base.py" line="110" />
+        <location filename="../../review/extract/base.py" line="110"/>
         <source>无文字层，需人工审查（扫描页或图片，关键词检查看不到其内容）</source>
         <translation>No text layer: review by hand (a scanned page or image; a keyword check cannot see its content)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/base.py" line="121" />
-        <location filename="../../review/extract/pdf.py" line="250" />
+        <location filename="../../review/extract/base.py" line="121"/>
+        <location filename="../../review/extract/pdf.py" line="250"/>
         <source>隐藏内容</source>
         <translation>Hidden content</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="47" />
+        <location filename="../../review/extract/docx.py" line="47"/>
         <source>部件无法解析，需人工审查</source>
         <translation>Part cannot be parsed: review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="63" />
+        <location filename="../../review/extract/docx.py" line="63"/>
         <source>文档缩略图（可能显示修改前的内容）</source>
         <translation>Document thumbnail (may show content from before changes)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="93" />
+        <location filename="../../review/extract/docx.py" line="93"/>
         <source>文本框（部分工具提取正文时会漏掉）</source>
         <translation>Text boxes (some tools miss them when extracting the body)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="154" />
+        <location filename="../../review/extract/docx.py" line="154"/>
         <source>未接受的修订（删除的文字仍在文件中）</source>
         <translation>Unaccepted revisions (deleted text is still in the file)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="164" />
+        <location filename="../../review/extract/docx.py" line="164"/>
         <source>隐藏文字（设置为不显示的文字）</source>
         <translation>Hidden text (formatted not to show)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="174" />
+        <location filename="../../review/extract/docx.py" line="174"/>
         <source>批注（发布前应删除）</source>
         <translation>Comments (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="254" />
+        <location filename="../../review/extract/docx.py" line="254"/>
         <source>文档属性含作者、主题等信息（发布前清除）</source>
         <translation>Document properties hold author, subject and the like (clear before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="281" />
+        <location filename="../../review/extract/docx.py" line="281"/>
         <source>文档变量（不显示但随文件保存）</source>
         <translation>Document variables (not shown, but saved in the file)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="304" />
+        <location filename="../../review/extract/docx.py" line="304"/>
         <source>自定义 XML 数据（不显示但随文件保存）</source>
         <translation>Custom XML data (not shown, but saved in the file)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="322" />
+        <location filename="../../review/extract/docx.py" line="322"/>
         <source>嵌入对象或文件（随文档一同发布）</source>
         <translation>Embedded object or file (published with the document)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="74" />
+        <location filename="../../review/extract/ofd.py" line="74"/>
         <source>部件无法读取，需人工审查</source>
         <translation>Part cannot be read: review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="99" />
+        <location filename="../../review/extract/ofd.py" line="99"/>
         <source>文档信息含作者、摘要或自定义数据（发布前清除）</source>
         <translation>Document info holds author, abstract or custom data (clear before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="121" />
-        <location filename="../../review/extract/pdf.py" line="252" />
+        <location filename="../../review/extract/ofd.py" line="121"/>
+        <location filename="../../review/extract/pdf.py" line="252"/>
         <source>读者看不到的文字</source>
         <translation>Text a reader does not see</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="156" />
-        <location filename="../../review/extract/pdf.py" line="277" />
+        <location filename="../../review/extract/ofd.py" line="156"/>
+        <location filename="../../review/extract/pdf.py" line="277"/>
         <source>注释或批注（发布前应删除）</source>
         <translation>Annotation or comment (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="179" />
+        <location filename="../../review/extract/ofd.py" line="179"/>
         <source>附件（随文档一同发布）</source>
         <translation>Attachment (published with the document)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="161" />
+        <location filename="../../review/extract/pdf.py" line="161"/>
         <source>文件结构已损坏，经自动修复后检查；部分内容可能无法读取，请人工核对</source>
         <translation>The file structure is damaged and was repaired for checking; some content may be unreadable — review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="166" />
+        <location filename="../../review/extract/pdf.py" line="166"/>
         <source>文件结构（已修复）</source>
         <translation>File structure (repaired)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="188" />
+        <location filename="../../review/extract/pdf.py" line="188"/>
         <source>关闭显示的图层（读者默认看不到）</source>
         <translation>Layer switched off (readers do not see it by default)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="220" />
+        <location filename="../../review/extract/pdf.py" line="220"/>
         <source>页面缩略图（可能显示修改前的内容）</source>
         <translation>Page thumbnail (may show content from before changes)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="293" />
+        <location filename="../../review/extract/pdf.py" line="293"/>
         <source>表单域（其值可能不可见）</source>
         <translation>Form field (its value may not be visible)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="328" />
+        <location filename="../../review/extract/pdf.py" line="328"/>
         <source>文件元数据含作者、主题或关键词（发布时按目录信息重写）</source>
         <translation>File metadata holds author, subject or keywords (rewritten from the catalog on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="356" />
+        <location filename="../../review/extract/pdf.py" line="356"/>
         <source>嵌入文件（随 PDF 一同发布）</source>
         <translation>Embedded file (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="380" />
+        <location filename="../../review/extract/pdf.py" line="380"/>
         <source>JavaScript 脚本（发布前应删除）</source>
         <translation>JavaScript (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="419" />
+        <location filename="../../review/extract/pdf.py" line="419"/>
         <source>文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）</source>
         <translation>The file keeps earlier versions from incremental saves (what was changed there can still be recovered)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="36" />
-        <location filename="../../review/rules.py" line="42" />
+        <location filename="../../review/rules.py" line="36"/>
+        <location filename="../../review/rules.py" line="42"/>
         <source>密级标志</source>
         <translation>Classification marking</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="38" />
+        <location filename="../../review/rules.py" line="38"/>
         <source>密级标志：标有密级的文件不得公开</source>
         <translation>Classification marking: a classified document must not be disclosed</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="44" />
+        <location filename="../../review/rules.py" line="44"/>
         <source>段落密级标志：该段内容属于国家秘密</source>
         <translation>Paragraph classification marking: this paragraph is a state secret</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="48" />
-        <location filename="../../review/rules.py" line="53" />
+        <location filename="../../review/rules.py" line="48"/>
+        <location filename="../../review/rules.py" line="53"/>
         <source>附注</source>
         <translation>Disclosure note</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="50" />
+        <location filename="../../review/rules.py" line="50"/>
         <source>附注与拟公开方式矛盾</source>
         <translation>The document’s disclosure note contradicts the proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="54" />
+        <location filename="../../review/rules.py" line="54"/>
         <source>文件附注</source>
         <translation>Disclosure note in the document</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="57" />
-        <location filename="../../review/rules.py" line="63" />
-        <location filename="../../review/rules.py" line="69" />
-        <location filename="../../review/rules.py" line="75" />
-        <location filename="../../review/rules.py" line="81" />
-        <location filename="../../review/rules.py" line="87" />
-        <location filename="../../review/rules.py" line="99" />
-        <location filename="../../review/rules.py" line="105" />
+        <location filename="../../review/rules.py" line="57"/>
+        <location filename="../../review/rules.py" line="63"/>
+        <location filename="../../review/rules.py" line="69"/>
+        <location filename="../../review/rules.py" line="75"/>
+        <location filename="../../review/rules.py" line="81"/>
+        <location filename="../../review/rules.py" line="87"/>
+        <location filename="../../review/rules.py" line="99"/>
+        <location filename="../../review/rules.py" line="105"/>
         <source>个人信息</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="59" />
+        <location filename="../../review/rules.py" line="59"/>
         <source>居民身份证号（校验位有效），公开前须删除或按规定遮盖</source>
         <translation>Resident ID number (valid check digit): remove or mask before disclosure</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="65" />
+        <location filename="../../review/rules.py" line="65"/>
         <source>疑似身份证号（出生日期有效但校验位不符）</source>
         <translation>Possible ID number (valid birth date, wrong check digit)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="71" />
+        <location filename="../../review/rules.py" line="71"/>
         <source>15位旧版身份证号</source>
         <translation>Old 15-digit ID number</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="77" />
+        <location filename="../../review/rules.py" line="77"/>
         <source>手机号码（个人号码须遮盖为 138****1234）</source>
         <translation>Mobile number (mask a personal number as 138****1234)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="83" />
+        <location filename="../../review/rules.py" line="83"/>
         <source>固定电话号码</source>
         <translation>Landline number</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="89" />
+        <location filename="../../review/rules.py" line="89"/>
         <source>银行卡号（Luhn 校验有效）</source>
         <translation>Bank card number (valid Luhn check)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="93" />
+        <location filename="../../review/rules.py" line="93"/>
         <source>单位信息</source>
         <translation>Organisation data</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="95" />
+        <location filename="../../review/rules.py" line="95"/>
         <source>统一社会信用代码（校验有效）</source>
         <translation>Unified social credit code (valid check)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="101" />
+        <location filename="../../review/rules.py" line="101"/>
         <source>电子邮箱地址</source>
         <translation>E-mail address</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="107" />
+        <location filename="../../review/rules.py" line="107"/>
         <source>个人信息旁的人名或地名</source>
         <translation>Person or place name next to personal data</translation>
     </message>
@@ -3139,52 +3142,52 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="29" />
+        <location filename="../../app/ui/settings_dialog.py" line="29"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="35" />
+        <location filename="../../app/ui/settings_dialog.py" line="35"/>
         <source>留空则使用数据目录中的 SQLite 数据库</source>
         <translation>Leave empty to use the SQLite database in the data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="37" />
+        <location filename="../../app/ui/settings_dialog.py" line="37"/>
         <source>https://…（访问令牌存于系统密钥环，不写入设置）</source>
         <translation>https://… (the access token lives in the system keyring, never in the settings)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="40" />
+        <location filename="../../app/ui/settings_dialog.py" line="40"/>
         <source>语言和数据库的更改在下次启动时生效。</source>
         <translation>Language and database changes take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="42" />
+        <location filename="../../app/ui/settings_dialog.py" line="42"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="43" />
+        <location filename="../../app/ui/settings_dialog.py" line="43"/>
         <source>数据库 URL</source>
         <translation>Database URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="44" />
+        <location filename="../../app/ui/settings_dialog.py" line="44"/>
         <source>门户 API 地址</source>
         <translation>Portal API address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="45" />
+        <location filename="../../app/ui/settings_dialog.py" line="45"/>
         <source>数据目录</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="78" />
+        <location filename="../../app/ui/settings_dialog.py" line="78"/>
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="79" />
+        <location filename="../../app/ui/settings_dialog.py" line="79"/>
         <source>本机没有安全的密钥环：数据库密码不会保存，每次启动时询问。</source>
         <translation>This machine has no secure keyring: the database password is not kept and will be asked at each start.</translation>
     </message>
@@ -3192,147 +3195,147 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>StatisticsWindow</name>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="52" />
+        <location filename="../../app/ui/statistics_view.py" line="52"/>
         <source>（无数据）</source>
         <translation>(no data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="135" />
+        <location filename="../../app/ui/statistics_view.py" line="135"/>
         <source>统计与年度报告</source>
         <translation>Statistics and yearly report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="140" />
+        <location filename="../../app/ui/statistics_view.py" line="140"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="144" />
+        <location filename="../../app/ui/statistics_view.py" line="144"/>
         <source>统计</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="147" />
+        <location filename="../../app/ui/statistics_view.py" line="147"/>
         <source>导出 PDF（表二）…</source>
         <translation>Export PDF (Table 2)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="148" />
+        <location filename="../../app/ui/statistics_view.py" line="148"/>
         <source>导出 XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="149" />
+        <location filename="../../app/ui/statistics_view.py" line="149"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="152" />
+        <location filename="../../app/ui/statistics_view.py" line="152"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="154" />
+        <location filename="../../app/ui/statistics_view.py" line="154"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="161" />
+        <location filename="../../app/ui/statistics_view.py" line="161"/>
         <source>主动公开：按主题分类</source>
         <translation>Proactively disclosed: by subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="162" />
+        <location filename="../../app/ui/statistics_view.py" line="162"/>
         <source>主动公开：按月</source>
         <translation>Proactively disclosed: by month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="163" />
+        <location filename="../../app/ui/statistics_view.py" line="163"/>
         <source>规章和行政规范性文件：本年制发 / 废止 / 现行有效</source>
         <translation>Rules and normative documents: issued / abolished / in force</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="164" />
+        <location filename="../../app/ui/statistics_view.py" line="164"/>
         <source>政策解读：按形式</source>
         <translation>Policy interpretations: by form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="172" />
+        <location filename="../../app/ui/statistics_view.py" line="172"/>
         <source>指标</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="172" />
+        <location filename="../../app/ui/statistics_view.py" line="172"/>
         <source>分项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="172" />
+        <location filename="../../app/ui/statistics_view.py" line="172"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="177" />
+        <location filename="../../app/ui/statistics_view.py" line="177"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="178" />
+        <location filename="../../app/ui/statistics_view.py" line="178"/>
         <source>数据表</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="197" />
+        <location filename="../../app/ui/statistics_view.py" line="197"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="209" />
+        <location filename="../../app/ui/statistics_view.py" line="209"/>
         <source>统计失败：{reason}</source>
         <translation>Counting failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="217" />
+        <location filename="../../app/ui/statistics_view.py" line="217"/>
         <source>{kind}现行有效件数核对一致</source>
         <translation>{kind}: the in-force count checks out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="218" />
+        <location filename="../../app/ui/statistics_view.py" line="218"/>
         <source>{kind}现行有效件数核对不一致，请核查</source>
         <translation>{kind}: the in-force count does not check out; please verify</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="225" />
+        <location filename="../../app/ui/statistics_view.py" line="225"/>
         <source>导入到发布中位数 {median:g} 个工作日</source>
         <translation>Median {median:g} working days from import to publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="232" />
-        <source>主动公开 {published} 条，撤回 {withdrawn} 条，超期 {overdue} 条。{days}　{checks}</source>
+        <location filename="../../app/ui/statistics_view.py" line="232"/>
+        <source>主动公开 {published} 条，撤回 {withdrawn} 条，超期 {overdue} 条。{days}&#x3000;{checks}</source>
         <translation>{published} published, {withdrawn} withdrawn, {overdue} late. {days}  {checks}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="247" />
+        <location filename="../../app/ui/statistics_view.py" line="247"/>
         <source>·制发</source>
         <translation> · issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="248" />
+        <location filename="../../app/ui/statistics_view.py" line="248"/>
         <source>·废止</source>
         <translation> · abolished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="249" />
+        <location filename="../../app/ui/statistics_view.py" line="249"/>
         <source>·现行有效</source>
         <translation> · in force</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="267" />
+        <location filename="../../app/ui/statistics_view.py" line="267"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="272" />
+        <location filename="../../app/ui/statistics_view.py" line="272"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -3340,436 +3343,436 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../app/documents.py" line="38" />
+        <location filename="../../app/documents.py" line="38"/>
         <source>我的草稿</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="39" />
+        <location filename="../../app/documents.py" line="39"/>
         <source>待我审查</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="40" />
+        <location filename="../../app/documents.py" line="40"/>
         <source>已批准待发布</source>
         <translation>Approved, to publish</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="41" />
-        <location filename="../../app/roles.py" line="46" />
+        <location filename="../../app/documents.py" line="41"/>
+        <location filename="../../app/roles.py" line="46"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="42" />
+        <location filename="../../app/documents.py" line="42"/>
         <source>全部文件</source>
         <translation>All documents</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="22" />
+        <location filename="../../app/roles.py" line="22"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="23" />
+        <location filename="../../app/roles.py" line="23"/>
         <source>保密审查员</source>
         <translation>Confidentiality reviewer</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="24" />
+        <location filename="../../app/roles.py" line="24"/>
         <source>发布管理员</source>
         <translation>Publishing manager</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="25" />
+        <location filename="../../app/roles.py" line="25"/>
         <source>系统管理员</source>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="43" />
+        <location filename="../../app/roles.py" line="43"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="44" />
+        <location filename="../../app/roles.py" line="44"/>
         <source>待审查</source>
         <translation>Pending review</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="45" />
+        <location filename="../../app/roles.py" line="45"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="47" />
+        <location filename="../../app/roles.py" line="47"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/roles.py" line="48" />
-        <location filename="../../app/workflow.py" line="79" />
-        <location filename="../../publish/taxonomy.py" line="74" />
+        <location filename="../../app/roles.py" line="48"/>
+        <location filename="../../app/workflow.py" line="79"/>
+        <location filename="../../publish/taxonomy.py" line="74"/>
         <source>不予公开</source>
         <translation>Not disclosed</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="59" />
+        <location filename="../../app/workflow.py" line="59"/>
         <source>提交审查</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="65" />
+        <location filename="../../app/workflow.py" line="65"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="72" />
+        <location filename="../../app/workflow.py" line="72"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="27" />
-        <location filename="../../app/ui/queue_dialog.py" line="34" />
-        <location filename="../../app/workflow.py" line="87" />
+        <location filename="../../app/ui/package_dialog.py" line="27"/>
+        <location filename="../../app/ui/queue_dialog.py" line="34"/>
+        <location filename="../../app/workflow.py" line="87"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="28" />
-        <location filename="../../app/ui/queue_dialog.py" line="35" />
-        <location filename="../../app/workflow.py" line="93" />
+        <location filename="../../app/ui/package_dialog.py" line="28"/>
+        <location filename="../../app/ui/queue_dialog.py" line="35"/>
+        <location filename="../../app/workflow.py" line="93"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="29" />
+        <location filename="../../app/ui/package_dialog.py" line="29"/>
         <source>有效性变更</source>
         <translation>Validity change</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="36" />
+        <location filename="../../app/ui/queue_dialog.py" line="36"/>
         <source>有效性</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="39" />
+        <location filename="../../app/ui/queue_dialog.py" line="39"/>
         <source>待推送</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="40" />
+        <location filename="../../app/ui/queue_dialog.py" line="40"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="41" />
+        <location filename="../../app/ui/queue_dialog.py" line="41"/>
         <source>被拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="72" />
+        <location filename="../../publish/taxonomy.py" line="72"/>
         <source>主动公开</source>
         <translation>Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="66" />
+        <location filename="../../app/reviewing.py" line="66"/>
         <source>同意公开</source>
         <translation>Disclose</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="67" />
+        <location filename="../../app/reviewing.py" line="67"/>
         <source>删减后公开</source>
         <translation>Disclose redacted</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="68" />
-        <location filename="../../publish/taxonomy.py" line="73" />
+        <location filename="../../app/reviewing.py" line="68"/>
+        <location filename="../../publish/taxonomy.py" line="73"/>
         <source>依申请公开</source>
         <translation>Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="71" />
+        <location filename="../../app/reviewing.py" line="71"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="72" />
+        <location filename="../../app/reviewing.py" line="72"/>
         <source>遮盖</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="73" />
+        <location filename="../../app/reviewing.py" line="73"/>
         <source>保留</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="74" />
+        <location filename="../../app/reviewing.py" line="74"/>
         <source>误报</source>
         <translation>False alarm</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="95" />
+        <location filename="../../publish/taxonomy.py" line="95"/>
         <source>国家秘密（条例第十四条）</source>
         <translation>State secret (Regulations art. 14)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="96" />
+        <location filename="../../publish/taxonomy.py" line="96"/>
         <source>法律、行政法规禁止公开（条例第十四条）</source>
         <translation>Disclosure forbidden by law or administrative regulation (art. 14)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="99" />
+        <location filename="../../publish/taxonomy.py" line="99"/>
         <source>危及国家安全、公共安全、经济安全、社会稳定（条例第十四条）</source>
         <translation>Endangers national, public or economic security or social stability (art. 14)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="102" />
+        <location filename="../../publish/taxonomy.py" line="102"/>
         <source>商业秘密、个人隐私等第三方合法权益（条例第十五条）</source>
-        <translation>Trade secrets, personal privacy or other third parties' rights (art. 15)</translation>
+        <translation>Trade secrets, personal privacy or other third parties&apos; rights (art. 15)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="103" />
+        <location filename="../../publish/taxonomy.py" line="103"/>
         <source>内部事务信息（条例第十六条）</source>
         <translation>Internal affairs information (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="104" />
+        <location filename="../../publish/taxonomy.py" line="104"/>
         <source>过程性信息（条例第十六条）</source>
         <translation>Process information (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="105" />
+        <location filename="../../publish/taxonomy.py" line="105"/>
         <source>行政执法案卷信息（条例第十六条）</source>
         <translation>Administrative enforcement case files (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="125" />
+        <location filename="../../publish/taxonomy.py" line="125"/>
         <source>文字解读</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="126" />
+        <location filename="../../publish/taxonomy.py" line="126"/>
         <source>图解</source>
         <translation>Graphic</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="127" />
+        <location filename="../../publish/taxonomy.py" line="127"/>
         <source>音视频</source>
         <translation>Audio/video</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="128" />
+        <location filename="../../publish/taxonomy.py" line="128"/>
         <source>专家解读</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="129" />
+        <location filename="../../publish/taxonomy.py" line="129"/>
         <source>负责人解读</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="130" />
+        <location filename="../../publish/taxonomy.py" line="130"/>
         <source>政策问答</source>
         <translation>Q&amp;A</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="31" />
+        <location filename="../../review/formats.py" line="31"/>
         <source>PDF 文档</source>
         <translation>PDF document</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="32" />
+        <location filename="../../review/formats.py" line="32"/>
         <source>Word (DOCX) 文档</source>
         <translation>Word (DOCX) document</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="33" />
+        <location filename="../../review/formats.py" line="33"/>
         <source>OFD 版式文档</source>
         <translation>OFD document</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="34" />
+        <location filename="../../review/formats.py" line="34"/>
         <source>纯文本</source>
         <translation>plain text</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="35" />
+        <location filename="../../review/formats.py" line="35"/>
         <source>图片</source>
         <translation>image</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="112" />
+        <location filename="../../review/formats.py" line="112"/>
         <source>无法识别的数据</source>
         <translation>unrecognisable data</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="34" />
+        <location filename="../../review/model.py" line="34"/>
         <source>阻断</source>
         <translation>Blocking</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="35" />
+        <location filename="../../review/model.py" line="35"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="36" />
+        <location filename="../../review/model.py" line="36"/>
         <source>提示</source>
         <translation>Hint</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="69" />
+        <location filename="../../review/model.py" line="69"/>
         <source>正文</source>
         <translation>Body</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="70" />
+        <location filename="../../review/model.py" line="70"/>
         <source>元数据</source>
         <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="71" />
+        <location filename="../../review/model.py" line="71"/>
         <source>批注/注释</source>
         <translation>Annotation</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="72" />
+        <location filename="../../review/model.py" line="72"/>
         <source>表单域</source>
         <translation>Form field</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="73" />
+        <location filename="../../review/model.py" line="73"/>
         <source>嵌入文件</source>
         <translation>Embedded file</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="74" />
+        <location filename="../../review/model.py" line="74"/>
         <source>脚本</source>
         <translation>Script</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="75" />
+        <location filename="../../review/model.py" line="75"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="76" />
+        <location filename="../../review/model.py" line="76"/>
         <source>链接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="77" />
+        <location filename="../../review/model.py" line="77"/>
         <source>隐藏文字</source>
         <translation>Hidden text</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="78" />
+        <location filename="../../review/model.py" line="78"/>
         <source>早期修订版本</source>
         <translation>Earlier revision</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="79" />
+        <location filename="../../review/model.py" line="79"/>
         <source>批注</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="80" />
+        <location filename="../../review/model.py" line="80"/>
         <source>修订记录</source>
         <translation>Tracked change</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="81" />
+        <location filename="../../review/model.py" line="81"/>
         <source>页眉页脚</source>
         <translation>Header/footer</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="82" />
+        <location filename="../../review/model.py" line="82"/>
         <source>脚注尾注</source>
         <translation>Footnote/endnote</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="83" />
+        <location filename="../../review/model.py" line="83"/>
         <source>文本框</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="84" />
+        <location filename="../../review/model.py" line="84"/>
         <source>域代码</source>
         <translation>Field code</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="85" />
+        <location filename="../../review/model.py" line="85"/>
         <source>图片替代文字</source>
         <translation>Image alt text</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="86" />
+        <location filename="../../review/model.py" line="86"/>
         <source>自定义XML</source>
         <translation>Custom XML</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="101" />
+        <location filename="../../review/model.py" line="101"/>
         <source>第{page}页</source>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="102" />
+        <location filename="../../review/model.py" line="102"/>
         <source>第{first}–{last}页</source>
         <translation>pages {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="103" />
+        <location filename="../../review/model.py" line="103"/>
         <source>第{paragraph}段</source>
         <translation>paragraph {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="104" />
+        <location filename="../../review/model.py" line="104"/>
         <source>第{line}行</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="105" />
+        <location filename="../../review/model.py" line="105"/>
         <source>第{line}行第{column}列</source>
         <translation>line {line}, column {column}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="44" />
+        <location filename="../../app/ui/i18n.py" line="44"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="49" />
-        <location filename="../../review/model.py" line="108" />
+        <location filename="../../app/ui/i18n.py" line="49"/>
+        <location filename="../../review/model.py" line="108"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="29" />
+        <location filename="../../publish/catalog.py" line="29"/>
         <source>有效</source>
         <translation>In force</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="30" />
+        <location filename="../../publish/catalog.py" line="30"/>
         <source>失效</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="31" />
+        <location filename="../../publish/catalog.py" line="31"/>
         <source>废止</source>
         <translation>Repealed</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="32" />
+        <location filename="../../publish/catalog.py" line="32"/>
         <source>已修改</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/deadlines.py" line="33" />
+        <location filename="../../app/deadlines.py" line="33"/>
         <source>成文后 20 个工作日内公开</source>
         <translation>Published within 20 working days of its date</translation>
     </message>
     <message>
-        <location filename="../../app/deadlines.py" line="34" />
+        <location filename="../../app/deadlines.py" line="34"/>
         <source>文件发布后 3 个工作日内发布解读</source>
         <translation>Interpretation within 3 working days of the document</translation>
     </message>
