@@ -22,13 +22,14 @@ quiet() { { grep -v "is ignored: it is neither" || true; }; }
 cat > "$out/install.sh" <<'INSTALL'
 #!/usr/bin/env bash
 # Installs Disclosure Desk from this folder alone; no network is used.
-# Needs python3 (3.11+) with venv, and the Qt libraries listed in desk/README.md.
+# Needs python3 (3.11+) with venv; says which system libraries the window still lacks, if any.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 python3 -m venv "$here/desk/.venv"
 "$here/desk/.venv/bin/python" -m pip install -q --no-index --find-links "$here/wheels" --no-deps \
     --require-hashes -r "$here/requirements.runtime.lock"
 echo "安装完成。启动审发台：$here/desk/.venv/bin/python $here/desk/main.py"
+bash "$here/desk/scripts/check_gui_libs.sh" "$here/desk/.venv" || true
 INSTALL
 chmod +x "$out/install.sh"
 tar -C "$(dirname "$out")" -czf "$out.tar.gz" "$(basename "$out")"

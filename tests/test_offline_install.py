@@ -47,7 +47,7 @@ def test_bundle_installs_and_runs_without_network(tmp_path, sample_files):
         timeout=900,
     )
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "安装完成" in r.stdout
+    assert "安装完成" in r.stdout and "缺少" not in r.stdout  # this machine has Qt's libraries
     python = bundle / "desk" / ".venv" / "bin" / "python"
     r = subprocess.run(
         [
@@ -66,3 +66,23 @@ def test_bundle_installs_and_runs_without_network(tmp_path, sample_files):
         timeout=300,
     )
     assert r.returncode == 1 and "密级标志" in r.stdout, r.stderr  # 1: blocking findings, as designed
+
+
+def test_missing_window_libraries_are_named_with_their_debian_packages(tmp_path):
+    check = ROOT / "scripts" / "check_gui_libs.sh"
+    r = subprocess.run(["bash", str(check), str(ROOT / ".venv")], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout == ""
+    # A machine without some of them, as ldd reports it.
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "ldd").write_text(
+        "#!/bin/sh\nprintf '\\tlibxcb-cursor.so.0 => not found\\n\\tlibxkbcommon-x11.so.0 => not found\\n"
+        "\\tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x1)\\n'\n"
+    )
+    (fake / "ldd").chmod(0o755)
+    env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}"}
+    r = subprocess.run(["bash", str(check), str(ROOT / ".venv")], capture_output=True, text=True, env=env)
+    assert r.returncode == 1
+    assert "libxcb-cursor.so.0（Debian 软件包 libxcb-cursor0）" in r.stdout
+    assert "libxkbcommon-x11.so.0（Debian 软件包 libxkbcommon-x11-0）" in r.stdout
+    assert "libc.so.6" not in r.stdout
