@@ -716,8 +716,7 @@ class MainWindow(QMainWindow):
         """Uploads a new original for the current draft, then checks it."""
         if self._current_id is None:
             return False
-        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
-        path = self.choose_open_path(self.tr("选择新版本文件"), self.tr("可导入的文件") + f" ({patterns})")
+        path = self.choose_open_path(self.tr("选择新版本文件"), self._importable_filter())
         if not path:
             return False
         password: str | None = None
@@ -826,11 +825,14 @@ class MainWindow(QMainWindow):
     # -- importing ------------------------------------------------------------------------------
 
     def _choose_files_dialog(self) -> list[str]:
-        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择要导入的文件"), str(Path.home()), self.tr("可导入的文件") + f" ({patterns})"
+            self, self.tr("选择要导入的文件"), str(Path.home()), self._importable_filter()
         )
         return files
+
+    def _importable_filter(self) -> str:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        return self.tr("可导入的文件") + f" ({patterns})"
 
     def import_via_dialog(self) -> None:
         files = self.choose_files()
