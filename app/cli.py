@@ -863,12 +863,17 @@ def _edit(args: argparse.Namespace, workspace: Workspace) -> int:
     return EXIT_OK
 
 
+def _rich_text(path: Path | None) -> str:
+    """An interpretation's text given as an HTML file (--html); empty when none was given."""
+    return documents.read_source(path).decode("utf-8", errors="replace") if path else ""
+
+
 def _revise(args: argparse.Namespace, workspace: Workspace) -> int:
     from app import interpretations
 
     user_id = _signed_in(args, workspace)
     draft = documents.prepare(args.file, os.environ.get(PDF_PASSWORD_ENV)) if args.file else None
-    rich_text = documents.read_source(args.html).decode("utf-8", errors="replace") if args.html else ""
+    rich_text = _rich_text(args.html)
     with workspace.db.write() as session:
         document = interpretations.revise(
             session,
@@ -890,7 +895,7 @@ def _interpret_add(args: argparse.Namespace, workspace: Workspace) -> int:
 
     user_id = _signed_in(args, workspace)
     draft = documents.prepare(args.file) if args.file else None
-    rich_text = documents.read_source(args.html).decode("utf-8", errors="replace") if args.html else ""
+    rich_text = _rich_text(args.html)
     media = [interpretations.read_media(path) for path in args.media]
     with workspace.db.write() as session:
         interpretation_id = interpretations.attach(

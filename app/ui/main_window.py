@@ -400,7 +400,6 @@ class MainWindow(QMainWindow):
                         and user.has_role(Role.CLERK)
                         and user.department_id == document.department_id
                     )
-                    self._written_here = bool(interpretations.written_text(session, document_id))
                     self.details.setText(self._details_html(document))
                     self._show_interpretations(session, document, user)
                     if document_id != self._viewer_document:
@@ -431,6 +430,7 @@ class MainWindow(QMainWindow):
     def _show_interpretations(self, session: Session, document: Document, user: User) -> None:
         interpretation = interpretations.interpretation_of(session, document.id)
         if interpretation is not None:
+            self._written_here = bool(interpretation.source_html)
             self.interpretations_panel.show_interpreted(
                 interpretation.interprets_id,
                 interpretation.interprets.title,
