@@ -8,7 +8,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.db.database import Database
-from app.db.models import CheckRun, DepartmentLexicon, Document, FindingRow, User
+from app.db.models import CheckRun, DepartmentLexicon, Document, FindingRow, InterpretationMedia, User
 from app.documents import load_blob
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from app.roles import Role
@@ -24,7 +24,7 @@ from app.workflow import get_document
 from review import nlp
 from review.engine import CheckOptions, check, check_bytes
 from review.errors import TranslatableError
-from review.formats import SUPPORTED_SUFFIXES
+from review.formats import SUPPORTED_SUFFIXES, identify_content, media_family_of
 from review.lexicon import (
     DEFAULT_LEXICON,
     CompiledLexicon,
@@ -179,17 +179,38 @@ def check_document(
     progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> int:
-    """Checks the document's current original and stores the findings against that file; returns the run id."""
+    """Checks the document's current original and every audio/video file it carries; stores the findings
+    against the original (those of an attachment placed on it by name); returns the run id.
+
+    A "media" file is what its bytes say: one the engine can read is checked like the document, so
+    a text file named .mp4 cannot pass unread; real audio or video is listed as unreadable, for the
+    reviewer's attestation (app.interpretations.attest_media).
+    """
     with db.read() as session:
         document = get_document(session, document_id)
         original = document.current_original()
         file_id, disclosure = original.id, document.disclosure
         name, data = original.original_name, load_blob(session, original.blob_sha256)
         lexicon = desk_lexicon(session, document.department_id, cache_dir)
+        media = [
+            (m.id, m.original_name, m.blob_sha256)
+            for m in session.scalars(
+                select(InterpretationMedia)
+                .where(InterpretationMedia.interpretation_id == document_id)
+                .order_by(InterpretationMedia.id)
+            )
+        ]
     nlp.configure(cache_dir)
-    result = check_bytes(
-        name, data, lexicon, CheckOptions(disclosure=disclosure, keywords=True), progress, cancel
-    )
+    options = CheckOptions(disclosure=disclosure, keywords=True)
+    result = check_bytes(name, data, lexicon, options, progress, cancel)
+    media_findings: list[Finding] = []
+    for _media_id, media_name, sha in media:
+        with db.read() as session:
+            media_data = load_blob(session, sha)
+        found, unreadable = _check_attachment(media_name, media_data, lexicon, options, cancel)
+        media_findings += found
+        result.unreadable += unreadable
+    findings = [*result.findings, *media_findings]
     with db.write() as session:
         run = CheckRun(
             document_id=document_id,
@@ -204,8 +225,9 @@ def check_document(
             unreadable=json.dumps(result.unreadable, ensure_ascii=False),
             keywords=json.dumps(result.keywords, ensure_ascii=False),
         )
+        result.findings = findings
         stored = result.to_json()["findings"]
-        for finding, as_json in zip(result.findings, stored, strict=True):
+        for finding, as_json in zip(findings, stored, strict=True):
             run.findings.append(
                 FindingRow(
                     rule_id=finding.rule_id,
@@ -232,10 +254,107 @@ def check_document(
             run=run.id,
             sha256=result.sha256,
             lexicon=result.lexicon_version,
-            findings=len(result.findings),
+            findings=len(findings),
             at_least=counts,
+            media=[{"name": n, "sha256": sha} for _i, n, sha in media] or None,
         )
         return run.id
+
+
+ATTACHMENT_PLACE = "附件 {name}"
+
+
+def attachment_place(name: str) -> str:
+    """Where a finding in an interpretation's audio/video file is: the file, by name (e.g. 附件 访谈录音.mp4)."""
+    return ATTACHMENT_PLACE.format(name=name)
+
+
+def is_in_attachment(row: FindingRow, name: str) -> bool:
+    """Whether a stored finding was found in the attachment called `name`."""
+    part = json.loads(row.location).get("part") or ""
+    place = attachment_place(name)
+    return bool(part == place or part.startswith(place + " "))
+
+
+MEDIA_MISMATCH = "MEDIA-MISMATCH"
+MEDIA_UNREAD = "MEDIA-UNREAD"
+MEDIA_BROKEN = "MEDIA-BROKEN"
+
+
+def _check_attachment(
+    name: str,
+    data: bytes,
+    lexicon: CompiledLexicon,
+    options: CheckOptions,
+    cancel: threading.Event | None,
+) -> tuple[list[Finding], list[str]]:
+    """The findings of one audio/video attachment, placed on it, and what of it could not be read."""
+    place = attachment_place(name)
+    try:
+        content = identify_content(name, data)
+    except TranslatableError as exc:
+        return [_attachment_finding(MEDIA_BROKEN, Severity.BLOCKING, exc.message, place)], [
+            f"{place}：{exc.message}"
+        ]
+    findings: list[Finding] = []
+    if content is None:
+        message = QT_TRANSLATE_NOOP(
+            "Rules", "内容无法识别：既不是已知的音视频格式，也不是可检查的文档，须审查员人工审查。"
+        )
+        findings.append(_attachment_finding(MEDIA_UNREAD, Severity.WARNING, message, place))
+        return findings, [f"{place}（无法识别的数据，须人工审查）"]
+    if content.readable:
+        message = QT_TRANSLATE_NOOP("Rules", "文件名表示音视频，但内容是可检查的文档，已按实际内容检查。")
+        findings.append(_attachment_finding(MEDIA_MISMATCH, Severity.WARNING, message, place, content.label))
+    elif content.media is not None and content.media.family != media_family_of(name):
+        message = QT_TRANSLATE_NOOP("Rules", "文件扩展名与实际的音视频格式不符。")
+        findings.append(_attachment_finding(MEDIA_MISMATCH, Severity.WARNING, message, place, content.label))
+    if content.document is None:
+        message = QT_TRANSLATE_NOOP(
+            "Rules", "音视频内容无法自动检查，须审查员试听或观看后逐个确认（人工审查）。"
+        )
+        findings.append(_attachment_finding(MEDIA_UNREAD, Severity.WARNING, message, place, content.label))
+        return findings, [f"{place}（{content.label}，须人工审查）"]
+    try:
+        inner = check_bytes(content.checkable_name, data, lexicon, options, None, cancel)
+    except TranslatableError as exc:
+        findings.append(_attachment_finding(MEDIA_BROKEN, Severity.BLOCKING, exc.message, place))
+        return findings, [f"{place}：{exc.message}"]
+    findings += [replace(f, location=_placed(f.location, place)) for f in inner.findings]
+    return findings, [f"{place}：{part}" for part in inner.unreadable]
+
+
+def _attachment_finding(
+    rule_id: str, severity: Severity, message: str, place: str, actual: str = ""
+) -> Finding:
+    """A finding about the attachment itself; `actual` (its context) says what its content really is."""
+    return Finding(
+        rule_id,
+        QT_TRANSLATE_NOOP("Rules", "音视频附件"),
+        severity,
+        message,
+        Channel.EMBEDDED_FILE,
+        Location(part=place),
+        context=f"实际内容：{actual}" if actual else "",
+    )
+
+
+def _placed(location: Location, place: str) -> Location:
+    """A place inside an attachment, named by the attachment. Pages and rectangles are dropped: they
+    are not on the document's own pages, where the viewer would draw them; the page stays in words."""
+    words = [place]
+    if location.page is not None:
+        words.append(Location(page=location.page, end_page=location.end_page).describe())
+    if location.part:
+        words.append(location.part)
+    return Location(
+        part=" ".join(words),
+        paragraph=location.paragraph,
+        offset=location.offset,
+        line=location.line,
+        column=location.column,
+        detail=location.detail,
+    )
 
 
 def latest_run(session: Session, document_id: int) -> CheckRun | None:

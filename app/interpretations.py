@@ -16,27 +16,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit, documents
-from app.db.models import Document, Interpretation, InterpretationMedia, User
-from app.documents import Draft, import_draft, read_source, store_blob
-from app.errors import QT_TRANSLATE_NOOP, DocumentRejected, PermissionDenied, ValidationFailed
+from app.checking import is_in_attachment, latest_run
+from app.db.models import Document, Interpretation, InterpretationMedia, User, utcnow
+from app.documents import Draft, import_draft, load_blob, read_source, store_blob
+from app.errors import QT_TRANSLATE_NOOP, DocumentRejected, NotFound, PermissionDenied, ValidationFailed
+from app.redaction import MASK, REMOVE
 from app.roles import Status
-from app.workflow import get_document
+from app.workflow import Action, get_document, refusal
 from publish.taxonomy import DisclosureMode, InterpretationForm
 from review.compose import compose_pdf, compose_rich_pdf, rich_text_is_blank, sanitize_rich_text
-from review.formats import probe
+from review.errors import TranslatableError
+from review.formats import MEDIA_SUFFIXES, Content, identify_content, probe
+from review.record import RecordLine
 
-# Audio and video an interpretation may carry (音视频解读); the engine cannot read them.
-MEDIA_TYPES = {
-    ".mp3": "audio/mpeg",
-    ".m4a": "audio/mp4",
-    ".aac": "audio/aac",
-    ".wav": "audio/wav",
-    ".ogg": "audio/ogg",
-    ".mp4": "video/mp4",
-    ".m4v": "video/mp4",
-    ".webm": "video/webm",
-    ".mov": "video/quicktime",
-}
+# Audio and video an interpretation may carry (音视频解读), by the name a clerk picks them by; what
+# a file is, is then decided by its bytes (review.formats.identify_content).
+MEDIA_TYPES = {suffix: media_type for suffix, (_family, media_type) in MEDIA_SUFFIXES.items()}
 # States in which a document still takes interpretations (not 不予公开, not 已撤回).
 ATTACHABLE = (Status.DRAFT, Status.PENDING_REVIEW, Status.APPROVED, Status.PUBLISHED)
 
@@ -58,17 +53,29 @@ class InterpretationRow:
     drafting_department: str
     status: Status
     media: tuple[str, ...]
+    media_pending: int = 0  # media still waiting for the reviewer's attestation (人工审查)
 
 
 def read_media(path: Path) -> MediaDraft:
-    media_type = MEDIA_TYPES.get(path.suffix.lower())
-    if media_type is None:
+    """An audio/video file to attach, typed by its content. A file that is really a document the
+    engine reads is taken (and checked like one); anything else that is not known media is refused."""
+    if path.suffix.lower() not in MEDIA_TYPES:
         raise DocumentRejected(
             path.name,
             QT_TRANSLATE_NOOP("DeskError", "“{name}”不是支持的音视频文件（{kinds}）。"),
             kinds="、".join(sorted(MEDIA_TYPES)),
         )
-    return MediaDraft(path.name, read_source(path), media_type)
+    data = read_source(path)
+    content = identify_content(path.name, data)
+    if content is None:
+        raise DocumentRejected(
+            path.name,
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "“{name}”的内容既不是可识别的音视频格式，也不是可检查的文档，不能作为音视频附件上传。",
+            ),
+        )
+    return MediaDraft(path.name, data, content.media_type)
 
 
 def written_draft(title: str, rich_text: str) -> Draft:
@@ -178,6 +185,9 @@ def revise(
     document = documents.revise(session, user, document_id, expected_version, draft)
     if interpretation is not None:
         interpretation.source_html = sanitize_rich_text(rich_text) if rich_text.strip() else ""
+        # A new revision is reviewed anew: earlier attestations of its media vouch for the old one.
+        for media in media_of(session, document_id):
+            media.attested_by_id, media.attested_at, media.attest_note = None, None, ""
     return document
 
 
@@ -237,6 +247,7 @@ def rows_of(session: Session, document_id: int) -> list[InterpretationRow]:
             drafting_department=i.drafting_department,
             status=i.document.status_enum,
             media=tuple(m.original_name for m in media_of(session, i.document_id)),
+            media_pending=len(unattested_media(session, i.document_id, strict=False)),
         )
         for i in interpretations_of(session, document_id)
     ]
@@ -251,3 +262,187 @@ def has_live_interpretation(session: Session, document_id: int) -> bool:
     """An interpretation that is on its way out with the document (submitted, approved or published)."""
     live = (Status.PENDING_REVIEW, Status.APPROVED, Status.PUBLISHED)
     return any(i.document.status_enum in live for i in interpretations_of(session, document_id))
+
+
+# -- 人工审查: what the engine cannot read, a reviewer attests file by file -------------------------
+
+
+@dataclass(frozen=True)
+class MediaState:
+    """One audio/video file of an interpretation as the CLI and the desk list it; plain data."""
+
+    id: int
+    name: str
+    size: int
+    detected: str  # what its bytes are (a Vocabulary label)
+    readable: bool  # the engine reads it: it is checked like the document, no attestation needed
+    attested_by: str | None
+    attested_at: dt.datetime | None  # naive UTC
+    note: str
+
+    @property
+    def needs_attestation(self) -> bool:
+        return not self.readable and self.attested_at is None
+
+    @property
+    def attested_when(self) -> str:
+        """When it was attested, in local time as people read it; empty if it was not."""
+        if self.attested_at is None:
+            return ""
+        return self.attested_at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _content(session: Session, media: InterpretationMedia) -> Content | None:
+    """What a stored media file is by its bytes; None when unreadable (unknown or damaged)."""
+    try:
+        return identify_content(media.original_name, load_blob(session, media.blob_sha256))
+    except TranslatableError:
+        return None
+
+
+def _attestation_valid(session: Session, media: InterpretationMedia) -> bool:
+    """An attestation vouches for the file and the revision it was given for, and no later one."""
+    if media.attested_at is None or media.attested_by_id is None:
+        return False
+    original = get_document(session, media.interpretation_id).current_original()
+    return media.attested_at >= media.created_at and media.attested_at >= original.created_at
+
+
+def media_states(session: Session, document_id: int) -> list[MediaState]:
+    states = []
+    for m in media_of(session, document_id):
+        content = _content(session, m)
+        valid = _attestation_valid(session, m)
+        attester = session.get(User, m.attested_by_id) if valid and m.attested_by_id else None
+        states.append(
+            MediaState(
+                id=m.id,
+                name=m.original_name,
+                size=m.size,
+                detected=content.label if content else QT_TRANSLATE_NOOP("Vocabulary", "无法识别的数据"),
+                readable=bool(content and content.readable),
+                attested_by=attester.display_name if attester else None,
+                attested_at=m.attested_at if valid else None,
+                note=m.attest_note if valid else "",
+            )
+        )
+    return states
+
+
+def unattested_media(session: Session, document_id: int, *, strict: bool = True) -> list[InterpretationMedia]:
+    """The document's audio/video files the engine cannot read and no reviewer has attested yet.
+
+    Approval refuses while this is not empty. With `strict` (the approval gate) it also raises
+    PermissionDenied for a media file that cannot be approved at all, attested or not: one uploaded
+    after the latest check, or one a finding in which was decided 删除/遮盖 — a media file is
+    published exactly as it is, so nothing can be taken out of it; the clerk must remove or replace it.
+    """
+    if strict and (problem := media_refusal(session, document_id)) is not None:
+        raise problem
+    pending = []
+    for m in media_of(session, document_id):
+        content = _content(session, m)
+        if not (content and content.readable) and not _attestation_valid(session, m):
+            pending.append(m)
+    return pending
+
+
+def media_refusal(session: Session, document_id: int) -> PermissionDenied | None:
+    """Why the document's media stop its approval whatever is attested, or None."""
+    media = media_of(session, document_id)
+    if not media:
+        return None
+    run = latest_run(session, document_id)
+    if run is None:
+        return None  # the approval gate refuses an unchecked document itself
+    for m in media:
+        if m.created_at > run.finished_at:
+            return PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "附件“{name}”是在最近一次保密检查之后上传的，请重新检查后再批准。"
+                ),
+                name=m.original_name,
+            )
+    for m in media:
+        removed = [
+            f
+            for f in run.findings
+            if f.decision is not None
+            and f.decision.decision in (REMOVE, MASK)
+            and is_in_attachment(f, m.original_name)
+        ]
+        if removed:
+            return PermissionDenied(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "附件“{name}”中有 {count} 项内容被决定删除或遮盖，但音视频附件按原样发布、无法删减。"
+                    "请退回经办人删除或替换该附件后重新提交。",
+                ),
+                name=m.original_name,
+                count=len(removed),
+            )
+    return None
+
+
+def attest_media(session: Session, user: User, media_id: int, note: str) -> InterpretationMedia:
+    """The reviewer's 人工审查 of one audio/video file: who, when and what they found, audited."""
+    media = session.get(InterpretationMedia, media_id)
+    if media is None:
+        raise NotFound(QT_TRANSLATE_NOOP("DeskError", "找不到编号为 {id} 的音视频附件。"), id=media_id)
+    note = note.strip()
+    document = get_document(session, media.interpretation_id)
+    if document.status_enum is not Status.PENDING_REVIEW:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "“{title}”当前为“{status}”，提交审查后才能进行人工审查。"),
+            title=document.title,
+            status=document.status_enum.label,
+        )
+    # Who may attest is who may approve: a reviewer of the department who did not write it.
+    problem = refusal(document, user, Action.APPROVE, session)
+    if problem is not None:
+        raise problem
+    if not note:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "请填写人工审查说明（试听或观看了哪些内容、有无敏感信息）。")
+        )
+    before = media.attested_at
+    media.attested_by_id, media.attested_at, media.attest_note = user.id, utcnow(), note
+    session.flush()
+    audit.record(
+        session,
+        user,
+        "media.attest",
+        document_id=document.id,
+        media=media.id,
+        name=media.original_name,
+        sha256=media.blob_sha256,
+        note=note,
+        before={"attested_at": before.isoformat() if before else None},
+    )
+    return media
+
+
+def media_record_lines(session: Session, document_id: int) -> list[RecordLine]:
+    """The review record's line for each audio/video file: checked by the engine (its findings have
+    their own lines), or 人工审查 by whom, when, with the note — or 未审查."""
+    lines = []
+    for state in media_states(session, document_id):
+        if state.readable:
+            decision, reason = "已由检查引擎按实际内容检查", f"实际内容：{state.detected}"
+        elif state.attested_at is not None:
+            decision = "人工审查"
+            reason = f"{state.attested_by}，{state.attested_when}：{state.note}"
+        else:
+            decision, reason = "未审查", ""
+        lines.append(
+            RecordLine(
+                severity="—",
+                category="音视频附件",
+                text=state.name,
+                place=f"附件（{state.detected}）",
+                decision=decision,
+                basis="",
+                reason=reason,
+            )
+        )
+    return lines

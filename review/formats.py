@@ -256,3 +256,198 @@ def decrypt_pdf(name: str, data: bytes, password: str) -> bytes:
         if doc.needs_pass and not doc.authenticate(password):
             raise EncryptedDocument(name, QT_TRANSLATE_NOOP("DeskError", "“{name}”的密码不正确。"))
         return bytes(doc.tobytes(encryption=_PDF_ENCRYPT_NONE, garbage=1))
+
+
+# -- audio and video: recognised by their bytes, never by their name ------------------------------
+
+# Container families: a name and content of the same family agree (an .m4a is an MP4 container).
+ISO_MEDIA, WAVE, AVI, MPEG_AUDIO, ADTS, OGG, FLAC, MATROSKA, FLV, ASF, AMR, MPEG_PS = (
+    "iso-media",
+    "wave",
+    "avi",
+    "mpeg-audio",
+    "adts",
+    "ogg",
+    "flac",
+    "matroska",
+    "flv",
+    "asf",
+    "amr",
+    "mpeg-ps",
+)
+
+# What the desk takes as an interpretation's audio or video: suffix → (family, media type).
+MEDIA_SUFFIXES = {
+    ".mp3": (MPEG_AUDIO, "audio/mpeg"),
+    ".m4a": (ISO_MEDIA, "audio/mp4"),
+    ".aac": (ADTS, "audio/aac"),
+    ".wav": (WAVE, "audio/wav"),
+    ".ogg": (OGG, "audio/ogg"),
+    ".oga": (OGG, "audio/ogg"),
+    ".opus": (OGG, "audio/ogg"),
+    ".flac": (FLAC, "audio/flac"),
+    ".wma": (ASF, "audio/x-ms-wma"),
+    ".amr": (AMR, "audio/amr"),
+    ".mp4": (ISO_MEDIA, "video/mp4"),
+    ".m4v": (ISO_MEDIA, "video/mp4"),
+    ".mov": (ISO_MEDIA, "video/quicktime"),
+    ".3gp": (ISO_MEDIA, "video/3gpp"),
+    ".webm": (MATROSKA, "video/webm"),
+    ".mkv": (MATROSKA, "video/x-matroska"),
+    ".ogv": (OGG, "video/ogg"),
+    ".avi": (AVI, "video/x-msvideo"),
+    ".flv": (FLV, "video/x-flv"),
+    ".wmv": (ASF, "video/x-ms-wmv"),
+    ".mpg": (MPEG_PS, "video/mpeg"),
+    ".mpeg": (MPEG_PS, "video/mpeg"),
+}
+
+MEDIA_FAMILY_LABELS = {
+    ISO_MEDIA: QT_TRANSLATE_NOOP("Vocabulary", "MP4/MOV 音视频"),
+    WAVE: QT_TRANSLATE_NOOP("Vocabulary", "WAV 音频"),
+    AVI: QT_TRANSLATE_NOOP("Vocabulary", "AVI 视频"),
+    MPEG_AUDIO: QT_TRANSLATE_NOOP("Vocabulary", "MP3 音频"),
+    ADTS: QT_TRANSLATE_NOOP("Vocabulary", "AAC 音频"),
+    OGG: QT_TRANSLATE_NOOP("Vocabulary", "Ogg 音视频"),
+    FLAC: QT_TRANSLATE_NOOP("Vocabulary", "FLAC 音频"),
+    MATROSKA: QT_TRANSLATE_NOOP("Vocabulary", "WebM/MKV 视频"),
+    FLV: QT_TRANSLATE_NOOP("Vocabulary", "FLV 视频"),
+    ASF: QT_TRANSLATE_NOOP("Vocabulary", "WMA/WMV 音视频"),
+    AMR: QT_TRANSLATE_NOOP("Vocabulary", "AMR 音频"),
+    MPEG_PS: QT_TRANSLATE_NOOP("Vocabulary", "MPEG 视频"),
+}
+
+_ASF_GUID = bytes.fromhex("3026b2758e66cf11a6d900aa0062ce6c")
+_MPEG_BITRATE_BAD, _MPEG_RATE_BAD = 15, 3
+
+
+@dataclass(frozen=True)
+class MediaSniff:
+    family: str
+    media_type: str
+
+    @property
+    def label(self) -> str:
+        return MEDIA_FAMILY_LABELS[self.family]
+
+
+def sniff_media(data: bytes) -> MediaSniff | None:
+    """The audio or video container `data` is, from its leading bytes; None if it is none of them.
+
+    Each test looks at more than a two-byte magic where the format allows it, so a text file that
+    happens to start like a media file is not taken for one (the caller reads documents first anyway).
+    """
+    head = data[:64]
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand == b"qt  ":
+            return MediaSniff(ISO_MEDIA, "video/quicktime")
+        if brand in (b"M4A ", b"M4B ", b"M4P "):
+            return MediaSniff(ISO_MEDIA, "audio/mp4")
+        if brand.startswith(b"3g"):
+            return MediaSniff(ISO_MEDIA, "video/3gpp")
+        return MediaSniff(ISO_MEDIA, "video/mp4")
+    if head[4:8] in (b"moov", b"mdat") and int.from_bytes(head[:4], "big") >= 8:
+        return MediaSniff(ISO_MEDIA, "video/quicktime")  # QuickTime files from before `ftyp`
+    if head.startswith(b"RIFF") and head[8:12] == b"WAVE":
+        return MediaSniff(WAVE, "audio/wav")
+    if head.startswith(b"RIFF") and head[8:12] == b"AVI ":
+        return MediaSniff(AVI, "video/x-msvideo")
+    if head.startswith(b"ID3") and len(head) >= 10 and head[3] in (2, 3, 4) and head[4] != 0xFF:
+        return MediaSniff(MPEG_AUDIO, "audio/mpeg")
+    if len(head) >= 4 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:
+        if head[1] & 0x06 == 0 and head[1] & 0xF0 == 0xF0:
+            return MediaSniff(ADTS, "audio/aac")  # ADTS: MPEG sync with layer bits 00
+        version, layer = (head[1] >> 3) & 3, (head[1] >> 1) & 3
+        if (
+            version != 1
+            and layer != 0
+            and head[2] >> 4 != _MPEG_BITRATE_BAD
+            and (head[2] >> 2) & 3 != _MPEG_RATE_BAD
+        ):
+            return MediaSniff(MPEG_AUDIO, "audio/mpeg")
+    if head.startswith(b"OggS\x00"):
+        return MediaSniff(OGG, "video/ogg" if b"\x80theora" in data[:256] else "audio/ogg")
+    if head.startswith(b"fLaC") and len(head) >= 8 and head[4] & 0x7F == 0:  # STREAMINFO first
+        return MediaSniff(FLAC, "audio/flac")
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        return MediaSniff(MATROSKA, "video/webm" if b"webm" in head else "video/x-matroska")
+    if head.startswith(b"FLV\x01"):
+        return MediaSniff(FLV, "video/x-flv")
+    if head.startswith(_ASF_GUID):
+        return MediaSniff(ASF, "video/x-ms-asf")
+    if head.startswith((b"#!AMR\n", b"#!AMR-WB\n")):
+        return MediaSniff(AMR, "audio/amr")
+    if head.startswith((b"\x00\x00\x01\xba", b"\x00\x00\x01\xb3")):
+        return MediaSniff(MPEG_PS, "video/mpeg")
+    return None
+
+
+_KIND_SUFFIXES = {Kind.PDF: ".pdf", Kind.DOCX: ".docx", Kind.OFD: ".ofd", Kind.TEXT: ".txt"}
+_IMAGE_SUFFIXES = {"image/png": ".png", "image/jpeg": ".jpg", "image/tiff": ".tif"}
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a file offered as audio or video really is: a document the engine reads, or media it cannot.
+
+    `document` is set when the engine can read it; `checkable_name` is then a name whose suffix agrees
+    with the content, for handing it to the engine. `media` is set for real audio or video.
+    """
+
+    media_type: str
+    document: Probe | None = None
+    checkable_name: str = ""
+    media: MediaSniff | None = None
+
+    @property
+    def label(self) -> str:
+        if self.document is not None:
+            return KIND_LABELS[self.document.kind]
+        return (
+            self.media.label if self.media is not None else QT_TRANSLATE_NOOP("Vocabulary", "无法识别的数据")
+        )
+
+    @property
+    def readable(self) -> bool:
+        return self.document is not None
+
+
+def identify_content(name: str, data: bytes) -> Content | None:
+    """What `data` is by its bytes alone, whatever `name` says; None for data that is neither a
+    document the engine reads nor known audio or video.
+
+    Documents are tried first: whatever the engine can read is read, so a file cannot escape the
+    check by starting with a media signature. Raises DocumentRejected for data that looks like a
+    document but cannot be opened and is no media either (a damaged PDF, an encrypted Office file).
+    """
+    check_size(name, len(data))
+    problem: DocumentRejected | None = None
+    try:
+        kind = _sniff(name, data)
+    except DocumentRejected as exc:
+        kind, problem = None, exc
+    if kind is not None:
+        stem = PurePath(name).stem or "file"
+        suffix = ".png" if kind is Kind.IMAGE else _KIND_SUFFIXES[kind]
+        checkable = f"{stem}{suffix}"
+        try:
+            found = probe(checkable, data, allow_encrypted=True)
+        except DocumentRejected as exc:
+            problem = exc
+        else:
+            if kind is Kind.IMAGE:
+                checkable = f"{stem}{_IMAGE_SUFFIXES[found.media_type]}"
+            return Content(found.media_type, document=found, checkable_name=checkable)
+    media = sniff_media(data)
+    if media is not None:
+        return Content(media.media_type, media=media)
+    if problem is not None:
+        raise problem
+    return None
+
+
+def media_family_of(name: str) -> str | None:
+    """The media family a file's name claims, or None when its suffix is no audio or video type."""
+    known = MEDIA_SUFFIXES.get(PurePath(name).suffix.lower())
+    return known[0] if known else None
