@@ -425,6 +425,8 @@ def update_static_site(db: Database, folder: Path) -> int:
     Every file written is loaded through load_blob, which re-checks its SHA-256: the bytes on the
     site are the bytes that passed verification. Files already on the site intact are not reloaded.
     """
+    from publish.static_site import WithdrawnEntry, live_file_names
+
     site = StaticSite(folder)
     changed = 0
     with db.read() as session:
@@ -432,10 +434,16 @@ def update_static_site(db: Database, folder: Path) -> int:
         live = _all_site_entries(session, rows)
         for item in live:
             changed += len(site.publish(item, lambda sha: load_blob(session, sha)))
-        for row in rows:
-            if row.status != "published":
-                site.withdraw(row.index_no)
-        changed += len(site.write_index(live))
+        # A withdrawn entry's files go unless a live entry shares them (files are named by hash).
+        live_files = live_file_names(live)
+        withdrawn = [
+            WithdrawnEntry(row.index_no, row.title, row.withdrawn_on.isoformat() if row.withdrawn_on else "—")
+            for row in rows
+            if row.status != "published"
+        ]
+        for gone in withdrawn:
+            changed += len(site.withdraw(gone, live_files))
+        changed += len(site.write_index(live, withdrawn))
     return changed
 
 

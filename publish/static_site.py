@@ -3,7 +3,8 @@
 A folder that works from file:// and from any static web server: index.html with filters and
 search (the data is a script file, so no fetch is needed), one page per entry with its metadata
 table and the published PDF. Updates are incremental — a page is rewritten only when its content
-changed — and every file is written atomically. Withdrawn entries are removed.
+changed — and every file is written atomically. A withdrawn entry leaves a small 已撤回 page and
+none of its bytes: every file no live entry uses is removed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -116,11 +117,36 @@ class StaticSite:
             changed.append(page)
         return changed
 
-    def withdraw(self, index_no: str) -> None:
-        (self.folder / "entries" / page_name(index_no)).unlink(missing_ok=True)
+    def withdraw(self, entry: WithdrawnEntry, live_files: Collection[str]) -> list[Path]:
+        """Takes every byte of a withdrawn entry off the site; returns what changed.
 
-    def write_index(self, entries: list[SiteEntry]) -> list[Path]:
-        """The catalog's front page and its data; withdrawn entries are simply not in `entries`."""
+        Its page becomes a small 已撤回 page (so old links say what happened, without any content)
+        and every file under files/ that no live entry uses goes. Files are content-addressed, so
+        the entry's PDF may be another live entry's too: `live_files` (`live_file_names`) keeps it.
+        """
+        changed = []
+        page = self.folder / "entries" / page_name(entry.index_no)
+        if _write_atomic(page, _withdrawn_page(entry).encode("utf-8")):
+            changed.append(page)
+        return changed + self._sweep_files(live_files)
+
+    def _sweep_files(self, live_files: Collection[str]) -> list[Path]:
+        """Removes every file no live entry references: a withdrawn entry's, or one put there by hand."""
+        removed = []
+        files_dir = self.folder / "files"
+        if files_dir.exists():
+            for path in files_dir.iterdir():
+                if path.name not in live_files and (path.is_file() or path.is_symlink()):
+                    path.unlink()
+                    removed.append(path)
+        return removed
+
+    def write_index(self, entries: list[SiteEntry], withdrawn: Collection[WithdrawnEntry] = ()) -> list[Path]:
+        """The catalog's front page and its data; withdrawn entries are not in `entries`.
+
+        The sweep keeps the pages of `entries` and the 已撤回 pages of `withdrawn`; any other page,
+        and any file no entry of `entries` uses, is removed.
+        """
         rows = [
             {
                 "i": e.index_no,
@@ -145,13 +171,55 @@ class StaticSite:
         ):
             if _write_atomic(path, content.encode("utf-8")):
                 changed.append(path)
-        live = {page_name(e.index_no) for e in entries}
+        pages = {page_name(e.index_no) for e in entries} | {page_name(w.index_no) for w in withdrawn}
         entries_dir = self.folder / "entries"
         if entries_dir.exists():
             for page in entries_dir.glob("*.html"):
-                if page.name not in live:
+                if page.name not in pages:
                     page.unlink()
-        return changed
+                    changed.append(page)
+        return changed + self._sweep_files(live_file_names(entries))
+
+
+@dataclass(frozen=True)
+class WithdrawnEntry:
+    """What the 已撤回 page of a withdrawn entry shows: no content, no summary, keywords or file."""
+
+    index_no: str
+    title: str
+    withdrawn_on: str  # ISO date
+
+
+WITHDRAWN_MARK = "desk-withdrawn"  # the 已撤回 page's <main> class: `audit published` recognises it by this
+
+
+def entry_file_names(e: SiteEntry) -> list[str]:
+    """The names under files/ that the entry's page links to."""
+    names = [f"{e.pdf_sha256}.pdf"] if e.pdf_sha256 else []
+    return names + [a.file_name for a in e.attachments]
+
+
+def live_file_names(entries: Iterable[SiteEntry]) -> set[str]:
+    """Every file the live entries use; whatever else is under files/ is removed."""
+    return {name for e in entries for name in entry_file_names(e)}
+
+
+def _withdrawn_page(w: WithdrawnEntry) -> str:
+    rows = (("索引号", w.index_no), ("信息名称", w.title), ("撤回日期", w.withdrawn_on))
+    table = "".join(
+        f"<tr><th scope='row'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows
+    )
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>已撤回：{html.escape(w.title)} - {SITE_TITLE}</title><link rel="stylesheet" href="../site.css"></head>
+<body><header><a href="../index.html">{SITE_TITLE}</a></header><main class="{WITHDRAWN_MARK}">
+<h1>已撤回</h1>
+<p class="notice">该信息已于 {html.escape(w.withdrawn_on)} 撤回，不再公开。</p>
+<table class="meta"><caption>目录信息</caption>{table}</table>
+<p><a href="../index.html">返回政府信息公开目录</a></p>
+</main></body></html>
+"""
 
 
 def _entry_page(e: SiteEntry) -> str:

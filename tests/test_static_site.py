@@ -109,7 +109,9 @@ def test_updates_are_incremental_and_withdrawal_removes_the_page(workspace, peop
     assert len(pages) == 1
     withdraw(workspace.db, people.publisher, index_no, "内容有误")
     update_static_site(workspace.db, site)
-    assert list((site / "entries").glob("*.html")) == []
+    # Only a small 已撤回 page stays where the entry was; its file is gone.
+    assert [p.name for p in (site / "entries").glob("*.html")] == [pages[0].name]
+    assert "已撤回" in pages[0].read_text(encoding="utf-8") and not pdf.exists()
     assert index_no not in (site / "catalog.js").read_text(encoding="utf-8")
 
 
