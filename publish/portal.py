@@ -15,7 +15,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,8 +107,12 @@ class PortalClient:
             self.put_file(media[attachment.sha256], attachment.media_type)
         return self.upsert(entry, len(pdf))
 
-    def withdraw(self, index_no: str, reason: str) -> Receipt:
-        data = self._send("POST", self._entry_path(index_no) + "/withdraw", _json({"reason": reason}))
+    def withdraw(self, index_no: str, reason: str, files: Sequence[str] = ()) -> Receipt:
+        """撤回: the portal takes the entry down and deletes `files` (SHA-256 of the entry's PDF and
+        attachments) unless another live entry uses them. Naming them lets the portal delete the
+        right bytes even if what it holds of the entry is older than the desk's."""
+        body = {"reason": reason, "files": sorted(set(files))}
+        data = self._send("POST", self._entry_path(index_no) + "/withdraw", _json(body))
         return self._receipt(data, None)
 
     def set_validity(self, index_no: str, validity: str) -> Receipt:
@@ -116,10 +120,28 @@ class PortalClient:
         return self._receipt(data, None)
 
     def status(self, index_no: str) -> dict[str, Any] | None:
+        """What the portal serves of the entry (STATUS), `{"status": "withdrawn", …}` for one it
+        answers 410 Gone, None for one it does not know."""
         try:
             return dict(json.loads(self._send("GET", self._entry_path(index_no), None)))
         except PortalError as exc:
             if exc.params.get("status") == 404:
+                return None
+            if exc.params.get("status") == 410:
+                return {"index_no": index_no, "status": "withdrawn"}
+            raise
+
+    def entries(self) -> list[str]:
+        """The 索引号 of every entry the portal holds, withdrawn ones included."""
+        data = json.loads(self._send("GET", "/api/v1/entries", None))
+        return [str(e["index_no"]) for e in data["entries"]]
+
+    def file(self, sha256: str) -> bytes | None:
+        """A file as the portal serves it; None when it answers 404 or 410 (deleted)."""
+        try:
+            return self._send("GET", f"/api/v1/files/{sha256}", None, accept="*/*")
+        except PortalError as exc:
+            if exc.params.get("status") in (404, 410):
                 return None
             raise
 
@@ -151,7 +173,12 @@ class PortalClient:
         return receipt
 
     def _send(
-        self, method: str, path: str, body: bytes | None, content_type: str = "application/json"
+        self,
+        method: str,
+        path: str,
+        body: bytes | None,
+        content_type: str = "application/json",
+        accept: str = "application/json",
     ) -> bytes:
         key = hashlib.sha256(method.encode() + b" " + path.encode() + b"\0" + (body or b"")).hexdigest()
         last: PortalError | None = None
@@ -166,7 +193,7 @@ class PortalClient:
                     "Authorization": f"Bearer {self._token}",
                     "Content-Type": content_type,
                     "Idempotency-Key": key,
-                    "Accept": "application/json",
+                    "Accept": accept,
                 },
             )
             try:

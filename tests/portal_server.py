@@ -17,6 +17,7 @@ TOKEN = "test-portal-token"
 class PortalState:
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
+        self.gone: set[str] = set()  # files deleted by a withdrawal: they answer 410 Gone
         self.entries: dict[str, dict[str, Any]] = {}
         self.receipts: dict[str, dict[str, Any]] = {}  # by Idempotency-Key
         self.faults: deque[str] = deque()  # "ok", "500", "timeout", "drop", "401", "bad_receipt"
@@ -33,6 +34,13 @@ def make_handler(state: PortalState, delay: float) -> type[BaseHTTPRequestHandle
             data = json.dumps(body, ensure_ascii=False).encode()
             self.send_response(code)
             self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _reply_bytes(self, data: bytes) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
@@ -76,25 +84,38 @@ def make_handler(state: PortalState, delay: float) -> type[BaseHTTPRequestHandle
                     self._reply(400, {"error": "hash does not match path"})
                     return None
                 state.files[sha] = body
+                state.gone.discard(sha)
                 return {"receipt_id": rid, "file_sha256": sha, "received_at": now}
+            if parts[:3] == ["api", "v1", "files"] and self.command == "GET":
+                if parts[3] in state.files:
+                    self._reply_bytes(state.files[parts[3]])
+                elif parts[3] in state.gone:
+                    self._reply(410, {"error": "withdrawn"})
+                else:
+                    self._reply(404, {"error": "no such file"})
+                return None
             if parts[:3] != ["api", "v1", "entries"]:
                 self._reply(404, {"error": "unknown"})
+                return None
+            if len(parts) == 3 and self.command == "GET":
+                listing = [{"index_no": k, "status": e["status"]} for k, e in state.entries.items()]
+                self._reply(200, {"entries": listing})
                 return None
             index_no = parts[3]
             if self.command == "GET":
                 entry = state.entries.get(index_no)
                 if entry is None:
                     self._reply(404, {"error": "no such entry"})
-                    return None
-                self._reply(
-                    200,
-                    {
-                        "index_no": index_no,
-                        "status": entry["status"],
-                        "file_sha256": entry["file"]["sha256"],
-                        "validity": entry["validity"],
-                    },
-                )
+                elif entry["status"] == "withdrawn":
+                    self._reply(
+                        410,
+                        {"index_no": index_no, "status": "withdrawn", "withdrawn_at": entry["withdrawn_at"]},
+                    )
+                else:
+                    self._reply(
+                        200,
+                        dict(entry, index_no=index_no, file_sha256=(entry.get("file") or {}).get("sha256")),
+                    )
                 return None
             if self.command == "PUT":
                 entry = json.loads(body)
@@ -103,7 +124,17 @@ def make_handler(state: PortalState, delay: float) -> type[BaseHTTPRequestHandle
                     return None
                 state.entries[index_no] = dict(entry, status="published")
             elif self.command == "POST" and parts[4:] == ["withdraw"]:
-                state.entries[index_no]["status"] = "withdrawn"
+                entry = state.entries[index_no]
+                entry["status"], entry["withdrawn_at"] = "withdrawn", now
+                # As docs/portal-api.md asks: the named files and the entry's own go, unless a live
+                # entry still uses them.
+                named = set(json.loads(body).get("files", [])) | set(_files_of(entry))
+                used = {
+                    sha for e in state.entries.values() if e["status"] == "published" for sha in _files_of(e)
+                }
+                for sha in named - used:
+                    if state.files.pop(sha, None) is not None:
+                        state.gone.add(sha)
             elif self.command == "PATCH":
                 state.entries[index_no]["validity"] = json.loads(body)["validity"]
             entry = state.entries[index_no]
@@ -117,6 +148,11 @@ def make_handler(state: PortalState, delay: float) -> type[BaseHTTPRequestHandle
         do_GET = do_PUT = do_POST = do_PATCH = _handle
 
     return Handler
+
+
+def _files_of(entry: dict[str, Any]) -> list[str]:
+    own = [entry["file"]["sha256"]] if entry.get("file") else []
+    return own + [a["sha256"] for a in entry.get("attachments") or []]
 
 
 class PortalServer:

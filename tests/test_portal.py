@@ -46,17 +46,37 @@ def test_publish_withdraw_and_validity(portal):
     c, _ = client(portal)
     receipt = c.publish(ENTRY, PDF)
     assert receipt.file_sha256 == SHA and receipt.index_no == ENTRY.index_no
-    assert c.status(ENTRY.index_no) == {
+    status = c.status(ENTRY.index_no)
+    assert status is not None
+    assert {k: status[k] for k in ("index_no", "status", "file_sha256", "validity", "title", "keywords")} == {
         "index_no": ENTRY.index_no,
         "status": "published",
         "file_sha256": SHA,
         "validity": "valid",
+        "title": ENTRY.title,
+        "keywords": ["供暖"],
     }
     c.set_validity(ENTRY.index_no, "repealed")
-    c.withdraw(ENTRY.index_no, "内容有误")
-    assert c.status(ENTRY.index_no)["status"] == "withdrawn"
     assert c.status(ENTRY.index_no)["validity"] == "repealed"
-    assert c.status("NOPE/2026-99999") is None
+    assert c.entries() == [ENTRY.index_no] and c.file(SHA) == PDF
+    c.withdraw(ENTRY.index_no, "内容有误", [SHA])
+    # 410 Gone: the entry says only that it was withdrawn, and its file is deleted.
+    assert c.status(ENTRY.index_no) == {"index_no": ENTRY.index_no, "status": "withdrawn"}
+    assert c.file(SHA) is None and SHA in portal.state.gone and SHA not in portal.state.files
+    assert c.status("NOPE/2026-99999") is None and c.file("0" * 64) is None
+
+
+def test_withdrawal_keeps_a_file_another_live_entry_uses(portal):
+    from dataclasses import replace
+
+    c, _ = client(portal)
+    other = replace(ENTRY, index_no="TEST00001/2026-00002", title="同一文件的另一条目")
+    c.publish(ENTRY, PDF)
+    c.publish(other, PDF)
+    c.withdraw(ENTRY.index_no, "重复", [SHA])
+    assert c.file(SHA) == PDF and c.status(other.index_no)["status"] == "published"
+    c.withdraw(other.index_no, "重复", [SHA])
+    assert c.file(SHA) is None
 
 
 def test_resending_is_idempotent(portal):
