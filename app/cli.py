@@ -381,6 +381,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = audit_cmd.add_parser("verify", help="校验审计哈希链，指出被修改、插入或删除的记录")
     p.set_defaults(handler=_audit_verify)
+    p = audit_cmd.add_parser(
+        "published",
+        help="核对线上实际发布的内容：文件须为现行条目冻结发布内容中的文件，已撤回的内容不得仍在提供，"
+        "页面字段须与发布内容一致且不含审查时删除的内容",
+    )
+    p.add_argument(
+        "--site", type=Path, metavar="DIR", help="静态目录网站的文件夹（网站服务器上提供的那一份）"
+    )
+    p.add_argument(
+        "--portal",
+        dest="portal_url",
+        metavar="URL",
+        help="同时核对该门户（通过门户接口读取；令牌取自系统密钥环或 DESK_PORTAL_TOKEN）",
+    )
+    p.set_defaults(handler=_audit_published)
     return parser
 
 
@@ -1286,4 +1301,21 @@ def _audit_verify(args: argparse.Namespace, workspace: Workspace) -> int:
         print(f"审计链校验失败：{len(problems)} 处问题（共读取 {count} 条事件）。")
         return EXIT_PROBLEM
     print(f"审计链完整：{count} 条事件。")
+    return EXIT_OK
+
+
+def _audit_published(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.published_audit import audit_published
+
+    if args.site is None and not args.portal_url:
+        _error("请用 --site 指定网站文件夹，或用 --portal 指定门户地址。")
+        return EXIT_ERROR
+    client = _portal_client(args, workspace) if args.portal_url else None
+    problems = audit_published(workspace.db, workspace.paths.cache_dir, site=args.site, portal=client)
+    for problem in problems:
+        print(problem.describe())
+    if problems:
+        print(f"线上内容与数据库不一致：{len(problems)} 处问题。")
+        return EXIT_PROBLEM
+    print("线上内容与数据库一致。")
     return EXIT_OK
