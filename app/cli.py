@@ -22,6 +22,7 @@ from app import audit, documents, users
 from app.db.models import Department, User
 from app.demo import DEMO_PASSWORD, create_demo_workspace
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, TranslatableError, ValidationFailed
+from app.interpretations import MediaState
 from app.redaction import DECISIONS
 from app.reviewing import Conclusion
 from app.roles import Role
@@ -178,9 +179,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--media", type=Path, nargs="*", default=[], help="音视频文件")
     p.add_argument("--no-check", action="store_true", help="添加后不立即保密检查")
     p.set_defaults(handler=_interpret_add)
-    p = interpret.add_parser("list", help="列出文件的政策解读")
+    p = interpret.add_parser("list", help="列出文件的政策解读，及每个音视频附件的实际类型和人工审查情况")
     p.add_argument("document_id", type=int, metavar="ID")
     p.set_defaults(handler=_interpret_list)
+    p = interpret.add_parser(
+        "attest",
+        help="审查员对检查引擎无法读取的音视频附件进行人工审查确认（需审查员，解读须在待审查状态）",
+    )
+    p.add_argument("media_id", type=int, metavar="MEDIA_ID", help="音视频附件编号（见 interpret list）")
+    p.add_argument("--note", required=True, help="人工审查说明：试听或观看了哪些内容、有无敏感信息")
+    p.set_defaults(handler=_interpret_attest)
 
     p = sub.add_parser("publish", help="将已批准的文件编入政府信息公开目录，分配索引号（需发布管理员）")
     p.add_argument("document_id", type=int, metavar="ID")
@@ -937,12 +945,36 @@ def _interpret_list(args: argparse.Namespace, workspace: Workspace) -> int:
     with workspace.db.read() as session:
         get_document(session, args.document_id)
         rows = interpretations.rows_of(session, args.document_id)
+        media = {row.id: interpretations.media_states(session, row.id) for row in rows}
     for row in rows:
-        media = f"，音视频 {len(row.media)} 个" if row.media else ""
+        count = f"，音视频 {len(row.media)} 个" if row.media else ""
         print(
-            f"#{row.id:<5} [{row.form.label}] {row.status.label}  {row.title}（{row.drafting_department}{media}）"
+            f"#{row.id:<5} [{row.form.label}] {row.status.label}  {row.title}（{row.drafting_department}{count}）"
         )
+        for state in media[row.id]:
+            print(f"       附件 {state.id}：{state.name}  实际类型：{state.detected}  {_media_review(state)}")
     print(f"共 {len(rows)} 篇政策解读。")
+    return EXIT_OK
+
+
+def _media_review(state: MediaState) -> str:
+    if state.readable:
+        return "已按实际内容进行保密检查"
+    if state.attested_at is not None:
+        return f"已人工审查（{state.attested_by}，{state.attested_when}）：{state.note}"
+    return "待人工审查"
+
+
+def _interpret_attest(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import interpretations
+
+    user_id = _signed_in(args, workspace)
+    with workspace.db.write() as session:
+        media = interpretations.attest_media(
+            session, session.get_one(User, user_id), args.media_id, args.note
+        )
+        name, interpretation_id = media.original_name, media.interpretation_id
+    print(f"已对政策解读 #{interpretation_id} 的附件“{name}”记录人工审查。")
     return EXIT_OK
 
 

@@ -244,3 +244,50 @@ def test_a_wav_named_mp3_is_a_warning(workspace, people, sample_files, tmp_path)
         assert run is not None
         (mismatch,) = [f for f in run.findings if f.rule_id == "MEDIA-MISMATCH"]
     assert mismatch.severity == "warning" and "WAV" in mismatch.context
+
+
+def test_headless_list_shows_what_each_media_file_is_and_the_reviewer_attests_it(tmp_path, sample_files):
+    from tests.test_cli import desk
+
+    data = tmp_path / "d"
+    assert desk(data, "demo").returncode == 0
+
+    def run(user, *args):
+        return desk(data, "--user", user, *args, password="demo-2026")
+
+    r = run("clerk", "import", str(sample_files["clean"]), "--title", "关于做好冬季供暖保障工作的通知")
+    doc_id = r.stdout.split("#")[1].split("：")[0]
+    assert run("clerk", "edit", doc_id, "--written-on", "2026-11-10", "--doc-type", "通知").returncode == 0
+    wav, fake = tmp_path / "访谈录音.wav", tmp_path / "答问.mp4"
+    wav.write_bytes(tiny_wav())
+    fake.write_text("政策问答：供暖时间为11月15日至次年3月15日。", encoding="utf-8")
+    r = run(
+        "clerk",
+        "interpret",
+        "add",
+        doc_id,
+        "--form",
+        "audio_video",
+        "--title",
+        "供暖政策音频解读",
+        "--department",
+        "市住建局",
+        "--media",
+        str(wav),
+        str(fake),
+    )
+    assert r.returncode == 0, r.stderr
+    assert run("clerk", "submit", doc_id).returncode == 0
+    listing = run("reviewer", "interpret", "list", doc_id).stdout
+    assert "访谈录音.wav  实际类型：WAV 音频  待人工审查" in listing, listing
+    assert "答问.mp4  实际类型：纯文本  已按实际内容进行保密检查" in listing
+    media_id = listing.split("附件 ")[1].split("：")[0]
+
+    r = run("reviewer", "approve", doc_id, "--conclusion", "disclose", "--opinion", "同意")
+    assert r.returncode != 0 and "人工审查" in r.stderr
+    r = run("reviewer", "interpret", "attest", media_id, "--note", "已完整试听，无敏感内容")
+    assert r.returncode == 0 and "访谈录音.wav" in r.stdout, r.stderr
+    listing = run("reviewer", "interpret", "list", doc_id).stdout
+    assert "已人工审查（" in listing and "已完整试听，无敏感内容" in listing
+    r = run("reviewer", "approve", doc_id, "--conclusion", "disclose", "--opinion", "同意")
+    assert r.returncode == 0, r.stderr
