@@ -201,3 +201,22 @@ def test_cli_exit_codes(workspace, site, tmp_path):
         timeout=60,
     )
     assert help_text.returncode == 0 and "--portal" in help_text.stdout
+
+
+def test_the_catalog_window_runs_the_audit_in_the_background(qtbot, desk_app, workspace, site, tmp_path):
+    from app.ui.catalog_view import CatalogWindow
+
+    folder, redacted, _ = site
+    pdf = _pdf_of(folder, redacted)
+    pdf.write_bytes(b"%PDF-1.7 replaced")
+    window = CatalogWindow(workspace.db, None, None, folder, cache_dir=workspace.paths.cache_dir)
+    qtbot.addWidget(window)
+    task = window.audit_published()
+    assert task is not None and not window.audit_button.isEnabled()
+    qtbot.waitUntil(lambda: getattr(window, "last_audit", None) is not None, timeout=60_000)
+    dialog = window.last_audit
+    qtbot.addWidget(dialog)
+    assert "2 处问题" in dialog.summary.text() and window.audit_button.isEnabled()
+    assert dialog.table.item(0, 0).text() == f"files/{pdf.name}"
+    assert "不一致" in dialog.table.item(0, 1).text()
+    dialog.grab().save(str(tmp_path / "published_audit_dialog.png"))

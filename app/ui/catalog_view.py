@@ -29,10 +29,15 @@ from app.db.database import Database
 from app.db.models import CatalogEntry, Department, User
 from app.documents import load_blob
 from app.errors import TranslatableError
+from app.published_audit import Problem, audit_published
 from app.roles import Role
+from app.secrets import get_secret, portal_token_name
 from app.ui.i18n import error_text, vocabulary
 from app.ui.page_viewer import PageViewer
+from app.ui.published_audit_dialog import PublishedAuditDialog
+from app.ui.tasks import Task, TaskRunner
 from publish.catalog import Validity
+from publish.portal import PortalClient
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -107,9 +112,16 @@ class CatalogWindow(QDialog):
         parent: QWidget | None = None,
         user_id: int | None = None,
         site_dir: Path | None = None,
+        *,
+        runner: TaskRunner | None = None,
+        cache_dir: Path | None = None,
+        portal_url: str = "",
     ) -> None:
         super().__init__(parent)
         self.db, self.user_id, self.site_dir = db, user_id, site_dir
+        # The desk's one worker thread when the main window passes it (PyMuPDF runs one at a time).
+        self.runner = runner if runner is not None else TaskRunner(self)
+        self.cache_dir, self.portal_url = cache_dir, portal_url
         self.setWindowTitle(self.tr("政府信息公开目录"))
         self.resize(1100, 700)
         self.query = QLineEdit(self)
@@ -157,8 +169,14 @@ class CatalogWindow(QDialog):
         self.validity_button.clicked.connect(
             lambda: self.change_selected_validity(Validity(self.validity_box.currentData()))
         )
+        self.audit_button = QPushButton(self.tr("核对线上内容…"), self)
+        self.audit_button.setToolTip(
+            self.tr("重新读取网站（和门户）上实际提供的内容，与数据库中冻结的发布内容逐项核对")
+        )
+        self.audit_button.clicked.connect(lambda: self.audit_published())
         actions = QHBoxLayout()
         actions.addWidget(self.count, 1)
+        actions.addWidget(self.audit_button)
         for w in (self.validity_box, self.validity_button, self.withdraw_button):
             actions.addWidget(w)
             w.setVisible(self._is_publisher())
@@ -248,6 +266,44 @@ class CatalogWindow(QDialog):
         self.message.setText(self.tr("已更新；门户的变更已进入发布队列。"))
         self.apply()
         return True
+
+    def audit_published(self) -> Task | None:
+        """Runs `audit published` on the site folder (and the portal, when its token is at hand) in
+        the background; the result list opens in a dialog."""
+        site = self.site_dir if self.site_dir is not None and self.site_dir.is_dir() else None
+        portal = None
+        if self.portal_url:
+            try:
+                portal = PortalClient(self.portal_url, get_secret(portal_token_name(self.portal_url)))
+            except TranslatableError as exc:  # no token in the keyring: the site is still checked
+                self.message.setText(error_text(exc))
+        if site is None and portal is None:
+            self.message.setText(self.tr("没有可核对的网站文件夹或门户。"))
+            return None
+        checked = ([str(site)] if site is not None else []) + (
+            [self.portal_url] if portal is not None else []
+        )
+        db, cache_dir = self.db, self.cache_dir
+        self.audit_button.setEnabled(False)
+        self.message.setText(self.tr("正在核对线上内容…"))
+
+        def done(problems: list[Problem]) -> None:
+            self.audit_button.setEnabled(True)
+            self.message.setText("")
+            self.last_audit = PublishedAuditDialog(problems, checked, self)
+            self.last_audit.show()
+
+        def failed(exc: BaseException) -> None:
+            self.audit_button.setEnabled(True)
+            if not isinstance(exc, TranslatableError):
+                raise exc
+            self.message.setText(error_text(exc))
+
+        return self.runner.start(
+            lambda task: audit_published(db, cache_dir, site=site, portal=portal, cancel=task.cancelled),
+            done,
+            failed,
+        )
 
     def open_entry(self, index: QModelIndex) -> None:
         row = self.model.rows[index.row()]

@@ -1131,7 +1131,15 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_catalog(self) -> CatalogWindow:
-        window = CatalogWindow(self.db, self, self.user_id, self.workspace.paths.data_dir / "site")
+        window = CatalogWindow(
+            self.db,
+            self,
+            self.user_id,
+            self.workspace.paths.data_dir / "site",
+            runner=self.runner,
+            cache_dir=self.workspace.paths.cache_dir,
+            portal_url=self.workspace.settings.portal_url,
+        )
         window.show()
         return window
 
