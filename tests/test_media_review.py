@@ -291,3 +291,42 @@ def test_headless_list_shows_what_each_media_file_is_and_the_reviewer_attests_it
     assert "已人工审查（" in listing and "已完整试听，无敏感内容" in listing
     r = run("reviewer", "approve", doc_id, "--conclusion", "disclose", "--opinion", "同意")
     assert r.returncode == 0, r.stderr
+
+
+def test_reviewer_attests_a_media_file_in_the_desk(
+    qtbot, desk_app, workspace, people, sample_files, tmp_path, monkeypatch
+):
+    from app.ui.interpretation_dialog import MediaAttestDialog
+    from tests.test_gui import _window
+
+    doc_id = draft(workspace, people, sample_files["clean"])
+    interp_id = attach(workspace, people, doc_id, media=[media_file(tmp_path, "访谈录音.wav", tiny_wav())])
+    submit_and_check(workspace, people, doc_id, interp_id)
+    window = _window(qtbot, desk_app, workspace, people.reviewer)
+    window.open_document(doc_id)
+    panel = window.interpretations_panel
+    assert "1 个待人工审查" in panel.items.item(0).text()
+    window.open_document(interp_id)
+    assert panel.media.isVisible() and panel.attest_button.isEnabled()
+    assert panel.media.item(0).text() == "附件 访谈录音.wav · WAV 音频 · 待人工审查"
+
+    shots = tmp_path / "shots"
+    shots.mkdir()
+
+    def note_and_accept(dialog: MediaAttestDialog) -> int:
+        dialog.grab().save(str(shots / "attest_dialog.png"))
+        dialog.accept()
+        assert "人工审查说明" in dialog.error.text()  # a note is required
+        dialog.note.setPlainText("已完整试听录音，为政策要点讲解，无敏感内容")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(MediaAttestDialog, "exec", note_and_accept)
+    with qtbot.waitSignal(panel.attest_requested, timeout=1000):
+        panel.attest_button.click()
+    text = panel.media.item(0).text()
+    assert text.startswith("附件 访谈录音.wav · WAV 音频 · 已人工审查（审查丙，"), text
+    assert panel.media.item(0).toolTip() == "已完整试听录音，为政策要点讲解，无敏感内容"
+    window.grab().save(str(shots / "main_window.png"))
+    with workspace.db.read() as s:
+        assert interpretations.unattested_media(s, interp_id) == []

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTextEdit,
@@ -32,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from app import interpretations
 from app.db.database import Database
-from app.db.models import User
-from app.documents import prepare
+from app.db.models import InterpretationMedia, User
+from app.documents import load_blob, prepare
 from app.errors import TranslatableError
 from app.ui.dialog_parts import error_label, ok_cancel
 from app.ui.i18n import error_text, vocabulary
@@ -159,7 +160,9 @@ class InterpretationDialog(QDialog):
         layout.addLayout(fields)
         layout.addWidget(QLabel(self.tr("解读正文"), self))
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(QLabel(self.tr("音视频文件（存档并随解读发布，需审查员人工审看）"), self))
+        layout.addWidget(
+            QLabel(self.tr("音视频文件（按实际内容识别；检查引擎无法读取的，须审查员逐个人工审查）"), self)
+        )
         layout.addWidget(self.media)
         layout.addLayout(media_buttons)
         layout.addWidget(self.error)
@@ -236,6 +239,77 @@ class InterpretationTextDialog(QDialog):
                     self.document_id,
                     self.version,
                     rich_text=self.editor.html(),
+                )
+        except TranslatableError as exc:
+            self.error.setText(error_text(exc))
+            return
+        super().accept()
+
+
+class MediaAttestDialog(QDialog):
+    """The reviewer's 人工审查 of one audio/video file the engine cannot read: saved to listen to or
+    watch, then attested with a note of what was found."""
+
+    def __init__(self, db: Database, user_id: int, media_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.user_id, self.media_id = db, user_id, media_id
+        with db.read() as session:
+            media = session.get_one(InterpretationMedia, media_id)
+            self.name, self.sha256 = media.original_name, media.blob_sha256
+            state = next(
+                m for m in interpretations.media_states(session, media.interpretation_id) if m.id == media_id
+            )
+            title = get_document(session, media.interpretation_id).title
+        self.setWindowTitle(self.tr("人工审查：{name}").format(name=self.name))
+        notice = QLabel(
+            self.tr(
+                "检查引擎无法读取音视频内容。请保存并完整试听或观看该文件，确认其中没有国家秘密、工作秘密、"
+                "个人信息等不宜公开的内容后，写明审查说明。确认记入审查记录和审计日志。"
+            ),
+            self,
+        )
+        notice.setWordWrap(True)
+        save = QPushButton(self.tr("另存为…"), self)
+        save.clicked.connect(self._save)
+        file_row = QHBoxLayout()
+        file_row.addWidget(QLabel(self.name, self), 1)
+        file_row.addWidget(save)
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText(
+            self.tr("例如：已完整试听 12 分钟录音，内容为政策要点讲解，未涉及个人信息和内部事项。")
+        )
+        if state.note:
+            self.note.setPlainText(state.note)
+        fields = QFormLayout()
+        fields.addRow(self.tr("政策解读"), QLabel(title, self))
+        fields.addRow(self.tr("文件"), file_row)
+        fields.addRow(self.tr("实际类型"), QLabel(vocabulary(state.detected), self))
+        fields.addRow(self.tr("审查说明"), self.note)
+        self.error = error_label(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(notice)
+        layout.addLayout(fields)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self, self.tr("确认已人工审查")))
+        self.resize(560, 360)
+
+    def _save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存音视频文件"), self.name)
+        if not path:
+            return
+        try:
+            with self.db.read() as session:
+                Path(path).write_bytes(load_blob(session, self.sha256))
+        except TranslatableError as exc:
+            self.error.setText(error_text(exc))
+        except OSError as exc:
+            self.error.setText(self.tr("无法保存文件：{reason}").format(reason=exc.strerror or str(exc)))
+
+    def accept(self) -> None:
+        try:
+            with self.db.write() as session:
+                interpretations.attest_media(
+                    session, session.get_one(User, self.user_id), self.media_id, self.note.toPlainText()
                 )
         except TranslatableError as exc:
             self.error.setText(error_text(exc))

@@ -64,7 +64,7 @@ from app.ui.decision_dialog import DecisionDialog
 from app.ui.document_model import DocumentTableModel
 from app.ui.findings_panel import SEVERITY_COLORS, FindingsPanel
 from app.ui.i18n import enumeration, error_text, vocabulary
-from app.ui.interpretation_dialog import InterpretationDialog, InterpretationTextDialog
+from app.ui.interpretation_dialog import InterpretationDialog, InterpretationTextDialog, MediaAttestDialog
 from app.ui.interpretations_panel import InterpretationsPanel
 from app.ui.keys_dialog import KeysDialog
 from app.ui.lexicon_dialog import LexiconDialog
@@ -78,7 +78,7 @@ from app.ui.reason_dialog import ReasonDialog
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.statistics_view import StatisticsWindow
 from app.ui.tasks import Task, TaskRunner
-from app.workflow import TRANSITIONS, Action, available_actions, perform
+from app.workflow import TRANSITIONS, Action, available_actions, perform, refusal
 from app.workspace import Workspace
 from publish.taxonomy import DisclosureMode, LegalBasis
 from review.as_pdf import as_pdf
@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
         self.interpretations_panel.open_requested.connect(self.open_document)
         self.interpretations_panel.add_requested.connect(self.add_interpretation)
         self.interpretations_panel.edit_text_requested.connect(self.edit_interpretation_text)
+        self.interpretations_panel.attest_requested.connect(self.attest_media)
         self.interpretations_panel.hide()
         middle_layout.addWidget(self.interpretations_panel, 0)
         middle_layout.addWidget(self.findings_panel, 3)
@@ -435,6 +436,10 @@ class MainWindow(QMainWindow):
                 interpretation.interprets_id,
                 interpretation.interprets.title,
                 can_edit_text=self._editable and self._written_here,
+            )
+            self.interpretations_panel.show_media(
+                interpretations.media_states(session, document.id),
+                can_attest=refusal(document, user, Action.APPROVE, session) is None,
             )
             return
         can_add = (
@@ -747,6 +752,16 @@ class MainWindow(QMainWindow):
         if dialog.exec() != InterpretationTextDialog.DialogCode.Accepted:
             return False
         self._revised(self._current_id)
+        return True
+
+    def attest_media(self, media_id: int) -> bool:
+        """The reviewer's 人工审查 of one of the current interpretation's audio/video files."""
+        dialog = MediaAttestDialog(self.db, self.user_id, media_id, self)
+        self.last_dialog = dialog
+        if dialog.exec() != MediaAttestDialog.DialogCode.Accepted:
+            return False
+        self.statusBar().showMessage(self.tr("已记录人工审查。"), 8000)
+        self.refresh()
         return True
 
     def _revised(self, document_id: int) -> None:
