@@ -7,6 +7,7 @@ handed out again (the counter only moves forward).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
@@ -16,15 +17,16 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, releases
 from app.catalog_search import index_entry
 from app.categories import leaves as category_leaves
-from app.checking import latest_run
+from app.checking import desk_lexicon, latest_run
 from app.db.database import Database, add_if_absent
 from app.db.models import (
     CatalogAttachment,
     CatalogEntry,
     Department,
+    Document,
     FilePurpose,
     IndexCounter,
     IndexSchemeRow,
@@ -32,15 +34,18 @@ from app.db.models import (
     Review,
     User,
 )
+from app.db.models import Release as ReleaseRow
 from app.documents import load_blob
 from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationFailed
-from app.interpretations import interpretation_of, interpretations_of, media_of
+from app.interpretations import interpretation_of, interpretations_of
 from app.roles import Role, Status
 from app.workflow import Action, get_document, perform
 from publish.catalog import CatalogFields, LintIssue, Validity, lint
 from publish.index_number import IndexScheme
+from publish.release import ON_REQUEST, Release, ReleaseError
 from publish.static_site import Attachment, Link, SiteEntry, StaticSite
 from publish.taxonomy import DisclosureMode, InterpretationForm
+from review.extract.dispatch import visible_text
 
 PORTAL, PACKAGE = "portal", "package"  # the queued targets (the static site is rebuilt, not queued)
 
@@ -85,10 +90,25 @@ def allocate_index_number(session: Session, department: Department, category: st
 
 
 def proposed_fields(session: Session, document_id: int, published_on: dt.date) -> CatalogFields:
-    """What the entry will say, from the document, its check and its review; editable before publishing."""
+    """What the entry will say: the approved release's fields once there is one, else the document's."""
     document = get_document(session, document_id)
-    run = latest_run(session, document_id)
-    keywords = tuple(json.loads(run.keywords)) if run else ()
+    review = _latest_review(session, document_id)
+    row = releases.approved_release(session, review) if review is not None else None
+    if row is not None:
+        release = releases.load(session, row.sha256)
+        return CatalogFields(
+            title=release.title,
+            publisher=release.publisher,
+            written_on=dt.date.fromisoformat(release.written_on) if release.written_on else None,
+            published_on=published_on,
+            doc_number=release.doc_number,
+            category=release.category,
+            doc_type=release.doc_type,
+            keywords=release.keywords,
+            summary=release.summary,
+            disclosure=release.disclosure,
+        )
+    keywords = tuple(json.loads(document.keywords)) if document.keywords is not None else ()
     interpretation = interpretation_of(session, document_id)
     # An interpretation is filed under its document's category unless given its own.
     category = document.category or (interpretation.interprets.category if interpretation else "")
@@ -101,7 +121,7 @@ def proposed_fields(session: Session, document_id: int, published_on: dt.date) -
         category=category,
         doc_type=document.doc_type,
         keywords=keywords,
-        summary="",
+        summary=document.summary,
         disclosure=document.disclosure,
     )
 
@@ -132,7 +152,15 @@ def publish_to_catalog(
     A document's approved interpretations are published with it, each with its own 索引号; an
     interpretation approved later is published on its own once its document is out.
     """
-    published_on = published_on or dt.date.today()
+    today = dt.date.today()
+    published_on = published_on or today
+    if published_on != today:
+        # 发布日期 is when the item goes online: a backdated one misstates the 20-working-day rule and is a
+        # 单项否决 item in website inspections; a later one would be online before its date.
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "发布日期必须是发布当天（{today}），不能提前或倒签。"),
+            today=today.isoformat(),
+        )
     with db.write() as session:
         user = session.get_one(User, user_id)
         interpretation = interpretation_of(session, document_id)
@@ -161,35 +189,21 @@ def _publish_one(
     targets: list[str],
 ) -> CatalogEntry:
     document = get_document(session, document_id)
-    review = _latest_review(session, document_id)
-    current = document.current_original()
-    published = next(
-        (f for f in document.files if f.purpose == FilePurpose.PUBLISHED and f.revision == current.revision),
-        None,
-    )
-    if review is None or review.published_sha256 is None or published is None:
-        raise PermissionDenied(
-            QT_TRANSLATE_NOOP("DeskError", "文件“{title}”没有经审查并复核的发布版本，不能发布。"),
-            title=document.title,
+    review, release_row = _approved(session, document)
+    release = releases.load(session, release_row.sha256)
+    for f in release.files:
+        load_blob(session, f.sha256)  # re-hashed: the bytes that passed verification
+    if published_on < review.reviewed_at.date():
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "发布日期不能早于审查批准的日期（{day}）。"),
+            day=review.reviewed_at.date().isoformat(),
         )
-    run_file = latest_run(session, document_id)
-    if run_file is None or run_file.id != review.check_run_id:
-        raise PermissionDenied(
-            QT_TRANSLATE_NOOP("DeskError", "“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。"),
-            title=document.title,
-        )
-    # The bytes that go out are the bytes that passed verification (load_blob re-hashes them).
-    if published.blob_sha256 != review.published_sha256:
-        raise PermissionDenied(
-            QT_TRANSLATE_NOOP("DeskError", "“{title}”的发布版本与审查时复核的版本不一致，不能发布。"),
-            title=document.title,
-        )
-    load_blob(session, published.blob_sha256)
     fields = proposed_fields(session, document_id, published_on)
-    changes = {k: v for k, v in overrides.items() if v is not None}
-    if isinstance(changes.get("summary"), str):
-        changes["summary"] = str(changes["summary"]).strip()
-    fields = replace(fields, **changes)  # type: ignore[arg-type]
+    summary, keywords = overrides.get("summary"), overrides.get("keywords")
+    if isinstance(summary, str):
+        fields = replace(fields, summary=summary.strip())
+    if isinstance(keywords, tuple):
+        fields = replace(fields, keywords=tuple(k for k in (str(k).strip() for k in keywords) if k))
     blocking = [i for i in lint(fields, leaves=category_leaves(session)) if i.blocking]
     if blocking:
         raise ValidationFailed(
@@ -197,56 +211,122 @@ def _publish_one(
             title=document.title,
             problems="；".join(i.message for i in blocking),
         )
+    if (fields.summary, fields.keywords) != (release.summary, release.keywords):
+        release_row, release = _amend(session, user, document, review, release_row, release, fields)
     perform(session, user, document_id, Action.PUBLISH, expected_version=expected_version)
-    index_no = allocate_index_number(session, document.department, fields.category, published_on)
+    index_no = allocate_index_number(session, document.department, release.category, published_on)
     interpretation = interpretation_of(session, document_id)
     parent_entry = live_entry(session, interpretation.interprets_id) if interpretation is not None else None
+    published = release.published_file
     entry = CatalogEntry(
         index_no=index_no,
         document_id=document_id,
         department_id=document.department_id,
         review_id=review.id,
-        title=fields.title,
-        publisher=fields.publisher,
-        written_on=fields.written_on,
-        published_on=fields.published_on,
-        doc_number=fields.doc_number,
-        category=fields.category,
-        doc_type=fields.doc_type,
-        keywords=json.dumps(list(fields.keywords), ensure_ascii=False),
-        summary=fields.summary,
-        disclosure=fields.disclosure,
+        title=release.title,
+        publisher=release.publisher,
+        written_on=dt.date.fromisoformat(release.written_on) if release.written_on else None,
+        published_on=published_on,
+        doc_number=release.doc_number,
+        category=release.category,
+        doc_type=release.doc_type,
+        keywords=json.dumps(list(release.keywords), ensure_ascii=False),
+        summary=release.summary,
+        disclosure=release.disclosure,
         scope=fields.scope,
         validity=Validity.VALID.value,
-        published_sha256=published.blob_sha256,
+        published_sha256=published.sha256 if published is not None else "",
         record_sha256=review.record_sha256,
+        release_sha256=release.sha256,
         interprets_index_no=parent_entry.index_no if parent_entry is not None else None,
         interpretation_form=interpretation.form if interpretation is not None else "",
         legal_kind="rule" if document.rule else "normative" if document.normative else "",
     )
     session.add(entry)
     session.flush()
-    for media in media_of(session, document_id):
+    for attachment in release.attachments:
         session.add(
             CatalogAttachment(
                 catalog_entry_id=entry.id,
-                name=media.original_name,
-                blob_sha256=media.blob_sha256,
-                media_type=media.media_type,
+                name=attachment.name,
+                blob_sha256=attachment.sha256,
+                media_type=attachment.media_type,
             )
         )
+    session.flush()
     audit.record(
         session,
         user,
         "catalog.publish",
         document_id=document_id,
         index_no=index_no,
-        sha256=published.blob_sha256,
+        sha256=entry.published_sha256 or None,
+        release=release.sha256,
     )
-    index_entry(session, entry, visible_text(load_blob(session, published.blob_sha256)))
+    text = visible_text(load_blob(session, published.sha256)) if published is not None else ""
+    index_entry(session, entry, text)
     for target in targets:
         session.add(PublishJob(catalog_entry_id=entry.id, target=target, action="upsert"))
     return entry
+
+
+def _approved(session: Session, document: Document) -> tuple[Review, ReleaseRow]:
+    """The review that approved the document's current file, and its frozen release; refuses anything else."""
+    review = _latest_review(session, document.id)
+    release_row = releases.approved_release(session, review) if review is not None else None
+    if review is None or release_row is None:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "文件“{title}”没有经审查并复核的发布版本，不能发布。"),
+            title=document.title,
+        )
+    run = latest_run(session, document.id)
+    if run is None or run.id != review.check_run_id:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。"),
+            title=document.title,
+        )
+    if review.conclusion != ON_REQUEST:
+        current = document.current_original()
+        published = next(
+            (f for f in document.files if f.purpose == FilePurpose.PUBLISHED and f.revision == current.revision),
+            None,
+        )
+        frozen = releases.load(session, release_row.sha256).published_file
+        # The bytes that go out are the bytes that passed verification, frozen in the release.
+        if published is None or frozen is None or not (
+            published.blob_sha256 == review.published_sha256 == frozen.sha256
+        ):
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("DeskError", "“{title}”的发布版本与审查时复核的版本不一致，不能发布。"),
+                title=document.title,
+            )
+    return review, release_row
+
+
+def _amend(
+    session: Session,
+    user: User,
+    document: Document,
+    review: Review,
+    row: ReleaseRow,
+    release: Release,
+    fields: CatalogFields,
+) -> tuple[ReleaseRow, Release]:
+    """A 内容概述 or 主题词 written after approval is checked on the spot, against the same lexicon and
+    the reviewer's decisions; any finding sends the item back to review instead of out."""
+    amended = replace(release, summary=fields.summary, keywords=fields.keywords)
+    problems = releases.field_problems(
+        amended, desk_lexicon(session, document.department_id, None), releases.reviewed_texts(session, review)
+    )
+    if problems:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "“{title}”批准后修改的目录信息未通过检查，不能发布：{problems}。请退回重新审查。"
+            ),
+            title=document.title,
+            problems="；".join(problems),
+        )
+    return releases.store(session, user, amended, document_id=document.id, review_id=review.id, amends=row), amended
 
 
 def live_entry(session: Session, document_id: int) -> CatalogEntry | None:
@@ -260,17 +340,6 @@ def live_entry(session: Session, document_id: int) -> CatalogEntry | None:
 
 def entry_by_index(session: Session, index_no: str) -> CatalogEntry | None:
     return session.scalar(select(CatalogEntry).where(CatalogEntry.index_no == index_no))
-
-
-def visible_text(pdf: bytes) -> str:
-    from review.extract.dispatch import extract_any
-    from review.model import Channel
-
-    try:
-        streams = extract_any("published.pdf", pdf).streams
-    except Exception:
-        return ""
-    return "\n".join(s.text for s in streams if s.channel is Channel.VISIBLE)
 
 
 def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogEntry:
@@ -349,18 +418,23 @@ def lint_issues(db: Database, document_id: int, published_on: dt.date | None = N
 
 
 def site_entry(session: Session, entry: CatalogEntry) -> SiteEntry:
-    """What every target publishes of an entry, with its interpretation links and attachments."""
+    """What every target publishes of an entry, with its interpretation links and attachments;
+    refused (ReleaseError) when the entry is not its frozen release."""
     parent = entry_by_index(session, entry.interprets_index_no) if entry.interprets_index_no else None
-    attachments = session.scalars(
-        select(CatalogAttachment)
-        .where(CatalogAttachment.catalog_entry_id == entry.id)
-        .order_by(CatalogAttachment.id)
+    attachments = list(
+        session.scalars(
+            select(CatalogAttachment)
+            .where(CatalogAttachment.catalog_entry_id == entry.id)
+            .order_by(CatalogAttachment.id)
+        )
     )
-    return _site_entry(entry, parent, interpretation_entries(session, entry.index_no), list(attachments))
+    release = releases.entry_release(session, entry, attachments)
+    return _site_entry(entry, release, parent, interpretation_entries(session, entry.index_no), attachments)
 
 
 def _site_entry(
     entry: CatalogEntry,
+    release: Release,
     parent: CatalogEntry | None,
     interpretations: list[CatalogEntry],
     attachments: list[CatalogAttachment],
@@ -381,6 +455,8 @@ def _site_entry(
         validity=entry.validity,
         pdf_sha256=entry.published_sha256,
         form=InterpretationForm(entry.interpretation_form).label if entry.interpretation_form else "",
+        on_request=release.conclusion == ON_REQUEST,
+        release_sha256=release.sha256,
         interprets=Link(parent.index_no, parent.title)
         if parent is not None and parent.status == "published"
         else None,
@@ -403,6 +479,7 @@ def _all_site_entries(session: Session, rows: list[CatalogEntry]) -> list[SiteEn
     return [
         _site_entry(
             r,
+            releases.entry_release(session, r, attachments.get(r.id, [])),
             by_index.get(r.interprets_index_no) if r.interprets_index_no else None,
             interpretations.get(r.index_no, []),
             attachments.get(r.id, []),
@@ -412,9 +489,20 @@ def _all_site_entries(session: Session, rows: list[CatalogEntry]) -> list[SiteEn
     ]
 
 
-def entry_files(session: Session, item: SiteEntry) -> tuple[bytes, dict[str, bytes]]:
-    """The entry's PDF and attachments, each re-hashed on loading (the bytes that were reviewed)."""
-    return load_blob(session, item.pdf_sha256), {
+def entry_file_hashes(session: Session, entry: CatalogEntry) -> list[str]:
+    """Every file an entry ever put on a target — its own and its release's — to take down on withdrawal."""
+    hashes = [entry.published_sha256, *session.scalars(
+        select(CatalogAttachment.blob_sha256).where(CatalogAttachment.catalog_entry_id == entry.id)
+    )]
+    if entry.release_sha256:
+        with contextlib.suppress(ReleaseError):
+            hashes += [f.sha256 for f in releases.load(session, entry.release_sha256).files]
+    return sorted({h for h in hashes if h})
+
+
+def entry_files(session: Session, item: SiteEntry) -> tuple[bytes | None, dict[str, bytes]]:
+    """The entry's PDF (None for 依申请公开) and attachments, each re-hashed on loading (the bytes that were reviewed)."""
+    return load_blob(session, item.pdf_sha256) if item.pdf_sha256 else None, {
         a.sha256: load_blob(session, a.sha256) for a in item.attachments
     }
 

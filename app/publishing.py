@@ -14,10 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
-from app.catalog import PORTAL, entry_files, site_entry
+from app.catalog import PORTAL, entry_file_hashes, entry_files, site_entry
 from app.db.database import Database
 from app.db.models import CatalogEntry, PublishJob, utcnow
 from publish.portal import PortalClient, PortalError
+from publish.release import ReleaseError
 
 UPSERT, WITHDRAW, VALIDITY = "upsert", "withdraw", "validity"
 
@@ -52,16 +53,25 @@ def run_queue(
     for number, job_id in enumerate(job_ids, start=1):
         if cancel is not None and cancel.is_set():
             break
-        with db.read() as session:
-            job = session.get_one(PublishJob, job_id)
-            entry = session.get_one(CatalogEntry, job.catalog_entry_id)
-            item, action, reason = site_entry(session, entry), job.action, entry.status_reason
-            pdf, media = entry_files(session, item) if action == UPSERT else (b"", {})
         try:
+            with db.read() as session:
+                job = session.get_one(PublishJob, job_id)
+                entry = session.get_one(CatalogEntry, job.catalog_entry_id)
+                action, reason, index_no = job.action, entry.status_reason, entry.index_no
+                # A withdrawal goes out whatever the entry holds now: taking content down needs no check.
+                files = entry_file_hashes(session, entry) if action == WITHDRAW else []
+                if action != WITHDRAW:
+                    try:
+                        item = site_entry(session, entry)
+                    except ReleaseError as exc:
+                        # Not the reviewed content: never sent, and not retried.
+                        raise PortalError(exc.template, False, **exc.params) from exc
+                pdf, media = entry_files(session, item) if action == UPSERT else (None, {})
             if action == UPSERT:
                 receipt = client.publish(item, pdf, media)
             elif action == WITHDRAW:
-                receipt = client.withdraw(item.index_no, reason)
+                # Every byte of the entry leaves the portal too: it is told which files to delete.
+                receipt = client.withdraw(index_no, reason, files)
             else:
                 receipt = client.set_validity(item.index_no, item.validity)
         except PortalError as exc:
@@ -83,7 +93,7 @@ def run_queue(
                     None,
                     f"portal.{action}",
                     document_id=entry.document_id,
-                    index_no=item.index_no,
+                    index_no=index_no,
                     receipt=receipt.receipt_id,
                     sha256=receipt.file_sha256 or None,
                 )

@@ -8,14 +8,16 @@ record, both stored as new files of the document; a failed verification refuses 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from app import audit
+from app import audit, declassification, releases
 from app.checking import (
     department_lexicon_csv,
     desk_lexicon,
@@ -37,15 +39,35 @@ from app.db.models import (
 )
 from app.documents import load_blob, store_blob
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
-from app.interpretations import has_live_interpretation, interpretations_of, media_of, needs_interpretation
+from app.interpretations import (
+    has_live_interpretation,
+    interpretation_of,
+    interpretations_of,
+    media_of,
+    media_record_lines,
+    needs_interpretation,
+    unattested_media,
+)
 from app.redaction import DECISIONS, FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, RedactionPlan
+from app.releases import ReviewedTexts, field_problems
 from app.roles import Status
 from app.workflow import REVIEWS_MADE, Action, get_document, load_for_update, perform, refusal
-from publish.taxonomy import LegalBasis
+from publish.release import ATTACHMENT, PUBLISHED, Release, ReleaseFile
+from publish.taxonomy import LegalBasis, is_hidden
 from review.as_pdf import as_pdf
 from review.clean_docx import clean_docx
+from review.engine import suggest_keywords
+from review.extract.dispatch import visible_text
 from review.formats import Kind
-from review.lexicon import CompiledLexicon, parse_csv
+from review.lexicon import (
+    CompiledLexicon,
+    bare_allow_entries,
+    load_default,
+    merge,
+    parse_csv,
+    phrase_in_context,
+)
+from review.masking import is_personal, mask_for_record, mask_texts
 from review.model import Rect, Severity
 from review.record import RecordLine, ReviewRecord, record_pdf
 from review.redact import Area, RedactionOptions, areas_for_texts, redact_pdf
@@ -107,6 +129,16 @@ def decide(
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "只有身份证号、手机号和银行卡号可以遮盖。"))
     if decision in (KEEP, FALSE_ALARM) and not reason:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "保留或判为误报必须写明理由。"))
+    if basis is LegalBasis.TECHNICAL_CLEANUP and not is_hidden(finding.category, finding.channel):
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "“技术性清理”只用于读者看不到的隐藏内容和元数据；正文内容请选择条例规定的不予公开依据。"
+            )
+        )
+    declassification.check_decision(session, finding, decision)
+    allow_phrase = _allow_phrase(session, document.department_id, finding) if (
+        decision == FALSE_ALARM and add_to_allow_list
+    ) else None
     before = finding.decision.decision if finding.decision else None
     row = finding.decision or Decision(finding_id=finding.id, decided_by_id=user.id)
     row.decision, row.basis, row.reason, row.decided_by_id = (
@@ -118,8 +150,8 @@ def decide(
     if finding.decision is None:
         session.add(row)
     session.flush()
-    if decision == FALSE_ALARM and add_to_allow_list and finding.text:
-        _allow(session, user, document.department_id, finding.text)
+    if allow_phrase is not None:
+        _allow(session, user, document.department_id, allow_phrase)
     audit.record(
         session,
         user,
@@ -132,6 +164,32 @@ def decide(
         reason=reason or None,
     )
     return row
+
+
+def _allow_phrase(session: Session, department_id: int, finding: FindingRow) -> str:
+    """The phrase a false alarm puts on the allow-list: the term with the words around it.
+
+    A bare term on the allow-list would silence it in every later file; the phrase silences only
+    the use the reviewer judged harmless. Only lexicon hits are allow-listed (rules ignore the list).
+    """
+    if finding.rule_id != "LEX" or not finding.text:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "只有词库敏感词的误报可以加入允许词；本项误报只对本文件有效。")
+        )
+    phrase = phrase_in_context(finding.text, finding.context)
+    lexicon = merge(
+        [load_default(), parse_csv(department_lexicon_csv(session, department_id))]
+    )
+    if bare_allow_entries([phrase], lexicon.terms):
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "“{text}”前后没有可用的上下文，不能加入允许词：允许词须是带上下文的短语（如“单位内部资料管理”），"
+                "否则今后所有文件中的该词都不再提示。本项误报只对本文件有效。",
+            ),
+            text=finding.text,
+        )
+    return phrase
 
 
 def _allow(session: Session, user: User, department_id: int, text: str) -> None:
@@ -148,6 +206,10 @@ def add_manual_area(
 ) -> ManualArea:
     document = get_document(session, document_id)
     _reviewable(session, user, document)
+    if basis is LegalBasis.TECHNICAL_CLEANUP:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "划定的区域是页面上可见的内容，不能以“技术性清理”删除，请选择不予公开的依据。")
+        )
     area = ManualArea(
         document_file_id=document.current_original().id,
         page=page,
@@ -183,6 +245,21 @@ def undecided_blocking(run: CheckRun) -> list[FindingRow]:
     return [f for f in run.findings if f.severity == Severity.BLOCKING.value and f.decision is None]
 
 
+def _withholding(basis: str | None) -> bool:
+    return basis != LegalBasis.TECHNICAL_CLEANUP.value
+
+
+def _withholds(session: Session, run: CheckRun, document_id: int) -> bool:
+    """Whether anything of the text is withheld (删减后公开, Art. 37): a removal or mask of text, or a
+    drawn area, on any basis but technical cleanup."""
+    decided = any(
+        row.text and row.decision.decision in (REMOVE, MASK) and _withholding(row.decision.basis)
+        for row in run.findings
+        if row.decision is not None
+    )
+    return decided or any(_withholding(a.basis) for a in manual_areas(session, document_id))
+
+
 @dataclass(frozen=True)
 class Approval:
     review_id: int
@@ -212,15 +289,22 @@ class _Reviewed:
     record_lines: list[RecordLine]
     lexicon: CompiledLexicon
     companion: bool  # an interpretation approved with its document
+    fields: Release  # the catalog fields as the document has them; files and keywords come with the release
+    keywords_set: bool  # the clerk or reviewer chose the 主题词; otherwise they are suggested from the published text
+    texts: ReviewedTexts
+
+    # Something was withheld on a basis of Art. 14–16; technical cleanup alone withholds nothing.
+    withholds: bool = True
 
     def conclusion(self) -> Conclusion:
-        return Conclusion.DISCLOSE_REDACTED if (self.plan.remove or self.manual) else Conclusion.DISCLOSE
+        return Conclusion.DISCLOSE_REDACTED if self.withholds else Conclusion.DISCLOSE
 
 
 @dataclass
 class _Produced:
-    pdf: bytes
+    pdf: bytes | None  # None: 依申请公开, nothing of the content is published
     cleaned_docx: bytes | None
+    release: Release
 
 
 def approve(
@@ -249,10 +333,12 @@ def approve(
         main = _read_for_approval(session, user, document, expected_version, cache_dir, companion=False)
         if conclusion is Conclusion.DISCLOSE and main.conclusion() is not Conclusion.DISCLOSE:
             raise ValidationFailed(
-                QT_TRANSLATE_NOOP("DeskError", "有删除或遮盖的内容，结论应为“删减后公开”。")
+                QT_TRANSLATE_NOOP("DeskError", "有依条例不予公开而删除或遮盖的内容，结论应为“删减后公开”。")
             )
         if conclusion is Conclusion.DISCLOSE_REDACTED and main.conclusion() is Conclusion.DISCLOSE:
-            raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "没有任何删除或遮盖，结论应为“同意公开”。"))
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("DeskError", "没有任何删除或遮盖（技术性清理不计），结论应为“同意公开”。")
+            )
         companions = [
             _read_for_approval(session, user, i.document, i.document.version, cache_dir, companion=True)
             for i in interpretations_of(session, document_id)
@@ -274,7 +360,12 @@ def approve(
         if not needs_interpretation(document):
             waiver = ""
     produced = [
-        _produce(item, options if not item.companion else None, rasterize=bool(options and options.rasterize))
+        _produce(
+            item,
+            options if not item.companion else None,
+            rasterize=bool(options and options.rasterize),
+            on_request=conclusion is Conclusion.ON_REQUEST and not item.companion,
+        )
         for item in (main, *companions)
     ]
     with db.write() as session:
@@ -332,11 +423,16 @@ def _read_for_approval(
     for row in run.findings:
         if row.decision is not None:
             plan.add(stored_finding(row), row.decision.decision)
+    unattested = unattested_media(session, document.id)
+    if unattested:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "附件“{name}”无法自动检查，须由审查员逐个人工审查并填写说明后才能批准。"
+            ),
+            name="、".join(m.original_name for m in unattested),
+        )
     original = document.current_original()
-    media = [
-        RecordLine("—", "音视频", m.original_name, "附件", "人工审查", "", "")
-        for m in media_of(session, document.id)
-    ]
+    media = media_of(session, document.id)
     return _Reviewed(
         document_id=document.id,
         expected_version=expected_version,
@@ -353,14 +449,43 @@ def _read_for_approval(
         kind=Kind(original.format),
         plan=plan,
         manual=[Area(a.page, Rect(a.x0, a.y0, a.x1, a.y1)) for a in manual_areas(session, document.id)],
-        record_lines=_record_lines(run) + media,
+        record_lines=_record_lines(run) + media_record_lines(session, document.id),
+        withholds=_withholds(session, run, document.id),
         lexicon=desk_lexicon(session, document.department_id, cache_dir),
         companion=companion,
+        fields=Release(
+            conclusion="",
+            title=document.title,
+            doc_number=document.doc_number,
+            publisher=document.department.name,
+            written_on=document.written_on.isoformat() if document.written_on else "",
+            doc_type=document.doc_type,
+            category=_category_of(session, document),
+            disclosure=document.disclosure,
+            keywords=tuple(json.loads(document.keywords)) if document.keywords is not None else (),
+            summary=document.summary,
+            files=tuple(
+                ReleaseFile(ATTACHMENT, m.original_name, m.blob_sha256, m.media_type, m.size) for m in media
+            ),
+        ),
+        keywords_set=document.keywords is not None,
+        texts=ReviewedTexts(frozenset(plan.removed_texts), frozenset(plan.keep)),
     )
 
 
-def _produce(item: _Reviewed, options: RedactionOptions | None, *, rasterize: bool) -> _Produced:
-    """The redacted, sanitised published form, verified; refuses on any leak."""
+def _category_of(session: Session, document: Document) -> str:
+    """An interpretation is filed under its document's category unless given its own."""
+    interpretation = interpretation_of(session, document.id)
+    return document.category or (interpretation.interprets.category if interpretation else "")
+
+
+def _produce(
+    item: _Reviewed, options: RedactionOptions | None, *, rasterize: bool, on_request: bool = False
+) -> _Produced:
+    """The redacted, sanitised published form, verified, and the release around it; refuses on any leak."""
+    if on_request:
+        # 依申请公开: the catalog may say the information exists and how to ask for it; no content goes out.
+        return _Produced(None, None, _release(item, Conclusion.ON_REQUEST, None))
     options = options or RedactionOptions(
         rasterize=rasterize, metadata={"title": item.title, "author": item.department}
     )
@@ -389,7 +514,32 @@ def _produce(item: _Reviewed, options: RedactionOptions | None, *, rasterize: bo
             QT_TRANSLATE_NOOP("DeskError", "删减后复核未通过，不能批准：{problems}"),
             problems="；".join(verification.describe()),
         )
-    return _Produced(outcome.pdf, cleaned)
+    return _Produced(outcome.pdf, cleaned, _release(item, item.conclusion(), outcome.pdf))
+
+
+def _release(item: _Reviewed, conclusion: Conclusion, pdf: bytes | None) -> Release:
+    """Everything that can leave the desk for this item, checked like the document: refuses a field
+    that holds removed text or an undecided blocking finding, naming the field."""
+    files = item.fields.files
+    keywords = item.fields.keywords
+    if pdf is not None:
+        published = ReleaseFile(PUBLISHED, f"{item.title}.pdf", hashlib.sha256(pdf).hexdigest(), "application/pdf", len(pdf))
+        files = (published, *files)
+        if not item.keywords_set:
+            keywords = tuple(
+                k for k in suggest_keywords(visible_text(pdf)) if not any(t in k or k in t for t in item.texts.removed)
+            )
+    else:
+        files, keywords = (), keywords if item.keywords_set else ()
+    release = replace(item.fields, conclusion=conclusion.value, keywords=keywords, files=files)
+    problems = field_problems(release, item.lexicon, item.texts)
+    if problems:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "“{title}”随发布的目录信息未通过检查，不能批准：{problems}。请修改后再批准。"),
+            title=item.title,
+            problems="；".join(problems),
+        )
+    return release
 
 
 def _store_approval(
@@ -405,7 +555,7 @@ def _store_approval(
     document = load_for_update(session, item.document_id, item.expected_version)
     if document.current_original().blob_sha256 != item.original_sha256:
         raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "文件在检查后已被修改，不能批准。请重新检查。"))
-    published_sha = store_blob(session, produced.pdf)
+    published_sha = store_blob(session, produced.pdf) if produced.pdf is not None else None
     record = record_pdf(
         ReviewRecord(
             title=item.title,
@@ -422,14 +572,13 @@ def _store_approval(
             basis="",
             reviewer=user.display_name,
             reviewed_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-            published_sha256=published_sha,
+            published_sha256=published_sha or "",
         )
     )
     record_sha = store_blob(session, record)
-    derived = [
-        (FilePurpose.PUBLISHED, published_sha, produced.pdf, f"{item.title}（发布版）.pdf"),
-        (FilePurpose.RECORD, record_sha, record, f"{item.title}（保密审查单）.pdf"),
-    ]
+    derived = [(FilePurpose.RECORD, record_sha, record, f"{item.title}（保密审查单）.pdf")]
+    if published_sha is not None and produced.pdf is not None:
+        derived.append((FilePurpose.PUBLISHED, published_sha, produced.pdf, f"{item.title}（发布版）.pdf"))
     if produced.cleaned_docx is not None:
         cleaned_sha = store_blob(session, produced.cleaned_docx)
         derived.append(
@@ -450,6 +599,7 @@ def _store_approval(
     )
     session.add(review)
     session.flush()
+    release = releases.store(session, user, produced.release, document_id=item.document_id, review_id=review.id)
     session.info.setdefault(REVIEWS_MADE, set()).add(review.id)
     perform(
         session,
@@ -469,11 +619,12 @@ def _store_approval(
         conclusion=conclusion.value,
         published_sha256=published_sha,
         record_sha256=record_sha,
+        release=release.sha256,
         removed=len(item.plan.remove),
         areas=len(item.manual),
         no_interpretation_reason=waiver or None,
     )
-    return Approval(review.id, published_sha, record_sha)
+    return Approval(review.id, published_sha or "", record_sha)
 
 
 def refuse(
@@ -485,6 +636,8 @@ def refuse(
     opinion: str,
 ) -> Approval:
     """不予公开: needs its legal basis; writes the review record like an approval does."""
+    if not basis.withholds:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "“技术性清理”不是不予公开的依据，请选择条例规定的依据。"))
     opinion = opinion.strip()
     if not opinion:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "请填写审查意见。"))
@@ -593,19 +746,38 @@ def _replace_file(
 
 
 def _record_lines(run: CheckRun) -> list[RecordLine]:
+    """The record's lines. The record travels (transfer packages), so a text is shown only where it
+    stays in the published file anyway (kept, or a false alarm) and is not personal data; anything
+    else appears masked, in every column that could quote it."""
+    session = object_session(run)
+    shown: dict[int, bool] = {}
+    masks: list[tuple[str, str]] = []
+    for row in run.findings:
+        shown[row.id] = (
+            row.decision is not None
+            and row.decision.decision in (KEEP, FALSE_ALARM)
+            and not is_personal(row.rule_id, row.category)
+        )
+        if not shown[row.id]:
+            masks.append((row.text, mask_for_record(row.text, row.rule_id, row.category)))
     lines = []
     for row in run.findings:
         finding = stored_finding(row)
         d = row.decision
+        reason = d.reason if d else ""
+        if session is not None and declassification.required_for(row) and declassification.record_of(
+            session, row.id
+        ):
+            reason = "；".join(filter(None, [reason, declassification.status_text(session, row.id)]))
         lines.append(
             RecordLine(
                 severity=finding.severity.label,
                 category=finding.category,
-                text=finding.text[:60],
-                place=finding.location.describe() or finding.channel.label,
+                text=finding.text[:60] if shown[row.id] else mask_for_record(row.text, row.rule_id, row.category),
+                place=mask_texts(finding.location.describe() or finding.channel.label, masks),
                 decision=DECISION_LABELS[d.decision] if d else "未处理",
                 basis=LegalBasis(d.basis).label if d and d.basis else "",
-                reason=d.reason if d else "",
+                reason=mask_texts(reason, masks),
             )
         )
     return lines

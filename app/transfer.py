@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import audit, signing_keys
-from app.catalog import PACKAGE, PORTAL, entry_by_index, follow_on_targets, resend_interpreted, visible_text
+from app import audit, releases, signing_keys
+from app.catalog import PACKAGE, PORTAL, entry_by_index, follow_on_targets, resend_interpreted
 from app.catalog_search import index_entry
 from app.db.database import Database
 from app.db.models import (
@@ -39,7 +39,9 @@ from app.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDenied, Valid
 from app.publishing import UPSERT, VALIDITY, WITHDRAW, pending
 from app.roles import Role
 from publish.catalog import Validity
+from publish.release import ON_REQUEST, Release, ReleaseError
 from publish.transfer import TransferError, VerifiedPackage, read_package, write_package
+from review.extract.dispatch import visible_text
 
 # The catalog fields a package carries for an entry (CatalogEntry attribute names).
 ENTRY_FIELDS = (
@@ -91,15 +93,15 @@ def _item(session: Session, job: PublishJob) -> tuple[dict[str, Any], list[tuple
     files: list[tuple[str, bytes]] = []
     item["files"] = []
     if job.action == UPSERT:
-        wanted = [("published", f"{entry.title}.pdf", entry.published_sha256, "application/pdf")]
+        # Only the frozen release leaves: an entry that differs from it is refused here.
+        release = releases.entry_release(session, entry)
+        item["release"] = release.canonical().decode("utf-8")
+        item["release_sha256"] = release.sha256
+        wanted = [(f.role, f.name, f.sha256, f.media_type) for f in release.files]
         if entry.record_sha256:
             wanted.append(
                 ("record", f"{entry.title}（保密审查单）.pdf", entry.record_sha256, "application/pdf")
             )
-        for attachment in session.scalars(
-            select(CatalogAttachment).where(CatalogAttachment.catalog_entry_id == entry.id)
-        ):
-            wanted.append(("attachment", attachment.name, attachment.blob_sha256, attachment.media_type))
         for role, name, sha, media_type in wanted:
             data = load_blob(session, sha)  # re-hashed: the bytes that were reviewed
             files.append((sha, data))
@@ -305,8 +307,9 @@ def _apply(
             index_no=index_no,
         )
     if action == UPSERT:
+        release = _release_of(item)
         by_role = {f["role"]: f for f in item["files"]}
-        if "published" not in by_role:
+        if "published" not in by_role and release.conclusion != ON_REQUEST:
             raise TransferError(
                 QT_TRANSLATE_NOOP("DeskError", "传输包条目“{index_no}”缺少发布文件。"), index_no=index_no
             )
@@ -320,8 +323,11 @@ def _apply(
         entry.validity = Validity(fields["validity"]).value
         _set_dates(entry, fields)
         entry.keywords = json.dumps(list(fields["keywords"]), ensure_ascii=False)
-        entry.published_sha256 = by_role["published"]["sha256"]
+        entry.published_sha256 = by_role["published"]["sha256"] if "published" in by_role else ""
         entry.record_sha256 = by_role["record"]["sha256"] if "record" in by_role else None
+        entry.release_sha256 = releases.store(
+            session, None, release, document_id=None, review_id=None
+        ).sha256
         entry.source_package, entry.status = package_id, "published"
         session.flush()
         for old in session.scalars(
@@ -339,7 +345,8 @@ def _apply(
                     )
                 )
         session.flush()
-        index_entry(session, entry, visible_text(files[entry.published_sha256]))
+        releases.entry_release(session, entry)  # what came in is what the review machine froze
+        index_entry(session, entry, visible_text(files[entry.published_sha256]) if entry.published_sha256 else "")
         follow_on_targets(session, entry, UPSERT, also=[PORTAL] if to_portal else [])
         resend_interpreted(session, entry)
         return
@@ -361,6 +368,20 @@ def _apply(
             QT_TRANSLATE_NOOP("DeskError", "传输包含有无法识别的操作“{action}”。"), action=action
         )
     session.flush()
+
+
+def _release_of(item: dict[str, Any]) -> Release:
+    """The frozen release an item carries; a package without one (an older desk's) is refused."""
+    body, sha = item.get("release"), item.get("release_sha256")
+    if not isinstance(body, str) or not isinstance(sha, str):
+        raise TransferError(
+            QT_TRANSLATE_NOOP("DeskError", "传输包条目“{index_no}”没有冻结的发布内容，拒绝导入。"),
+            index_no=item["index_no"],
+        )
+    try:
+        return Release.from_canonical(body.encode("utf-8"), sha)
+    except ReleaseError as exc:
+        raise TransferError(exc.template, **exc.params) from exc
 
 
 def _iso(value: dt.date | None) -> str | None:

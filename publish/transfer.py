@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from publish.files import atomic_file
+from publish.release import canonical_json
 from review.errors import QT_TRANSLATE_NOOP, TranslatableError
 
 FORMAT = "disclosure-desk-transfer/1"
@@ -123,10 +124,6 @@ class PublicKeyFile:
 
 
 # -- writing ---------------------------------------------------------------------------------
-
-
-def canonical_json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def write_package(

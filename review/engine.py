@@ -269,9 +269,14 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 def suggest_keywords(text: str, count: int = 6) -> list[str]:
     """Suggested 主题词 for the catalog (jieba TF-IDF over the visible text): Chinese words only, so
-    numbers — an ID or card number among them — never become catalog keywords."""
+    numbers — an ID or card number among them — never become catalog keywords, and never a word
+    jieba tags as a person's name: a keyword is public, and a private person's name is not."""
     nlp.jieba_module()
     import jieba.analyse
 
-    tags = jieba.analyse.extract_tags(text[:200_000], topK=count * 3)
-    return [str(k) for k in tags if _CJK_WORD.search(str(k))][:count]
+    tags = jieba.analyse.extract_tags(text[:200_000], topK=count * 3, withFlag=True, allowPOS=_KEYWORD_POS)
+    return [str(k.word) for k in tags if _CJK_WORD.search(str(k.word))][:count]
+
+
+# Nouns (but not nr, person names), place and organisation names, verbal nouns, other proper nouns.
+_KEYWORD_POS = ("n", "ns", "nt", "nz", "nw", "vn", "an", "j", "l", "i")

@@ -13,7 +13,7 @@ from tests.conftest import approved_document
 def publish(workspace, people, path, title, category, summary):
     doc_id = approved_document(workspace, people, path, title, category, doc_number="示政〔2026〕1号")
     return publish_to_catalog(
-        workspace.db, people.publisher, doc_id, None, published_on=dt.date(2026, 11, 23), summary=summary
+        workspace.db, people.publisher, doc_id, None, summary=summary
     ).index_no
 
 

@@ -21,7 +21,7 @@ from tests.conftest import approved_document, desk_args
 from tests.portal_server import TOKEN, PortalServer
 
 ROOT = Path(__file__).resolve().parents[1]
-DAY = dt.date(2026, 11, 23)
+DAY = dt.date.today()  # 发布日期 is always the day of publishing
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from publish.static_site import page_name
 from tests.conftest import approved_document, desk_args
 
 ROOT = Path(__file__).resolve().parents[1]
-DAY = dt.date(2026, 11, 23)
+DAY = dt.date.today()  # 发布日期 is always the day of publishing
 
 
 @pytest.fixture(scope="module")
@@ -130,8 +130,6 @@ def test_cli_publish_with_static_target(workspace, people, sample_files, tmp_pat
             str(doc_id),
             "--summary",
             "供暖",
-            "--date",
-            "2026-11-23",
             "--target",
             "static",
             "--site",

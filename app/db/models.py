@@ -110,6 +110,10 @@ class Document(Base):
     normative: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     rule: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # 规章
     needs_interpretation: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # 主题词 and 内容概述 as the clerk or the reviewer set them (JSON list; None: suggested at approval
+    # from the published text). Both become part of the release and are checked with it.
+    keywords: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
     status: Mapped[str] = mapped_column(String(20), default=Status.DRAFT, index=True)
     # Why it was last returned, or the legal basis code it was refused on.
     status_reason: Mapped[str] = mapped_column(Text, default="")
@@ -305,6 +309,46 @@ class InterpretationMedia(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # A file the engine cannot read is approved only on a reviewer's attestation (人工审查).
+    attested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    attested_at: Mapped[dt.datetime | None]
+    attest_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class Declassification(Base):
+    """A 解密/降密 record for a 密级 marking: entered by the reviewer, confirmed by a second person."""
+
+    __tablename__ = "declassifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    finding_id: Mapped[int] = mapped_column(ForeignKey("findings.id", ondelete="CASCADE"), unique=True)
+    authority: Mapped[str] = mapped_column(String(200))  # 定密机关
+    decided_on: Mapped[dt.date] = mapped_column(Date)  # date of the 解密/降密 decision
+    reference: Mapped[str] = mapped_column(String(200))  # 文号 or 审批单
+    term_expired: Mapped[bool | None] = mapped_column(Boolean)  # computed from 成文日期 and the marked term
+    entered_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    entered_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    confirmed_at: Mapped[dt.datetime | None]
+
+
+class Release(Base):
+    """Everything of an approved item that can leave the desk, frozen: its canonical JSON and SHA-256.
+
+    Written at approval; a field changed at publishing that passes the check makes a new release
+    that amends the approved one. Targets publish releases and nothing else.
+    """
+
+    __tablename__ = "releases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"))
+    amends_id: Mapped[int | None] = mapped_column(ForeignKey("releases.id"))
+    body: Mapped[str] = mapped_column(Text)  # canonical JSON, hashed exactly as stored
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class Category(Base):
@@ -367,6 +411,7 @@ class CatalogEntry(Base):
     validity: Mapped[str] = mapped_column(String(16))
     published_sha256: Mapped[str] = mapped_column(String(64))
     record_sha256: Mapped[str | None] = mapped_column(String(64))  # the review record (保密审查单)
+    release_sha256: Mapped[str | None] = mapped_column(String(64), index=True)  # what every target publishes
     # 政策解读: the entry this one interprets, and its form; the catalog carries its own links so
     # that every target (and an entry from a transfer package) publishes them the same way.
     interprets_index_no: Mapped[str | None] = mapped_column(String(80), index=True)

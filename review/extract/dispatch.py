@@ -89,3 +89,12 @@ def embedded_streams(name: str, content: bytes, depth: int = 1) -> list[TextStre
         if (s := fixed_stream(Channel.EMBEDDED_FILE, inner_stream.text, location))
     ]
     return streams
+
+
+def visible_text(pdf: bytes) -> str:
+    """What a reader of a published PDF sees as text (for search and suggested 主题词)."""
+    try:
+        streams = extract_any("published.pdf", pdf).streams
+    except Exception:
+        return ""
+    return "\n".join(s.text for s in streams if s.channel is Channel.VISIBLE)
