@@ -11,6 +11,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -29,7 +30,7 @@ from app.roles import Role
 from app.workflow import Action, get_document, perform
 from app.workspace import Workspace
 from publish.catalog import Validity
-from publish.taxonomy import DisclosureMode, InterpretationForm, LegalBasis
+from publish.taxonomy import WITHHOLDING_BASES, DisclosureMode, InterpretationForm, LegalBasis
 from review.engine import CheckOptions
 from review.formats import SUPPORTED_SUFFIXES
 from review.model import Severity
@@ -118,8 +119,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--basis", choices=[b.value for b in LegalBasis], help="删除或遮盖的法律依据")
     p.add_argument("--reason", default="", help="保留或误报的理由")
-    p.add_argument("--allow", action="store_true", help="误报词加入本部门允许词")
+    p.add_argument("--allow", action="store_true", help="误报词连同其上下文（如“单位内部资料管理”）加入本部门允许词")
     p.set_defaults(handler=_decide)
+
+    p = sub.add_parser(
+        "declassify",
+        help="密级标志的解密/降密记录：审查员录入，另一名审查员或系统管理员确认后，才能将该标志判为保留或误报",
+    )
+    p.add_argument("finding_id", type=int, metavar="FINDING_ID", help="密级标志发现的编号（见 findings）")
+    p.add_argument("--authority", help="定密机关（作出解密/降密决定的机关）")
+    p.add_argument("--date", type=_date, help="解密/降密决定的日期 YYYY-MM-DD")
+    p.add_argument("--reference", help="解密/降密决定的文号或审批单编号")
+    p.add_argument("--confirm", action="store_true", help="确认他人录入的解密记录（需另一名审查员或系统管理员）")
+    p.set_defaults(handler=_declassify)
 
     p = sub.add_parser(
         "approve", help="审查通过：生成并复核发布版本和保密审查单（需保密审查员，且未经手该文件）"
@@ -153,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--normative", action=argparse.BooleanOptionalAction, help="行政规范性文件")
     p.add_argument("--rule", action=argparse.BooleanOptionalAction, help="规章")
     p.add_argument("--needs-interpretation", action=argparse.BooleanOptionalAction, help="需解读（三同步）")
+    p.add_argument(
+        "--keywords",
+        type=_word_list,
+        help="主题词，用顿号或逗号分隔（不填则批准时从发布文本中建议）；审查中的文件审查员也可修改",
+    )
+    p.add_argument("--summary", help="内容概述；审查中的文件审查员也可修改")
     p.set_defaults(handler=_edit)
 
     p = sub.add_parser("revise", help="为草稿上传新版本（需本部门经办人）；原有版本保留，新版本需重新检查")
@@ -193,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("publish", help="将已批准的文件编入政府信息公开目录，分配索引号（需发布管理员）")
     p.add_argument("document_id", type=int, metavar="ID")
     p.add_argument("--summary", help="内容概述")
-    p.add_argument("--date", type=_date, help="发布日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--date", type=_date, help="发布日期 YYYY-MM-DD：只能是发布当天（默认今天），不能倒签")
     p.add_argument("--expect-version", type=int)
     p.add_argument(
         "--target",
@@ -331,7 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--expect-version", type=int, help="只在文件仍是该版本时执行（防止覆盖他人的修改）")
         p.add_argument("--reason", default="", help="理由或审查意见")
         if action is Action.REFUSE:
-            p.add_argument("--basis", required=True, choices=[b.value for b in LegalBasis], help="法律依据")
+            p.add_argument("--basis", required=True, choices=[b.value for b in WITHHOLDING_BASES], help="法律依据")
         p.set_defaults(handler=_transition, action=action)
 
     p = sub.add_parser("check", help="保密检查文件或文件夹（不需要登录，不写数据库）")
@@ -848,6 +866,33 @@ def _decide(args: argparse.Namespace, workspace: Workspace) -> int:
     return EXIT_OK
 
 
+def _declassify(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import declassification
+
+    missing = [
+        option
+        for option, value in (("--authority", args.authority), ("--date", args.date), ("--reference", args.reference))
+        if not args.confirm and not value
+    ]
+    if missing:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "录入解密记录须写明 --authority、--date 和 --reference，缺少：{options}。"),
+            options="、".join(missing),
+        )
+    user_id = _signed_in(args, workspace)
+    with workspace.db.write() as session:
+        user = session.get_one(User, user_id)
+        if args.confirm:
+            declassification.confirm(session, user, args.finding_id)
+            done = "解密记录已确认"
+        else:
+            declassification.enter(session, user, args.finding_id, args.authority, args.date, args.reference)
+            done = "解密记录已录入"
+        status = declassification.status_text(session, args.finding_id)
+    print(f"发现 #{args.finding_id}：{done}。{status}。")
+    return EXIT_OK
+
+
 def _approve(args: argparse.Namespace, workspace: Workspace) -> int:
     from app.reviewing import approve
     from review.redact import RedactionOptions
@@ -869,6 +914,10 @@ def _approve(args: argparse.Namespace, workspace: Workspace) -> int:
         f"保密审查单已生成。"
     )
     return EXIT_OK
+
+
+def _word_list(value: str) -> tuple[str, ...]:
+    return tuple(w.strip() for w in re.split(r"[、,，;；\s]+", value) if w.strip())
 
 
 def _edit(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -238,25 +239,44 @@ EDITABLE_FIELDS = (
     "normative",
     "rule",
     "needs_interpretation",
+    "keywords",
+    "summary",
 )
+# The catalog's free text that goes out with the release: the reviewer may word it too while reviewing.
+REVIEWER_EDITABLE = ("keywords", "summary")
 
 
 def update_metadata(
-    session: Session, user: User, document_id: int, expected_version: int, **changes: object
+    session: Session, user: User, document_id: int, expected_version: int | None, **changes: object
 ) -> Document:
-    """Edits a draft's catalog fields. Only drafts, only by a clerk of the department."""
+    """Edits a draft's catalog fields: drafts by a clerk of the department; 主题词 and 内容概述 also by
+    the department's reviewer while it is under review (they are checked with the release)."""
     document = load_for_update(session, document_id, expected_version)
-    if document.status_enum is not Status.DRAFT:
+    by_reviewer = (
+        document.status_enum is Status.PENDING_REVIEW
+        and set(changes) <= set(REVIEWER_EDITABLE)
+        and user.has_role(Role.REVIEWER)
+        and user.department_id == document.department_id
+    )
+    if document.status_enum is not Status.DRAFT and not by_reviewer:
         raise PermissionDenied(
             QT_TRANSLATE_NOOP("DeskError", "只有草稿可以修改；文件“{title}”当前为“{status}”。"),
             title=document.title,
             status=document.status_enum.label,
         )
-    if not user.has_role(Role.CLERK) or user.department_id != document.department_id:
+    if not by_reviewer and (not user.has_role(Role.CLERK) or user.department_id != document.department_id):
         raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以修改文件信息。"))
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    if "keywords" in changes:
+        words = changes["keywords"]
+        # None: let the desk suggest them from the published text at approval.
+        changes["keywords"] = (
+            None
+            if words is None
+            else json.dumps([w for w in (str(w).strip() for w in words) if w], ensure_ascii=False)  # type: ignore[attr-defined]
+        )
     if "doc_type" in changes:
         _check_doc_type(str(changes["doc_type"]))
     if "disclosure" in changes:
