@@ -233,6 +233,11 @@ def test_published_together_and_linked_both_ways_on_the_site_and_the_portal(
     doc_id = draft(workspace, people, sample_files["clean"], normative=True)
     interp_id = attach(workspace, people, doc_id, media=[interpretations.read_media(video)])
     submit_and_check(workspace, people, doc_id, interp_id)
+    with workspace.db.write() as s:  # video the engine cannot read goes out only on a reviewer's word
+        for media in interpretations.media_of(s, interp_id):
+            interpretations.attest_media(
+                s, s.get_one(User, people.reviewer), media.id, "已完整观看，无敏感内容"
+            )
     approve_doc(workspace, people, doc_id)
     entry = publish_to_catalog(
         workspace.db, people.publisher, doc_id, None, summary="供暖保障", to_portal=True
