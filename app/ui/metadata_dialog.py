@@ -1,8 +1,10 @@
-"""A draft's catalog details: title, 发文字号, 公文种类, 主题分类, 成文日期, proposed 公开方式, 三同步 marks."""
+"""A draft's catalog details: title, 发文字号, 公文种类, 主题分类, 成文日期, proposed 公开方式, 三同步 marks,
+主题词 and 内容概述 (the last two also for the reviewer while the document is under review)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -12,7 +14,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -20,8 +24,9 @@ from PySide6.QtWidgets import (
 from app.categories import leaves as category_leaves
 from app.db.database import Database
 from app.db.models import Document, User
-from app.documents import update_metadata
+from app.documents import REVIEWER_EDITABLE, update_metadata
 from app.errors import TranslatableError
+from app.roles import Status
 from app.ui.dialog_parts import error_label, ok_cancel
 from app.ui.i18n import error_text, vocabulary
 from publish.taxonomy import DOCUMENT_TYPES, DisclosureMode
@@ -38,6 +43,10 @@ class MetadataDialog(QDialog):
             self.version = doc.version
             values = (doc.title, doc.doc_number, doc.doc_type, doc.category, doc.written_on, doc.disclosure)
             marks = (doc.normative, doc.needs_interpretation, doc.rule)
+            keywords = json.loads(doc.keywords) if doc.keywords is not None else None
+            summary = doc.summary
+            # Under review only the free text that goes out with the release can still be worded.
+            self.text_only = doc.status_enum is not Status.DRAFT
         title, number, kind, category, written_on, disclosure = values
         self.title = QLineEdit(title, self)
         self.doc_number = QLineEdit(number, self)
@@ -73,6 +82,11 @@ class MetadataDialog(QDialog):
         self.needs_interpretation = QCheckBox(self.tr("需解读"), self)
         self.needs_interpretation.setChecked(marks[1])
         self.needs_interpretation.setToolTip(self.tr("三同步：须同步附政策解读，否则审查员须写明理由"))
+        self.keywords = QLineEdit("、".join(keywords) if keywords is not None else "", self)
+        self.keywords.setPlaceholderText(self.tr("用顿号分隔；留空则批准时从发布文本中建议（不含人名）"))
+        self.summary = QPlainTextEdit(summary, self)
+        self.summary.setPlaceholderText(self.tr("内容概述（不超过 300 字）"))
+        self.summary.setMaximumHeight(80)
         self.error = error_label(self)
         form = QFormLayout()
         form.addRow(self.tr("标题（信息名称）"), self.title)
@@ -94,6 +108,22 @@ class MetadataDialog(QDialog):
         row.addWidget(self.needs_interpretation)
         row.addStretch(1)
         form.addRow(self.tr("政策解读"), marks_row)
+        form.addRow(self.tr("主题词"), self.keywords)
+        form.addRow(self.tr("内容概述"), self.summary)
+        note = QLabel(self.tr("主题词和内容概述随文件一起做保密检查，批准时冻结，发布时原样公开。"), self)
+        note.setWordWrap(True)
+        form.addRow("", note)
+        if self.text_only:
+            for widget in (
+                self.title,
+                self.doc_number,
+                self.doc_type,
+                self.category,
+                date_row,
+                self.disclosure,
+                marks_row,
+            ):
+                widget.setEnabled(False)
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -103,22 +133,26 @@ class MetadataDialog(QDialog):
 
     def accept(self) -> None:
         written_on: dt.date | None = self.written_on.date().toPython() if self.has_date.isChecked() else None  # type: ignore[assignment]
+        words = [w.strip() for w in self.keywords.text().replace(",", "、").replace("，", "、").split("、")]
+        changes: dict[str, object] = {
+            "title": self.title.text(),
+            "doc_number": self.doc_number.text(),
+            "doc_type": str(self.doc_type.currentData()),
+            "category": self.category.currentText().strip(),
+            "written_on": written_on,
+            "disclosure": str(self.disclosure.currentData()),
+            "normative": self.normative.isChecked(),
+            "rule": self.rule.isChecked(),
+            "needs_interpretation": self.needs_interpretation.isChecked(),
+            "keywords": tuple(w for w in words if w) or None,
+            "summary": self.summary.toPlainText(),
+        }
+        if self.text_only:
+            changes = {k: v for k, v in changes.items() if k in REVIEWER_EDITABLE}
         try:
             with self.db.write() as session:
                 update_metadata(
-                    session,
-                    session.get_one(User, self.user_id),
-                    self.document_id,
-                    self.version,
-                    title=self.title.text(),
-                    doc_number=self.doc_number.text(),
-                    doc_type=str(self.doc_type.currentData()),
-                    category=self.category.currentText().strip(),
-                    written_on=written_on,
-                    disclosure=str(self.disclosure.currentData()),
-                    normative=self.normative.isChecked(),
-                    rule=self.rule.isChecked(),
-                    needs_interpretation=self.needs_interpretation.isChecked(),
+                    session, session.get_one(User, self.user_id), self.document_id, self.version, **changes
                 )
         except TranslatableError as exc:
             self.error.setText(error_text(exc))

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -58,14 +56,22 @@ class PublishDialog(QDialog):
             form.addRow(label, shown)
         self.keywords = QLineEdit("、".join(f.keywords), self)
         form.addRow(self.tr("主题词"), self.keywords)
-        self.summary = QPlainTextEdit(self)
+        self.summary = QPlainTextEdit(f.summary, self)
         self.summary.setPlaceholderText(self.tr("内容概述（不超过 300 字）"))
         self.summary.setMaximumHeight(90)
         form.addRow(self.tr("内容概述"), self.summary)
-        self.published_on = QDateEdit(QDate.currentDate(), self)
-        self.published_on.setCalendarPopup(True)
-        self.published_on.setDisplayFormat("yyyy-MM-dd")
-        form.addRow(self.tr("发布日期"), self.published_on)
+        # 发布日期 is the day the item goes online, never chosen: a backdated one is a 单项否决 item.
+        self.published_on = dt.date.today()
+        form.addRow(self.tr("发布日期"), QLabel(self.tr("{day}（发布当天）").format(day=self.published_on.isoformat()), self))
+        frozen = QLabel(
+            self.tr(
+                "主题词和内容概述已随审查批准冻结。在此修改会当场做保密检查；"
+                "检查发现问题时不能发布，须退回重新审查。"
+            ),
+            self,
+        )
+        frozen.setWordWrap(True)
+        form.addRow("", frozen)
         self.issues = QListWidget(self)
         self.issues.setMaximumHeight(110)
         recheck = QPushButton(self.tr("重新检查目录信息"), self)
@@ -84,9 +90,8 @@ class PublishDialog(QDialog):
         self.run_lint()
 
     def _current(self) -> tuple[dt.date, tuple[str, ...]]:
-        day = self.published_on.date()
         keywords = tuple(k.strip() for k in self.keywords.text().replace(",", "、").split("、") if k.strip())
-        return dt.date(day.year(), day.month(), day.day()), keywords
+        return self.published_on, keywords
 
     def run_lint(self) -> bool:
         day, keywords = self._current()
