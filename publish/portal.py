@@ -81,7 +81,12 @@ class PortalClient:
             "disclosure": entry.disclosure,
             "scope": entry.scope,
             "validity": entry.validity,
-            "file": {"sha256": entry.pdf_sha256, "size": size, "media_type": "application/pdf"},
+            # 依申请公开: the entry says how to apply and carries no file.
+            "file": {"sha256": entry.pdf_sha256, "size": size, "media_type": "application/pdf"}
+            if entry.pdf_sha256
+            else None,
+            "on_request": entry.on_request,
+            "release_sha256": entry.release_sha256,
             "interpretation_form": entry.form or None,
             "interprets": entry.interprets.index_no if entry.interprets else None,
             "interpretations": [i.index_no for i in entry.interpretations],
@@ -90,22 +95,23 @@ class PortalClient:
             ],
         }
         return self._receipt(
-            self._send("PUT", self._entry_path(entry.index_no), _json(body)), entry.pdf_sha256
+            self._send("PUT", self._entry_path(entry.index_no), _json(body)), entry.pdf_sha256 or None
         )
 
-    def publish(self, entry: SiteEntry, pdf: bytes, media: Mapping[str, bytes] | None = None) -> Receipt:
+    def publish(self, entry: SiteEntry, pdf: bytes | None, media: Mapping[str, bytes] | None = None) -> Receipt:
         """The files (`media` by SHA-256 for the attachments), then the entry that points to them."""
         media = media or {}
-        if hashlib.sha256(pdf).hexdigest() != entry.pdf_sha256 or any(
+        if (hashlib.sha256(pdf).hexdigest() if pdf is not None else "") != entry.pdf_sha256 or any(
             hashlib.sha256(media.get(a.sha256, b"")).hexdigest() != a.sha256 for a in entry.attachments
         ):
             raise PortalError(
                 QT_TRANSLATE_NOOP("DeskError", "待发送的文件与复核通过的文件不一致，已停止。"), False
             )
-        self.put_file(pdf)
+        if pdf is not None:
+            self.put_file(pdf)
         for attachment in entry.attachments:
             self.put_file(media[attachment.sha256], attachment.media_type)
-        return self.upsert(entry, len(pdf))
+        return self.upsert(entry, len(pdf) if pdf is not None else 0)
 
     def withdraw(self, index_no: str, reason: str, files: Sequence[str] = ()) -> Receipt:
         """撤回: the portal takes the entry down and deletes `files` (SHA-256 of the entry's PDF and

@@ -65,6 +65,8 @@ class SiteEntry:
     interprets: Link | None = None
     interpretations: tuple[Link, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    on_request: bool = False  # 依申请公开: a catalog line saying how to apply, no file and no body text
+    release_sha256: str = ""  # the frozen release this entry publishes
 
 
 def page_name(index_no: str) -> str:
@@ -100,9 +102,8 @@ class StaticSite:
         on disk, so an update does not read every published file again. Returns what changed.
         """
         changed = []
-        names = [(f"{entry.pdf_sha256}.pdf", entry.pdf_sha256)] + [
-            (a.file_name, a.sha256) for a in entry.attachments
-        ]
+        names = [(f"{entry.pdf_sha256}.pdf", entry.pdf_sha256)] if entry.pdf_sha256 else []
+        names += [(a.file_name, a.sha256) for a in entry.attachments]
         for name, sha in names:
             path = self.folder / "files" / name
             if _sha256_of(path) == sha:
@@ -252,10 +253,21 @@ def _entry_page(e: SiteEntry) -> str:
 <h1>{html.escape(e.title)}</h1>
 <table class="meta"><caption>目录信息</caption>{table}</table>
 {summary}
-<p class="file"><a href="../files/{e.pdf_sha256}.pdf">查看正文（PDF）</a>
-<small>SHA-256：{e.pdf_sha256}</small></p>
+{_file_html(e)}
 </main></body></html>
 """
+
+
+def _file_html(e: SiteEntry) -> str:
+    if e.on_request or not e.pdf_sha256:
+        return (
+            "<p class='on-request'>本信息依申请公开。如需获取，请依照《中华人民共和国政府信息公开条例》"
+            f"向{html.escape(e.publisher)}提出政府信息公开申请。</p>"
+        )
+    return (
+        f"<p class='file'><a href='../files/{e.pdf_sha256}.pdf'>查看正文（PDF）</a>\n"
+        f"<small>SHA-256：{e.pdf_sha256}</small></p>"
+    )
 
 
 def _link(link: Link) -> str:
