@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app.db.models import CatalogEntry, Decision, Document, FindingRow, ManualArea, Review
 from publish.catalog import PROACTIVE_DEADLINE_WORKING_DAYS
 from publish.report import LEGAL_KINDS, Figures, LegalCounts
-from publish.taxonomy import DisclosureMode
+from publish.taxonomy import DisclosureMode, LegalBasis
 from publish.workdays import add_working_days, working_days_between
 
 ABOLISHED = ("repealed", "expired")  # 废止, 失效
@@ -152,12 +152,15 @@ def _redactions(
         .join(FindingRow, FindingRow.id == Decision.finding_id)
         .where(
             Decision.decision.in_(("remove", "mask")),
+            # Technical cleanup (hidden content, metadata) withholds nothing: not a redaction to report.
+            Decision.basis.is_distinct_from(LegalBasis.TECHNICAL_CLEANUP.value),
             FindingRow.check_run_id.in_(_reviews(start, end, department_id)),
         )
         .group_by(Decision.basis)
     )
     drawn_query = select(ManualArea.basis, func.count()).where(
-        func.date(ManualArea.created_at).between(start, end)
+        func.date(ManualArea.created_at).between(start, end),
+        ManualArea.basis != LegalBasis.TECHNICAL_CLEANUP.value,
     )
     if department_id is not None:
         from app.db.models import DocumentFile

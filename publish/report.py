@@ -80,7 +80,12 @@ class Figures:
         out += [("政策解读", _form_label(k), str(n)) for k, n in self.interpretations_by_form]
         out.append(("撤回", "本期撤回条目数", str(self.withdrawn)))
         out += [("保密检查发现", f"{c}：{DECISIONS.get(d, d)}", str(n)) for c, d, n in self.findings]
-        out += [("删减（按法律依据）", _basis_label(b), str(n)) for b, n in self.redactions_by_basis]
+        # Technical cleanup is not withholding: it never counts among the redactions by basis.
+        out += [
+            ("删减（按法律依据）", _basis_label(b), str(n))
+            for b, n in self.redactions_by_basis
+            if b != LegalBasis.TECHNICAL_CLEANUP.value
+        ]
         if self.days_to_publish is not None:
             median, p90 = self.days_to_publish
             out += [

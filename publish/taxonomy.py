@@ -76,7 +76,12 @@ _DISCLOSURE_LABELS = {
 
 
 class LegalBasis(StrEnum):
-    """Why information is withheld: the categories of 条例 Art. 14–16 (and Table 3 of the yearly report)."""
+    """Why information is withheld: the categories of 条例 Art. 14–16 (and Table 3 of the yearly report).
+
+    TECHNICAL_CLEANUP is the one basis that withholds nothing: hidden content and metadata a reader
+    never sees are taken out so the file says only what it shows. It is recorded as such and is
+    not counted as withholding (conclusion, Art. 37, the yearly report).
+    """
 
     STATE_SECRET = "art14_state_secret"
     FORBIDDEN_BY_LAW = "art14_forbidden_by_law"
@@ -85,10 +90,15 @@ class LegalBasis(StrEnum):
     INTERNAL_AFFAIRS = "art16_internal_affairs"
     PROCESS_INFORMATION = "art16_process"
     ENFORCEMENT_FILES = "art16_enforcement_files"
+    TECHNICAL_CLEANUP = "technical_cleanup"
 
     @property
     def label(self) -> str:
         return _BASIS_LABELS[self]
+
+    @property
+    def withholds(self) -> bool:
+        return self is not LegalBasis.TECHNICAL_CLEANUP
 
 
 _BASIS_LABELS = {
@@ -103,7 +113,62 @@ _BASIS_LABELS = {
     LegalBasis.INTERNAL_AFFAIRS: QT_TRANSLATE_NOOP("Vocabulary", "内部事务信息（条例第十六条）"),
     LegalBasis.PROCESS_INFORMATION: QT_TRANSLATE_NOOP("Vocabulary", "过程性信息（条例第十六条）"),
     LegalBasis.ENFORCEMENT_FILES: QT_TRANSLATE_NOOP("Vocabulary", "行政执法案卷信息（条例第十六条）"),
+    LegalBasis.TECHNICAL_CLEANUP: QT_TRANSLATE_NOOP("Vocabulary", "技术性清理（非不予公开）"),
 }
+
+# The bases a document can be refused (不予公开) on: every one that withholds information.
+WITHHOLDING_BASES: tuple[LegalBasis, ...] = tuple(b for b in LegalBasis if b.withholds)
+
+# Channels a reader of the published file never sees (values of review.model.Channel): removing
+# what is there is technical cleanup, whatever the text says.
+HIDDEN_CHANNELS = frozenset(
+    {
+        "metadata",
+        "annotation",
+        "form_field",
+        "embedded_file",
+        "javascript",
+        "bookmark",
+        "link",
+        "hidden_text",
+        "earlier_revision",
+        "comment",
+        "tracked_change",
+        "field_code",
+        "alt_text",
+        "custom_xml",
+    }
+)
+_HIDDEN_CATEGORIES = frozenset({"隐藏内容"})
+_BASIS_BY_CATEGORY = {
+    "密级标志": LegalBasis.STATE_SECRET,
+    "保密": LegalBasis.STATE_SECRET,
+    "个人信息": LegalBasis.THIRD_PARTY_RIGHTS,
+    "个人敏感信息": LegalBasis.THIRD_PARTY_RIGHTS,
+    "第三方权益": LegalBasis.THIRD_PARTY_RIGHTS,
+    "内部标识": LegalBasis.INTERNAL_AFFAIRS,
+    "过程性信息": LegalBasis.PROCESS_INFORMATION,
+}
+
+
+def is_hidden(category: str, channel: str) -> bool:
+    """A finding about content no reader sees (a hidden channel, or the hidden-content rules)."""
+    return channel in HIDDEN_CHANNELS or category in _HIDDEN_CATEGORIES
+
+
+def suggest_basis(rule_id: str, category: str, channel: str) -> LegalBasis | None:
+    """The basis a finding most likely calls for: a suggestion shown to the reviewer, never a default.
+
+    A 密级 marking is a state secret wherever it is; anything else in a hidden channel goes with
+    the cleanup of that channel.
+    """
+    if rule_id.startswith("MARK-"):
+        return LegalBasis.STATE_SECRET
+    if is_hidden(category, channel):
+        return LegalBasis.TECHNICAL_CLEANUP
+    if rule_id.startswith("PII-"):
+        return LegalBasis.THIRD_PARTY_RIGHTS
+    return _BASIS_BY_CATEGORY.get(category)
 
 
 class InterpretationForm(StrEnum):
