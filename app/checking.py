@@ -18,7 +18,7 @@ from app import audit
 from app.db.database import Database
 from app.db.models import CheckRun, DepartmentLexicon, Document, FindingRow, InterpretationMedia, User
 from app.documents import load_blob
-from app.errors import QT_TRANSLATE_NOOP, PermissionDenied
+from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
 from app.roles import Role
 from app.workflow import get_document
 from review import nlp
@@ -30,12 +30,15 @@ from review.lexicon import (
     CompiledLexicon,
     Lexicon,
     LexiconIssue,
+    bare_allow_entries,
     compile_sources,
     load_compiled,
+    load_default,
     parse_bytes,
     parse_csv,
 )
 from review.model import Channel, CheckResult, Finding, Location, Rect, Severity
+from review.normalize import normalize_term
 
 
 @dataclass(frozen=True)
@@ -142,21 +145,51 @@ def store_department_lexicon(session: Session, department_id: int, lexicon: Lexi
 def save_department_lexicon(
     session: Session, user: User, content: bytes, name: str = "词库.csv"
 ) -> list[LexiconIssue]:
-    """Replaces the user's department lexicon with a file's content; returns the problems found in it."""
+    """Replaces the user's department lexicon with a file's content; returns the problems found in it.
+
+    Reviewers add terms and allow-list phrases; dropping a term or lowering its level takes a term
+    out of every later check, so only an administrator may, and the event names the terms.
+    """
     if not (user.has_role(Role.ADMIN) or user.has_role(Role.REVIEWER)) or user.department_id is None:
         raise PermissionDenied(
             QT_TRANSLATE_NOOP("DeskError", "只有本部门的保密审查员或系统管理员可以修改部门词库。")
         )
     lexicon = parse_bytes(name, content)
-    before = parse_csv(department_lexicon_csv(session, user.department_id)).version
+    bare = bare_allow_entries(lexicon.allowed, [*load_default().terms, *lexicon.terms])
+    if bare:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "允许词“{entries}”是词库中的词或其一部分，会使所有文件中的该词不再提示，未导入。"
+                "允许词须是带上下文的短语（如“单位内部资料管理”）。",
+            ),
+            entries="、".join(bare),
+        )
+    previous = parse_csv(department_lexicon_csv(session, user.department_id))
+    now = {normalize_term(t.term): t for t in lexicon.terms}
+    removed = [t.term for t in previous.terms if normalize_term(t.term) not in now]
+    lowered = [
+        t.term
+        for t in previous.terms
+        if (new := now.get(normalize_term(t.term))) is not None and new.severity.rank < t.severity.rank
+    ]
+    if (removed or lowered) and not user.has_role(Role.ADMIN):
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "删除词条或降低其级别须由系统管理员进行（{terms}），词库未修改。"
+            ),
+            terms="、".join(removed + lowered),
+        )
     store_department_lexicon(session, user.department_id, lexicon)
     audit.record(
         session,
         user,
         "lexicon.update",
         department_id=user.department_id,
-        before={"version": before},
+        before={"version": previous.version},
         after={"version": lexicon.version, "terms": len(lexicon.terms), "allowed": len(lexicon.allowed)},
+        removed=removed,
+        lowered=lowered,
     )
     return lexicon.issues
 

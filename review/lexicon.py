@@ -21,7 +21,7 @@ from typing import Any
 
 from review.errors import QT_TRANSLATE_NOOP, TranslatableError
 from review.model import Severity
-from review.normalize import normalize_term
+from review.normalize import normalize, normalize_term
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,8 @@ _SEVERITY_WORDS = {
 }
 _YES = {"是", "1", "true", "yes", "y", "整词"}
 _NO = {"", "否", "0", "false", "no", "n"}
-_CACHE_FORMAT = 2
+# 3: allow-list entries that are (part of) a term are no longer compiled.
+_CACHE_FORMAT = 3
 
 
 class LexiconError(TranslatableError):
@@ -111,6 +112,35 @@ def merge(lexicons: Iterable[Lexicon]) -> Lexicon:
         for a in lexicon.allowed:
             allowed.setdefault(normalize_term(a), a)
     return Lexicon(list(by_term.values()), list(allowed.values()), issues)
+
+
+# Characters of context a false alarm's allow-list phrase takes on each side of the term.
+ALLOW_CONTEXT = 2
+
+
+def bare_allow_entries(entries: Iterable[str], terms: Iterable[Term]) -> list[str]:
+    """Allow-list entries that, normalised, equal or lie inside a term: they would silence the term
+    everywhere, so they are refused on import and ignored by the matcher."""
+    joined = "\n".join(normalize_term(t.term) for t in terms)
+    return [e for e in entries if (key := normalize_term(e)) and key in joined]
+
+
+def phrase_in_context(text: str, context: str, each_side: int = ALLOW_CONTEXT) -> str:
+    """The normalised phrase around `text` in `context`: up to `each_side` non-space characters on
+    each side (fewer only at the edge of the text)."""
+    norm_text, norm_context = normalize_term(text), normalize(context).text
+    at = norm_context.find(norm_text)
+    if not norm_text or at < 0:
+        return norm_text
+    start, end, taken = at, at + len(norm_text), 0
+    while start > 0 and taken < each_side:
+        start -= 1
+        taken += not norm_context[start].isspace()
+    taken = 0
+    while end < len(norm_context) and taken < each_side:
+        end += 1
+        taken += not norm_context[end - 1].isspace()
+    return norm_context[start:end].strip()
 
 
 def load(path: Path) -> Lexicon:
@@ -260,7 +290,12 @@ class _Columns:
             [x.severity.value for x in t],
             [x.note for x in t],
             [x.whole_word for x in t],
-            sorted({normalize_term(a) for a in lexicon.allowed} - {""}),
+            # A bare term on the allow-list would hide the term in every file: only phrases count.
+            sorted(
+                {normalize_term(a) for a in lexicon.allowed}
+                - {""}
+                - {normalize_term(a) for a in bare_allow_entries(lexicon.allowed, t)}
+            ),
         )
 
 

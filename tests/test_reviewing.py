@@ -119,15 +119,17 @@ def test_a_drawn_area_is_removed_too(workspace, people, submitted, tmp_path):
     assert "本通知自印发之日起施行" not in text and "示例市医疗保障局" in text
 
 
-def test_false_alarm_goes_to_the_allow_list(workspace, people, submitted):
+def test_false_alarm_goes_to_the_allow_list_only_for_lexicon_terms(workspace, people, submitted):
+    # The allow-list is matched against lexicon hits only; a number put there would silence nothing
+    # (the phrase-with-context cases are in test_decision_gates.py).
     ids = _findings(workspace, submitted)
-    _decide(
-        workspace, people.reviewer, ids["PII-MOBILE"], FALSE_ALARM, reason="示例号码", add_to_allow_list=True
-    )
-    with workspace.db.read() as s:
-        assert "13912345678,,允许" in department_lexicon_csv(
-            s, s.get_one(User, people.reviewer).department_id
+    with pytest.raises(ValidationFailed, match="允许词"):
+        _decide(
+            workspace, people.reviewer, ids["PII-MOBILE"], FALSE_ALARM, reason="示例号码", add_to_allow_list=True
         )
+    _decide(workspace, people.reviewer, ids["PII-MOBILE"], FALSE_ALARM, reason="示例号码")
+    with workspace.db.read() as s:
+        assert "允许" not in department_lexicon_csv(s, s.get_one(User, people.reviewer).department_id)
 
 
 def test_a_revision_after_the_check_blocks_approval_until_checked(workspace, people, submitted, tmp_path):
