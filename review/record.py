@@ -1,4 +1,9 @@
-"""The review record (保密审查单): a PDF the office prints and files, with an embedded Chinese font."""
+"""The review record (保密审查单): a PDF the office prints and files, with an embedded Chinese font.
+
+The record is internal but travels (transfer packages), so what it prints never holds removed text
+or personal data in full: the caller masks each line's text against its finding (review.masking),
+and every free-text cell is masked here once more for numbers someone typed into a reason.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import html
 import io
 from dataclasses import dataclass
 
+from review.masking import mask_personal_data
 from review.mupdf import LOCK
 
 
@@ -72,13 +78,22 @@ def record_pdf(record: ReviewRecord) -> bytes:
         "<table>"
         + _row("级别", "类别", "内容", "位置", "处理", "依据", "理由", head=True)
         + "".join(
-            _row(x.severity, x.category, x.text, x.place, x.decision, x.basis, x.reason) for x in record.lines
+            _row(
+                x.severity,
+                x.category,
+                mask_personal_data(x.text),
+                mask_personal_data(x.place),
+                x.decision,
+                x.basis,
+                mask_personal_data(x.reason),
+            )
+            for x in record.lines
         )
         + "</table>",
         "<h3>审查结论</h3>",
         "<table>"
         + _fact("结论", record.conclusion)
-        + _fact("审查意见", record.opinion)
+        + _fact("审查意见", mask_personal_data(record.opinion))
         + (_fact("不予公开依据", record.basis) if record.basis else "")
         + _fact("发布文件 SHA-256", record.published_sha256, digest=True)
         + _fact("审查人", record.reviewer)
