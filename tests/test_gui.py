@@ -126,6 +126,16 @@ def _submitted_marked_pdf(qtbot, desk_app, workspace, people, sample_files) -> M
     return window
 
 
+def _accept_choosing_a_basis(dialog) -> int:
+    """The reviewer's click: no basis is pre-selected, so apply the suggestion (or pick the first)."""
+    if dialog.basis is not None:
+        if dialog.apply_suggestion.isVisible() or dialog.suggestion.text():
+            dialog.apply_suggestion.click()
+        else:
+            dialog.basis.setCurrentIndex(0)
+    return dialog.DialogCode.Accepted
+
+
 def test_deciding_findings_by_keyboard_and_approval_gate(
     qtbot, desk_app, workspace, people, sample_files, monkeypatch
 ):
@@ -138,7 +148,7 @@ def test_deciding_findings_by_keyboard_and_approval_gate(
         window.approve_current(Conclusion.DISCLOSE_REDACTED, "删减后公开", ask=False)
     assert signal.args == [False] and "阻断级发现未处理" in window.last_message.text()
 
-    monkeypatch.setattr(DecisionDialog, "exec", lambda self: DecisionDialog.DialogCode.Accepted)
+    monkeypatch.setattr(DecisionDialog, "exec", _accept_choosing_a_basis)
     blocking = [i for i, f in enumerate(panel.findings) if f.severity.value == "blocking"]
     for index in blocking:
         panel.select_index(index)
@@ -156,7 +166,7 @@ def test_deciding_findings_by_keyboard_and_approval_gate(
 def test_drawing_an_area_on_the_page(qtbot, desk_app, workspace, people, sample_files, monkeypatch):
     from app.ui.decision_dialog import DecisionDialog
 
-    monkeypatch.setattr(DecisionDialog, "exec", lambda self: DecisionDialog.DialogCode.Accepted)
+    monkeypatch.setattr(DecisionDialog, "exec", _accept_choosing_a_basis)
     window = _submitted_marked_pdf(qtbot, desk_app, workspace, people, sample_files)
     viewer = window.viewer
     viewer.draw_button.setChecked(True)

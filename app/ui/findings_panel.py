@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -18,6 +19,7 @@ from app.redaction import FALSE_ALARM, KEEP, MASK, REMOVE
 from app.reviewing import DECISION_LABELS
 from app.ui.i18n import clauses, enumeration, translate, vocabulary
 from review.model import Finding, Severity
+from review.rules import MARKING, PARAGRAPH_MARKING
 
 SEVERITY_COLORS = {
     Severity.BLOCKING: QColor(200, 30, 30),
@@ -31,10 +33,13 @@ DECISION_KEYS = {Qt.Key.Key_D: REMOVE, Qt.Key.Key_M: MASK, Qt.Key.Key_K: KEEP, Q
 
 class FindingsPanel(QWidget):
     """Emits `finding_activated(index)` with the index into the list given to `show_findings`, and
-    `decision_requested(index, decision)` from the decision keys (D 删除, M 遮盖, K 保留, F 误报)."""
+    `decision_requested(index, decision)` from the decision keys (D 删除, M 遮盖, K 保留, F 误报), and
+    `declassification_requested(index)` from a 密级 marking's context menu (anyone may look; the
+    second person confirms there)."""
 
     finding_activated = Signal(int)
     decision_requested = Signal(int, str)
+    declassification_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +53,8 @@ class FindingsPanel(QWidget):
         self.tree.itemClicked.connect(self._activated)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.installEventFilter(self)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self.decision_buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
         for decision, key in ((REMOVE, "D"), (MASK, "M"), (KEEP, "K"), (FALSE_ALARM, "F")):
@@ -169,6 +176,23 @@ class FindingsPanel(QWidget):
             if self.decisions[int(item.data(0, Qt.ItemDataRole.UserRole))] is None:
                 self.tree.setCurrentItem(item)
                 return
+
+    def context_actions(self, index: int) -> QMenu:
+        """The context menu of a finding (built apart from showing it, so it can be tested)."""
+        menu = QMenu(self)
+        if self.findings[index].rule_id in (MARKING.id, PARAGRAPH_MARKING.id):
+            action = menu.addAction(self.tr("解密记录…"))
+            action.triggered.connect(lambda: self.declassification_requested.emit(index))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if value is None:
+            return
+        menu = self.context_actions(int(value))
+        if not menu.isEmpty():
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def _request(self, decision: str) -> None:
         index = self.current_index()

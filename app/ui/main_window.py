@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app import documents, interpretations
+from app import declassification, documents, interpretations
 from app.atomic import write_bytes_atomic
 from app.backup import BackupInfo, backup, restore
 from app.catalog import update_static_site
@@ -61,9 +61,10 @@ from app.ui.catalog_view import CatalogWindow
 from app.ui.conclusion_dialog import ConclusionDialog
 from app.ui.deadlines_dialog import DeadlinesDialog
 from app.ui.decision_dialog import DecisionDialog
+from app.ui.declassification_dialog import DeclassificationDialog
 from app.ui.document_model import DocumentTableModel
 from app.ui.findings_panel import SEVERITY_COLORS, FindingsPanel
-from app.ui.i18n import enumeration, error_text, vocabulary
+from app.ui.i18n import enumeration, error_text, translate, vocabulary
 from app.ui.interpretation_dialog import InterpretationDialog, InterpretationTextDialog, MediaAttestDialog
 from app.ui.interpretations_panel import InterpretationsPanel
 from app.ui.keys_dialog import KeysDialog
@@ -293,6 +294,7 @@ class MainWindow(QMainWindow):
         self.findings_panel = FindingsPanel(self)
         self.findings_panel.finding_activated.connect(self.viewer_show_finding)
         self.findings_panel.decision_requested.connect(self.decide_finding)
+        self.findings_panel.declassification_requested.connect(self.open_declassification)
         self.viewer.area_drawn.connect(self.add_area)
         self.viewer.highlight_clicked.connect(self._highlight_clicked)
         middle_layout.addWidget(self.table, 3)
@@ -563,7 +565,16 @@ class MainWindow(QMainWindow):
         if self._current_id is None or index >= len(self._finding_ids):
             return False
         if ask:
-            dialog = DecisionDialog(decision, self.findings_panel.findings[index], self)
+            finding_id = self._finding_ids[index]
+            with self.db.read() as session:
+                status = declassification.status_text(session, finding_id, translate)
+            dialog = DecisionDialog(
+                decision,
+                self.findings_panel.findings[index],
+                self,
+                declassify=lambda: self.open_declassification(index),
+                declassification_status=status,
+            )
             if dialog.exec() != DecisionDialog.DialogCode.Accepted:
                 return False
             basis, reason = dialog.selected_basis(), dialog.reason.toPlainText()
@@ -586,6 +597,15 @@ class MainWindow(QMainWindow):
         self.findings_panel.select_index(index)
         self.findings_panel.next_undecided()
         return True
+
+    def open_declassification(self, index: int) -> str:
+        """The 解密 record of a marking: entered by the reviewer, confirmed here by the second person."""
+        if index >= len(self._finding_ids):
+            return ""
+        dialog = DeclassificationDialog(self.db, self.user_id, self._finding_ids[index], self)
+        self.last_dialog = dialog
+        dialog.exec()
+        return dialog.status_line
 
     def add_area(
         self, page: int, rect: Rect, basis: LegalBasis | None = None, reason: str = "", ask: bool = True
