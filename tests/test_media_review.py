@@ -152,6 +152,7 @@ def test_a_text_file_named_mp4_is_checked_and_blocks_approval_until_decided(
     with workspace.db.read() as s:
         (line,) = interpretations.media_record_lines(s, interp_id)
     assert (line.text, line.decision) == ("访谈录音.mp4", "已由检查引擎按实际内容检查")
+    assert "附件 访谈录音.mp4，第1行" in record_text(workspace, interp_id)  # each finding names its place
 
 
 def test_real_media_is_approved_only_after_the_reviewers_attestation(
