@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.i18n import vocabulary
-from publish.taxonomy import LegalBasis
+from publish.taxonomy import WITHHOLDING_BASES, LegalBasis
 
 
 class ReasonDialog(QDialog):
@@ -29,7 +29,8 @@ class ReasonDialog(QDialog):
         form = QFormLayout()
         if needs_basis:
             self.basis = QComboBox(self)
-            for basis in LegalBasis:
+            # 不予公开 cites a withholding basis; technical cleanup withholds nothing.
+            for basis in WITHHOLDING_BASES:
                 self.basis.addItem(vocabulary(basis.label), basis.value)
             form.addRow(self.tr("法律依据"), self.basis)
         form.addRow(self.tr("理由"), self.reason)
