@@ -191,3 +191,23 @@ def test_a_title_edited_after_review_or_a_substituted_file_is_not_published(work
         )
     with pytest.raises(ReleaseError, match="正文文件"):
         update_static_site(workspace.db, tmp_path / "site")
+
+
+def test_entries_published_before_releases_existed_are_frozen_as_they_stand(workspace, people, tmp_path):
+    from alembic import command
+
+    from app.db import migrate
+    from tests.conftest import sqlite_only
+
+    sqlite_only(workspace, "steps the SQLite file's schema down and up with Alembic")
+    doc_id = _submitted(workspace, people, tmp_path)
+    _remove_everything(workspace, people, doc_id)
+    _approve(workspace, people, doc_id)
+    entry = publish_to_catalog(workspace.db, people.publisher, doc_id, None)
+    config = migrate.alembic_config(workspace.db.url.render_as_string(hide_password=False))
+    command.downgrade(config, "0011")
+    command.upgrade(config, "head")
+    with workspace.db.read() as s:
+        # The same fields and files make the same canonical release, so the hash comes back unchanged.
+        assert s.get_one(CatalogEntry, entry.id).release_sha256 == entry.release_sha256
+    assert update_static_site(workspace.db, tmp_path / "site") > 0

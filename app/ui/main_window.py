@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.ask_pdf_password: Callable[[str], str] = self._ask_pdf_password_dialog
         self._current_id: int | None = None
         self._checking: set[int] = set()
-        self._editable = False
+        self._editable = self._catalog_text_editable = False
         self.last_dialog: QDialog | None = None
         self._finding_ids: list[int] = []
         self._check_task: Task | None = None
@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, document_id: int | None) -> None:
         self._current_id = document_id
-        self._editable = False
+        self._editable = self._catalog_text_editable = False
         self._written_here = False
         allowed: list[Action] = []
         if document_id is None:
@@ -401,6 +401,12 @@ class MainWindow(QMainWindow):
                     self._editable = (
                         document.status_enum is Status.DRAFT
                         and user.has_role(Role.CLERK)
+                        and user.department_id == document.department_id
+                    )
+                    # The reviewer may still word 主题词 and 内容概述, which go out with the release.
+                    self._catalog_text_editable = self._editable or (
+                        document.status_enum is Status.PENDING_REVIEW
+                        and user.has_role(Role.REVIEWER)
                         and user.department_id == document.department_id
                     )
                     self.details.setText(self._details_html(document))
@@ -422,7 +428,7 @@ class MainWindow(QMainWindow):
         for action, qaction in self.transition_actions.items():
             qaction.setEnabled(action in allowed)
         self.check_action.setEnabled(document_id is not None)
-        self.edit_action.setEnabled(self._editable)
+        self.edit_action.setEnabled(self._catalog_text_editable)
         self.revise_action.setEnabled(self._editable)
         self.edit_text_action.setEnabled(self._editable and self._written_here)
         self.publish_action.setEnabled(Action.PUBLISH in allowed)
