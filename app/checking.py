@@ -21,6 +21,7 @@ from app.documents import load_blob
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
 from app.roles import Role
 from app.workflow import get_document
+from publish.release import FIELD_LABELS
 from review import nlp
 from review.engine import CheckOptions, check, check_bytes
 from review.errors import TranslatableError
@@ -175,9 +176,7 @@ def save_department_lexicon(
     ]
     if (removed or lowered) and not user.has_role(Role.ADMIN):
         raise PermissionDenied(
-            QT_TRANSLATE_NOOP(
-                "DeskError", "删除词条或降低其级别须由系统管理员进行（{terms}），词库未修改。"
-            ),
+            QT_TRANSLATE_NOOP("DeskError", "删除词条或降低其级别须由系统管理员进行（{terms}），词库未修改。"),
             terms="、".join(removed + lowered),
         )
     store_department_lexicon(session, user.department_id, lexicon)
@@ -233,9 +232,11 @@ def check_document(
                 .order_by(InterpretationMedia.id)
             )
         ]
+        fields = catalog_fields(document, [m[1] for m in media])
     nlp.configure(cache_dir)
     options = CheckOptions(disclosure=disclosure, keywords=True)
     result = check_bytes(name, data, lexicon, options, progress, cancel)
+    result.findings += field_findings(fields, lexicon)
     media_findings: list[Finding] = []
     for _media_id, media_name, sha in media:
         with db.read() as session:
@@ -295,6 +296,29 @@ def check_document(
 
 
 ATTACHMENT_PLACE = "附件 {name}"
+
+
+def catalog_fields(document: Document, attachment_names: list[str]) -> list[tuple[str, str]]:
+    """(place, text) of the catalog text that will go out with the document's release."""
+    keywords = "、".join(json.loads(document.keywords)) if document.keywords is not None else ""
+    fields = [
+        (FIELD_LABELS["title"], document.title),
+        (FIELD_LABELS["doc_number"], document.doc_number),
+        (FIELD_LABELS["keywords"], keywords),
+        (FIELD_LABELS["summary"], document.summary),
+    ] + [(FIELD_LABELS["file_name"], n) for n in attachment_names]
+    return [(place, text) for place, text in fields if text.strip()]
+
+
+def field_findings(fields: list[tuple[str, str]], lexicon: CompiledLexicon) -> list[Finding]:
+    """The catalog fields checked like the document, each finding placed on its field
+    ("目录字段 主题词"), so the reviewer decides them beside the body's."""
+    options = CheckOptions(disclosure=None, names_near_personal_data=False)
+    found = []
+    for place, text in fields:
+        inner = check_bytes("field.txt", text.encode("utf-8"), lexicon, options)
+        found += [replace(f, location=Location(part=place)) for f in inner.findings]
+    return found
 
 
 def attachment_place(name: str) -> str:

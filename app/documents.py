@@ -289,7 +289,10 @@ def update_metadata(
     session.flush()
     after = {k: _jsonable(getattr(document, k)) for k in changes}
     if before != after:
-        audit.record(session, user, "document.edit", document_id=document.id, before=before, after=after)
+        # The reviewer's wording of 主题词/内容概述 is not authorship (it is checked with the release),
+        # so it is recorded apart and does not cost the reviewer the right to approve.
+        action = "document.catalog_text" if by_reviewer else "document.edit"
+        audit.record(session, user, action, document_id=document.id, before=before, after=after)
     return document
 
 

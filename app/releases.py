@@ -14,12 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.checking import field_findings
 from app.db.models import CatalogAttachment, CatalogEntry, FindingRow, Review, User
 from app.db.models import Release as ReleaseRow
 from app.errors import QT_TRANSLATE_NOOP
 from app.redaction import FALSE_ALARM, KEEP, MASK, REMOVE
 from publish.release import Release, ReleaseError
-from review.engine import CheckOptions, check_bytes
 from review.lexicon import CompiledLexicon
 from review.model import Severity
 from review.normalize import normalize
@@ -61,13 +61,7 @@ def field_problems(release: Release, lexicon: CompiledLexicon, texts: ReviewedTe
         if any(_contains(text, removed) for removed in texts.removed):
             problems.append(f"{place}含有审查时删除的内容")
             continue
-        result = check_bytes(
-            "field.txt",
-            text.encode("utf-8"),
-            lexicon,
-            CheckOptions(disclosure=None, names_near_personal_data=False),
-        )
-        for finding in result.findings:
+        for finding in field_findings([(place, text)], lexicon):
             if finding.severity is Severity.BLOCKING and finding.text not in texts.kept:
                 problems.append(f"{place}：{finding.message}")
     return problems

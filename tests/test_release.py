@@ -123,11 +123,13 @@ def test_keywords_holding_a_removed_name_refuse_the_approval_naming_the_field(wo
         _approve(workspace, people, doc_id)
 
 
-def test_a_summary_written_at_publishing_is_checked_and_an_id_number_sends_it_back(workspace, people, tmp_path):
+def test_a_summary_written_at_publishing_is_checked_and_an_id_number_sends_it_back(
+    workspace, people, tmp_path
+):
     doc_id = _submitted(workspace, people, tmp_path)
     _remove_everything(workspace, people, doc_id)
     _approve(workspace, people, doc_id)
-    with pytest.raises(PermissionDenied, match="目录字段 内容概述.*请退回重新审查"):
+    with pytest.raises(PermissionDenied, match=r"目录字段 内容概述.*请退回重新审查"):
         publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary=f"当事人身份证号{ID_NUMBER}")
     with pytest.raises(PermissionDenied, match="目录字段 内容概述"):
         publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="李明违纪的处理情况")
@@ -144,8 +146,12 @@ def test_a_backdated_publishing_date_is_refused_with_a_clear_message(workspace, 
     _remove_everything(workspace, people, doc_id)
     _approve(workspace, people, doc_id)
     r = subprocess.run(
-        [sys.executable, "main.py", *desk_args(workspace), "--user", "publisher", "publish", str(doc_id)]
-        + ["--date", "2026-01-05"],
+        [
+            sys.executable,
+            "main.py",
+            *desk_args(workspace),
+            *("--user", "publisher", "publish", str(doc_id), "--date", "2026-01-05"),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -211,3 +217,20 @@ def test_entries_published_before_releases_existed_are_frozen_as_they_stand(work
         # The same fields and files make the same canonical release, so the hash comes back unchanged.
         assert s.get_one(CatalogEntry, entry.id).release_sha256 == entry.release_sha256
     assert update_static_site(workspace.db, tmp_path / "site") > 0
+
+
+def test_catalog_fields_are_findings_of_the_check_placed_on_their_field(workspace, people, tmp_path):
+    clean = "关于做好冬季供暖保障工作的通知\n请各单位严格落实供暖保障工作要求，确保群众温暖过冬。\n"
+    doc_id = _submitted(workspace, people, tmp_path, clean, keywords=("供暖", ID_NUMBER))
+    with workspace.db.read() as s:
+        findings = [(f.rule_id, json.loads(f.location).get("part")) for f in latest_run(s, doc_id).findings]
+    assert ("PII-ID", "目录字段 主题词") in findings
+    # Undecided, it blocks approval like any blocking finding; the reviewer rewords the keywords instead.
+    with pytest.raises(PermissionDenied, match="阻断级发现未处理"):
+        _approve(workspace, people, doc_id, Conclusion.DISCLOSE)
+    with workspace.db.write() as s:
+        documents.update_metadata(s, s.get_one(User, people.reviewer), doc_id, None, keywords=("供暖", "保障"))
+    check_document(workspace.db, None, doc_id, workspace.paths.cache_dir)
+    _approve(workspace, people, doc_id, Conclusion.DISCLOSE)
+    entry = publish_to_catalog(workspace.db, people.publisher, doc_id, None)
+    assert json.loads(entry.keywords) == ["供暖", "保障"]
