@@ -273,10 +273,11 @@ def suggest_keywords(text: str, count: int = 6) -> list[str]:
     jieba tags as a person's name: a keyword is public, and a private person's name is not."""
     nlp.jieba_module()
     import jieba.analyse
+    import jieba.posseg
 
-    tags = jieba.analyse.extract_tags(text[:200_000], topK=count * 3, withFlag=True, allowPOS=_KEYWORD_POS)
-    return [str(k.word) for k in tags if _CJK_WORD.search(str(k.word))][:count]
-
-
-# Nouns (but not nr, person names), place and organisation names, verbal nouns, other proper nouns.
-_KEYWORD_POS = ("n", "ns", "nt", "nz", "nw", "vn", "an", "j", "l", "i")
+    tags = [str(k) for k in jieba.analyse.extract_tags(text[:200_000], topK=count * 3)]
+    return [
+        k
+        for k in tags
+        if _CJK_WORD.search(k) and not any(p.flag.startswith("nr") for p in jieba.posseg.lcut(k))
+    ][:count]

@@ -269,6 +269,15 @@ def test_keywords_are_suggested_without_numbers():
     assert "供暖" in result.keywords and not any(k.isdigit() for k in result.keywords)
 
 
+def test_suggested_keywords_never_name_a_person():
+    from review.engine import suggest_keywords
+
+    text = "关于李明同志违纪问题的处理决定。李明违反廉洁纪律，给予李明警告处分。张伟、王小红负责供暖保障，供暖工作"
+    keywords = suggest_keywords(text)
+    assert "供暖" in keywords
+    assert not {"李明", "张伟", "王小红"} & set(keywords)
+
+
 def test_encrypted_pdf_needs_its_password():
     doc = pymupdf.open("pdf", clean_notice().data)
     data = doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="口令".encode().hex(), owner_pw="o")
