@@ -132,13 +132,16 @@ def decide(
     if basis is LegalBasis.TECHNICAL_CLEANUP and not is_hidden(finding.category, finding.channel):
         raise ValidationFailed(
             QT_TRANSLATE_NOOP(
-                "DeskError", "“技术性清理”只用于读者看不到的隐藏内容和元数据；正文内容请选择条例规定的不予公开依据。"
+                "DeskError",
+                "“技术性清理”只用于读者看不到的隐藏内容和元数据；正文内容请选择条例规定的不予公开依据。",
             )
         )
     declassification.check_decision(session, finding, decision)
-    allow_phrase = _allow_phrase(session, document.department_id, finding) if (
-        decision == FALSE_ALARM and add_to_allow_list
-    ) else None
+    allow_phrase = (
+        _allow_phrase(session, document.department_id, finding)
+        if (decision == FALSE_ALARM and add_to_allow_list)
+        else None
+    )
     before = finding.decision.decision if finding.decision else None
     row = finding.decision or Decision(finding_id=finding.id, decided_by_id=user.id)
     row.decision, row.basis, row.reason, row.decided_by_id = (
@@ -177,9 +180,7 @@ def _allow_phrase(session: Session, department_id: int, finding: FindingRow) -> 
             QT_TRANSLATE_NOOP("DeskError", "只有词库敏感词的误报可以加入允许词；本项误报只对本文件有效。")
         )
     phrase = phrase_in_context(finding.text, finding.context)
-    lexicon = merge(
-        [load_default(), parse_csv(department_lexicon_csv(session, department_id))]
-    )
+    lexicon = merge([load_default(), parse_csv(department_lexicon_csv(session, department_id))])
     if bare_allow_entries([phrase], lexicon.terms):
         raise ValidationFailed(
             QT_TRANSLATE_NOOP(
@@ -208,7 +209,9 @@ def add_manual_area(
     _reviewable(session, user, document)
     if basis is LegalBasis.TECHNICAL_CLEANUP:
         raise ValidationFailed(
-            QT_TRANSLATE_NOOP("DeskError", "划定的区域是页面上可见的内容，不能以“技术性清理”删除，请选择不予公开的依据。")
+            QT_TRANSLATE_NOOP(
+                "DeskError", "划定的区域是页面上可见的内容，不能以“技术性清理”删除，请选择不予公开的依据。"
+            )
         )
     area = ManualArea(
         document_file_id=document.current_original().id,
@@ -260,6 +263,13 @@ def _withholds(session: Session, run: CheckRun, document_id: int) -> bool:
     return decided or any(_withholding(a.basis) for a in manual_areas(session, document_id))
 
 
+def suggested_conclusion(session: Session, document_id: int) -> Conclusion:
+    """删减后公开 when the decisions so far withhold something, else 同意公开 (technical cleanup withholds nothing)."""
+    run = latest_run(session, document_id)
+    withholds = run is not None and _withholds(session, run, document_id)
+    return Conclusion.DISCLOSE_REDACTED if withholds else Conclusion.DISCLOSE
+
+
 @dataclass(frozen=True)
 class Approval:
     review_id: int
@@ -290,7 +300,9 @@ class _Reviewed:
     lexicon: CompiledLexicon
     companion: bool  # an interpretation approved with its document
     fields: Release  # the catalog fields as the document has them; files and keywords come with the release
-    keywords_set: bool  # the clerk or reviewer chose the 主题词; otherwise they are suggested from the published text
+    keywords_set: (
+        bool  # the clerk or reviewer chose the 主题词; otherwise they are suggested from the published text
+    )
     texts: ReviewedTexts
 
     # Something was withheld on a basis of Art. 14–16; technical cleanup alone withholds nothing.
@@ -523,11 +535,15 @@ def _release(item: _Reviewed, conclusion: Conclusion, pdf: bytes | None) -> Rele
     files = item.fields.files
     keywords = item.fields.keywords
     if pdf is not None:
-        published = ReleaseFile(PUBLISHED, f"{item.title}.pdf", hashlib.sha256(pdf).hexdigest(), "application/pdf", len(pdf))
+        published = ReleaseFile(
+            PUBLISHED, f"{item.title}.pdf", hashlib.sha256(pdf).hexdigest(), "application/pdf", len(pdf)
+        )
         files = (published, *files)
         if not item.keywords_set:
             keywords = tuple(
-                k for k in suggest_keywords(visible_text(pdf)) if not any(t in k or k in t for t in item.texts.removed)
+                k
+                for k in suggest_keywords(visible_text(pdf))
+                if not any(t in k or k in t for t in item.texts.removed)
             )
     else:
         files, keywords = (), keywords if item.keywords_set else ()
@@ -535,7 +551,9 @@ def _release(item: _Reviewed, conclusion: Conclusion, pdf: bytes | None) -> Rele
     problems = field_problems(release, item.lexicon, item.texts)
     if problems:
         raise ValidationFailed(
-            QT_TRANSLATE_NOOP("DeskError", "“{title}”随发布的目录信息未通过检查，不能批准：{problems}。请修改后再批准。"),
+            QT_TRANSLATE_NOOP(
+                "DeskError", "“{title}”随发布的目录信息未通过检查，不能批准：{problems}。请修改后再批准。"
+            ),
             title=item.title,
             problems="；".join(problems),
         )
@@ -599,7 +617,9 @@ def _store_approval(
     )
     session.add(review)
     session.flush()
-    release = releases.store(session, user, produced.release, document_id=item.document_id, review_id=review.id)
+    release = releases.store(
+        session, user, produced.release, document_id=item.document_id, review_id=review.id
+    )
     session.info.setdefault(REVIEWS_MADE, set()).add(review.id)
     perform(
         session,
@@ -637,7 +657,9 @@ def refuse(
 ) -> Approval:
     """不予公开: needs its legal basis; writes the review record like an approval does."""
     if not basis.withholds:
-        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "“技术性清理”不是不予公开的依据，请选择条例规定的依据。"))
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "“技术性清理”不是不予公开的依据，请选择条例规定的依据。")
+        )
     opinion = opinion.strip()
     if not opinion:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "请填写审查意见。"))
@@ -765,15 +787,19 @@ def _record_lines(run: CheckRun) -> list[RecordLine]:
         finding = stored_finding(row)
         d = row.decision
         reason = d.reason if d else ""
-        if session is not None and declassification.required_for(row) and declassification.record_of(
-            session, row.id
+        if (
+            session is not None
+            and declassification.required_for(row)
+            and declassification.record_of(session, row.id)
         ):
             reason = "；".join(filter(None, [reason, declassification.status_text(session, row.id)]))
         lines.append(
             RecordLine(
                 severity=finding.severity.label,
                 category=finding.category,
-                text=finding.text[:60] if shown[row.id] else mask_for_record(row.text, row.rule_id, row.category),
+                text=finding.text[:60]
+                if shown[row.id]
+                else mask_for_record(row.text, row.rule_id, row.category),
                 place=mask_texts(finding.location.describe() or finding.channel.label, masks),
                 decision=DECISION_LABELS[d.decision] if d else "未处理",
                 basis=LegalBasis(d.basis).label if d and d.basis else "",

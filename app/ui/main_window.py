@@ -43,7 +43,7 @@ from app.checking import check_document, latest_run, stored_finding
 from app.db.models import Document, FilePurpose, User
 from app.documents import Queue
 from app.errors import TranslatableError
-from app.redaction import MASK, REMOVE
+from app.redaction import REMOVE
 from app.reviewing import (
     Conclusion,
     add_manual_area,
@@ -53,6 +53,7 @@ from app.reviewing import (
     file_bytes,
     manual_areas,
     refuse,
+    suggested_conclusion,
 )
 from app.roles import Role, Status
 from app.transfer import ExportResult, export_package
@@ -650,12 +651,8 @@ class MainWindow(QMainWindow):
             return None
         row = self.model.row_at(self.model.row_of(self._current_id) or 0)
         if ask:
-            suggested = (
-                Conclusion.DISCLOSE_REDACTED
-                if any(d in (REMOVE, MASK) for d in self.findings_panel.decisions)
-                else Conclusion.DISCLOSE
-            )
             with self.db.read() as session:
+                suggested = suggested_conclusion(session, row.id)
                 document = session.get_one(Document, row.id)
                 missing = interpretations.needs_interpretation(
                     document
