@@ -45,6 +45,10 @@ def desk(data_dir: Path, *args: str, password: str | None = None, new_password: 
         ["refuse"],
         ["revise"],
         ["audit", "verify"],
+        ["audit", "published"],
+        ["declassify"],
+        ["interpret", "attest"],
+        ["edit"],
     ],
 )
 def test_every_command_has_help(tmp_path, command):

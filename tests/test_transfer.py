@@ -18,7 +18,7 @@ from app.transfer import export_package, import_package
 from publish.static_site import page_name
 from publish.transfer import MANIFEST, SIGNATURE, TransferError, canonical_json, key_id, new_private_key
 from tests.conftest import approved_document
-from tests.test_interpretations import approve_doc, attach, draft, submit_and_check
+from tests.test_interpretations import approve_doc, attach, attest_all, draft, submit_and_check
 
 PASSPHRASE = "secure-machine-passphrase"
 
@@ -58,6 +58,7 @@ def test_round_trip_publishes_and_withdraws_on_the_online_machine(
     doc_id = draft(workspace, people, sample_files["clean"], normative=True)
     interp_id = attach(workspace, people, doc_id, media=[interpretations.read_media(video)])
     submit_and_check(workspace, people, doc_id, interp_id)
+    attest_all(workspace, people, interp_id)
     approve_doc(workspace, people, doc_id)
     entry = publish_to_catalog(
         workspace.db, people.publisher, doc_id, None, summary="供暖保障", to_package=True
