@@ -138,37 +138,37 @@
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="50"/>
+        <location filename="../../app/ui/catalog_view.py" line="55"/>
         <source>索引号</source>
         <translation>Index number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="51"/>
+        <location filename="../../app/ui/catalog_view.py" line="56"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="52"/>
+        <location filename="../../app/ui/catalog_view.py" line="57"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="53"/>
+        <location filename="../../app/ui/catalog_view.py" line="58"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="54"/>
+        <location filename="../../app/ui/catalog_view.py" line="59"/>
         <source>发布日期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="55"/>
+        <location filename="../../app/ui/catalog_view.py" line="60"/>
         <source>有效性</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="98"/>
+        <location filename="../../app/ui/catalog_view.py" line="103"/>
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
     </message>
@@ -176,79 +176,99 @@
 <context>
     <name>CatalogWindow</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="113"/>
+        <location filename="../../app/ui/catalog_view.py" line="125"/>
         <source>政府信息公开目录</source>
         <translation>Government information disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="116"/>
+        <location filename="../../app/ui/catalog_view.py" line="128"/>
         <source>标题、文号、主题词或正文中的词语</source>
         <translation>Words from the title, number, keywords or text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="122"/>
+        <location filename="../../app/ui/catalog_view.py" line="134"/>
         <source>全部有效性</source>
         <translation>Any validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="125"/>
+        <location filename="../../app/ui/catalog_view.py" line="137"/>
         <source>含已撤回</source>
         <translation>Include withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="126"/>
+        <location filename="../../app/ui/catalog_view.py" line="138"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="151"/>
+        <location filename="../../app/ui/catalog_view.py" line="163"/>
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="156"/>
+        <location filename="../../app/ui/catalog_view.py" line="168"/>
         <source>修改有效性</source>
         <translation>Change validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="188"/>
+        <location filename="../../app/ui/catalog_view.py" line="172"/>
+        <source>核对线上内容…</source>
+        <translation>Verify online content…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="175"/>
+        <source>重新读取网站（和门户）上实际提供的内容，与数据库中冻结的发布内容逐项核对</source>
+        <translation>Read back what the site (and the portal) actually serve and compare it item by item with the frozen releases in the database</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="206"/>
         <source>全部发布机构</source>
         <translation>All publishers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="191"/>
+        <location filename="../../app/ui/catalog_view.py" line="209"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="194"/>
+        <location filename="../../app/ui/catalog_view.py" line="212"/>
         <source>全部年份</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="209"/>
+        <location filename="../../app/ui/catalog_view.py" line="227"/>
         <source>，向下滚动加载更多</source>
         <translation>; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="210"/>
+        <location filename="../../app/ui/catalog_view.py" line="228"/>
         <source>已显示 {shown} 条{more}</source>
         <translation>{shown} shown{more}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="228"/>
+        <location filename="../../app/ui/catalog_view.py" line="246"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="228"/>
+        <location filename="../../app/ui/catalog_view.py" line="246"/>
         <source>撤回“{title}”的理由：</source>
         <translation>Reason for withdrawing “{title}”:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="248"/>
+        <location filename="../../app/ui/catalog_view.py" line="266"/>
         <source>已更新；门户的变更已进入发布队列。</source>
         <translation>Updated; changes for the portal are in the publish queue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="281"/>
+        <source>没有可核对的网站文件夹或门户。</source>
+        <translation>There is no site folder or portal to verify.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="288"/>
+        <source>正在核对线上内容…</source>
+        <translation>Verifying online content…</translation>
     </message>
 </context>
 <context>
@@ -345,34 +365,117 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="56"/>
+        <location filename="../../app/ui/decision_dialog.py" line="57"/>
+        <source>采用建议</source>
+        <translation>Use suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="60"/>
+        <source>解密记录…</source>
+        <translation>Declassification record…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="68"/>
+        <source>请选择法律依据</source>
+        <translation>Choose a legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="75"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="57"/>
+        <location filename="../../app/ui/decision_dialog.py" line="79"/>
+        <source>建议：{basis}</source>
+        <translation>Suggested: {basis}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="85"/>
         <source>补充说明（可选）</source>
         <translation>Further explanation (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="59"/>
+        <location filename="../../app/ui/decision_dialog.py" line="87"/>
         <source>请写明理由（必填）</source>
         <translation>State the reason (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="60"/>
+        <location filename="../../app/ui/decision_dialog.py" line="99"/>
+        <source>密级标志</source>
+        <translation>Classification marking</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="102"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="62"/>
-        <source>加入本部门允许词，今后不再提示</source>
-        <translation>Add to the department allow-list; do not report again</translation>
+        <location filename="../../app/ui/decision_dialog.py" line="105"/>
+        <source>将该词连同前后文字加入本部门允许词（只对同一说法不再提示）</source>
+        <translation>Add the term with the words around it to the department&apos;s allowed phrases (only this wording stops being reported)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="81"/>
+        <location filename="../../app/ui/decision_dialog.py" line="124"/>
+        <source>密级标志须有解密/降密记录（定密机关、日期、文号或审批单），由审查员录入并经另一名审查员或系统管理员确认，才能保留或判为误报。</source>
+        <translation>A classification marking can be kept or marked a false alarm only with a declassification/downgrading record (classifying authority, date, document number or approval form), entered by a reviewer and confirmed by another reviewer or a system administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="137"/>
+        <source>请选择法律依据。</source>
+        <translation>Please choose a legal basis.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="140"/>
         <source>请填写理由。</source>
         <translation>Please give a reason.</translation>
+    </message>
+</context>
+<context>
+    <name>DeclassificationDialog</name>
+    <message>
+        <location filename="../../app/ui/declassification_dialog.py" line="38"/>
+        <source>解密/降密记录</source>
+        <translation>Declassification/downgrading record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/declassification_dialog.py" line="43"/>
+        <source>作出解密/降密决定的机关</source>
+        <translation>The authority that decided the declassification/downgrading</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/declassification_dialog.py" line="49"/>
+        <source>如：示机管密解〔2026〕3号，或审批单编号</source>
+        <translation>e.g. 示机管密解〔2026〕3号, or the approval form number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/declassification_dialog.py" line="51"/>
+        <source>录入</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/declassification_dialog.py" line="53"/>
+        <source>确认此记录</source>
+        <translation>Confirm this record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/declassification_dialog.py" line="60"/>
+        <source>密级标志</source>
+        <translation>Classification marking</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/declassification_dialog.py" line="61"/>
+        <source>定密机关</source>
+        <translation>Classifying authority</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/declassification_dialog.py" line="62"/>
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/declassification_dialog.py" line="63"/>
+        <source>文号或审批单</source>
+        <translation>Document number or approval form</translation>
     </message>
 </context>
 <context>
@@ -436,92 +539,97 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="435"/>
+        <location filename="../../app/cli.py" line="482"/>
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="443"/>
+        <location filename="../../app/cli.py" line="490"/>
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="453"/>
+        <location filename="../../app/cli.py" line="500"/>
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="487"/>
+        <location filename="../../app/cli.py" line="534"/>
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="499"/>
+        <location filename="../../app/cli.py" line="546"/>
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="517"/>
+        <location filename="../../app/cli.py" line="564"/>
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="646"/>
+        <location filename="../../app/cli.py" line="693"/>
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="695"/>
+        <location filename="../../app/cli.py" line="742"/>
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="702"/>
+        <location filename="../../app/cli.py" line="749"/>
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="857"/>
+        <location filename="../../app/cli.py" line="891"/>
+        <source>录入解密记录须写明 --authority、--date 和 --reference，缺少：{options}。</source>
+        <translation>Entering a declassification record needs --authority, --date and --reference; missing: {options}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="941"/>
         <source>没有要修改的内容。</source>
         <translation>Nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="964"/>
+        <location filename="../../app/cli.py" line="1072"/>
         <source>只有系统管理员可以备份数据库。</source>
         <translation>Only an administrator can back up the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="981"/>
+        <location filename="../../app/cli.py" line="1089"/>
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_restore）恢复。</source>
         <translation>Restore a shared (PostgreSQL) database with the server&apos;s tools, such as pg_restore.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1001"/>
+        <location filename="../../app/cli.py" line="1109"/>
         <source>起始日期晚于截止日期。</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1012"/>
+        <location filename="../../app/cli.py" line="1120"/>
         <source>没有名称或代码为“{name}”的部门。</source>
         <translation>No department is named or coded “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1034"/>
+        <location filename="../../app/cli.py" line="1142"/>
         <source>只有系统管理员可以迁移数据库。</source>
         <translation>Only an administrator can move the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1067"/>
+        <location filename="../../app/cli.py" line="1175"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1174"/>
+        <location filename="../../app/cli.py" line="1282"/>
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1194"/>
+        <location filename="../../app/cli.py" line="1302"/>
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
@@ -561,74 +669,84 @@
         <translation>The sample workspace already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="68"/>
+        <location filename="../../app/documents.py" line="69"/>
         <source>“{name}”是文件夹，不是文件。</source>
         <translation>“{name}” is a folder, not a file.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="70"/>
+        <location filename="../../app/documents.py" line="71"/>
         <source>找不到文件“{name}”。</source>
         <translation>File “{name}” not found.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="72"/>
+        <location filename="../../app/documents.py" line="73"/>
         <source>没有读取“{name}”的权限。</source>
         <translation>No permission to read “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="76"/>
+        <location filename="../../app/documents.py" line="77"/>
         <source>读取“{name}”失败：{reason}</source>
         <translation>Reading “{name}” failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="93"/>
+        <location filename="../../app/documents.py" line="94"/>
         <source>文件内容 {sha} 不在数据库中。</source>
         <translation>File content {sha} is not in the database.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="97"/>
+        <location filename="../../app/documents.py" line="98"/>
         <source>文件内容 {sha} 与其哈希不符，数据库可能已损坏。</source>
         <translation>File content {sha} does not match its hash; the database may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="138"/>
+        <location filename="../../app/documents.py" line="139"/>
         <source>只有经办人可以导入文件，{user}不是经办人。</source>
         <translation>Only clerks can import files; {user} is not a clerk.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="143"/>
+        <location filename="../../app/documents.py" line="144"/>
         <source>{user}不属于任何部门，无法导入文件。</source>
         <translation>{user} belongs to no department and cannot import files.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="214"/>
+        <location filename="../../app/documents.py" line="215"/>
         <source>只有本部门的经办人可以为草稿上传新版本。</source>
         <translation>Only clerks of the document&apos;s department can upload a new version of a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="251"/>
+        <location filename="../../app/documents.py" line="263"/>
         <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
         <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="256"/>
+        <location filename="../../app/documents.py" line="268"/>
         <source>只有本部门的经办人可以修改文件信息。</source>
         <translation>Only clerks of the document&apos;s department can change its details.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="265"/>
+        <location filename="../../app/documents.py" line="285"/>
         <source>标题不能为空。</source>
         <translation>The title cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="278"/>
+        <location filename="../../app/documents.py" line="298"/>
         <source>“{value}”不是法定公文种类。</source>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="149"/>
+        <location filename="../../app/checking.py" line="156"/>
         <source>只有本部门的保密审查员或系统管理员可以修改部门词库。</source>
         <translation>Only the department&apos;s confidentiality reviewers or system administrators can change its lexicon.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checking.py" line="165"/>
+        <source>允许词“{entries}”是词库中的词或其一部分，会使所有文件中的该词不再提示，未导入。允许词须是带上下文的短语（如“单位内部资料管理”）。</source>
+        <translation>The allowed phrases “{entries}” are lexicon terms or parts of them and would stop the term being reported in every file; not imported. An allowed phrase must be a phrase with context (such as “单位内部资料管理”).</translation>
+    </message>
+    <message>
+        <location filename="../../app/checking.py" line="178"/>
+        <source>删除词条或降低其级别须由系统管理员进行（{terms}），词库未修改。</source>
+        <translation>Only a system administrator can remove terms or lower their level ({terms}); the lexicon was not changed.</translation>
     </message>
     <message>
         <location filename="../../app/workflow.py" line="174"/>
@@ -803,43 +921,43 @@
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="554"/>
-        <location filename="../../review/lexicon.py" line="125"/>
+        <location filename="../../app/cli.py" line="601"/>
+        <location filename="../../review/lexicon.py" line="155"/>
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="137"/>
+        <location filename="../../review/lexicon.py" line="167"/>
         <source>词库“{name}”不是 UTF-8 编码，请另存为 UTF-8 后再导入。</source>
         <translation>Lexicon “{name}” is not UTF-8; save it as UTF-8 and import again.</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="180"/>
+        <location filename="../../review/lexicon.py" line="210"/>
         <source>至少需要“词条,类别,级别”三列</source>
         <translation>Needs at least the columns “term, category, level”</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="190"/>
+        <location filename="../../review/lexicon.py" line="220"/>
         <source>允许词为空</source>
         <translation>The allowed phrase is empty</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="197"/>
+        <location filename="../../review/lexicon.py" line="227"/>
         <source>未知级别“{level}”（可用：阻断、警告、提示、允许）</source>
         <translation>Unknown level “{level}” (use 阻断, 警告, 提示 or 允许)</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="206"/>
+        <location filename="../../review/lexicon.py" line="236"/>
         <source>“整词”列应为“是”或“否”，而不是“{value}”</source>
         <translation>The whole-word column should be 是 or 否, not “{value}”</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="218"/>
+        <location filename="../../review/lexicon.py" line="248"/>
         <source>词条为空或只有空白</source>
         <translation>The term is empty or only spaces</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="224"/>
+        <location filename="../../review/lexicon.py" line="254"/>
         <source>与第 {first} 行重复，已忽略</source>
         <translation>Repeats line {first}; ignored</translation>
     </message>
@@ -859,129 +977,245 @@
         <translation>The PDF structure is damaged (it opens only after repair) and cannot be redacted reliably; produce the file again.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="97"/>
+        <location filename="../../app/reviewing.py" line="119"/>
         <source>无效的发现或处理方式。</source>
         <translation>Unknown finding or decision.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="102"/>
+        <location filename="../../app/declassification.py" line="136"/>
+        <source>只有密级标志需要解密/降密记录。</source>
+        <translation>Only a classification marking needs a declassification/downgrading record.</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="140"/>
+        <location filename="../../app/reviewing.py" line="124"/>
         <source>该发现不属于文件的最新检查结果，请刷新。</source>
         <translation>This finding is not from the latest check of the document; refresh.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="105"/>
+        <location filename="../../app/declassification.py" line="159"/>
+        <source>请填写定密机关（作出解密/降密决定的机关）。</source>
+        <translation>Enter the classifying authority (the authority that decided the declassification/downgrading).</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="161"/>
+        <source>请填写解密/降密决定的文号或审批单编号。</source>
+        <translation>Enter the document number or approval form number of the declassification/downgrading decision.</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="163"/>
+        <source>定密机关和文号各不能超过 200 字。</source>
+        <translation>The classifying authority and the document number can each have at most 200 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="165"/>
+        <source>解密/降密决定的日期不能晚于今天。</source>
+        <translation>The date of the declassification/downgrading decision cannot be later than today.</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="172"/>
+        <source>该密级标志的解密记录已确认，不能再修改；如有错误请重新检查文件后重新录入。</source>
+        <translation>This marking&apos;s declassification record is confirmed and can no longer be changed; if it is wrong, check the document again and enter the record anew.</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="203"/>
+        <source>该密级标志还没有解密/降密记录，无需确认。</source>
+        <translation>This marking has no declassification/downgrading record yet; there is nothing to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="205"/>
+        <source>该解密记录已经确认过。</source>
+        <translation>This declassification record is already confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="211"/>
+        <source>解密记录须由本部门的系统管理员或另一名保密审查员确认。</source>
+        <translation>A declassification record must be confirmed by a system administrator or another confidentiality reviewer of the department.</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="215"/>
+        <source>录入解密记录的人不能自己确认，须由另一名审查员或系统管理员确认。</source>
+        <translation>Whoever entered a declassification record cannot confirm it; another reviewer or a system administrator must.</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="218"/>
+        <source>{user}导入、修改或提交过文件“{title}”，不能确认其解密记录。</source>
+        <translation>{user} imported, edited or submitted “{title}” and cannot confirm its declassification records.</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="249"/>
+        <source>密级标志“{text}”不能由一人判为保留或误报：须先录入解密/降密记录（定密机关、日期、文号或审批单），并由另一名审查员或系统管理员确认。{term}。</source>
+        <translation>Classification marking “{text}” cannot be kept or marked a false alarm by one person: first enter a declassification/downgrading record (classifying authority, date, document number or approval form) and have another reviewer or a system administrator confirm it. {term}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="257"/>
+        <source>密级标志“{text}”的解密记录尚待另一名审查员或系统管理员确认。{term}。</source>
+        <translation>The declassification record of classification marking “{text}” still awaits confirmation by another reviewer or a system administrator. {term}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="127"/>
         <source>删除或遮盖必须选择法律依据。</source>
         <translation>Removing or masking needs a legal basis.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="107"/>
+        <location filename="../../app/reviewing.py" line="129"/>
         <source>只有身份证号、手机号和银行卡号可以遮盖。</source>
         <translation>Only ID, mobile and bank card numbers can be masked.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="109"/>
+        <location filename="../../app/reviewing.py" line="131"/>
         <source>保留或判为误报必须写明理由。</source>
         <translation>Keeping or marking a false alarm needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="245"/>
-        <location filename="../../app/reviewing.py" line="490"/>
+        <location filename="../../app/reviewing.py" line="138"/>
+        <source>“技术性清理”只用于读者看不到的隐藏内容和元数据；正文内容请选择条例规定的不予公开依据。</source>
+        <translation>“Technical cleanup” is only for hidden content and metadata that readers do not see; for visible content choose a basis for withholding from the Regulations.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="181"/>
+        <source>只有词库敏感词的误报可以加入允许词；本项误报只对本文件有效。</source>
+        <translation>Only a false alarm on a lexicon term can be added to the allowed phrases; this false alarm applies to this document only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="190"/>
+        <source>“{text}”前后没有可用的上下文，不能加入允许词：允许词须是带上下文的短语（如“单位内部资料管理”），否则今后所有文件中的该词都不再提示。本项误报只对本文件有效。</source>
+        <translation>“{text}” has no usable context around it and cannot be added to the allowed phrases: an allowed phrase must be a phrase with context (such as “单位内部资料管理”), or the term would no longer be reported in any later file. This false alarm applies to this document only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="215"/>
+        <source>划定的区域是页面上可见的内容，不能以“技术性清理”删除，请选择不予公开的依据。</source>
+        <translation>A drawn area is content visible on the page and cannot be removed as “technical cleanup”; choose a basis for withholding.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="341"/>
+        <location filename="../../app/reviewing.py" line="665"/>
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="311"/>
+        <location filename="../../app/reviewing.py" line="349"/>
+        <source>有依条例不予公开而删除或遮盖的内容，结论应为“删减后公开”。</source>
+        <translation>Content was removed or masked as withheld under the Regulations; the conclusion should be “Disclose redacted”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="353"/>
+        <source>没有任何删除或遮盖（技术性清理不计），结论应为“同意公开”。</source>
+        <translation>Nothing was removed or masked (technical cleanup does not count); the conclusion should be “Disclose”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="414"/>
         <source>随文件提交的政策解读“{title}”尚未检查，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document has not been checked; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="316"/>
+        <location filename="../../app/reviewing.py" line="419"/>
         <source>文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。</source>
         <translation>The document was not checked since its last change and cannot be approved. Run the check first.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="322"/>
+        <location filename="../../app/reviewing.py" line="425"/>
         <source>随文件提交的政策解读“{title}”还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document still has {count} undecided blocking findings; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="328"/>
+        <location filename="../../app/reviewing.py" line="431"/>
         <source>还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>{count} blocking findings are still undecided; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="253"/>
-        <source>有删除或遮盖的内容，结论应为“删减后公开”。</source>
-        <translation>Content is removed or masked: the conclusion should be “disclose redacted”.</translation>
+        <location filename="../../app/reviewing.py" line="662"/>
+        <source>“技术性清理”不是不予公开的依据，请选择条例规定的依据。</source>
+        <translation>“Technical cleanup” is not a basis for withholding; choose a basis from the Regulations.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="255"/>
-        <source>没有任何删除或遮盖，结论应为“同意公开”。</source>
-        <translation>Nothing is removed or masked: the conclusion should be “disclose”.</translation>
-    </message>
-    <message>
-        <location filename="../../app/reviewing.py" line="271"/>
+        <location filename="../../app/reviewing.py" line="369"/>
         <source>“{title}”是规章、规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。如确实无需解读，请在审查结论中写明理由。</source>
         <translation>“{title}” is a rule, a normative document or needs an interpretation: it can be approved only with its interpretation (three synchronisations). If it truly needs none, say why in the conclusion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="383"/>
+        <location filename="../../app/reviewing.py" line="443"/>
+        <source>附件“{name}”无法自动检查，须由审查员逐个人工审查并填写说明后才能批准。</source>
+        <translation>Attachment “{name}” cannot be checked automatically; it can be approved only after a reviewer reviews each file by hand and writes a note.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="520"/>
         <source>政策解读“{title}”删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted interpretation “{title}” failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="389"/>
+        <location filename="../../app/reviewing.py" line="526"/>
         <source>删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted version failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="407"/>
+        <location filename="../../app/reviewing.py" line="556"/>
+        <source>“{title}”随发布的目录信息未通过检查，不能批准：{problems}。请修改后再批准。</source>
+        <translation>The catalog details to be published with “{title}” failed the check; cannot approve: {problems}. Correct them, then approve.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="575"/>
         <source>文件在检查后已被修改，不能批准。请重新检查。</source>
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="55"/>
+        <location filename="../../app/catalog.py" line="60"/>
         <source>只有系统管理员可以设置索引号方案。</source>
         <translation>Only system administrators can set the index number scheme.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="141"/>
+        <location filename="../../app/catalog.py" line="161"/>
+        <source>发布日期必须是发布当天（{today}），不能提前或倒签。</source>
+        <translation>The publication date must be the day of publishing ({today}); it cannot be post-dated or backdated.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="169"/>
         <source>政策解读随所解读的文件一并发布：请发布文件“{title}”。</source>
         <translation>An interpretation is published with the document it explains: publish “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="172"/>
+        <location filename="../../app/catalog.py" line="198"/>
+        <source>发布日期不能早于审查批准的日期（{day}）。</source>
+        <translation>The publication date cannot be earlier than the approval date ({day}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="279"/>
         <source>文件“{title}”没有经审查并复核的发布版本，不能发布。</source>
         <translation>“{title}” has no reviewed and verified published version; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="178"/>
+        <location filename="../../app/catalog.py" line="285"/>
         <source>“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。</source>
         <translation>The approval of “{title}” is older than its latest change; cannot publish. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="184"/>
+        <location filename="../../app/catalog.py" line="306"/>
         <source>“{title}”的发布版本与审查时复核的版本不一致，不能发布。</source>
         <translation>The published version of “{title}” is not the one verified at review; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="196"/>
+        <location filename="../../app/catalog.py" line="210"/>
         <source>“{title}”的目录信息有误，不能发布：{problems}</source>
         <translation>The catalog details of “{title}” are wrong; cannot publish: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="283"/>
+        <location filename="../../app/catalog.py" line="331"/>
+        <source>“{title}”批准后修改的目录信息未通过检查，不能发布：{problems}。请退回重新审查。</source>
+        <translation>The catalog details of “{title}” changed after approval failed the check; cannot publish: {problems}. Return it for review again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="360"/>
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="449"/>
+        <location filename="../../app/catalog.py" line="556"/>
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="298"/>
-        <location filename="../../app/catalog.py" line="453"/>
+        <location filename="../../app/catalog.py" line="375"/>
+        <location filename="../../app/catalog.py" line="560"/>
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
@@ -1066,48 +1300,48 @@
         <translation>The portal address must use HTTPS: {url}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="103"/>
+        <location filename="../../publish/portal.py" line="110"/>
         <source>待发送的文件与复核通过的文件不一致，已停止。</source>
         <translation>The file to send is not the verified one; stopped.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="143"/>
+        <location filename="../../publish/portal.py" line="173"/>
         <source>门户的回执无法识别。</source>
         <translation>The portal&apos;s receipt cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="146"/>
+        <location filename="../../publish/portal.py" line="176"/>
         <source>门户回执中的文件哈希（{got}）与发送的文件（{sent}）不一致。</source>
         <translation>The file hash in the portal&apos;s receipt ({got}) does not match the file sent ({sent}).</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="181"/>
+        <location filename="../../publish/portal.py" line="216"/>
         <source>门户拒绝了访问令牌（HTTP {status}），请重新设置令牌。</source>
         <translation>The portal refused the access token (HTTP {status}); set the token again.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="187"/>
+        <location filename="../../publish/portal.py" line="222"/>
         <source>门户拒绝了请求（HTTP {status}）：{detail}</source>
         <translation>The portal refused the request (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="193"/>
+        <location filename="../../publish/portal.py" line="228"/>
         <source>门户出错（HTTP {status}）：{detail}</source>
         <translation>Portal error (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="200"/>
-        <location filename="../../publish/portal.py" line="215"/>
+        <location filename="../../publish/portal.py" line="235"/>
+        <location filename="../../publish/portal.py" line="250"/>
         <source>门户在 {seconds} 秒内没有响应。</source>
         <translation>The portal did not answer within {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="209"/>
+        <location filename="../../publish/portal.py" line="244"/>
         <source>门户的 TLS 证书验证失败：{reason}</source>
         <translation>The portal&apos;s TLS certificate failed verification: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="221"/>
+        <location filename="../../publish/portal.py" line="256"/>
         <source>无法连接门户：{reason}</source>
         <translation>Cannot reach the portal: {reason}</translation>
     </message>
@@ -1157,55 +1391,85 @@
         <translation>Catalog entries use “{path}”; it must stay a leaf.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="68"/>
+        <location filename="../../app/interpretations.py" line="65"/>
         <source>“{name}”不是支持的音视频文件（{kinds}）。</source>
         <translation>“{name}” is not a supported audio or video file ({kinds}).</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="77"/>
+        <location filename="../../app/interpretations.py" line="76"/>
+        <source>“{name}”的内容既不是可识别的音视频格式，也不是可检查的文档，不能作为音视频附件上传。</source>
+        <translation>The content of “{name}” is neither a recognised audio or video format nor a document that can be checked; it cannot be uploaded as an audio/video attachment.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="84"/>
         <source>解读正文不能为空。</source>
         <translation>The interpretation text cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="109"/>
+        <location filename="../../app/interpretations.py" line="116"/>
         <source>政策解读本身不能再附解读。</source>
         <translation>An interpretation cannot have interpretations of its own.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="112"/>
+        <location filename="../../app/interpretations.py" line="119"/>
         <source>文件“{title}”当前为“{status}”，不能再附解读。</source>
         <translation>“{title}” is “{status}”; no interpretation can be attached now.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="117"/>
+        <location filename="../../app/interpretations.py" line="124"/>
         <source>只有本部门的经办人可以为文件添加解读。</source>
         <translation>Only a clerk of the department can add interpretations.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="119"/>
+        <location filename="../../app/interpretations.py" line="126"/>
         <source>请填写解读标题。</source>
         <translation>Enter the interpretation title.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="121"/>
+        <location filename="../../app/interpretations.py" line="128"/>
         <source>请填写起草部门（谁起草、谁解读）。</source>
         <translation>Enter the drafting department (whoever drafts, interprets).</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="123"/>
-        <location filename="../../app/interpretations.py" line="173"/>
+        <location filename="../../app/interpretations.py" line="130"/>
+        <location filename="../../app/interpretations.py" line="180"/>
         <source>解读正文请二选一：在此撰写，或上传文件。</source>
         <translation>Either write the interpretation here or upload a file, not both.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="129"/>
+        <location filename="../../app/interpretations.py" line="136"/>
         <source>请撰写解读正文，或选择解读文件。</source>
         <translation>Write the interpretation, or choose its file.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="176"/>
+        <location filename="../../app/interpretations.py" line="183"/>
         <source>只有政策解读可以在此撰写正文。</source>
         <translation>Only a policy interpretation can have its text written here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="363"/>
+        <source>附件“{name}”是在最近一次保密检查之后上传的，请重新检查后再批准。</source>
+        <translation>Attachment “{name}” was uploaded after the last confidentiality check; check again, then approve.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="380"/>
+        <source>附件“{name}”中有 {count} 项内容被决定删除或遮盖，但音视频附件按原样发布、无法删减。请退回经办人删除或替换该附件后重新提交。</source>
+        <translation>In attachment “{name}”, {count} items were decided to be removed or masked, but audio/video attachments are published as they are and cannot be redacted. Return it to the clerk to remove or replace the attachment and submit again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="391"/>
+        <source>找不到编号为 {id} 的音视频附件。</source>
+        <translation>There is no audio/video attachment {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="396"/>
+        <source>“{title}”当前为“{status}”，提交审查后才能进行人工审查。</source>
+        <translation>“{title}” is “{status}”; it can be reviewed by hand only after it is submitted for review.</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="407"/>
+        <source>请填写人工审查说明（试听或观看了哪些内容、有无敏感信息）。</source>
+        <translation>Write the manual review note (what you listened to or watched, and whether it holds sensitive information).</translation>
     </message>
     <message>
         <location filename="../../app/signing_keys.py" line="39"/>
@@ -1248,138 +1512,143 @@
         <translation>There is no key {key}.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="65"/>
+        <location filename="../../app/transfer.py" line="67"/>
         <source>只有部门的发布管理员可以导出或导入传输包。</source>
         <translation>Only a department&apos;s publisher can export or import transfer packages.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="126"/>
+        <location filename="../../app/transfer.py" line="128"/>
         <source>没有待导出的条目。发布时选择“传输包”目标，条目才会进入传输包。</source>
         <translation>Nothing is waiting for export. Items go into a transfer package when published with the “transfer package” target.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="151"/>
+        <location filename="../../app/transfer.py" line="153"/>
         <source>这些条目已由他人导出，本次导出已作废。</source>
         <translation>Someone else exported these items; this export was discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="212"/>
+        <location filename="../../app/transfer.py" line="214"/>
         <source>传输包声称来自“{claimed}”，但签名密钥登记为“{registered}”，拒绝导入。</source>
         <translation>The package claims to come from “{claimed}” but its key is registered to “{registered}”; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="245"/>
+        <location filename="../../app/transfer.py" line="247"/>
         <source>传输包 {package} 已经导入过，拒绝再次导入（重放）。</source>
         <translation>Package {package} was imported before; refused (replay).</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="257"/>
+        <location filename="../../app/transfer.py" line="259"/>
         <source>传输包序号 {sequence} 不大于已导入的 {last}：可能是重放的旧包，拒绝导入。</source>
         <translation>Package sequence {sequence} is not above the last imported, {last}: possibly an old package replayed; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="304"/>
+        <location filename="../../app/transfer.py" line="306"/>
         <source>索引号“{index_no}”已被本机目录中的其他条目使用，拒绝导入。</source>
         <translation>Index number “{index_no}” belongs to another entry of this catalog; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="311"/>
+        <location filename="../../app/transfer.py" line="314"/>
         <source>传输包条目“{index_no}”缺少发布文件。</source>
         <translation>Package item “{index_no}” has no published file.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="348"/>
+        <location filename="../../app/transfer.py" line="355"/>
         <source>传输包要修改的条目“{index_no}”不在本机目录中。</source>
         <translation>The entry “{index_no}” the package changes is not in this catalog.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="361"/>
+        <location filename="../../app/transfer.py" line="368"/>
         <source>传输包含有无法识别的操作“{action}”。</source>
         <translation>The package holds an unknown action “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="55"/>
+        <location filename="../../app/transfer.py" line="378"/>
+        <source>传输包条目“{index_no}”没有冻结的发布内容，拒绝导入。</source>
+        <translation>Package item “{index_no}” has no frozen release; refused.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="56"/>
         <source>私钥口令至少需要 8 个字符。</source>
         <translation>The private key passphrase needs at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="67"/>
+        <location filename="../../publish/transfer.py" line="68"/>
         <source>私钥口令不正确，或私钥文件已损坏。</source>
         <translation>Wrong passphrase, or the private key is damaged.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="69"/>
+        <location filename="../../publish/transfer.py" line="70"/>
         <source>私钥不是 Ed25519 密钥。</source>
         <translation>The private key is not an Ed25519 key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="83"/>
+        <location filename="../../publish/transfer.py" line="84"/>
         <source>公钥无法读取。</source>
         <translation>The public key cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="85"/>
+        <location filename="../../publish/transfer.py" line="86"/>
         <source>公钥不是 Ed25519 密钥。</source>
         <translation>The public key is not an Ed25519 key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="119"/>
+        <location filename="../../publish/transfer.py" line="120"/>
         <source>不是审发台的公钥文件。</source>
         <translation>Not a Disclosure Desk public key file.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="121"/>
+        <location filename="../../publish/transfer.py" line="122"/>
         <source>公钥文件中的密钥编号与公钥不符。</source>
         <translation>The key id in the public key file does not match the key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="186"/>
+        <location filename="../../publish/transfer.py" line="183"/>
         <source>传输包“{name}”过大，拒绝读取。</source>
         <translation>Package “{name}” is too large; not read.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="190"/>
+        <location filename="../../publish/transfer.py" line="187"/>
         <source>无法读取传输包“{name}”：{reason}</source>
         <translation>Cannot read package “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="197"/>
+        <location filename="../../publish/transfer.py" line="194"/>
         <source>传输包“{name}”没有签名或清单，拒绝导入。</source>
         <translation>Package “{name}” has no signature or manifest; refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="203"/>
-        <location filename="../../publish/transfer.py" line="246"/>
+        <location filename="../../publish/transfer.py" line="200"/>
+        <location filename="../../publish/transfer.py" line="243"/>
         <source>传输包“{name}”已损坏或不完整（可能被截断）。</source>
         <translation>Package “{name}” is damaged or incomplete (perhaps truncated).</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="212"/>
+        <location filename="../../publish/transfer.py" line="209"/>
         <source>传输包“{name}”的清单无法识别。</source>
         <translation>The manifest of package “{name}” is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="217"/>
+        <location filename="../../publish/transfer.py" line="214"/>
         <source>传输包“{name}”由未登记或已吊销的密钥（{key}）签名，拒绝导入。</source>
         <translation>Package “{name}” is signed by an unregistered or revoked key ({key}); refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="225"/>
+        <location filename="../../publish/transfer.py" line="222"/>
         <source>传输包“{name}”的签名无效：清单在签名后被改动过。</source>
         <translation>The signature of package “{name}” is invalid: the manifest was changed after signing.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="231"/>
+        <location filename="../../publish/transfer.py" line="228"/>
         <source>传输包“{name}”含有清单之外的文件，拒绝导入。</source>
         <translation>Package “{name}” holds files its manifest does not name; refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="238"/>
+        <location filename="../../publish/transfer.py" line="235"/>
         <source>传输包“{name}”缺少文件或文件大小不符（{sha}）。</source>
         <translation>Package “{name}” lacks a file or a file has the wrong size ({sha}).</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="250"/>
+        <location filename="../../publish/transfer.py" line="247"/>
         <source>传输包“{name}”中的文件 {sha} 与清单的哈希不符。</source>
         <translation>File {sha} in package “{name}” does not match its hash in the manifest.</translation>
     </message>
@@ -1438,6 +1707,147 @@
         <source>迁移后的审计链校验失败：{problem}</source>
         <translation>After the move, the audit chain does not verify: {problem}</translation>
     </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="90"/>
+        <source>网站文件夹不存在：{path}</source>
+        <translation>The site folder does not exist: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="513"/>
+        <source>条目没有可核对的冻结发布内容：{reason}</source>
+        <translation>The entry has no frozen release to verify against: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="514"/>
+        <source>已撤回条目“{index_no}”的文件仍在提供</source>
+        <translation>A file of withdrawn entry “{index_no}” is still served</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="515"/>
+        <source>没有任何现行条目使用此文件，却仍在提供</source>
+        <translation>No current entry uses this file, yet it is still served</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="518"/>
+        <source>文件内容与冻结的发布内容不一致（SHA-256 为 {got}…，应为 {want}…）</source>
+        <translation>The file content does not match the frozen release (SHA-256 {got}…, should be {want}…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="519"/>
+        <source>缺少条目“{index_no}”发布的文件</source>
+        <translation>A published file of entry “{index_no}” is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="520"/>
+        <source>无法读取文件内容，未能核对其中的文字</source>
+        <translation>The file content cannot be read; its text was not verified</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="521"/>
+        <source>数据库中没有此页面对应的条目</source>
+        <translation>The database has no entry for this page</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="522"/>
+        <source>缺少条目“{index_no}”的页面</source>
+        <translation>The page of entry “{index_no}” is missing</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="523"/>
+        <source>条目“{index_no}”仍在公开，页面却显示已撤回</source>
+        <translation>Entry “{index_no}” is still published, but its page shows it as withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="524"/>
+        <source>所示的{fields}与冻结的发布内容不一致</source>
+        <translation>The fields shown ({fields}) do not match the frozen release</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="525"/>
+        <source>所链接的文件与冻结的发布内容不一致</source>
+        <translation>The linked files do not match the frozen release</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="526"/>
+        <source>目录字段未通过检查：{problem}</source>
+        <translation>A catalog field failed the check: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="527"/>
+        <source>含有审查时删除的内容：{texts}</source>
+        <translation>Contains text removed at review: {texts}</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="528"/>
+        <source>已撤回条目“{index_no}”的页面仍显示内容</source>
+        <translation>The page of withdrawn entry “{index_no}” still shows its content</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="529"/>
+        <source>目录数据无法读取</source>
+        <translation>The catalog data cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="530"/>
+        <source>目录列表中有数据库中没有的条目“{index_no}”</source>
+        <translation>The catalog list has an entry “{index_no}” that is not in the database</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="531"/>
+        <source>目录列表中仍有已撤回的条目“{index_no}”</source>
+        <translation>The catalog list still has withdrawn entry “{index_no}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="532"/>
+        <source>门户上的这个条目在数据库中没有</source>
+        <translation>This portal entry is not in the database</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="533"/>
+        <source>已推送到门户的条目在门户上不存在</source>
+        <translation>An entry pushed to the portal is not on the portal</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="534"/>
+        <source>条目仍在公开，门户上却是已撤回状态</source>
+        <translation>The entry is still published, but the portal shows it as withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="535"/>
+        <source>已撤回条目“{index_no}”在门户上仍在公开</source>
+        <translation>Withdrawn entry “{index_no}” is still published on the portal</translation>
+    </message>
+    <message>
+        <location filename="../../app/releases.py" line="121"/>
+        <source>找不到冻结的发布内容 {sha}。</source>
+        <translation>Frozen release {sha} not found.</translation>
+    </message>
+    <message>
+        <location filename="../../app/releases.py" line="156"/>
+        <source>条目“{index_no}”没有冻结的发布内容，拒绝发布。</source>
+        <translation>Entry “{index_no}” has no frozen release; publishing refused.</translation>
+    </message>
+    <message>
+        <location filename="../../app/releases.py" line="169"/>
+        <source>条目“{index_no}”的{fields}与审查批准的发布内容不一致，拒绝发布。请重新审查。</source>
+        <translation>Entry “{index_no}” differs from the release approved at review in: {fields}; publishing refused. Review it again.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/release.py" line="92"/>
+        <source>发布内容与冻结时的校验值不一致，拒绝发布。</source>
+        <translation>The release does not match the checksum it was frozen with; publishing refused.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/release.py" line="114"/>
+        <location filename="../../publish/release.py" line="116"/>
+        <source>发布内容格式无效。</source>
+        <translation>The release format is invalid.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/release.py" line="118"/>
+        <source>依申请公开的条目不能带有文件。</source>
+        <translation>An entry for disclosure on request cannot carry files.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentTableModel</name>
@@ -1475,37 +1885,37 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="44"/>
+        <location filename="../../app/ui/findings_panel.py" line="49"/>
         <source>发现</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="44"/>
+        <location filename="../../app/ui/findings_panel.py" line="49"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="44"/>
+        <location filename="../../app/ui/findings_panel.py" line="49"/>
         <source>处理</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="59"/>
+        <location filename="../../app/ui/findings_panel.py" line="66"/>
         <source>上一项 (P)</source>
         <translation>Previous (P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="61"/>
+        <location filename="../../app/ui/findings_panel.py" line="68"/>
         <source>下一项 (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="73"/>
+        <location filename="../../app/ui/findings_panel.py" line="80"/>
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_panel.py" line="100"/>
+        <location filename="../../app/ui/findings_panel.py" line="107"/>
         <source>共 %n 处：{parts}（词库版本 {version}）</source>
         <translation>
             <numerusform>%n finding: {parts} (lexicon version {version})</numerusform>
@@ -1513,19 +1923,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="104"/>
+        <location filename="../../app/ui/findings_panel.py" line="111"/>
         <source>无法检查的部分：</source>
         <translation>Parts that could not be checked: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="106"/>
+        <location filename="../../app/ui/findings_panel.py" line="113"/>
         <source>未发现问题（词库版本 {version}）</source>
         <translation>Nothing found (lexicon version {version})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="131"/>
+        <location filename="../../app/ui/findings_panel.py" line="138"/>
         <source>{category}（{count}）</source>
         <translation>{category} ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="184"/>
+        <source>解密记录…</source>
+        <translation>Declassification record…</translation>
     </message>
 </context>
 <context>
@@ -1601,82 +2016,82 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>InterpretationDialog</name>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="114"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="115"/>
         <source>添加政策解读</source>
         <translation>Add policy interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="120"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="121"/>
         <source>谁起草、谁解读：起草文件的部门</source>
         <translation>Whoever drafts, interprets: the department that drafted the document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="126"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="127"/>
         <source>《{title}》政策解读</source>
         <translation>Interpretation of “{title}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="130"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="131"/>
         <source>在此撰写</source>
         <translation>Write here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="134"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="135"/>
         <source>PDF、DOCX、OFD、图片或文本文件</source>
         <translation>PDF, DOCX, OFD, image or text file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="135"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="136"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="139"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="140"/>
         <source>上传文件</source>
         <translation>Upload a file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="143"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="144"/>
         <source>添加音视频…</source>
         <translation>Add audio/video…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="145"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="146"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="153"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="154"/>
         <source>解读形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="154"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="155"/>
         <source>解读标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="155"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="156"/>
         <source>起草部门</source>
         <translation>Drafting department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="160"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="161"/>
         <source>解读正文</source>
         <translation>Interpretation text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="162"/>
-        <source>音视频文件（存档并随解读发布，需审查员人工审看）</source>
-        <translation>Audio and video (kept and published with the interpretation; the reviewer checks them by hand)</translation>
+        <location filename="../../app/ui/interpretation_dialog.py" line="164"/>
+        <source>音视频文件（按实际内容识别；检查引擎无法读取的，须审查员逐个人工审查）</source>
+        <translation>Audio/video files (identified by their actual content; each one the check engine cannot read must be reviewed by hand by a reviewer)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="170"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="173"/>
         <source>选择解读文件</source>
         <translation>Choose interpretation file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="176"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="179"/>
         <source>选择音视频文件</source>
         <translation>Choose audio or video files</translation>
     </message>
@@ -1684,12 +2099,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>InterpretationTextDialog</name>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="216"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="219"/>
         <source>修改解读正文：{title}</source>
         <translation>Edit interpretation text: {title}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="222"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="225"/>
         <source>保存后生成新版本（原有版本保留），并重新进行保密检查。</source>
         <translation>Saving makes a new version (earlier versions are kept) and checks it again.</translation>
     </message>
@@ -1697,37 +2112,72 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>InterpretationsPanel</name>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="31"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="32"/>
         <source>添加政策解读…</source>
         <translation>Add interpretation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="33"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="34"/>
         <source>修改解读正文…</source>
         <translation>Edit interpretation text…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="46"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="44"/>
+        <source>人工审查…</source>
+        <translation>Manual review…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="45"/>
+        <source>试听或观看检查引擎无法读取的音视频文件后，记录人工审查</source>
+        <translation>Record a manual review after listening to or watching an audio/video file the check engine cannot read</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="60"/>
         <source>政策解读（{count}）</source>
         <translation>Policy interpretations ({count})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="47"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="61"/>
         <source> · 三同步：须附解读</source>
         <translation> · needs an interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="53"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="67"/>
         <source> · 音视频 {count} 个</source>
         <translation> · {count} audio/video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="61"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="69"/>
+        <source>（{count} 个待人工审查）</source>
+        <translation> ({count} awaiting manual review)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="78"/>
         <source>所解读的文件</source>
         <translation>Document interpreted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="71"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="92"/>
+        <source>已按实际内容检查</source>
+        <translation>Checked by its actual content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="93"/>
+        <source>已人工审查（{name}，{time}）</source>
+        <translation>Reviewed by hand ({name}, {time})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="98"/>
+        <source>待人工审查</source>
+        <translation>Awaiting manual review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="99"/>
+        <source>附件 {name} · {kind} · {review}</source>
+        <translation>Attachment {name} · {kind} · {review}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretations_panel.py" line="130"/>
         <source>双击打开</source>
         <translation>Double-click to open</translation>
     </message>
@@ -1903,67 +2353,67 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="47"/>
-        <source>默认词库（密级标志、内部标识、敏感个人信息等）始终生效；这里是本部门追加的词条和允许词。</source>
-        <translation>The default lexicon (classification and internal markings, sensitive personal data …) always applies; here are the terms and allowed phrases your department adds.</translation>
+        <location filename="../../app/ui/lexicon_dialog.py" line="49"/>
+        <source>默认词库（密级标志、内部标识、敏感个人信息等）始终生效；这里是本部门追加的词条和允许词。允许词须是带上下文的短语（如“单位内部资料管理”），不能是词条本身或其一部分；删除词条或降低其级别须由系统管理员进行。</source>
+        <translation>The default lexicon (classification markings, internal markings, sensitive personal data and the like) always applies; here are the department&apos;s own terms and allowed phrases. An allowed phrase must be a phrase with context (such as “单位内部资料管理”), not a term itself or part of one; only a system administrator can remove a term or lower its level.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="57"/>
+        <location filename="../../app/ui/lexicon_dialog.py" line="59"/>
         <source>词条</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="57"/>
+        <location filename="../../app/ui/lexicon_dialog.py" line="59"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="57"/>
+        <location filename="../../app/ui/lexicon_dialog.py" line="59"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="57"/>
+        <location filename="../../app/ui/lexicon_dialog.py" line="59"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="58"/>
+        <location filename="../../app/ui/lexicon_dialog.py" line="60"/>
         <source>整词</source>
         <translation>Whole word</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="61"/>
+        <location filename="../../app/ui/lexicon_dialog.py" line="63"/>
         <source>从文件导入…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="63"/>
+        <location filename="../../app/ui/lexicon_dialog.py" line="65"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="85"/>
+        <location filename="../../app/ui/lexicon_dialog.py" line="87"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="88"/>
+        <location filename="../../app/ui/lexicon_dialog.py" line="90"/>
         <source>允许</source>
         <translation>Allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="88"/>
+        <location filename="../../app/ui/lexicon_dialog.py" line="90"/>
         <source>已知误报，不提示</source>
         <translation>Known false alarm, not reported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="94"/>
+        <location filename="../../app/ui/lexicon_dialog.py" line="96"/>
         <source>本部门词条 {terms} 个，允许词 {allowed} 个。</source>
         <translation>{terms} department terms, {allowed} allowed phrases.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lexicon_dialog.py" line="118"/>
+        <location filename="../../app/ui/lexicon_dialog.py" line="120"/>
         <source>第 {line} 行：{message}</source>
         <translation>Line {line}: {message}</translation>
     </message>
@@ -2002,388 +2452,393 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>政务公开审发台</source>
         <translation>Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>文件信息…</source>
         <translation>Document details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>上传新版本…</source>
         <translation>Upload new version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>修改解读正文…</source>
         <translation>Edit interpretation text…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>保密检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>发布到目录…</source>
         <translation>Publish to catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>公开目录…</source>
         <translation>Disclosure catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>发布队列…</source>
         <translation>Publish queue…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>公开期限…</source>
         <translation>Disclosure deadlines…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>统计与年度报告…</source>
         <translation>Statistics and Yearly Report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>部门词库…</source>
         <translation>Department lexicon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>目录设置…</source>
         <translation>Catalog settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>传输包密钥…</source>
         <translation>Transfer Package Keys…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>保存发布版本…</source>
         <translation>Save published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>保存清理后的 DOCX…</source>
         <translation>Save cleaned DOCX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>保存保密审查单…</source>
         <translation>Save review record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>备份数据库…</source>
         <translation>Back Up Database…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>导出传输包…</source>
         <translation>Export Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>导入传输包…</source>
         <translation>Import Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="245"/>
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="327"/>
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>检查中 %v/%m 页</source>
         <translation>Checking page %v/%m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>取消检查</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
+        <location filename="../../app/ui/main_window.py" line="341"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/main_window.py" line="394"/>
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="417"/>
+        <location filename="../../app/ui/main_window.py" line="427"/>
         <source>无法显示该文件的页面，详情见日志窗口。</source>
         <translation>Cannot show the pages of this document; see the log window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="459"/>
+        <location filename="../../app/ui/main_window.py" line="473"/>
         <source>政策解读已添加为草稿，请对其运行保密检查。</source>
         <translation>The interpretation was added as a draft; run the confidentiality check on it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="473"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="474"/>
+        <location filename="../../app/ui/main_window.py" line="488"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="475"/>
+        <location filename="../../app/ui/main_window.py" line="489"/>
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="476"/>
+        <location filename="../../app/ui/main_window.py" line="490"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="477"/>
+        <location filename="../../app/ui/main_window.py" line="491"/>
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="479"/>
+        <location filename="../../app/ui/main_window.py" line="493"/>
         <source>三同步</source>
         <translation>Interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="483"/>
+        <location filename="../../app/ui/main_window.py" line="497"/>
         <source>规章</source>
         <translation>Rule (规章)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="484"/>
+        <location filename="../../app/ui/main_window.py" line="498"/>
         <source>规范性文件</source>
         <translation>Normative document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="485"/>
+        <location filename="../../app/ui/main_window.py" line="499"/>
         <source>需解读</source>
         <translation>Needs interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="491"/>
+        <location filename="../../app/ui/main_window.py" line="505"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="492"/>
+        <location filename="../../app/ui/main_window.py" line="506"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
+        <location filename="../../app/ui/main_window.py" line="508"/>
         <source>原始文件</source>
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="495"/>
+        <location filename="../../app/ui/main_window.py" line="509"/>
         <source>{name}（{kind}，{size}）</source>
         <translation>{name} ({kind}, {size})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="501"/>
+        <location filename="../../app/ui/main_window.py" line="515"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="509"/>
+        <location filename="../../app/ui/main_window.py" line="523"/>
         <source>退回/不予公开理由</source>
         <translation>Reason returned / withheld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="521"/>
-        <location filename="../../app/ui/main_window.py" line="818"/>
+        <location filename="../../app/ui/main_window.py" line="535"/>
+        <location filename="../../app/ui/main_window.py" line="856"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="592"/>
+        <location filename="../../app/ui/main_window.py" line="624"/>
         <source>删除划定的区域</source>
         <translation>Remove the drawn area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="644"/>
+        <location filename="../../app/ui/main_window.py" line="672"/>
         <source>正在生成并复核发布版本…</source>
         <translation>Producing and verifying the published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="661"/>
+        <location filename="../../app/ui/main_window.py" line="689"/>
         <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
         <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="700"/>
+        <location filename="../../app/ui/main_window.py" line="728"/>
         <source>已编入目录，索引号 {index_no}</source>
         <translation>In the catalog as index number {index_no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="719"/>
+        <location filename="../../app/ui/main_window.py" line="747"/>
         <source>选择新版本文件</source>
         <translation>Choose the new version&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="753"/>
+        <location filename="../../app/ui/main_window.py" line="786"/>
+        <source>已记录人工审查。</source>
+        <translation>Manual review recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="791"/>
         <source>已上传新版本，正在重新检查。</source>
         <translation>New version uploaded; checking it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="802"/>
+        <location filename="../../app/ui/main_window.py" line="840"/>
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="829"/>
+        <location filename="../../app/ui/main_window.py" line="867"/>
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="835"/>
+        <location filename="../../app/ui/main_window.py" line="873"/>
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="502"/>
+        <location filename="../../app/ui/main_window.py" line="516"/>
         <source>文件版本</source>
         <translation>File version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="502"/>
+        <location filename="../../app/ui/main_window.py" line="516"/>
         <source>第 {revision} 版</source>
         <translation>version {revision}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="503"/>
+        <location filename="../../app/ui/main_window.py" line="517"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="856"/>
+        <location filename="../../app/ui/main_window.py" line="894"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="856"/>
+        <location filename="../../app/ui/main_window.py" line="894"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="857"/>
+        <location filename="../../app/ui/main_window.py" line="895"/>
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="880"/>
+        <location filename="../../app/ui/main_window.py" line="918"/>
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="898"/>
+        <location filename="../../app/ui/main_window.py" line="936"/>
         <source>加密的 PDF</source>
         <translation>Encrypted PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="899"/>
+        <location filename="../../app/ui/main_window.py" line="937"/>
         <source>“{name}”是加密的 PDF。输入打开密码后，将以解密副本导入（加密原件一并保存）：</source>
         <translation>“{name}” is an encrypted PDF. Enter its open password to import a decrypted copy (the encrypted original is kept too):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="917"/>
+        <location filename="../../app/ui/main_window.py" line="955"/>
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2391,12 +2846,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="922"/>
+        <location filename="../../app/ui/main_window.py" line="960"/>
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="923"/>
+        <location filename="../../app/ui/main_window.py" line="961"/>
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -2404,109 +2859,109 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="931"/>
+        <location filename="../../app/ui/main_window.py" line="969"/>
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="947"/>
+        <location filename="../../app/ui/main_window.py" line="985"/>
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="957"/>
+        <location filename="../../app/ui/main_window.py" line="995"/>
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="984"/>
+        <location filename="../../app/ui/main_window.py" line="1022"/>
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="994"/>
+        <location filename="../../app/ui/main_window.py" line="1032"/>
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1004"/>
+        <location filename="../../app/ui/main_window.py" line="1042"/>
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1015"/>
+        <location filename="../../app/ui/main_window.py" line="1053"/>
         <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
         <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1021"/>
+        <location filename="../../app/ui/main_window.py" line="1059"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1028"/>
+        <location filename="../../app/ui/main_window.py" line="1066"/>
         <source>导出传输包</source>
         <translation>Export transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1028"/>
+        <location filename="../../app/ui/main_window.py" line="1066"/>
         <source>签名私钥的口令：</source>
         <translation>Passphrase of the signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1038"/>
+        <location filename="../../app/ui/main_window.py" line="1076"/>
         <source>传输包已导出：序号 {sequence}，{items} 项，{path}</source>
         <translation>Transfer package exported: sequence {sequence}, {items} items, {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1051"/>
+        <location filename="../../app/ui/main_window.py" line="1089"/>
         <source>选择传输包</source>
         <translation>Choose transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1062"/>
+        <location filename="../../app/ui/main_window.py" line="1100"/>
         <source>传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。</source>
         <translation>Transfer package imported: {published} published, {withdrawn} withdrawn, {changed} validity changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1076"/>
+        <location filename="../../app/ui/main_window.py" line="1114"/>
         <source>数据库已备份到 {path}（SHA-256 {sha}…）</source>
         <translation>Database backed up to {path} (SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1087"/>
+        <location filename="../../app/ui/main_window.py" line="1125"/>
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1094"/>
+        <location filename="../../app/ui/main_window.py" line="1132"/>
         <source>用备份替换当前数据库？当前数据库会先另存到数据目录的 backups 中。恢复后审发台将退出，请重新启动。</source>
         <translation>Replace the current database with the backup? The current database is first kept in the data directory&apos;s backups. The desk quits after restoring; start it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1116"/>
+        <location filename="../../app/ui/main_window.py" line="1154"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1121"/>
+        <location filename="../../app/ui/main_window.py" line="1159"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1160"/>
+        <location filename="../../app/ui/main_window.py" line="1206"/>
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1165"/>
+        <location filename="../../app/ui/main_window.py" line="1211"/>
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1166"/>
+        <location filename="../../app/ui/main_window.py" line="1212"/>
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -2518,81 +2973,164 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>MediaAttestDialog</name>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="263"/>
+        <source>人工审查：{name}</source>
+        <translation>Manual review: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="268"/>
+        <source>检查引擎无法读取音视频内容。请保存并完整试听或观看该文件，确认其中没有国家秘密、工作秘密、个人信息等不宜公开的内容后，写明审查说明。确认记入审查记录和审计日志。</source>
+        <translation>The check engine cannot read audio or video content. Save the file and listen to or watch all of it; once sure it holds nothing unfit for disclosure, such as state secrets, work secrets or personal data, write your review note. The confirmation goes into the review record and the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="272"/>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="280"/>
+        <source>例如：已完整试听 12 分钟录音，内容为政策要点讲解，未涉及个人信息和内部事项。</source>
+        <translation>e.g. Listened to the whole 12-minute recording: an explanation of the policy&apos;s main points, with no personal data or internal matters.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="284"/>
+        <source>政策解读</source>
+        <translation>Interpretation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="285"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="286"/>
+        <source>实际类型</source>
+        <translation>Actual type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="287"/>
+        <source>审查说明</source>
+        <translation>Review note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="293"/>
+        <source>确认已人工审查</source>
+        <translation>Confirm manual review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="297"/>
+        <source>保存音视频文件</source>
+        <translation>Save audio/video file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/interpretation_dialog.py" line="306"/>
+        <source>无法保存文件：{reason}</source>
+        <translation>Cannot save the file: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>MetadataDialog</name>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="34"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="39"/>
         <source>文件信息</source>
         <translation>Document details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="44"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="53"/>
         <source>例如：示医保〔2026〕7号（用六角括号〔〕）</source>
         <translation>e.g. 示医保〔2026〕7号 (with the 〔〕 brackets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="46"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="55"/>
         <source>（未选）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="55"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="64"/>
         <source>已定</source>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="69"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="78"/>
         <source>规章</source>
         <translation>Rule (规章)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="71"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="80"/>
         <source>规范性文件</source>
         <translation>Normative document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="73"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="82"/>
         <source>需解读</source>
         <translation>Needs interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="75"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="84"/>
         <source>三同步：须同步附政策解读，否则审查员须写明理由</source>
         <translation>Three synchronisations: published with its interpretation, or the reviewer records why not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="78"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="86"/>
+        <source>用顿号分隔；留空则批准时从发布文本中建议（不含人名）</source>
+        <translation>Separate with 、; leave empty to have them suggested from the published text at approval (no personal names)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="88"/>
+        <source>内容概述（不超过 300 字）</source>
+        <translation>Summary (up to 300 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="92"/>
         <source>标题（信息名称）</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="79"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="93"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="80"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="94"/>
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="81"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="95"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="87"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="101"/>
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="88"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="102"/>
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="96"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="110"/>
         <source>政策解读</source>
         <translation>Interpretation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="111"/>
+        <source>主题词</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="112"/>
+        <source>内容概述</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="113"/>
+        <source>主题词和内容概述随文件一起做保密检查，批准时冻结，发布时原样公开。</source>
+        <translation>Keywords and summary go through the confidentiality check with the document, are frozen at approval and are published as they are.</translation>
     </message>
 </context>
 <context>
@@ -2699,79 +3237,117 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="42"/>
+        <location filename="../../app/ui/publish_dialog.py" line="40"/>
         <source>编入政府信息公开目录</source>
         <translation>Publish into the disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="49"/>
+        <location filename="../../app/ui/publish_dialog.py" line="47"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="50"/>
+        <location filename="../../app/ui/publish_dialog.py" line="48"/>
         <source>发布机构</source>
         <translation>Publisher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="51"/>
+        <location filename="../../app/ui/publish_dialog.py" line="49"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="52"/>
+        <location filename="../../app/ui/publish_dialog.py" line="50"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="53"/>
+        <location filename="../../app/ui/publish_dialog.py" line="51"/>
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="54"/>
+        <location filename="../../app/ui/publish_dialog.py" line="52"/>
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="60"/>
+        <location filename="../../app/ui/publish_dialog.py" line="58"/>
         <source>主题词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="62"/>
+        <location filename="../../app/ui/publish_dialog.py" line="60"/>
         <source>内容概述（不超过 300 字）</source>
         <translation>Summary (up to 300 characters)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="64"/>
+        <location filename="../../app/ui/publish_dialog.py" line="62"/>
         <source>内容概述</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="68"/>
+        <location filename="../../app/ui/publish_dialog.py" line="66"/>
         <source>发布日期</source>
         <translation>Publication date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="71"/>
+        <location filename="../../app/ui/publish_dialog.py" line="67"/>
+        <source>{day}（发布当天）</source>
+        <translation>{day} (day of publishing)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="73"/>
+        <source>主题词和内容概述已随审查批准冻结。在此修改会当场做保密检查；检查发现问题时不能发布，须退回重新审查。</source>
+        <translation>The keywords and summary were frozen at approval. Changes made here are checked on the spot; if the check finds problems, the item cannot be published and must be returned for review again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="80"/>
         <source>重新检查目录信息</source>
         <translation>Check the catalog details again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="74"/>
+        <location filename="../../app/ui/publish_dialog.py" line="83"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="77"/>
+        <location filename="../../app/ui/publish_dialog.py" line="86"/>
         <source>目录信息检查（文件信息可在草稿阶段由经办人修改）</source>
         <translation>Catalog check (document details are edited by the clerk while it is a draft)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="102"/>
+        <location filename="../../app/ui/publish_dialog.py" line="110"/>
         <source>目录信息完整。</source>
         <translation>The catalog details are complete.</translation>
+    </message>
+</context>
+<context>
+    <name>PublishedAuditDialog</name>
+    <message>
+        <location filename="../../app/ui/published_audit_dialog.py" line="29"/>
+        <source>核对线上内容</source>
+        <translation>Verify online content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/published_audit_dialog.py" line="33"/>
+        <source>线上内容与数据库不一致：{count} 处问题（核对了 {where}）。</source>
+        <translation>Online content differs from the database: {count} problems (verified {where}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/published_audit_dialog.py" line="37"/>
+        <source>线上内容与数据库一致（核对了 {where}）。</source>
+        <translation>Online content matches the database (verified {where}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/published_audit_dialog.py" line="42"/>
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/published_audit_dialog.py" line="42"/>
+        <source>问题</source>
+        <translation>Problem</translation>
     </message>
 </context>
 <context>
@@ -2850,17 +3426,17 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/ui/reason_dialog.py" line="34"/>
+        <location filename="../../app/ui/reason_dialog.py" line="35"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reason_dialog.py" line="35"/>
+        <location filename="../../app/ui/reason_dialog.py" line="36"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reason_dialog.py" line="52"/>
+        <location filename="../../app/ui/reason_dialog.py" line="53"/>
         <source>请填写理由。</source>
         <translation>Please give a reason.</translation>
     </message>
@@ -2868,32 +3444,32 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>RichTextEditor</name>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="63"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="64"/>
         <source>标题一</source>
         <translation>Heading 1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="64"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="65"/>
         <source>标题二</source>
         <translation>Heading 2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="65"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="66"/>
         <source>正文</source>
         <translation>Body text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="66"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="67"/>
         <source>项目列表</source>
         <translation>Bullet list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="67"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="68"/>
         <source>编号列表</source>
         <translation>Numbered list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretation_dialog.py" line="68"/>
+        <location filename="../../app/ui/interpretation_dialog.py" line="69"/>
         <source>插入表格</source>
         <translation>Insert table</translation>
     </message>
@@ -3137,6 +3713,31 @@ The signature and the hashes of all {count} items are verified.</translation>
         <source>个人信息旁的人名或地名</source>
         <translation>Person or place name next to personal data</translation>
     </message>
+    <message>
+        <location filename="../../app/checking.py" line="335"/>
+        <source>内容无法识别：既不是已知的音视频格式，也不是可检查的文档，须审查员人工审查。</source>
+        <translation>Unrecognised content: neither a known audio or video format nor a document that can be checked; a reviewer must review it by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checking.py" line="339"/>
+        <source>文件名表示音视频，但内容是可检查的文档，已按实际内容检查。</source>
+        <translation>The file name says audio/video, but the content is a document that can be checked; it was checked by its actual content.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checking.py" line="342"/>
+        <source>文件扩展名与实际的音视频格式不符。</source>
+        <translation>The file extension does not match the actual audio/video format.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checking.py" line="347"/>
+        <source>音视频内容无法自动检查，须审查员试听或观看后逐个确认（人工审查）。</source>
+        <translation>Audio/video content cannot be checked automatically; a reviewer must listen to or watch each file and confirm it (manual review).</translation>
+    </message>
+    <message>
+        <location filename="../../app/checking.py" line="364"/>
+        <source>音视频附件</source>
+        <translation>Audio/video attachment</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -3342,28 +3943,28 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../app/documents.py" line="38"/>
+        <location filename="../../app/documents.py" line="39"/>
         <source>我的草稿</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="39"/>
+        <location filename="../../app/documents.py" line="40"/>
         <source>待我审查</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="40"/>
+        <location filename="../../app/documents.py" line="41"/>
         <source>已批准待发布</source>
         <translation>Approved, to publish</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="41"/>
+        <location filename="../../app/documents.py" line="42"/>
         <location filename="../../app/roles.py" line="46"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="42"/>
+        <location filename="../../app/documents.py" line="43"/>
         <source>全部文件</source>
         <translation>All documents</translation>
     </message>
@@ -3474,103 +4075,108 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="66"/>
+        <location filename="../../app/reviewing.py" line="88"/>
         <source>同意公开</source>
         <translation>Disclose</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="67"/>
+        <location filename="../../app/reviewing.py" line="89"/>
         <source>删减后公开</source>
         <translation>Disclose redacted</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="68"/>
+        <location filename="../../app/reviewing.py" line="90"/>
         <location filename="../../publish/taxonomy.py" line="73"/>
         <source>依申请公开</source>
         <translation>Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="71"/>
+        <location filename="../../app/reviewing.py" line="93"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="72"/>
+        <location filename="../../app/reviewing.py" line="94"/>
         <source>遮盖</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="73"/>
+        <location filename="../../app/reviewing.py" line="95"/>
         <source>保留</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="74"/>
+        <location filename="../../app/reviewing.py" line="96"/>
         <source>误报</source>
         <translation>False alarm</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="95"/>
+        <location filename="../../publish/taxonomy.py" line="105"/>
         <source>国家秘密（条例第十四条）</source>
         <translation>State secret (Regulations art. 14)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="96"/>
+        <location filename="../../publish/taxonomy.py" line="106"/>
         <source>法律、行政法规禁止公开（条例第十四条）</source>
         <translation>Disclosure forbidden by law or administrative regulation (art. 14)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="99"/>
+        <location filename="../../publish/taxonomy.py" line="109"/>
         <source>危及国家安全、公共安全、经济安全、社会稳定（条例第十四条）</source>
         <translation>Endangers national, public or economic security or social stability (art. 14)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="102"/>
+        <location filename="../../publish/taxonomy.py" line="112"/>
         <source>商业秘密、个人隐私等第三方合法权益（条例第十五条）</source>
         <translation>Trade secrets, personal privacy or other third parties&apos; rights (art. 15)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="103"/>
+        <location filename="../../publish/taxonomy.py" line="113"/>
         <source>内部事务信息（条例第十六条）</source>
         <translation>Internal affairs information (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="104"/>
+        <location filename="../../publish/taxonomy.py" line="114"/>
         <source>过程性信息（条例第十六条）</source>
         <translation>Process information (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="105"/>
+        <location filename="../../publish/taxonomy.py" line="115"/>
         <source>行政执法案卷信息（条例第十六条）</source>
         <translation>Administrative enforcement case files (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="125"/>
+        <location filename="../../publish/taxonomy.py" line="116"/>
+        <source>技术性清理（非不予公开）</source>
+        <translation>Technical cleanup (not withholding)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/taxonomy.py" line="190"/>
         <source>文字解读</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="126"/>
+        <location filename="../../publish/taxonomy.py" line="191"/>
         <source>图解</source>
         <translation>Graphic</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="127"/>
+        <location filename="../../publish/taxonomy.py" line="192"/>
         <source>音视频</source>
         <translation>Audio/video</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="128"/>
+        <location filename="../../publish/taxonomy.py" line="193"/>
         <source>专家解读</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="129"/>
+        <location filename="../../publish/taxonomy.py" line="194"/>
         <source>负责人解读</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="130"/>
+        <location filename="../../publish/taxonomy.py" line="195"/>
         <source>政策问答</source>
         <translation>Q&amp;A</translation>
     </message>
@@ -3600,7 +4206,69 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>image</translation>
     </message>
     <message>
+        <location filename="../../review/formats.py" line="306"/>
+        <source>MP4/MOV 音视频</source>
+        <translation>MP4/MOV audio/video</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="307"/>
+        <source>WAV 音频</source>
+        <translation>WAV audio</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="308"/>
+        <source>AVI 视频</source>
+        <translation>AVI video</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="309"/>
+        <source>MP3 音频</source>
+        <translation>MP3 audio</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="310"/>
+        <source>AAC 音频</source>
+        <translation>AAC audio</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="311"/>
+        <source>Ogg 音视频</source>
+        <translation>Ogg audio/video</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="312"/>
+        <source>FLAC 音频</source>
+        <translation>FLAC audio</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="313"/>
+        <source>WebM/MKV 视频</source>
+        <translation>WebM/MKV video</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="314"/>
+        <source>FLV 视频</source>
+        <translation>FLV video</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="315"/>
+        <source>WMA/WMV 音视频</source>
+        <translation>WMA/WMV audio/video</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="316"/>
+        <source>AMR 音频</source>
+        <translation>AMR audio</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="317"/>
+        <source>MPEG 视频</source>
+        <translation>MPEG video</translation>
+    </message>
+    <message>
+        <location filename="../../app/interpretations.py" line="322"/>
         <location filename="../../review/formats.py" line="112"/>
+        <location filename="../../review/formats.py" line="409"/>
         <source>无法识别的数据</source>
         <translation>unrecognisable data</translation>
     </message>
@@ -3774,6 +4442,46 @@ The signature and the hashes of all {count} items are verified.</translation>
         <location filename="../../app/deadlines.py" line="34"/>
         <source>文件发布后 3 个工作日内发布解读</source>
         <translation>Interpretation within 3 working days of the document</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="36"/>
+        <source>保密期限已满</source>
+        <translation>The classification period has ended</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="37"/>
+        <source>保密期限未满（至 {date}）</source>
+        <translation>The classification period has not ended (until {date})</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="38"/>
+        <source>保密期限为长期</source>
+        <translation>The classification period is long-term</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="39"/>
+        <source>成文日期未填，无法判断保密期限是否已满</source>
+        <translation>The date written is not filled in; cannot tell whether the classification period has ended</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="40"/>
+        <source>标志未写明密级或期限，无法判断保密期限是否已满</source>
+        <translation>The marking states no classification level or period; cannot tell whether the classification period has ended</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="41"/>
+        <source>尚无解密/降密记录</source>
+        <translation>No declassification/downgrading record yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="44"/>
+        <source>解密记录：{authority} {date} {reference}，{entered}录入，待第二人确认</source>
+        <translation>Declassification record: {authority} {date} {reference}, entered by {entered}, awaiting confirmation by a second person</translation>
+    </message>
+    <message>
+        <location filename="../../app/declassification.py" line="49"/>
+        <source>解密记录：{authority} {date} {reference}，{entered}录入，{confirmed}确认</source>
+        <translation>Declassification record: {authority} {date} {reference}, entered by {entered}, confirmed by {confirmed}</translation>
     </message>
 </context>
 </TS>
