@@ -288,13 +288,19 @@ def _approved(session: Session, document: Document) -> tuple[Review, ReleaseRow]
     if review.conclusion != ON_REQUEST:
         current = document.current_original()
         published = next(
-            (f for f in document.files if f.purpose == FilePurpose.PUBLISHED and f.revision == current.revision),
+            (
+                f
+                for f in document.files
+                if f.purpose == FilePurpose.PUBLISHED and f.revision == current.revision
+            ),
             None,
         )
         frozen = releases.load(session, release_row.sha256).published_file
         # The bytes that go out are the bytes that passed verification, frozen in the release.
-        if published is None or frozen is None or not (
-            published.blob_sha256 == review.published_sha256 == frozen.sha256
+        if (
+            published is None
+            or frozen is None
+            or not (published.blob_sha256 == review.published_sha256 == frozen.sha256)
         ):
             raise PermissionDenied(
                 QT_TRANSLATE_NOOP("DeskError", "“{title}”的发布版本与审查时复核的版本不一致，不能发布。"),
@@ -326,7 +332,9 @@ def _amend(
             title=document.title,
             problems="；".join(problems),
         )
-    return releases.store(session, user, amended, document_id=document.id, review_id=review.id, amends=row), amended
+    return releases.store(
+        session, user, amended, document_id=document.id, review_id=review.id, amends=row
+    ), amended
 
 
 def live_entry(session: Session, document_id: int) -> CatalogEntry | None:
@@ -491,9 +499,12 @@ def _all_site_entries(session: Session, rows: list[CatalogEntry]) -> list[SiteEn
 
 def entry_file_hashes(session: Session, entry: CatalogEntry) -> list[str]:
     """Every file an entry ever put on a target — its own and its release's — to take down on withdrawal."""
-    hashes = [entry.published_sha256, *session.scalars(
-        select(CatalogAttachment.blob_sha256).where(CatalogAttachment.catalog_entry_id == entry.id)
-    )]
+    hashes = [
+        entry.published_sha256,
+        *session.scalars(
+            select(CatalogAttachment.blob_sha256).where(CatalogAttachment.catalog_entry_id == entry.id)
+        ),
+    ]
     if entry.release_sha256:
         with contextlib.suppress(ReleaseError):
             hashes += [f.sha256 for f in releases.load(session, entry.release_sha256).files]

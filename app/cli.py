@@ -119,7 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--basis", choices=[b.value for b in LegalBasis], help="删除或遮盖的法律依据")
     p.add_argument("--reason", default="", help="保留或误报的理由")
-    p.add_argument("--allow", action="store_true", help="误报词连同其上下文（如“单位内部资料管理”）加入本部门允许词")
+    p.add_argument(
+        "--allow", action="store_true", help="误报词连同其上下文（如“单位内部资料管理”）加入本部门允许词"
+    )
     p.set_defaults(handler=_decide)
 
     p = sub.add_parser(
@@ -130,7 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--authority", help="定密机关（作出解密/降密决定的机关）")
     p.add_argument("--date", type=_date, help="解密/降密决定的日期 YYYY-MM-DD")
     p.add_argument("--reference", help="解密/降密决定的文号或审批单编号")
-    p.add_argument("--confirm", action="store_true", help="确认他人录入的解密记录（需另一名审查员或系统管理员）")
+    p.add_argument(
+        "--confirm", action="store_true", help="确认他人录入的解密记录（需另一名审查员或系统管理员）"
+    )
     p.set_defaults(handler=_declassify)
 
     p = sub.add_parser(
@@ -349,7 +353,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--expect-version", type=int, help="只在文件仍是该版本时执行（防止覆盖他人的修改）")
         p.add_argument("--reason", default="", help="理由或审查意见")
         if action is Action.REFUSE:
-            p.add_argument("--basis", required=True, choices=[b.value for b in WITHHOLDING_BASES], help="法律依据")
+            p.add_argument(
+                "--basis", required=True, choices=[b.value for b in WITHHOLDING_BASES], help="法律依据"
+            )
         p.set_defaults(handler=_transition, action=action)
 
     p = sub.add_parser("check", help="保密检查文件或文件夹（不需要登录，不写数据库）")
@@ -871,12 +877,18 @@ def _declassify(args: argparse.Namespace, workspace: Workspace) -> int:
 
     missing = [
         option
-        for option, value in (("--authority", args.authority), ("--date", args.date), ("--reference", args.reference))
+        for option, value in (
+            ("--authority", args.authority),
+            ("--date", args.date),
+            ("--reference", args.reference),
+        )
         if not args.confirm and not value
     ]
     if missing:
         raise ValidationFailed(
-            QT_TRANSLATE_NOOP("DeskError", "录入解密记录须写明 --authority、--date 和 --reference，缺少：{options}。"),
+            QT_TRANSLATE_NOOP(
+                "DeskError", "录入解密记录须写明 --authority、--date 和 --reference，缺少：{options}。"
+            ),
             options="、".join(missing),
         )
     user_id = _signed_in(args, workspace)

@@ -325,9 +325,7 @@ def _apply(
         entry.keywords = json.dumps(list(fields["keywords"]), ensure_ascii=False)
         entry.published_sha256 = by_role["published"]["sha256"] if "published" in by_role else ""
         entry.record_sha256 = by_role["record"]["sha256"] if "record" in by_role else None
-        entry.release_sha256 = releases.store(
-            session, None, release, document_id=None, review_id=None
-        ).sha256
+        entry.release_sha256 = releases.store(session, None, release, document_id=None, review_id=None).sha256
         entry.source_package, entry.status = package_id, "published"
         session.flush()
         for old in session.scalars(
@@ -346,7 +344,9 @@ def _apply(
                 )
         session.flush()
         releases.entry_release(session, entry)  # what came in is what the review machine froze
-        index_entry(session, entry, visible_text(files[entry.published_sha256]) if entry.published_sha256 else "")
+        index_entry(
+            session, entry, visible_text(files[entry.published_sha256]) if entry.published_sha256 else ""
+        )
         follow_on_targets(session, entry, UPSERT, also=[PORTAL] if to_portal else [])
         resend_interpreted(session, entry)
         return

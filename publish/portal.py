@@ -98,7 +98,9 @@ class PortalClient:
             self._send("PUT", self._entry_path(entry.index_no), _json(body)), entry.pdf_sha256 or None
         )
 
-    def publish(self, entry: SiteEntry, pdf: bytes | None, media: Mapping[str, bytes] | None = None) -> Receipt:
+    def publish(
+        self, entry: SiteEntry, pdf: bytes | None, media: Mapping[str, bytes] | None = None
+    ) -> Receipt:
         """The files (`media` by SHA-256 for the attachments), then the entry that points to them."""
         media = media or {}
         if (hashlib.sha256(pdf).hexdigest() if pdf is not None else "") != entry.pdf_sha256 or any(

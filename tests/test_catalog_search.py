@@ -12,9 +12,7 @@ from tests.conftest import approved_document
 
 def publish(workspace, people, path, title, category, summary):
     doc_id = approved_document(workspace, people, path, title, category, doc_number="示政〔2026〕1号")
-    return publish_to_catalog(
-        workspace.db, people.publisher, doc_id, None, summary=summary
-    ).index_no
+    return publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary=summary).index_no
 
 
 def test_search_filters_and_pages(workspace, people, sample_files, tmp_path):

@@ -16,9 +16,7 @@ from tests.conftest import approved_document
 
 def many_entries(workspace, people, sample_files, count: int) -> None:
     doc_id = approved_document(workspace, people, sample_files["clean"])
-    first = publish_to_catalog(
-        workspace.db, people.publisher, doc_id, None, summary="供暖"
-    )
+    first = publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="供暖")
     with workspace.db.write() as s:
         template = s.scalar(select(CatalogEntry).where(CatalogEntry.index_no == first.index_no))
         for n in range(2, count + 1):

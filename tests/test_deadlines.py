@@ -45,9 +45,7 @@ def test_published_items_leave_the_list(workspace, people, sample_files):
         assert [
             d.document_id for d in deadlines(s, s.get_one(User, people.clerk), dt.date(2026, 11, 23))
         ] == [doc_id]
-    publish_to_catalog(
-        workspace.db, people.publisher, doc_id, None, summary="x"
-    )
+    publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="x")
     with workspace.db.read() as s:
         assert deadlines(s, s.get_one(User, people.clerk), dt.date(2026, 11, 23)) == []
 

@@ -125,7 +125,12 @@ def test_false_alarm_goes_to_the_allow_list_only_for_lexicon_terms(workspace, pe
     ids = _findings(workspace, submitted)
     with pytest.raises(ValidationFailed, match="允许词"):
         _decide(
-            workspace, people.reviewer, ids["PII-MOBILE"], FALSE_ALARM, reason="示例号码", add_to_allow_list=True
+            workspace,
+            people.reviewer,
+            ids["PII-MOBILE"],
+            FALSE_ALARM,
+            reason="示例号码",
+            add_to_allow_list=True,
         )
     _decide(workspace, people.reviewer, ids["PII-MOBILE"], FALSE_ALARM, reason="示例号码")
     with workspace.db.read() as s:

@@ -62,7 +62,10 @@ class PublishDialog(QDialog):
         form.addRow(self.tr("内容概述"), self.summary)
         # 发布日期 is the day the item goes online, never chosen: a backdated one is a 单项否决 item.
         self.published_on = dt.date.today()
-        form.addRow(self.tr("发布日期"), QLabel(self.tr("{day}（发布当天）").format(day=self.published_on.isoformat()), self))
+        form.addRow(
+            self.tr("发布日期"),
+            QLabel(self.tr("{day}（发布当天）").format(day=self.published_on.isoformat()), self),
+        )
         frozen = QLabel(
             self.tr(
                 "主题词和内容概述已随审查批准冻结。在此修改会当场做保密检查；"
