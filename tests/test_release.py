@@ -103,16 +103,23 @@ def test_a_removed_name_is_nowhere_on_the_site_in_search_or_in_the_package(works
     with workspace.db.read() as s:
         published = s.get_one(CatalogEntry, entry.id)
         keywords = json.loads(published.keywords)
-        assert "违纪" in keywords  # suggested from the published text
+        assert "供暖" in keywords  # suggested from the published text
         hits = {q: search(s, CatalogFilter(query=q)) for q in ("李明", "内部资料", "供暖保障")}
     with zipfile.ZipFile(package) as archive:
         manifest = archive.read(MANIFEST).decode("utf-8")
+        (record_sha,) = [
+            f["sha256"] for item in json.loads(manifest)["items"] for f in item["files"] if f["role"] == "record"
+        ]
+        with pymupdf.open("pdf", archive.read(f"files/{record_sha}")) as pdf:
+            record = "".join(page.get_text() for page in pdf)
+    assert "保密审查单" in record and "110***********1233" in record  # the record travels, masked
     site_text = _site_text(site)
     assert "供暖保障" in site_text and hits["供暖保障"]
     for secret in ("李明", ID_NUMBER, "内部资料"):
         assert secret not in site_text
         assert secret not in "".join(keywords)
         assert secret not in manifest
+        assert secret not in record
     assert hits["李明"] == [] and hits["内部资料"] == []
 
 
