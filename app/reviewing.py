@@ -53,7 +53,7 @@ from app.releases import ReviewedTexts, field_problems
 from app.roles import Status
 from app.workflow import REVIEWS_MADE, Action, get_document, load_for_update, perform, refusal
 from publish.release import ATTACHMENT, PUBLISHED, Release, ReleaseFile
-from publish.taxonomy import LegalBasis, is_hidden
+from publish.taxonomy import DisclosureMode, LegalBasis, is_hidden
 from review.as_pdf import as_pdf
 from review.clean_docx import clean_docx
 from review.engine import suggest_keywords
@@ -548,6 +548,9 @@ def _release(item: _Reviewed, conclusion: Conclusion, pdf: bytes | None) -> Rele
     else:
         files, keywords = (), keywords if item.keywords_set else ()
     release = replace(item.fields, conclusion=conclusion.value, keywords=keywords, files=files)
+    if conclusion is Conclusion.ON_REQUEST:
+        # The reviewer's conclusion, not the clerk's proposal, says how the item is disclosed.
+        release = replace(release, disclosure=DisclosureMode.ON_REQUEST.value)
     problems = field_problems(release, item.lexicon, item.texts)
     if problems:
         raise ValidationFailed(

@@ -182,6 +182,7 @@ def test_an_on_request_item_is_a_catalog_line_without_file_or_body(workspace, pe
     assert not any((site / "files").glob("*")) if (site / "files").exists() else True
     page = next((site / "entries").glob("*.html")).read_text(encoding="utf-8")
     assert "依申请公开" in page and "提出政府信息公开申请" in page
+    assert entry.disclosure == "on_request"  # the reviewer's conclusion, whatever the clerk proposed
     assert "files/" not in page and "供暖保障工作要求" not in page
     with workspace.db.read() as s:
         assert search(s, CatalogFilter(query="群众温暖过冬")) == []  # no body text in the index
