@@ -112,10 +112,11 @@ def _check(
         result.characters += len(stream.text)
         if stream.channel is Channel.VISIBLE:
             visible_norm.append(norm.text)
-        rule_hits = list(rules.marking_hits(norm.text))
+        layout = _layout(stream)
+        rule_hits = [_placed(hit, norm, layout) for hit in rules.marking_hits(norm.text)]
         if stream.channel is Channel.VISIBLE:
             rule_hits.extend(rules.note_hits(norm.text, options.disclosure))
-        pii = list(rules.personal_data_hits(norm.text))
+        pii = list(rules.personal_data_hits(norm.text, _line_breaks(stream.text, norm)))
         personal.extend((stream, norm, hit) for hit in pii if hit.rule.severity is not Severity.INFO)
         rule_hits.extend(pii)
         for hit in rule_hits:
@@ -143,10 +144,16 @@ def _check(
             if term.whole_word and not _on_word_boundaries(norm.text, start, end, whole_word_cache):
                 continue
             message = term.note or QT_TRANSLATE_NOOP("Rules", "词库敏感词")
+            severity = term.severity
+            if severity is not Severity.INFO and layout is not None:
+                # Judged only for the hits of marking-like terms: the matcher itself is untouched.
+                if term.category in rules.MARKING_LIKE_CATEGORIES:
+                    if not layout.stands_alone(*norm.original_span(start, end)):
+                        severity, message = Severity.INFO, rules.LEX_IN_PROSE
+                elif rules.in_legal_list(norm.text, start, end):
+                    severity, message = Severity.INFO, rules.LEX_LEGAL_LIST
             findings.append(
-                _finding(
-                    stream, norm, start, end, "LEX", term.category, term.severity, message, term=term.term
-                )
+                _finding(stream, norm, start, end, "LEX", term.category, severity, message, term=term.term)
             )
     findings = _drop_unchanged_revisions(findings, "".join(visible_norm))
     if options.names_near_personal_data and personal:
@@ -155,6 +162,40 @@ def _check(
     if options.keywords:
         result.keywords = suggest_keywords("\n".join(visible_norm))
     return result
+
+
+# Channels a reader reads as the document's text (footnotes and text boxes are printed too).
+_READ_AS_TEXT = frozenset({Channel.VISIBLE, Channel.NOTE, Channel.TEXT_BOX})
+
+
+def _layout(stream: TextStream) -> rules.Layout | None:
+    """Where markings stand is judged in what a reader sees; elsewhere (hidden text, metadata …)
+    a marking-like word keeps its severity, since no one reads it as prose."""
+    if stream.channel in _READ_AS_TEXT:
+        return rules.Layout(stream.text)
+    if stream.channel is Channel.HEADER_FOOTER:
+        return rules.Layout(stream.text, margin=True)
+    return None
+
+
+def _placed(hit: rules.RuleHit, norm: Normalized, layout: rules.Layout | None) -> rules.RuleHit:
+    if (
+        isinstance(hit, rules.PlacedHit)
+        and layout is not None
+        and not layout.stands_alone(*norm.original_span(hit.start, hit.end))
+    ):
+        return rules.RuleHit(hit.start, hit.end, hit.mention)
+    return hit
+
+
+def _line_breaks(text: str, norm: Normalized) -> Callable[[int], bool]:
+    """Whether the space at a normalised offset was a line break in the original: a wrapped line
+    may cut a number anywhere, a typed space only between its groups."""
+
+    def is_break(offset: int) -> bool:
+        return text[norm.original(offset)] in "\r\n"
+
+    return is_break
 
 
 def _finding(

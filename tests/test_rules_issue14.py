@@ -77,7 +77,9 @@ def test_id_number_across_separators_keeps_its_original_span(lex, written):
     assert found[0].location.line == 1 and found[0].location.column == 4
 
 
-@pytest.mark.parametrize("written", ["138 0013 8000", "138-0013-8000", "138\n0013\n8000", "+86 138 0013 8000"])
+@pytest.mark.parametrize(
+    "written", ["138 0013 8000", "138-0013-8000", "138\n0013\n8000", "+86 138 0013 8000"]
+)
 def test_mobile_number_across_separators(lex, written):
     result = _check(f"联系：{written}。", lex)
     assert [f.text for f in _only(result, "PII-MOBILE")] == [written], _describe(result)
@@ -204,7 +206,9 @@ def _blocking(result: CheckResult) -> list[tuple[str, str]]:
 def test_marking_variants_on_a_line_of_their_own_are_blocking(lex, line, found):
     text = f"示例市人民政府办公室\n\n{line}\n\n关于做好年度工作的通知\n各单位：\n现将有关事项通知如下。\n"
     result = _check(text, lex)
-    assert any(f.text == found and f.severity is Severity.BLOCKING for f in result.findings), _describe(result)
+    assert any(f.text == found and f.severity is Severity.BLOCKING for f in result.findings), _describe(
+        result
+    )
 
 
 def test_marking_at_the_top_next_to_the_title_is_blocking(lex):
@@ -223,7 +227,9 @@ def test_marking_in_a_docx_header_is_blocking(lex):
     document.save(out)
     result = check_bytes("通知.docx", out.getvalue(), lex, NO_NAMES)
     blocking = [f for f in result.findings if f.severity is Severity.BLOCKING]
-    assert any(f.text == "内部资料" and f.channel is Channel.HEADER_FOOTER for f in blocking), _describe(result)
+    assert any(f.text == "内部资料" and f.channel is Channel.HEADER_FOOTER for f in blocking), _describe(
+        result
+    )
 
 
 @pytest.mark.parametrize(
@@ -281,8 +287,18 @@ def _published_style(seed: int) -> str:
     rng = random.Random(seed)
     title = rng.choice(["关于印发2025年政务公开工作要点的通知", "2024年政府信息公开工作年度报告"])
     body = rng.sample(_PUBLISHED_PARAGRAPHS, k=6)
-    return "\n".join(["示例市人民政府办公室文件", f"示政办发〔2025〕{seed}号", title, "各区（市）人民政府：", *body,
-                      "示例市人民政府办公室", "2025年3月15日", "（此件公开发布）"])
+    return "\n".join(
+        [
+            "示例市人民政府办公室文件",
+            f"示政办发〔2025〕{seed}号",
+            title,
+            "各区（市）人民政府：",
+            *body,
+            "示例市人民政府办公室",
+            "2025年3月15日",
+            "（此件公开发布）",
+        ]
+    )
 
 
 @pytest.mark.parametrize("seed", range(6))
