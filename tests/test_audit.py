@@ -38,6 +38,7 @@ def test_every_action_is_recorded_with_before_and_after(workspace, people, sampl
         ("document.import", "clerk"),
         ("document.submit", "clerk"),
         ("document.check", "system"),
+        ("release.freeze", "reviewer"),
         ("document.approve", "reviewer"),
         ("document.review", "reviewer"),
     ]

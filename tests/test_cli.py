@@ -214,4 +214,4 @@ def test_department_lexicon_import_export_and_use_on_import(tmp_path, sample_fil
     r = desk(data, "--user", "reviewer", "lexicon", "export", "--format", "text", password="demo-2026")
     assert r.stdout == "缴费标准\n"
     r = desk(data, "--user", "clerk", "import", str(sample_files["pdf"]), password="demo-2026")
-    assert r.returncode == 0 and "保密检查：阻断 4" in r.stdout  # marking, ID number, the new term twice
+    assert r.returncode == 0 and "保密检查：阻断 5" in r.stdout  # marking, ID number, the new term twice and in the title

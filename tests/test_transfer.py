@@ -112,7 +112,9 @@ def test_round_trip_publishes_and_withdraws_on_the_online_machine(
     assert import_package(online.workspace.db, online.publisher, second).withdrawn == 3
     update_static_site(online.workspace.db, site)
     assert set(catalog(online).values()) == {"withdrawn"}
-    assert not doc_page.exists()
+    # The withdrawal crossed the air gap: the online site keeps a 已撤回 page and no file.
+    assert "已撤回" in doc_page.read_text(encoding="utf-8")
+    assert not (site / "files" / f"{published_pdf}.pdf").exists()
 
 
 def _rewrite(source: Path, target: Path, change) -> Path:
