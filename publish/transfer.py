@@ -31,6 +31,8 @@ FORMAT = "disclosure-desk-transfer/1"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 MAX_PACKAGE_BYTES = 4 * 1024**3
 _FILE_NAME = re.compile(r"files/[0-9a-f]{64}")
+MAX_MANIFEST_BYTES = 64 * 2**20  # about 200,000 items; a package is exported per working batch
+_KEY_ID = re.compile(rb'"key_id":"([0-9a-f]{1,64})"')
 
 
 class TransferError(TranslatableError):
@@ -174,6 +176,21 @@ def declared_files(manifest: dict[str, Any]) -> dict[str, int]:
     return out
 
 
+class _TooLarge(Exception):
+    pass
+
+
+def _read_bounded(archive: zipfile.ZipFile, member: str, limit: int) -> bytes:
+    """A member's bytes, inflated no further than `limit` whatever its header claims."""
+    data = bytearray()
+    with archive.open(member) as f:
+        while chunk := f.read(2**20):
+            data += chunk
+            if len(data) > limit:
+                raise _TooLarge(member)
+    return bytes(data)
+
+
 def read_package(path: Path, trusted: Callable[[str], Ed25519PublicKey | None]) -> VerifiedPackage:
     """Opens and verifies a package; `trusted(key_id)` gives a registered, unrevoked key or None."""
     name = path.name
@@ -193,21 +210,26 @@ def read_package(path: Path, trusted: Callable[[str], Ed25519PublicKey | None]) 
             raise TransferError(
                 QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”没有签名或清单，拒绝导入。"), name=name
             )
-        body = archive.read(MANIFEST)
-        signature = base64.b64decode(archive.read(SIGNATURE), validate=True)
+        # Nothing is inflated or parsed beyond a small bound before the signature is checked: a
+        # 1 MB package may carry a manifest that inflates to gigabytes.
+        body = _read_bounded(archive, MANIFEST, MAX_MANIFEST_BYTES)
+        signature = base64.b64decode(_read_bounded(archive, SIGNATURE, 1024), validate=True)
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
         raise TransferError(
             QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”已损坏或不完整（可能被截断）。"), name=name
         ) from exc
-    try:
-        manifest = json.loads(body)
-        signer = str(manifest["key_id"])
-        if manifest.get("format") != FORMAT:
-            raise ValueError("format")
-    except (ValueError, KeyError, TypeError) as exc:
+    except _TooLarge as exc:
         raise TransferError(
-            QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”的清单无法识别。"), name=name
+            QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”的清单过大（超过 {limit} MB），拒绝读取。"),
+            name=name,
+            limit=MAX_MANIFEST_BYTES // 2**20,
         ) from exc
+    # The signer is read from the canonical bytes without parsing them; the manifest is parsed only
+    # once its signature is good.
+    found = _KEY_ID.search(body)
+    if found is None:
+        raise TransferError(QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”的清单无法识别。"), name=name)
+    signer = found.group(1).decode("ascii")
     key = trusted(signer)
     if key is None:
         raise TransferError(
@@ -220,6 +242,14 @@ def read_package(path: Path, trusted: Callable[[str], Ed25519PublicKey | None]) 
     except InvalidSignature as exc:
         raise TransferError(
             QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”的签名无效：清单在签名后被改动过。"), name=name
+        ) from exc
+    try:
+        manifest = json.loads(body)
+        if manifest.get("format") != FORMAT or str(manifest["key_id"]) != signer:
+            raise ValueError("format")
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise TransferError(
+            QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”的清单无法识别。"), name=name
         ) from exc
     expected = declared_files(manifest)
     extra = set(members) - {MANIFEST, SIGNATURE} - {f"files/{sha}" for sha in expected}

@@ -317,3 +317,26 @@ def test_headless_keys_and_packages(tmp_path, sample_files):
     assert len(list((site / "entries").glob("*.html"))) == 1
     r = desk(online, "package", "import", str(package), user="publisher")
     assert r.returncode == 2 and "已经导入过" in r.stderr
+
+
+def test_a_manifest_that_inflates_beyond_its_bound_is_refused_before_parsing(tmp_path):
+    """A 1 MB package whose manifest inflates to 100 MB: refused having inflated at most the bound,
+    and before any JSON is parsed or any key is asked for."""
+    import tracemalloc
+
+    from publish.transfer import MAX_MANIFEST_BYTES, read_package
+
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        with archive.open(MANIFEST, "w", force_zip64=True) as f:
+            for _ in range(100):
+                f.write(b" " * 2**20)
+        archive.writestr(SIGNATURE, base64.b64encode(b"x" * 64))
+    assert bomb.stat().st_size < 2**20
+    asked: list[str] = []
+    tracemalloc.start()
+    with pytest.raises(TransferError, match="清单过大"):
+        read_package(bomb, lambda key: asked.append(key))  # type: ignore[func-returns-value]
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert asked == [] and peak < 1.2 * MAX_MANIFEST_BYTES
