@@ -367,7 +367,17 @@ def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogE
 
 
 def withdraw_entry(session: Session, user: User, entry: CatalogEntry, reason: str) -> None:
-    """Withdraws one entry (and, for the desk's own, its document) and tells its targets."""
+    """Withdraws one entry (and, for the desk's own, its document) and tells its targets.
+
+    The same rule holds for every entry, one that came by transfer package too: a publisher of the
+    entry's department, with a reason."""
+    if not user.has_role(Role.PUBLISHER) or user.department_id != entry.department_id:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "只有本部门的发布管理员可以撤回目录条目“{index_no}”。"),
+            index_no=entry.index_no,
+        )
+    if not reason.strip():
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "撤回必须写明理由。"))
     if entry.document_id is not None:
         perform(session, user, entry.document_id, Action.WITHDRAW, expected_version=None, reason=reason)
     elif entry.status != "published":

@@ -340,3 +340,36 @@ def test_a_manifest_that_inflates_beyond_its_bound_is_refused_before_parsing(tmp
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert asked == [] and peak < 1.2 * MAX_MANIFEST_BYTES
+
+
+def test_an_entry_that_came_by_package_is_withdrawn_only_by_its_departments_publisher_with_a_reason(
+    workspace, people, sample_files, online, tmp_path
+):
+    from app import users
+    from app.roles import Role
+
+    trust(online, offline_key(workspace, people))
+    doc_id = approved_document(workspace, people, sample_files["clean"])
+    entry = publish_to_catalog(
+        workspace.db, people.publisher, doc_id, None, summary="供暖保障", to_package=True
+    )
+    package = tmp_path / "p1.zip"
+    export(workspace, people, package)
+    import_package(online.workspace.db, online.publisher, package)
+    with online.workspace.db.write() as s:
+        admin = s.get_one(User, online.admin)
+        clerk = users.create_user(
+            s,
+            admin,
+            login="clerk",
+            display_name="经办",
+            password="test-password-1",
+            roles=[Role.CLERK],
+            department=admin.department,
+        ).id
+    for who in (clerk, online.publisher):  # a clerk; a publisher of another department than the entry's
+        with pytest.raises(Exception, match="只有本部门的发布管理员可以撤回"):
+            withdraw(online.workspace.db, who, entry.index_no, "误发")
+    with pytest.raises(Exception, match="撤回必须写明理由"):
+        withdraw(workspace.db, people.publisher, entry.index_no, " ")
+    assert catalog(online) == {entry.index_no: "published"}
