@@ -14,8 +14,14 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
+from app import audit
 from app.db.database import Database
-from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
+from app.db.models import User
+from app.errors import QT_TRANSLATE_NOOP, AuthenticationFailed, PermissionDenied, ValidationFailed
+from app.passwords import verify_password
+from app.roles import Role
 
 log = logging.getLogger(__name__)
 
@@ -45,17 +51,27 @@ class BackupInfo:
     revision: str
 
 
-def backup(db: Database, out: Path) -> BackupInfo:
+def _require_admin(user: User) -> None:
+    if not user.has_role(Role.ADMIN):
+        raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有系统管理员可以备份或恢复数据库。"))
+
+
+def backup(db: Database, user_id: int, out: Path) -> BackupInfo:
+    """A copy of the whole database (every draft in it, unredacted): an administrator's act, audited."""
     if not db.is_sqlite or not db.url.database:
         raise ValidationFailed(
             QT_TRANSLATE_NOOP(
                 "DeskError", "共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_dump）备份。"
             )
         )
+    with db.read() as session:
+        _require_admin(session.get_one(User, user_id))
     copy_sqlite(Path(db.url.database), out)
     revision = check_backup(out)
     with out.open("rb") as f:
         digest = hashlib.file_digest(f, "sha256").hexdigest()
+    with db.write() as session:
+        audit.record(session, session.get_one(User, user_id), "database.backup", path=str(out), sha256=digest)
     log.info("database backed up to %s (%s)", out, digest[:16])
     return BackupInfo(out, out.stat().st_size, digest, revision)
 
@@ -97,12 +113,34 @@ def _refuse_if_in_use(database: Path) -> None:
         conn.close()
 
 
-def restore(source: Path, database: Path, backups_dir: Path, *, force: bool = False) -> Path | None:
+def _authorize_restore(source: Path, database: Path, login: str, password: str) -> None:
+    """An administrator signs in: of the database being replaced, or of the backup on a desk that has none."""
+    judged = database if database.exists() else source
+    with sqlite3.connect(f"file:{judged}?mode=ro", uri=True) as conn:
+        row = conn.execute(
+            "SELECT u.password_hash, u.active, EXISTS(SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = ?) "
+            "FROM users u WHERE u.login = ?",
+            (Role.ADMIN.value, login.strip()),
+        ).fetchone()
+    conn.close()
+    if row is None or not row[1] or not verify_password(password, row[0]):
+        raise AuthenticationFailed(QT_TRANSLATE_NOOP("DeskError", "登录名或密码不正确。"))
+    if not row[2]:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有系统管理员可以备份或恢复数据库。"))
+
+
+def restore(
+    source: Path, database: Path, backups_dir: Path, login: str, password: str, *, force: bool = False
+) -> Path | None:
     """Puts a backup in place of `database`; an existing database is kept in `backups_dir` first.
 
+    Only an administrator, signed in, may; the restored database records who restored it from what.
     Returns where the replaced database was kept. The desk must not be using `database`.
     """
     check_backup(source)
+    _authorize_restore(source, database, login, password)
+    with source.open("rb") as f:
+        source_sha = hashlib.file_digest(f, "sha256").hexdigest()
     kept = None
     if database.exists():
         if not force:
@@ -119,5 +157,27 @@ def restore(source: Path, database: Path, backups_dir: Path, *, force: bool = Fa
     copy_sqlite(source, database)
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)  # journal of the replaced database
+    _record_restore(database, login, source, source_sha, kept)
     log.info("database restored from %s", source)
     return kept
+
+
+def _record_restore(database: Path, login: str, source: Path, sha: str, kept: Path | None) -> None:
+    from app.db.migrate import upgrade
+
+    db = Database(f"sqlite:///{database}")
+    try:
+        upgrade(db, None)
+        with db.write() as session:
+            actor = session.scalar(select(User).where(User.login == login.strip()))
+            audit.record(
+                session,
+                actor,
+                "database.restore",
+                login=login.strip(),
+                source=str(source),
+                sha256=sha,
+                kept=str(kept) if kept else None,
+            )
+    finally:
+        db.dispose()

@@ -233,7 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.set_defaults(handler=_backup)
     p = sub.add_parser(
-        "restore", help="从备份恢复数据库（须先关闭审发台；已有数据库须加 --force，并会先另存）"
+        "restore",
+        help="从备份恢复数据库（需系统管理员以 --user 登录；须先关闭审发台；已有数据库须加 --force，并会先另存）",
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--force", action="store_true", help="替换数据目录中已有的数据库")
@@ -1066,11 +1067,7 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
 def _backup(args: argparse.Namespace, workspace: Workspace) -> int:
     from app.backup import backup
 
-    user_id = _signed_in(args, workspace)
-    with workspace.db.read() as session:
-        if not session.get_one(User, user_id).has_role(Role.ADMIN):
-            raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有系统管理员可以备份数据库。"))
-    info = backup(workspace.db, args.file)
+    info = backup(workspace.db, _signed_in(args, workspace), args.file)
     print(f"数据库已备份到 {info.path}（{info.size} 字节，SHA-256 {info.sha256}）。")
     return EXIT_OK
 
@@ -1090,7 +1087,10 @@ def _restore(args: argparse.Namespace, _workspace: None) -> int:
     paths = Paths.resolve(args.data_dir)
     paths.ensure()
     database = Path(make_url(args.db).database or "") if args.db else paths.database
-    kept = restore(args.file, database, paths.backups_dir, force=args.force)
+    if not args.user:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "该命令需要用 --user 指定执行的用户。"))
+    password = _password(f"{args.user} 的密码：")
+    kept = restore(args.file, database, paths.backups_dir, args.user, password, force=args.force)
     print(f"已从 {args.file} 恢复数据库到 {database}。" + (f"原数据库另存为 {kept}。" if kept else ""))
     return EXIT_OK
 

@@ -140,7 +140,11 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_status_bar()
         with self.db.read() as session:
-            self._current_queue = _home_queue(session.get_one(User, user_id).roles)
+            roles = session.get_one(User, user_id).roles
+            self._current_queue = _home_queue(roles)
+        # The whole database holds every draft unredacted: copying or replacing it is an administrator's.
+        for action in (self.backup_action, self.restore_action):
+            action.setEnabled(Role.ADMIN in roles and self.db.is_sqlite)
         self.refresh()
 
     # -- construction ---------------------------------------------------------------------------
@@ -1118,7 +1122,8 @@ class MainWindow(QMainWindow):
             )
 
         db = self.db
-        return self.runner.start(lambda _task: backup(db, Path(target)), done, self.show_unexpected)
+        user_id = self.user_id
+        return self.runner.start(lambda _task: backup(db, user_id, Path(target)), done, self.show_unexpected)
 
     def restore_via_dialog(self) -> bool:
         """Replaces the database with a backup (the current one is kept), then the desk quits."""
@@ -1131,11 +1136,17 @@ class MainWindow(QMainWindow):
             )
         ):
             return False
+        # Replacing the whole database is confirmed with the administrator's password again.
+        password = self.ask_secret(self.tr("从备份恢复"), self.tr("请输入您的密码以确认："))
+        if not password:
+            return False
+        with self.db.read() as session:
+            login = session.get_one(User, self.user_id).login
         paths = self.workspace.paths
         database = Path(self.db.url.database or paths.database)
         self.workspace.close()
         try:
-            restore(Path(path), database, paths.backups_dir, force=True)
+            restore(Path(path), database, paths.backups_dir, login, password, force=True)
         except TranslatableError as exc:
             self.show_error(error_text(exc))
             return False
