@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import http.client
+import ipaddress
 import json
 import socket
 import ssl
@@ -40,6 +41,27 @@ class Receipt:
     raw: str  # the portal's JSON as received, kept with the item
 
 
+def _secure_enough(url: str) -> bool:
+    """HTTPS, or plain HTTP to this machine only: judged on the parsed host, so that
+    http://localhost.attacker.example does not pass for localhost and carry the token in clear."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - a malformed port raises here
+    except ValueError:
+        return False
+    if parts.scheme == "https":
+        return bool(host)
+    if parts.scheme != "http":
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class PortalClient:
     def __init__(
         self,
@@ -51,7 +73,7 @@ class PortalClient:
         backoff: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        if not base_url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+        if not _secure_enough(base_url):
             raise PortalError(
                 QT_TRANSLATE_NOOP("DeskError", "门户地址必须使用 HTTPS：{url}"), False, url=base_url
             )

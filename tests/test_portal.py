@@ -128,3 +128,27 @@ def test_only_the_verified_bytes_are_sent(portal):
 def test_plain_http_to_a_remote_host_is_refused():
     with pytest.raises(PortalError, match="HTTPS"):
         PortalClient("http://portal.example.gov.cn", TOKEN)
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://portal.example.gov.cn", True),
+        ("http://127.0.0.1:8080", True),
+        ("http://127.9.9.9", True),
+        ("http://[::1]:8080", True),
+        ("http://localhost:8000/api", True),
+        ("http://localhost.attacker.example", False),
+        ("http://127.0.0.1.attacker.example", False),
+        ("http://127.0.0.1@attacker.example", False),
+        ("http://portal.example.gov.cn", False),
+        ("ftp://127.0.0.1", False),
+        ("https://", False),
+    ],
+)
+def test_plain_http_only_to_this_machine_judged_on_the_parsed_host(url, allowed):
+    if allowed:
+        PortalClient(url, TOKEN)
+    else:
+        with pytest.raises(PortalError, match="必须使用 HTTPS"):
+            PortalClient(url, TOKEN)
