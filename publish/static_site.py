@@ -70,9 +70,13 @@ class SiteEntry:
 
 
 def page_name(index_no: str) -> str:
-    """A file name for an entry: 索引号 may hold '/' and other characters file systems refuse."""
-    safe = re.sub(r"[^0-9A-Za-z._-]+", "_", index_no)
-    return f"{safe}.html"
+    """A file name for an entry, unique and safe for any 索引号: characters file systems or URLs refuse
+    are replaced, and then a digest of the whole number keeps 示医保/2026-00001 and 示民政/2026-00001
+    (both "_2026-00001") apart."""
+    safe = re.sub(r"[^0-9A-Za-z._-]+", "_", index_no).strip(".")
+    if safe == index_no:
+        return f"{safe}.html"
+    return f"{safe}-{hashlib.sha256(index_no.encode('utf-8')).hexdigest()[:12]}.html"
 
 
 def _sha256_of(path: Path) -> str | None:

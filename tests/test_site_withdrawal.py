@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -123,3 +124,28 @@ def test_catalog_withdrawal_over_http(workspace, people, sample_files, tmp_path:
         assert dt.date.today().isoformat() in text
         assert "概述只在条目页上" not in text and "files/" not in body.decode() and "内容有误" not in text
     assert update_static_site(workspace.db, folder) == 0  # the 已撤回 page is written once
+
+
+def test_page_names_are_unique_and_safe_for_any_index_number(tmp_path: Path) -> None:
+    numbers = [
+        "示医保/2026-00001",
+        "示民政/2026-00001",
+        "TEST00001/2026-00001",
+        "TEST00001_2026-00001",
+        "../x",
+        "..",
+    ]
+    names = [page_name(n) for n in numbers]
+    assert len(set(names)) == len(names)
+    assert all(re.fullmatch(r"[0-9A-Za-z_-][0-9A-Za-z._-]*\.html", n) for n in names)
+    # Withdrawing one of two entries whose numbers differ only in Chinese leaves the other's page.
+    site = StaticSite(tmp_path / "site")
+    first = replace(A, index_no=numbers[0], attachments=())
+    second = replace(B, index_no=numbers[1])
+    for entry in (first, second):
+        site.publish(entry, FILES.__getitem__)
+    site.write_index([first, second])
+    site.withdraw(_withdrawn(first), live_file_names([second]))
+    site.write_index([second], [_withdrawn(first)])
+    page = (site.folder / "entries" / page_name(second.index_no)).read_text(encoding="utf-8")
+    assert "已撤回" not in page and second.title in page
