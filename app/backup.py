@@ -31,6 +31,8 @@ def copy_sqlite(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
+    # Owner-only from the start: a backup holds every draft unredacted and every password hash.
+    os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
     src, dst = sqlite3.connect(source), sqlite3.connect(partial)
     try:
         src.backup(dst)

@@ -49,8 +49,10 @@ class Paths:
         return self.data_dir / "desk.log"
 
     def ensure(self) -> None:
+        """The data directory and its folders, owner-only: they hold every draft unredacted."""
         for d in (self.data_dir, self.backups_dir, self.cache_dir):
-            d.mkdir(parents=True, exist_ok=True)
+            d.mkdir(parents=True, exist_ok=True, mode=0o700)
+            d.chmod(0o700)
 
     def default_db_url(self) -> str:
         return f"sqlite:///{self.database}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,8 @@ class Workspace:
         _log_to_file(paths.log_file)
         settings = Settings.load(paths.settings_file)
         db = Database(db_url or settings.db_url or paths.default_db_url(), ask_password=ask_password)
+        if db.is_sqlite and db.url.database:
+            owner_only(Path(db.url.database))
         migrate.upgrade(db, paths.backups_dir)
         log.info("workspace %s, database %s", paths.data_dir, db.display_name)
         return cls(paths, settings, db)
@@ -43,6 +46,18 @@ class Workspace:
 
     def close(self) -> None:
         self.db.dispose()
+
+
+def owner_only(database: Path) -> None:
+    """The SQLite file, created owner-only before SQLite does (its journal and WAL follow the file's
+    mode), and tightened if an older desk left it readable to others."""
+    if database.name == ":memory:":
+        return
+    database.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(database, os.O_CREAT | os.O_WRONLY, 0o600))
+    for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+        if path.exists():
+            path.chmod(0o600)
 
 
 def _log_to_file(path: Path) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from publish.catalog import Validity
-from publish.files import write_atomic
+from publish.files import PUBLIC, write_atomic
 
 SITE_TITLE = "政府信息公开目录"
 
@@ -88,10 +88,11 @@ def _sha256_of(path: Path) -> str | None:
 
 
 def _write_atomic(path: Path, data: bytes) -> bool:
-    """Writes only when the content differs; returns whether it wrote."""
+    """Writes only when the content differs; returns whether it wrote. Site files are world-readable:
+    the web server serving them usually runs as another user."""
     if path.exists() and path.read_bytes() == data:
         return False
-    write_atomic(path, data)
+    write_atomic(path, data, PUBLIC)
     return True
 
 

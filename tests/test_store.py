@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -120,3 +122,28 @@ def test_a_desk_blocked_too_long_says_why(tmp_path):
         t.join()
         impatient.dispose()
         ws.close()
+
+
+def test_the_desk_keeps_its_files_owner_only_and_the_site_readable(tmp_path):
+    import stat
+
+    from app.backup import copy_sqlite
+    from publish.files import PUBLIC, write_atomic
+
+    def mode(path):
+        return stat.S_IMODE(path.stat().st_mode)
+
+    old = os.umask(0o022)
+    try:
+        ws = Workspace.open(tmp_path / "data")
+        with ws.db.write() as s:
+            users.create_department(s, None, "一号", "1")
+        database = Path(ws.db.url.database)
+        copy_sqlite(database, tmp_path / "backup.sqlite3")
+        write_atomic(tmp_path / "site" / "files" / "a.pdf", b"%PDF", PUBLIC)
+        ws.close()
+    finally:
+        os.umask(old)
+    assert mode(ws.paths.data_dir) == mode(ws.paths.backups_dir) == 0o700
+    assert mode(database) == mode(tmp_path / "backup.sqlite3") == 0o600
+    assert mode(tmp_path / "site" / "files" / "a.pdf") == 0o644 and mode(tmp_path / "site" / "files") == 0o755
