@@ -20,10 +20,10 @@ from review.extract.dispatch import extract_any
 from review.extract.pdf import Cancelled
 from review.formats import check_size, probe
 from review.lexicon import CompiledLexicon
-from review.model import Channel, CheckResult, Finding, Severity
+from review.model import Channel, CheckResult, Finding, Rect, Severity
 from review.normalize import Normalized, normalize
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"  # 2: numbers across separators, IDs by check digit, markings by placement
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 CONTEXT_CHARS = 12
 
@@ -150,7 +150,7 @@ def _check(
                 if term.category in rules.MARKING_LIKE_CATEGORIES:
                     if not layout.stands_alone(*norm.original_span(start, end)):
                         severity, message = Severity.INFO, rules.LEX_IN_PROSE
-                elif rules.in_legal_list(norm.text, start, end):
+                elif term.term in rules.LEGAL_TERMS and rules.in_legal_list(norm.text, start, end):
                     severity, message = Severity.INFO, rules.LEX_LEGAL_LIST
             findings.append(
                 _finding(stream, norm, start, end, "LEX", term.category, severity, message, term=term.term)
@@ -172,10 +172,39 @@ def _layout(stream: TextStream) -> rules.Layout | None:
     """Where markings stand is judged in what a reader sees; elsewhere (hidden text, metadata …)
     a marking-like word keeps its severity, since no one reads it as prose."""
     if stream.channel in _READ_AS_TEXT:
-        return rules.Layout(stream.text)
+        return rules.Layout(stream.text, own_line=lambda start, end: _alone_on_drawn_line(stream, start, end))
     if stream.channel is Channel.HEADER_FOOTER:
         return rules.Layout(stream.text, margin=True)
     return None
+
+
+def _alone_on_drawn_line(stream: TextStream, start: int, end: int) -> bool:
+    """Whether original text[start:end] has no other character on its line as drawn on the page
+    (PDF character boxes; False where the locator knows no rectangles)."""
+    here = stream.locator.locate(start, end)
+    if not here.rects:
+        return False
+    first, last = here.rects[0], here.rects[-1]
+    return not _drawn_beside(stream, start - 1, -1, here.page, first) and not _drawn_beside(
+        stream, end, 1, here.page, last
+    )
+
+
+def _drawn_beside(stream: TextStream, offset: int, step: int, page: int | None, rect: Rect) -> bool:
+    text = stream.text
+    while 0 <= offset < len(text) and text[offset] in " \t\u3000\u00a0":
+        offset += step
+    if not 0 <= offset < len(text) or text[offset] in "\r\n":
+        return False
+    there = stream.locator.locate(offset, offset + 1)
+    if not there.rects:
+        return False
+    other = there.rects[0]
+    same_page = (other.page if other.page is not None else there.page) == (
+        rect.page if rect.page is not None else page
+    )
+    overlap = min(other.y1, rect.y1) - max(other.y0, rect.y0)
+    return same_page and overlap > 0.5 * min(other.y1 - other.y0, rect.y1 - rect.y0)
 
 
 def _placed(hit: rules.RuleHit, norm: Normalized, layout: rules.Layout | None) -> rules.RuleHit:

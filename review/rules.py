@@ -192,6 +192,7 @@ LEX_LEGAL_LIST = QT_TRANSLATE_NOOP(
 )
 # The categories the law names (条例第十四、十五条): listed together they quote the law, not the file.
 _LEGAL_NAMES = "国家秘密|商业秘密|工作秘密|个人隐私|个人信息"
+LEGAL_TERMS = frozenset(_LEGAL_NAMES.split("|"))
 _LEGAL_BEFORE = re.compile(rf"(?:{_LEGAL_NAMES})[、,，和及与或/]$")
 _LEGAL_AFTER = re.compile(rf"[、,，和及与或/](?:{_LEGAL_NAMES})")
 
@@ -204,6 +205,8 @@ def in_legal_list(text: str, start: int, end: int) -> bool:
 # Where a marking stands, judged on the original text (the normalised text has lost its line breaks).
 _TOP_LINES = 5
 _TOP_CHARS = 600
+# Longer than any line of markings (密级、保密期限、份号 and a 仅限…阅 together).
+_LINE_CHARS = 60
 # A marking is set off from what surrounds it by a line edge, spaces, brackets or a star.
 _SET_OFF = set(" \t\u3000\u00a0()（）[]【】〔〕<>《》★☆*|/")
 _PROSE_PUNCTUATION = re.compile(r"[，,。；;、！!？?]")
@@ -217,13 +220,25 @@ _MARKING_COMPANIONS = re.compile(
     r"|[\s\d:：,，.。;；、★☆*()（）\[\]【】〔〕<>《》|/-]"
 )
 
+# Every character _MARKING_COMPANIONS can remove (but for 仅限…阅, which spans any characters).
+_COMPANION_CHARS = str.maketrans(
+    dict.fromkeys(
+        "密级保期限长解时间份号编第年个月绝机秘内部资料文件明电使用仅供参考不得外传严禁注意存翻印用阅后收回退"
+        " \t\u3000\u00a00123456789:：,，.。;；、★☆*()（）[]【】〔〕<>《》|/-"
+    )
+)
+
 
 class Layout:
     """Lines of one stream's original text: whether a span stands alone or sits in running prose."""
 
-    def __init__(self, text: str, margin: bool = False) -> None:
+    def __init__(
+        self, text: str, margin: bool = False, own_line: Callable[[int, int], bool] | None = None
+    ) -> None:
         self.text = text
         self.margin = margin  # a header/footer channel: everything in it stands alone
+        # Whether a span is alone on its line as drawn (PDF): extracted text may run lines together.
+        self.own_line = own_line
 
     def stands_alone(self, start: int, end: int) -> bool:
         """A marking on a line of its own, in the first lines of the first page, in a header or
@@ -237,11 +252,16 @@ class Layout:
         )
         before, after = text[line_start:start], text[end:line_end]
         # A sentence ending on the line makes it the tail of a wrapped paragraph, not a marking.
-        if not _SENTENCE_END.search(before + after) and len(_MARKING_COMPANIONS.sub("", before + after)) <= 1:
+        rest = before + after
+        # Most hits are in prose: more than one character no marking uses settles it at C speed.
+        could_be_alone = len(rest) <= _LINE_CHARS and (
+            "仅限" in rest or len(rest.translate(_COMPANION_CHARS)) <= 1
+        )
+        if could_be_alone and not _SENTENCE_END.search(rest) and len(_MARKING_COMPANIONS.sub("", rest)) <= 1:
             return True
         set_off = (not before or before[-1] in _SET_OFF) and (not after or after[0] in _SET_OFF)
         if not set_off:
-            return False
+            return self.own_line is not None and self.own_line(start, end)
         if not _PROSE_PUNCTUATION.search(before + after):
             return True  # beside a title or heading
         return (

@@ -366,3 +366,38 @@ def test_a_masked_info_finding_is_masked_in_the_published_pdf(lex, tmp_path):
     assert published.verification.ok, published.verification.describe()
     text = _pdftotext(published.pdf, tmp_path)
     assert number not in text and number[:2] + "*" * 13 + number[-3:] in text
+
+
+def test_marking_on_its_own_drawn_line_in_a_pdf_is_blocking_and_prose_is_not(lex):
+    prose = "今年以来，各单位认真贯彻落实条例要求，持续推进政务公开工作。" * 4
+    data = compose_pdf(
+        [prose, prose, "内部资料", prose, "同时加强单位内部资料管理，规范内部事务公开。", prose], "工作情况"
+    )
+    result = check_bytes("情况.pdf", data, lex, NO_NAMES)
+    hits = [(f.severity, f.location.page) for f in result.findings if f.text == "内部资料"]
+    assert sorted(s.value for s, _ in hits) == ["blocking", "info"], _describe(result)
+
+
+def test_numbers_wrapped_across_pdf_lines_are_found_and_removed(lex, tmp_path):
+    from tests.planted import FONT, pdf_bytes
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "经核实，申请人张某身份证号1101011900", fontname=FONT, fontsize=12)
+    page.insert_text((72, 118), "01011236，特此说明。", fontname=FONT, fontsize=12)
+    page.insert_text((72, 150), "联系手机138 0013", fontname=FONT, fontsize=12)
+    page.insert_text((72, 168), "8000，工作日接听。", fontname=FONT, fontsize=12)
+    data = pdf_bytes(doc)
+    result = check_bytes("说明.pdf", data, lex, NO_NAMES)
+    found = {f.rule_id: f for f in result.findings if f.rule_id.startswith("PII-")}
+    assert found["PII-ID"].text == "1101011900\n01011236"
+    assert found["PII-MOBILE"].text == "138 0013\n8000"
+    assert len(found["PII-ID"].location.rects) == 2
+    plan = RedactionPlan()
+    for finding in found.values():
+        plan.add(finding, REMOVE)
+    published = publish_form("说明.pdf", data, plan, lex)
+    assert published.verification.ok, published.verification.describe()
+    text = _pdftotext(published.pdf, tmp_path)
+    assert "1101011900" not in text and "01011236" not in text and "8000，" not in text
+    assert "身份证号，特此说明。" in text and "工作日接听" in text
