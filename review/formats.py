@@ -155,6 +155,72 @@ def _sniff(name: str, data: bytes) -> Kind | None:
     return Kind.TEXT
 
 
+class Inner(StrEnum):
+    """What a file carried inside another one is, by its bytes (an attachment's name proves nothing)."""
+
+    PDF = "pdf"
+    DOCX = "docx"
+    XLSX = "xlsx"
+    PPTX = "pptx"
+    OFD = "ofd"
+    ODF = "odf"  # OpenDocument (LibreOffice keeps the source of a hybrid PDF as one)
+    ZIP = "zip"
+    OLE = "ole"  # compound file: embedded Office objects, old .doc/.xls
+    HTML = "html"
+    MHT = "mht"
+    RTF = "rtf"
+    TEXT = "text"  # plain text, CSV, XML
+    IMAGE = "image"
+    UNKNOWN = "unknown"
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
+
+
+def sniff_inner(data: bytes) -> Inner:
+    """The kind of an embedded file, attachment or stray stream, from its content alone."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return Inner.PDF
+    if head.startswith(_OLE_MAGIC):
+        return Inner.OLE
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            return Inner.UNKNOWN
+        if "word/document.xml" in names:
+            return Inner.DOCX
+        if "xl/workbook.xml" in names:
+            return Inner.XLSX
+        if "ppt/presentation.xml" in names:
+            return Inner.PPTX
+        if "OFD.xml" in names:
+            return Inner.OFD
+        if "content.xml" in names and "mimetype" in names:
+            return Inner.ODF
+        return Inner.ZIP
+    if head.startswith(_IMAGE_MAGICS):
+        return Inner.IMAGE
+    if head.lstrip().startswith(b"{\\rtf"):
+        return Inner.RTF
+    try:
+        text, _ = decode_text("", data[: 64 * 1024] if len(data) > 64 * 1024 else data)
+    except DocumentRejected:
+        # A cut through a multi-byte character is no reason to call the whole file binary.
+        try:
+            text, _ = decode_text("", data)
+        except DocumentRejected:
+            return Inner.UNKNOWN
+    start = text.lstrip()[:512].lower()
+    if start.startswith("mime-version:") or "content-type: multipart/related" in start:
+        return Inner.MHT
+    if start.startswith(("<!doctype html", "<html")) or "<html" in start:
+        return Inner.HTML
+    return Inner.TEXT
+
+
 def decode_text(name: str, data: bytes) -> tuple[str, str]:
     """Decodes a text file: BOM first, then UTF-8, then GB18030 (which covers GBK and GB2312)."""
     for bom, encoding in (
@@ -221,6 +287,11 @@ def _probe_image(name: str, data: bytes) -> Probe:
     head = data[:4]
     key = "png" if head.startswith(b"\x89PN") else "jpeg" if head.startswith(b"\xff\xd8") else "tiff"
     return Probe(Kind.IMAGE, _IMAGE_TYPES[key], page_count=pages)
+
+
+def check_zip(name: str, data: bytes) -> None:
+    """Rejects a damaged ZIP and one that would expand far beyond its size (a zip bomb)."""
+    _check_zip(name, data)
 
 
 def _check_zip(name: str, data: bytes) -> None:

@@ -30,6 +30,21 @@ class Extraction:
     findings: list[Finding] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
     page_count: int | None = None
+    # PDF: pages where what a person sees may differ from the text layer (see pdf.suspect_pages),
+    # so that rendering and OCR run there and nowhere else.
+    suspect: dict[int, set[str]] = field(default_factory=dict)
+
+
+# All the attachments of one document together, decompressed: past this the rest is not read (and
+# says so) rather than letting a small file expand into gigabytes.
+MAX_EMBED_TOTAL_BYTES = 300 * 1024 * 1024
+
+
+@dataclass
+class Budget:
+    """What is left of the decompressed bytes all attachments of one document may take."""
+
+    left: int = MAX_EMBED_TOTAL_BYTES
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import zipfile
 from xml.etree import ElementTree
 
 from review.errors import QT_TRANSLATE_NOOP
-from review.extract.base import Extraction, StreamBuilder, fixed_stream, hidden_finding
+from review.extract.base import Budget, Extraction, StreamBuilder, fixed_stream, hidden_finding
 from review.model import Channel, Location, Severity
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -28,7 +28,7 @@ _PART_CHANNELS = (
 )
 
 
-def extract_docx(name: str, data: bytes, depth: int = 0) -> Extraction:
+def extract_docx(name: str, data: bytes, depth: int = 0, budget: Budget | None = None) -> Extraction:
     out = Extraction()
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = zf.namelist()
@@ -54,7 +54,8 @@ def extract_docx(name: str, data: bytes, depth: int = 0) -> Extraction:
         _properties(zf, names, out)
         _settings(zf, names, out)
         _custom_xml(zf, names, out)
-        _embedded(zf, names, out, depth)
+        _embedded(zf, names, out, depth, budget)
+        _alt_chunks(zf, names, out, depth, budget)
         if any(n.startswith("docProps/thumbnail") for n in names):
             out.findings.append(
                 hidden_finding(
@@ -309,8 +310,10 @@ def _custom_xml(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
             )
 
 
-def _embedded(zf: zipfile.ZipFile, names: list[str], out: Extraction, depth: int) -> None:
-    from review.extract.dispatch import embedded_streams
+def _embedded(
+    zf: zipfile.ZipFile, names: list[str], out: Extraction, depth: int, budget: Budget | None
+) -> None:
+    from review.extract.dispatch import add_attachment
 
     for part in names:
         if not part.startswith("word/embeddings/") or part.endswith("/"):
@@ -324,4 +327,46 @@ def _embedded(zf: zipfile.ZipFile, names: list[str], out: Extraction, depth: int
                 Location(part=part),
             )
         )
-        out.streams.extend(embedded_streams(part.rsplit("/", 1)[-1], zf.read(part), depth + 1))
+        add_attachment(out, part, zf.read(part), depth + 1, budget)
+
+
+_ALT_CHUNK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _alt_chunks(
+    zf: zipfile.ZipFile, names: list[str], out: Extraction, depth: int, budget: Budget | None
+) -> None:
+    """altChunk parts: HTML, MHT, RTF, text or another DOCX that Word merges into the body when it
+    opens the file. Other readers (and this one's body walk) never see them, so each is opened
+    by its content like an attachment."""
+    from review.extract.dispatch import add_attachment
+
+    for rels in names:
+        if not re.match(r"word/_rels/[^/]+\.rels$", rels):
+            continue
+        try:
+            root = ElementTree.fromstring(zf.read(rels))
+        except ElementTree.ParseError:
+            out.unreadable.append(rels)
+            continue
+        for rel in root.iter(_RELS):
+            if rel.get("Type") != _ALT_CHUNK or rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target") or ""
+            part = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+            out.findings.append(
+                hidden_finding(
+                    "HID-ALTCHUNK",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "嵌入的外来内容块（altChunk，部分工具看不到）"),
+                    Channel.EMBEDDED_FILE,
+                    Location(part=part),
+                )
+            )
+            if part in names:
+                add_attachment(out, part, zf.read(part), depth + 1, budget)
+            else:
+                from review.extract.dispatch import unreadable_attachment
+
+                unreadable_attachment(out, part, "部件不存在")

@@ -6,10 +6,11 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from collections.abc import Callable
 from xml.etree import ElementTree
 
 from review.errors import QT_TRANSLATE_NOOP
-from review.extract.base import Extraction, StreamBuilder, fixed_stream, hidden_finding
+from review.extract.base import Budget, Extraction, StreamBuilder, fixed_stream, hidden_finding
 from review.model import Channel, Location, Severity
 
 
@@ -28,7 +29,7 @@ def _resolve(base_file: str, ref: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(base_file), ref))
 
 
-def extract_ofd(name: str, data: bytes, depth: int = 0) -> Extraction:
+def extract_ofd(name: str, data: bytes, depth: int = 0, budget: Budget | None = None) -> Extraction:
     out = Extraction(page_count=0)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
@@ -65,7 +66,7 @@ def extract_ofd(name: str, data: bytes, depth: int = 0) -> Extraction:
             for annotations in _children(document, "Annotations"):
                 _annotations(xml, _resolve(doc_path, annotations.text or ""), page_ids, out)
             for attachments in _children(document, "Attachments"):
-                _attachments(zf, xml, _resolve(doc_path, attachments.text or ""), out, depth)
+                _attachments(zf, xml, _resolve(doc_path, attachments.text or ""), out, depth, budget)
     for part in out.unreadable:
         out.findings.append(
             hidden_finding(
@@ -164,8 +165,15 @@ def _annotations(xml, path: str, page_ids: dict[str, int], out: Extraction) -> N
                     out.streams.append(stream)
 
 
-def _attachments(zf: zipfile.ZipFile, xml, path: str, out: Extraction, depth: int) -> None:  # type: ignore[no-untyped-def]
-    from review.extract.dispatch import embedded_streams
+def _attachments(
+    zf: zipfile.ZipFile,
+    xml: Callable[[str], ElementTree.Element | None],
+    path: str,
+    out: Extraction,
+    depth: int,
+    budget: Budget | None,
+) -> None:
+    from review.extract.dispatch import add_attachment, unreadable_attachment
 
     index = xml(path)
     if index is None:
@@ -181,7 +189,10 @@ def _attachments(zf: zipfile.ZipFile, xml, path: str, out: Extraction, depth: in
                 Location(part=path, detail=name),
             )
         )
+        # Opened by content: an OFD attachment's name often has no extension at all.
         for loc in _children(attachment, "FileLoc"):
             file_path = _resolve(path, loc.text or "")
             if file_path in zf.namelist():
-                out.streams.extend(embedded_streams(name, zf.read(file_path), depth + 1))
+                add_attachment(out, name, zf.read(file_path), depth + 1, budget)
+            else:
+                unreadable_attachment(out, name, "附件文件不存在")

@@ -9,15 +9,17 @@ the MediaBox) so that extraction sees what is hidden; the original is never writ
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
 from review.errors import QT_TRANSLATE_NOOP, DocumentRejected
 from review.extract.base import (
+    Budget,
     Extraction,
     FixedLocator,
     TextStream,
@@ -81,6 +83,31 @@ class PdfTextLocator:
         return Location(page=first, end_page=last if last != first else None, rects=tuple(rects))
 
 
+class _VisibleText:
+    """The visible text stream being built, line by line, with its locator."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.locator = PdfTextLocator()
+        self.length = 0
+
+    def new_line(self) -> None:
+        if self.length:
+            self.parts.append("\n")
+            self.length += 1
+
+    def add_line(self, page: int, line: list[tuple[list[Any], str]], backwards: bool) -> None:
+        """Adds one line's spans. A line whose glyphs were drawn right to left reads backwards in
+        stream order, so it is read in the order a person sees it."""
+        if backwards:
+            chars = sorted((c for span, _ in line for c in span), key=_left_edge)
+            line = [(chars, _span_text(chars))]
+        for chars, text in line:
+            self.locator.add(self.length, page, chars)
+            self.parts.append(text)
+            self.length += len(text)
+
+
 def _span_text(chars: list[Any]) -> str:
     try:
         return "".join(map(chr, map(_UNICODE, chars)))
@@ -112,6 +139,9 @@ def extract_pdf(
     password: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
+    *,
+    depth: int = 0,
+    budget: Budget | None = None,
 ) -> Extraction:
     import pymupdf
 
@@ -130,7 +160,7 @@ def extract_pdf(
                 else QT_TRANSLATE_NOOP("DeskError", "“{name}”的密码不正确。"),
             )
     try:
-        return _Extractor(doc, name, data, progress, cancel).run()
+        return _Extractor(doc, name, data, progress, cancel, depth, budget).run()
     finally:
         with LOCK:
             doc.close()
@@ -144,10 +174,15 @@ class _Extractor:
         data: bytes,
         progress: Callable[[int, int], None] | None,
         cancel: threading.Event | None,
+        depth: int = 0,
+        budget: Budget | None = None,
     ) -> None:
         self.doc, self.name, self.data = doc, name, data
         self.progress, self.cancel = progress, cancel
+        self.depth, self.budget = depth, budget if budget is not None else Budget()
         self.out = Extraction(page_count=doc.page_count)
+        self.font_cache: dict[int, str | None] = {}
+        self.read_attachments: set[int] = set()  # hashes of files already opened as attachments
 
     def run(self) -> Extraction:
         with LOCK:
@@ -165,6 +200,9 @@ class _Extractor:
                 )
                 self.out.unreadable.append(QT_TRANSLATE_NOOP("Rules", "文件结构（已修复）"))
             off_layers = self._switch_layers_on()
+            # One pass over the object table first: it tells which pages need a look at their
+            # fonts and images at all (a text-only file with well-mapped fonts pays for neither).
+            self.objects = ObjectSweep(self.doc)
         self._pages(off_layers)
         with LOCK:
             self._metadata()
@@ -172,6 +210,9 @@ class _Extractor:
             self._embedded_files()
             self._javascript()
         self._earlier_revisions()
+        self._check_cancel()
+        with LOCK:
+            self._sweep()
         return self.out
 
     def _check_cancel(self) -> None:
@@ -193,9 +234,7 @@ class _Extractor:
         return off
 
     def _pages(self, off_layers: set[str]) -> None:
-        visible_parts: list[str] = []
-        locator = PdfTextLocator()
-        length = 0
+        visible = _VisibleText()
         hidden: list[TextStream] = []
         total = self.doc.page_count
         # Page dictionaries are plain in the file unless packed into object streams.
@@ -208,21 +247,34 @@ class _Extractor:
                 if crop != page.mediabox:
                     page.set_cropbox(page.mediabox)
                 trace = page.get_texttrace()
-                covering = covering_fills(page, trace)
+                contents = page.read_contents()
+                covering = covering_fills(page, trace, contents)
                 if page.annot_xrefs():  # annotations, widgets and links are all annotations
                     self._annotations(page, index)
                     self._links(page, index)
+                suspect = page_suspicion(
+                    self.doc, page, contents, self.font_cache, self.objects.fonts_to_check
+                )
                 if may_have_thumbnails and self.doc.xref_get_key(page.xref, "Thumb")[0] != "null":
+                    suspect.add("thumbnail")
                     self.out.findings.append(
                         hidden_finding(
                             "HID-THUMB",
-                            Severity.INFO,
-                            QT_TRANSLATE_NOOP("Rules", "页面缩略图（可能显示修改前的内容）"),
+                            Severity.BLOCKING,
+                            QT_TRANSLATE_NOOP(
+                                "Rules", "页面缩略图（可能显示修改前的内容，发布时删除；需人工查看）"
+                            ),
                             Channel.HIDDEN_TEXT,
                             Location(page=index),
                         )
                     )
+                has_images = self.objects.has_images and bool(page.get_images(full=False))
+                if has_images and self._cropped_images(page, index, crop):
+                    suspect.add("cropped-image")
             visible_chars = 0
+            page_start = len(visible.parts)
+            line: list[tuple[list[Any], str]] = []  # the visible spans of the line being read
+            backwards = False  # whether that line's glyphs were drawn right to left
             last_box: tuple[float, float, float, float] | None = None
             for span in trace:
                 chars = span["chars"]
@@ -231,19 +283,33 @@ class _Extractor:
                 text = _span_text(chars)
                 reason = hidden_reason(span, crop, off_layers, covering)
                 if reason is None:
-                    if length and not _same_line(last_box, chars[0][3]):
-                        visible_parts.append("\n")
-                        length += 1
+                    box = chars[0][3]
+                    # A span can run over several lines: only one on a single baseline that ends
+                    # left of where it began was drawn right to left.
+                    leftwards = (
+                        len(chars) > 1
+                        and chars[-1][3][0] < box[0] - 0.5
+                        and _same_baseline(box, chars[-1][3])
+                    )
+                    if line and _same_line(last_box, box):
+                        pass
+                    elif line and len(chars) <= 2 and len(line[-1][0]) <= 2 and _same_baseline(last_box, box):
+                        leftwards = True  # glyph after glyph, each left of the one before
+                    else:
+                        visible.add_line(index, line, backwards)
+                        line, backwards = [], False
+                        visible.new_line()
+                    backwards = backwards or leftwards
+                    line.append((chars, text))
                     last_box = chars[-1][3]
-                    locator.add(length, index, chars)
-                    visible_parts.append(text)
-                    length += len(text)
                     visible_chars += len(text.strip())
+                    if _ODD_UNICODE.search(text):
+                        suspect.add("odd-unicode")
                     continue
                 if not text.strip():
                     continue
                 location = Location(page=index, rects=_line_rects([c[3] for c in chars]), detail=reason)
-                severity = Severity.INFO if reason == _OCR and _has_images(page) else Severity.WARNING
+                severity = Severity.INFO if reason == _OCR and has_images else Severity.WARNING
                 self.out.findings.append(
                     Finding(
                         "HID-TEXT",
@@ -256,13 +322,59 @@ class _Extractor:
                     )
                 )
                 hidden.append(TextStream(Channel.HIDDEN_TEXT, text, FixedLocator(location)))
-            if visible_chars < 5 and _has_images(page):
+            visible.add_line(index, line, backwards)
+            if "actualtext" in suspect:
+                self._actual_text(contents, "".join(visible.parts[page_start:]), index)
+            if visible_chars < 5 and has_images:
+                suspect.add("scan")
                 self.out.findings.append(scan_finding(Location(page=index)))
                 self.out.unreadable.append(f"第{index + 1}页（无文字层）")
+            elif has_images:
+                suspect.add("images")
+            if suspect:
+                self.out.suspect[index] = suspect
             if self.progress is not None:
                 self.progress(index + 1, total)
-        self.out.streams.append(TextStream(Channel.VISIBLE, "".join(visible_parts), locator))
+        self.out.streams.append(TextStream(Channel.VISIBLE, "".join(visible.parts), visible.locator))
         self.out.streams.extend(hidden)
+
+    def _actual_text(self, contents: bytes, glyphs: str, index: int) -> None:
+        """`/ActualText` replaces what the glyphs show in copy, search and get_text: a reader sees
+        one text, the text layer says another. Both are checked; the replacements that say
+        something the glyphs do not are a stream of their own, and a finding."""
+        shown = _squash(glyphs)
+        differing = [t for t in actual_texts(contents) if _squash(t) and _squash(t) not in shown]
+        if not differing:
+            return
+        location = Location(page=index, detail="ActualText")
+        text = "\n".join(differing)
+        self.out.findings.append(
+            hidden_finding(
+                "HID-ACTUALTEXT",
+                Severity.WARNING,
+                QT_TRANSLATE_NOOP("Rules", "替换文字（ActualText）与页面显示的字形不同"),
+                Channel.HIDDEN_TEXT,
+                location,
+                text[:200],
+            )
+        )
+        stream = fixed_stream(Channel.HIDDEN_TEXT, text, location)
+        if stream:
+            self.out.streams.append(stream)
+
+    def _cropped_images(self, page: Any, index: int, crop: Any) -> bool:
+        cropped = hidden_image_parts(self.doc, page, crop)
+        for xref in cropped:
+            self.out.findings.append(
+                hidden_finding(
+                    "HID-CROPPED-IMAGE",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "图片被裁剪，裁掉的部分仍在文件中（发布时去除）"),
+                    Channel.HIDDEN_TEXT,
+                    Location(page=index, detail=f"图片 对象 {xref} 0 R"),
+                )
+            )
+        return bool(cropped)
 
     def _annotations(self, page: Any, index: int) -> None:
         for annot in page.annots():
@@ -270,6 +382,8 @@ class _Extractor:
             kind = annot.type[1] if annot.type else "Annot"
             text = "\n".join(v for k, v in info.items() if k in ("content", "title", "subject") and v)
             location = Location(page=index, rects=(Rect(*annot.rect),), detail=f"{kind}")
+            if annot.type and annot.type[0] == _FILE_ATTACHMENT:
+                self._annotation_attachment(annot, index, location)
             self.out.findings.append(
                 hidden_finding(
                     "HID-ANNOT",
@@ -286,6 +400,10 @@ class _Extractor:
         for widget in page.widgets():
             value = str(widget.field_value or "")
             location = Location(page=index, rects=(Rect(*widget.rect),), detail=widget.field_name or "")
+            # The tooltip (/TU), captions, choices and scripts are shown only on demand, or never.
+            extras = [widget.field_label, widget.button_caption, *(_choice_texts(widget.choice_values))]
+            extras += [getattr(widget, key, None) for key in _WIDGET_SCRIPTS]
+            value = "\n".join([value, *(str(e) for e in extras if e)]).strip("\n")
             self.out.findings.append(
                 hidden_finding(
                     "HID-FORM",
@@ -359,9 +477,10 @@ class _Extractor:
                 )
             )
             # Imported here: the dispatcher imports this module.
-            from review.extract.dispatch import embedded_streams
+            from review.extract.dispatch import add_attachment
 
-            self.out.streams.extend(embedded_streams(shown, content))
+            self.read_attachments.add(hash(bytes(content)))
+            add_attachment(self.out, shown, content, self.depth + 1, self.budget)
 
     def _javascript(self) -> None:
         scripts = []
@@ -386,6 +505,104 @@ class _Extractor:
             stream = fixed_stream(Channel.JAVASCRIPT, "\n".join(scripts), Location(detail="JavaScript"))
             if stream:
                 self.out.streams.append(stream)
+
+    def _annotation_attachment(self, annot: Any, index: int, location: Location) -> None:
+        from review.extract.dispatch import add_attachment, unreadable_attachment
+
+        try:
+            info = annot.file_info or {}
+            content = annot.get_file()
+        except Exception:
+            unreadable_attachment(self.out, f"第{index + 1}页注释附件", "无法取出")
+            return
+        shown = _unmangle(info.get("filename") or "") or info.get("description") or "注释附件"
+        self.out.findings.append(
+            hidden_finding(
+                "HID-ATTACH",
+                Severity.WARNING,
+                QT_TRANSLATE_NOOP("Rules", "注释中附带的文件（随 PDF 一同发布）"),
+                Channel.EMBEDDED_FILE,
+                Location(page=index, rects=location.rects, detail=shown),
+            )
+        )
+        self.read_attachments.add(hash(bytes(content)))
+        add_attachment(self.out, shown, content, self.depth + 1, self.budget)
+
+    def _sweep(self) -> None:
+        """Every object and decompressed stream of the file, referenced or not, through the matcher.
+
+        What the channels above read is not read twice: a string is kept only when it says
+        something no channel has said. Page content streams were read by the text trace, fonts and
+        images carry no text (images' metadata segments are read here, their pixels are OCR's), and
+        embedded files are opened as attachments. What no page or catalog entry reaches (orphans,
+        the trailer's extra streams such as LibreOffice's /AdditionalStreams) is reported as such.
+        """
+        sweep = self.objects
+        trailer_extra = sweep.trailer_extras()
+        seen: str | None = None
+        orphans: list[int] = []
+        for xref, pieces, stream in sweep.objects(sweep.contents):
+            if stream is not None:
+                digest = hash(stream)
+                if digest in self.read_attachments:
+                    continue
+                self.read_attachments.add(digest)
+                from review.extract.dispatch import add_attachment
+
+                label = f"对象 {xref} 0 R"
+                if xref in trailer_extra:
+                    label = f"文件尾 {trailer_extra[xref]} {label}"
+                add_attachment(self.out, label, stream, self.depth + 1, self.budget)
+                if xref not in sweep.reachable and xref not in trailer_extra:
+                    orphans.append(xref)
+                continue
+            if seen is None:
+                seen = _squash("\n".join(s.text for s in self.out.streams))
+            new = [p for p in pieces if (q := _squash(p)) and len(q) >= 2 and q not in seen]
+            if not new:
+                continue
+            if xref not in sweep.reachable and xref not in trailer_extra:
+                orphans.append(xref)
+            where = f"对象 {xref} 0 R"
+            if xref in trailer_extra:
+                where = f"文件尾 {trailer_extra[xref]} {where}"
+            elif xref in sweep.image_meta:
+                where = f"图片 对象 {sweep.image_meta[xref][0]} 0 R 的 {sweep.image_meta[xref][1]}"
+                self.out.findings.append(
+                    hidden_finding(
+                        "HID-IMAGE-META",
+                        Severity.WARNING,
+                        QT_TRANSLATE_NOOP("Rules", "图片内含文字（JPEG 注释、EXIF、XMP 等，发布时删除）"),
+                        Channel.HIDDEN_TEXT,
+                        Location(detail=where),
+                        "\n".join(new)[:200],
+                    )
+                )
+            stream_text = fixed_stream(Channel.HIDDEN_TEXT, "\n".join(new), Location(detail=where))
+            if stream_text:
+                self.out.streams.append(stream_text)
+        if trailer_extra:
+            self.out.findings.append(
+                hidden_finding(
+                    "HID-TRAILER",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP(
+                        "Rules", "文件尾附加的数据（如混合 PDF 保存的 ODF 源文件），读者看不到，发布时删除"
+                    ),
+                    Channel.HIDDEN_TEXT,
+                    Location(detail="、".join(sorted(set(trailer_extra.values())))),
+                )
+            )
+        if orphans:
+            self.out.findings.append(
+                hidden_finding(
+                    "HID-ORPHAN",
+                    Severity.WARNING,
+                    QT_TRANSLATE_NOOP("Rules", "没有页面引用的对象中含有文字（发布时删除）"),
+                    Channel.HIDDEN_TEXT,
+                    Location(detail="、".join(f"对象 {x} 0 R" for x in sorted(set(orphans))[:20])),
+                )
+            )
 
     def _earlier_revisions(self) -> None:
         """Incremental saves keep earlier versions after which %%EOF was written; read each."""
@@ -449,9 +666,11 @@ def switch_layers_on(doc: Any) -> set[str]:
     return off
 
 
-def covering_fills(page: Any, trace: list[dict[str, Any]]) -> list[tuple[int, Any]]:
+def covering_fills(
+    page: Any, trace: list[dict[str, Any]], contents: bytes | None = None
+) -> list[tuple[int, Any]]:
     """Fills and images painted after some text: what may cover it (fake redaction)."""
-    if not trace or not may_paint_over_text(page.read_contents()):
+    if not trace or not may_paint_over_text(page.read_contents() if contents is None else contents):
         return []
     import pymupdf
 
@@ -461,11 +680,6 @@ def covering_fills(page: Any, trace: list[dict[str, Any]]) -> list[tuple[int, An
         for seq, (kind, box) in enumerate(page.get_bboxlog())
         if seq > first_text and kind in ("fill-path", "fill-image", "fill-imgmask", "fill-shade")
     ]
-
-
-def _has_images(page: Any) -> bool:
-    with LOCK:
-        return bool(page.get_images(full=False))
 
 
 def _unmangle(name: str) -> str:
@@ -515,3 +729,396 @@ def hidden_reason(
         if seq > span["seqno"] and (bbox & rect).get_area() >= COVER_SHARE * area:
             return "被图形或图片遮盖（伪删除）"
     return None
+
+
+def _left_edge(char: Any) -> float:
+    """A trace character's left edge."""
+    return float(char[3][0])
+
+
+def _same_baseline(
+    previous: tuple[float, float, float, float] | None, box: tuple[float, float, float, float]
+) -> bool:
+    if previous is None:
+        return False
+    height = max(1.0, previous[3] - previous[1])
+    return abs((previous[1] + previous[3]) - (box[1] + box[3])) / 2 < 0.5 * height
+
+
+_ODD_UNICODE = re.compile("[\ue000-\uf8ff\ufffd]")
+_SPACES = re.compile(r"\s+")
+
+
+def _squash(text: str) -> str:
+    return _SPACES.sub("", text)
+
+
+_FILE_ATTACHMENT = 17  # PyMuPDF's PDF_ANNOT_FILE_ATTACHMENT
+_WIDGET_SCRIPTS = (
+    "script",
+    "script_stroke",
+    "script_format",
+    "script_change",
+    "script_calc",
+    "script_blur",
+    "script_focus",
+)
+
+
+def _choice_texts(values: Any) -> list[str]:
+    out: list[str] = []
+    for value in values or ():
+        out.extend(str(v) for v in value) if isinstance(value, list | tuple) else out.append(str(value))
+    return out
+
+
+# -- PDF strings ----------------------------------------------------------------------------------
+
+_LITERAL = r"\((?:[^()\\]|\\.|\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))*\)"
+_HEX = r"(?<!<)<[0-9A-Fa-f\s]+>(?!>)"
+_STRINGS = re.compile(f"{_LITERAL}|{_HEX}", re.S)
+_ACTUAL_TEXT = re.compile(rf"/ActualText\s*({_LITERAL}|<[0-9A-Fa-f\s]*>)", re.S)
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "(": "(", ")": ")", "\\": "\\"}
+_ESCAPE = re.compile(r"\\([0-7]{1,3}|\r\n|[\r\n]|.)", re.S)
+_PDF_DATE = re.compile(r"D:\d{4}")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if code[0] in "01234567":
+        return chr(int(code, 8) & 0xFF)
+    if code in ("\r\n", "\r", "\n"):
+        return ""
+    return _ESCAPES.get(code, code)
+
+
+def pdf_string(token: str) -> str:
+    """The text of a PDF string token as the object source writes it (literal or hex)."""
+    if token.startswith("<"):
+        digits = re.sub(r"\s", "", token[1:-1])
+        raw = bytes.fromhex(digits + "0" * (len(digits) % 2))
+    else:
+        raw = _ESCAPE.sub(_escape, token[1:-1]).encode("latin-1", "replace")
+    if raw.startswith(b"\xfe\xff"):
+        return raw[2:].decode("utf-16-be", "replace")
+    if raw.startswith(b"\xff\xfe"):
+        return raw[2:].decode("utf-16-le", "replace")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", "replace")
+    if raw.isascii():
+        return raw.decode("ascii")
+    for encoding in ("utf-8", "gb18030"):  # producers write Chinese as raw UTF-8 or GBK bytes
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
+
+
+def _readable(text: str) -> bool:
+    if not text.strip():
+        return False
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\t")
+    return printable >= 0.85 * len(text)
+
+
+def pdf_strings(source: str) -> list[str]:
+    """Readable strings in PDF syntax (an object's source, or a content stream read as Latin-1)."""
+    out = []
+    for match in _STRINGS.finditer(source):
+        text = pdf_string(match.group())
+        if _readable(text) and not _PDF_DATE.match(text):
+            out.append(text)
+    return out
+
+
+def actual_texts(contents: bytes) -> list[str]:
+    """The `/ActualText` replacements in a content stream."""
+    source = contents.decode("latin-1")
+    return [t for m in _ACTUAL_TEXT.finditer(source) if (t := pdf_string(m.group(1))).strip()]
+
+
+# -- what OCR should look at ----------------------------------------------------------------------
+
+_STANDARD_ENCODINGS = {"WinAnsiEncoding", "MacRomanEncoding", "StandardEncoding", "PDFDocEncoding"}
+_VECTOR_CURVES, _VECTOR_FILLS = 200, 20
+
+
+def page_suspicion(
+    doc: Any, page: Any, contents: bytes, font_cache: dict[int, str | None], fonts_to_check: bool = True
+) -> set[str]:
+    """Cheap signs that the text layer may not say what the page shows (no page rendering):
+    "type3" (glyphs that are drawings), "no-tounicode" (a font whose codes map to no Unicode),
+    "actualtext" (replacement text), "vector-glyphs" (many filled curves: text as outlines).
+    The page loop adds "odd-unicode", "images", "scan", "thumbnail" and "cropped-image"."""
+    signs: set[str] = set()
+    if b"ActualText" in contents:
+        signs.add("actualtext")
+    for font in page.get_fonts(full=False) if fonts_to_check else ():
+        xref, ext, kind, encoding = font[0], font[1], font[2], font[5]
+        if kind == "Type3":
+            signs.add("type3")
+            continue
+        if xref not in font_cache:
+            font_cache[xref] = _font_problem(doc, xref, ext, kind, encoding)
+        if font_cache[xref]:
+            signs.add(str(font_cache[xref]))
+    if contents.count(b" c\n") + contents.count(b" c ") >= _VECTOR_CURVES and may_paint_over_text(contents):
+        fills = sum(contents.count(op) for op in (b"\nf\n", b" f\n", b"\nf*\n", b" f*\n", b"\nB\n", b" B\n"))
+        if fills >= _VECTOR_FILLS:
+            signs.add("vector-glyphs")
+    return signs
+
+
+def _font_problem(doc: Any, xref: int, ext: str, kind: str, encoding: str) -> str | None:
+    if xref <= 0:
+        return None
+    if doc.xref_get_key(xref, "ToUnicode")[0] != "null":
+        return None
+    # A predefined CMap (UniGB-UCS2-H …) maps to Unicode by itself; Identity-H maps to glyph ids.
+    if kind == "Type0":
+        return "no-tounicode" if encoding.startswith("Identity") or not encoding else None
+    if ext != "n/a" and encoding not in _STANDARD_ENCODINGS:
+        return "no-tounicode"
+    return None
+
+
+def suspect_pages(doc: Any) -> dict[int, set[str]]:
+    """Pages where what a person sees may differ from the text layer, with the signs found (see
+    `page_suspicion`; plus "images" for a page with pictures). Without a text trace: a check
+    already has the fuller answer in `Extraction.suspect`."""
+    cache: dict[int, str | None] = {}
+    out: dict[int, set[str]] = {}
+    with LOCK:
+        for index in range(doc.page_count):
+            page = doc[index]
+            signs = page_suspicion(doc, page, page.read_contents(), cache)
+            if page.get_images(full=False):
+                signs.add("images")
+            if signs:
+                out[index] = signs
+    return out
+
+
+# -- images: hidden pixels ------------------------------------------------------------------------
+
+
+def hidden_image_parts(doc: Any, page: Any, visible_area: Any) -> dict[int, Any]:
+    """Images drawn partly outside `visible_area` (the page's CropBox) whose hidden part is not
+    blank: {xref: the rectangle of the image's pixels that shows (pymupdf.IRect)}. Cropping
+    hides those pixels from the reader, not from anyone who takes the image out."""
+    import pymupdf
+
+    visible_by_xref: dict[int, Any] = {}
+    for info in page.get_image_info(xrefs=True):
+        xref = info.get("xref") or 0
+        bbox = pymupdf.Rect(info["bbox"])
+        if xref <= 0 or bbox.is_empty:
+            continue
+        area = pymupdf.Rect(visible_area)
+        if pymupdf.Rect(area.x0 - 1, area.y0 - 1, area.x1 + 1, area.y1 + 1).contains(bbox):
+            continue
+        shown = bbox & pymupdf.Rect(visible_area)
+        width, height = info["width"], info["height"]
+        if shown.is_empty:
+            pixels = pymupdf.IRect(0, 0, 0, 0)
+        else:
+            unit = shown * ~pymupdf.Matrix(info["transform"])
+            unit.normalize()
+            pixels = pymupdf.IRect(
+                max(0, int(unit.x0 * width)),
+                max(0, int(unit.y0 * height)),
+                min(width, int(unit.x1 * width + 0.999)),
+                min(height, int(unit.y1 * height + 0.999)),
+            )
+        known = visible_by_xref.get(xref)
+        visible_by_xref[xref] = pixels if known is None else (known | pixels)
+    out: dict[int, Any] = {}
+    for xref, pixels in visible_by_xref.items():
+        try:
+            if _hidden_part_has_content(pymupdf.Pixmap(doc, xref), pixels):
+                out[xref] = pixels
+        except Exception:
+            out[xref] = pixels  # an image that cannot be decoded is no proof of an empty margin
+    return out
+
+
+def _hidden_part_has_content(pix: Any, shown: Any) -> bool:
+    import pymupdf
+
+    if pix.alpha:
+        pix = pymupdf.Pixmap(pix, 0)
+    corners = [(0, 0), (pix.width - 1, 0), (0, pix.height - 1), (pix.width - 1, pix.height - 1)]
+    hidden = [c for c in corners if not (shown.x0 <= c[0] < shown.x1 and shown.y0 <= c[1] < shown.y1)]
+    if not hidden:
+        return False
+    copy = pymupdf.Pixmap(pix)
+    if not shown.is_empty:
+        colour = tuple(pix.pixel(*hidden[0]))
+        copy.set_rect(shown, colour + (255,) * (copy.n - len(colour)))
+    return not copy.is_unicolor
+
+
+# -- the raw object sweep -------------------------------------------------------------------------
+
+_REF = re.compile(r"(\d+)\s+\d+\s+R\b")
+_NO_TEXT_REF = re.compile(
+    r"/(?:FontFile[23]?|ToUnicode|CIDSet|CIDToGIDMap|SMask|Mask|Thumb)\s+(\d+)\s+\d+\s+R"
+)
+_ENCODING_REF = re.compile(r"/Encoding\s+(\d+)\s+\d+\s+R")
+_METADATA_REF = re.compile(r"/Metadata\s+(\d+)\s+\d+\s+R")
+_TYPE = re.compile(r"/Type\s*/(\w+)")
+_SUBTYPE = re.compile(r"/Subtype\s*/(\w+)")
+_STANDARD_TRAILER = {
+    "Size", "Root", "Info", "ID", "Encrypt", "Prev", "XRefStm", "Type", "W", "Index", "Filter",
+    "DecodeParms", "Length",
+}  # fmt: skip
+_FONT_PROGRAMS = {"Type1C", "CIDFontType0C", "OpenType"}
+_HEX_START = re.compile(r"<[0-9A-Fa-f]")
+_CONTENTS = re.compile(r"/Contents\s*(\[[^\]]*\]|\d+\s+\d+\s+R)")
+
+
+def _font_may_mislead(source: str) -> bool:
+    """Whether a font object could make the text layer say something else than the glyphs: a
+    Type3 font, or a font (not a CID descendant, whose parent holds the map) without ToUnicode
+    and without a standard encoding."""
+    kind = m.group(1) if (m := _TYPE.search(source)) else ""
+    subtype = m.group(1) if (m := _SUBTYPE.search(source)) else ""
+    if kind != "Font" or subtype.startswith("CIDFontType"):
+        return False
+    if subtype == "Type3":
+        return True
+    return "/ToUnicode" not in source and not any(f"/{e}" in source for e in _STANDARD_ENCODINGS)
+
+
+_CID_SYSTEM = re.compile(r"/(?:Registry|Ordering)\s*\([^)]*\)")  # "Adobe", "Identity" in every CID font
+
+
+class ObjectSweep:
+    """The file's objects as PyMuPDF's xref table lists them, with what the trailer reaches."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.sources: dict[int, str] = {}
+        for xref in range(1, doc.xref_length()):
+            try:
+                self.sources[xref] = doc.xref_object(xref, compressed=False)
+            except Exception:
+                continue
+        self.no_text: set[int] = set()
+        self.fonts_to_check = False
+        self.has_images = False
+        self.contents: set[int] = set()
+        self.image_meta: dict[int, tuple[int, str]] = {}  # stream xref -> (image xref, what)
+        for xref, source in self.sources.items():
+            if "/Font" in source:
+                self.no_text.update(int(m) for m in _ENCODING_REF.findall(source))
+                if not self.fonts_to_check and _font_may_mislead(source):
+                    self.fonts_to_check = True
+            # Page content streams are read by the text trace, not the sweep.
+            if "/Contents" in source and "/Page" in source and (m := _CONTENTS.search(source)):
+                self.contents.update(int(x) for x in _REF.findall(m.group(1)))
+            if not self.has_images and "/Image" in source:
+                self.has_images = True
+            self.no_text.update(int(m) for m in _NO_TEXT_REF.findall(source))
+            if "/Image" in source:
+                for meta in _METADATA_REF.findall(source):
+                    self.image_meta[int(meta)] = (xref, "XMP")
+
+    @functools.cached_property
+    def reachable(self) -> set[int]:
+        """What the trailer's /Root, /Info and /Encrypt reach (asked only when there is text to place)."""
+        todo = []
+        for key in ("Root", "Info", "Encrypt"):
+            kind, value = self.doc.xref_get_key(-1, key)
+            if kind == "xref":
+                todo.append(int(value.split()[0]))
+        reached: set[int] = set()
+        while todo:
+            xref = todo.pop()
+            if xref in reached:
+                continue
+            reached.add(xref)
+            todo.extend(int(m) for m in _REF.findall(self.sources.get(xref, "")))
+        return reached
+
+    def trailer_extras(self) -> dict[int, str]:
+        """Objects the trailer points at under keys no reader uses (/AdditionalStreams …)."""
+        out: dict[int, str] = {}
+        for key in self.doc.xref_get_keys(-1):
+            if key in _STANDARD_TRAILER:
+                continue
+            _, value = self.doc.xref_get_key(-1, key)
+            for ref in _REF.findall(value):
+                out[int(ref)] = key
+        return out
+
+    def objects(self, skip: set[int]) -> Iterator[tuple[int, list[str], bytes | None]]:
+        """(xref, strings, None) for text, (xref, [], bytes) for a stream that is a file of its own."""
+        for xref, source in self.sources.items():
+            if xref in skip:
+                continue
+            has_strings = "(" in source or _HEX_START.search(source)
+            pieces = pdf_strings(_CID_SYSTEM.sub("", source)) if has_strings else []
+            if not self.doc.xref_is_stream(xref) or xref in self.no_text:
+                if pieces:
+                    yield xref, pieces, None
+                continue
+            kind = m.group(1) if (m := _TYPE.search(source)) else ""
+            subtype = m.group(1) if (m := _SUBTYPE.search(source)) else ""
+            if kind in ("ObjStm", "XRef") or subtype in _FONT_PROGRAMS or "/Length1" in source:
+                if pieces:
+                    yield xref, pieces, None
+                continue
+            if subtype == "Image" or ("/Width" in source and "/Height" in source):
+                if "/DCTDecode" in source:
+                    from review.extract.inner import jpeg_segment_text
+
+                    segments = jpeg_segment_text(self.doc.xref_stream_raw(xref))
+                    if segments:
+                        self.image_meta[xref] = (xref, "、".join(w for w, _ in segments))
+                        pieces += [t for _, t in segments]
+                if pieces:
+                    yield xref, pieces, None
+                continue
+            try:
+                data = self.doc.xref_stream(xref)
+            except Exception:
+                data = self.doc.xref_stream_raw(xref)
+            if not data:
+                if pieces:
+                    yield xref, pieces, None
+                continue
+            if kind == "EmbeddedFile":
+                yield xref, [], bytes(data)
+                continue
+            pieces += _stream_text(bytes(data), subtype == "Form" or kind == "Pattern")
+            if pieces and isinstance(pieces[-1], bytes):
+                yield xref, [], pieces[-1]
+                continue
+            if pieces:
+                yield xref, [str(p) for p in pieces], None
+
+
+def _stream_text(data: bytes, content: bool) -> list[Any]:
+    """A stream's text: a content stream's strings, a text or XML stream's text (tags removed), a
+    binary one's readable runs, or — last in the list, as bytes — the stream itself when it is a
+    file of its own (a ZIP, a PDF, an Office file), to be opened as an attachment."""
+    from review.extract import inner
+    from review.formats import Inner, sniff_inner
+
+    if content or (b"BT" in data and (b"Tj" in data or b"TJ" in data)):
+        source = data.decode("latin-1")
+        texts = pdf_strings(source)
+        texts += [pdf_string(m.group(1)) for m in _ACTUAL_TEXT.finditer(source)]
+        return texts
+    kind = sniff_inner(data)
+    if kind in (Inner.TEXT, Inner.HTML, Inner.MHT):
+        text = inner.decoded(data)
+        if "<" in text and ">" in text:
+            text = re.sub(r"<[^>]+>", "\n", text)
+        return [text]
+    if kind is Inner.UNKNOWN:
+        runs = inner.string_runs(data)
+        return [runs] if runs.strip() else []
+    return [data]
