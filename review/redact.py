@@ -11,11 +11,12 @@ refused. Optionally every page is rasterised: the only pipeline that removes eve
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from review.errors import QT_TRANSLATE_NOOP, TranslatableError
-from review.extract.pdf import covering_fills, hidden_reason, switch_layers_on
+from review.extract.pdf import covering_fills, hidden_image_parts, hidden_reason, switch_layers_on
 from review.model import Rect
 from review.mupdf import LOCK
 
@@ -118,7 +119,9 @@ def _redact(doc: Any, areas: list[Area], options: RedactionOptions) -> Redaction
             _add_area(page, area, options)
         # Image pixels under an area are blanked; drawings inside it removed; text removed.
         page.apply_redactions(images=_IMAGE_PIXELS, graphics=_LINE_ART_IF_COVERED, text=_TEXT_REMOVE)
-        _reencode_images(doc, page)
+        cropped = _blank_cropped_pixels(doc, page, crop)
+        _reencode_images(doc, page, skip=cropped)
+        _drop_actual_text(doc, page)
         if crop != page.mediabox:
             page.set_cropbox(crop)
     _sanitise_document(doc, options)
@@ -169,12 +172,64 @@ def _add_area(page: Any, area: Area, options: RedactionOptions) -> None:
         page.add_redact_annot(rect, fill=(0, 0, 0), cross_out=False)
 
 
-def _reencode_images(doc: Any, page: Any) -> None:
-    """Images written anew from their pixels: EXIF, XMP and other data inside an image stream go."""
+def _blank_cropped_pixels(doc: Any, page: Any, crop: Any) -> set[int]:
+    """Images that show only part of themselves (cut by the CropBox) lose the pixels nobody sees:
+    those are painted white and the image written anew. Returns the images so rewritten."""
+    import pymupdf
+
+    done: set[int] = set()
+    for xref, shown in hidden_image_parts(doc, page, crop).items():
+        try:
+            pix = pymupdf.Pixmap(doc, xref)
+            if pix.alpha:
+                pix = pymupdf.Pixmap(pix, 0)
+            white = (255,) * pix.n
+            width, height = pix.width, pix.height
+            if shown.is_empty:
+                pix.set_rect(pix.irect, white)
+            else:
+                for strip in (
+                    pymupdf.IRect(0, 0, width, shown.y0),
+                    pymupdf.IRect(0, shown.y1, width, height),
+                    pymupdf.IRect(0, shown.y0, shown.x0, shown.y1),
+                    pymupdf.IRect(shown.x1, shown.y0, width, shown.y1),
+                ):
+                    if not strip.is_empty:
+                        pix.set_rect(strip, white)
+            doc.xref_set_key(xref, "Metadata", "null")
+            page.replace_image(xref, pixmap=pix)
+            done.add(xref)
+        except Exception:
+            continue  # verification re-reads the output and fails if hidden pixels remain
+    return done
+
+
+_ACTUAL_TEXT = re.compile(
+    rb"/ActualText\s*(?:\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)|<[0-9A-Fa-f\s]*>)", re.S
+)
+
+
+def _drop_actual_text(doc: Any, page: Any) -> None:
+    """`/ActualText` says what copy and search give instead of the glyphs: the published page
+    keeps only what it shows."""
+    xrefs = list(page.get_contents())
+    xrefs += [x[0] for x in page.get_xobjects()]
+    for xref in xrefs:
+        if not doc.xref_is_stream(xref):
+            continue
+        data = doc.xref_stream(xref)
+        if data and b"ActualText" in data:
+            doc.update_stream(xref, _ACTUAL_TEXT.sub(b"", data))
+
+
+def _reencode_images(doc: Any, page: Any, skip: set[int] | None = None) -> None:
+    """Images written anew from their pixels: EXIF, XMP, JPEG comments and other segments go."""
     import pymupdf
 
     for image in page.get_images(full=True):
         xref = image[0]
+        if skip and xref in skip:
+            continue
         doc.xref_set_key(xref, "Metadata", "null")
         try:
             pix = pymupdf.Pixmap(doc, xref)
@@ -206,6 +261,17 @@ def _sanitise_document(doc: Any, options: RedactionOptions) -> None:
     catalog = doc.pdf_catalog()
     for key in ("OCProperties", "OpenAction", "AA", "Names", "Outlines", "AcroForm", "PieceInfo", "Metadata"):
         doc.xref_set_key(catalog, key, "null")
+    # The trailer keeps only what a reader needs: /AdditionalStreams (LibreOffice's hybrid PDF
+    # keeps the ODF source there) and any other private key go, and what they pointed at with
+    # them, since the file is written with garbage collection.
+    for key in doc.xref_get_keys(-1):
+        if key not in ("Size", "Root", "Info", "ID"):
+            doc.xref_set_key(-1, key, "null")
+    info = doc.xref_get_key(-1, "Info")
+    if info[0] == "xref":
+        info_xref = int(info[1].split()[0])
+        for key in doc.xref_get_keys(info_xref):
+            doc.xref_set_key(info_xref, key, "null")
     for index in range(doc.page_count):
         page_xref = doc[index].xref
         for key in ("Thumb", "AA", "PieceInfo", "Metadata"):

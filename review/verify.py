@@ -21,19 +21,40 @@ from review.redact import REMOVED_LABEL
 _SPACE = re.compile(r"\s+")
 
 
+# Hidden places redaction always removes: any of them in a published file means sanitising failed,
+# whatever its severity when found in a draft.
+MUST_NOT_SURVIVE = {
+    "HID-EMBED",  # embedded files
+    "HID-EMBED-UNREADABLE",
+    "HID-ATTACH",  # files attached to annotations
+    "HID-THUMB",
+    "HID-ORPHAN",  # objects no page needs
+    "HID-TRAILER",  # /AdditionalStreams and other private trailer keys
+    "HID-IMAGE-META",  # JPEG comment, EXIF and XMP segments
+    "HID-CROPPED-IMAGE",
+    "HID-ACTUALTEXT",
+    "HID-JS",
+    "HID-ANNOT",
+    "HID-FORM",
+    "HID-REVISION",
+}
+
+
 @dataclass
 class Verification:
     leaks: list[tuple[str, str]] = field(default_factory=list)  # (removed text, where it was found)
     blocking: list[Finding] = field(default_factory=list)
     missing: str = ""  # start of the kept text that is no longer there
+    survivors: list[Finding] = field(default_factory=list)  # hidden places sanitising should have removed
 
     @property
     def ok(self) -> bool:
-        return not (self.leaks or self.blocking or self.missing)
+        return not (self.leaks or self.blocking or self.missing or self.survivors)
 
     def describe(self) -> list[str]:
         lines = [f"仍可找到已删除的内容“{text}”（{where}）" for text, where in self.leaks]
         lines += [f"仍有阻断级发现：{f.rule_id}“{f.text[:30]}”{f.location.describe()}" for f in self.blocking]
+        lines += [f"隐藏内容未清除：{f.rule_id} {f.location.describe()}" for f in self.survivors]
         if self.missing:
             lines.append(f"删除范围之外的文字缺失，从“{self.missing[:30]}”开始")
         return lines
@@ -67,6 +88,9 @@ def verify_published(
     )
     keep = {_squash(t) for t in (kept_decisions or set())}
     for finding in checked.findings:
+        if finding.rule_id in MUST_NOT_SURVIVE:
+            result.survivors.append(finding)
+            continue
         if finding.severity is not Severity.BLOCKING or _squash(finding.text) in keep:
             continue
         if rasterized and finding.rule_id == "SCAN-PAGE":
