@@ -253,3 +253,211 @@ def ofd_with_hidden_places() -> tuple[bytes, dict[str, str]]:
 
 
 PERSONAL = {"id": SAMPLE_ID, "mobile": SAMPLE_MOBILE, "card": SAMPLE_BANK_CARD}
+
+
+# -- issue 14: every place a file hides text ------------------------------------------------------
+
+
+def _zip(files: dict[str, bytes | str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, content in files.items():
+            zf.writestr(name, content)
+    return out.getvalue()
+
+
+def xlsx_bytes(cells: list[list[str]], hidden_sheet: str | None = None) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in cells:
+        sheet.append(row)
+    if hidden_sheet:
+        other = book.create_sheet("隐藏表")
+        other.append([hidden_sheet])
+        other.sheet_state = "hidden"
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+def pdf_with_attachments() -> tuple[bytes, dict[str, str]]:
+    """Attachments of types the engine used to pass over, none recognisable by its name: a GBK
+    CSV, a ZIP holding a spreadsheet (a secret on a hidden sheet), an HTML file attached to an
+    annotation under a name without an extension, and one that nobody can read."""
+    planted = {
+        "csv": SAMPLE_ID,
+        "xlsx": "表格秘藏甲",
+        "xlsx_hidden": "隐藏表秘藏乙",
+        "annotation_html": "网页秘藏丙",
+        "html_comment": "注释秘藏丁",
+    }
+    doc = pymupdf.open()
+    page = _page(doc)
+    page.insert_text((72, 100), "正文没有任何敏感内容。", fontname=FONT, fontsize=12)
+    csv = f"姓名,身份证号\n张三,{planted['csv']}\n".encode("gb18030")
+    doc.embfile_add("名单.csv", csv, filename="名单.csv", ufilename="名单.csv")
+    inner = xlsx_bytes([["项目", planted["xlsx"]]], hidden_sheet=planted["xlsx_hidden"])
+    doc.embfile_add("资料", _zip({"表/内.xlsx": inner}), filename="资料", ufilename="资料")
+    doc.embfile_add("数据.txt", bytes(range(256)) * 8, filename="数据.txt", ufilename="数据.txt")
+    html = (
+        f"<html><body><p>{planted['annotation_html']}</p><!-- {planted['html_comment']} --></body></html>"
+    ).encode()
+    page.add_file_annot((400, 100), html, "说明")
+    return pdf_bytes(doc), planted
+
+
+def _actual_text_content(glyphs_pdf_hex: str, actual: str) -> bytes:
+    hex_actual = "FEFF" + actual.encode("utf-16-be").hex().upper()
+    return (
+        f"/Span <</ActualText <{hex_actual}>>> BDC\nBT\n/helv 12 Tf 1 0 0 1 72 600 Tm <{glyphs_pdf_hex}> Tj\nET\nEMC\n"
+    ).encode()
+
+
+def _jpeg_with_segments(comment: str, exif_text: str) -> bytes:
+    from PIL import Image
+
+    image = Image.new("RGB", (64, 64), (200, 200, 200))
+    exif = Image.Exif()
+    exif[0x010E] = exif_text  # ImageDescription
+    buf = io.BytesIO()
+    image.save(buf, "JPEG", comment=comment.encode("utf-8"), exif=exif.tobytes())
+    return buf.getvalue()
+
+
+def pdf_with_hidden_text() -> tuple[bytes, dict[str, str]]:
+    """One hiding place each: ActualText that says something else than the glyphs, a form
+    field's tooltip, a page thumbnail, a JPEG comment and EXIF text, a cropped image whose hidden
+    part has content, an orphan object and an orphan stream, and /AdditionalStreams in the
+    trailer (an ODF source, as LibreOffice's hybrid PDF keeps it)."""
+    planted = {
+        "actualtext": "替换秘藏甲",
+        "tooltip": "提示秘藏乙",
+        "jpeg_comment": "jpegcommentsecret",
+        "exif": "exifsecretdescription",
+        "orphan_string": "孤立秘藏丙",
+        "orphan_stream": "孤立流秘藏丁",
+        "trailer_odf": "混合秘藏戊",
+        "visible": "这是正文。",
+    }
+    doc = pymupdf.open()
+    page = _page(doc)
+    page.insert_text((72, 100), planted["visible"], fontname=FONT, fontsize=12)
+    page.insert_text((72, 700), "x", fontname="helv", fontsize=1, color=(1, 1, 1))  # declares /helv
+    widget = pymupdf.Widget()
+    widget.field_type = pymupdf.PDF_WIDGET_TYPE_TEXT
+    widget.field_name = "说明"
+    widget.field_value = "普通"
+    widget.field_label = planted["tooltip"]
+    widget.rect = pymupdf.Rect(72, 400, 300, 420)
+    page.add_widget(widget)
+    page.insert_image(
+        pymupdf.Rect(72, 450, 136, 514), stream=_jpeg_with_segments(planted["jpeg_comment"], planted["exif"])
+    )
+    # A picture half of which lies outside the CropBox: the cut half carries a dark block.
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 100, 40), False)
+    pix.clear_with(255)
+    pix.set_rect(pymupdf.IRect(60, 0, 100, 40), (0, 0, 0))
+    page.insert_image(pymupdf.Rect(450, 200, 650, 280), pixmap=pix)
+    page.set_cropbox(pymupdf.Rect(0, 0, 560, 842))
+    thumb = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 20, 28), False)
+    thumb.clear_with(180)
+    thumb_xref = doc.get_new_xref()
+    doc.update_object(thumb_xref, "<</Width 20 /Height 28 /ColorSpace /DeviceRGB /BitsPerComponent 8>>")
+    doc.update_stream(thumb_xref, thumb.samples)
+    doc.xref_set_key(page.xref, "Thumb", f"{thumb_xref} 0 R")
+    contents = page.get_contents()[0]
+    glyphs = "ABCDEF".encode("latin-1").hex().upper()
+    doc.update_stream(
+        contents, doc.xref_stream(contents) + b"\n" + _actual_text_content(glyphs, planted["actualtext"])
+    )
+    orphan = doc.get_new_xref()
+    hex_secret = "FEFF" + planted["orphan_string"].encode("utf-16-be").hex()
+    doc.update_object(orphan, f"<</Note <{hex_secret}>>>")
+    orphan_stream = doc.get_new_xref()
+    doc.update_object(orphan_stream, "<<>>")
+    doc.update_stream(orphan_stream, f"草稿：{planted['orphan_stream']}".encode())
+    odf = _zip(
+        {
+            "mimetype": "application/vnd.oasis.opendocument.text",
+            "content.xml": (
+                '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+                f"<text:p>{planted['trailer_odf']}</text:p></office:document-content>"
+            ),
+        }
+    )
+    odf_xref = doc.get_new_xref()
+    doc.update_object(odf_xref, "<</Type /EmbeddedFile>>")
+    doc.update_stream(odf_xref, odf)
+    # garbage=0: the orphans must stay; the trailer is written by PyMuPDF without private keys,
+    # so /AdditionalStreams is added to the written trailer (after the xref table: no offset moves).
+    data = doc.tobytes(garbage=0, deflate=True)
+    marker = data.rindex(b"trailer")
+    end = data.index(b"<<", marker) + 2
+    extra = f"/AdditionalStreams [(application/vnd.oasis.opendocument.text) {odf_xref} 0 R]".encode()
+    return data[:end] + extra + data[end:], planted
+
+
+def pdf_with_glyphs_drawn_backwards() -> bytes:
+    """An ID number whose digits are drawn one by one from right to left: the stream reads it
+    backwards, a person reads it left to right."""
+    doc = pymupdf.open()
+    page = _page(doc)
+    page.insert_text((72, 100), "身份证号：", fontname=FONT, fontsize=12)
+    x0, step = 132.0, 7.0
+    for i in reversed(range(len(SAMPLE_ID))):
+        page.insert_text((x0 + i * step, 100), SAMPLE_ID[i], fontname="helv", fontsize=12)
+    return pdf_bytes(doc)
+
+
+def docx_with_alt_chunk_and_embedding() -> tuple[bytes, dict[str, str]]:
+    """An altChunk part (MHT-free HTML, merged into the body only when Word opens the file) and an
+    embedded spreadsheet stored under a name that says nothing (.bin)."""
+    planted = {"altchunk": "外来块秘藏甲", "embedded_xlsx": "嵌入表格秘藏乙"}
+    document = docx.Document()
+    document.add_paragraph("第一段正文。")
+    buf = io.BytesIO()
+    document.save(buf)
+    out = io.BytesIO()
+    rel = (
+        '<Relationship Id="rIdAlt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/aFChunk" Target="afchunk.htm"/>'
+    )
+    with (
+        zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                content = content.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            elif item.filename == "word/document.xml":
+                content = content.replace(
+                    b"<w:sectPr",
+                    b'<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdAlt1"/><w:sectPr',
+                    1,
+                )
+            dst.writestr(item, content)
+        dst.writestr("word/afchunk.htm", f"<html><body><p>{planted['altchunk']}</p></body></html>")
+        dst.writestr("word/embeddings/oleObject1.bin", xlsx_bytes([[planted["embedded_xlsx"]]]))
+    return out.getvalue(), planted
+
+
+def ofd_with_attachment_without_extension() -> tuple[bytes, dict[str, str]]:
+    data, planted = ofd_with_hidden_places()
+    secret = SAMPLE_ID
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "Doc_0/Attachs/Attachments.xml":
+                content = content.replace(
+                    b"</ofd:Attachments>",
+                    '<ofd:Attachment ID="10" Name="名单"><ofd:FileLoc>名单</ofd:FileLoc></ofd:Attachment>'
+                    "</ofd:Attachments>".encode(),
+                )
+            dst.writestr(item, content)
+        dst.writestr("Doc_0/Attachs/名单", f"张三,{secret}\n".encode("gb18030"))
+    return out.getvalue(), {**planted, "extensionless": secret}
