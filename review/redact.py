@@ -19,6 +19,7 @@ from review.errors import QT_TRANSLATE_NOOP, TranslatableError
 from review.extract.pdf import covering_fills, hidden_image_parts, hidden_reason, switch_layers_on
 from review.model import Rect
 from review.mupdf import LOCK
+from review.ocr import remove_text_only, rewrite_image
 
 REMOVED_LABEL = "[已删除]"
 # PyMuPDF's PDF_REDACT_IMAGE_PIXELS, PDF_REDACT_LINE_ART_REMOVE_IF_COVERED, PDF_REDACT_TEXT_REMOVE
@@ -115,6 +116,8 @@ def _redact(doc: Any, areas: list[Area], options: RedactionOptions) -> Redaction
                 if not any(box.intersects(_rect(a.rect)) for a in page_areas):
                     kept.append(chr(c[0]) if c[0] >= 0 else "")
         kept_pages.append("".join(kept))
+        # OCR (review/ocr.py): hidden text goes now, without the pixels under it (a scan's OCR layer).
+        remove_text_only(page)
         for area in page_areas:
             _add_area(page, area, options)
         # Image pixels under an area are blanked; drawings inside it removed; text removed.
@@ -235,7 +238,7 @@ def _reencode_images(doc: Any, page: Any, skip: set[int] | None = None) -> None:
             pix = pymupdf.Pixmap(doc, xref)
             if pix.alpha:
                 pix = pymupdf.Pixmap(pix, 0)
-            page.replace_image(xref, pixmap=pix)
+            rewrite_image(doc, xref, pix)  # OCR (review/ocr.py): replace_image blanked redacted scans
         except Exception:
             continue
 

@@ -204,6 +204,10 @@ class _Extractor:
             # fonts and images at all (a text-only file with well-mapped fonts pays for neither).
             self.objects = ObjectSweep(self.doc)
         self._pages(off_layers)
+        # OCR (review/ocr.py) reads what a person sees on the pages in self.out.suspect only.
+        from review.ocr import read_suspect_pages
+
+        read_suspect_pages(self.doc, self.out, self._check_cancel)
         with LOCK:
             self._metadata()
             self._outline()
