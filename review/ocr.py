@@ -204,6 +204,11 @@ class OcrStream(TextStream):
         return self.locator
 
 
+def is_ocr(stream: TextStream) -> bool:
+    """Whether a stream was read by OCR (not a text layer: kept-text comparisons leave it out)."""
+    return isinstance(stream, OcrStream)
+
+
 def _stream(index: int, lines: Iterable[tuple[str, Rect]]) -> OcrStream | None:
     locator = OcrLocator(index)
     parts: list[str] = []
@@ -244,11 +249,15 @@ def ocr_page(page: Any, dpi: int | None = None) -> OcrStream | None:
     return _stream(page.number, _to_page(lines, lambda x, y: (x * scale, y * scale)))
 
 
-def ocr_page_images(doc: Any, page: Any) -> list[OcrStream]:
+def ocr_page_images(
+    doc: Any, page: Any, read: dict[int, tuple[int, int, list[OcrLine]]] | None = None
+) -> list[OcrStream]:
     """The text in each picture on the page, read from the image's own pixels (all of them, also
-    those a crop hides), placed where the picture is drawn."""
+    those a crop hides), placed where the picture is drawn. `read` keeps what each image xref
+    gave across pages: a letterhead logo on every page is read once."""
     import pymupdf
 
+    read = {} if read is None else read
     streams = []
     with LOCK:
         infos = page.get_image_info(xrefs=True)
@@ -262,12 +271,14 @@ def ocr_page_images(doc: Any, page: Any) -> list[OcrStream]:
         if min(bbox.width, bbox.height) < MIN_IMAGE_PT[1]:
             continue
         seen.add(key)
-        try:
-            with LOCK:
-                pix = pymupdf.Pixmap(doc, xref)
-        except Exception:
-            continue
-        width, height = pix.width, pix.height
+        if xref not in read:
+            try:
+                with LOCK:
+                    pix = pymupdf.Pixmap(doc, xref)
+            except Exception:
+                continue
+            read[xref] = (pix.width, pix.height, ocr_image(pix))
+        width, height, lines = read[xref]
         matrix = pymupdf.Matrix(info["transform"])
 
         def transform(
@@ -276,7 +287,6 @@ def ocr_page_images(doc: Any, page: Any) -> list[OcrStream]:
             p = pymupdf.Point(x / w, y / h) * m
             return p.x, p.y
 
-        lines = ocr_image(pix)
         if lines and (stream := _stream(page.number, _to_page(lines, transform))):
             streams.append(stream)
     return streams
@@ -342,6 +352,7 @@ def read_suspect_pages(doc: Any, out: Extraction, cancelled: Callable[[], None] 
     except OcrUnavailable:
         return
     streams, findings, unreadable = out.streams, out.findings, out.unreadable
+    images_read: dict[int, tuple[int, int, list[OcrLine]]] = {}
     for index in sorted(suspect):
         signs = suspect[index]
         cancelled()
@@ -367,7 +378,7 @@ def read_suspect_pages(doc: Any, out: Extraction, cancelled: Callable[[], None] 
             )
             continue
         if "images" in signs:
-            for stream in ocr_page_images(doc, page):
+            for stream in ocr_page_images(doc, page, images_read):
                 streams.append(stream)
                 findings.append(
                     Finding(

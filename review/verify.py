@@ -16,6 +16,7 @@ from review.lexicon import CompiledLexicon
 from review.model import Channel, Finding, Severity
 from review.mupdf import LOCK
 from review.normalize import normalize
+from review.ocr import is_ocr
 from review.redact import REMOVED_LABEL
 
 _SPACE = re.compile(r"\s+")
@@ -97,7 +98,10 @@ def verify_published(
             continue  # a rasterised page has no text layer by design
         result.blocking.append(finding)
     if kept_text is not None and not rasterized:
-        visible = "".join(s.text for s in extraction.streams if s.channel is Channel.VISIBLE)
+        # OCR (review/ocr.py): OCR'd text is no text layer; pixels are checked by ocr.lost_ink.
+        visible = "".join(
+            s.text for s in extraction.streams if s.channel is Channel.VISIBLE and not is_ocr(s)
+        )
         for extra in [REMOVED_LABEL, *(replacements or [])]:
             visible = visible.replace(extra, "")
         expected, actual = _squash(kept_text), _squash(visible)

@@ -170,3 +170,14 @@ def test_a_picture_sent_as_a_file_is_read(typeset, lexicon):
     assert "SCAN-PAGE" not in rules and "OCR-PAGE" in rules
     marking = next(f for f in result.findings if f.text == "内部资料")
     assert marking.location.rects  # in the picture's pixels
+
+
+def test_a_scan_publishes_redacted_and_verified_not_blank(scanned, lexicon):
+    from app.redaction import publish_form
+    from review.ocr import lost_ink
+
+    published = publish_form("scan.pdf", scanned, None, lexicon)
+    assert "内部资料" in published.plan.remove and len(published.plan.remove) == 2
+    assert published.verification.ok, published.verification.describe()
+    areas = areas_for_texts(scanned, published.plan.remove)
+    assert lost_ink(scanned, published.pdf, areas) == []
