@@ -43,7 +43,7 @@ from app.workflow import Action, get_document, perform
 from publish.catalog import CatalogFields, LintIssue, Validity, lint
 from publish.index_number import IndexScheme
 from publish.release import ON_REQUEST, Release, ReleaseError
-from publish.static_site import Attachment, Link, SiteEntry, StaticSite
+from publish.static_site import Attachment, Link, SiteEntry, StaticSite, WithdrawnEntry, live_file_names
 from publish.taxonomy import DisclosureMode, InterpretationForm
 from review.extract.dispatch import visible_text
 
@@ -92,7 +92,7 @@ def allocate_index_number(session: Session, department: Department, category: st
 def proposed_fields(session: Session, document_id: int, published_on: dt.date) -> CatalogFields:
     """What the entry will say: the approved release's fields once there is one, else the document's."""
     document = get_document(session, document_id)
-    review = _latest_review(session, document_id)
+    review = releases.latest_review(session, document_id)
     row = releases.approved_release(session, review) if review is not None else None
     if row is not None:
         release = releases.load(session, row.sha256)
@@ -124,12 +124,6 @@ def proposed_fields(session: Session, document_id: int, published_on: dt.date) -
         summary=document.summary,
         disclosure=document.disclosure,
     )
-
-
-def _latest_review(session: Session, document_id: int) -> Review | None:
-    return session.scalars(
-        select(Review).where(Review.document_id == document_id).order_by(Review.id.desc()).limit(1)
-    ).first()
 
 
 def publish_to_catalog(
@@ -233,7 +227,7 @@ def _publish_one(
         keywords=json.dumps(list(release.keywords), ensure_ascii=False),
         summary=release.summary,
         disclosure=release.disclosure,
-        scope=fields.scope,
+        scope=release.scope,
         validity=Validity.VALID.value,
         published_sha256=published.sha256 if published is not None else "",
         record_sha256=review.record_sha256,
@@ -272,7 +266,7 @@ def _publish_one(
 
 def _approved(session: Session, document: Document) -> tuple[Review, ReleaseRow]:
     """The review that approved the document's current file, and its frozen release; refuses anything else."""
-    review = _latest_review(session, document.id)
+    review = releases.latest_review(session, document.id)
     release_row = releases.approved_release(session, review) if review is not None else None
     if review is None or release_row is None:
         raise PermissionDenied(
@@ -378,6 +372,18 @@ def withdraw_entry(session: Session, user: User, entry: CatalogEntry, reason: st
         )
     if not reason.strip():
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "撤回必须写明理由。"))
+    # The reason travels to the portal and in packages: it is checked like any text that leaves.
+    review = session.get(Review, entry.review_id) if entry.review_id is not None else None
+    problems = releases.text_problems(
+        [("撤回理由", reason)],
+        desk_lexicon(session, entry.department_id, None),
+        releases.reviewed_texts(session, review),
+    )
+    if problems:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "撤回理由未通过保密检查：{problems}。请改写理由。"),
+            problems="；".join(problems),
+        )
     if entry.document_id is not None:
         perform(session, user, entry.document_id, Action.WITHDRAW, expected_version=None, reason=reason)
     elif entry.status != "published":
@@ -507,6 +513,14 @@ def _all_site_entries(session: Session, rows: list[CatalogEntry]) -> list[SiteEn
     ]
 
 
+def _reviewed_title(session: Session, entry: CatalogEntry) -> str:
+    """The title as reviewed, for the 已撤回 page: the entry row itself may have been edited since."""
+    try:
+        return releases.load(session, entry.release_sha256).title if entry.release_sha256 else "—"
+    except ReleaseError:
+        return "—"
+
+
 def entry_file_hashes(session: Session, entry: CatalogEntry) -> list[str]:
     """Every file an entry ever put on a target — its own and its release's — to take down on withdrawal."""
     hashes = [
@@ -528,28 +542,36 @@ def entry_files(session: Session, item: SiteEntry) -> tuple[bytes | None, dict[s
     }
 
 
+def site_plan(session: Session) -> tuple[list[SiteEntry], list[WithdrawnEntry]]:
+    """What the static site shows: every live entry from its verified release, and a 已撤回 line for
+    every withdrawn one."""
+    rows = list(session.scalars(select(CatalogEntry).order_by(CatalogEntry.id)))
+    withdrawn = [
+        WithdrawnEntry(
+            row.index_no,
+            _reviewed_title(session, row),
+            row.withdrawn_on.isoformat() if row.withdrawn_on else "—",
+        )
+        for row in rows
+        if row.status != "published"
+    ]
+    return _all_site_entries(session, rows), withdrawn
+
+
 def update_static_site(db: Database, folder: Path) -> int:
     """Brings the static site in `folder` up to date with the catalog; returns how many files changed.
 
     Every file written is loaded through load_blob, which re-checks its SHA-256: the bytes on the
     site are the bytes that passed verification. Files already on the site intact are not reloaded.
     """
-    from publish.static_site import WithdrawnEntry, live_file_names
-
     site = StaticSite(folder)
     changed = 0
     with db.read() as session:
-        rows = list(session.scalars(select(CatalogEntry).order_by(CatalogEntry.id)))
-        live = _all_site_entries(session, rows)
+        live, withdrawn = site_plan(session)
         for item in live:
             changed += len(site.publish(item, lambda sha: load_blob(session, sha)))
         # A withdrawn entry's files go unless a live entry shares them (files are named by hash).
         live_files = live_file_names(live)
-        withdrawn = [
-            WithdrawnEntry(row.index_no, row.title, row.withdrawn_on.isoformat() if row.withdrawn_on else "—")
-            for row in rows
-            if row.status != "published"
-        ]
         for gone in withdrawn:
             changed += len(site.withdraw(gone, live_files))
         changed += len(site.write_index(live, withdrawn))

@@ -8,6 +8,7 @@ reaches the site, the portal or a transfer package that the review did not cover
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -15,14 +16,28 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.checking import field_findings
-from app.db.models import CatalogAttachment, CatalogEntry, FindingRow, Review, User
+from app.db.models import (
+    CatalogAttachment,
+    CatalogEntry,
+    CheckRun,
+    DocumentFile,
+    FindingRow,
+    ManualArea,
+    Review,
+    User,
+)
 from app.db.models import Release as ReleaseRow
+from app.documents import load_blob
 from app.errors import QT_TRANSLATE_NOOP
 from app.redaction import FALSE_ALARM, KEEP, MASK, REMOVE
 from publish.release import Release, ReleaseError
+from review.as_pdf import as_pdf
+from review.formats import Kind
 from review.lexicon import CompiledLexicon
-from review.model import Severity
+from review.model import Rect, Severity
+from review.mupdf import LOCK
 from review.normalize import normalize
+from review.redact import Area
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,62 @@ class ReviewedTexts:
 
     removed: frozenset[str]
     kept: frozenset[str]
+
+
+def latest_review(session: Session, document_id: int) -> Review | None:
+    return session.scalars(
+        select(Review).where(Review.document_id == document_id).order_by(Review.id.desc()).limit(1)
+    ).first()
+
+
+def texts_in_areas(pdf: bytes, areas: list[Area]) -> list[str]:
+    """The text a person read under each drawn area, line by line (what the area took out)."""
+    if not areas:
+        return []
+    import pymupdf
+
+    texts: list[str] = []
+    with LOCK, pymupdf.open("pdf", pdf) as doc:
+        for area in areas:
+            if not 0 <= area.page < doc.page_count:
+                continue
+            rect = pymupdf.Rect(*area.rect[:4])
+            raw = doc[area.page].get_text("rawdict", clip=rect)
+            for block in raw["blocks"]:
+                for line in block.get("lines", []):
+                    # A glyph belongs to the area when its centre does: the area's edge may graze a neighbour.
+                    chars = [
+                        c["c"]
+                        for span in line["spans"]
+                        for c in span["chars"]
+                        if rect.contains(
+                            pymupdf.Point(
+                                (c["bbox"][0] + c["bbox"][2]) / 2, (c["bbox"][1] + c["bbox"][3]) / 2
+                            )
+                        )
+                    ]
+                    text = "".join(chars).strip()
+                    if len(text) >= 2:
+                        texts.append(text)
+    return texts
+
+
+def _area_texts(session: Session, review: Review) -> list[str]:
+    """The text under the drawn areas of the file `review` approved."""
+    run = session.get(CheckRun, review.check_run_id)
+    if run is None:
+        return []
+    areas = [
+        Area(a.page, Rect(a.x0, a.y0, a.x1, a.y1))
+        for a in session.scalars(
+            select(ManualArea).where(ManualArea.document_file_id == run.document_file_id)
+        )
+    ]
+    if not areas:
+        return []
+    original = session.get_one(DocumentFile, run.document_file_id)
+    data = load_blob(session, original.blob_sha256)
+    return texts_in_areas(as_pdf(original.original_name, data, Kind(original.format)), areas)
 
 
 def reviewed_texts(session: Session, review: Review | None) -> ReviewedTexts:
@@ -45,26 +116,53 @@ def reviewed_texts(session: Session, review: Review | None) -> ReviewedTexts:
             removed.add(row.text)
         elif row.decision.decision in (KEEP, FALSE_ALARM):
             kept.add(row.text)
+    removed.update(_area_texts(session, review))
     return ReviewedTexts(frozenset(removed), frozenset(kept))
 
 
 def _contains(haystack: str, needle: str) -> bool:
-    """Whether `needle` is in `haystack`, as written or after the engine's normalisation."""
-    return needle in haystack or normalize(needle).text in normalize(haystack).text
+    """Whether `needle` is in `haystack`, as written, after the engine's normalisation, or folded."""
+    return (
+        needle in haystack
+        or normalize(needle).text in normalize(haystack).text
+        or _fold(needle) in _fold(haystack)
+    )
+
+
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _fold(text: str) -> str:
+    """A field as a person reads it: compatibility forms folded (full-width and mathematical digits
+    included), case folded, invisible and spacing characters dropped, Chinese numerals as digits —
+    so a removed name or number cannot come back in a disguise that reads the same."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    kept = (
+        c
+        for c in folded
+        if unicodedata.category(c)[0] not in "CZ" and unicodedata.category(c) not in ("Mn", "Me")
+    )
+    return "".join(kept).translate(_CHINESE_DIGITS)
 
 
 def field_problems(release: Release, lexicon: CompiledLexicon, texts: ReviewedTexts) -> list[str]:
     """Why the release's text fields may not go out: removed text in them, or a blocking finding
     the review did not decide. Each problem names its field ("目录字段 主题词")."""
+    return text_problems(release.text_fields(), lexicon, texts)
+
+
+def text_problems(fields: list[tuple[str, str]], lexicon: CompiledLexicon, texts: ReviewedTexts) -> list[str]:
+    """Why any of these (place, text) may not leave the desk; see field_problems."""
     problems = []
-    for place, text in release.text_fields():
+    for place, text in fields:
         if any(_contains(text, removed) for removed in texts.removed):
             problems.append(f"{place}含有审查时删除的内容")
             continue
-        for finding in field_findings([(place, text)], lexicon):
+        readings = [(place, text)] + ([(place, _fold(text))] if _fold(text) != text else [])
+        for finding in field_findings(readings, lexicon):
             if finding.severity is Severity.BLOCKING and finding.text not in texts.kept:
                 problems.append(f"{place}：{finding.message}")
-    return problems
+    return list(dict.fromkeys(problems))
 
 
 def store(
@@ -131,6 +229,7 @@ def entry_differences(
         ("公开方式", entry.disclosure, release.disclosure),
         ("主题词", json.loads(entry.keywords), list(release.keywords)),
         ("内容概述", entry.summary, release.summary),
+        ("公开范围", entry.scope, release.scope),
         ("正文文件", entry.published_sha256, published.sha256 if published else ""),
         (
             "附件",

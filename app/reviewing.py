@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -49,7 +50,7 @@ from app.interpretations import (
     unattested_media,
 )
 from app.redaction import DECISIONS, FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, RedactionPlan
-from app.releases import ReviewedTexts, field_problems
+from app.releases import ReviewedTexts, field_problems, texts_in_areas
 from app.roles import Status
 from app.workflow import REVIEWS_MADE, Action, get_document, load_for_update, perform, refusal
 from publish.release import ATTACHMENT, PUBLISHED, Release, ReleaseFile
@@ -300,10 +301,10 @@ class _Reviewed:
     lexicon: CompiledLexicon
     companion: bool  # an interpretation approved with its document
     fields: Release  # the catalog fields as the document has them; files and keywords come with the release
-    keywords_set: (
-        bool  # the clerk or reviewer chose the 主题词; otherwise they are suggested from the published text
-    )
+    # The clerk or reviewer chose the 主题词; otherwise they are suggested from the published text.
+    keywords_set: bool
     texts: ReviewedTexts
+    masks: list[tuple[str, str]]  # what the record may not print in full
 
     # Something was withheld on a basis of Art. 14–16; technical cleanup alone withholds nothing.
     withholds: bool = True
@@ -371,12 +372,22 @@ def approve(
             )
         if not needs_interpretation(document):
             waiver = ""
+        parent = interpretation_of(session, document_id)
+        if parent is not None:
+            # An interpretation approved on its own still may not say what its document's review removed.
+            inherited = releases.reviewed_texts(
+                session, releases.latest_review(session, parent.interprets_id)
+            ).removed
+            _share_removals([main], dict.fromkeys(inherited))
+    items = [main, *companions]
+    _share_removals(items, {t: r for item in items for t, r in item.plan.remove.items()})
     produced = [
         _produce(
             item,
             options if not item.companion else None,
             rasterize=bool(options and options.rasterize),
-            on_request=conclusion is Conclusion.ON_REQUEST and not item.companion,
+            # The interpretations of an 依申请公开 document publish no content either.
+            on_request=conclusion is Conclusion.ON_REQUEST,
         )
         for item in (main, *companions)
     ]
@@ -388,13 +399,26 @@ def approve(
                 user,
                 item,
                 result,
-                conclusion if not item.companion else item.conclusion(),
+                conclusion
+                if not item.companion or conclusion is Conclusion.ON_REQUEST
+                else item.conclusion(),
                 opinion,
                 waiver if not item.companion else "",
             )
             for item, result in zip((main, *companions), produced, strict=True)
         ]
         return approvals[0]
+
+
+def _share_removals(items: list[_Reviewed], removed: dict[str, str | None]) -> None:
+    """What the reviewer removed from one item is removed from every item that goes out with it:
+    an interpretation may not name the person its document's review took out, nor the other way."""
+    for item in items:
+        for text, replacement in removed.items():
+            if text not in item.plan.remove:
+                item.plan.remove[text] = replacement
+                item.masks.append((text, f"〔已删除，{len(text)}字〕"))
+        item.texts = replace(item.texts, removed=item.texts.removed | frozenset(removed))
 
 
 def _read_for_approval(
@@ -482,6 +506,7 @@ def _read_for_approval(
         ),
         keywords_set=document.keywords is not None,
         texts=ReviewedTexts(frozenset(plan.removed_texts), frozenset(plan.keep)),
+        masks=record_masks(run),
     )
 
 
@@ -502,6 +527,10 @@ def _produce(
         rasterize=rasterize, metadata={"title": item.title, "author": item.department}
     )
     pdf = as_pdf(item.original_name, item.data, item.kind)
+    # Text under a drawn area is removed text too: it may not come back in a field or the record.
+    covered = texts_in_areas(pdf, item.manual)
+    item.texts = replace(item.texts, removed=item.texts.removed | frozenset(covered))
+    item.masks += [(text, f"〔已删除，{len(text)}字〕") for text in covered]
     outcome = redact_pdf(pdf, [*areas_for_texts(pdf, item.plan.remove), *item.manual], options)
     verification = verify_published(
         outcome.pdf,
@@ -579,17 +608,17 @@ def _store_approval(
     published_sha = store_blob(session, produced.pdf) if produced.pdf is not None else None
     record = record_pdf(
         ReviewRecord(
-            title=item.title,
+            title=mask_texts(item.title, item.masks),
             doc_number=item.doc_number,
             department=item.department,
-            file_name=item.original_name,
+            file_name=mask_texts(item.original_name, item.masks),
             file_sha256=item.original_sha256,
             lexicon_version=item.lexicon_version,
             engine_version=item.engine_version,
             lines=item.record_lines,
             conclusion=conclusion.label
             + ("（条例第三十七条，区分处理）" if conclusion is Conclusion.DISCLOSE_REDACTED else ""),
-            opinion=opinion + (f"\n未附政策解读的理由：{waiver}" if waiver else ""),
+            opinion=mask_texts(opinion + (f"\n未附政策解读的理由：{waiver}" if waiver else ""), item.masks),
             basis="",
             reviewer=user.display_name,
             reviewed_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
@@ -672,18 +701,19 @@ def refuse(
         _reviewable(session, user, document)
         run = latest_run(session, document_id)
         original = document.current_original()
+        masks = record_masks(run)
         record = record_pdf(
             ReviewRecord(
-                title=document.title,
+                title=mask_texts(document.title, masks),
                 doc_number=document.doc_number,
                 department=document.department.name,
-                file_name=original.original_name,
+                file_name=mask_texts(original.original_name, masks),
                 file_sha256=original.blob_sha256,
                 lexicon_version=run.lexicon_version if run else "—",
                 engine_version=run.engine_version if run else "—",
                 lines=_record_lines(run) if run else [],
                 conclusion="不予公开",
-                opinion=opinion,
+                opinion=mask_texts(opinion, masks),
                 basis=basis.label,
                 reviewer=user.display_name,
                 reviewed_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
@@ -770,21 +800,32 @@ def _replace_file(
     )
 
 
+def _shown_on_record(row: FindingRow) -> bool:
+    return (
+        row.decision is not None
+        and row.decision.decision in (KEEP, FALSE_ALARM)
+        and not is_personal(row.rule_id, row.category)
+    )
+
+
+def record_masks(run: CheckRun | None, extra: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(text, mask) for every text the record may not show in full: each finding's text not kept, and
+    `extra` removed texts (drawn areas, texts removed from a document approved together)."""
+    masks = [
+        (row.text, mask_for_record(row.text, row.rule_id, row.category))
+        for row in (run.findings if run is not None else [])
+        if not _shown_on_record(row)
+    ]
+    return masks + [(text, f"〔已删除，{len(text)}字〕") for text in extra]
+
+
 def _record_lines(run: CheckRun) -> list[RecordLine]:
     """The record's lines. The record travels (transfer packages), so a text is shown only where it
     stays in the published file anyway (kept, or a false alarm) and is not personal data; anything
     else appears masked, in every column that could quote it."""
     session = object_session(run)
-    shown: dict[int, bool] = {}
-    masks: list[tuple[str, str]] = []
-    for row in run.findings:
-        shown[row.id] = (
-            row.decision is not None
-            and row.decision.decision in (KEEP, FALSE_ALARM)
-            and not is_personal(row.rule_id, row.category)
-        )
-        if not shown[row.id]:
-            masks.append((row.text, mask_for_record(row.text, row.rule_id, row.category)))
+    shown = {row.id: _shown_on_record(row) for row in run.findings}
+    masks = record_masks(run)
     lines = []
     for row in run.findings:
         finding = stored_finding(row)

@@ -52,6 +52,7 @@ class Release:
     keywords: tuple[str, ...]
     summary: str
     files: tuple[ReleaseFile, ...] = field(default=())
+    scope: str = "面向社会"  # 公开范围
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -66,6 +67,7 @@ class Release:
             "disclosure": self.disclosure,
             "keywords": list(self.keywords),
             "summary": self.summary,
+            "scope": self.scope,
             "files": [
                 {
                     "role": f.role,
@@ -103,6 +105,7 @@ class Release:
                 disclosure=str(data["disclosure"]),
                 keywords=tuple(str(k) for k in data["keywords"]),
                 summary=str(data["summary"]),
+                scope=str(data["scope"]),
                 files=tuple(
                     ReleaseFile(
                         str(f["role"]), str(f["name"]), str(f["sha256"]), str(f["media_type"]), int(f["size"])
@@ -134,6 +137,8 @@ class Release:
             (FIELD_LABELS["publisher"], self.publisher),
             (FIELD_LABELS["keywords"], "、".join(self.keywords)),
             (FIELD_LABELS["summary"], self.summary),
+            (FIELD_LABELS["category"], self.category),
+            (FIELD_LABELS["scope"], self.scope),
         ]
         fields += [(FIELD_LABELS["file_name"], f.name) for f in self.files]
         return [(place, text) for place, text in fields if text.strip()]
@@ -146,5 +151,7 @@ FIELD_LABELS = {
     "publisher": "目录字段 发布机构",
     "keywords": "目录字段 主题词",
     "summary": "目录字段 内容概述",
+    "category": "目录字段 主题分类",
+    "scope": "目录字段 公开范围",
     "file_name": "目录字段 文件名",
 }

@@ -100,7 +100,7 @@ def _freeze_existing_entries() -> None:
     entries = bind.execute(
         sa.text(
             "SELECT e.id, e.title, e.doc_number, e.publisher, e.written_on, e.doc_type, e.category, "
-            "e.disclosure, e.keywords, e.summary, e.published_sha256, e.document_id, e.review_id, "
+            "e.disclosure, e.keywords, e.summary, e.scope, e.published_sha256, e.document_id, e.review_id, "
             "r.conclusion, b.size FROM catalog_entries e LEFT JOIN reviews r ON r.id = e.review_id "
             "LEFT JOIN blobs b ON b.sha256 = e.published_sha256"
         )
@@ -130,6 +130,7 @@ def _freeze_existing_entries() -> None:
             keywords=tuple(json.loads(row.keywords)),
             summary=row.summary,
             files=tuple(files),
+            scope=row.scope,
         )
         sha = release.sha256
         if bind.execute(sa.text("SELECT 1 FROM releases WHERE sha256 = :s"), {"s": sha}).first() is None:
