@@ -40,6 +40,25 @@ def pending(session: Session, target: str = PORTAL) -> list[PublishJob]:
     )
 
 
+def supersede_withdrawn(session: Session, target: str) -> None:
+    """Queued changes to an entry withdrawn since are never sent: its upsert would put the withdrawn
+    content out again. If the target never received the entry, its other jobs are dropped too."""
+    for job in pending(session, target):
+        entry = session.get_one(CatalogEntry, job.catalog_entry_id)
+        if entry.status == "published":
+            continue
+        received = session.scalar(
+            select(PublishJob.id).where(
+                PublishJob.catalog_entry_id == entry.id,
+                PublishJob.target == target,
+                PublishJob.action == UPSERT,
+                PublishJob.status == "done",
+            )
+        )
+        if job.action == UPSERT or received is None:
+            job.status, job.last_error = "superseded", "条目已撤回"
+
+
 def run_queue(
     db: Database,
     client: PortalClient,
@@ -47,7 +66,8 @@ def run_queue(
     cancel: threading.Event | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> QueueOutcome:
-    with db.read() as session:
+    with db.write() as session:
+        supersede_withdrawn(session, PORTAL)
         job_ids = [job.id for job in pending(session)]
     done = waiting = refused = 0
     for number, job_id in enumerate(job_ids, start=1):

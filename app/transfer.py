@@ -36,7 +36,7 @@ from app.db.models import (
 )
 from app.documents import load_blob, store_blob
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDenied, ValidationFailed
-from app.publishing import UPSERT, VALIDITY, WITHDRAW, pending
+from app.publishing import UPSERT, VALIDITY, WITHDRAW, pending, supersede_withdrawn
 from app.roles import Role
 from publish.catalog import Validity
 from publish.release import ON_REQUEST, Release, ReleaseError
@@ -111,6 +111,9 @@ def _item(session: Session, job: PublishJob) -> tuple[dict[str, Any], list[tuple
 
 def export_package(db: Database, user_id: int, passphrase: str, out: Path, keys_dir: Path) -> ExportResult:
     """Writes every queued package change into one signed package at `out`."""
+    with db.write() as session:
+        _publisher(session.get_one(User, user_id))
+        supersede_withdrawn(session, PACKAGE)
     with db.read() as session:
         user = session.get_one(User, user_id)
         department_id = _publisher(user)

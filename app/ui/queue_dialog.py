@@ -39,6 +39,7 @@ _STATES = {
     "queued": QT_TRANSLATE_NOOP("Vocabulary", "待推送"),
     "done": QT_TRANSLATE_NOOP("Vocabulary", "已完成"),
     "refused": QT_TRANSLATE_NOOP("Vocabulary", "被拒绝"),
+    "superseded": QT_TRANSLATE_NOOP("Vocabulary", "已撤回，不再推送"),
 }
 
 
