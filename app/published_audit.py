@@ -25,13 +25,14 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.catalog import site_plan
 from app.checking import desk_lexicon
 from app.db.database import Database
 from app.db.models import CatalogAttachment, CatalogEntry, PublishJob, Review
 from app.errors import QT_TRANSLATE_NOOP, NotFound, TranslatableError
 from app.releases import ReviewedTexts, entry_release, field_problems, reviewed_texts
-from publish.release import PUBLISHED, Release
-from publish.static_site import WITHDRAWN_MARK, Attachment, page_name
+from publish.release import PUBLISHED, Release, ReleaseError
+from publish.static_site import WITHDRAWN_MARK, Attachment, expected_site, page_name
 from review.normalize import normalize
 
 PORTAL = "portal"
@@ -95,6 +96,7 @@ def audit_published(
             problems.append(Problem(entry.index_no, _T_NO_RELEASE, {"reason": entry.release_error}))
     if site is not None:
         problems += _audit_site(site, known, progress, cancel)
+        problems += _exact_site_problems(db, site, known, {p.where for p in problems})
     if portal is not None:
         problems += _audit_portal(portal, known, progress, cancel)
     return problems
@@ -237,6 +239,39 @@ def _audit_site(
 
     problems += _catalog_js_problems(folder / "catalog.js", known)
     return problems
+
+
+def _exact_site_problems(
+    db: Database, folder: Path, known: dict[str, _Known], reported: set[str]
+) -> list[Problem]:
+    """The site byte for byte against what the desk would write from the frozen releases: a line
+    added to a page or to catalog.js, or a file anywhere the desk never wrote, is named. Paths the
+    checks above already named are not named twice."""
+    expected: dict[str, bytes | str] | None
+    try:
+        with db.read() as session:
+            expected = expected_site(*site_plan(session))
+    except ReleaseError:
+        expected = None  # an entry no longer matches its release, reported above: compare names only
+    names = set(expected) if expected is not None else _expected_names(known)
+    problems = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
+        where = path.relative_to(folder).as_posix()
+        if where in reported:
+            continue
+        if where not in names:
+            problems.append(Problem(where, _T_STRAY_FILE))
+            continue
+        want = expected.get(where) if expected is not None else None
+        if isinstance(want, bytes) and path.read_bytes() != want:
+            problems.append(Problem(where, _T_NOT_AS_WRITTEN))
+    return problems
+
+
+def _expected_names(known: dict[str, _Known]) -> set[str]:
+    names = {"catalog.js", "index.html", "site.css"}
+    names |= {f"entries/{page_name(k.index_no)}" for k in known.values()}
+    return names | {f"files/{name}" for k in known.values() if k.live for name in k.files}
 
 
 class _Page(HTMLParser):
@@ -510,6 +545,8 @@ def _hint(text: str) -> str:
 
 
 _T_NO_RELEASE = QT_TRANSLATE_NOOP("DeskError", "条目没有可核对的冻结发布内容：{reason}")
+_T_STRAY_FILE = QT_TRANSLATE_NOOP("DeskError", "网站上有审发台没有写出的文件")
+_T_NOT_AS_WRITTEN = QT_TRANSLATE_NOOP("DeskError", "内容与审发台按冻结的发布内容写出的不一致（被改动过）")
 _T_WITHDRAWN_FILE = QT_TRANSLATE_NOOP("DeskError", "已撤回条目“{index_no}”的文件仍在提供")
 _T_ORPHAN_FILE = QT_TRANSLATE_NOOP("DeskError", "没有任何现行条目使用此文件，却仍在提供")
 _T_FILE_HASH = QT_TRANSLATE_NOOP(

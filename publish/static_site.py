@@ -153,30 +153,10 @@ class StaticSite:
         The sweep keeps the pages of `entries` and the 已撤回 pages of `withdrawn`; any other page,
         and any file no entry of `entries` uses, is removed.
         """
-        rows = [
-            {
-                "i": e.index_no,
-                "t": e.title,
-                "p": e.publisher,
-                "d": e.published_on,
-                "n": e.doc_number,
-                "c": e.category,
-                "k": "、".join(e.keywords),
-                "v": e.validity,
-                "f": e.form,
-                "u": f"entries/{page_name(e.index_no)}",
-            }
-            for e in sorted(entries, key=lambda e: (e.published_on, e.index_no), reverse=True)
-        ]
-        data = "window.CATALOG = " + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"
         changed = []
-        for path, content in (
-            (self.folder / "catalog.js", data),
-            (self.folder / "index.html", _INDEX_PAGE),
-            (self.folder / "site.css", _CSS),
-        ):
-            if _write_atomic(path, content.encode("utf-8")):
-                changed.append(path)
+        for name, content in _front_files(entries).items():
+            if _write_atomic(self.folder / name, content):
+                changed.append(self.folder / name)
         pages = {page_name(e.index_no) for e in entries} | {page_name(w.index_no) for w in withdrawn}
         entries_dir = self.folder / "entries"
         if entries_dir.exists():
@@ -185,6 +165,45 @@ class StaticSite:
                     page.unlink()
                     changed.append(page)
         return changed + self._sweep_files(live_file_names(entries))
+
+
+def _front_files(entries: list[SiteEntry]) -> dict[str, bytes]:
+    rows = [
+        {
+            "i": e.index_no,
+            "t": e.title,
+            "p": e.publisher,
+            "d": e.published_on,
+            "n": e.doc_number,
+            "c": e.category,
+            "k": "、".join(e.keywords),
+            "v": e.validity,
+            "f": e.form,
+            "u": f"entries/{page_name(e.index_no)}",
+        }
+        for e in sorted(entries, key=lambda e: (e.published_on, e.index_no), reverse=True)
+    ]
+    data = "window.CATALOG = " + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    return {
+        "catalog.js": data.encode("utf-8"),
+        "index.html": _INDEX_PAGE.encode("utf-8"),
+        "site.css": _CSS.encode("utf-8"),
+    }
+
+
+def expected_site(entries: list[SiteEntry], withdrawn: Collection[WithdrawnEntry]) -> dict[str, bytes | str]:
+    """Every file the site should hold, by path in the folder: the exact bytes of each text file,
+    the SHA-256 of each published file. Anything else on the site was not written by the desk."""
+    expected: dict[str, bytes | str] = dict(_front_files(entries))
+    for e in entries:
+        expected[f"entries/{page_name(e.index_no)}"] = _entry_page(e).encode("utf-8")
+        if e.pdf_sha256:
+            expected[f"files/{e.pdf_sha256}.pdf"] = e.pdf_sha256
+        for a in e.attachments:
+            expected[f"files/{a.file_name}"] = a.sha256
+    for w in withdrawn:
+        expected[f"entries/{page_name(w.index_no)}"] = _withdrawn_page(w).encode("utf-8")
+    return expected
 
 
 @dataclass(frozen=True)
