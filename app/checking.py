@@ -4,11 +4,9 @@ checks of stored documents with their findings kept against the file they were f
 from __future__ import annotations
 
 import json
-import os
 import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,9 +21,9 @@ from app.roles import Role
 from app.workflow import get_document
 from publish.release import FIELD_LABELS
 from review import nlp
-from review.engine import CheckOptions, check, check_bytes
+from review.engine import CheckOptions, check_bytes
 from review.errors import TranslatableError
-from review.formats import SUPPORTED_SUFFIXES, identify_content, media_family_of
+from review.formats import identify_content, media_family_of
 from review.lexicon import (
     DEFAULT_LEXICON,
     CompiledLexicon,
@@ -33,97 +31,12 @@ from review.lexicon import (
     LexiconIssue,
     bare_allow_entries,
     compile_sources,
-    load_compiled,
     load_default,
     parse_bytes,
     parse_csv,
 )
-from review.model import Channel, CheckResult, Finding, Location, Rect, Severity
+from review.model import Channel, Finding, Location, Rect, Severity
 from review.normalize import normalize_term
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    path: Path
-    result: CheckResult | None = None
-    error: str | None = None
-
-
-def lexicon_files(extra: list[Path]) -> list[Path]:
-    return [DEFAULT_LEXICON, *extra]
-
-
-def load_lexicon(extra: list[Path], cache_dir: Path | None) -> tuple[CompiledLexicon, list[LexiconIssue]]:
-    return load_compiled(lexicon_files(extra), cache_dir)
-
-
-def collect(paths: list[Path]) -> Iterator[Path]:
-    """Files to check: the files named, and every supported file under the folders named."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
-        else:
-            yield path
-
-
-# One lexicon per worker process, loaded by the initializer from the shared cache.
-_worker: dict[str, object] = {}
-
-
-def _init_worker(extra: list[Path], cache_dir: Path | None) -> None:
-    nlp.configure(cache_dir)
-    _worker["lexicon"] = load_lexicon(extra, cache_dir)[0]
-
-
-def _check_in_worker(path: Path, options: CheckOptions) -> FileOutcome:
-    lexicon = _worker["lexicon"]
-    assert isinstance(lexicon, CompiledLexicon)
-    return _check_one(path, lexicon, options)
-
-
-def _check_one(
-    path: Path, lexicon: CompiledLexicon, options: CheckOptions, cancel: threading.Event | None = None
-) -> FileOutcome:
-    try:
-        return FileOutcome(path, check(path, lexicon, options, cancel=cancel))
-    except TranslatableError as exc:
-        return FileOutcome(path, error=exc.message)
-    except OSError as exc:
-        return FileOutcome(path, error=f"“{path.name}”：{exc.strerror or exc}")
-
-
-def check_files(
-    files: list[Path],
-    extra_lexicons: list[Path],
-    options: CheckOptions,
-    cache_dir: Path | None,
-    jobs: int | None = None,
-    on_done: Callable[[int, int, FileOutcome], None] | None = None,
-) -> list[FileOutcome]:
-    """Checks every file; with several files, in parallel processes (PyMuPDF is not thread-safe)."""
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(files)))
-    outcomes: list[FileOutcome] = []
-    if jobs == 1:
-        nlp.configure(cache_dir)
-        lexicon = load_lexicon(extra_lexicons, cache_dir)[0]
-        for path in files:
-            outcomes.append(_check_one(path, lexicon, options))
-            if on_done:
-                on_done(len(outcomes), len(files), outcomes[-1])
-        return outcomes
-    # Build the cache once here so the workers only read it.
-    load_lexicon(extra_lexicons, cache_dir)
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(extra_lexicons, cache_dir)) as pool:
-        futures = {pool.submit(_check_in_worker, path, options): path for path in files}
-        for future in as_completed(futures):
-            outcomes.append(future.result())
-            if on_done:
-                on_done(len(outcomes), len(files), outcomes[-1])
-    order = {path: i for i, path in enumerate(files)}
-    return sorted(outcomes, key=lambda o: order[o.path])
-
 
 # -- the desk: checking stored documents, the department lexicon --------------------------------
 

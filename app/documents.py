@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,31 +16,11 @@ from app.db.database import Database, add_if_absent
 from app.db.models import Blob, Document, DocumentFile, FilePurpose, User, utcnow
 from app.errors import QT_TRANSLATE_NOOP, DocumentRejected, NotFound, PermissionDenied, ValidationFailed
 from app.roles import Role, Status
+from app.vocabulary import Queue
 from app.workflow import authors, get_document, load_for_update
 from publish.taxonomy import DOCUMENT_TYPES, DisclosureMode
 from review.errors import EncryptedDocument
 from review.formats import Kind, Probe, check_size, decrypt_pdf, probe
-
-
-class Queue(StrEnum):
-    MY_DRAFTS = "my_drafts"
-    TO_REVIEW = "to_review"
-    APPROVED = "approved"
-    PUBLISHED = "published"
-    ALL = "all"
-
-    @property
-    def label(self) -> str:
-        return _QUEUE_LABELS[self]
-
-
-_QUEUE_LABELS = {
-    Queue.MY_DRAFTS: QT_TRANSLATE_NOOP("Vocabulary", "我的草稿"),
-    Queue.TO_REVIEW: QT_TRANSLATE_NOOP("Vocabulary", "待我审查"),
-    Queue.APPROVED: QT_TRANSLATE_NOOP("Vocabulary", "已批准待发布"),
-    Queue.PUBLISHED: QT_TRANSLATE_NOOP("Vocabulary", "已发布"),
-    Queue.ALL: QT_TRANSLATE_NOOP("Vocabulary", "全部文件"),
-}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.vocabulary import FALSE_ALARM, KEEP, MASK, REMOVE
 from review.as_pdf import as_pdf
 from review.engine import CheckOptions, check_bytes
 from review.formats import probe
@@ -18,8 +19,6 @@ from review.redact import RedactionOptions, areas_for_texts, redact_pdf
 from review.rules import mask
 from review.verify import Verification, verify_published
 
-REMOVE, MASK, KEEP, FALSE_ALARM = "remove", "mask", "keep", "false_alarm"
-DECISIONS = (REMOVE, MASK, KEEP, FALSE_ALARM)
 MASKABLE = ("PII-ID", "PII-ID-SUSPECT", "PII-ID15", "PII-MOBILE", "PII-BANKCARD")
 
 

@@ -12,7 +12,6 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
@@ -49,9 +48,10 @@ from app.interpretations import (
     needs_interpretation,
     unattested_media,
 )
-from app.redaction import DECISIONS, FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, RedactionPlan
+from app.redaction import FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, RedactionPlan
 from app.releases import ReviewedTexts, field_problems, texts_in_areas
 from app.roles import Status
+from app.vocabulary import DECISIONS, Conclusion
 from app.workflow import REVIEWS_MADE, Action, get_document, load_for_update, perform, refusal
 from publish.release import ATTACHMENT, PUBLISHED, Release, ReleaseFile
 from publish.taxonomy import DisclosureMode, LegalBasis, is_hidden
@@ -74,22 +74,6 @@ from review.record import RecordLine, ReviewRecord, record_pdf
 from review.redact import Area, RedactionOptions, areas_for_texts, redact_pdf
 from review.verify import verify_published
 
-
-class Conclusion(StrEnum):
-    DISCLOSE = "disclose"  # 同意公开
-    DISCLOSE_REDACTED = "disclose_redacted"  # 删减后公开
-    ON_REQUEST = "on_request"  # 依申请公开
-
-    @property
-    def label(self) -> str:
-        return _CONCLUSION_LABELS[self]
-
-
-_CONCLUSION_LABELS = {
-    Conclusion.DISCLOSE: QT_TRANSLATE_NOOP("Vocabulary", "同意公开"),
-    Conclusion.DISCLOSE_REDACTED: QT_TRANSLATE_NOOP("Vocabulary", "删减后公开"),
-    Conclusion.ON_REQUEST: QT_TRANSLATE_NOOP("Vocabulary", "依申请公开"),
-}
 DECISION_LABELS = {
     REMOVE: QT_TRANSLATE_NOOP("Vocabulary", "删除"),
     MASK: QT_TRANSLATE_NOOP("Vocabulary", "遮盖"),

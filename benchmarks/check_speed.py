@@ -77,7 +77,7 @@ def main() -> None:
 
     import pymupdf
 
-    from app.checking import check_files
+    from app.filecheck import check_files
     from review.engine import CheckOptions, check_bytes
     from review.lexicon import load_compiled
     from review.normalize import normalize

@@ -214,4 +214,27 @@ def test_department_lexicon_import_export_and_use_on_import(tmp_path, sample_fil
     r = desk(data, "--user", "reviewer", "lexicon", "export", "--format", "text", password="demo-2026")
     assert r.stdout == "缴费标准\n"
     r = desk(data, "--user", "clerk", "import", str(sample_files["pdf"]), password="demo-2026")
-    assert r.returncode == 0 and "保密检查：阻断 5" in r.stdout  # marking, ID number, the new term twice and in the title
+    assert (
+        r.returncode == 0 and "保密检查：阻断 5" in r.stdout
+    )  # marking, ID number, the new term twice and in the title
+
+
+def test_every_handler_name_resolves():
+    """Handlers are named as strings so the parser stays light; a misspelt one would fail only when run."""
+    import argparse
+
+    from app.cli import _handler, build_parser
+
+    def walk(parser: argparse.ArgumentParser):
+        handler = parser.get_default("handler")
+        if handler is not None:
+            yield handler
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    yield from walk(sub)
+
+    names = list(walk(build_parser()))
+    assert len(names) > 40
+    for name in names:
+        assert callable(_handler(name)), name

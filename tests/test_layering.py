@@ -71,3 +71,37 @@ def test_desk_start_path_loads_neither_jieba_nor_pymupdf():
     loaded = set(out.stdout.split())
     assert "app.ui.main_window" in loaded
     assert "jieba" not in loaded and "pymupdf" not in loaded
+
+
+def _loaded_by_main(args: list[str]) -> set[str]:
+    code = (
+        "import contextlib, io, sys, main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"    main.main({args!r})\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def _heavy(loaded: set[str]) -> set[str]:
+    return {m for m in loaded if m.split(".")[0] in {"sqlalchemy", "alembic", "PySide6", "shiboken6"}}
+
+
+def test_check_help_loads_neither_database_nor_qt():
+    """`--help` was 1.3 s of SQLAlchemy, Alembic and the desk's modules; the parser needs none of them."""
+    loaded = _loaded_by_main(["check", "--help"])
+    assert "app.cli" in loaded
+    assert _heavy(loaded) == set()
+    assert "app.cli_desk" not in loaded and "review.engine" not in loaded
+
+
+def test_one_file_check_loads_neither_database_nor_qt_nor_jieba(tmp_path):
+    """A fresh `main.py check short.txt`: the engine only; jieba waits until a rule needs word boundaries."""
+    short = tmp_path / "short.txt"
+    short.write_text("关于做好春季供暖工作的通知\n各区县人民政府：现将有关事项通知如下。\n", encoding="utf-8")
+    loaded = _loaded_by_main(["--data-dir", str(tmp_path / "data"), "check", str(short)])
+    assert "review.engine" in loaded and "app.cli_files" in loaded
+    assert _heavy(loaded) == set()
+    assert "app.cli_desk" not in loaded and "app.workspace" not in loaded
+    assert "jieba" not in loaded

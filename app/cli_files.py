@@ -1,0 +1,149 @@
+"""Handlers of the commands that work on files and need no database: check, redact, verify.
+Looked up by name from `app.cli`; heavy modules are imported inside the handler that needs them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEM, _error
+from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
+from review.engine import CheckOptions
+from review.model import Severity
+
+
+def _check(args: argparse.Namespace, _workspace: None) -> int:
+    from app.filecheck import check_files, collect, load_lexicon
+    from app.paths import Paths
+
+    cache_dir = Paths.resolve(args.data_dir).cache_dir
+    files = list(collect(args.paths))
+    if not files:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "没有找到可检查的文件。"))
+    _, issues = load_lexicon(args.lexicon, cache_dir)
+    for issue in issues:
+        print(f"词库第 {issue.line} 行：{issue.message}", file=sys.stderr)
+    options = CheckOptions(disclosure=args.disclosure, password=args.password, keywords=args.keywords)
+    bar = sys.stderr.isatty()
+
+    def on_done(done: int, total: int, outcome: Any) -> None:
+        if bar:
+            width = 30
+            filled = width * done // total
+            print(
+                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {outcome.path.name[:40]:<40}",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    outcomes = check_files(files, args.lexicon, options, cache_dir, args.jobs, on_done)
+    if bar:
+        print(file=sys.stderr)
+    level = Severity(args.fail_on)
+    if args.format == "json":
+        print(
+            json.dumps(
+                {
+                    "files": [o.result.to_json() for o in outcomes if o.result],
+                    "errors": [{"file": str(o.path), "message": o.error} for o in outcomes if o.error],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for o in outcomes:
+            _print_outcome(o)
+    if any(o.error for o in outcomes):
+        for o in outcomes:
+            if o.error:
+                _error(o.error)
+        return EXIT_ERROR
+    return EXIT_PROBLEM if any(o.result and o.result.count_at_least(level) for o in outcomes) else EXIT_OK
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "无法读取“{name}”：{reason}"), name=path.name, reason=str(exc)
+        ) from exc
+    # `check --format json` wraps results in {"files": [...]}; take the single file's result.
+    if isinstance(data, dict) and "files" in data:
+        files = data["files"]
+        if len(files) != 1:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("DeskError", "“{name}”应只含一个文件的检查结果。"), name=path.name
+            )
+        data = files[0]
+    return data
+
+
+def _redact(args: argparse.Namespace, _workspace: None) -> int:
+    from app.atomic import write_bytes_atomic
+    from app.documents import read_source
+    from app.filecheck import load_lexicon
+    from app.paths import Paths
+    from app.redaction import plan_from_json, publish_form
+    from review.redact import RedactionOptions
+
+    lexicon, _ = load_lexicon(args.lexicon, Paths.resolve(args.data_dir).cache_dir)
+    plan = plan_from_json(_read_json(args.decisions)) if args.decisions else None
+    data = read_source(args.file)
+    published = publish_form(
+        args.file.name, data, plan, lexicon, RedactionOptions(mark=args.mark, rasterize=args.rasterize)
+    )
+    if not published.verification.ok:
+        for line in published.verification.describe():
+            _error(line)
+        _error(f"复核未通过，未写出“{args.output}”。")
+        return EXIT_PROBLEM
+    write_bytes_atomic(args.output, published.pdf)
+    print(f"已写出 {args.output}：删除 {len(published.plan.remove)} 处内容，复核通过。")
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace, _workspace: None) -> int:
+    from app.documents import read_source
+    from app.filecheck import load_lexicon
+    from app.paths import Paths
+    from app.redaction import plan_from_json
+    from review.verify import verify_published
+
+    lexicon, _ = load_lexicon(args.lexicon, Paths.resolve(args.data_dir).cache_dir)
+    plan = plan_from_json(_read_json(args.against))
+    verification = verify_published(
+        read_source(args.published),
+        plan.removed_texts,
+        lexicon,
+        replacements=plan.replacements,
+        kept_decisions=plan.keep,
+    )
+    for line in verification.describe():
+        print(line)
+    if not verification.ok:
+        print("复核未通过。")
+        return EXIT_PROBLEM
+    print(f"复核通过：{len(plan.removed_texts)} 处已删除内容均未残留，无未决阻断级发现。")
+    return EXIT_OK
+
+
+def _print_outcome(outcome: Any) -> None:
+    result = outcome.result
+    if result is None:
+        return
+    print(f"== {outcome.path}（{len(result.findings)} 处发现，{result.seconds} 秒）")
+    order = sorted(result.findings, key=lambda f: (-f.severity.rank, f.location.page or 0))
+    for f in order:
+        place = f.location.describe() or "整个文件"
+        shown = f"“{f.text[:40]}”" if f.text else ""
+        print(f"  [{f.severity.label}] {f.rule_id:<14} {f.channel.label}｜{place}｜{shown} {f.message}")
+    for part in result.unreadable:
+        print(f"  [无法检查] {part}")
+    if result.keywords:
+        print(f"  建议主题词：{'、'.join(result.keywords)}")
