@@ -109,4 +109,5 @@ def publish_form(
         kept_decisions=plan.keep,
         rasterized=options.rasterize,
     )
+    verification.compare_renders(pdf, outcome.pdf, areas)
     return Published(outcome.pdf, verification, plan)

@@ -515,7 +515,8 @@ def _produce(
     covered = texts_in_areas(pdf, item.manual)
     item.texts = replace(item.texts, removed=item.texts.removed | frozenset(covered))
     item.masks += [(text, f"〔已删除，{len(text)}字〕") for text in covered]
-    outcome = redact_pdf(pdf, [*areas_for_texts(pdf, item.plan.remove), *item.manual], options)
+    areas = [*areas_for_texts(pdf, item.plan.remove), *item.manual]
+    outcome = redact_pdf(pdf, areas, options)
     verification = verify_published(
         outcome.pdf,
         item.plan.removed_texts,
@@ -525,6 +526,7 @@ def _produce(
         kept_decisions=item.plan.keep,
         rasterized=options.rasterize,
     )
+    verification.compare_renders(pdf, outcome.pdf, areas)
     cleaned = clean_docx(item.data, item.plan.removed_texts, item.title) if item.kind is Kind.DOCX else None
     if cleaned is not None:
         verification.leaks.extend(_leaks_in(cleaned, item.plan.removed_texts))

@@ -535,7 +535,8 @@ def lost_ink(
         pymupdf.open(stream=published, filetype="pdf") as out,
     ):
         for index in range(src.page_count):
-            before = src[index].get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+            # Annotations and form widgets are removed by sanitising on purpose: not content to keep.
+            before = src[index].get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False, annots=False)
             if index >= out.page_count:
                 problems.append(LostInk(index, 1, 1))
                 continue

@@ -17,7 +17,7 @@ from review.model import Channel, Finding, Severity
 from review.mupdf import LOCK
 from review.normalize import normalize
 from review.ocr import is_ocr
-from review.redact import REMOVED_LABEL
+from review.redact import REMOVED_LABEL, Area
 
 _SPACE = re.compile(r"\s+")
 
@@ -47,10 +47,11 @@ class Verification:
     blocking: list[Finding] = field(default_factory=list)
     missing: str = ""  # start of the kept text that is no longer there
     survivors: list[Finding] = field(default_factory=list)  # hidden places sanitising should have removed
+    lost: list[str] = field(default_factory=list)  # pages that lost visible content outside the areas
 
     @property
     def ok(self) -> bool:
-        return not (self.leaks or self.blocking or self.missing or self.survivors)
+        return not (self.leaks or self.blocking or self.missing or self.survivors or self.lost)
 
     def describe(self) -> list[str]:
         lines = [f"仍可找到已删除的内容“{text}”（{where}）" for text, where in self.leaks]
@@ -58,7 +59,14 @@ class Verification:
         lines += [f"隐藏内容未清除：{f.rule_id} {f.location.describe()}" for f in self.survivors]
         if self.missing:
             lines.append(f"删除范围之外的文字缺失，从“{self.missing[:30]}”开始")
-        return lines
+        return lines + self.lost
+
+    def compare_renders(self, original: bytes, published: bytes, areas: list[Area]) -> None:
+        """What a person sees must survive outside the areas: a scan published blank fails here even
+        when its text layer says nothing was lost."""
+        from review.ocr import lost_ink
+
+        self.lost += [problem.describe() for problem in lost_ink(original, published, areas)]
 
 
 def _squash(text: str) -> str:
