@@ -200,7 +200,7 @@ def _blank_cropped_pixels(doc: Any, page: Any, crop: Any) -> set[int]:
                     if not strip.is_empty:
                         pix.set_rect(strip, white)
             doc.xref_set_key(xref, "Metadata", "null")
-            page.replace_image(xref, pixmap=pix)
+            rewrite_image(doc, xref, pix)  # replace_image can blank a redacted grey image (see review/ocr.py)
             done.add(xref)
         except Exception:
             continue  # verification re-reads the output and fails if hidden pixels remain
