@@ -21,7 +21,12 @@ def install_cjk_fallback(app: QApplication, cache_dir: Path) -> str | None:
     if not path.exists():
         try:
             # Only on the first start: later starts read the cached copy and skip importing PyMuPDF.
+            # Through review: it keeps PyMuPDF from loading its layout model (review/__init__.py).
+            # isort: off
+            import review  # noqa: F401
             import pymupdf
+
+            # isort: on
 
             write_bytes_atomic(path, bytes(pymupdf.Font("cjk").buffer))
         except Exception:
