@@ -87,6 +87,11 @@ _CHANNEL_LABELS = {
 }
 
 
+def _set_fields(instance: object, values: dict[str, Any]) -> None:
+    """Fills a frozen dataclass instance whose __init__ is written by hand (see Location)."""
+    object.__setattr__(instance, "__dict__", values)
+
+
 class Rect(NamedTuple):
     """PDF points. A named tuple: tens of thousands are made per document, and cheaply."""
 
@@ -109,7 +114,7 @@ def _untranslated(context: str, text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Location:
     """Where a finding is. Only the fields that make sense for the file type are set.
 
@@ -128,6 +133,36 @@ class Location:
     line: int | None = None
     column: int | None = None
     detail: str | None = None
+
+    # A check makes one Location per finding (tens of thousands on a dense document). The frozen
+    # dataclass's own __init__ stores each field with object.__setattr__ (~3.7 µs for nine);
+    # storing the instance dict in one call costs ~1 µs. Same fields, order and defaults.
+    def __init__(
+        self,
+        page: int | None = None,
+        end_page: int | None = None,
+        rects: tuple[Rect, ...] = (),
+        part: str | None = None,
+        paragraph: int | None = None,
+        offset: int | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        detail: str | None = None,
+    ) -> None:
+        _set_fields(
+            self,
+            {
+                "page": page,
+                "end_page": end_page,
+                "rects": rects,
+                "part": part,
+                "paragraph": paragraph,
+                "offset": offset,
+                "line": line,
+                "column": column,
+                "detail": detail,
+            },
+        )
 
     def describe(self, translate: Callable[[str, str], str] = _untranslated) -> str:
         """Where, in words; `translate(context, text)` turns the Chinese templates into the UI's language."""
@@ -155,7 +190,7 @@ class Location:
         return say(PLACE_SEPARATOR).join(bits)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Finding:
     rule_id: str
     category: str
@@ -166,6 +201,34 @@ class Finding:
     text: str = ""  # the original text matched (empty for findings about the file itself)
     context: str = ""  # a few characters around it
     term: str | None = None  # the lexicon term, for lexicon findings
+
+    # One per hit, like Location: a single store instead of nine object.__setattr__ calls.
+    def __init__(
+        self,
+        rule_id: str,
+        category: str,
+        severity: Severity,
+        message: str,
+        channel: Channel,
+        location: Location,
+        text: str = "",
+        context: str = "",
+        term: str | None = None,
+    ) -> None:
+        _set_fields(
+            self,
+            {
+                "rule_id": rule_id,
+                "category": category,
+                "severity": severity,
+                "message": message,
+                "channel": channel,
+                "location": location,
+                "text": text,
+                "context": context,
+                "term": term,
+            },
+        )
 
 
 @dataclass
