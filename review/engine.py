@@ -255,9 +255,14 @@ def _finding(
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) lies inside one of the sorted `spans`."""
+    """Whether [start, end) lies inside one of the sorted `spans` (one of the last three that
+    start at or before it). Runs for every lexicon hit of a document with a marking: a plain
+    loop, since a generator in any() cost more than the test itself."""
     i = bisect.bisect_right(starts, start) - 1
-    return any(spans[j][1] >= end for j in range(max(0, i - 2), i + 1))
+    for j in range(max(0, i - 2), i + 1):  # noqa: SIM110 - see above
+        if spans[j][1] >= end:
+            return True
+    return False
 
 
 def _on_word_boundaries(text: str, start: int, end: int, cache: dict[int, set[int]]) -> bool:
@@ -330,9 +335,11 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     seen: set[tuple[object, ...]] = set()
     out = []
     for f in findings:
-        key = (f.rule_id, f.channel, f.location, f.text, f.term)
-        if key not in seen:
-            seen.add(key)
+        # Hashing a Location hashes all its rects: add once and see whether the set grew,
+        # rather than hashing the key twice (in, then add).
+        size = len(seen)
+        seen.add((f.rule_id, f.channel, f.location, f.text, f.term))
+        if len(seen) != size:
             out.append(f)
     return out
 

@@ -68,18 +68,31 @@ class PdfTextLocator:
 
     def locate(self, start: int, end: int) -> Location:
         i = max(0, bisect.bisect_right(self.starts, start) - 1)
-        boxes: list[tuple[int, tuple[float, float, float, float]]] = []
-        while i < len(self.spans) and self.spans[i].start < end:
-            span = self.spans[i]
+        spans = self.spans
+        if i < len(spans):
+            span = spans[i]
+            # Most hits lie inside one trace span: later spans start at or after this one's end,
+            # so they would add nothing, and every box is on this span's page.
+            if end - span.start <= len(span.boxes):
+                boxes = span.boxes[max(0, start - span.start) : end - span.start]
+                if not boxes:
+                    return Location()
+                return Location(page=span.page, rects=_line_rects(boxes))
+        by_page: dict[int, list[tuple[float, float, float, float]]] = {}
+        last = 0
+        while i < len(spans) and spans[i].start < end:
+            span = spans[i]
             lo, hi = max(0, start - span.start), min(len(span.boxes), end - span.start)
-            boxes.extend((span.page, box) for box in span.boxes[lo:hi])
+            if lo < hi:
+                by_page.setdefault(span.page, []).extend(span.boxes[lo:hi])
+                last = span.page
             i += 1
-        if not boxes:
+        if not by_page:
             return Location()
-        first, last = boxes[0][0], boxes[-1][0]
+        first = next(iter(by_page))
         rects: list[Rect] = []
         for page in range(first, last + 1):
-            rects.extend(_line_rects([b for p, b in boxes if p == page], page if page != first else None))
+            rects.extend(_line_rects(by_page.get(page, []), page if page != first else None))
         return Location(page=first, end_page=last if last != first else None, rects=tuple(rects))
 
 
@@ -118,18 +131,26 @@ def _span_text(chars: list[Any]) -> str:
 def _line_rects(boxes: list[tuple[float, float, float, float]], page: int | None = None) -> tuple[Rect, ...]:
     """Merges character boxes, in reading order, into one rectangle per line (`page` set for
     rectangles on a later page)."""
+    if not boxes:
+        return ()
     rects: list[Rect] = []
-    x0, y0, x1, y1 = boxes[0] if boxes else (0.0, 0.0, 0.0, 0.0)
+    x0, y0, x1, y1 = boxes[0]
+    # Runs once per character of every hit: the tolerance is kept in a local and only
+    # recomputed when the line's height changes (0.5 * max(1, h), exactly as before).
+    tolerance = 0.5 * (y1 - y0) if y1 - y0 > 1.0 else 0.5
     for bx0, by0, bx1, by1 in boxes[1:]:
-        if bx0 >= x0 - 1 and abs(by0 - y0) < 0.5 * max(1.0, y1 - y0):
-            x1 = bx1 if bx1 > x1 else x1
-            y0 = by0 if by0 < y0 else y0
-            y1 = by1 if by1 > y1 else y1
+        if bx0 >= x0 - 1 and -tolerance < by0 - y0 < tolerance:
+            if bx1 > x1:
+                x1 = bx1
+            if by0 < y0 or by1 > y1:
+                y0 = by0 if by0 < y0 else y0
+                y1 = by1 if by1 > y1 else y1
+                tolerance = 0.5 * (y1 - y0) if y1 - y0 > 1.0 else 0.5
         else:
             rects.append(Rect(x0, y0, x1, y1, page))
             x0, y0, x1, y1 = bx0, by0, bx1, by1
-    if boxes:
-        rects.append(Rect(x0, y0, x1, y1, page))
+            tolerance = 0.5 * (y1 - y0) if y1 - y0 > 1.0 else 0.5
+    rects.append(Rect(x0, y0, x1, y1, page))
     return tuple(rects)
 
 
@@ -488,7 +509,11 @@ class _Extractor:
 
     def _javascript(self) -> None:
         scripts = []
+        sources = self.objects.sources
         for xref in range(1, self.doc.xref_length()):
+            source = sources.get(xref)
+            if source is not None and "/JS" not in source:
+                continue  # the sweep has read this object already: asking MuPDF again cost ~0.1 s
             kind, value = self.doc.xref_get_key(xref, "JS")
             if kind == "null":
                 continue
