@@ -514,6 +514,9 @@ LOST_INK_DPI = 36
 _DARK, _LIGHT = 160, 224
 # Share of the ink outside the areas that may change (anti-aliasing, re-encoded images).
 LOST_INK_SHARE = 0.02
+# A glyph or two next to an area (a comma the area grazed, which redaction takes whole) is not a
+# page that lost its content; a few words are.
+LOST_INK_PIXELS = 30
 
 
 def lost_ink(
@@ -521,7 +524,7 @@ def lost_ink(
 ) -> list[LostInk]:
     """Pages of `published` that lost visible content outside the redaction `areas` (each with
     `.page` and `.rect` in PDF points, as review.redact.Area): both files rendered grey at low
-    dpi, and the original's ink outside the areas (grown by two pixels) must still be ink. A page
+    dpi, and the original's ink outside the areas (grown by about 8 pt) must still be ink. A page
     published blank, or missing, fails; anything drawn inside an area (a box, a label) is allowed."""
     import pymupdf
 
@@ -545,7 +548,7 @@ def lost_ink(
                 after = pymupdf.Pixmap(after, before.width, before.height, None)
             masked = _area_mask(before.width, before.height, dpi / 72.0, by_page.get(index, []))
             lost, ink = _compare(before, after, masked)
-            if ink and lost > max(4, LOST_INK_SHARE * ink):
+            if ink and lost > max(LOST_INK_PIXELS, LOST_INK_SHARE * ink):
                 problems.append(LostInk(index, lost, ink))
     return problems
 
@@ -554,9 +557,12 @@ def _area_mask(width: int, height: int, scale: float, rects: list[Any]) -> Any:
     import numpy as np
 
     mask = np.zeros((height, width), dtype=bool)
+    # About 8 pt around each area is forgiven: redaction takes a drawing that touches an area whole
+    # (a fake black box a little wider than the text it hid), which is no content of the page.
+    grow = max(2, round(8 * scale))
     for r in rects:
-        x0, y0 = max(0, int(r.x0 * scale) - 2), max(0, int(r.y0 * scale) - 2)
-        x1, y1 = min(width, int(r.x1 * scale + 0.999) + 2), min(height, int(r.y1 * scale + 0.999) + 2)
+        x0, y0 = max(0, int(r.x0 * scale) - grow), max(0, int(r.y0 * scale) - grow)
+        x1, y1 = min(width, int(r.x1 * scale + 0.999) + grow), min(height, int(r.y1 * scale + 0.999) + grow)
         mask[y0:y1, x0:x1] = True
     return mask
 
