@@ -229,6 +229,10 @@ _COMPANION_CHARS = str.maketrans(
 )
 
 
+# A sentence in which the document (or this part of it) declares its own marking.
+_SELF_DECLARED = re.compile(r"(?:本|此|该)[^\s，,。；;：:]{0,8}?(?:属于|列为|为|属|系|是)$")
+
+
 class Layout:
     """Lines of one stream's original text: whether a span stands alone or sits in running prose."""
 
@@ -251,6 +255,8 @@ class Layout:
             (i for i in (text.find("\n", end), text.find("\r", end)) if i != -1), default=len(text)
         )
         before, after = text[line_start:start], text[end:line_end]
+        if _SELF_DECLARED.search(before):
+            return True  # "本文件为内部资料": prose, but the document marking itself
         # A sentence ending on the line makes it the tail of a wrapped paragraph, not a marking.
         rest = before + after
         # Most hits are in prose: more than one character no marking uses settles it at C speed.

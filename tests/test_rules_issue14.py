@@ -248,6 +248,15 @@ def test_the_same_words_in_running_prose_are_at_most_a_hint(lex, prose):
     assert [f for f in result.findings if f.severity is not Severity.INFO] == [], _describe(result)
 
 
+@pytest.mark.parametrize("sentence", ["本文件为内部资料，请妥善保管。", "本录音整理稿为内部资料，请勿外传。"])
+def test_a_document_declaring_its_own_marking_in_a_sentence_is_blocking(lex, sentence):
+    text = f"关于2025年政务公开工作的报告\n\n{'今年以来，我们认真贯彻落实条例要求。' * 3}\n{sentence}\n"
+    result = _check(text, lex)
+    assert any(f.text == "内部资料" and f.severity is Severity.BLOCKING for f in result.findings), _describe(
+        result
+    )
+
+
 def test_star_markings_stay_blocking_wherever_they_stand(lex):
     result = _check("关于报告的说明\n" + "正文。" * 30 + "本件按机密★10年管理。", lex)
     assert ("MARK-LEVEL", "机密★10年") in _blocking(result)
