@@ -539,97 +539,93 @@
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="482"/>
+        <location filename="../../app/cli.py" line="486"/>
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="490"/>
+        <location filename="../../app/cli_desk.py" line="43"/>
+        <location filename="../../app/cli_desk.py" line="505"/>
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="500"/>
+        <location filename="../../app/cli_desk.py" line="53"/>
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="534"/>
+        <location filename="../../app/cli_desk.py" line="87"/>
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="546"/>
+        <location filename="../../app/cli_desk.py" line="99"/>
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="564"/>
+        <location filename="../../app/cli_desk.py" line="117"/>
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="693"/>
+        <location filename="../../app/cli_files.py" line="25"/>
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="742"/>
+        <location filename="../../app/cli_files.py" line="74"/>
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="749"/>
+        <location filename="../../app/cli_files.py" line="81"/>
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="891"/>
+        <location filename="../../app/cli_desk.py" line="310"/>
         <source>录入解密记录须写明 --authority、--date 和 --reference，缺少：{options}。</source>
         <translation>Entering a declassification record needs --authority, --date and --reference; missing: {options}.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="941"/>
+        <location filename="../../app/cli_desk.py" line="356"/>
         <source>没有要修改的内容。</source>
         <translation>Nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1072"/>
-        <source>只有系统管理员可以备份数据库。</source>
-        <translation>Only an administrator can back up the database.</translation>
-    </message>
-    <message>
-        <location filename="../../app/cli.py" line="1089"/>
+        <location filename="../../app/cli_desk.py" line="500"/>
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_restore）恢复。</source>
         <translation>Restore a shared (PostgreSQL) database with the server&apos;s tools, such as pg_restore.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1109"/>
+        <location filename="../../app/cli_desk.py" line="523"/>
         <source>起始日期晚于截止日期。</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1120"/>
+        <location filename="../../app/cli_desk.py" line="534"/>
         <source>没有名称或代码为“{name}”的部门。</source>
         <translation>No department is named or coded “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1142"/>
+        <location filename="../../app/cli_desk.py" line="556"/>
         <source>只有系统管理员可以迁移数据库。</source>
         <translation>Only an administrator can move the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1175"/>
+        <location filename="../../app/cli_desk.py" line="589"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1282"/>
+        <location filename="../../app/cli_desk.py" line="696"/>
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="1302"/>
+        <location filename="../../app/cli_desk.py" line="716"/>
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
@@ -669,82 +665,82 @@
         <translation>The sample workspace already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="69"/>
+        <location filename="../../app/documents.py" line="48"/>
         <source>“{name}”是文件夹，不是文件。</source>
         <translation>“{name}” is a folder, not a file.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="71"/>
+        <location filename="../../app/documents.py" line="50"/>
         <source>找不到文件“{name}”。</source>
         <translation>File “{name}” not found.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="73"/>
+        <location filename="../../app/documents.py" line="52"/>
         <source>没有读取“{name}”的权限。</source>
         <translation>No permission to read “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="77"/>
+        <location filename="../../app/documents.py" line="56"/>
         <source>读取“{name}”失败：{reason}</source>
         <translation>Reading “{name}” failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="94"/>
+        <location filename="../../app/documents.py" line="73"/>
         <source>文件内容 {sha} 不在数据库中。</source>
         <translation>File content {sha} is not in the database.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="98"/>
+        <location filename="../../app/documents.py" line="77"/>
         <source>文件内容 {sha} 与其哈希不符，数据库可能已损坏。</source>
         <translation>File content {sha} does not match its hash; the database may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="139"/>
+        <location filename="../../app/documents.py" line="118"/>
         <source>只有经办人可以导入文件，{user}不是经办人。</source>
         <translation>Only clerks can import files; {user} is not a clerk.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="144"/>
+        <location filename="../../app/documents.py" line="123"/>
         <source>{user}不属于任何部门，无法导入文件。</source>
         <translation>{user} belongs to no department and cannot import files.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="215"/>
+        <location filename="../../app/documents.py" line="194"/>
         <source>只有本部门的经办人可以为草稿上传新版本。</source>
         <translation>Only clerks of the document&apos;s department can upload a new version of a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="263"/>
+        <location filename="../../app/documents.py" line="242"/>
         <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
         <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="268"/>
+        <location filename="../../app/documents.py" line="247"/>
         <source>只有本部门的经办人可以修改文件信息。</source>
         <translation>Only clerks of the document&apos;s department can change its details.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="285"/>
+        <location filename="../../app/documents.py" line="264"/>
         <source>标题不能为空。</source>
         <translation>The title cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="298"/>
+        <location filename="../../app/documents.py" line="280"/>
         <source>“{value}”不是法定公文种类。</source>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="156"/>
+        <location filename="../../app/checking.py" line="70"/>
         <source>只有本部门的保密审查员或系统管理员可以修改部门词库。</source>
         <translation>Only the department&apos;s confidentiality reviewers or system administrators can change its lexicon.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="165"/>
+        <location filename="../../app/checking.py" line="79"/>
         <source>允许词“{entries}”是词库中的词或其一部分，会使所有文件中的该词不再提示，未导入。允许词须是带上下文的短语（如“单位内部资料管理”）。</source>
         <translation>The allowed phrases “{entries}” are lexicon terms or parts of them and would stop the term being reported in every file; not imported. An allowed phrase must be a phrase with context (such as “单位内部资料管理”).</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="178"/>
+        <location filename="../../app/checking.py" line="92"/>
         <source>删除词条或降低其级别须由系统管理员进行（{terms}），词库未修改。</source>
         <translation>Only a system administrator can remove terms or lower their level ({terms}); the lexicon was not changed.</translation>
     </message>
@@ -794,6 +790,7 @@
         <translation>Login “{login}” is already taken.</translation>
     </message>
     <message>
+        <location filename="../../app/backup.py" line="129"/>
         <location filename="../../app/users.py" line="88"/>
         <source>登录名或密码不正确。</source>
         <translation>Wrong login or password.</translation>
@@ -869,59 +866,59 @@
         <translation>“{name}” is an encrypted Office document or an old .doc file. Remove the password in Word and save as DOCX, then import.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="179"/>
+        <location filename="../../review/formats.py" line="245"/>
         <source>“{name}”不是可识别编码（UTF-8、GB18030/GBK、UTF-16）的文本文件。</source>
         <translation>“{name}” is not a text file in a recognised encoding (UTF-8, GB18030/GBK, UTF-16).</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="203"/>
+        <location filename="../../review/formats.py" line="269"/>
         <source>“{name}”是加密的 PDF，需要打开密码才能导入。</source>
         <translation>“{name}” is an encrypted PDF; importing it needs its open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="123"/>
-        <location filename="../../review/formats.py" line="195"/>
+        <location filename="../../review/extract/pdf.py" line="174"/>
+        <location filename="../../review/formats.py" line="261"/>
         <source>“{name}”无法作为 PDF 打开：{reason}</source>
         <translation>“{name}” cannot be opened as a PDF: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="129"/>
+        <location filename="../../review/extract/pdf.py" line="180"/>
         <source>“{name}”是加密的 PDF，需要密码才能检查。请提供打开密码。</source>
         <translation>“{name}” is an encrypted PDF; checking it needs its password. Please give the open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="130"/>
-        <location filename="../../review/formats.py" line="257"/>
+        <location filename="../../review/extract/pdf.py" line="181"/>
+        <location filename="../../review/formats.py" line="328"/>
         <source>“{name}”的密码不正确。</source>
         <translation>Wrong password for “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="207"/>
+        <location filename="../../review/formats.py" line="273"/>
         <source>“{name}”是损坏的 PDF：没有可读的页面。</source>
         <translation>“{name}” is a damaged PDF: no readable pages.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="219"/>
+        <location filename="../../review/formats.py" line="285"/>
         <source>“{name}”无法作为图片打开：{reason}</source>
         <translation>“{name}” cannot be opened as an image: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="234"/>
+        <location filename="../../review/formats.py" line="305"/>
         <source>“{name}”解压后有 {size_mb} MB，疑似压缩炸弹，已拒绝。</source>
         <translation>“{name}” unpacks to {size_mb} MB and looks like a zip bomb; refused.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="240"/>
+        <location filename="../../review/formats.py" line="311"/>
         <source>“{name}”的压缩结构已损坏：{reason}</source>
         <translation>The zip structure of “{name}” is damaged: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="244"/>
+        <location filename="../../review/formats.py" line="315"/>
         <source>“{name}”中的部件“{part}”已损坏。</source>
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="601"/>
+        <location filename="../../app/cli_desk.py" line="154"/>
         <location filename="../../review/lexicon.py" line="155"/>
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -962,22 +959,22 @@
         <translation>Repeats line {first}; ignored</translation>
     </message>
     <message>
-        <location filename="../../review/redact.py" line="66"/>
+        <location filename="../../review/redact.py" line="68"/>
         <source>无法打开待删减的 PDF：{reason}</source>
         <translation>Cannot open the PDF to redact: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/redact.py" line="70"/>
+        <location filename="../../review/redact.py" line="72"/>
         <source>加密的 PDF 不能删减，请先去除加密。</source>
         <translation>An encrypted PDF cannot be redacted; remove the encryption first.</translation>
     </message>
     <message>
-        <location filename="../../review/redact.py" line="76"/>
+        <location filename="../../review/redact.py" line="78"/>
         <source>PDF 结构已损坏（经修复才能打开），不能可靠删减；请重新生成该文件。</source>
         <translation>The PDF structure is damaged (it opens only after repair) and cannot be redacted reliably; produce the file again.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="119"/>
+        <location filename="../../app/reviewing.py" line="104"/>
         <source>无效的发现或处理方式。</source>
         <translation>Unknown finding or decision.</translation>
     </message>
@@ -988,7 +985,7 @@
     </message>
     <message>
         <location filename="../../app/declassification.py" line="140"/>
-        <location filename="../../app/reviewing.py" line="124"/>
+        <location filename="../../app/reviewing.py" line="109"/>
         <source>该发现不属于文件的最新检查结果，请刷新。</source>
         <translation>This finding is not from the latest check of the document; refresh.</translation>
     </message>
@@ -1053,108 +1050,108 @@
         <translation>The declassification record of classification marking “{text}” still awaits confirmation by another reviewer or a system administrator. {term}.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="127"/>
+        <location filename="../../app/reviewing.py" line="112"/>
         <source>删除或遮盖必须选择法律依据。</source>
         <translation>Removing or masking needs a legal basis.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="129"/>
+        <location filename="../../app/reviewing.py" line="114"/>
         <source>只有身份证号、手机号和银行卡号可以遮盖。</source>
         <translation>Only ID, mobile and bank card numbers can be masked.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="131"/>
+        <location filename="../../app/reviewing.py" line="116"/>
         <source>保留或判为误报必须写明理由。</source>
         <translation>Keeping or marking a false alarm needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="138"/>
+        <location filename="../../app/reviewing.py" line="123"/>
         <source>“技术性清理”只用于读者看不到的隐藏内容和元数据；正文内容请选择条例规定的不予公开依据。</source>
         <translation>“Technical cleanup” is only for hidden content and metadata that readers do not see; for visible content choose a basis for withholding from the Regulations.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="181"/>
+        <location filename="../../app/reviewing.py" line="166"/>
         <source>只有词库敏感词的误报可以加入允许词；本项误报只对本文件有效。</source>
         <translation>Only a false alarm on a lexicon term can be added to the allowed phrases; this false alarm applies to this document only.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="190"/>
+        <location filename="../../app/reviewing.py" line="175"/>
         <source>“{text}”前后没有可用的上下文，不能加入允许词：允许词须是带上下文的短语（如“单位内部资料管理”），否则今后所有文件中的该词都不再提示。本项误报只对本文件有效。</source>
         <translation>“{text}” has no usable context around it and cannot be added to the allowed phrases: an allowed phrase must be a phrase with context (such as “单位内部资料管理”), or the term would no longer be reported in any later file. This false alarm applies to this document only.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="215"/>
+        <location filename="../../app/reviewing.py" line="200"/>
         <source>划定的区域是页面上可见的内容，不能以“技术性清理”删除，请选择不予公开的依据。</source>
         <translation>A drawn area is content visible on the page and cannot be removed as “technical cleanup”; choose a basis for withholding.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="341"/>
-        <location filename="../../app/reviewing.py" line="665"/>
+        <location filename="../../app/reviewing.py" line="326"/>
+        <location filename="../../app/reviewing.py" line="683"/>
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="349"/>
+        <location filename="../../app/reviewing.py" line="334"/>
         <source>有依条例不予公开而删除或遮盖的内容，结论应为“删减后公开”。</source>
         <translation>Content was removed or masked as withheld under the Regulations; the conclusion should be “Disclose redacted”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="353"/>
+        <location filename="../../app/reviewing.py" line="338"/>
         <source>没有任何删除或遮盖（技术性清理不计），结论应为“同意公开”。</source>
         <translation>Nothing was removed or masked (technical cleanup does not count); the conclusion should be “Disclose”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="414"/>
+        <location filename="../../app/reviewing.py" line="422"/>
         <source>随文件提交的政策解读“{title}”尚未检查，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document has not been checked; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="419"/>
+        <location filename="../../app/reviewing.py" line="427"/>
         <source>文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。</source>
         <translation>The document was not checked since its last change and cannot be approved. Run the check first.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="425"/>
+        <location filename="../../app/reviewing.py" line="433"/>
         <source>随文件提交的政策解读“{title}”还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document still has {count} undecided blocking findings; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="431"/>
+        <location filename="../../app/reviewing.py" line="439"/>
         <source>还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>{count} blocking findings are still undecided; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="662"/>
+        <location filename="../../app/reviewing.py" line="680"/>
         <source>“技术性清理”不是不予公开的依据，请选择条例规定的依据。</source>
         <translation>“Technical cleanup” is not a basis for withholding; choose a basis from the Regulations.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="369"/>
+        <location filename="../../app/reviewing.py" line="354"/>
         <source>“{title}”是规章、规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。如确实无需解读，请在审查结论中写明理由。</source>
         <translation>“{title}” is a rule, a normative document or needs an interpretation: it can be approved only with its interpretation (three synchronisations). If it truly needs none, say why in the conclusion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="443"/>
+        <location filename="../../app/reviewing.py" line="451"/>
         <source>附件“{name}”无法自动检查，须由审查员逐个人工审查并填写说明后才能批准。</source>
         <translation>Attachment “{name}” cannot be checked automatically; it can be approved only after a reviewer reviews each file by hand and writes a note.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="520"/>
+        <location filename="../../app/reviewing.py" line="535"/>
         <source>政策解读“{title}”删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted interpretation “{title}” failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="526"/>
+        <location filename="../../app/reviewing.py" line="541"/>
         <source>删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted version failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="556"/>
+        <location filename="../../app/reviewing.py" line="574"/>
         <source>“{title}”随发布的目录信息未通过检查，不能批准：{problems}。请修改后再批准。</source>
         <translation>The catalog details to be published with “{title}” failed the check; cannot approve: {problems}. Correct them, then approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="575"/>
+        <location filename="../../app/reviewing.py" line="593"/>
         <source>文件在检查后已被修改，不能批准。请重新检查。</source>
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
@@ -1164,58 +1161,73 @@
         <translation>Only system administrators can set the index number scheme.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="161"/>
+        <location filename="../../app/catalog.py" line="155"/>
         <source>发布日期必须是发布当天（{today}），不能提前或倒签。</source>
         <translation>The publication date must be the day of publishing ({today}); it cannot be post-dated or backdated.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="169"/>
+        <location filename="../../app/catalog.py" line="163"/>
         <source>政策解读随所解读的文件一并发布：请发布文件“{title}”。</source>
         <translation>An interpretation is published with the document it explains: publish “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="198"/>
+        <location filename="../../app/catalog.py" line="192"/>
         <source>发布日期不能早于审查批准的日期（{day}）。</source>
         <translation>The publication date cannot be earlier than the approval date ({day}).</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="279"/>
+        <location filename="../../app/catalog.py" line="273"/>
         <source>文件“{title}”没有经审查并复核的发布版本，不能发布。</source>
         <translation>“{title}” has no reviewed and verified published version; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="285"/>
+        <location filename="../../app/catalog.py" line="279"/>
         <source>“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。</source>
         <translation>The approval of “{title}” is older than its latest change; cannot publish. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="306"/>
+        <location filename="../../app/catalog.py" line="300"/>
         <source>“{title}”的发布版本与审查时复核的版本不一致，不能发布。</source>
         <translation>The published version of “{title}” is not the one verified at review; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="210"/>
+        <location filename="../../app/catalog.py" line="204"/>
         <source>“{title}”的目录信息有误，不能发布：{problems}</source>
         <translation>The catalog details of “{title}” are wrong; cannot publish: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="331"/>
+        <location filename="../../app/catalog.py" line="325"/>
         <source>“{title}”批准后修改的目录信息未通过检查，不能发布：{problems}。请退回重新审查。</source>
         <translation>The catalog details of “{title}” changed after approval failed the check; cannot publish: {problems}. Return it for review again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="360"/>
+        <location filename="../../app/catalog.py" line="354"/>
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="556"/>
+        <location filename="../../app/catalog.py" line="370"/>
+        <source>只有本部门的发布管理员可以撤回目录条目“{index_no}”。</source>
+        <translation>Only a publishing manager of the entry&apos;s own department can withdraw catalog entry “{index_no}”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="374"/>
+        <source>撤回必须写明理由。</source>
+        <translation>Withdrawing needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="384"/>
+        <source>撤回理由未通过保密检查：{problems}。请改写理由。</source>
+        <translation>The reason for withdrawing fails the confidentiality check: {problems}. Rewrite the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="588"/>
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="375"/>
-        <location filename="../../app/catalog.py" line="560"/>
+        <location filename="../../app/catalog.py" line="391"/>
+        <location filename="../../app/catalog.py" line="592"/>
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
@@ -1295,53 +1307,53 @@
         <translation>The index number scheme cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="56"/>
+        <location filename="../../publish/portal.py" line="78"/>
         <source>门户地址必须使用 HTTPS：{url}</source>
         <translation>The portal address must use HTTPS: {url}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="110"/>
+        <location filename="../../publish/portal.py" line="132"/>
         <source>待发送的文件与复核通过的文件不一致，已停止。</source>
         <translation>The file to send is not the verified one; stopped.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="173"/>
+        <location filename="../../publish/portal.py" line="195"/>
         <source>门户的回执无法识别。</source>
         <translation>The portal&apos;s receipt cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="176"/>
+        <location filename="../../publish/portal.py" line="198"/>
         <source>门户回执中的文件哈希（{got}）与发送的文件（{sent}）不一致。</source>
         <translation>The file hash in the portal&apos;s receipt ({got}) does not match the file sent ({sent}).</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="216"/>
+        <location filename="../../publish/portal.py" line="238"/>
         <source>门户拒绝了访问令牌（HTTP {status}），请重新设置令牌。</source>
         <translation>The portal refused the access token (HTTP {status}); set the token again.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="222"/>
+        <location filename="../../publish/portal.py" line="244"/>
         <source>门户拒绝了请求（HTTP {status}）：{detail}</source>
         <translation>The portal refused the request (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="228"/>
+        <location filename="../../publish/portal.py" line="250"/>
         <source>门户出错（HTTP {status}）：{detail}</source>
         <translation>Portal error (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="235"/>
-        <location filename="../../publish/portal.py" line="250"/>
+        <location filename="../../publish/portal.py" line="257"/>
+        <location filename="../../publish/portal.py" line="272"/>
         <source>门户在 {seconds} 秒内没有响应。</source>
         <translation>The portal did not answer within {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="244"/>
+        <location filename="../../publish/portal.py" line="266"/>
         <source>门户的 TLS 证书验证失败：{reason}</source>
         <translation>The portal&apos;s TLS certificate failed verification: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="256"/>
+        <location filename="../../publish/portal.py" line="278"/>
         <source>无法连接门户：{reason}</source>
         <translation>Cannot reach the portal: {reason}</translation>
     </message>
@@ -1517,163 +1529,175 @@
         <translation>Only a department&apos;s publisher can export or import transfer packages.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="128"/>
+        <location filename="../../app/transfer.py" line="131"/>
         <source>没有待导出的条目。发布时选择“传输包”目标，条目才会进入传输包。</source>
         <translation>Nothing is waiting for export. Items go into a transfer package when published with the “transfer package” target.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="153"/>
+        <location filename="../../app/transfer.py" line="156"/>
         <source>这些条目已由他人导出，本次导出已作废。</source>
         <translation>Someone else exported these items; this export was discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="214"/>
+        <location filename="../../app/transfer.py" line="217"/>
         <source>传输包声称来自“{claimed}”，但签名密钥登记为“{registered}”，拒绝导入。</source>
         <translation>The package claims to come from “{claimed}” but its key is registered to “{registered}”; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="247"/>
+        <location filename="../../app/transfer.py" line="250"/>
         <source>传输包 {package} 已经导入过，拒绝再次导入（重放）。</source>
         <translation>Package {package} was imported before; refused (replay).</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="259"/>
+        <location filename="../../app/transfer.py" line="262"/>
         <source>传输包序号 {sequence} 不大于已导入的 {last}：可能是重放的旧包，拒绝导入。</source>
         <translation>Package sequence {sequence} is not above the last imported, {last}: possibly an old package replayed; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="306"/>
+        <location filename="../../app/transfer.py" line="309"/>
         <source>索引号“{index_no}”已被本机目录中的其他条目使用，拒绝导入。</source>
         <translation>Index number “{index_no}” belongs to another entry of this catalog; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="314"/>
+        <location filename="../../app/transfer.py" line="317"/>
         <source>传输包条目“{index_no}”缺少发布文件。</source>
         <translation>Package item “{index_no}” has no published file.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="355"/>
+        <location filename="../../app/transfer.py" line="358"/>
         <source>传输包要修改的条目“{index_no}”不在本机目录中。</source>
         <translation>The entry “{index_no}” the package changes is not in this catalog.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="368"/>
+        <location filename="../../app/transfer.py" line="371"/>
         <source>传输包含有无法识别的操作“{action}”。</source>
         <translation>The package holds an unknown action “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="378"/>
+        <location filename="../../app/transfer.py" line="381"/>
         <source>传输包条目“{index_no}”没有冻结的发布内容，拒绝导入。</source>
         <translation>Package item “{index_no}” has no frozen release; refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="56"/>
+        <location filename="../../publish/transfer.py" line="58"/>
         <source>私钥口令至少需要 8 个字符。</source>
         <translation>The private key passphrase needs at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="68"/>
+        <location filename="../../publish/transfer.py" line="70"/>
         <source>私钥口令不正确，或私钥文件已损坏。</source>
         <translation>Wrong passphrase, or the private key is damaged.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="70"/>
+        <location filename="../../publish/transfer.py" line="72"/>
         <source>私钥不是 Ed25519 密钥。</source>
         <translation>The private key is not an Ed25519 key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="84"/>
+        <location filename="../../publish/transfer.py" line="86"/>
         <source>公钥无法读取。</source>
         <translation>The public key cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="86"/>
+        <location filename="../../publish/transfer.py" line="88"/>
         <source>公钥不是 Ed25519 密钥。</source>
         <translation>The public key is not an Ed25519 key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="120"/>
+        <location filename="../../publish/transfer.py" line="122"/>
         <source>不是审发台的公钥文件。</source>
         <translation>Not a Disclosure Desk public key file.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="122"/>
+        <location filename="../../publish/transfer.py" line="124"/>
         <source>公钥文件中的密钥编号与公钥不符。</source>
         <translation>The key id in the public key file does not match the key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="183"/>
+        <location filename="../../publish/transfer.py" line="200"/>
         <source>传输包“{name}”过大，拒绝读取。</source>
         <translation>Package “{name}” is too large; not read.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="187"/>
+        <location filename="../../publish/transfer.py" line="204"/>
         <source>无法读取传输包“{name}”：{reason}</source>
         <translation>Cannot read package “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="194"/>
+        <location filename="../../publish/transfer.py" line="211"/>
         <source>传输包“{name}”没有签名或清单，拒绝导入。</source>
         <translation>Package “{name}” has no signature or manifest; refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="200"/>
-        <location filename="../../publish/transfer.py" line="243"/>
+        <location filename="../../publish/transfer.py" line="219"/>
+        <location filename="../../publish/transfer.py" line="273"/>
         <source>传输包“{name}”已损坏或不完整（可能被截断）。</source>
         <translation>Package “{name}” is damaged or incomplete (perhaps truncated).</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="209"/>
+        <location filename="../../publish/transfer.py" line="223"/>
+        <source>传输包“{name}”的清单过大（超过 {limit} MB），拒绝读取。</source>
+        <translation>The manifest of package “{name}” is too large (over {limit} MB); not read.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="231"/>
+        <location filename="../../publish/transfer.py" line="252"/>
         <source>传输包“{name}”的清单无法识别。</source>
         <translation>The manifest of package “{name}” is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="214"/>
+        <location filename="../../publish/transfer.py" line="236"/>
         <source>传输包“{name}”由未登记或已吊销的密钥（{key}）签名，拒绝导入。</source>
         <translation>Package “{name}” is signed by an unregistered or revoked key ({key}); refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="222"/>
+        <location filename="../../publish/transfer.py" line="244"/>
         <source>传输包“{name}”的签名无效：清单在签名后被改动过。</source>
         <translation>The signature of package “{name}” is invalid: the manifest was changed after signing.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="228"/>
+        <location filename="../../publish/transfer.py" line="258"/>
         <source>传输包“{name}”含有清单之外的文件，拒绝导入。</source>
         <translation>Package “{name}” holds files its manifest does not name; refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="235"/>
+        <location filename="../../publish/transfer.py" line="265"/>
         <source>传输包“{name}”缺少文件或文件大小不符（{sha}）。</source>
         <translation>Package “{name}” lacks a file or a file has the wrong size ({sha}).</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="247"/>
+        <location filename="../../publish/transfer.py" line="277"/>
         <source>传输包“{name}”中的文件 {sha} 与清单的哈希不符。</source>
         <translation>File {sha} in package “{name}” does not match its hash in the manifest.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="54"/>
+        <location filename="../../app/backup.py" line="58"/>
+        <location filename="../../app/backup.py" line="131"/>
+        <source>只有系统管理员可以备份或恢复数据库。</source>
+        <translation>Only system administrators can back up or restore the database.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup.py" line="68"/>
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_dump）备份。</source>
         <translation>Back up a shared (PostgreSQL) database with the server&apos;s tools, such as pg_dump.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="75"/>
+        <location filename="../../app/backup.py" line="93"/>
         <source>“{name}”不是完好的审发台数据库备份。</source>
         <translation>“{name}” is not a sound Disclosure Desk database backup.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="81"/>
+        <location filename="../../app/backup.py" line="99"/>
         <source>备份来自更新版本的审发台（数据库版本 {revision}），请先升级本机的审发台。</source>
         <translation>The backup comes from a newer Disclosure Desk (database version {revision}); upgrade this desk first.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="95"/>
+        <location filename="../../app/backup.py" line="113"/>
         <source>数据库正被使用。请先关闭所有使用该数据目录的审发台，再恢复备份。</source>
         <translation>The database is in use. Close every desk using this data directory, then restore.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="114"/>
+        <location filename="../../app/backup.py" line="154"/>
         <source>数据目录中已有数据库。如确要用备份替换它，请确认覆盖（当前数据库会先另存一份）。</source>
         <translation>The data directory already has a database. To replace it with the backup, confirm the overwrite (the current database is kept first).</translation>
     </message>
@@ -1708,143 +1732,153 @@
         <translation>After the move, the audit chain does not verify: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="90"/>
+        <location filename="../../app/published_audit.py" line="91"/>
         <source>网站文件夹不存在：{path}</source>
         <translation>The site folder does not exist: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="513"/>
+        <location filename="../../app/published_audit.py" line="548"/>
         <source>条目没有可核对的冻结发布内容：{reason}</source>
         <translation>The entry has no frozen release to verify against: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="514"/>
+        <location filename="../../app/published_audit.py" line="549"/>
+        <source>网站上有审发台没有写出的文件</source>
+        <translation>The site has a file the desk did not write</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="550"/>
+        <source>内容与审发台按冻结的发布内容写出的不一致（被改动过）</source>
+        <translation>The content differs from what the desk wrote from the frozen release (it was changed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/published_audit.py" line="551"/>
         <source>已撤回条目“{index_no}”的文件仍在提供</source>
         <translation>A file of withdrawn entry “{index_no}” is still served</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="515"/>
+        <location filename="../../app/published_audit.py" line="552"/>
         <source>没有任何现行条目使用此文件，却仍在提供</source>
         <translation>No current entry uses this file, yet it is still served</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="518"/>
+        <location filename="../../app/published_audit.py" line="555"/>
         <source>文件内容与冻结的发布内容不一致（SHA-256 为 {got}…，应为 {want}…）</source>
         <translation>The file content does not match the frozen release (SHA-256 {got}…, should be {want}…)</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="519"/>
+        <location filename="../../app/published_audit.py" line="556"/>
         <source>缺少条目“{index_no}”发布的文件</source>
         <translation>A published file of entry “{index_no}” is missing</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="520"/>
+        <location filename="../../app/published_audit.py" line="557"/>
         <source>无法读取文件内容，未能核对其中的文字</source>
         <translation>The file content cannot be read; its text was not verified</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="521"/>
+        <location filename="../../app/published_audit.py" line="558"/>
         <source>数据库中没有此页面对应的条目</source>
         <translation>The database has no entry for this page</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="522"/>
+        <location filename="../../app/published_audit.py" line="559"/>
         <source>缺少条目“{index_no}”的页面</source>
         <translation>The page of entry “{index_no}” is missing</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="523"/>
+        <location filename="../../app/published_audit.py" line="560"/>
         <source>条目“{index_no}”仍在公开，页面却显示已撤回</source>
         <translation>Entry “{index_no}” is still published, but its page shows it as withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="524"/>
+        <location filename="../../app/published_audit.py" line="561"/>
         <source>所示的{fields}与冻结的发布内容不一致</source>
         <translation>The fields shown ({fields}) do not match the frozen release</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="525"/>
+        <location filename="../../app/published_audit.py" line="562"/>
         <source>所链接的文件与冻结的发布内容不一致</source>
         <translation>The linked files do not match the frozen release</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="526"/>
+        <location filename="../../app/published_audit.py" line="563"/>
         <source>目录字段未通过检查：{problem}</source>
         <translation>A catalog field failed the check: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="527"/>
+        <location filename="../../app/published_audit.py" line="564"/>
         <source>含有审查时删除的内容：{texts}</source>
         <translation>Contains text removed at review: {texts}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="528"/>
+        <location filename="../../app/published_audit.py" line="565"/>
         <source>已撤回条目“{index_no}”的页面仍显示内容</source>
         <translation>The page of withdrawn entry “{index_no}” still shows its content</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="529"/>
+        <location filename="../../app/published_audit.py" line="566"/>
         <source>目录数据无法读取</source>
         <translation>The catalog data cannot be read</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="530"/>
+        <location filename="../../app/published_audit.py" line="567"/>
         <source>目录列表中有数据库中没有的条目“{index_no}”</source>
         <translation>The catalog list has an entry “{index_no}” that is not in the database</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="531"/>
+        <location filename="../../app/published_audit.py" line="568"/>
         <source>目录列表中仍有已撤回的条目“{index_no}”</source>
         <translation>The catalog list still has withdrawn entry “{index_no}”</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="532"/>
+        <location filename="../../app/published_audit.py" line="569"/>
         <source>门户上的这个条目在数据库中没有</source>
         <translation>This portal entry is not in the database</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="533"/>
+        <location filename="../../app/published_audit.py" line="570"/>
         <source>已推送到门户的条目在门户上不存在</source>
         <translation>An entry pushed to the portal is not on the portal</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="534"/>
+        <location filename="../../app/published_audit.py" line="571"/>
         <source>条目仍在公开，门户上却是已撤回状态</source>
         <translation>The entry is still published, but the portal shows it as withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="535"/>
+        <location filename="../../app/published_audit.py" line="572"/>
         <source>已撤回条目“{index_no}”在门户上仍在公开</source>
         <translation>Withdrawn entry “{index_no}” is still published on the portal</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="121"/>
+        <location filename="../../app/releases.py" line="213"/>
         <source>找不到冻结的发布内容 {sha}。</source>
         <translation>Frozen release {sha} not found.</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="156"/>
+        <location filename="../../app/releases.py" line="249"/>
         <source>条目“{index_no}”没有冻结的发布内容，拒绝发布。</source>
         <translation>Entry “{index_no}” has no frozen release; publishing refused.</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="169"/>
+        <location filename="../../app/releases.py" line="262"/>
         <source>条目“{index_no}”的{fields}与审查批准的发布内容不一致，拒绝发布。请重新审查。</source>
         <translation>Entry “{index_no}” differs from the release approved at review in: {fields}; publishing refused. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../publish/release.py" line="92"/>
+        <location filename="../../publish/release.py" line="94"/>
         <source>发布内容与冻结时的校验值不一致，拒绝发布。</source>
         <translation>The release does not match the checksum it was frozen with; publishing refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/release.py" line="114"/>
-        <location filename="../../publish/release.py" line="116"/>
+        <location filename="../../publish/release.py" line="117"/>
+        <location filename="../../publish/release.py" line="119"/>
         <source>发布内容格式无效。</source>
         <translation>The release format is invalid.</translation>
     </message>
     <message>
-        <location filename="../../publish/release.py" line="118"/>
+        <location filename="../../publish/release.py" line="121"/>
         <source>依申请公开的条目不能带有文件。</source>
         <translation>An entry for disclosure on request cannot carry files.</translation>
     </message>
@@ -2457,388 +2491,388 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         <translation>Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>文件信息…</source>
         <translation>Document details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>上传新版本…</source>
         <translation>Upload new version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="152"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>修改解读正文…</source>
         <translation>Edit interpretation text…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>保密检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>发布到目录…</source>
         <translation>Publish to catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>公开目录…</source>
         <translation>Disclosure catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>发布队列…</source>
         <translation>Publish queue…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>公开期限…</source>
         <translation>Disclosure deadlines…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>统计与年度报告…</source>
         <translation>Statistics and Yearly Report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>部门词库…</source>
         <translation>Department lexicon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>目录设置…</source>
         <translation>Catalog settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>传输包密钥…</source>
         <translation>Transfer Package Keys…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>保存发布版本…</source>
         <translation>Save published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="181"/>
         <source>保存清理后的 DOCX…</source>
         <translation>Save cleaned DOCX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="184"/>
         <source>保存保密审查单…</source>
         <translation>Save review record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>备份数据库…</source>
         <translation>Back Up Database…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>导出传输包…</source>
         <translation>Export Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>导入传输包…</source>
         <translation>Import Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="212"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="245"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="327"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="338"/>
         <source>检查中 %v/%m 页</source>
         <translation>Checking page %v/%m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>取消检查</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="345"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="398"/>
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="427"/>
+        <location filename="../../app/ui/main_window.py" line="431"/>
         <source>无法显示该文件的页面，详情见日志窗口。</source>
         <translation>Cannot show the pages of this document; see the log window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="473"/>
+        <location filename="../../app/ui/main_window.py" line="477"/>
         <source>政策解读已添加为草稿，请对其运行保密检查。</source>
         <translation>The interpretation was added as a draft; run the confidentiality check on it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="487"/>
+        <location filename="../../app/ui/main_window.py" line="491"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="488"/>
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="489"/>
+        <location filename="../../app/ui/main_window.py" line="493"/>
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="490"/>
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="491"/>
+        <location filename="../../app/ui/main_window.py" line="495"/>
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="493"/>
+        <location filename="../../app/ui/main_window.py" line="497"/>
         <source>三同步</source>
         <translation>Interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="497"/>
+        <location filename="../../app/ui/main_window.py" line="501"/>
         <source>规章</source>
         <translation>Rule (规章)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="498"/>
+        <location filename="../../app/ui/main_window.py" line="502"/>
         <source>规范性文件</source>
         <translation>Normative document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499"/>
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>需解读</source>
         <translation>Needs interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="505"/>
+        <location filename="../../app/ui/main_window.py" line="509"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="506"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>经办人</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="508"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>原始文件</source>
         <translation>Original file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="509"/>
+        <location filename="../../app/ui/main_window.py" line="513"/>
         <source>{name}（{kind}，{size}）</source>
         <translation>{name} ({kind}, {size})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="515"/>
+        <location filename="../../app/ui/main_window.py" line="519"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="523"/>
+        <location filename="../../app/ui/main_window.py" line="527"/>
         <source>退回/不予公开理由</source>
         <translation>Reason returned / withheld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="535"/>
-        <location filename="../../app/ui/main_window.py" line="856"/>
+        <location filename="../../app/ui/main_window.py" line="539"/>
+        <location filename="../../app/ui/main_window.py" line="860"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="539"/>
+        <location filename="../../app/ui/main_window.py" line="543"/>
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="624"/>
+        <location filename="../../app/ui/main_window.py" line="628"/>
         <source>删除划定的区域</source>
         <translation>Remove the drawn area</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="672"/>
+        <location filename="../../app/ui/main_window.py" line="676"/>
         <source>正在生成并复核发布版本…</source>
         <translation>Producing and verifying the published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="689"/>
+        <location filename="../../app/ui/main_window.py" line="693"/>
         <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
         <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="728"/>
+        <location filename="../../app/ui/main_window.py" line="732"/>
         <source>已编入目录，索引号 {index_no}</source>
         <translation>In the catalog as index number {index_no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="747"/>
+        <location filename="../../app/ui/main_window.py" line="751"/>
         <source>选择新版本文件</source>
         <translation>Choose the new version&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="786"/>
+        <location filename="../../app/ui/main_window.py" line="790"/>
         <source>已记录人工审查。</source>
         <translation>Manual review recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="791"/>
+        <location filename="../../app/ui/main_window.py" line="795"/>
         <source>已上传新版本，正在重新检查。</source>
         <translation>New version uploaded; checking it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="840"/>
+        <location filename="../../app/ui/main_window.py" line="844"/>
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="867"/>
+        <location filename="../../app/ui/main_window.py" line="871"/>
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="873"/>
+        <location filename="../../app/ui/main_window.py" line="877"/>
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="520"/>
         <source>文件版本</source>
         <translation>File version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="516"/>
+        <location filename="../../app/ui/main_window.py" line="520"/>
         <source>第 {revision} 版</source>
         <translation>version {revision}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="517"/>
+        <location filename="../../app/ui/main_window.py" line="521"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="894"/>
+        <location filename="../../app/ui/main_window.py" line="898"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="894"/>
+        <location filename="../../app/ui/main_window.py" line="898"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="895"/>
+        <location filename="../../app/ui/main_window.py" line="899"/>
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="918"/>
+        <location filename="../../app/ui/main_window.py" line="922"/>
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="936"/>
+        <location filename="../../app/ui/main_window.py" line="940"/>
         <source>加密的 PDF</source>
         <translation>Encrypted PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="937"/>
+        <location filename="../../app/ui/main_window.py" line="941"/>
         <source>“{name}”是加密的 PDF。输入打开密码后，将以解密副本导入（加密原件一并保存）：</source>
         <translation>“{name}” is an encrypted PDF. Enter its open password to import a decrypted copy (the encrypted original is kept too):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="955"/>
+        <location filename="../../app/ui/main_window.py" line="959"/>
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -2846,12 +2880,12 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="960"/>
+        <location filename="../../app/ui/main_window.py" line="964"/>
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="961"/>
+        <location filename="../../app/ui/main_window.py" line="965"/>
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -2859,109 +2893,119 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="969"/>
+        <location filename="../../app/ui/main_window.py" line="973"/>
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="985"/>
+        <location filename="../../app/ui/main_window.py" line="989"/>
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="995"/>
+        <location filename="../../app/ui/main_window.py" line="999"/>
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1022"/>
+        <location filename="../../app/ui/main_window.py" line="1026"/>
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1032"/>
+        <location filename="../../app/ui/main_window.py" line="1036"/>
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1042"/>
+        <location filename="../../app/ui/main_window.py" line="1046"/>
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1053"/>
+        <location filename="../../app/ui/main_window.py" line="1057"/>
         <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
         <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1059"/>
+        <location filename="../../app/ui/main_window.py" line="1063"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1066"/>
+        <location filename="../../app/ui/main_window.py" line="1070"/>
         <source>导出传输包</source>
         <translation>Export transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1066"/>
+        <location filename="../../app/ui/main_window.py" line="1070"/>
         <source>签名私钥的口令：</source>
         <translation>Passphrase of the signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1076"/>
+        <location filename="../../app/ui/main_window.py" line="1080"/>
         <source>传输包已导出：序号 {sequence}，{items} 项，{path}</source>
         <translation>Transfer package exported: sequence {sequence}, {items} items, {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1089"/>
+        <location filename="../../app/ui/main_window.py" line="1093"/>
         <source>选择传输包</source>
         <translation>Choose transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1100"/>
+        <location filename="../../app/ui/main_window.py" line="1104"/>
         <source>传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。</source>
         <translation>Transfer package imported: {published} published, {withdrawn} withdrawn, {changed} validity changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1114"/>
+        <location filename="../../app/ui/main_window.py" line="1118"/>
         <source>数据库已备份到 {path}（SHA-256 {sha}…）</source>
         <translation>Database backed up to {path} (SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1125"/>
+        <location filename="../../app/ui/main_window.py" line="1130"/>
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1132"/>
+        <location filename="../../app/ui/main_window.py" line="1137"/>
         <source>用备份替换当前数据库？当前数据库会先另存到数据目录的 backups 中。恢复后审发台将退出，请重新启动。</source>
         <translation>Replace the current database with the backup? The current database is first kept in the data directory&apos;s backups. The desk quits after restoring; start it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1154"/>
+        <location filename="../../app/ui/main_window.py" line="1140"/>
+        <source>从备份恢复</source>
+        <translation>Restore from Backup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1140"/>
+        <source>请输入您的密码以确认：</source>
+        <translation>Enter your password to confirm:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="1165"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1159"/>
+        <location filename="../../app/ui/main_window.py" line="1170"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1206"/>
+        <location filename="../../app/ui/main_window.py" line="1217"/>
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1211"/>
+        <location filename="../../app/ui/main_window.py" line="1222"/>
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1212"/>
+        <location filename="../../app/ui/main_window.py" line="1223"/>
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -3353,72 +3397,72 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>QueueDialog</name>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="55"/>
+        <location filename="../../app/ui/queue_dialog.py" line="56"/>
         <source>发布队列</source>
         <translation>Publish queue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="59"/>
+        <location filename="../../app/ui/queue_dialog.py" line="60"/>
         <source>索引号</source>
         <translation>Index number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="59"/>
+        <location filename="../../app/ui/queue_dialog.py" line="60"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="59"/>
+        <location filename="../../app/ui/queue_dialog.py" line="60"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="59"/>
+        <location filename="../../app/ui/queue_dialog.py" line="60"/>
         <source>尝试次数</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="60"/>
+        <location filename="../../app/ui/queue_dialog.py" line="61"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="64"/>
+        <location filename="../../app/ui/queue_dialog.py" line="65"/>
         <source>门户：{url}</source>
         <translation>Portal: {url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="64"/>
+        <location filename="../../app/ui/queue_dialog.py" line="65"/>
         <source>（未设置，请在“设置”中填写）</source>
         <translation>(not set; fill it in under Settings)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="68"/>
+        <location filename="../../app/ui/queue_dialog.py" line="69"/>
         <source>推送到门户</source>
         <translation>Push to portal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="71"/>
+        <location filename="../../app/ui/queue_dialog.py" line="72"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="102"/>
+        <location filename="../../app/ui/queue_dialog.py" line="103"/>
         <source>队列为空：发布时选择推送到门户的条目会出现在这里。</source>
         <translation>The queue is empty: entries published to the portal appear here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="112"/>
+        <location filename="../../app/ui/queue_dialog.py" line="113"/>
         <source>门户访问令牌</source>
         <translation>Portal access token</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="113"/>
+        <location filename="../../app/ui/queue_dialog.py" line="114"/>
         <source>本机没有安全的密钥环，令牌不会保存。请输入门户访问令牌：</source>
         <translation>This machine has no secure keyring; the token will not be stored. Enter the portal access token:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/queue_dialog.py" line="145"/>
+        <location filename="../../app/ui/queue_dialog.py" line="146"/>
         <source>成功 {done}，待重试 {waiting}，被拒绝 {refused}。</source>
         <translation>{done} done, {waiting} to retry, {refused} refused.</translation>
     </message>
@@ -3477,23 +3521,25 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../review/engine.py" line="146"/>
+        <location filename="../../review/engine.py" line="147"/>
         <source>词库敏感词</source>
         <translation>Lexicon term</translation>
     </message>
     <message>
-        <location filename="../../review/extract/base.py" line="108"/>
+        <location filename="../../review/extract/base.py" line="123"/>
         <source>无文字层</source>
         <translation>No text layer</translation>
     </message>
     <message>
-        <location filename="../../review/extract/base.py" line="110"/>
+        <location filename="../../review/extract/base.py" line="125"/>
         <source>无文字层，需人工审查（扫描页或图片，关键词检查看不到其内容）</source>
         <translation>No text layer: review by hand (a scanned page or image; a keyword check cannot see its content)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/base.py" line="121"/>
-        <location filename="../../review/extract/pdf.py" line="250"/>
+        <location filename="../../review/extract/base.py" line="136"/>
+        <location filename="../../review/extract/dispatch.py" line="136"/>
+        <location filename="../../review/extract/pdf.py" line="341"/>
+        <location filename="../../review/ocr.py" line="428"/>
         <source>隐藏内容</source>
         <translation>Hidden content</translation>
     </message>
@@ -3503,125 +3549,162 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Part cannot be parsed: review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="63"/>
+        <location filename="../../review/extract/docx.py" line="64"/>
         <source>文档缩略图（可能显示修改前的内容）</source>
         <translation>Document thumbnail (may show content from before changes)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="93"/>
+        <location filename="../../review/extract/docx.py" line="94"/>
         <source>文本框（部分工具提取正文时会漏掉）</source>
         <translation>Text boxes (some tools miss them when extracting the body)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="154"/>
+        <location filename="../../review/extract/docx.py" line="155"/>
         <source>未接受的修订（删除的文字仍在文件中）</source>
         <translation>Unaccepted revisions (deleted text is still in the file)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="164"/>
+        <location filename="../../review/extract/docx.py" line="165"/>
         <source>隐藏文字（设置为不显示的文字）</source>
         <translation>Hidden text (formatted not to show)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="174"/>
+        <location filename="../../review/extract/docx.py" line="175"/>
         <source>批注（发布前应删除）</source>
         <translation>Comments (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="254"/>
+        <location filename="../../review/extract/docx.py" line="255"/>
         <source>文档属性含作者、主题等信息（发布前清除）</source>
         <translation>Document properties hold author, subject and the like (clear before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="281"/>
+        <location filename="../../review/extract/docx.py" line="282"/>
         <source>文档变量（不显示但随文件保存）</source>
         <translation>Document variables (not shown, but saved in the file)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="304"/>
+        <location filename="../../review/extract/docx.py" line="305"/>
         <source>自定义 XML 数据（不显示但随文件保存）</source>
         <translation>Custom XML data (not shown, but saved in the file)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="322"/>
+        <location filename="../../review/extract/docx.py" line="325"/>
         <source>嵌入对象或文件（随文档一同发布）</source>
         <translation>Embedded object or file (published with the document)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="74"/>
+        <location filename="../../review/extract/docx.py" line="362"/>
+        <source>嵌入的外来内容块（altChunk，部分工具看不到）</source>
+        <translation>Embedded foreign content block (altChunk; some tools do not show it)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/ofd.py" line="75"/>
         <source>部件无法读取，需人工审查</source>
         <translation>Part cannot be read: review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="99"/>
+        <location filename="../../review/extract/ofd.py" line="100"/>
         <source>文档信息含作者、摘要或自定义数据（发布前清除）</source>
         <translation>Document info holds author, abstract or custom data (clear before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="121"/>
-        <location filename="../../review/extract/pdf.py" line="252"/>
+        <location filename="../../review/extract/ofd.py" line="122"/>
+        <location filename="../../review/extract/pdf.py" line="343"/>
         <source>读者看不到的文字</source>
         <translation>Text a reader does not see</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="156"/>
-        <location filename="../../review/extract/pdf.py" line="277"/>
+        <location filename="../../review/extract/ofd.py" line="157"/>
+        <location filename="../../review/extract/pdf.py" line="416"/>
         <source>注释或批注（发布前应删除）</source>
         <translation>Annotation or comment (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="179"/>
+        <location filename="../../review/extract/ofd.py" line="187"/>
         <source>附件（随文档一同发布）</source>
         <translation>Attachment (published with the document)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="161"/>
+        <location filename="../../review/extract/pdf.py" line="217"/>
         <source>文件结构已损坏，经自动修复后检查；部分内容可能无法读取，请人工核对</source>
         <translation>The file structure is damaged and was repaired for checking; some content may be unreadable — review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="166"/>
+        <location filename="../../review/extract/pdf.py" line="222"/>
         <source>文件结构（已修复）</source>
         <translation>File structure (repaired)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="188"/>
+        <location filename="../../review/extract/pdf.py" line="254"/>
         <source>关闭显示的图层（读者默认看不到）</source>
         <translation>Layer switched off (readers do not see it by default)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="220"/>
-        <source>页面缩略图（可能显示修改前的内容）</source>
-        <translation>Page thumbnail (may show content from before changes)</translation>
+        <location filename="../../review/extract/pdf.py" line="291"/>
+        <source>页面缩略图（可能显示修改前的内容，发布时删除；需人工查看）</source>
+        <translation>Page thumbnail (may show content from before changes; removed on publishing; look at it by hand)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="293"/>
+        <location filename="../../review/extract/pdf.py" line="380"/>
+        <source>替换文字（ActualText）与页面显示的字形不同</source>
+        <translation>Replacement text (ActualText) differs from the glyphs shown on the page</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="397"/>
+        <source>图片被裁剪，裁掉的部分仍在文件中（发布时去除）</source>
+        <translation>Cropped image: the cropped-off part is still in the file (removed on publishing)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="436"/>
         <source>表单域（其值可能不可见）</source>
         <translation>Form field (its value may not be visible)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="328"/>
+        <location filename="../../review/extract/pdf.py" line="471"/>
         <source>文件元数据含作者、主题或关键词（发布时按目录信息重写）</source>
         <translation>File metadata holds author, subject or keywords (rewritten from the catalog on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="356"/>
+        <location filename="../../review/extract/pdf.py" line="499"/>
         <source>嵌入文件（随 PDF 一同发布）</source>
         <translation>Embedded file (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="380"/>
+        <location filename="../../review/extract/pdf.py" line="528"/>
         <source>JavaScript 脚本（发布前应删除）</source>
         <translation>JavaScript (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="419"/>
+        <location filename="../../review/extract/pdf.py" line="552"/>
+        <source>注释中附带的文件（随 PDF 一同发布）</source>
+        <translation>File attached to an annotation (published with the PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="604"/>
+        <source>图片内含文字（JPEG 注释、EXIF、XMP 等，发布时删除）</source>
+        <translation>Text inside an image (JPEG comment, EXIF, XMP and the like; removed on publishing)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="620"/>
+        <source>文件尾附加的数据（如混合 PDF 保存的 ODF 源文件），读者看不到，发布时删除</source>
+        <translation>Data appended at the end of the file (such as the ODF source kept in a hybrid PDF): readers do not see it; removed on publishing</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="630"/>
+        <source>没有页面引用的对象中含有文字（发布时删除）</source>
+        <translation>Text in objects no page uses (removed on publishing)</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/pdf.py" line="665"/>
         <source>文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）</source>
         <translation>The file keeps earlier versions from incremental saves (what was changed there can still be recovered)</translation>
     </message>
     <message>
         <location filename="../../review/rules.py" line="36"/>
         <location filename="../../review/rules.py" line="42"/>
+        <location filename="../../review/rules.py" line="48"/>
+        <location filename="../../review/rules.py" line="54"/>
         <source>密级标志</source>
         <translation>Classification marking</translation>
     </message>
@@ -3636,107 +3719,186 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Paragraph classification marking: this paragraph is a state secret</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="48"/>
-        <location filename="../../review/rules.py" line="53"/>
+        <location filename="../../review/rules.py" line="50"/>
+        <source>知悉范围标志（仅限…阅、用后收回等）：标有此类标志的文件不得公开</source>
+        <translation>Distribution limit marking (“to be read only by …”, “return after use” and the like): a document so marked must not be disclosed</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="56"/>
+        <source>正文行文中提及密级或知悉范围字样，不是标注在文件上的标志，核实即可</source>
+        <translation>Running text mentions a classification level or distribution limit; it is not a marking on the document, so just verify it</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="60"/>
+        <location filename="../../review/rules.py" line="65"/>
         <source>附注</source>
         <translation>Disclosure note</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="50"/>
+        <location filename="../../review/rules.py" line="62"/>
         <source>附注与拟公开方式矛盾</source>
         <translation>The document’s disclosure note contradicts the proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="54"/>
+        <location filename="../../review/rules.py" line="66"/>
         <source>文件附注</source>
         <translation>Disclosure note in the document</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="57"/>
-        <location filename="../../review/rules.py" line="63"/>
         <location filename="../../review/rules.py" line="69"/>
         <location filename="../../review/rules.py" line="75"/>
-        <location filename="../../review/rules.py" line="81"/>
-        <location filename="../../review/rules.py" line="87"/>
-        <location filename="../../review/rules.py" line="99"/>
-        <location filename="../../review/rules.py" line="105"/>
+        <location filename="../../review/rules.py" line="84"/>
+        <location filename="../../review/rules.py" line="92"/>
+        <location filename="../../review/rules.py" line="98"/>
+        <location filename="../../review/rules.py" line="104"/>
+        <location filename="../../review/rules.py" line="110"/>
+        <location filename="../../review/rules.py" line="116"/>
+        <location filename="../../review/rules.py" line="128"/>
+        <location filename="../../review/rules.py" line="134"/>
+        <location filename="../../review/rules.py" line="140"/>
         <source>个人信息</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="59"/>
+        <location filename="../../review/rules.py" line="71"/>
         <source>居民身份证号（校验位有效），公开前须删除或按规定遮盖</source>
         <translation>Resident ID number (valid check digit): remove or mask before disclosure</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="65"/>
+        <location filename="../../review/rules.py" line="80"/>
+        <source>居民身份证号（校验位有效；地区码或出生日期与常见不符，仍按个人信息处理），公开前须删除或按规定遮盖</source>
+        <translation>Resident ID number (valid check digit; unusual region code or birth date, still treated as personal data): remove or mask before disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="88"/>
+        <source>居民身份证号（紧随“身份证”等字样，校验位不符也按个人信息处理），公开前须删除或按规定遮盖</source>
+        <translation>Resident ID number (right after a word such as ID card (身份证); treated as personal data even with a wrong check digit): remove or mask before disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="94"/>
         <source>疑似身份证号（出生日期有效但校验位不符）</source>
         <translation>Possible ID number (valid birth date, wrong check digit)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="71"/>
+        <location filename="../../review/rules.py" line="100"/>
         <source>15位旧版身份证号</source>
         <translation>Old 15-digit ID number</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="77"/>
+        <location filename="../../review/rules.py" line="106"/>
         <source>手机号码（个人号码须遮盖为 138****1234）</source>
         <translation>Mobile number (mask a personal number as 138****1234)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="83"/>
+        <location filename="../../review/rules.py" line="112"/>
         <source>固定电话号码</source>
         <translation>Landline number</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="89"/>
+        <location filename="../../review/rules.py" line="118"/>
         <source>银行卡号（Luhn 校验有效）</source>
         <translation>Bank card number (valid Luhn check)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="93"/>
+        <location filename="../../review/rules.py" line="122"/>
         <source>单位信息</source>
         <translation>Organisation data</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="95"/>
+        <location filename="../../review/rules.py" line="124"/>
         <source>统一社会信用代码（校验有效）</source>
         <translation>Unified social credit code (valid check)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="101"/>
+        <location filename="../../review/rules.py" line="130"/>
+        <source>银行卡号（紧随“银行卡”“卡号”“账号”等字样，Luhn 校验不符也按个人信息处理）</source>
+        <translation>Bank card number (right after a word such as bank card (银行卡), card number (卡号) or account number (账号); treated as personal data even if the Luhn check fails)</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="136"/>
         <source>电子邮箱地址</source>
         <translation>E-mail address</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="107"/>
+        <location filename="../../review/rules.py" line="142"/>
         <source>个人信息旁的人名或地名</source>
         <translation>Person or place name next to personal data</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="335"/>
+        <location filename="../../review/rules.py" line="190"/>
+        <source>正文行文中出现的标识性词语（不是单独标注的标志），核实即可</source>
+        <translation>Marking-like wording in running text (not a marking standing on its own); just verify it</translation>
+    </message>
+    <message>
+        <location filename="../../review/rules.py" line="194"/>
+        <source>列举法定不予公开情形的行文（如“国家秘密、商业秘密、个人隐私”），核实即可</source>
+        <translation>Text listing the statutory grounds for withholding (such as “state secrets, trade secrets, personal privacy”); just verify it</translation>
+    </message>
+    <message>
+        <location filename="../../app/checking.py" line="274"/>
         <source>内容无法识别：既不是已知的音视频格式，也不是可检查的文档，须审查员人工审查。</source>
         <translation>Unrecognised content: neither a known audio or video format nor a document that can be checked; a reviewer must review it by hand.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="339"/>
+        <location filename="../../app/checking.py" line="278"/>
         <source>文件名表示音视频，但内容是可检查的文档，已按实际内容检查。</source>
         <translation>The file name says audio/video, but the content is a document that can be checked; it was checked by its actual content.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="342"/>
+        <location filename="../../app/checking.py" line="281"/>
         <source>文件扩展名与实际的音视频格式不符。</source>
         <translation>The file extension does not match the actual audio/video format.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="347"/>
+        <location filename="../../app/checking.py" line="286"/>
         <source>音视频内容无法自动检查，须审查员试听或观看后逐个确认（人工审查）。</source>
         <translation>Audio/video content cannot be checked automatically; a reviewer must listen to or watch each file and confirm it (manual review).</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="364"/>
+        <location filename="../../app/checking.py" line="303"/>
         <source>音视频附件</source>
         <translation>Audio/video attachment</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/dispatch.py" line="123"/>
+        <source>附件无法检查，需人工审查</source>
+        <translation>Attachment cannot be checked: review by hand</translation>
+    </message>
+    <message>
+        <location filename="../../review/ocr.py" line="43"/>
+        <source>图像文字识别（OCR）</source>
+        <translation>Text recognition in images (OCR)</translation>
+    </message>
+    <message>
+        <location filename="../../review/ocr.py" line="370"/>
+        <location filename="../../review/ocr.py" line="458"/>
+        <source>扫描页</source>
+        <translation>Scanned page</translation>
+    </message>
+    <message>
+        <location filename="../../review/ocr.py" line="374"/>
+        <source>扫描页无文字层，文字经 OCR 识别后检查；识别可能有误，请人工核对</source>
+        <translation>Scanned page with no text layer: its text was read by OCR and checked; OCR can err — review by hand</translation>
+    </message>
+    <message>
+        <location filename="../../review/ocr.py" line="386"/>
+        <source>图片中的文字</source>
+        <translation>Text in an image</translation>
+    </message>
+    <message>
+        <location filename="../../review/ocr.py" line="388"/>
+        <source>页面中的图片含文字，已经 OCR 识别后检查</source>
+        <translation>An image on the page holds text; it was read by OCR and checked</translation>
+    </message>
+    <message>
+        <location filename="../../review/ocr.py" line="432"/>
+        <source>页面上显示的文字与文字层不符（字体映射、替换文字或矢量字形），以 OCR 识别为准</source>
+        <translation>The text shown on the page differs from the text layer (font mapping, replacement text or vector glyphs); the OCR reading prevails</translation>
+    </message>
+    <message>
+        <location filename="../../review/ocr.py" line="460"/>
+        <source>图片无文字层，文字经 OCR 识别后检查；识别可能有误，请人工核对</source>
+        <translation>Image with no text layer: its text was read by OCR and checked; OCR can err — review by hand</translation>
     </message>
 </context>
 <context>
@@ -3943,28 +4105,28 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>Vocabulary</name>
     <message>
-        <location filename="../../app/documents.py" line="39"/>
+        <location filename="../../app/vocabulary.py" line="25"/>
         <source>我的草稿</source>
         <translation>My drafts</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="40"/>
+        <location filename="../../app/vocabulary.py" line="26"/>
         <source>待我审查</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="41"/>
+        <location filename="../../app/vocabulary.py" line="27"/>
         <source>已批准待发布</source>
         <translation>Approved, to publish</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="42"/>
         <location filename="../../app/roles.py" line="46"/>
+        <location filename="../../app/vocabulary.py" line="28"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="43"/>
+        <location filename="../../app/vocabulary.py" line="29"/>
         <source>全部文件</source>
         <translation>All documents</translation>
     </message>
@@ -4070,43 +4232,48 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Refused</translation>
     </message>
     <message>
+        <location filename="../../app/ui/queue_dialog.py" line="42"/>
+        <source>已撤回，不再推送</source>
+        <translation>Withdrawn; no longer pushed</translation>
+    </message>
+    <message>
         <location filename="../../publish/taxonomy.py" line="72"/>
         <source>主动公开</source>
         <translation>Proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="88"/>
+        <location filename="../../app/vocabulary.py" line="44"/>
         <source>同意公开</source>
         <translation>Disclose</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="89"/>
+        <location filename="../../app/vocabulary.py" line="45"/>
         <source>删减后公开</source>
         <translation>Disclose redacted</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="90"/>
+        <location filename="../../app/vocabulary.py" line="46"/>
         <location filename="../../publish/taxonomy.py" line="73"/>
         <source>依申请公开</source>
         <translation>Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="93"/>
+        <location filename="../../app/reviewing.py" line="78"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="94"/>
+        <location filename="../../app/reviewing.py" line="79"/>
         <source>遮盖</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="95"/>
+        <location filename="../../app/reviewing.py" line="80"/>
         <source>保留</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="96"/>
+        <location filename="../../app/reviewing.py" line="81"/>
         <source>误报</source>
         <translation>False alarm</translation>
     </message>
@@ -4206,69 +4373,69 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>image</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="306"/>
+        <location filename="../../review/formats.py" line="377"/>
         <source>MP4/MOV 音视频</source>
         <translation>MP4/MOV audio/video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="307"/>
+        <location filename="../../review/formats.py" line="378"/>
         <source>WAV 音频</source>
         <translation>WAV audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="308"/>
+        <location filename="../../review/formats.py" line="379"/>
         <source>AVI 视频</source>
         <translation>AVI video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="309"/>
+        <location filename="../../review/formats.py" line="380"/>
         <source>MP3 音频</source>
         <translation>MP3 audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="310"/>
+        <location filename="../../review/formats.py" line="381"/>
         <source>AAC 音频</source>
         <translation>AAC audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="311"/>
+        <location filename="../../review/formats.py" line="382"/>
         <source>Ogg 音视频</source>
         <translation>Ogg audio/video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="312"/>
+        <location filename="../../review/formats.py" line="383"/>
         <source>FLAC 音频</source>
         <translation>FLAC audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="313"/>
+        <location filename="../../review/formats.py" line="384"/>
         <source>WebM/MKV 视频</source>
         <translation>WebM/MKV video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="314"/>
+        <location filename="../../review/formats.py" line="385"/>
         <source>FLV 视频</source>
         <translation>FLV video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="315"/>
+        <location filename="../../review/formats.py" line="386"/>
         <source>WMA/WMV 音视频</source>
         <translation>WMA/WMV audio/video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="316"/>
+        <location filename="../../review/formats.py" line="387"/>
         <source>AMR 音频</source>
         <translation>AMR audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="317"/>
+        <location filename="../../review/formats.py" line="388"/>
         <source>MPEG 视频</source>
         <translation>MPEG video</translation>
     </message>
     <message>
         <location filename="../../app/interpretations.py" line="322"/>
         <location filename="../../review/formats.py" line="112"/>
-        <location filename="../../review/formats.py" line="409"/>
+        <location filename="../../review/formats.py" line="480"/>
         <source>无法识别的数据</source>
         <translation>unrecognisable data</translation>
     </message>
@@ -4378,27 +4545,27 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Custom XML</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="101"/>
+        <location filename="../../review/model.py" line="106"/>
         <source>第{page}页</source>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="102"/>
+        <location filename="../../review/model.py" line="107"/>
         <source>第{first}–{last}页</source>
         <translation>pages {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="103"/>
+        <location filename="../../review/model.py" line="108"/>
         <source>第{paragraph}段</source>
         <translation>paragraph {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="104"/>
+        <location filename="../../review/model.py" line="109"/>
         <source>第{line}行</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="105"/>
+        <location filename="../../review/model.py" line="110"/>
         <source>第{line}行第{column}列</source>
         <translation>line {line}, column {column}</translation>
     </message>
@@ -4409,7 +4576,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="49"/>
-        <location filename="../../review/model.py" line="108"/>
+        <location filename="../../review/model.py" line="113"/>
         <source>，</source>
         <translation>, </translation>
     </message>
