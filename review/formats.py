@@ -225,6 +225,10 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
     """Decodes a text file: BOM first, then UTF-8, then GB18030 (which covers GBK and GB2312)."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
+        # UTF-32's BOMs before UTF-16's: FF FE 00 00 also starts with UTF-16 LE's FF FE, and read
+        # as UTF-16 the text comes out as NULs between characters, which nothing matches.
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
@@ -242,7 +246,7 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
                     continue
     raise DocumentRejected(
         name,
-        QT_TRANSLATE_NOOP("DeskError", "“{name}”不是可识别编码（UTF-8、GB18030/GBK、UTF-16）的文本文件。"),
+        QT_TRANSLATE_NOOP("DeskError", "“{name}”不是可识别编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）的文本文件。"),
     )
 
 

@@ -66,3 +66,34 @@ def test_text_report_names_places(tmp_path):
     r = run(tmp_path, str(path))
     assert r.returncode == 1
     assert "[阻断] MARK-LEVEL" in r.stdout and "第1页" in r.stdout and "机密★10年" in r.stdout
+
+
+def test_a_closed_pipe_ends_quietly_and_utf32_text_is_read(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = "关于供暖的通知\n本文件为内部资料。联系电话13912345678\n"
+    (folder / "utf32.txt").write_bytes(text.encode("utf-32"))
+    report = json.loads(run(tmp_path, str(folder / "utf32.txt"), "--format", "json").stdout)
+    assert {"PII-MOBILE", "LEX"} <= {f["rule_id"] for f in report["files"][0]["findings"]}
+    for n in range(120):  # more report than a pipe holds, so the writer meets the closed end
+        (folder / f"{n:03}.txt").write_text(text * 3, encoding="utf-8")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "main.py",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "check",
+            str(folder),
+            "--format",
+            "json",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
+    assert process.stdout is not None and process.stdout.read(10)  # like `| head -c 10`
+    process.stdout.close()
+    _, err = process.communicate(timeout=180)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err
