@@ -866,18 +866,18 @@
         <translation>“{name}” is an encrypted Office document or an old .doc file. Remove the password in Word and save as DOCX, then import.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="245"/>
-        <source>“{name}”不是可识别编码（UTF-8、GB18030/GBK、UTF-16）的文本文件。</source>
-        <translation>“{name}” is not a text file in a recognised encoding (UTF-8, GB18030/GBK, UTF-16).</translation>
+        <location filename="../../review/formats.py" line="249"/>
+        <source>“{name}”不是可识别编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）的文本文件。</source>
+        <translation>“{name}” is not a text file in a recognised encoding (UTF-8, GB18030/GBK, UTF-16, UTF-32).</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="269"/>
+        <location filename="../../review/formats.py" line="273"/>
         <source>“{name}”是加密的 PDF，需要打开密码才能导入。</source>
         <translation>“{name}” is an encrypted PDF; importing it needs its open password.</translation>
     </message>
     <message>
         <location filename="../../review/extract/pdf.py" line="174"/>
-        <location filename="../../review/formats.py" line="261"/>
+        <location filename="../../review/formats.py" line="265"/>
         <source>“{name}”无法作为 PDF 打开：{reason}</source>
         <translation>“{name}” cannot be opened as a PDF: {reason}</translation>
     </message>
@@ -888,32 +888,32 @@
     </message>
     <message>
         <location filename="../../review/extract/pdf.py" line="181"/>
-        <location filename="../../review/formats.py" line="328"/>
+        <location filename="../../review/formats.py" line="332"/>
         <source>“{name}”的密码不正确。</source>
         <translation>Wrong password for “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="273"/>
+        <location filename="../../review/formats.py" line="277"/>
         <source>“{name}”是损坏的 PDF：没有可读的页面。</source>
         <translation>“{name}” is a damaged PDF: no readable pages.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="285"/>
+        <location filename="../../review/formats.py" line="289"/>
         <source>“{name}”无法作为图片打开：{reason}</source>
         <translation>“{name}” cannot be opened as an image: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="305"/>
+        <location filename="../../review/formats.py" line="309"/>
         <source>“{name}”解压后有 {size_mb} MB，疑似压缩炸弹，已拒绝。</source>
         <translation>“{name}” unpacks to {size_mb} MB and looks like a zip bomb; refused.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="311"/>
+        <location filename="../../review/formats.py" line="315"/>
         <source>“{name}”的压缩结构已损坏：{reason}</source>
         <translation>The zip structure of “{name}” is damaged: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="315"/>
+        <location filename="../../review/formats.py" line="319"/>
         <source>“{name}”中的部件“{part}”已损坏。</source>
         <translation>Part “{part}” of “{name}” is damaged.</translation>
     </message>
@@ -3539,7 +3539,7 @@ The signature and the hashes of all {count} items are verified.</translation>
         <location filename="../../review/extract/base.py" line="136"/>
         <location filename="../../review/extract/dispatch.py" line="136"/>
         <location filename="../../review/extract/pdf.py" line="341"/>
-        <location filename="../../review/ocr.py" line="428"/>
+        <location filename="../../review/ocr.py" line="450"/>
         <source>隐藏内容</source>
         <translation>Hidden content</translation>
     </message>
@@ -3870,33 +3870,33 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Text recognition in images (OCR)</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="370"/>
-        <location filename="../../review/ocr.py" line="458"/>
+        <location filename="../../review/ocr.py" line="392"/>
+        <location filename="../../review/ocr.py" line="480"/>
         <source>扫描页</source>
         <translation>Scanned page</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="374"/>
+        <location filename="../../review/ocr.py" line="396"/>
         <source>扫描页无文字层，文字经 OCR 识别后检查；识别可能有误，请人工核对</source>
         <translation>Scanned page with no text layer: its text was read by OCR and checked; OCR can err — review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="386"/>
+        <location filename="../../review/ocr.py" line="408"/>
         <source>图片中的文字</source>
         <translation>Text in an image</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="388"/>
+        <location filename="../../review/ocr.py" line="410"/>
         <source>页面中的图片含文字，已经 OCR 识别后检查</source>
         <translation>An image on the page holds text; it was read by OCR and checked</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="432"/>
+        <location filename="../../review/ocr.py" line="454"/>
         <source>页面上显示的文字与文字层不符（字体映射、替换文字或矢量字形），以 OCR 识别为准</source>
         <translation>The text shown on the page differs from the text layer (font mapping, replacement text or vector glyphs); the OCR reading prevails</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="460"/>
+        <location filename="../../review/ocr.py" line="482"/>
         <source>图片无文字层，文字经 OCR 识别后检查；识别可能有误，请人工核对</source>
         <translation>Image with no text layer: its text was read by OCR and checked; OCR can err — review by hand</translation>
     </message>
@@ -4373,69 +4373,69 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>image</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="377"/>
+        <location filename="../../review/formats.py" line="381"/>
         <source>MP4/MOV 音视频</source>
         <translation>MP4/MOV audio/video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="378"/>
+        <location filename="../../review/formats.py" line="382"/>
         <source>WAV 音频</source>
         <translation>WAV audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="379"/>
+        <location filename="../../review/formats.py" line="383"/>
         <source>AVI 视频</source>
         <translation>AVI video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="380"/>
+        <location filename="../../review/formats.py" line="384"/>
         <source>MP3 音频</source>
         <translation>MP3 audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="381"/>
+        <location filename="../../review/formats.py" line="385"/>
         <source>AAC 音频</source>
         <translation>AAC audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="382"/>
+        <location filename="../../review/formats.py" line="386"/>
         <source>Ogg 音视频</source>
         <translation>Ogg audio/video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="383"/>
+        <location filename="../../review/formats.py" line="387"/>
         <source>FLAC 音频</source>
         <translation>FLAC audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="384"/>
+        <location filename="../../review/formats.py" line="388"/>
         <source>WebM/MKV 视频</source>
         <translation>WebM/MKV video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="385"/>
+        <location filename="../../review/formats.py" line="389"/>
         <source>FLV 视频</source>
         <translation>FLV video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="386"/>
+        <location filename="../../review/formats.py" line="390"/>
         <source>WMA/WMV 音视频</source>
         <translation>WMA/WMV audio/video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="387"/>
+        <location filename="../../review/formats.py" line="391"/>
         <source>AMR 音频</source>
         <translation>AMR audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="388"/>
+        <location filename="../../review/formats.py" line="392"/>
         <source>MPEG 视频</source>
         <translation>MPEG video</translation>
     </message>
     <message>
         <location filename="../../app/interpretations.py" line="322"/>
         <location filename="../../review/formats.py" line="112"/>
-        <location filename="../../review/formats.py" line="480"/>
+        <location filename="../../review/formats.py" line="484"/>
         <source>无法识别的数据</source>
         <translation>unrecognisable data</translation>
     </message>
