@@ -95,19 +95,7 @@ def proposed_fields(session: Session, document_id: int, published_on: dt.date) -
     review = releases.latest_review(session, document_id)
     row = releases.approved_release(session, review) if review is not None else None
     if row is not None:
-        release = releases.load(session, row.sha256)
-        return CatalogFields(
-            title=release.title,
-            publisher=release.publisher,
-            written_on=dt.date.fromisoformat(release.written_on) if release.written_on else None,
-            published_on=published_on,
-            doc_number=release.doc_number,
-            category=release.category,
-            doc_type=release.doc_type,
-            keywords=release.keywords,
-            summary=release.summary,
-            disclosure=release.disclosure,
-        )
+        return _release_fields(releases.load(session, row.sha256), published_on)
     keywords = tuple(json.loads(document.keywords)) if document.keywords is not None else ()
     interpretation = interpretation_of(session, document_id)
     # An interpretation is filed under its document's category unless given its own.
@@ -123,6 +111,22 @@ def proposed_fields(session: Session, document_id: int, published_on: dt.date) -
         keywords=keywords,
         summary=document.summary,
         disclosure=document.disclosure,
+    )
+
+
+def _release_fields(release: Release, published_on: dt.date) -> CatalogFields:
+    return CatalogFields(
+        title=release.title,
+        publisher=release.publisher,
+        written_on=dt.date.fromisoformat(release.written_on) if release.written_on else None,
+        published_on=published_on,
+        doc_number=release.doc_number,
+        category=release.category,
+        doc_type=release.doc_type,
+        keywords=release.keywords,
+        summary=release.summary,
+        disclosure=release.disclosure,
+        scope=release.scope,
     )
 
 
@@ -183,16 +187,14 @@ def _publish_one(
     targets: list[str],
 ) -> CatalogEntry:
     document = get_document(session, document_id)
-    review, release_row = _approved(session, document)
-    release = releases.load(session, release_row.sha256)
-    for f in release.files:
-        load_blob(session, f.sha256)  # re-hashed: the bytes that passed verification
+    review, release_row, release = _approved(session, document)
+    files = {f.sha256: load_blob(session, f.sha256) for f in release.files}  # re-hashed: the verified bytes
     if published_on < review.reviewed_at.date():
         raise ValidationFailed(
             QT_TRANSLATE_NOOP("DeskError", "发布日期不能早于审查批准的日期（{day}）。"),
             day=review.reviewed_at.date().isoformat(),
         )
-    fields = proposed_fields(session, document_id, published_on)
+    fields = _release_fields(release, published_on)
     summary, keywords = overrides.get("summary"), overrides.get("keywords")
     if isinstance(summary, str):
         fields = replace(fields, summary=summary.strip())
@@ -212,22 +214,23 @@ def _publish_one(
     interpretation = interpretation_of(session, document_id)
     parent_entry = live_entry(session, interpretation.interprets_id) if interpretation is not None else None
     published = release.published_file
+    fields = _release_fields(release, published_on)  # as amended
     entry = CatalogEntry(
         index_no=index_no,
         document_id=document_id,
         department_id=document.department_id,
         review_id=review.id,
-        title=release.title,
-        publisher=release.publisher,
-        written_on=dt.date.fromisoformat(release.written_on) if release.written_on else None,
+        title=fields.title,
+        publisher=fields.publisher,
+        written_on=fields.written_on,
         published_on=published_on,
-        doc_number=release.doc_number,
-        category=release.category,
-        doc_type=release.doc_type,
-        keywords=json.dumps(list(release.keywords), ensure_ascii=False),
-        summary=release.summary,
-        disclosure=release.disclosure,
-        scope=release.scope,
+        doc_number=fields.doc_number,
+        category=fields.category,
+        doc_type=fields.doc_type,
+        keywords=json.dumps(list(fields.keywords), ensure_ascii=False),
+        summary=fields.summary,
+        disclosure=fields.disclosure,
+        scope=fields.scope,
         validity=Validity.VALID.value,
         published_sha256=published.sha256 if published is not None else "",
         record_sha256=review.record_sha256,
@@ -257,14 +260,14 @@ def _publish_one(
         sha256=entry.published_sha256 or None,
         release=release.sha256,
     )
-    text = visible_text(load_blob(session, published.sha256)) if published is not None else ""
+    text = visible_text(files[published.sha256]) if published is not None else ""
     index_entry(session, entry, text)
     for target in targets:
         session.add(PublishJob(catalog_entry_id=entry.id, target=target, action="upsert"))
     return entry
 
 
-def _approved(session: Session, document: Document) -> tuple[Review, ReleaseRow]:
+def _approved(session: Session, document: Document) -> tuple[Review, ReleaseRow, Release]:
     """The review that approved the document's current file, and its frozen release; refuses anything else."""
     review = releases.latest_review(session, document.id)
     release_row = releases.approved_release(session, review) if review is not None else None
@@ -279,6 +282,7 @@ def _approved(session: Session, document: Document) -> tuple[Review, ReleaseRow]
             QT_TRANSLATE_NOOP("DeskError", "“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。"),
             title=document.title,
         )
+    release = releases.load(session, release_row.sha256)
     if review.conclusion != ON_REQUEST:
         current = document.current_original()
         published = next(
@@ -289,7 +293,7 @@ def _approved(session: Session, document: Document) -> tuple[Review, ReleaseRow]
             ),
             None,
         )
-        frozen = releases.load(session, release_row.sha256).published_file
+        frozen = release.published_file
         # The bytes that go out are the bytes that passed verification, frozen in the release.
         if (
             published is None
@@ -300,7 +304,7 @@ def _approved(session: Session, document: Document) -> tuple[Review, ReleaseRow]
                 QT_TRANSLATE_NOOP("DeskError", "“{title}”的发布版本与审查时复核的版本不一致，不能发布。"),
                 title=document.title,
             )
-    return review, release_row
+    return review, release_row, release
 
 
 def _amend(
@@ -489,7 +493,9 @@ def _site_entry(
     )
 
 
-def _all_site_entries(session: Session, rows: list[CatalogEntry]) -> list[SiteEntry]:
+def _all_site_entries(
+    session: Session, rows: list[CatalogEntry], bodies: Mapping[str, str]
+) -> list[SiteEntry]:
     """site_entry for the whole catalog, its links and attachments gathered in one pass, not
     three queries per entry."""
     by_index = {r.index_no: r for r in rows}
@@ -503,7 +509,7 @@ def _all_site_entries(session: Session, rows: list[CatalogEntry]) -> list[SiteEn
     return [
         _site_entry(
             r,
-            releases.entry_release(session, r, attachments.get(r.id, [])),
+            releases.entry_release(session, r, attachments.get(r.id, []), bodies),
             by_index.get(r.interprets_index_no) if r.interprets_index_no else None,
             interpretations.get(r.index_no, []),
             attachments.get(r.id, []),
@@ -513,10 +519,10 @@ def _all_site_entries(session: Session, rows: list[CatalogEntry]) -> list[SiteEn
     ]
 
 
-def _reviewed_title(session: Session, entry: CatalogEntry) -> str:
+def _reviewed_title(session: Session, entry: CatalogEntry, bodies: Mapping[str, str]) -> str:
     """The title as reviewed, for the 已撤回 page: the entry row itself may have been edited since."""
     try:
-        return releases.load(session, entry.release_sha256).title if entry.release_sha256 else "—"
+        return releases.load(session, entry.release_sha256, bodies).title if entry.release_sha256 else "—"
     except ReleaseError:
         return "—"
 
@@ -546,16 +552,17 @@ def site_plan(session: Session) -> tuple[list[SiteEntry], list[WithdrawnEntry]]:
     """What the static site shows: every live entry from its verified release, and a 已撤回 line for
     every withdrawn one."""
     rows = list(session.scalars(select(CatalogEntry).order_by(CatalogEntry.id)))
+    bodies = releases.catalog_bodies(session)
     withdrawn = [
         WithdrawnEntry(
             row.index_no,
-            _reviewed_title(session, row),
+            _reviewed_title(session, row, bodies),
             row.withdrawn_on.isoformat() if row.withdrawn_on else "—",
         )
         for row in rows
         if row.status != "published"
     ]
-    return _all_site_entries(session, rows), withdrawn
+    return _all_site_entries(session, rows, bodies), withdrawn
 
 
 def update_static_site(db: Database, folder: Path) -> int:

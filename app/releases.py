@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -206,12 +207,24 @@ def approved_release(session: Session, review: Review) -> ReleaseRow | None:
     ).first()
 
 
-def load(session: Session, sha256: str) -> Release:
-    """A stored release, its bytes re-hashed."""
-    row = session.scalar(select(ReleaseRow).where(ReleaseRow.sha256 == sha256))
-    if row is None:
+def load(session: Session, sha256: str, bodies: Mapping[str, str] | None = None) -> Release:
+    """A stored release, its bytes re-hashed; `bodies` (catalog_bodies) saves the query."""
+    body = (
+        bodies.get(sha256)
+        if bodies is not None
+        else session.scalar(select(ReleaseRow.body).where(ReleaseRow.sha256 == sha256))
+    )
+    if body is None:
         raise ReleaseError(QT_TRANSLATE_NOOP("DeskError", "找不到冻结的发布内容 {sha}。"), sha=sha256[:12])
-    return Release.from_canonical(row.body.encode("utf-8"), sha256)
+    return Release.from_canonical(body.encode("utf-8"), sha256)
+
+
+def catalog_bodies(session: Session) -> dict[str, str]:
+    """Every release a catalog entry names, in one query: a whole-site rebuild reads them all."""
+    query = select(ReleaseRow.sha256, ReleaseRow.body).join(
+        CatalogEntry, CatalogEntry.release_sha256 == ReleaseRow.sha256
+    )
+    return {sha: body for sha, body in session.execute(query)}
 
 
 def entry_differences(
@@ -241,7 +254,10 @@ def entry_differences(
 
 
 def entry_release(
-    session: Session, entry: CatalogEntry, attachments: list[CatalogAttachment] | None = None
+    session: Session,
+    entry: CatalogEntry,
+    attachments: list[CatalogAttachment] | None = None,
+    bodies: Mapping[str, str] | None = None,
 ) -> Release:
     """The entry's frozen release, refusing an entry that differs from it in any published field or file."""
     if not entry.release_sha256:
@@ -249,7 +265,7 @@ def entry_release(
             QT_TRANSLATE_NOOP("DeskError", "条目“{index_no}”没有冻结的发布内容，拒绝发布。"),
             index_no=entry.index_no,
         )
-    release = load(session, entry.release_sha256)
+    release = load(session, entry.release_sha256, bodies)
     if attachments is None:
         attachments = list(
             session.scalars(select(CatalogAttachment).where(CatalogAttachment.catalog_entry_id == entry.id))
