@@ -15,11 +15,11 @@ from pathlib import Path
 
 from review import nlp, rules
 from review.errors import QT_TRANSLATE_NOOP
-from review.extract.base import TextStream
+from review.extract.base import TextStream, locate_all
 from review.extract.dispatch import extract_any
 from review.extract.pdf import Cancelled
 from review.formats import check_size, probe
-from review.lexicon import CompiledLexicon
+from review.lexicon import CompiledLexicon, Hit
 from review.model import Channel, CheckResult, Finding, Rect, Severity
 from review.normalize import Normalized, normalize
 
@@ -133,28 +133,9 @@ def _check(
                 )
             )
         marked = sorted((h.start, h.end) for h in rule_hits if h.rule.category == rules.MARKING.category)
-        marked_starts = [m[0] for m in marked]
         term_hits, dropped = lexicon.find(norm.text)
         result.suppressed += dropped
-        whole_word_cache: dict[int, set[int]] = {}
-        for term_hit in term_hits:
-            start, end, term = term_hit.start, term_hit.end, term_hit.term
-            if marked and _inside(marked, marked_starts, start, end):
-                continue  # already reported as the marking that contains it
-            if term.whole_word and not _on_word_boundaries(norm.text, start, end, whole_word_cache):
-                continue
-            message = term.note or QT_TRANSLATE_NOOP("Rules", "词库敏感词")
-            severity = term.severity
-            if severity is not Severity.INFO and layout is not None:
-                # Judged only for the hits of marking-like terms: the matcher itself is untouched.
-                if term.category in rules.MARKING_LIKE_CATEGORIES:
-                    if not layout.stands_alone(*norm.original_span(start, end)):
-                        severity, message = Severity.INFO, rules.LEX_IN_PROSE
-                elif term.term in rules.LEGAL_TERMS and rules.in_legal_list(norm.text, start, end):
-                    severity, message = Severity.INFO, rules.LEX_LEGAL_LIST
-            findings.append(
-                _finding(stream, norm, start, end, "LEX", term.category, severity, message, term=term.term)
-            )
+        findings.extend(_lexicon_findings(stream, norm, term_hits, marked, layout))
     findings = _drop_unchanged_revisions(findings, "".join(visible_norm))
     if options.names_near_personal_data and personal:
         findings.extend(_names_near(personal))
@@ -252,6 +233,60 @@ def _finding(
         context,
         term,
     )
+
+
+_LEXICON_TERM = QT_TRANSLATE_NOOP("Rules", "词库敏感词")
+
+
+def _lexicon_findings(
+    stream: TextStream,
+    norm: Normalized,
+    hits: list[Hit],
+    marked: list[tuple[int, int]],
+    layout: rules.Layout | None,
+) -> list[Finding]:
+    """A finding for each lexicon hit that is not inside a marking and, for whole-word terms, on
+    word boundaries. A dense lexicon hits a hundred times a page, so offsets are mapped back and
+    located in one batch each, and the loop makes only the finding itself."""
+    text = norm.text
+    marked_starts = [m[0] for m in marked]
+    whole_word_cache: dict[int, set[int]] = {}
+    kept = [
+        hit
+        for hit in hits
+        if not (marked and _inside(marked, marked_starts, hit.start, hit.end))
+        and not (hit.term.whole_word and not _on_word_boundaries(text, hit.start, hit.end, whole_word_cache))
+    ]
+    spans = norm.original_spans([(hit.start, hit.end) for hit in kept])
+    locations = locate_all(stream.locator, spans)
+    original, channel = stream.text, stream.channel
+    out = []
+    for hit, (o_start, o_end), location in zip(kept, spans, locations, strict=True):
+        term = hit.term
+        message = term.note or _LEXICON_TERM
+        severity = term.severity
+        if severity is not Severity.INFO and layout is not None:
+            # Judged only for the hits of marking-like terms: the matcher itself is untouched.
+            if term.category in rules.MARKING_LIKE_CATEGORIES:
+                if not layout.stands_alone(o_start, o_end):
+                    severity, message = Severity.INFO, rules.LEX_IN_PROSE
+            elif term.term in rules.LEGAL_TERMS and rules.in_legal_list(text, hit.start, hit.end):
+                severity, message = Severity.INFO, rules.LEX_LEGAL_LIST
+        context = original[max(0, o_start - CONTEXT_CHARS) : o_end + CONTEXT_CHARS].replace("\n", " ")
+        out.append(
+            Finding(
+                "LEX",
+                term.category,
+                severity,
+                message,
+                channel,
+                location,
+                original[o_start:o_end],
+                context,
+                term.term,
+            )
+        )
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

@@ -17,6 +17,14 @@ class Locator(Protocol):
     def locate(self, start: int, end: int) -> Location: ...
 
 
+def locate_all(locator: Locator, spans: list[tuple[int, int]]) -> list[Location]:
+    """locate() of each span, through the locator's own batch method where it has one."""
+    batch = getattr(locator, "locate_all", None)
+    if batch is not None:
+        return batch(spans)
+    return [locator.locate(start, end) for start, end in spans]
+
+
 @dataclass
 class TextStream:
     channel: Channel

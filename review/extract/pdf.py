@@ -95,6 +95,27 @@ class PdfTextLocator:
             rects.extend(_line_rects(by_page.get(page, []), page if page != first else None))
         return Location(page=first, end_page=last if last != first else None, rects=tuple(rects))
 
+    def locate_all(self, spans: list[tuple[int, int]]) -> list[Location]:
+        """locate() of each span. A dense lexicon hits a hundred times a page: a hit inside one
+        trace span (nearly all) is placed here without the general walk, and a one-glyph or
+        one-line hit without merging boxes."""
+        starts, all_spans, find = self.starts, self.spans, bisect.bisect_right
+        out = []
+        for start, end in spans:
+            i = find(starts, start) - 1
+            if i >= 0:
+                span = all_spans[i]
+                lo, hi = start - span.start, end - span.start
+                boxes = span.boxes
+                if lo < hi <= len(boxes):
+                    if hi - lo == 1:
+                        out.append(Location(page=span.page, rects=(Rect(*boxes[lo]),)))
+                    else:
+                        out.append(Location(page=span.page, rects=_line_rects(boxes[lo:hi])))
+                    continue
+            out.append(self.locate(start, end))
+        return out
+
 
 class _VisibleText:
     """The visible text stream being built, line by line, with its locator."""
