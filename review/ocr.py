@@ -37,6 +37,10 @@ MIN_IMAGE_PT = (24.0, 9.0)
 MIN_CONFIDENCE = 0.5
 # Differences between a page's pixels and its text layer shorter than this are OCR noise.
 MIN_DIFF_CHARS = 2
+# A scan OCR reads fewer characters than this stays blocking for a person to look at: a stamp, a
+# signature, handwriting or a photo of an ID card reads as a few stray characters or as noise,
+# and "识别 3 个字" must not turn a page nobody has read into a mere warning.
+MIN_LEGIBLE_CHARS = 20
 
 OCR_DETAIL = QT_TRANSLATE_NOOP("Rules", "图像文字识别（OCR）")
 
@@ -382,9 +386,10 @@ def read_suspect_pages(doc: Any, out: Extraction, cancelled: Callable[[], None] 
             page = doc[index]
         if "scan" in signs:
             stream = ocr_page(page)
-            if stream is None:
-                continue  # nothing legible: the page stays a blocking 无文字层 for a person to look at
-            streams.append(stream)
+            if stream is not None:
+                streams.append(stream)  # what little was read is checked all the same
+            if not legible(stream):
+                continue  # the page stays a blocking 无文字层 for a person to look at
             _drop_scan_finding(index, findings, unreadable)
             findings.append(
                 Finding(
@@ -419,6 +424,11 @@ def read_suspect_pages(doc: Any, out: Extraction, cancelled: Callable[[], None] 
             with LOCK:
                 layer = page.get_text()  # with /ActualText applied: what copy and search give
             _compare_with_layer(page, index, layer, streams, findings)
+
+
+def legible(stream: OcrStream | None) -> bool:
+    """Whether OCR read enough of a scan to check it in place of a person (MIN_LEGIBLE_CHARS)."""
+    return stream is not None and len(_SPACE.sub("", stream.text)) >= MIN_LEGIBLE_CHARS
 
 
 def _drop_scan_finding(index: int, findings: list[Finding], unreadable: list[str]) -> None:
@@ -468,9 +478,10 @@ def read_image(data: bytes, out: Extraction) -> None:
     except OcrUnavailable:
         return
     stream = _stream(0, _to_page(lines, lambda x, y: (x, y)))
-    if stream is None:
+    if stream is not None:
+        out.streams.append(stream)
+    if not legible(stream):
         return
-    out.streams.append(stream)
     out.findings[:] = [f for f in out.findings if f.rule_id != "SCAN-PAGE"]
     if "图片（无文字层）" in out.unreadable:
         out.unreadable.remove("图片（无文字层）")

@@ -203,3 +203,15 @@ def test_a_scanned_id_after_a_run_of_hanzi_is_gone_whole_from_the_published_page
     assert "联系人" in read  # the page is there ...
     runs = re.findall(r"\d{3,}", read)
     assert not any(run in digits for run in runs if len(run) >= 3), runs  # ... the ID is not
+
+
+def test_a_scan_ocr_reads_only_a_few_characters_of_stays_blocking_and_what_it_read_is_checked(lexicon):
+    from review.samples import SAMPLE_MOBILE
+
+    # A page with a note and a number on it, as a stamp, a signature or a photo reads: too little
+    # for OCR to stand in for a person, but the number it did read is personal data all the same.
+    pdf, _ = typeset_page(["同意", SAMPLE_MOBILE], title=None, size=14, page_size=SMALL)
+    result = _check(scanned_pdf([scan(pdf, 300)]), lexicon)
+    by_rule = {f.rule_id: f for f in result.findings}
+    assert by_rule["SCAN-PAGE"].severity.value == "blocking" and "OCR-PAGE" not in by_rule
+    assert any(f.text == SAMPLE_MOBILE and f.location.rects for f in result.findings)
