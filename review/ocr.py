@@ -15,6 +15,7 @@ pixels; a published page must keep its ink outside the redacted areas (`lost_ink
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 import threading
@@ -118,8 +119,26 @@ def ocr_image(image: bytes | Any, *, min_confidence: float = MIN_CONFIDENCE) -> 
     pixels = _as_array(image, np)
     if pixels is None:
         return []
+    key = (hashlib.sha256(pixels.tobytes()).digest(), pixels.shape, min_confidence)
     with _engine_lock:  # one inference at a time: the sessions already use every core
-        result, _ = engine(pixels)
+        lines = _read.get(key)
+        if lines is None:
+            lines = _recognise(engine, pixels, min_confidence)
+            _read[key] = lines
+            if len(_read) > _READ_KEPT:
+                del _read[next(iter(_read))]
+    return list(lines)
+
+
+# The same pixels are read more than once in a desk session — a page when it is checked, again
+# when the approval plans its redaction and places the areas — and each read costs seconds: the
+# last few are kept, keyed by the pixels' hash, so they are read once.
+_READ_KEPT = 64
+_read: dict[tuple[bytes, tuple[int, ...], float], list[OcrLine]] = {}
+
+
+def _recognise(engine: Any, pixels: Any, min_confidence: float) -> list[OcrLine]:
+    result, _ = engine(pixels)
     lines = []
     for points, text, score in result or []:
         xs, ys = [float(p[0]) for p in points], [float(p[1]) for p in points]

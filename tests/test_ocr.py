@@ -215,3 +215,23 @@ def test_a_scan_ocr_reads_only_a_few_characters_of_stays_blocking_and_what_it_re
     by_rule = {f.rule_id: f for f in result.findings}
     assert by_rule["SCAN-PAGE"].severity.value == "blocking" and "OCR-PAGE" not in by_rule
     assert any(f.text == SAMPLE_MOBILE and f.location.rects for f in result.findings)
+
+
+def test_the_same_pixels_are_read_once(typeset):
+    from review import ocr
+
+    picture = scan(typeset, 150, noise=0.0, seed=41).png
+    calls = []
+    real = ocr._recognise
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    ocr._recognise = counting
+    try:
+        first, again = ocr.ocr_image(picture), ocr.ocr_image(picture)
+    finally:
+        ocr._recognise = real
+    assert first == again and any("内部资料" in line.text for line in first)
+    assert len(calls) == 1
