@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, releases
+from app import audit, faults, pending_work, releases
 from app.catalog_search import index_entry
 from app.categories import leaves as category_leaves
 from app.checking import desk_lexicon, latest_run
@@ -570,19 +571,58 @@ def update_static_site(db: Database, folder: Path) -> int:
 
     Every file written is loaded through load_blob, which re-checks its SHA-256: the bytes on the
     site are the bytes that passed verification. Files already on the site intact are not reloaded.
+    The whole site is derived from the database, so running this again after any interruption
+    finishes the work: the folder is locked while it runs (two desks never sweep each other's
+    files), and the temporary files an interrupted write left are removed.
     """
+    folder.mkdir(parents=True, exist_ok=True, mode=0o755)
     site = StaticSite(folder)
     changed = 0
-    with db.read() as session:
+    with pending_work.exclusive(folder), db.read() as session:
+        changed += len(site.remove_temporary())
         live, withdrawn = site_plan(session)
         for item in live:
             changed += len(site.publish(item, lambda sha: load_blob(session, sha)))
+            faults.point("site.after_entry")
         # A withdrawn entry's files go unless a live entry shares them (files are named by hash).
         live_files = live_file_names(live)
         for gone in withdrawn:
             changed += len(site.withdraw(gone, live_files))
         changed += len(site.write_index(live, withdrawn))
     return changed
+
+
+def rebuild_site(db: Database, data_dir: Path, folder: Path) -> int:
+    """`update_static_site`, which also settles the site work that processes which died owed this
+    folder (their intents in the data directory, `app.pending_work`); returns how many files changed.
+
+    Those intents are taken before the catalog is read: whatever their processes committed is in
+    what this rebuild reads."""
+    owed = []
+    for intent in pending_work.orphans(data_dir, pending_work.SITE):
+        if _same_folder(intent, folder):
+            owed.append(intent)
+        else:
+            intent.release()
+    try:
+        changed = update_static_site(db, folder)
+    except BaseException:
+        for intent in owed:
+            intent.release()
+        raise
+    for intent in owed:
+        intent.done()
+    return changed
+
+
+def site_key(folder: Path) -> str:
+    """How a site folder is named in an intent: absolute and normalised, so that `site rebuild`
+    finds the work a publish owed the same folder however each was spelt."""
+    return os.path.abspath(folder)
+
+
+def _same_folder(intent: pending_work.Intent, folder: Path) -> bool:
+    return intent.data.get("folder") == site_key(folder)
 
 
 def change_validity(

@@ -1,7 +1,9 @@
 """The headless desk: every job of the GUI as a sub-command, done as a named user, with exit codes.
 
-Exit codes: 0 done; 1 done, but a problem was found (a finding at or above --fail-on, a broken audit
-chain); 2 error (nothing changed).
+Exit codes (EXIT_CODES, shown by --help): 0 done; 1 done, but a problem was found (a finding at or
+above --fail-on, a broken audit chain, a change the portal refused); 2 error (nothing changed);
+3 done and saved, but a target is behind (the static site or the portal): `site rebuild` or
+`portal push` finishes it, and so does the next start for the site.
 
 This module is only the parser and the dispatcher, and imports nothing that needs the database:
 each command names its handler as "module:function" (`app.cli_desk` for the desk's commands,
@@ -34,13 +36,21 @@ PASSWORD_ENV = "DESK_PASSWORD"
 KEY_PASSPHRASE_ENV = "DESK_KEY_PASSPHRASE"
 DB_PASSWORD_ENV = "DESK_DB_PASSWORD"
 PDF_PASSWORD_ENV = "DESK_PDF_PASSWORD"  # the open password of encrypted PDFs being imported
-EXIT_OK, EXIT_PROBLEM, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_PROBLEM, EXIT_ERROR, EXIT_PENDING = 0, 1, 2, 3
+EXIT_CODES = """退出码：
+  0  完成。
+  1  完成，但发现了问题（达到 --fail-on 级别的发现、审计链断裂、门户拒绝了变更等）。
+  2  出错，没有做任何更改。
+  3  已完成并保存，但有目标尚未更新（静态目录网站或门户）：运行 site rebuild 或 portal push 补做；
+     静态网站的未完成更新在下次启动审发台时也会自动补做。"""
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
         description="政务公开审发台 Disclosure Desk。不带子命令时启动图形界面。",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--data-dir", help="数据目录（默认：用户数据目录；环境变量 DESK_DATA_DIR）")
     parser.add_argument(
@@ -331,6 +341,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site", type=Path, help="同时更新该静态目录网站（默认：数据目录下的 site/，若已存在）")
     p.set_defaults(handler="app.cli_desk:_validity")
 
+    site = sub.add_parser("site", help="静态目录网站").add_subparsers(
+        dest="site_command", metavar="ACTION", required=True
+    )
+    p = site.add_parser(
+        "rebuild",
+        help="按数据库中的目录和冻结的发布内容重建整个静态目录网站，补做中断的更新（需发布管理员或系统管理员）",
+    )
+    p.add_argument("--site", type=Path, help="静态目录网站的文件夹（默认：数据目录下的 site/）")
+    p.set_defaults(handler="app.cli_desk:_site_rebuild")
+
     p = sub.add_parser("withdraw", help="撤回已发布的目录条目（需发布管理员）")
     p.add_argument("index_no", metavar="INDEX_NO")
     p.add_argument("--reason", required=True)
@@ -455,6 +475,7 @@ def run(argv: Sequence[str]) -> int:
         _error(exc.message)
         return EXIT_ERROR
     try:
+        _resume(workspace)
         return int(handler(args, workspace))
     except TranslatableError as exc:
         _error(exc.message)
@@ -464,6 +485,15 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_ERROR
     finally:
         workspace.close()
+
+
+def _resume(workspace: Any) -> None:
+    """Work a killed or failed run left unfinished (a static site update, a package export) is
+    finished at the next start; looking costs a directory listing."""
+    from app import pending_work
+
+    if pending_work.waiting(workspace.paths.data_dir):
+        _handler("app.cli_desk:resume_pending")(argparse.Namespace(), workspace)
 
 
 def _handler(name: str) -> Callable[[argparse.Namespace, Any], int]:

@@ -4,21 +4,24 @@ Looked up by name from `app.cli` (so `--help` and `check` never import this modu
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from app import audit, documents, users
+from app import audit, documents, faults, pending_work, users
 from app.cli import (
     DB_PASSWORD_ENV,
     EXIT_ERROR,
     EXIT_OK,
+    EXIT_PENDING,
     EXIT_PROBLEM,
     KEY_PASSPHRASE_ENV,
     PDF_PASSWORD_ENV,
@@ -27,7 +30,13 @@ from app.cli import (
 )
 from app.db.models import Department, User
 from app.demo import DEMO_PASSWORD, create_demo_workspace
-from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, TranslatableError, ValidationFailed
+from app.errors import (
+    QT_TRANSLATE_NOOP,
+    DatabaseUnavailable,
+    PermissionDenied,
+    TranslatableError,
+    ValidationFailed,
+)
 from app.interpretations import MediaState
 from app.roles import Role
 from app.vocabulary import Conclusion
@@ -459,23 +468,32 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
     from app.catalog import live_entry, publish_to_catalog
 
     user_id = _signed_in(args, workspace)
-    entry = publish_to_catalog(
-        workspace.db,
-        user_id,
-        args.document_id,
-        args.expect_version,
-        published_on=args.date,
-        summary=args.summary,
-        to_portal="portal" in args.target,
-        to_package="package" in args.target,
-    )
+    folder = _site_folder(args, workspace) if "static" in args.target else None
+    intent = _intend_site(workspace, folder)
+    with _committing(intent):
+        entry = publish_to_catalog(
+            workspace.db,
+            user_id,
+            args.document_id,
+            args.expect_version,
+            published_on=args.date,
+            summary=args.summary,
+            to_portal="portal" in args.target,
+            to_package="package" in args.target,
+        )
     print(f"#{args.document_id} 已编入目录，索引号 {entry.index_no}。")
-    with workspace.db.read() as session:
-        for companion in interpretations.interpretations_of(session, args.document_id):
-            companion_entry = live_entry(session, companion.document_id)
-            if companion_entry is not None and companion_entry.created_at >= entry.created_at:
-                print(f"  政策解读 #{companion.document_id} 一并发布，索引号 {companion_entry.index_no}。")
-    return _send_on(args, workspace)
+    faults.point("publish.after_commit")
+    try:
+        with workspace.db.read() as session:
+            for companion in interpretations.interpretations_of(session, args.document_id):
+                companion_entry = live_entry(session, companion.document_id)
+                if companion_entry is not None and companion_entry.created_at >= entry.created_at:
+                    print(
+                        f"  政策解读 #{companion.document_id} 一并发布，索引号 {companion_entry.index_no}。"
+                    )
+    except TranslatableError as exc:  # only the listing failed: the entries are published
+        _error(exc.message)
+    return _send_on(args, workspace, folder, intent)
 
 
 def _backup(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -641,11 +659,22 @@ def _key_list(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _package_export(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.transfer import export_package
+    from app.transfer import ExportPending, export_package
 
     user_id = _signed_in(args, workspace)
     passphrase = _password("私钥口令：", KEY_PASSPHRASE_ENV)
-    result = export_package(workspace.db, user_id, passphrase, args.file, workspace.paths.keys_dir)
+    try:
+        result = export_package(
+            workspace.db,
+            user_id,
+            passphrase,
+            args.file,
+            workspace.paths.keys_dir,
+            data_dir=workspace.paths.data_dir,
+        )
+    except ExportPending as exc:
+        _error(exc.message)
+        return EXIT_PENDING
     print(
         f"传输包 {result.package_id}（序号 {result.sequence}，{result.items} 项）已写入 {args.file}\n"
         f"SHA-256 {result.sha256}"
@@ -667,21 +696,148 @@ def _package_import(args: argparse.Namespace, workspace: Workspace) -> int:
         print(f"  {labels.get(action, action)}  {index_no}  {title}")
     if args.dry_run:
         return EXIT_OK
-    result = import_package(workspace.db, user_id, args.file, to_portal="portal" in args.target)
+    folder = _site_folder(args, workspace) if "static" in args.target else None
+    intent = _intend_site(workspace, folder)
+    with _committing(intent):
+        result = import_package(
+            workspace.db,
+            user_id,
+            args.file,
+            to_portal="portal" in args.target,
+        )
     print(f"已导入：发布 {result.published}，撤回 {result.withdrawn}，有效性变更 {result.changed}。")
-    return _send_on(args, workspace)
+    faults.point("import.after_commit")
+    return _send_on(args, workspace, folder, intent)
 
 
-def _send_on(args: argparse.Namespace, workspace: Workspace) -> int:
-    """After a catalog change: the static site rebuilt, the portal queue pushed, as --target asks."""
-    from app.catalog import update_static_site
-
-    if "static" in args.target:
-        folder = args.site or workspace.paths.data_dir / "site"
-        changed = update_static_site(workspace.db, folder)
-        print(f"静态目录网站已更新：{folder}（{changed} 个文件变更）")
+def _send_on(
+    args: argparse.Namespace, workspace: Workspace, folder: Path | None, intent: pending_work.Intent | None
+) -> int:
+    """After a committed catalog change: the static site rebuilt, the portal queue pushed, as
+    --target asks. A target that could not be reached makes the exit code 3, not 2: the change
+    itself is saved."""
+    behind, code = [], EXIT_OK
+    if folder is not None and not _update_site(workspace, folder, intent):
+        behind.append(_SITE_BEHIND.format(folder=folder))
     if "portal" in args.target:
-        return _push(args, workspace)
+        try:
+            outcome = _push(args, workspace)
+        except TranslatableError as exc:
+            _error(exc.message)
+            behind.append(_PORTAL_BEHIND)
+        else:
+            if outcome.waiting:
+                behind.append(_PORTAL_BEHIND)
+            elif outcome.refused:
+                code = EXIT_PROBLEM
+    return _behind(behind) if behind else code
+
+
+_SITE_BEHIND = "静态目录网站（运行 main.py site rebuild --site {folder}；下次启动审发台时也会自动补做）"
+_PORTAL_BEHIND = "门户（变更已在发布队列中，运行 main.py portal push 推送）"
+
+
+def _behind(targets: list[str]) -> int:
+    print("注意：变更已保存，但以下目标尚未更新：" + "；".join(targets) + "。", file=sys.stderr)
+    return EXIT_PENDING
+
+
+def _site_folder(args: argparse.Namespace, workspace: Workspace) -> Path:
+    return Path(args.site) if args.site else workspace.paths.data_dir / "site"
+
+
+def _intend_site(workspace: Workspace, folder: Path | None) -> pending_work.Intent | None:
+    """Before a catalog change commits: the site update it will owe, recorded so that a run killed
+    between the commit and the update is repaired at the next start."""
+    if folder is None:
+        return None
+    from app.catalog import site_key
+
+    return pending_work.begin(workspace.paths.data_dir, pending_work.SITE, folder=site_key(folder))
+
+
+@contextlib.contextmanager
+def _committing(intent: pending_work.Intent | None) -> Iterator[None]:
+    """Around the catalog change: a refused change drops the site intent (nothing was committed);
+    a change whose commit is in doubt keeps it, and the next start rebuilds the site."""
+    try:
+        yield
+    except TranslatableError as exc:
+        if intent is not None:
+            if isinstance(exc, DatabaseUnavailable):
+                intent.release()
+            else:
+                intent.done()
+        raise
+    except BaseException:
+        if intent is not None:
+            intent.release()
+        raise
+
+
+def _update_site(workspace: Workspace, folder: Path, intent: pending_work.Intent | None) -> bool:
+    """Rebuilds the site after a committed change; on failure the intent stays for later."""
+    from app.catalog import rebuild_site
+
+    try:
+        changed = rebuild_site(workspace.db, workspace.paths.data_dir, folder)
+    except (TranslatableError, OSError) as exc:
+        if intent is not None:
+            intent.release()
+        reason = exc.message if isinstance(exc, TranslatableError) else exc.strerror or str(exc)
+        _error(f"静态目录网站“{folder}”未能更新：{reason}")
+        return False
+    if intent is not None:
+        intent.done()
+    print(f"静态目录网站已更新：{folder}（{changed} 个文件变更）")
+    return True
+
+
+def _site_rebuild(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.catalog import rebuild_site
+
+    user_id = _signed_in(args, workspace)
+    with workspace.db.read() as session:
+        user = session.get_one(User, user_id)
+        if not (user.has_role(Role.PUBLISHER) or user.has_role(Role.ADMIN)):
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("DeskError", "只有发布管理员或系统管理员可以重建静态目录网站。")
+            )
+    folder = _site_folder(args, workspace)
+    try:
+        changed = rebuild_site(workspace.db, workspace.paths.data_dir, folder)
+    except OSError as exc:
+        _error(f"静态目录网站“{folder}”未能重建：{exc.strerror or exc}")
+        return EXIT_ERROR
+    print(f"静态目录网站已按数据库重建：{folder}（{changed} 个文件变更）。")
+    return EXIT_OK
+
+
+def resume_pending(_args: argparse.Namespace, workspace: Workspace) -> int:
+    """At start: what a killed or failed run left unfinished is finished (app.publishing.resume)."""
+    from app.publishing import resume
+
+    for r in resume(workspace.db, workspace.paths.data_dir):
+        if r.kind == pending_work.SITE:
+            line = (
+                f"上次未完成的静态目录网站更新已补做：{r.target}（{r.changed} 个文件变更）。"
+                if r.outcome == "rebuilt"
+                else f"上次未完成的静态目录网站更新仍未能补做（{r.target}）：{r.error}"
+                "。请修复后运行 main.py site rebuild。"
+            )
+        elif r.outcome == "written":
+            line = f"上次中断的传输包导出已完成：序号 {r.sequence}，{r.target}。"
+        elif r.outcome == "missing":
+            line = f"传输包（序号 {r.sequence}）已导出并记录，但文件已不在 {r.target}（已被取走？）。"
+        elif r.outcome == "abandoned":
+            if r.sequence is None:
+                continue  # nothing had been reserved
+            line = f"上次中断的传输包导出已作废：序号 {r.sequence} 不再使用，其中的条目留待下次导出。"
+        elif r.outcome == "kept":
+            line = f"上次中断的传输包导出尚未收尾：{r.target} 所在的文件夹无法访问（移动存储未插入？），下次启动时再试。"
+        else:
+            line = f"上次中断的传输包导出未能收尾：{r.error}"
+        print(f"注意：{line}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -701,12 +857,12 @@ def _portal_client(args: argparse.Namespace, workspace: Workspace) -> Any:
     return PortalClient(url, token)
 
 
-def _push(args: argparse.Namespace, workspace: Workspace) -> int:
+def _push(args: argparse.Namespace, workspace: Workspace) -> Any:
     from app.publishing import run_queue
 
     outcome = run_queue(workspace.db, _portal_client(args, workspace))
     print(f"门户推送：成功 {outcome.done}，待重试 {outcome.waiting}，被拒绝 {outcome.refused}。")
-    return EXIT_OK if not (outcome.waiting or outcome.refused) else EXIT_PROBLEM
+    return outcome
 
 
 def _portal_push(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -714,7 +870,11 @@ def _portal_push(args: argparse.Namespace, workspace: Workspace) -> int:
     with workspace.db.read() as session:
         if not session.get_one(User, user_id).has_role(Role.PUBLISHER):
             raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有发布管理员可以推送发布队列。"))
-    return _push(args, workspace)
+    outcome = _push(args, workspace)
+    if outcome.waiting:
+        print("注意：仍有变更留在发布队列中，稍后再运行 main.py portal push。", file=sys.stderr)
+        return EXIT_PENDING
+    return EXIT_PROBLEM if outcome.refused else EXIT_OK
 
 
 def _portal_token(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -769,34 +929,42 @@ def _category_add(args: argparse.Namespace, workspace: Workspace) -> int:
     return EXIT_OK
 
 
-def _refresh_site(args: argparse.Namespace, workspace: Workspace) -> None:
+def _site_to_refresh(args: argparse.Namespace, workspace: Workspace) -> Path | None:
     """After a withdrawal or validity change: the static site named, or the default one if it exists."""
-    from app.catalog import update_static_site
+    folder = _site_folder(args, workspace)
+    return folder if args.site or folder.exists() else None
 
-    folder = args.site or workspace.paths.data_dir / "site"
-    if args.site or folder.exists():
-        update_static_site(workspace.db, folder)
-        print(f"静态目录网站已更新：{folder}")
+
+def _refreshed(workspace: Workspace, folder: Path | None, intent: pending_work.Intent | None) -> int:
+    if folder is None or _update_site(workspace, folder, intent):
+        return EXIT_OK
+    return _behind([_SITE_BEHIND.format(folder=folder)])
 
 
 def _validity(args: argparse.Namespace, workspace: Workspace) -> int:
     from app.catalog import change_validity
 
     user_id = _signed_in(args, workspace)
-    entry = change_validity(workspace.db, user_id, args.index_no, Validity(args.validity), args.reason)
+    folder = _site_to_refresh(args, workspace)
+    intent = _intend_site(workspace, folder)
+    with _committing(intent):
+        entry = change_validity(workspace.db, user_id, args.index_no, Validity(args.validity), args.reason)
     print(f"索引号 {entry.index_no} 的有效性已改为“{Validity(args.validity).label}”。")
-    _refresh_site(args, workspace)
-    return EXIT_OK
+    faults.point("validity.after_commit")
+    return _refreshed(workspace, folder, intent)
 
 
 def _withdraw(args: argparse.Namespace, workspace: Workspace) -> int:
     from app.catalog import withdraw
 
     user_id = _signed_in(args, workspace)
-    entry = withdraw(workspace.db, user_id, args.index_no, args.reason)
+    folder = _site_to_refresh(args, workspace)
+    intent = _intend_site(workspace, folder)
+    with _committing(intent):
+        entry = withdraw(workspace.db, user_id, args.index_no, args.reason)
     print(f"索引号 {entry.index_no} 已撤回。")
-    _refresh_site(args, workspace)
-    return EXIT_OK
+    faults.point("withdraw.after_commit")
+    return _refreshed(workspace, folder, intent)
 
 
 def _audit_verify(args: argparse.Namespace, workspace: Workspace) -> int:

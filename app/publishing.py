@@ -2,6 +2,9 @@
 
 A job stays queued with its reason when the portal fails; it is retried later and, thanks to the
 portal's idempotency keys, a retry after a half-done push neither duplicates nor leaves a gap.
+Portal jobs are queued in the transaction of the change itself, so a crash loses none: `portal
+push` picks up whatever is pending. The static site and transfer packages keep their unfinished
+work as intents in the data directory (`app.pending_work`); `resume` finishes it at start.
 """
 
 from __future__ import annotations
@@ -9,16 +12,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
-from app.catalog import PORTAL, entry_file_hashes, entry_files, site_entry
+from app import audit, pending_work
+from app.catalog import PORTAL, entry_file_hashes, entry_files, rebuild_site, site_entry
 from app.db.database import Database
 from app.db.models import CatalogEntry, PublishJob, utcnow
 from publish.portal import PortalClient, PortalError
 from publish.release import ReleaseError
+from review.errors import TranslatableError
 
 UPSERT, WITHDRAW, VALIDITY = "upsert", "withdraw", "validity"
 
@@ -121,3 +126,45 @@ def run_queue(
         if progress is not None:
             progress(number, len(job_ids))
     return QueueOutcome(done, waiting, refused)
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """Work a killed or failed run left, as the next start found and settled it."""
+
+    kind: str  # pending_work.SITE or pending_work.EXPORT
+    target: str  # the site folder, or the package's path
+    # site: "rebuilt" / "failed"; export: transfer.ExportRecovery's outcomes, or "failed"
+    outcome: str
+    sequence: int | None = None  # a package's
+    changed: int = 0  # files of the site
+    error: str = ""
+
+
+def resume(db: Database, data_dir: Path) -> list[Resumed]:
+    """Finishes or undoes the work of every run that ended before its follow-up was done: a static
+    site it owed an update is rebuilt from the database; a package export is completed (renamed
+    into place) if its transaction committed, else its reservation is abandoned and its temporary
+    file removed. Work a running process still holds is left to it."""
+    from app.transfer import recover_exports  # app.transfer imports this module
+
+    done: list[Resumed] = []
+    try:
+        exports = recover_exports(db, data_dir)
+    except TranslatableError as exc:
+        done.append(Resumed(pending_work.EXPORT, "", "failed", error=exc.message))
+    else:
+        done += [Resumed(pending_work.EXPORT, r.path, r.outcome, r.sequence) for r in exports]
+    folders = set()
+    for intent in pending_work.orphans(data_dir, pending_work.SITE):
+        folders.add(str(intent.data.get("folder", "")))
+        intent.release()  # rebuild_site takes it again, with every other one for the folder
+    for folder in sorted(f for f in folders if f):
+        try:
+            changed = rebuild_site(db, data_dir, Path(folder))
+        except (TranslatableError, OSError) as exc:
+            reason = exc.message if isinstance(exc, TranslatableError) else exc.strerror or str(exc)
+            done.append(Resumed(pending_work.SITE, folder, "failed", error=reason))
+        else:
+            done.append(Resumed(pending_work.SITE, folder, "rebuilt", changed=changed))
+    return done

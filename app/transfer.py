@@ -10,8 +10,12 @@ transaction — all or nothing — from where the static site and the portal pub
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import logging
+import os
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +23,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import audit, releases, signing_keys
+from app import audit, faults, pending_work, releases, signing_keys
 from app.catalog import PACKAGE, PORTAL, entry_by_index, follow_on_targets, resend_interpreted
 from app.catalog_search import index_entry
 from app.db.database import Database
@@ -35,13 +39,22 @@ from app.db.models import (
     utcnow,
 )
 from app.documents import load_blob, store_blob
-from app.errors import QT_TRANSLATE_NOOP, ConflictError, PermissionDenied, ValidationFailed
+from app.errors import (
+    QT_TRANSLATE_NOOP,
+    ConflictError,
+    DatabaseUnavailable,
+    PermissionDenied,
+    TranslatableError,
+    ValidationFailed,
+)
 from app.publishing import UPSERT, VALIDITY, WITHDRAW, pending, supersede_withdrawn
 from app.roles import Role
 from publish.catalog import Validity
 from publish.release import ON_REQUEST, Release, ReleaseError
 from publish.transfer import TransferError, VerifiedPackage, read_package, write_package
 from review.extract.dispatch import visible_text
+
+log = logging.getLogger(__name__)
 
 # The catalog fields a package carries for an entry (CatalogEntry attribute names).
 ENTRY_FIELDS = (
@@ -109,8 +122,39 @@ def _item(session: Session, job: PublishJob) -> tuple[dict[str, Any], list[tuple
     return item, files
 
 
-def export_package(db: Database, user_id: int, passphrase: str, out: Path, keys_dir: Path) -> ExportResult:
-    """Writes every queued package change into one signed package at `out`."""
+# PackageExport.sha256 holds the package's SHA-256 once it is written, else one of these.
+RESERVED, ABANDONED = "reserved", "abandoned"
+
+
+class ExportPending(TranslatableError):
+    """The package is exported and recorded, but its file could not yet be put in place."""
+
+
+def export_package(
+    db: Database,
+    user_id: int,
+    passphrase: str,
+    out: Path,
+    keys_dir: Path,
+    *,
+    data_dir: Path | None = None,
+) -> ExportResult:
+    """Writes every queued package change into one signed package at `out`, crash-safely.
+
+    1. The sequence number, the export row (sha256 "reserved") and a `package.reserve` event are
+       committed first (an intent in the data directory, `app.pending_work`, says where the file goes).
+    2. The package is written under a hidden temporary name beside `out` and fsynced.
+    3. One short transaction marks the jobs done, records the package's SHA-256 and `package.export`.
+    4. Only then is the file renamed to `out`.
+    A crash before 3 leaves the jobs queued; the next start (or export) removes the temporary file
+    and marks the reservation abandoned: its sequence number is never used again (the online
+    machine accepts the gap). A crash after 3 is finished by renaming the file into place. So no
+    valid package exists outside the desk's records, and none is recorded without its file.
+    `data_dir` (default: the folder that holds `keys_dir`) keeps the intent.
+    """
+    data_dir = data_dir if data_dir is not None else keys_dir.parent
+    recover_exports(db, data_dir)
+    out = Path(os.path.abspath(out))
     with db.write() as session:
         _publisher(session.get_one(User, user_id))
         supersede_withdrawn(session, PACKAGE)
@@ -130,62 +174,226 @@ def export_package(db: Database, user_id: int, passphrase: str, out: Path, keys_
                 )
             )
         key_row = signing_keys.active(session, department_id)
-        key = signing_keys.unlock(key_row, passphrase, keys_dir)
+        key = signing_keys.unlock(key_row, passphrase, keys_dir)  # a wrong passphrase reserves nothing
+        key_id = key_row.key_id
+        built = [_item(session, job) for job in jobs]
+        job_ids = [job.id for job in jobs]
+        header = {
+            "department": {"name": department.name, "code": department.code},
+            "exported_by": user.display_name,
+        }
+    package_id = str(uuid.uuid4())
+    tmp = out.with_name(f".{out.name}.{package_id}.partial")
+    intent = pending_work.begin(
+        data_dir, pending_work.EXPORT, package_id=package_id, path=str(out), tmp=str(tmp)
+    )
+    try:
+        sequence = _reserve(db, user_id, department_id, package_id, key_id, job_ids, out)
+    except TranslatableError as exc:
+        if isinstance(exc, DatabaseUnavailable):
+            intent.release()  # settled by the next start: the reservation may or may not have committed
+        else:
+            intent.done()  # refused before anything was committed
+        raise
+    except BaseException:
+        intent.release()
+        raise
+    faults.point("export.after_reserve")
+    manifest = {
+        "package_id": package_id,
+        "sequence": sequence,
+        "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        **header,
+        "items": [item for item, _ in built],
+    }
+    try:
+        sha = write_package(tmp, manifest, _written([f for _, files in built for f in files]), key)
+        faults.point("export.after_write")
+        _record_export(db, user_id, package_id, job_ids, sha)
+    except BaseException as exc:
+        try:
+            _settle_or_keep(db, intent)
+        except Exception:  # the database is gone too: the next start settles it
+            log.exception("export %s left for the next start", package_id)
+        if isinstance(exc, OSError):
+            raise TransferError(
+                QT_TRANSLATE_NOOP("DeskError", "无法写入传输包“{name}”：{reason}。没有导出任何内容。"),
+                name=out.name,
+                reason=exc.strerror or str(exc),
+            ) from exc
+        raise
+    faults.point("export.after_commit")
+    try:
+        _put_in_place(tmp, out)
+    except OSError as exc:
+        intent.release()
+        raise ExportPending(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "传输包（序号 {sequence}）已导出并记录，但无法写到“{path}”：{reason}。"
+                "下次启动审发台时会再次尝试。",
+            ),
+            sequence=sequence,
+            path=str(out),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    faults.point("export.after_rename")
+    intent.done()
+    return ExportResult(package_id, sequence, len(job_ids), sha)
+
+
+def _written(files: list[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
+    for sha, data in files:
+        yield sha, data
+        faults.point("export.during_write")  # a package half written
+
+
+def _reserve(
+    db: Database,
+    user_id: int,
+    department_id: int,
+    package_id: str,
+    key_id: str,
+    job_ids: list[int],
+    out: Path,
+) -> int:
+    """The first transaction: the next sequence number, taken for good."""
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        _publisher(user)
+        # Two exports of one department reserve one after the other (SQLite serialises writers anyway).
+        session.scalars(select(Department).where(Department.id == department_id).with_for_update()).one()
+        if any(session.get_one(PublishJob, i).status != "queued" for i in job_ids):
+            raise ConflictError(QT_TRANSLATE_NOOP("DeskError", "这些条目已由他人导出，本次导出已作废。"))
         sequence = (
             session.scalar(
                 select(func.max(PackageExport.sequence)).where(PackageExport.department_id == department_id)
             )
             or 0
         ) + 1
-        built = [_item(session, job) for job in jobs]
-        job_ids = [job.id for job in jobs]
-        manifest = {
-            "package_id": str(uuid.uuid4()),
-            "sequence": sequence,
-            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "department": {"name": department.name, "code": department.code},
-            "exported_by": user.display_name,
-            "items": [item for item, _ in built],
-        }
-    sha = write_package(out, manifest, [f for _, files in built for f in files], key)
-    try:
-        with db.write() as session:
-            user = session.get_one(User, user_id)
-            jobs = [session.get_one(PublishJob, i) for i in job_ids]
-            if any(job.status != "queued" for job in jobs):
-                raise ConflictError(QT_TRANSLATE_NOOP("DeskError", "这些条目已由他人导出，本次导出已作废。"))
-            receipt = json.dumps({"package_id": manifest["package_id"], "sequence": sequence, "sha256": sha})
-            for job in jobs:
-                job.status, job.receipt, job.done_at, job.attempts = (
-                    "done",
-                    receipt,
-                    utcnow(),
-                    job.attempts + 1,
-                )
-            session.add(
-                PackageExport(
-                    package_id=manifest["package_id"],
-                    department_id=department_id,
-                    sequence=sequence,
-                    key_id=key_row.key_id,
-                    items=len(jobs),
-                    sha256=sha,
-                )
-            )
-            audit.record(
-                session,
-                user,
-                "package.export",
-                package_id=manifest["package_id"],
+        session.add(
+            PackageExport(
+                package_id=package_id,
+                department_id=department_id,
                 sequence=sequence,
-                items=len(jobs),
-                sha256=sha,
-                key_id=key_row.key_id,
+                key_id=key_id,
+                items=len(job_ids),
+                sha256=RESERVED,
             )
+        )
+        audit.record(
+            session,
+            user,
+            "package.reserve",
+            package_id=package_id,
+            sequence=sequence,
+            items=len(job_ids),
+            key_id=key_id,
+            path=str(out),
+        )
+    return sequence
+
+
+def _record_export(db: Database, user_id: int, package_id: str, job_ids: list[int], sha: str) -> None:
+    """The second transaction: the package is written; its jobs are done."""
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        row = session.get_one(PackageExport, package_id)
+        jobs = [session.get_one(PublishJob, i) for i in job_ids]
+        if row.sha256 != RESERVED or any(job.status != "queued" for job in jobs):
+            raise ConflictError(QT_TRANSLATE_NOOP("DeskError", "这些条目已由他人导出，本次导出已作废。"))
+        receipt = json.dumps({"package_id": package_id, "sequence": row.sequence, "sha256": sha})
+        for job in jobs:
+            job.status, job.receipt, job.done_at, job.attempts = "done", receipt, utcnow(), job.attempts + 1
+        row.sha256 = sha
+        audit.record(
+            session,
+            user,
+            "package.export",
+            package_id=package_id,
+            sequence=row.sequence,
+            items=len(jobs),
+            sha256=sha,
+            key_id=row.key_id,
+        )
+
+
+def _put_in_place(tmp: Path, out: Path) -> None:
+    os.replace(tmp, out)
+    pending_work.fsync_dir(out.parent)
+
+
+@dataclass(frozen=True)
+class ExportRecovery:
+    """What the start did with an export a process left unfinished."""
+
+    sequence: int | None
+    path: str
+    # "written": the package is in place; "missing": recorded as written, but its file is no longer
+    # where it was written (carried off?); "abandoned": its sequence skipped; "kept": retry later.
+    outcome: str
+
+
+def recover_exports(db: Database, data_dir: Path) -> list[ExportRecovery]:
+    """Finishes or undoes every export whose process died (see `export_package`)."""
+    done = []
+    for intent in pending_work.orphans(data_dir, pending_work.EXPORT):
+        done.append(_settle_or_keep(db, intent))
+    return done
+
+
+def _settle_or_keep(db: Database, intent: pending_work.Intent) -> ExportRecovery:
+    try:
+        outcome = _settle(db, intent.data)
     except BaseException:
-        out.unlink(missing_ok=True)  # a package the desk does not account for must not be carried out
+        intent.release()
         raise
-    return ExportResult(str(manifest["package_id"]), sequence, len(jobs), sha)
+    if outcome.outcome == "kept":
+        intent.release()
+    else:
+        intent.done()
+    return outcome
+
+
+def _settle(db: Database, data: dict[str, Any]) -> ExportRecovery:
+    """An export's end, from what the database recorded: a reservation only → abandoned and its
+    temporary file removed; recorded as written → the temporary file renamed into place."""
+    package_id, out, tmp = str(data["package_id"]), Path(data["path"]), Path(data["tmp"])
+    with db.write() as session:
+        row = session.get(PackageExport, package_id)
+        sequence = row.sequence if row is not None else None
+        if row is not None and row.sha256 == RESERVED:
+            row.sha256 = ABANDONED
+            audit.record(
+                session, None, "package.abandon", package_id=package_id, sequence=row.sequence, path=str(out)
+            )
+        written = row.sha256 if row is not None and row.sha256 not in (RESERVED, ABANDONED) else None
+    if not out.parent.is_dir():
+        return ExportRecovery(sequence, str(out), "kept")  # a removable disk not plugged in: later
+    if written is not None and _sha256_of(tmp) == written:
+        _put_in_place(tmp, out)
+    _remove_partial(tmp)
+    if written is not None:
+        # Renamed into place (now or before the crash). A package that was carried off before this
+        # start is accounted for all the same: its jobs stay done, never exported twice.
+        return ExportRecovery(sequence, str(out), "written" if out.exists() else "missing")
+    return ExportRecovery(sequence, str(out), "abandoned")
+
+
+def _remove_partial(tmp: Path) -> None:
+    """The temporary package and publish.files' own temporary file of it."""
+    tmp.unlink(missing_ok=True)
+    for stray in tmp.parent.glob(f".{tmp.name}.*.tmp"):
+        stray.unlink(missing_ok=True)
+    pending_work.fsync_dir(tmp.parent)
+
+
+def _sha256_of(path: Path) -> str | None:
+    try:
+        with path.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except FileNotFoundError:
+        return None
 
 
 # -- import ----------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ A folder that works from file:// and from any static web server: index.html with
 search (the data is a script file, so no fetch is needed), one page per entry with its metadata
 table and the published PDF. Updates are incremental — a page is rewritten only when its content
 changed — and every file is written atomically. A withdrawn entry leaves a small 已撤回 page and
-none of its bytes: every file no live entry uses is removed.
+none of its bytes: every file no live entry uses is removed. An update cut short by a crash leaves
+old and new pages side by side and perhaps a temporary file; the next update removes the temporary
+files (`remove_temporary`) and finishes the rest, since the whole site follows from the catalog.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from publish.catalog import Validity
 from publish.files import PUBLIC, write_atomic
 
 SITE_TITLE = "政府信息公开目录"
+_TEMPORARY = re.compile(r"\..+\.tmp")  # publish.files.atomic_file's temporary names
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,18 @@ class StaticSite:
                 if path.name not in live_files and (path.is_file() or path.is_symlink()):
                     path.unlink()
                     removed.append(path)
+        return removed
+
+    def remove_temporary(self) -> list[Path]:
+        """Removes the temporary files (`.NAME.XXXX.tmp`, see publish.files) that a write interrupted
+        by a crash left; call it only while no other writer works on the folder."""
+        removed = []
+        for folder in (self.folder, self.folder / "entries", self.folder / "files"):
+            if folder.is_dir():
+                for path in folder.iterdir():
+                    if _TEMPORARY.fullmatch(path.name) and (path.is_file() or path.is_symlink()):
+                        path.unlink()
+                        removed.append(path)
         return removed
 
     def write_index(self, entries: list[SiteEntry], withdrawn: Collection[WithdrawnEntry] = ()) -> list[Path]:
