@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
@@ -48,6 +49,7 @@ from app.interpretations import (
     needs_interpretation,
     unattested_media,
 )
+from app.record_facts import record_facts
 from app.redaction import FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, RedactionPlan
 from app.releases import ReviewedTexts, field_problems, texts_in_areas
 from app.roles import Status
@@ -289,6 +291,7 @@ class _Reviewed:
     keywords_set: bool
     texts: ReviewedTexts
     masks: list[tuple[str, str]]  # what the record may not print in full
+    record_facts: dict[str, Any]  # the record's 审查编号, 拟公开方式 …, sign-off chain
 
     # Something was withheld on a basis of Art. 14–16; technical cleanup alone withholds nothing.
     withholds: bool = True
@@ -470,6 +473,7 @@ def _read_for_approval(
         plan=plan,
         manual=[Area(a.page, Rect(a.x0, a.y0, a.x1, a.y1)) for a in manual_areas(session, document.id)],
         record_lines=_record_lines(run) + media_record_lines(session, document.id),
+        record_facts=record_facts(session, document, run, user.display_name),
         withholds=_withholds(session, run, document.id),
         lexicon=desk_lexicon(session, document.department_id, cache_dir),
         companion=companion,
@@ -609,6 +613,7 @@ def _store_approval(
             reviewer=user.display_name,
             reviewed_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
             published_sha256=published_sha or "",
+            **item.record_facts,
         )
     )
     record_sha = store_blob(session, record)
@@ -704,6 +709,7 @@ def refuse(
                 reviewer=user.display_name,
                 reviewed_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
                 published_sha256="",
+                **record_facts(session, document, run, user.display_name, refused_on=basis.label),
             )
         )
         record_sha = store_blob(session, record)
