@@ -1,0 +1,309 @@
+"""Leaders by date: a name beside a post the person did not hold on the document's date, a name
+one character off beside a post, and leaders listed out of protocol order.
+
+Posts before a name are their full forms (国务院总理李强; a chain 中共中央总书记、国家主席、中央军委主席习近平
+is judged post by post); after a name, their short forms (李强总理). A short form also used for
+local posts (主席) lowers what it finds to a warning, and a name that never held such a post is not
+judged by it (a county's 政协主席 may well be called 李强). A look back is not an error: a prefix
+(原、时任、曾任 …), a year within the person's term in the same sentence, or an obituary's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterator
+
+from review.model import Severity
+from review.wording.base import (
+    ERRORS,
+    HELD,
+    LEADER_NAME,
+    LEADER_ORDER,
+    LEADER_POST,
+    MSG_LEADER_NAME,
+    MSG_LEADER_ORDER,
+    MSG_LEADER_POST,
+    MSG_LEADER_POST_PAST,
+    NOT_HELD,
+    TERM,
+    TERM_OPEN,
+    WordingHit,
+    is_cjk,
+    sentence_around,
+    years_in,
+)
+from review.wording.packs import Post, Precedence, Tenure
+
+_PAST_PREFIX = re.compile(
+    r"(?:原|时任|前任|曾任|历任|首任|原任|已故|担任|出任|接任|卸任|(?<![目当此之以])前)$"
+)
+_OBITUARY = re.compile(r"逝世|去世|遗体|追悼|悼念|生平|诞辰|纪念.{0,6}(?:同志|诞辰)")
+# What may stand between two names of a list: 习近平、李强、赵乐际 / 习近平同志和李强同志.
+_LIST_GAP = re.compile(r"(?:同志)?[、,和与及]?(?:同志)?")
+
+
+class Leaders:
+    def __init__(self, posts: dict[str, Post], tenures: list[Tenure], order: list[Precedence]) -> None:
+        self.posts = posts
+        self.full_forms: dict[str, str] = {}  # full form or alias -> post
+        self.short_forms: dict[str, list[str]] = {}  # short form -> posts
+        for tenure in tenures:
+            self.full_forms.setdefault(tenure.post, tenure.post)
+        for post in posts.values():
+            self.full_forms[post.name] = post.name
+            for alias in post.aliases:
+                self.full_forms[alias] = post.name
+            for short in post.shorts:
+                self.short_forms.setdefault(short, []).append(post.name)
+        self.exclusive = {
+            short: all(posts[p].short_exclusive for p in names) for short, names in self.short_forms.items()
+        }
+        self.by_name: dict[str, list[Tenure]] = {}
+        self.by_post: dict[str, list[Tenure]] = {}
+        for tenure in tenures:
+            self.by_name.setdefault(tenure.name, []).append(tenure)
+            self.by_post.setdefault(tenure.post, []).append(tenure)
+        self.order = sorted(order, key=lambda o: o.start)
+        self.names = set(self.by_name) | {n for o in order for n in o.names}
+
+    def patterns(self) -> Iterator[tuple[str, str, str]]:
+        """(pattern, kind, value): full post forms, short forms, names."""
+        for form, post in self.full_forms.items():
+            yield form, "post", post
+        for short in self.short_forms:
+            yield short, "short", short
+        for name in self.names:
+            yield name, "name", name
+
+    def find(
+        self,
+        text: str,
+        posts: list[tuple[int, int, str]],
+        shorts: list[tuple[int, int, str]],
+        names: list[tuple[int, int, str]],
+        on: dt.date,
+    ) -> list[WordingHit]:
+        if not (posts or shorts) and len(names) < 2:
+            return []
+        spans = [(s, e) for s, e, _ in posts] + [(s, e) for s, e, _ in shorts]
+        posts = [p for p in posts if not _inside_longer(p[0], p[1], spans)]
+        shorts = [p for p in shorts if not _inside_longer(p[0], p[1], spans)]
+        name_at: dict[int, list[str]] = {}
+        name_ending: dict[int, list[str]] = {}
+        for start, end, name in names:
+            name_at.setdefault(start, []).append(name)
+            name_ending.setdefault(end, []).append(name)
+        out: list[WordingHit] = []
+        out += self._posts_before_names(text, posts, name_at, on)
+        out += self._names_before_posts(text, shorts, name_ending, on)
+        out += self._order(text, names, on)
+        return out
+
+    # -- post before a name --------------------------------------------------------------------
+
+    def _posts_before_names(
+        self, text: str, posts: list[tuple[int, int, str]], name_at: dict[int, list[str]], on: dt.date
+    ) -> Iterator[WordingHit]:
+        posts = sorted(posts)
+        starts = {s: (s, e, p) for s, e, p in posts}
+        chain: list[tuple[int, int, str]] = []
+        for start, end, post in posts:
+            if chain and chain[-1][1] + 1 == start and text[chain[-1][1]] == "、":
+                chain.append((start, end, post))
+            else:
+                chain = [(start, end, post)]
+            nxt = starts.get(end + 1)
+            if nxt is not None and text[end] == "、":
+                continue  # the chain goes on: the name comes after its last post
+            known = name_at.get(end)
+            if known:
+                name = max(known, key=len)
+                yield from self._judge(text, chain[0][0], end + len(name), name, [p for _, _, p in chain], on)
+            else:
+                yield from self._near_name_after(text, chain[0][0], end, [p for _, _, p in chain], on)
+
+    def _judge(
+        self, text: str, start: int, end: int, name: str, posts: list[str], on: dt.date
+    ) -> Iterator[WordingHit]:
+        for post in posts:
+            holders = [t.name for t in self.by_post.get(post, []) if t.holds(on)]
+            if not holders or name in holders:
+                continue  # no one known for the date, or right
+            own = [t for t in self.by_name.get(name, []) if t.post == post]
+            if self._looking_back(text, start, end, own):
+                return
+            yield WordingHit(
+                start,
+                end,
+                LEADER_POST,
+                ERRORS,
+                Severity.BLOCKING,
+                MSG_LEADER_POST.format(
+                    date=on.isoformat(),
+                    post=post,
+                    holders="、".join(holders),
+                    name=name,
+                    held=_held(own),
+                    suggestion=f"{post}{holders[0]}",
+                ),
+                name,
+            )
+            return
+
+    def _near_name_after(
+        self, text: str, start: int, end: int, posts: list[str], on: dt.date
+    ) -> Iterator[WordingHit]:
+        candidates = {t.name for p in posts for t in self.by_post.get(p, [])}
+        best = _one_off(text, end, candidates, after=True, names=self.names)
+        if best:
+            current = [n for n in best if any(t.holds(on) for t in self.by_name[n] if t.post in posts)]
+            right = (current or sorted(best))[0]
+            yield WordingHit(
+                start,
+                end + len(right),
+                LEADER_NAME,
+                ERRORS,
+                Severity.BLOCKING,
+                MSG_LEADER_NAME.format(suggestion=text[start:end] + right),
+                right,
+            )
+
+    # -- name before a short form ----------------------------------------------------------------
+
+    def _names_before_posts(
+        self, text: str, shorts: list[tuple[int, int, str]], name_ending: dict[int, list[str]], on: dt.date
+    ) -> Iterator[WordingHit]:
+        for start, end, short in shorts:
+            posts = self.short_forms[short]
+            exclusive = self.exclusive[short]
+            if not any(t.holds(on) for p in posts for t in self.by_post.get(p, [])):
+                continue  # the pack knows no one in these posts on that date
+            known = name_ending.get(start)
+            if not known:
+                candidates = {t.name for p in posts for t in self.by_post.get(p, [])}
+                if not exclusive:
+                    candidates = {c for c in candidates if len(c) >= 3}
+                best = _one_off(text, start, candidates, after=False, names=self.names)
+                if best:
+                    current = [
+                        n for n in best if any(t.holds(on) for t in self.by_name[n] if t.post in posts)
+                    ]
+                    right = (current or sorted(best))[0]
+                    yield WordingHit(
+                        start - len(right),
+                        end,
+                        LEADER_NAME,
+                        ERRORS,
+                        Severity.BLOCKING if exclusive else Severity.WARNING,
+                        MSG_LEADER_NAME.format(suggestion=right + short),
+                        right,
+                    )
+                continue
+            name = max(known, key=len)
+            tenures = [t for t in self.by_name.get(name, []) if t.post in posts]
+            if any(t.holds(on) for t in tenures) or (not tenures and not exclusive):
+                continue
+            name_start = start - len(name)
+            if self._looking_back(text, name_start, end, tenures):
+                continue
+            if tenures:
+                message = MSG_LEADER_POST_PAST.format(
+                    name=name,
+                    held=_held(tenures),
+                    date=on.isoformat(),
+                    suggestion=f"时任{tenures[0].post}{name}",
+                )
+            else:
+                holders = [t.name for p in posts for t in self.by_post.get(p, []) if t.holds(on)]
+                message = MSG_LEADER_POST.format(
+                    date=on.isoformat(),
+                    post="、".join(posts),
+                    holders="、".join(holders),
+                    name=name,
+                    held=NOT_HELD,
+                    suggestion=holders[0] + short,
+                )
+            severity = Severity.BLOCKING if exclusive else Severity.WARNING
+            yield WordingHit(name_start, end, LEADER_POST, ERRORS, severity, message, name)
+
+    def _looking_back(self, text: str, start: int, end: int, tenures: list[Tenure]) -> bool:
+        """Whether the sentence speaks of the past: a prefix, a year in the person's term, an obituary."""
+        if _PAST_PREFIX.search(text, max(0, start - 3), start):
+            return True
+        lo, hi = sentence_around(text, start, end)
+        if _OBITUARY.search(text, lo, hi):
+            return True
+        for first, last in years_in(text, lo, hi):
+            for t in tenures:
+                if t.start.year <= last and first <= (t.end.year if t.end else 9999):
+                    return True
+        return False
+
+    # -- protocol order ----------------------------------------------------------------------------
+
+    def _order(self, text: str, names: list[tuple[int, int, str]], on: dt.date) -> Iterator[WordingHit]:
+        period = next((o for o in self.order if o.covers(on)), None)
+        if period is None or len(names) < 2:
+            return
+        rank = {n: i for i, n in enumerate(period.names)}
+        listed = sorted((s, e, n) for s, e, n in names if n in rank)
+        runs: list[list[tuple[int, int, str]]] = [[]]
+        for item in listed:
+            run = runs[-1]
+            if run and item[0] < run[-1][1]:
+                continue  # a name inside another
+            if run and _LIST_GAP.fullmatch(text, run[-1][1], item[0]):
+                run.append(item)
+            else:
+                runs.append([item])
+        for run in runs:
+            ranks = [rank[n] for _, _, n in run]
+            if len(set(ranks)) < 2 or len(set(ranks)) != len(ranks):
+                continue
+            if all(a < b for a, b in itertools.pairwise(ranks)):
+                continue
+            right = "、".join(sorted((n for _, _, n in run), key=rank.__getitem__))
+            yield WordingHit(
+                run[0][0],
+                run[-1][1],
+                LEADER_ORDER,
+                ERRORS,
+                Severity.WARNING,
+                MSG_LEADER_ORDER.format(suggestion=right),
+                "、".join(n for _, _, n in run),
+            )
+
+
+def _inside_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e and (e - s) > (end - start) for s, e in spans)
+
+
+def _held(tenures: list[Tenure]) -> str:
+    if not tenures:
+        return NOT_HELD
+    terms = "、".join(
+        TERM.format(start=t.start.isoformat(), end=t.end.isoformat())
+        if t.end
+        else TERM_OPEN.format(start=t.start)
+        for t in sorted(tenures, key=lambda t: t.start)
+    )
+    return HELD.format(terms=terms)
+
+
+def _one_off(text: str, at: int, candidates: set[str], *, after: bool, names: set[str]) -> list[str]:
+    """Names of `candidates` that the text beside `at` spells with one character wrong (same length,
+    every character Chinese, and not itself another known name)."""
+    found = []
+    for name in candidates:
+        n = len(name)
+        lo, hi = (at, at + n) if after else (at - n, at)
+        if lo < 0 or hi > len(text):
+            continue
+        written = text[lo:hi]
+        if written == name or written in names or not all(is_cjk(c) for c in written):
+            continue
+        if sum(a != b for a, b in zip(written, name, strict=True)) == 1:
+            found.append(name)
+    return found
