@@ -15,19 +15,38 @@ APT_PACKAGES=(
     postgresql
     python3-venv
 )
+# Word, WPS and ODT drafts are published with their layout through LibreOffice (review/convert.py),
+# driven over UNO from Debian's python3; the free CJK fonts stand in for the 公文 fonts
+# (FONT_SUBSTITUTES in review/convert.py says which for which). Installed without recommends: no GUI, no dictionaries.
+DOC_PACKAGES=(
+    libreoffice-writer-nogui python3-uno
+    fonts-arphic-uming fonts-arphic-ukai fonts-wqy-microhei fonts-liberation2 fonts-crosextra-carlito
+)
 
-missing=()
-if command -v dpkg-query >/dev/null 2>&1; then
-    for p in "${APT_PACKAGES[@]}"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-    done
-fi
-if ((${#missing[@]})); then
+# apt waits for a lock held by another install (a parallel run, unattended upgrades) instead of failing.
+APT=(apt-get -o DPkg::Lock::Timeout=300)
+missing_of() {
+    local p
+    if command -v dpkg-query >/dev/null 2>&1; then
+        for p in "$@"; do
+            dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || echo "$p"
+        done
+    fi
+}
+mapfile -t missing < <(missing_of "${APT_PACKAGES[@]}")
+mapfile -t missing_doc < <(missing_of "${DOC_PACKAGES[@]}")
+if ((${#missing[@]} + ${#missing_doc[@]})); then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "Installing Debian packages: ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    echo "Installing Debian packages: ${missing[*]} ${missing_doc[*]}"
+    $sudo "${APT[@]}" update -qq
+    if ((${#missing[@]})); then
+        DEBIAN_FRONTEND=noninteractive $sudo "${APT[@]}" install -y -qq "${missing[@]}" >/dev/null
+    fi
+    if ((${#missing_doc[@]})); then
+        DEBIAN_FRONTEND=noninteractive $sudo "${APT[@]}" install -y -qq --no-install-recommends \
+            "${missing_doc[@]}" >/dev/null
+    fi
 fi
 
 PYTHON=${PYTHON:-python3}
