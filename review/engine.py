@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import datetime as dt
 import gc
 import hashlib
 import re
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from review import nlp, rules
+from review import nlp, rules, wording
 from review.errors import QT_TRANSLATE_NOOP
 from review.extract.base import TextStream, locate_all
 from review.extract.dispatch import extract_any
@@ -23,7 +24,8 @@ from review.lexicon import CompiledLexicon, Hit
 from review.model import Channel, CheckResult, Finding, Rect, Severity
 from review.normalize import Normalized, normalize
 
-ENGINE_VERSION = "2"  # 2: numbers across separators, IDs by check digit, markings by placement
+# 2: numbers across separators, IDs by check digit, markings by placement; 3: 错敏/表述 rule packs
+ENGINE_VERSION = "3"
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 CONTEXT_CHARS = 12
 
@@ -39,6 +41,11 @@ class CheckOptions:
     password: str | None = None
     keywords: bool = False  # suggest 主题词 (loads jieba: about half a second the first time)
     names_near_personal_data: bool = True  # jieba part-of-speech tags, only where personal data was found
+    wording: bool = True  # the 错敏/表述 rule packs (review/wording)
+    # The 成文日期 leaders and outdated formulations are judged by; None: the day of the check.
+    document_date: dt.date | None = None
+    # The department's own rule-pack files (name, content), merged over the shipped ones.
+    rulepacks: tuple[tuple[str, bytes], ...] = ()
 
 
 def check(
@@ -90,6 +97,8 @@ def _check(
     cancel: threading.Event | None,
 ) -> CheckResult:
     kind = probe(name, data, allow_encrypted=True).kind
+    packs = wording.compiled(options.rulepacks) if options.wording else None
+    on = options.document_date or dt.date.today()
     extraction = extract_any(
         name, data, kind=kind, password=options.password, progress=progress, cancel=cancel
     )
@@ -100,6 +109,7 @@ def _check(
         page_count=extraction.page_count,
         lexicon_version=lexicon.version,
         engine_version=ENGINE_VERSION,
+        rulepack_version=packs.version if packs is not None else "",
         unreadable=list(extraction.unreadable),
     )
     findings = list(extraction.findings)
@@ -136,6 +146,10 @@ def _check(
         term_hits, dropped = lexicon.find(norm.text)
         result.suppressed += dropped
         findings.extend(_lexicon_findings(stream, norm, term_hits, marked, layout))
+        if packs is not None and stream.channel in wording.CHANNELS:
+            findings.extend(
+                _wording_findings(stream, norm, packs.find(norm, stream.text, on, stream.channel))
+            )
     findings = _drop_unchanged_revisions(findings, "".join(visible_norm))
     if options.names_near_personal_data and personal:
         findings.extend(_names_near(personal))
@@ -287,6 +301,30 @@ def _lexicon_findings(
             )
         )
     return out
+
+
+def _wording_findings(stream: TextStream, norm: Normalized, hits: list[wording.WordingHit]) -> list[Finding]:
+    """错敏/表述 findings, mapped back and located in one batch like the lexicon's."""
+    if not hits:
+        return []
+    spans = norm.original_spans([(hit.start, hit.end) for hit in hits])
+    original, channel = stream.text, stream.channel
+    return [
+        Finding(
+            hit.rule_id,
+            hit.category,
+            hit.severity,
+            hit.message,
+            channel,
+            location,
+            original[o_start:o_end],
+            original[max(0, o_start - CONTEXT_CHARS) : o_end + CONTEXT_CHARS].replace("\n", " "),
+            hit.term,
+        )
+        for hit, (o_start, o_end), location in zip(
+            hits, spans, locate_all(stream.locator, spans), strict=True
+        )
+    ]
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

@@ -239,6 +239,7 @@ class CheckResult:
     page_count: int | None
     lexicon_version: str
     engine_version: str
+    rulepack_version: str = ""  # hash of the 错敏/表述 rule packs used ("" when they were off)
     findings: list[Finding] = field(default_factory=list)
     # Parts that could not be read: never reported as clean, always listed here and as findings.
     unreadable: list[str] = field(default_factory=list)
