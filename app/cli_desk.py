@@ -242,6 +242,12 @@ def _transition(args: argparse.Namespace, workspace: Workspace) -> int:
         print(
             f"#{document.id}“{document.title}”：{action.label}完成，当前状态：{document.status_enum.label}。"
         )
+        if action is Action.SUBMIT:
+            from app.submission import missing_for_submission
+
+            missing = missing_for_submission(session, document.id)
+            if missing:
+                print(f"提示：发布前还须补全文件信息：{''.join(missing)}请用 edit 补全。", file=sys.stderr)
     return EXIT_OK
 
 
