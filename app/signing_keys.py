@@ -46,12 +46,15 @@ def generate(session: Session, user: User, passphrase: str, keys_dir: Path) -> S
     key = new_private_key()
     pem = private_pem(key, passphrase)
     kid = key_id(key.public_key())
+    storage = "file"
     if secure_backend():
-        set_secret(_secret_name(kid), pem.decode("ascii"))
-        storage = "keyring"
-    else:
+        try:
+            set_secret(_secret_name(kid), pem.decode("ascii"))
+            storage = "keyring"
+        except SecretUnavailable:
+            pass  # the keyring refused: the encrypted file, as on a machine without one
+    if storage == "file":
         write_bytes_atomic(keys_dir / f"{kid}.pem", pem)  # mkstemp: owner-only permissions
-        storage = "file"
     retired = []
     for old in session.scalars(
         select(SigningKey).where(SigningKey.department_id == department_id, SigningKey.retired_at.is_(None))
@@ -89,7 +92,9 @@ def unlock(row: SigningKey, passphrase: str, keys_dir: Path) -> Ed25519PrivateKe
             pem = (keys_dir / f"{row.key_id}.pem").read_bytes()
     except SecretUnavailable as exc:
         raise NotFound(
-            QT_TRANSLATE_NOOP("DeskError", "系统密钥环中找不到签名密钥 {key} 的私钥。"), key=row.key_id[:16]
+            QT_TRANSLATE_NOOP("DeskError", "无法从系统密钥环取得签名密钥 {key} 的私钥：{reason}"),
+            key=row.key_id[:16],
+            reason=exc.message,
         ) from exc
     except OSError as exc:
         raise NotFound(
