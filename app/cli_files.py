@@ -16,8 +16,10 @@ from review.model import Severity
 
 
 def _check(args: argparse.Namespace, _workspace: None) -> int:
-    from app.filecheck import check_files, collect, load_lexicon
+    from app.filecheck import check_files, collect, load_lexicon, mupdf_messages_to_stderr
     from app.paths import Paths
+
+    mupdf_messages_to_stderr()
 
     cache_dir = Paths.resolve(args.data_dir).cache_dir
     files = list(collect(args.paths))
@@ -34,7 +36,7 @@ def _check(args: argparse.Namespace, _workspace: None) -> int:
             width = 30
             filled = width * done // total
             print(
-                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {outcome.path.name[:40]:<40}",
+                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {Path(outcome.shown).name[:40]:<40}",
                 end="",
                 file=sys.stderr,
                 flush=True,
@@ -49,7 +51,7 @@ def _check(args: argparse.Namespace, _workspace: None) -> int:
             json.dumps(
                 {
                     "files": [o.result.to_json() for o in outcomes if o.result],
-                    "errors": [{"file": str(o.path), "message": o.error} for o in outcomes if o.error],
+                    "errors": [{"file": o.shown, "message": o.error} for o in outcomes if o.error],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -87,34 +89,42 @@ def _read_json(path: Path) -> Any:
 def _redact(args: argparse.Namespace, _workspace: None) -> int:
     from app.atomic import write_bytes_atomic
     from app.documents import read_source
-    from app.filecheck import load_lexicon
+    from app.filecheck import load_lexicon, mupdf_messages_to_stderr
     from app.paths import Paths
     from app.redaction import plan_from_json, publish_form
+    from review.formats import display_name
     from review.redact import RedactionOptions
 
+    mupdf_messages_to_stderr()
     lexicon, _ = load_lexicon(args.lexicon, Paths.resolve(args.data_dir).cache_dir)
     plan = plan_from_json(_read_json(args.decisions)) if args.decisions else None
     data = read_source(args.file)
     published = publish_form(
-        args.file.name, data, plan, lexicon, RedactionOptions(mark=args.mark, rasterize=args.rasterize)
+        display_name(args.file.name),
+        data,
+        plan,
+        lexicon,
+        RedactionOptions(mark=args.mark, rasterize=args.rasterize),
     )
+    output = display_name(str(args.output))
     if not published.verification.ok:
         for line in published.verification.describe():
             _error(line)
-        _error(f"复核未通过，未写出“{args.output}”。")
+        _error(f"复核未通过，未写出“{output}”。")
         return EXIT_PROBLEM
     write_bytes_atomic(args.output, published.pdf)
-    print(f"已写出 {args.output}：删除 {len(published.plan.remove)} 处内容，复核通过。")
+    print(f"已写出 {output}：删除 {len(published.plan.remove)} 处内容，复核通过。")
     return EXIT_OK
 
 
 def _verify(args: argparse.Namespace, _workspace: None) -> int:
     from app.documents import read_source
-    from app.filecheck import load_lexicon
+    from app.filecheck import load_lexicon, mupdf_messages_to_stderr
     from app.paths import Paths
     from app.redaction import plan_from_json
     from review.verify import verify_published
 
+    mupdf_messages_to_stderr()
     lexicon, _ = load_lexicon(args.lexicon, Paths.resolve(args.data_dir).cache_dir)
     plan = plan_from_json(_read_json(args.against))
     verification = verify_published(
@@ -137,7 +147,7 @@ def _print_outcome(outcome: Any) -> None:
     result = outcome.result
     if result is None:
         return
-    print(f"== {outcome.path}（{len(result.findings)} 处发现，{result.seconds} 秒）")
+    print(f"== {outcome.shown}（{len(result.findings)} 处发现，{result.seconds} 秒）")
     order = sorted(result.findings, key=lambda f: (-f.severity.rank, f.location.page or 0))
     for f in order:
         place = f.location.describe() or "整个文件"

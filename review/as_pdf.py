@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 
+from review.archive import Archive
 from review.compose import compose_pdf
 from review.formats import Kind, decode_text
 from review.mupdf import LOCK
@@ -23,32 +22,32 @@ def as_pdf(name: str, data: bytes, kind: Kind) -> bytes:
                 return bytes(img.convert_to_pdf())
         case Kind.TEXT:
             text, _ = decode_text(name, data)
-            return compose_pdf(text.splitlines())
+            return compose_pdf(text.splitlines(), name=name)
         case Kind.DOCX:
-            return compose_pdf(docx_paragraphs(data))
+            return compose_pdf(docx_paragraphs(data, name), name=name)
         case Kind.OFD:
-            return compose_pdf(ofd_text_lines(data))
+            return compose_pdf(ofd_text_lines(data, name), name=name)
     raise AssertionError(kind)
 
 
-def docx_paragraphs(data: bytes) -> list[str]:
+def docx_paragraphs(data: bytes, name: str = "draft.docx") -> list[str]:
     """The body paragraphs a reader sees, in order: without hidden (vanish) runs, tracked deletions,
     field codes and comments — python-docx's paragraph text would include the hidden runs."""
     from review.extract.docx import extract_docx
     from review.model import Channel
 
-    for stream in extract_docx("draft.docx", data).streams:
+    for stream in extract_docx(name, data).streams:
         if stream.channel is Channel.VISIBLE and stream.locator.locate(0, 0).part == "word/document.xml":
             return stream.text.split("\n")
     return []
 
 
-def ofd_text_lines(data: bytes) -> list[str]:
+def ofd_text_lines(data: bytes, name: str = "draft.ofd") -> list[str]:
     """Text of every TextCode element of an OFD package, page content files in name order."""
     from xml.etree import ElementTree
 
     lines: list[str] = []
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+    with Archive(name, data) as zf:
         pages = sorted(n for n in zf.namelist() if re.search(r"Pages/Page_?\d+/Content\.xml$", n))
         for name in pages:
             root = ElementTree.fromstring(zf.read(name))

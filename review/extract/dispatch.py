@@ -185,12 +185,12 @@ def _read_attachment(path: str, data: bytes, depth: int, budget: Budget) -> Extr
         case Inner.DOCX:
             from review.extract.docx import extract_docx
 
-            check_zip(name, data)
+            check_zip(name, data, budget.left)
             return extract_docx(name, data, depth, budget)
         case Inner.OFD:
             from review.extract.ofd import extract_ofd
 
-            check_zip(name, data)
+            check_zip(name, data, budget.left)
             return extract_ofd(name, data, depth, budget)
         case Inner.XLSX | Inner.PPTX | Inner.ODF | Inner.ZIP:
             return _read_zip(path, data, depth, budget, kind)
@@ -216,15 +216,15 @@ def _read_attachment(path: str, data: bytes, depth: int, budget: Budget) -> Extr
 
 
 def _read_zip(path: str, data: bytes, depth: int, budget: Budget, kind: Inner) -> Extraction:
-    import io
-    import zipfile
-
+    from review.archive import Archive
     from review.extract import inner as readers
 
     name = path.rsplit("/", 1)[-1] or "附件"
-    check_zip(name, data)
+    # Damage and bombs first, inflating nothing it keeps; then each part read under its cap, the
+    # whole package under what is left of the attachments' budget.
+    check_zip(name, data, budget.left)
     out = Extraction()
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+    with Archive(name, data, budget.left) as zf:
         declared = sum(i.file_size for i in zf.infolist())
         if declared > budget.left:
             raise DocumentRejected(name, _TOO_BIG)

@@ -3,16 +3,16 @@
 Body, headers and footers, footnotes and endnotes, comments, text boxes, tracked insertions and
 deletions, hidden (vanish) text, field codes, image alt text, core/app/custom properties,
 document variables, custom XML parts, embedded objects and thumbnails. Read with the standard
-library's XML parser straight from the zip: python-docx shows only the body.
+library's XML parser straight from the zip (review.archive: every part inflated under a cap):
+python-docx shows only the body.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from xml.etree import ElementTree
 
+from review.archive import Archive
 from review.errors import QT_TRANSLATE_NOOP
 from review.extract.base import Budget, Extraction, StreamBuilder, fixed_stream, hidden_finding
 from review.model import Channel, Location, Severity
@@ -30,7 +30,7 @@ _PART_CHANNELS = (
 
 def extract_docx(name: str, data: bytes, depth: int = 0, budget: Budget | None = None) -> Extraction:
     out = Extraction()
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+    with Archive(name, data) as zf:
         names = zf.namelist()
         for part in sorted(names):
             channel = next((c for pattern, c in _PART_CHANNELS if pattern.match(part)), None)
@@ -227,7 +227,7 @@ _TELLING_PROPERTIES = {
 }
 
 
-def _properties(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
+def _properties(zf: Archive, names: list[str], out: Extraction) -> None:
     filled: list[str] = []
     for part in ("docProps/core.xml", "docProps/app.xml", "docProps/custom.xml"):
         if part not in names:
@@ -259,7 +259,7 @@ def _properties(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
         )
 
 
-def _settings(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
+def _settings(zf: Archive, names: list[str], out: Extraction) -> None:
     if "word/settings.xml" not in names:
         return
     try:
@@ -286,7 +286,7 @@ def _settings(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
         )
 
 
-def _custom_xml(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
+def _custom_xml(zf: Archive, names: list[str], out: Extraction) -> None:
     for part in names:
         if not re.match(r"customXml/item\d+\.xml$", part):
             continue
@@ -310,9 +310,7 @@ def _custom_xml(zf: zipfile.ZipFile, names: list[str], out: Extraction) -> None:
             )
 
 
-def _embedded(
-    zf: zipfile.ZipFile, names: list[str], out: Extraction, depth: int, budget: Budget | None
-) -> None:
+def _embedded(zf: Archive, names: list[str], out: Extraction, depth: int, budget: Budget | None) -> None:
     from review.extract.dispatch import add_attachment
 
     for part in names:
@@ -334,9 +332,7 @@ _ALT_CHUNK = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
-def _alt_chunks(
-    zf: zipfile.ZipFile, names: list[str], out: Extraction, depth: int, budget: Budget | None
-) -> None:
+def _alt_chunks(zf: Archive, names: list[str], out: Extraction, depth: int, budget: Budget | None) -> None:
     """altChunk parts: HTML, MHT, RTF, text or another DOCX that Word merges into the body when it
     opens the file. Other readers (and this one's body walk) never see them, so each is opened
     by its content like an attachment."""

@@ -13,9 +13,9 @@ import html
 import html.parser
 import re
 import struct
-import zipfile
 from xml.etree import ElementTree
 
+from review.archive import Archive
 from review.formats import DocumentRejected, decode_text
 
 # -- zipped XML (XLSX, PPTX, OpenDocument) --------------------------------------------------------
@@ -24,10 +24,10 @@ _EMBEDDING_DIRS = ("xl/embeddings/", "ppt/embeddings/", "word/embeddings/", "Obj
 _MEDIA_DIRS = ("xl/media/", "ppt/media/", "Pictures/", "Thumbnails/", "docProps/thumbnail")
 
 
-def zipped_xml_parts(zf: zipfile.ZipFile) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+def zipped_xml_parts(zf: Archive) -> tuple[list[tuple[str, str]], list[str], list[str]]:
     """(part, text) for every XML part, the embedded objects to open as attachments, and the parts
     that could not be parsed. Every text node counts: cells, shared strings, comments, hidden
-    sheets, defined names and document properties alike."""
+    sheets, defined names and document properties alike. Each part is inflated under its cap."""
     texts: list[tuple[str, str]] = []
     embedded: list[str] = []
     broken: list[str] = []

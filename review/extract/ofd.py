@@ -3,12 +3,11 @@ data, annotations, attachments, and text objects that are invisible or white."""
 
 from __future__ import annotations
 
-import io
 import posixpath
-import zipfile
 from collections.abc import Callable
 from xml.etree import ElementTree
 
+from review.archive import Archive
 from review.errors import QT_TRANSLATE_NOOP
 from review.extract.base import Budget, Extraction, StreamBuilder, fixed_stream, hidden_finding
 from review.model import Channel, Location, Severity
@@ -31,7 +30,7 @@ def _resolve(base_file: str, ref: str) -> str:
 
 def extract_ofd(name: str, data: bytes, depth: int = 0, budget: Budget | None = None) -> Extraction:
     out = Extraction(page_count=0)
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+    with Archive(name, data) as zf:  # every part inflated under a cap (review.archive)
         names = set(zf.namelist())
 
         def xml(part: str) -> ElementTree.Element | None:
@@ -166,7 +165,7 @@ def _annotations(xml, path: str, page_ids: dict[str, int], out: Extraction) -> N
 
 
 def _attachments(
-    zf: zipfile.ZipFile,
+    zf: Archive,
     xml: Callable[[str], ElementTree.Element | None],
     path: str,
     out: Extraction,
@@ -192,7 +191,7 @@ def _attachments(
         # Opened by content: an OFD attachment's name often has no extension at all.
         for loc in _children(attachment, "FileLoc"):
             file_path = _resolve(path, loc.text or "")
-            if file_path in zf.namelist():
+            if file_path in zf:
                 add_attachment(out, name, zf.read(file_path), depth + 1, budget)
             else:
                 unreadable_attachment(out, name, "附件文件不存在")
