@@ -7,15 +7,27 @@ remove (删除), mask (遮盖: personal data in the official masked form), keep 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from app.vocabulary import FALSE_ALARM, KEEP, MASK, REMOVE
 from review.as_pdf import as_pdf
+from review.clean_docx import clean_docx, recheck
+from review.convert import (
+    TEXT_LAYOUT,
+    ConversionFailed,
+    Converter,
+    Layout,
+    is_word_draft,
+    shared,
+    unavailable_reason,
+)
 from review.engine import CheckOptions, check_bytes
+from review.errors import QT_TRANSLATE_NOOP
 from review.formats import probe
 from review.lexicon import CompiledLexicon
 from review.model import CheckResult, Finding, Severity
-from review.redact import RedactionOptions, areas_for_texts, redact_pdf
+from review.redact import REMOVED_LABEL, RedactionOptions, areas_for_texts, redact_pdf
 from review.rules import mask
 from review.verify import Verification, verify_published
 
@@ -77,6 +89,10 @@ class Published:
     pdf: bytes
     verification: Verification
     plan: RedactionPlan
+    # How the PDF was laid out: LibreOffice from the redacted source (fonts substituted), or the
+    # text layout; `layout.describe()` is the sentence for the publish dialog and the CLI.
+    layout: Layout = TEXT_LAYOUT
+    cleaned_docx: bytes | None = None  # the redacted source a Word draft's PDF was converted from
 
 
 def publish_form(
@@ -86,8 +102,24 @@ def publish_form(
     lexicon: CompiledLexicon,
     options: RedactionOptions | None = None,
 ) -> Published:
-    """The redacted, sanitised PDF of a draft, verified. `plan` None: remove every blocking finding."""
+    """The redacted, sanitised PDF of a draft, verified. `plan` None: remove every blocking finding.
+    A Word, WPS or ODT draft is redacted in its source and converted with its layout where
+    LibreOffice is installed (`source_form`); elsewhere it is laid out from its text, and says so."""
     options = options or RedactionOptions()
+    layout = TEXT_LAYOUT
+    if is_word_draft(name):
+        converter = shared()
+        if converter is not None:
+            return source_form(name, data, plan, lexicon, options, converter)
+        if PurePath(name).suffix.lower() != ".docx":
+            raise ConversionFailed(
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "“{name}”是 DOC、WPS 或 ODT 文件，需要 LibreOffice 才能读取：{reason}"
+                ),
+                name=name,
+                reason=unavailable_reason(),
+            )
+        layout = Layout("text", reason=unavailable_reason())
     pdf = as_pdf(name, data, probe(name, data).kind)
     if plan is None:
         plan = plan_all_blocking(
@@ -110,4 +142,48 @@ def publish_form(
         rasterized=options.rasterize,
     )
     verification.compare_renders(pdf, outcome.pdf, areas)
-    return Published(outcome.pdf, verification, plan)
+    return Published(outcome.pdf, verification, plan, layout)
+
+
+def source_form(
+    name: str,
+    data: bytes,
+    plan: RedactionPlan | None,
+    lexicon: CompiledLexicon,
+    options: RedactionOptions,
+    converter: Converter,
+) -> Published:
+    """A Word, WPS or ODT draft redacted in its source, then converted by LibreOffice: the removed
+    and masked texts are cut out of the DOCX (a DOC, WPS or ODT file is first converted to DOCX)
+    wherever they stand, marks set in the run's own font and size, hidden content stripped
+    (review/clean_docx.py). The PDF is sanitised like any published PDF and verified by the same
+    engine; the cleaned DOCX is re-read part by part for any removed text or hidden place left."""
+    docx = data if PurePath(name).suffix.lower() == ".docx" else converter.to_docx(name, data)
+    docx_name = str(PurePath(name).with_suffix(".docx"))
+    if plan is None:
+        plan = plan_all_blocking(
+            check_bytes(docx_name, docx, lexicon, CheckOptions(names_near_personal_data=False))
+        )
+    cleaned = clean_docx(docx, plan.remove, title=options.metadata.get("title", ""), mark=options.mark)
+    converted = converter.to_pdf(docx_name, cleaned)
+    layout = converter.layout(cleaned, converted)
+    # No areas: what was removed is not in the source any more. Sanitising still takes annotations,
+    # links, bookmarks, metadata and any hidden span LibreOffice wrote, and rasterises if asked.
+    outcome = redact_pdf(converted, [], options)
+    kept = outcome.kept_text
+    for mark in [REMOVED_LABEL, *plan.replacements]:
+        kept = kept.replace(mark, "")  # the marks are in the source now: kept text as verify counts it
+    verification = verify_published(
+        outcome.pdf,
+        plan.removed_texts,
+        lexicon,
+        kept_text=kept,
+        replacements=plan.replacements,
+        kept_decisions=plan.keep,
+        rasterized=options.rasterize,
+    )
+    verification.compare_renders(converted, outcome.pdf, [])
+    leaks, survivors = recheck(cleaned, plan.removed_texts)
+    verification.leaks.extend(leaks)
+    verification.survivors.extend(survivors)
+    return Published(outcome.pdf, verification, plan, layout, cleaned)
