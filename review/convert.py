@@ -319,6 +319,11 @@ class Converter:
             self._font_match[family] = (used, postscript.strip())
         return self._font_match[family]
 
+    def forget(self) -> None:
+        """Drops the converted files kept for repeated asks (the benchmark times real conversions)."""
+        with self._lock:
+            self._cache.clear()
+
     def close(self) -> None:
         with self._lock:
             self._stop()
