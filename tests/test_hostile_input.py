@@ -259,6 +259,19 @@ def test_a_member_inflating_beyond_its_header_is_not_read_past_it(tmp_path):
         probe("谎报.docx", lying)
 
 
+def test_a_docx_body_of_too_many_elements_is_refused_before_it_is_parsed():
+    """Memory follows the elements, not the bytes: 31 MB of bare paragraphs took 1.2 GB to check."""
+    from review.formats import probe
+
+    block = b"".join(b"<w:p><w:r><w:t>%02d</w:t></w:r></w:p>" % (i % 100) for i in range(1000))
+    head = b"<w:document " + _W + b"><w:body>"
+    deflated, crc, size = _deflated_repeat(head, block, 400, b"</w:body></w:document>")
+    assert size < 16 * MB  # well under the byte cap
+    dense = _zip([("[Content_Types].xml", _CONTENT_TYPES), ("word/document.xml", deflated, crc, size)])
+    with pytest.raises(DocumentRejected, match="XML 元素"):
+        probe("密集.docx", dense)
+
+
 def test_a_zip_with_a_huge_central_directory_is_refused_before_it_is_parsed(tmp_path):
     from review.formats import probe
 
