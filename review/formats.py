@@ -139,8 +139,7 @@ def probe(name: str, data: bytes, allow_encrypted: bool = False) -> Probe:
                     name,
                     QT_TRANSLATE_NOOP(
                         "DeskError",
-                        "“{name}”有 {chars} 万字，超过纯文本草稿 {limit} 万字的上限"
-                        "（发布时要逐页排成 PDF），请拆分后再导入。",
+                        "“{name}”有 {chars} 万字，超过纯文本草稿 {limit} 万字的上限（发布时要逐页排成 PDF），请拆分后再导入。",
                     ),
                     chars=len(text) // 10_000,
                     limit=MAX_TEXT_CHARS // 10_000,
