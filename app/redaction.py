@@ -145,6 +145,30 @@ def publish_form(
     return Published(outcome.pdf, verification, plan, layout)
 
 
+def desk_word_form(
+    name: str,
+    data: bytes,
+    plan: RedactionPlan,
+    lexicon: CompiledLexicon,
+    options: RedactionOptions,
+    *,
+    manual_areas: bool,
+) -> tuple[Published | None, Layout | None]:
+    """For approval in the desk: a Word draft's form redacted in its source, with its layout, where
+    LibreOffice is installed and no area was drawn by hand (areas are drawn on the page view, which
+    is the text layout); else (None, the text layout and why) for a Word draft, (None, None) for
+    any other."""
+    if not is_word_draft(name):
+        return None, None
+    if manual_areas:
+        return None, Layout("text", reason="审查员在页面视图上画了删除区域，按页面视图（文字排版）删减")
+    converter = shared()
+    if converter is None:
+        return None, Layout("text", reason=unavailable_reason())
+    published = source_form(name, data, plan, lexicon, options, converter)
+    return published, published.layout
+
+
 def source_form(
     name: str,
     data: bytes,

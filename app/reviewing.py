@@ -50,7 +50,7 @@ from app.interpretations import (
     unattested_media,
 )
 from app.record_facts import record_facts
-from app.redaction import FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, RedactionPlan
+from app.redaction import FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, RedactionPlan, desk_word_form
 from app.releases import ReviewedTexts, field_problems, texts_in_areas
 from app.roles import Status
 from app.vocabulary import DECISIONS, Conclusion
@@ -74,7 +74,7 @@ from review.masking import is_personal, mask_for_record, mask_texts
 from review.model import Rect, Severity
 from review.record import RecordLine, ReviewRecord, record_pdf
 from review.redact import Area, RedactionOptions, areas_for_texts, redact_pdf
-from review.verify import verify_published
+from review.verify import Verification, verify_published
 
 DECISION_LABELS = {
     REMOVE: QT_TRANSLATE_NOOP("Vocabulary", "删除"),
@@ -514,6 +514,16 @@ def _produce(
     options = options or RedactionOptions(
         rasterize=rasterize, metadata={"title": item.title, "author": item.department}
     )
+    # Issue 18: a Word draft is redacted in its source and converted with its layout (LibreOffice);
+    # the record says how it was laid out and which fonts stood in for the 公文 fonts.
+    source, layout = desk_word_form(
+        item.original_name, item.data, item.plan, item.lexicon, options, manual_areas=bool(item.manual)
+    )
+    if layout is not None:
+        item.record_lines = [*item.record_lines, layout.record_line()]
+    if source is not None:
+        _refuse_unverified(item, source.verification)
+        return _Produced(source.pdf, source.cleaned_docx, _release(item, item.conclusion(), source.pdf))
     pdf = as_pdf(item.original_name, item.data, item.kind)
     # Text under a drawn area is removed text too: it may not come back in a field or the record.
     covered = texts_in_areas(pdf, item.manual)
@@ -534,6 +544,11 @@ def _produce(
     cleaned = clean_docx(item.data, item.plan.removed_texts, item.title) if item.kind is Kind.DOCX else None
     if cleaned is not None:
         verification.leaks.extend(_leaks_in(cleaned, item.plan.removed_texts))
+    _refuse_unverified(item, verification)
+    return _Produced(outcome.pdf, cleaned, _release(item, item.conclusion(), outcome.pdf))
+
+
+def _refuse_unverified(item: _Reviewed, verification: Verification) -> None:
     if not verification.ok and item.companion:
         raise ValidationFailed(
             QT_TRANSLATE_NOOP("DeskError", "政策解读“{title}”删减后复核未通过，不能批准：{problems}"),
@@ -545,7 +560,6 @@ def _produce(
             QT_TRANSLATE_NOOP("DeskError", "删减后复核未通过，不能批准：{problems}"),
             problems="；".join(verification.describe()),
         )
-    return _Produced(outcome.pdf, cleaned, _release(item, item.conclusion(), outcome.pdf))
 
 
 def _release(item: _Reviewed, conclusion: Conclusion, pdf: bytes | None) -> Release:

@@ -167,7 +167,7 @@ class Layout:
         if self.text_only:
             return RecordLine(
                 severity="—",
-                category="发布版版式",
+                category="版式",
                 text="按文字重新排版",
                 place="全文",
                 decision="版式未保留",
@@ -176,7 +176,7 @@ class Layout:
             )
         return RecordLine(
             severity="—",
-            category="发布版版式",
+            category="版式",
             text="保留原版式（LibreOffice 转换）",
             place="全文",
             decision="在源文件中删除后转换",

@@ -217,6 +217,15 @@ def test_a_docx_draft_also_gets_a_cleaned_docx(workspace, people, tmp_path):
         assert places[place] not in everything, place
     assert places["body"] not in everything and "第二段标有" in everything
     assert places["body"] not in published and "第二段标有" in published
+    # Issue 18: the record says how the published form was laid out (LibreOffice, or the text alone).
+    from review.convert import unavailable_reason
+
+    with workspace.db.read() as s:
+        record = _text(file_bytes(s, doc_id, "record"), tmp_path)
+    if unavailable_reason():
+        assert "按文字重新排版" in record
+    else:
+        assert "保留原版式" in record and "字体替换" in record and places["header"] in published
 
 
 def test_record_hashes_read_back_exactly_when_they_hold_letter_pairs_fonts_join(tmp_path):
