@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,7 +36,7 @@ from publish.report import LEGAL_KINDS, Figures, table2_pdf, to_csv, to_xlsx
 BAR_COLOR = QColor(164, 22, 26)
 
 
-def _frame(chart: QWidget, title: str, has_data: bool) -> QPainter | None:
+def _frame(chart: QWidget, title: str, has_data: bool, placeholder: str = "") -> QPainter | None:
     """Starts painting a chart: its title, and 无数据 (returning None) when there is nothing to draw."""
     painter = QPainter(chart)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -48,7 +47,7 @@ def _frame(chart: QWidget, title: str, has_data: bool) -> QPainter | None:
     painter.setFont(chart.font())
     if has_data:
         return painter
-    text = QCoreApplication.translate("StatisticsWindow", "（无数据）")
+    text = placeholder or QCoreApplication.translate("StatisticsWindow", "（无数据）")
     painter.drawText(QRectF(0, 24, chart.width(), 22), Qt.AlignmentFlag.AlignLeft, text)
     painter.end()
     return None
@@ -60,6 +59,7 @@ class BarChart(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
+        self.placeholder = ""
         self.items: list[tuple[str, int]] = []
         self.setMinimumHeight(160)
 
@@ -69,60 +69,74 @@ class BarChart(QWidget):
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = _frame(self, self.title, bool(self.items))
+        painter = _frame(self, self.title, bool(self.items), self.placeholder)
         if painter is None:
             return
-        label_width = min(220.0, self.width() * 0.4)
+        metrics = painter.fontMetrics()
+        widest = max(metrics.horizontalAdvance(label) for label, _ in self.items) + 8
+        label_width = min(float(widest), self.width() * 0.45)
         top, most = 28.0, max(n for _, n in self.items) or 1
-        span = self.width() - label_width - 60
+        span = max(10.0, self.width() - label_width - 60)
         for i, (label, n) in enumerate(self.items):
             y = top + i * 22
-            painter.drawText(QRectF(0, y, label_width - 6, 20), Qt.AlignmentFlag.AlignRight, label)
+            shown = metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, int(label_width - 6))
+            painter.drawText(QRectF(0, y, label_width - 6, 20), Qt.AlignmentFlag.AlignRight, shown)
             painter.fillRect(QRectF(label_width, y + 3, span * n / most, 14), BAR_COLOR)
             painter.drawText(
                 QRectF(label_width + span * n / most + 4, y, 56, 20), Qt.AlignmentFlag.AlignLeft, str(n)
             )
 
 
-class LineChart(QWidget):
-    """Monthly counts as a line, months along the bottom."""
+class MonthChart(QWidget):
+    """The year's twelve months as columns, each with its count: one month of data is one bar among
+    eleven empty months, readable at any width (a line through one point is a lone dot)."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
-        self.points: list[tuple[str, int]] = []
+        self.placeholder = ""
+        self.year: int | None = None
+        self.points: list[tuple[str, int]] = []  # ("YYYYMM", count), as the figures give them
         self.setMinimumHeight(200)
 
-    def set_points(self, points: list[tuple[str, int]]) -> None:
+    def set_points(self, points: list[tuple[str, int]], year: int | None = None) -> None:
         self.points = points
+        self.year = year
         self.update()
 
+    def months(self) -> list[tuple[int, int]]:
+        """(month 1–12, count) for every month of the year shown."""
+        counts = {int(key[4:]): n for key, n in self.points if self.year is None or int(key[:4]) == self.year}
+        return [(month, counts.get(month, 0)) for month in range(1, 13)]
+
     def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = _frame(self, self.title, bool(self.points))
+        painter = _frame(self, self.title, bool(self.points), self.placeholder)
         if painter is None:
             return
-        left, top, bottom = 40.0, 30.0, self.height() - 24.0
-        width = self.width() - left - 20
-        most = max(n for _, n in self.points) or 1
-        step = width / max(1, len(self.points) - 1)
+        left, top, bottom = 36.0, 30.0, self.height() - 24.0
+        width = self.width() - left - 12
+        months = self.months()
+        most = max(n for _, n in months) or 1
+        slot = width / 12
+        bar = max(4.0, min(36.0, slot * 0.6))
         painter.setPen(QPen(QColor(180, 180, 180)))
         painter.drawLine(QPointF(left, bottom), QPointF(left + width, bottom))
-        painter.drawText(QRectF(0, top - 8, left - 4, 16), Qt.AlignmentFlag.AlignRight, str(most))
-        points = [
-            QPointF(left + i * step, bottom - (bottom - top) * n / most)
-            for i, (_, n) in enumerate(self.points)
-        ]
-        painter.setPen(QPen(BAR_COLOR, 2))
-        for a, b in itertools.pairwise(points):
-            painter.drawLine(a, b)
         painter.setPen(QPen(QColor(60, 60, 60)))
-        for point, (month, n) in zip(points, self.points, strict=True):
-            painter.drawEllipse(point, 3, 3)
+        painter.drawText(QRectF(0, top - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight, str(most))
+        painter.drawText(QRectF(0, bottom - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight, "0")
+        label = QCoreApplication.translate("StatisticsWindow", "{month}月")
+        for month, n in months:
+            x = left + (month - 1) * slot + (slot - bar) / 2
+            height = (bottom - top - 18) * n / most
+            if n:
+                painter.fillRect(QRectF(x, bottom - height, bar, height), BAR_COLOR)
+                painter.drawText(
+                    QRectF(x - 10, bottom - height - 18, bar + 20, 16), Qt.AlignmentFlag.AlignCenter, str(n)
+                )
             painter.drawText(
-                QRectF(point.x() - 30, bottom + 2, 60, 18), Qt.AlignmentFlag.AlignCenter, month[4:]
-            )
-            painter.drawText(
-                QRectF(point.x() - 30, point.y() - 20, 60, 16), Qt.AlignmentFlag.AlignCenter, str(n)
+                QRectF(left + (month - 1) * slot, bottom + 2, slot, 18),
+                Qt.AlignmentFlag.AlignCenter,
+                label.format(month=month),
             )
 
 
@@ -131,6 +145,7 @@ class StatisticsWindow(QDialog):
         super().__init__(parent)
         self.db = db
         self.figures: Figures | None = None
+        self._asked = 0  # counts requested so far
         self.runner = TaskRunner(self)
         self.setWindowTitle(self.tr("统计与年度报告"))
         self.year = QSpinBox(self)
@@ -159,7 +174,7 @@ class StatisticsWindow(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.by_category = BarChart(self.tr("主动公开：按主题分类"), self)
-        self.by_month = LineChart(self.tr("主动公开：按月"), self)
+        self.by_month = MonthChart(self.tr("主动公开：按月"), self)
         self.legal = BarChart(self.tr("规章和行政规范性文件：本年制发 / 废止 / 现行有效"), self)
         self.forms = BarChart(self.tr("政策解读：按形式"), self)
         charts = QWidget(self)
@@ -170,7 +185,12 @@ class StatisticsWindow(QDialog):
         grid.addWidget(self.forms, 2, 0)
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("指标"), self.tr("分项"), self.tr("数值")])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Every column as wide as its longest cell ("2026-01-01 至 2026-12-31" is not cut off); 分项 takes
+        # what is left.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         tabs = QTabWidget(self)
@@ -182,6 +202,7 @@ class StatisticsWindow(QDialog):
         layout.addWidget(tabs, 1)
         self.resize(1000, 720)
         self.choose_save_path: Callable[[str, str], str] = self._choose_save_path
+        self.compute()  # counted on opening: the year and department shown are already chosen
 
     def _export_button(self, text: str, suffix: str, render: Callable[[Figures], bytes]) -> QPushButton:
         button = QPushButton(text, self)
@@ -190,11 +211,20 @@ class StatisticsWindow(QDialog):
         return button
 
     def compute(self) -> None:
-        """Counts in the background: at a million entries it takes a moment."""
+        """Counts in the background: at a million entries it takes a moment. Only the latest
+        request is shown (the count made on opening may finish after the user asked for another)."""
+        self._asked += 1
+        asked = self._asked
+        self.figures = None
+        for button in self.exports:
+            button.setEnabled(False)
         year, department_id = self.year.value(), self.department.currentData()
         name = self.department.currentText() if department_id is not None else ""
         self.compute_button.setEnabled(False)
         self.summary.setText(self.tr("正在统计…"))
+        for chart in self._charts():
+            chart.placeholder = self.tr("正在统计…")
+            chart.update()
         db = self.db
 
         def work(_task: object) -> Figures:
@@ -202,7 +232,14 @@ class StatisticsWindow(QDialog):
                 result = figures(session, dt.date(year, 1, 1), dt.date(year, 12, 31), department_id)
             return Figures(**{**result.__dict__, "department": name})
 
-        self.runner.start(work, self.show_figures, self._failed)
+        self.runner.start(
+            work,
+            lambda result: self.show_figures(result) if asked == self._asked else None,
+            lambda exc: self._failed(exc) if asked == self._asked else None,
+        )
+
+    def _charts(self) -> list[BarChart | MonthChart]:
+        return [self.by_month, self.by_category, self.legal, self.forms]
 
     def _failed(self, exc: BaseException) -> None:
         self.compute_button.setEnabled(True)
@@ -210,6 +247,8 @@ class StatisticsWindow(QDialog):
 
     def show_figures(self, result: Figures) -> None:
         self.figures = result
+        for chart in self._charts():
+            chart.placeholder = ""
         self.compute_button.setEnabled(True)
         for button in self.exports:
             button.setEnabled(True)
@@ -237,7 +276,7 @@ class StatisticsWindow(QDialog):
                 checks=checks,
             )
         )
-        self.by_month.set_points(result.by_month)
+        self.by_month.set_points(result.by_month, result.start.year)
         self.by_category.set_items(result.by_category)
         self.legal.set_items(
             [
