@@ -438,6 +438,7 @@ class Converter:
                 str(Path(__file__).with_name("uno_worker.py")),
                 pipe,
                 str(self.start_timeout),
+                str(office.pid),  # its process group: the worker kills it when the desk goes away
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

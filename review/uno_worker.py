@@ -7,6 +7,7 @@ reads one JSON request a line on stdin and answers one JSON line on stdout:
     {"src": "/tmp/…/in.docx", "dst": "/tmp/…/out.pdf", "filter": "writer_pdf_Export"}
     -> {"ok": true} | {"ok": false, "error": "…", "dead": false}
 
+When stdin closes (the desk ended, however it ended) the worker kills the office process group.
 "dead" says the office process went away (review/convert.py then starts a new one and tries again).
 Documents are opened hidden and read-only, with macros never run and links never updated.
 Nothing here is imported by the desk itself: uno is loaded only when this file runs as a script.
@@ -14,7 +15,10 @@ Nothing here is imported by the desk itself: uno is loaded only when this file r
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import sys
 import time
 from typing import Any
@@ -92,7 +96,7 @@ def _convert(uno: Any, desktop: Any, request: dict[str, Any]) -> dict[str, Any]:
 def main() -> int:
     import uno
 
-    pipe, connect_timeout = sys.argv[1], float(sys.argv[2])
+    pipe, connect_timeout, office_group = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
     try:
         desktop = _connect(uno, pipe, time.monotonic() + connect_timeout)
     except Exception as exc:
@@ -112,6 +116,9 @@ def main() -> int:
         print(json.dumps(answer), flush=True)
         if answer.get("dead"):
             return 1
+    # stdin closed: the desk ended (perhaps killed); the office it started must not outlive it.
+    with contextlib.suppress(OSError):
+        os.killpg(office_group, signal.SIGKILL)
     return 0
 
 
