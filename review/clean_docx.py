@@ -467,28 +467,37 @@ def _live(instruction: str) -> bool:
 
 def _reduce_fields(root: Element, parents: dict[Element, Element]) -> None:
     """Complex fields (fldChar begin … separate … end) whose code is not a live one lose their code
-    and field characters: the result stays as plain text. Fields may nest and span paragraphs."""
+    and field characters: the result stays as plain text. Fields nest (an IF around a MERGEFIELD)
+    and may span paragraphs; whatever stands in a removed field's code goes with it, nested fields
+    and their results included."""
     stack: list[dict[str, Any]] = []
     doomed: list[Element] = []
+
+    def into_open_codes(el: Element, fields: list[dict[str, Any]]) -> None:
+        for field in fields:
+            if field["in_code"]:
+                field["code"].append(el)
+
     for el in root.iter():
         tag = el.tag
         if tag == f"{W}fldChar":
             kind = el.get(f"{W}fldCharType")
             if kind == "begin":
+                into_open_codes(el, stack)
                 stack.append({"chars": [el], "code": [], "instr": "", "in_code": True})
             elif kind == "separate" and stack:
                 stack[-1]["chars"].append(el)
                 stack[-1]["in_code"] = False
+                into_open_codes(el, stack[:-1])
             elif kind == "end" and stack:
                 field = stack.pop()
                 field["chars"].append(el)
+                into_open_codes(el, stack)
                 if not _live(field["instr"]):
                     doomed += field["chars"] + field["code"]
-                if stack and stack[-1]["in_code"]:
-                    stack[-1]["code"] += field["chars"] + field["code"]
-        elif tag in (f"{W}instrText", _TEXT, f"{W}delText") and stack and stack[-1]["in_code"]:
-            stack[-1]["code"].append(el)
-            if tag == f"{W}instrText":
+        elif tag in (f"{W}instrText", _TEXT, f"{W}delText", *_BREAKS) and stack:
+            into_open_codes(el, stack)
+            if tag == f"{W}instrText" and stack[-1]["in_code"]:
                 stack[-1]["instr"] += el.text or ""
     for field in stack:  # never ended: its code goes all the same
         doomed += field["code"] + [c for c in field["chars"] if c.get(f"{W}fldCharType") == "begin"]

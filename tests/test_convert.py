@@ -153,3 +153,86 @@ def test_without_libreoffice_the_text_layout_is_used_and_said(draft, lexicon, mo
     assert "未找到 soffice" in published.layout.record_line().reason
     with pytest.raises(ConversionFailed, match="需要 LibreOffice"):
         publish_form("低保名单.doc", draft, _plan(), lexicon)
+
+
+def _docx_with_body(body_xml: str, styles_extra: str = "") -> bytes:
+    """A python-docx document whose body is `body_xml` (w: prefixed paragraphs)."""
+    import io
+    import re
+    import zipfile
+
+    import docx
+
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                content = re.sub(
+                    rb"<w:body>.*<w:sectPr",
+                    b"<w:body>" + body_xml.encode() + b"<w:sectPr",
+                    content,
+                    flags=re.S,
+                )
+            elif item.filename == "word/styles.xml" and styles_extra:
+                content = content.replace(b"</w:styles>", styles_extra.encode() + b"</w:styles>")
+            dst.writestr(item, content)
+    return out.getvalue()
+
+
+def _run(text: str, props: str = "") -> str:
+    return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _field(code: str, result: str) -> str:
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"{_run(result)}"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def test_the_source_is_redacted_inside_runs_and_stripped_of_what_does_not_show():
+    import io
+    import zipfile
+
+    from review.clean_docx import clean_docx
+    from review.extract.docx import extract_docx
+
+    font = '<w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/>'
+    secret_style = '<w:rStyle w:val="Secret"/>'
+    merge = _field(" MERGEFIELD 姓名 ", "合并域秘密")
+    body = (
+        # A number over three runs; a name in traditional characters; a removal marked as a box.
+        f"<w:p>{_run('电话138', font)}{_run('1234', font)}{_run('5678，張三；内部事项丁完', font)}</w:p>"
+        # Text hidden by its character style; a merge field nested in an IF (its value must go too).
+        f"<w:p>{_run('隐藏样式秘密', secret_style)}{_run('可见')}"
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> IF </w:instrText></w:r>'
+        f"{merge}"
+        '<w:r><w:instrText> = "a" "结果" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f'{_run("结果")}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        # A page number stays a live field.
+        f"<w:p>{_run('第')}{_field(' PAGE ', '1')}{_run('页')}</w:p>"
+    )
+    styles = (
+        '<w:style w:type="character" w:styleId="Secret"><w:name w:val="Secret"/>'
+        "<w:rPr><w:vanish/></w:rPr></w:style>"
+    )
+    targets = {MOBILE: mask(MOBILE, "PII-MOBILE"), "张三": None, "内部事项丁": None}
+    cleaned = clean_docx(_docx_with_body(body, styles), targets, "标题", mark="box")
+    xml = zipfile.ZipFile(io.BytesIO(cleaned)).read("word/document.xml").decode()
+    visible = "".join(s.text for s in extract_docx("c.docx", cleaned).streams)
+    for gone in (MOBILE, "1234", "張三", "内部事项丁", "隐藏样式秘密", "合并域秘密", "MERGEFIELD"):
+        assert gone not in visible and gone not in xml, gone
+    assert "电话138****5678，" in visible and "完" in visible and "可见结果" in visible
+    assert " PAGE " in xml and "第1页" in visible
+    # The mask copies the run's font and size; the box is a black-shaded run as long as the text.
+    assert (
+        '<w:rPr><w:rFonts w:eastAsia="仿宋_GB2312" /><w:sz w:val="32" /></w:rPr>'
+        '<w:t xml:space="preserve">138****5678</w:t>'
+    ) in xml
+    assert 'w:fill="000000"' in xml and "\u3000" * 5 in xml
