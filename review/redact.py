@@ -11,6 +11,7 @@ refused. Optionally every page is rasterised: the only pipeline that removes eve
 from __future__ import annotations
 
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,10 +21,14 @@ from review.extract.pdf import covering_fills, hidden_image_parts, hidden_reason
 from review.model import Rect
 from review.mupdf import LOCK
 from review.ocr import remove_text_only, rewrite_image
+from review.split_text import split_text_under
+
+log = logging.getLogger(__name__)
 
 REMOVED_LABEL = "[已删除]"
 # PyMuPDF's PDF_REDACT_IMAGE_PIXELS, PDF_REDACT_LINE_ART_REMOVE_IF_COVERED, PDF_REDACT_TEXT_REMOVE
 _IMAGE_PIXELS, _LINE_ART_IF_COVERED, _TEXT_REMOVE = 2, 1, 0
+_REDACT_ANNOT = 12  # PyMuPDF's PDF_ANNOT_REDACT
 CJK_FONT = "china-s"
 
 
@@ -116,10 +121,12 @@ def _redact(doc: Any, areas: list[Area], options: RedactionOptions) -> Redaction
                 if not any(box.intersects(_rect(a.rect)) for a in page_areas):
                     kept.append(chr(c[0]) if c[0] >= 0 else "")
         kept_pages.append("".join(kept))
+        _split_strings_under_redactions(doc, page)
         # OCR (review/ocr.py): hidden text goes now, without the pixels under it (a scan's OCR layer).
         remove_text_only(page)
         for area in page_areas:
             _add_area(page, area, options)
+        _split_strings_under_redactions(doc, page)
         # Image pixels under an area are blanked; drawings inside it removed; text removed.
         page.apply_redactions(images=_IMAGE_PIXELS, graphics=_LINE_ART_IF_COVERED, text=_TEXT_REMOVE)
         cropped = _blank_cropped_pixels(doc, page, crop)
@@ -132,6 +139,17 @@ def _redact(doc: Any, areas: list[Area], options: RedactionOptions) -> Redaction
     if options.rasterize:
         out = _rasterise(out, options)
     return RedactionOutcome(bytes(out), "".join(kept_pages), removed_hidden)
+
+
+def _split_strings_under_redactions(doc: Any, page: Any) -> None:
+    """Issue 14: MuPDF, removing glyphs from inside a string, draws the kept glyphs after them one
+    glyph to the left (under the box). Strings under a pending redaction are cut one glyph per
+    string first (review/split_text.py), which places every glyph where it was."""
+    rects = [annot.rect for annot in page.annots(types=(_REDACT_ANNOT,))]
+    try:
+        split_text_under(doc, page, rects)
+    except Exception:  # a content stream it cannot follow is redacted as it is; lost_ink judges the page
+        log.warning("strings under a redaction not split on page %d", page.number + 1, exc_info=True)
 
 
 def _rect(r: Rect) -> Any:
