@@ -15,15 +15,14 @@ from review.as_pdf import as_pdf
 from review.clean_docx import clean_docx, recheck
 from review.convert import (
     TEXT_LAYOUT,
-    ConversionFailed,
     Converter,
     Layout,
+    docx_of,
     is_word_draft,
     shared,
     unavailable_reason,
 )
 from review.engine import CheckOptions, check_bytes
-from review.errors import QT_TRANSLATE_NOOP
 from review.formats import probe
 from review.lexicon import CompiledLexicon
 from review.model import CheckResult, Finding, Severity
@@ -112,13 +111,7 @@ def publish_form(
         if converter is not None:
             return source_form(name, data, plan, lexicon, options, converter)
         if PurePath(name).suffix.lower() != ".docx":
-            raise ConversionFailed(
-                QT_TRANSLATE_NOOP(
-                    "DeskError", "“{name}”是 DOC、WPS 或 ODT 文件，需要 LibreOffice 才能读取：{reason}"
-                ),
-                name=name,
-                reason=unavailable_reason(),
-            )
+            docx_of(name, data)  # raises: a DOC, WPS or ODT file cannot be read without LibreOffice
         layout = Layout("text", reason=unavailable_reason())
     pdf = as_pdf(name, data, probe(name, data).kind)
     if plan is None:

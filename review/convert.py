@@ -319,6 +319,11 @@ class Converter:
             self._font_match[family] = (used, postscript.strip())
         return self._font_match[family]
 
+    def start(self) -> None:
+        """Starts the office now (it starts on the first conversion otherwise)."""
+        with self._lock:
+            self._running()
+
     def forget(self) -> None:
         """Drops the converted files kept for repeated asks (the benchmark times real conversions)."""
         with self._lock:
@@ -513,6 +518,57 @@ def shared() -> Converter | None:
 
 def is_word_draft(name: str) -> bool:
     return Path(name).suffix.lower() in WORD_SUFFIXES
+
+
+def prewarm() -> None:
+    """Starts the session's office in the background (the desk's start calls it), so that the first
+    page view or approval of a Word draft does not wait for LibreOffice to start."""
+
+    def start() -> None:
+        converter = shared()
+        if converter is not None:
+            with contextlib.suppress(Exception):
+                converter.start()
+
+    threading.Thread(target=start, name="office-prewarm", daemon=True).start()
+
+
+def expected_layout(name: str) -> Layout | None:
+    """What the publish dialog can say before approval: a Word draft keeps its layout, or (no
+    LibreOffice) is laid out from its text; None for any other draft."""
+    if not is_word_draft(name):
+        return None
+    reason = unavailable_reason()
+    return Layout("text", reason=reason) if reason else Layout("libreoffice")
+
+
+def docx_of(name: str, data: bytes) -> bytes:
+    """A Word draft as DOCX: itself, or a DOC, WPS or ODT file converted by LibreOffice (the form
+    the extractor reads and the desk redacts in). Raises ConversionFailed without LibreOffice."""
+    if Path(name).suffix.lower() == ".docx":
+        return data
+    converter = shared()
+    if converter is None:
+        raise ConversionFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "“{name}”是 DOC、WPS 或 ODT 文件，需要 LibreOffice 才能读取：{reason}"
+            ),
+            name=name,
+            reason=unavailable_reason(),
+        )
+    return converter.to_docx(name, data)
+
+
+def page_view(name: str, data: bytes) -> bytes | None:
+    """A Word draft's pages as LibreOffice lays them out, with what a reader does not see (tracked
+    deletions, comments, hidden text) left out: the page view to review and draw areas on. None
+    where LibreOffice cannot be used (the caller shows the text layout)."""
+    converter = shared()
+    if converter is None:
+        return None
+    from review.clean_docx import clean_docx
+
+    return converter.to_pdf(name, clean_docx(docx_of(name, data)))
 
 
 # -- fonts ----------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 
 from app.redaction import RedactionPlan, publish_form
 from review.clean_docx import recheck
-from review.convert import HEI, KAI, SONG, ConversionFailed, shared, unavailable_reason
+from review.convert import HEI, KAI, SONG, ConversionFailed, page_view, shared, unavailable_reason
 from review.lexicon import CompiledLexicon, load_default
 from review.rules import mask
 from tests import word_drafts
@@ -109,6 +109,9 @@ def test_a_word_draft_is_published_with_its_layout_and_redacted_in_place(draft, 
     assert substituted["黑体"] == HEI and substituted["楷体_GB2312"] == KAI
     assert "方正小标宋简体→AR PL UMing CN" in published.layout.describe()
     assert "字体替换" in published.layout.record_line().reason
+    # The page view a reviewer draws areas on has the same layout, nothing removed yet.
+    with pymupdf.open(stream=page_view("低保名单.docx", draft), filetype="pdf") as view:
+        assert view.page_count == 2 and SECRETS["header"] in view[0].get_text()
 
 
 @needs_office
@@ -144,9 +147,11 @@ def test_a_killed_or_hung_office_is_started_again(draft):
 
 def test_without_libreoffice_the_text_layout_is_used_and_said(draft, lexicon, monkeypatch):
     import app.redaction
+    import review.convert
 
-    monkeypatch.setattr(app.redaction, "shared", lambda: None)
-    monkeypatch.setattr(app.redaction, "unavailable_reason", lambda: "未找到 soffice（LibreOffice）")
+    for module in (app.redaction, review.convert):
+        monkeypatch.setattr(module, "shared", lambda: None)
+        monkeypatch.setattr(module, "unavailable_reason", lambda: "未找到 soffice（LibreOffice）")
     published = publish_form("低保名单.docx", draft, _plan(), lexicon)
     assert published.verification.ok, published.verification.describe()
     assert published.layout.text_only and "未安装 LibreOffice" in published.layout.describe()
