@@ -44,7 +44,15 @@ from app.workflow import Action, get_document, perform
 from publish.catalog import CatalogFields, LintIssue, Validity, lint
 from publish.index_number import IndexScheme
 from publish.release import ON_REQUEST, Release, ReleaseError
-from publish.static_site import Attachment, Link, SiteEntry, StaticSite, WithdrawnEntry, live_file_names
+from publish.static_site import (
+    Attachment,
+    Link,
+    SiteEntry,
+    SiteIdentity,
+    StaticSite,
+    WithdrawnEntry,
+    live_file_names,
+)
 from publish.taxonomy import DisclosureMode, InterpretationForm
 from review.extract.dispatch import visible_text
 
@@ -566,6 +574,15 @@ def site_plan(session: Session) -> tuple[list[SiteEntry], list[WithdrawnEntry]]:
     return _all_site_entries(session, rows, bodies), withdrawn
 
 
+def site_identity(session: Session) -> SiteIdentity:
+    """The site's header and footer: the department whose catalog it is, when its entries are all
+    one department's (a shared desk of several publishes one catalog under the plain title)."""
+    names = session.scalars(
+        select(Department.name).where(Department.id.in_(select(CatalogEntry.department_id).distinct()))
+    ).all()
+    return SiteIdentity(department=names[0]) if len(names) == 1 else SiteIdentity()
+
+
 def update_static_site(db: Database, folder: Path) -> int:
     """Brings the static site in `folder` up to date with the catalog; returns how many files changed.
 
@@ -576,9 +593,9 @@ def update_static_site(db: Database, folder: Path) -> int:
     files), and the temporary files an interrupted write left are removed.
     """
     folder.mkdir(parents=True, exist_ok=True, mode=0o755)
-    site = StaticSite(folder)
     changed = 0
     with pending_work.exclusive(folder), db.read() as session:
+        site = StaticSite(folder, site_identity(session))
         changed += len(site.remove_temporary())
         live, withdrawn = site_plan(session)
         for item in live:

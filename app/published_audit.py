@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.catalog import site_plan
+from app.catalog import site_identity, site_plan
 from app.checking import desk_lexicon
 from app.db.database import Database
 from app.db.models import CatalogAttachment, CatalogEntry, PublishJob, Review
@@ -250,7 +250,7 @@ def _exact_site_problems(
     expected: dict[str, bytes | str] | None
     try:
         with db.read() as session:
-            expected = expected_site(*site_plan(session))
+            expected = expected_site(*site_plan(session), site_identity(session))
     except ReleaseError:
         expected = None  # an entry no longer matches its release, reported above: compare names only
     names = set(expected) if expected is not None else _expected_names(known)

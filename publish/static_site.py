@@ -23,6 +23,44 @@ from publish.catalog import Validity
 from publish.files import PUBLIC, write_atomic
 
 SITE_TITLE = "政府信息公开目录"
+
+
+@dataclass(frozen=True)
+class SiteIdentity:
+    """Whose site it is: the department in the header, and the footer a government website carries
+    (主办单位, 网站标识码, ICP and 公安 filing numbers, contact). Empty parts are left out."""
+
+    department: str = ""
+    sponsor: str = ""  # 主办单位
+    site_code: str = ""  # 网站标识码
+    icp: str = ""  # ICP备案号
+    police: str = ""  # 公安机关备案号
+    contact: str = ""  # 联系方式
+
+
+def _header(identity: SiteIdentity, home: str) -> str:
+    name = f"{identity.department} {SITE_TITLE}" if identity.department else SITE_TITLE
+    return f'<header><a href="{home}">{html.escape(name)}</a></header>'
+
+
+def _footer(identity: SiteIdentity) -> str:
+    parts = [
+        (label, value)
+        for label, value in (
+            ("主办单位", identity.sponsor or identity.department),
+            ("网站标识码", identity.site_code),
+            ("ICP备案号", identity.icp),
+            ("公安机关备案号", identity.police),
+            ("联系方式", identity.contact),
+        )
+        if value
+    ]
+    if not parts:
+        return ""
+    items = "".join(f"<span>{html.escape(k)}：{html.escape(v)}</span>" for k, v in parts)
+    return f"<footer>{items}</footer>"
+
+
 _TEMPORARY = re.compile(r"\..+\.tmp")  # publish.files.atomic_file's temporary names
 
 
@@ -100,8 +138,8 @@ def _write_atomic(path: Path, data: bytes) -> bool:
 
 
 class StaticSite:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path, identity: SiteIdentity = SiteIdentity()) -> None:
+        self.folder, self.identity = folder, identity
 
     def publish(self, entry: SiteEntry, load: Callable[[str], bytes]) -> list[Path]:
         """Writes the entry's page, and its PDF and attachments unless already there intact.
@@ -122,7 +160,7 @@ class StaticSite:
             _write_atomic(path, data)
             changed.append(path)
         page = self.folder / "entries" / page_name(entry.index_no)
-        if _write_atomic(page, _entry_page(entry).encode("utf-8")):
+        if _write_atomic(page, _entry_page(entry, self.identity).encode("utf-8")):
             changed.append(page)
         return changed
 
@@ -135,7 +173,7 @@ class StaticSite:
         """
         changed = []
         page = self.folder / "entries" / page_name(entry.index_no)
-        if _write_atomic(page, _withdrawn_page(entry).encode("utf-8")):
+        if _write_atomic(page, _withdrawn_page(entry, self.identity).encode("utf-8")):
             changed.append(page)
         return changed + self._sweep_files(live_files)
 
@@ -169,7 +207,7 @@ class StaticSite:
         and any file no entry of `entries` uses, is removed.
         """
         changed = []
-        for name, content in _front_files(entries).items():
+        for name, content in _front_files(entries, self.identity).items():
             if _write_atomic(self.folder / name, content):
                 changed.append(self.folder / name)
         pages = {page_name(e.index_no) for e in entries} | {page_name(w.index_no) for w in withdrawn}
@@ -182,7 +220,30 @@ class StaticSite:
         return changed + self._sweep_files(live_file_names(entries))
 
 
-def _front_files(entries: list[SiteEntry]) -> dict[str, bytes]:
+def _listed_title(row: dict[str, str]) -> str:
+    return f"{row['t']}（{row['f']}）" if row["f"] else row["t"]
+
+
+def _index_page(rows: list[dict[str, str]], identity: SiteIdentity) -> str:
+    """The front page with the list already in it, so it reads without JavaScript; the script
+    only filters and searches."""
+    cells = "".join(
+        "<tr>"
+        f"<td>{html.escape(r['i'])}</td>"
+        f'<td><a href="{html.escape(r["u"])}">{html.escape(_listed_title(r))}</a></td>'
+        f"<td>{html.escape(r['n'])}</td><td>{html.escape(r['c'])}</td><td>{html.escape(r['d'])}</td>"
+        "</tr>"
+        for r in rows
+    )
+    return (
+        _INDEX_PAGE.replace("{header}", _header(identity, "index.html"))
+        .replace("{footer}", _footer(identity))
+        .replace("{count}", str(len(rows)))
+        .replace("{rows}", cells)
+    )
+
+
+def _front_files(entries: list[SiteEntry], identity: SiteIdentity) -> dict[str, bytes]:
     rows = [
         {
             "i": e.index_no,
@@ -201,23 +262,25 @@ def _front_files(entries: list[SiteEntry]) -> dict[str, bytes]:
     data = "window.CATALOG = " + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"
     return {
         "catalog.js": data.encode("utf-8"),
-        "index.html": _INDEX_PAGE.encode("utf-8"),
+        "index.html": _index_page(rows, identity).encode("utf-8"),
         "site.css": _CSS.encode("utf-8"),
     }
 
 
-def expected_site(entries: list[SiteEntry], withdrawn: Collection[WithdrawnEntry]) -> dict[str, bytes | str]:
+def expected_site(
+    entries: list[SiteEntry], withdrawn: Collection[WithdrawnEntry], identity: SiteIdentity = SiteIdentity()
+) -> dict[str, bytes | str]:
     """Every file the site should hold, by path in the folder: the exact bytes of each text file,
     the SHA-256 of each published file. Anything else on the site was not written by the desk."""
-    expected: dict[str, bytes | str] = dict(_front_files(entries))
+    expected: dict[str, bytes | str] = dict(_front_files(entries, identity))
     for e in entries:
-        expected[f"entries/{page_name(e.index_no)}"] = _entry_page(e).encode("utf-8")
+        expected[f"entries/{page_name(e.index_no)}"] = _entry_page(e, identity).encode("utf-8")
         if e.pdf_sha256:
             expected[f"files/{e.pdf_sha256}.pdf"] = e.pdf_sha256
         for a in e.attachments:
             expected[f"files/{a.file_name}"] = a.sha256
     for w in withdrawn:
-        expected[f"entries/{page_name(w.index_no)}"] = _withdrawn_page(w).encode("utf-8")
+        expected[f"entries/{page_name(w.index_no)}"] = _withdrawn_page(w, identity).encode("utf-8")
     return expected
 
 
@@ -244,7 +307,7 @@ def live_file_names(entries: Iterable[SiteEntry]) -> set[str]:
     return {name for e in entries for name in entry_file_names(e)}
 
 
-def _withdrawn_page(w: WithdrawnEntry) -> str:
+def _withdrawn_page(w: WithdrawnEntry, identity: SiteIdentity) -> str:
     rows = (("索引号", w.index_no), ("信息名称", w.title), ("撤回日期", w.withdrawn_on))
     table = "".join(
         f"<tr><th scope='row'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows
@@ -253,16 +316,16 @@ def _withdrawn_page(w: WithdrawnEntry) -> str:
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>已撤回：{html.escape(w.title)} - {SITE_TITLE}</title><link rel="stylesheet" href="../site.css"></head>
-<body><header><a href="../index.html">{SITE_TITLE}</a></header><main class="{WITHDRAWN_MARK}">
+<body>{_header(identity, "../index.html")}<main class="{WITHDRAWN_MARK}">
 <h1>已撤回</h1>
 <p class="notice">该信息已于 {html.escape(w.withdrawn_on)} 撤回，不再公开。</p>
 <table class="meta"><caption>目录信息</caption>{table}</table>
 <p><a href="../index.html">返回政府信息公开目录</a></p>
-</main></body></html>
+</main>{_footer(identity)}</body></html>
 """
 
 
-def _entry_page(e: SiteEntry) -> str:
+def _entry_page(e: SiteEntry, identity: SiteIdentity) -> str:
     validity = {v.value: v.label for v in Validity}.get(e.validity, e.validity)
     rows = [
         ("索引号", e.index_no),
@@ -288,12 +351,12 @@ def _entry_page(e: SiteEntry) -> str:
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(e.title)} - {SITE_TITLE}</title><link rel="stylesheet" href="../site.css"></head>
-<body><header><a href="../index.html">{SITE_TITLE}</a></header><main>
+<body>{_header(identity, "../index.html")}<main>
 <h1>{html.escape(e.title)}</h1>
 <table class="meta"><caption>目录信息</caption>{table}</table>
 {summary}
 {_file_html(e)}
-</main></body></html>
+</main>{_footer(identity)}</body></html>
 """
 
 
@@ -333,7 +396,9 @@ def _links_html(e: SiteEntry) -> str:
 
 
 _CSS = """body{font-family:sans-serif;margin:0;color:#222}header{background:#a4161a;padding:12px 20px}
-header a{color:#fff;font-size:1.3em;text-decoration:none}main{max-width:1000px;margin:20px auto;padding:0 16px}
+header a{color:#fff;font-size:1.3em;text-decoration:none}
+footer{border-top:3px solid #a4161a;margin-top:32px;padding:16px 20px;color:#555;font-size:.9em;text-align:center}
+footer span{margin:0 10px;display:inline-block}main{max-width:1000px;margin:20px auto;padding:0 16px}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:6px;text-align:left;vertical-align:top}
 table.meta th{width:8em;background:#f5f5f5}form{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}
 label{display:flex;flex-direction:column;font-size:.9em}#count{margin:8px 0;color:#555}
@@ -342,7 +407,7 @@ label{display:flex;flex-direction:column;font-size:.9em}#count{margin:8px 0;colo
 _INDEX_PAGE = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>政府信息公开目录</title><link rel="stylesheet" href="site.css"><script src="catalog.js"></script></head>
-<body><header><a href="index.html">政府信息公开目录</a></header><main>
+<body>{header}<main>
 <form id="filters" role="search" onsubmit="event.preventDefault();render()">
 <label>关键词<input id="q" name="q" type="search" placeholder="标题、文号、主题词"></label>
 <label>发布机构<select id="publisher" name="publisher"><option value="">全部</option></select></label>
@@ -352,10 +417,10 @@ _INDEX_PAGE = """<!DOCTYPE html>
 <option value="valid">有效</option><option value="expired">失效</option><option value="repealed">废止</option>
 <option value="amended">已修改</option></select></label>
 <button type="submit">查询</button></form>
-<p id="count" aria-live="polite"></p>
+<p id="count" aria-live="polite">共 {count} 条</p>
 <table><thead><tr><th scope="col">索引号</th><th scope="col">信息名称</th><th scope="col">发文字号</th>
-<th scope="col">发布日期</th></tr></thead><tbody id="rows"></tbody></table>
-</main>
+<th scope="col">主题分类</th><th scope="col">发布日期</th></tr></thead><tbody id="rows">{rows}</tbody></table>
+</main>{footer}
 <script>
 const data = window.CATALOG || [];
 const $ = id => document.getElementById(id);
@@ -370,7 +435,7 @@ function render(){
     && (!y || e.d.startsWith(y)) && (!v || e.v === v));
   const body = $('rows'); body.textContent = '';
   for (const e of hits) { const tr = document.createElement('tr');
-    for (const [text, link] of [[e.i], [e.f ? e.t + '（' + e.f + '）' : e.t, e.u], [e.n], [e.d]]) { const td = document.createElement('td');
+    for (const [text, link] of [[e.i], [e.f ? e.t + '（' + e.f + '）' : e.t, e.u], [e.n], [e.c], [e.d]]) { const td = document.createElement('td');
       if (link) { const a = document.createElement('a'); a.href = link; a.textContent = text; td.appendChild(a); }
       else td.textContent = text; tr.appendChild(td); }
     body.appendChild(tr); }

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.catalog import publish_to_catalog, site_plan, update_static_site
+from app.catalog import publish_to_catalog, site_identity, site_plan, update_static_site
 from app.db.models import AuditEvent, CatalogEntry, PackageExport, PublishJob
 from app.transfer import import_package
 from publish.static_site import expected_site, page_name
@@ -51,7 +51,7 @@ def site_differences(workspace, folder: Path) -> list[str]:
     import hashlib
 
     with workspace.db.read() as s:
-        expected = expected_site(*site_plan(s))
+        expected = expected_site(*site_plan(s), site_identity(s))
     actual = {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
     problems = [f"extra {name}" for name in sorted(set(actual) - set(expected))]
     for name, want in expected.items():

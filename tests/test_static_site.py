@@ -203,3 +203,22 @@ def test_visitor_follows_interpretation_links_both_ways(workspace, people, sampl
     assert "文字解读" in browser.find_element(By.CSS_SELECTOR, "table.meta").text
     browser.find_element(By.CSS_SELECTOR, "p.interprets a").click()
     assert browser.find_element(By.TAG_NAME, "h1").text == "关于做好冬季供暖保障工作的通知"
+
+
+def test_the_list_reads_without_javascript_under_the_departments_header_and_footer(
+    workspace, people, sample_files, tmp_path
+):
+    import html5lib
+
+    category = "城乡建设、环境保护\\城市管理"
+    _publish(workspace, people, sample_files["clean"], "关于做好冬季供暖保障工作的通知", category, "供暖")
+    site = tmp_path / "site"
+    update_static_site(workspace.db, site)
+    tree = html5lib.parse((site / "index.html").read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    for script in tree.iter("script"):
+        script.clear()  # what a visitor without JavaScript reads
+    rows = [["".join(td.itertext()) for td in row.findall("td")] for row in tree.findall(".//tbody/tr")]
+    assert [row[1:4] for row in rows] == [["关于做好冬季供暖保障工作的通知", "示城管〔2026〕12号", category]]
+    assert [th.text for th in tree.findall(".//thead/tr/th")][3] == "主题分类"
+    assert tree.find(".//header/a").text == "测试市数据局 政府信息公开目录"
+    assert "主办单位：测试市数据局" in "".join(tree.find(".//footer").itertext())
