@@ -159,18 +159,25 @@ def restore(
     copy_sqlite(source, database)
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)  # journal of the replaced database
-    _record_restore(database, login, source, source_sha, kept)
+    # The data directory is the one whose backups folder the caller named (the desk's own layout).
+    _record_restore(database, login, source, source_sha, kept, backups_dir.parent)
     log.info("database restored from %s", source)
     return kept
 
 
-def _record_restore(database: Path, login: str, source: Path, sha: str, kept: Path | None) -> None:
+def _record_restore(
+    database: Path, login: str, source: Path, sha: str, kept: Path | None, data_dir: Path
+) -> None:
+    from app import audit_anchor
     from app.db.migrate import upgrade
 
     db = Database(f"sqlite:///{database}")
     try:
         upgrade(db, None)
+        audit_anchor.attach(db, data_dir)
         with db.write() as session:
+            # The database went back to the backup's chain on purpose: this machine's checkpoint follows.
+            audit.replace_checkpoint(session, f"database.restore: {source}")
             actor = session.scalar(select(User).where(User.login == login.strip()))
             audit.record(
                 session,

@@ -426,8 +426,18 @@ def build_parser() -> argparse.ArgumentParser:
     audit_cmd = sub.add_parser("audit", help="审计记录").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True
     )
-    p = audit_cmd.add_parser("verify", help="校验审计哈希链，指出被修改、插入或删除的记录")
+    p = audit_cmd.add_parser(
+        "verify",
+        help="校验审计哈希链、本机检查点与封签、各文件的状态和文件内容，指出被修改、插入或删除的记录",
+    )
     p.set_defaults(handler="app.cli_desk:_audit_verify")
+    p = audit_cmd.add_parser(
+        "accept",
+        help="核查之后确认数据库的现状（需系统管理员）：重设链头和本机检查点，记录各文件的当前状态，"
+        "所确认的问题记入审计记录",
+    )
+    p.add_argument("--reason", required=True, help="核查结论")
+    p.set_defaults(handler="app.cli_desk:_audit_accept")
     p = audit_cmd.add_parser(
         "published",
         help="核对线上实际发布的内容：文件须为现行条目冻结发布内容中的文件，已撤回的内容不得仍在提供，"

@@ -975,13 +975,36 @@ def _withdraw(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _audit_verify(args: argparse.Namespace, workspace: Workspace) -> int:
     with workspace.db.read() as session:
-        count, problems = audit.verify(session)
-    for problem in problems:
+        report = audit.verify_report(session)
+    for problem in report.problems:
         print(problem.describe())
-    if problems:
-        print(f"审计链校验失败：{len(problems)} 处问题（共读取 {count} 条事件）。")
+    for by, problem in report.accepted:
+        print(f"（系统管理员已在审计事件 #{by} 确认）{problem.describe()}")
+    for key_id, count in sorted(report.foreign.items()):
+        print(
+            f"{count} 条审计事件由其他计算机写入（密钥 {key_id}），本机无法核验其封签，请在该计算机上核查。"
+        )
+    if report.unsealed_before:
+        print(f"{report.unsealed_before} 条审计事件写于启用封签之前。")
+    if report.uncovered:
+        print(f"{report.uncovered} 份文件或目录条目的状态尚未记入审计记录（升级前的记录）。")
+    if report.checkpoint is None and not any(p.problem.startswith("checkpoint") for p in report.problems):
+        print("本机没有该数据库的检查点（本机从未写入该数据库，或检查点连同其密钥被删除）。")
+    if report.key_id:
+        print(f"本机审计密钥标识：{report.key_id}")
+    if report.problems:
+        print(f"审计链校验失败：{len(report.problems)} 处问题（共读取 {report.count} 条事件）。")
         return EXIT_PROBLEM
-    print(f"审计链完整：{count} 条事件。")
+    print(f"审计链完整：{report.count} 条事件。")
+    return EXIT_OK
+
+
+def _audit_accept(args: argparse.Namespace, workspace: Workspace) -> int:
+    user_id = _signed_in(args, workspace)
+    accepted = audit.accept(workspace.db, user_id, args.reason)
+    for problem in accepted:
+        print(problem.describe())
+    print(f"已确认数据库的现状：{len(accepted)} 处问题记入审计记录，链头、本机检查点和各文件的状态已更新。")
     return EXIT_OK
 
 

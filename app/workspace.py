@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from app import audit_anchor
 from app.db import migrate
 from app.db.credentials import PasswordPrompt
 from app.db.database import Database
@@ -38,6 +39,7 @@ class Workspace:
         if db.is_sqlite and db.url.database:
             owner_only(Path(db.url.database))
         migrate.upgrade(db, paths.backups_dir)
+        audit_anchor.attach(db, paths.data_dir)  # writes are sealed and checkpointed outside the database
         log.info("workspace %s, database %s", paths.data_dir, db.display_name)
         return cls(paths, settings, db)
 

@@ -470,10 +470,14 @@ class AuditEvent(Base):
     detail: Mapped[str] = mapped_column(Text)  # canonical JSON: before/after and parameters
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # "key id:HMAC-SHA256 of the hash" with the writing machine's key, kept outside the database
+    # (app.audit_anchor): an event appended by SQL has none, or a false one. Not hashed (it seals the hash).
+    seal: Mapped[str | None] = mapped_column(String(96))
 
 
 class AuditHead(Base):
-    """The chain's last link, one row: a truncated chain no longer matches it."""
+    """The chain's last link, one row: a truncated chain no longer matches it (and each machine's
+    checkpoint outside the database sees a head cut back with its tail)."""
 
     __tablename__ = "audit_head"
 
