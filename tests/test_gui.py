@@ -24,6 +24,23 @@ def _window(qtbot, desk_app, workspace, user_id) -> MainWindow:
     return window
 
 
+def complete(workspace, clerk_id: int, document_id: int) -> None:
+    """The catalog fields a draft must have before it goes to review (成文日期, 主题分类)."""
+    import datetime as dt
+
+    from app import documents
+
+    with workspace.db.write() as s:
+        documents.update_metadata(
+            s,
+            s.get_one(User, clerk_id),
+            document_id,
+            None,
+            category="城乡建设、环境保护\\城市管理",
+            written_on=dt.date(2026, 11, 10),
+        )
+
+
 def test_chinese_renders_without_system_cjk_fonts(desk_app):
     assert desk_app.cjk_family in QFontDatabase.families()
     assert desk_app.cjk_family in desk_app.font().families()
@@ -103,6 +120,8 @@ def test_reviewer_approves_and_clerk_cannot(qtbot, desk_app, workspace, people, 
         clerk_window.import_files([sample_files["clean"]])
     clerk_window.table.selectRow(0)
     assert not clerk_window.transition_actions[Action.APPROVE].isEnabled()
+    complete(workspace, people.clerk, clerk_window.current_id)
+    clerk_window.refresh()
     assert clerk_window.run_transition(Action.SUBMIT, ask=False)
     reviewer_window = _window(qtbot, desk_app, workspace, people.reviewer)
     assert reviewer_window.model.rowCount() == 1  # 待我审查 is the reviewer's home queue
@@ -120,7 +139,9 @@ def _submitted_marked_pdf(qtbot, desk_app, workspace, people, sample_files) -> M
     with qtbot.waitSignal(clerk_window.checks_finished, timeout=60_000):
         clerk_window.import_files([sample_files["pdf"]])
     clerk_window.table.selectRow(0)
-    clerk_window.run_transition(Action.SUBMIT, ask=False)
+    complete(workspace, people.clerk, clerk_window.current_id)
+    clerk_window.refresh()
+    assert clerk_window.run_transition(Action.SUBMIT, ask=False)
     window = _window(qtbot, desk_app, workspace, people.reviewer)
     window.table.selectRow(0)
     return window
@@ -150,12 +171,15 @@ def test_deciding_findings_by_keyboard_and_approval_gate(
 
     monkeypatch.setattr(DecisionDialog, "exec", _accept_choosing_a_basis)
     blocking = [i for i, f in enumerate(panel.findings) if f.severity.value == "blocking"]
+    window.last_message.done(0)  # the reviewer closes the message, and works on in the window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     for index in blocking:
         panel.select_index(index)
-        panel.tree.setFocus()
-        qtbot.keyClick(panel.tree, Qt.Key.Key_D)
+        panel.view.setFocus()
+        qtbot.keyClick(panel.view, Qt.Key.Key_D)
     assert [panel.decisions[i] for i in blocking] == ["remove", "remove"]
-    assert sorted(item.text(2) for item in panel._items() if item.text(2)) == ["删除", "删除"]
+    assert sorted(row[4] for row in panel.row_texts() if row[4]) == ["删除", "删除"]
     with qtbot.waitSignal(window.approval_finished, timeout=60_000) as signal:
         window.approve_current(Conclusion.DISCLOSE_REDACTED, "删减后公开", ask=False)
     assert signal.args == [True]
@@ -189,6 +213,7 @@ def test_stale_window_gets_a_conflict_message(qtbot, desk_app, workspace, people
     from app.workflow import perform
 
     doc_id = import_file(workspace.db, people.clerk, sample_files["pdf"])
+    complete(workspace, people.clerk, doc_id)
     with workspace.db.write() as s:
         perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
     first = _window(qtbot, desk_app, workspace, people.reviewer)
@@ -281,6 +306,7 @@ def test_published_version_and_record_can_be_saved_again(
     from tests.conftest import approve_clean
 
     doc_id = import_file(workspace.db, people.clerk, sample_files["clean"])
+    complete(workspace, people.clerk, doc_id)
     with workspace.db.write() as s:
         perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
     approve_clean(workspace, people.reviewer, doc_id)
@@ -347,7 +373,7 @@ def test_publisher_publishes_an_approved_item_after_the_lint(
     from app.ui.publish_dialog import PublishDialog
     from tests.conftest import approved_document
 
-    approved_document(workspace, people, sample_files["clean"], category="")
+    approved_document(workspace, people, sample_files["clean"])
     window = _window(qtbot, desk_app, workspace, people.publisher)
     assert window.model.rowCount() == 1  # 已批准待发布 is the publisher's home queue
     window.table.selectRow(0)
@@ -355,13 +381,14 @@ def test_publisher_publishes_an_approved_item_after_the_lint(
     seen = {}
 
     def look_and_accept(dialog: PublishDialog) -> int:
+        dialog.summary.setPlainText("概" * 301)
         seen["blocked"] = not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
         seen["issues"] = [dialog.issues.item(i).text() for i in range(dialog.issues.count())]
         return PublishDialog.DialogCode.Rejected
 
     monkeypatch.setattr(PublishDialog, "exec", look_and_accept)
     assert window.publish_current() == ""
-    assert seen["blocked"] and any("缺少主题分类" in text for text in seen["issues"])
+    assert seen["blocked"] and any("超过 300 字" in text for text in seen["issues"])
 
 
 def test_publish_dialog_allocates_the_index_number(

@@ -70,12 +70,12 @@ def test_clerk_writes_an_interpretation_with_headings_lists_and_a_table(
 
     # From the document to its interpretation and back.
     window.interpretations_panel.open_requested.emit(interp_id)
-    assert window._current_id == interp_id
+    assert window.current_id == interp_id
     assert window.interpretations_panel.heading.text() == "所解读的文件"
     with workspace.db.read() as s:
         document_id = s.query(Document).order_by(Document.id).first().id
     window.interpretations_panel._activated(window.interpretations_panel.items.item(0))
-    assert window._current_id == document_id
+    assert window.current_id == document_id
 
 
 def test_conclusion_asks_why_when_the_interpretation_is_missing(qtbot, desk_app):
@@ -95,7 +95,7 @@ def test_clerk_rewrites_a_returned_interpretation_and_uploads_a_new_version_of_t
     window = _window(qtbot, desk_app, workspace, people.clerk)
     with qtbot.waitSignal(window.checks_finished, timeout=60_000):
         window.import_files([sample_files["clean"]])
-    document_id = window._current_id
+    document_id = window.current_id
     with workspace.db.write() as s:
         interp_id = interpretations.attach(
             s,
@@ -140,10 +140,5 @@ def test_clerk_rewrites_a_returned_interpretation_and_uploads_a_new_version_of_t
     monkeypatch.setattr(window, "choose_open_path", lambda _title, _pattern: str(sample_files["pdf"]))
     with qtbot.waitSignal(window.checks_finished, timeout=60_000):
         assert window.revise_via_dialog()
-    tree = window.findings_panel.tree
-    shown_findings = [
-        tree.topLevelItem(i).child(j).text(0)
-        for i in range(tree.topLevelItemCount())
-        for j in range(tree.topLevelItem(i).childCount())
-    ]
+    shown_findings = [row[2] for row in window.findings_panel.row_texts()]
     assert any("机密★10年" in text for text in shown_findings)

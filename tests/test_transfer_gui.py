@@ -55,7 +55,7 @@ def test_backup_from_the_menu(qtbot, desk_app, workspace, people, tmp_path):
     qtbot.waitUntil(lambda: "数据库已备份" in window.statusBar().currentMessage(), timeout=30_000)
     assert target.read_bytes().startswith(b"SQLite format 3")
     clerk = _window(qtbot, desk_app, workspace, people.clerk)
-    assert not clerk.backup_action.isEnabled() and not clerk.restore_action.isEnabled()
+    assert not clerk.admin.backup_action.isEnabled() and not clerk.admin.restore_action.isEnabled()
 
 
 def test_keys_dialog_generates_exports_registers_and_revokes(

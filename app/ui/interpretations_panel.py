@@ -68,6 +68,7 @@ class InterpretationsPanel(QWidget):
             if row.media_pending:
                 text += self.tr("（{count} 个待人工审查）").format(count=row.media_pending)
             self._add(text, row.id)
+        self.items.setVisible(bool(rows))  # no empty box: the heading says 政策解读（0）
         self.add_button.setVisible(can_add)
         self.edit_text_button.setVisible(False)
         self.show_media([], can_attest=False)
@@ -78,6 +79,7 @@ class InterpretationsPanel(QWidget):
         self.heading.setText(self.tr("所解读的文件"))
         self.items.clear()
         self._add(title, document_id)
+        self.items.setVisible(True)
         self.add_button.setVisible(False)
         self.edit_text_button.setVisible(can_edit_text)
         self.setVisible(True)

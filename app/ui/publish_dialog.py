@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,7 +33,14 @@ from review.model import Severity
 
 class PublishDialog(QDialog):
     def __init__(
-        self, db: Database, user_id: int, document_id: int, version: int, parent: QWidget | None = None
+        self,
+        db: Database,
+        user_id: int,
+        document_id: int,
+        version: int,
+        parent: QWidget | None = None,
+        *,
+        portal_url: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.db, self.user_id, self.document_id, self.version = db, user_id, document_id, version
@@ -75,6 +83,20 @@ class PublishDialog(QDialog):
         )
         frozen.setWordWrap(True)
         form.addRow("", frozen)
+        # Where it goes: the static site always (the desk's own target); the portal and the transfer
+        # package when ticked (each a queue, pushed or exported later).
+        site = QCheckBox(self.tr("静态目录网站（总是更新）"), self)
+        site.setChecked(True)
+        site.setEnabled(False)
+        self.to_portal = QCheckBox(self.tr("门户网站（加入发布队列）"), self)
+        self.to_portal.setEnabled(bool(portal_url))
+        if not portal_url:
+            self.to_portal.setToolTip(self.tr("尚未在“设置…”中配置门户地址"))
+        self.to_package = QCheckBox(self.tr("传输包（加入下次导出）"), self)
+        targets = QVBoxLayout()
+        for box in (site, self.to_portal, self.to_package):
+            targets.addWidget(box)
+        form.addRow(self.tr("发布目标"), targets)
         self.issues = QListWidget(self)
         self.issues.setMaximumHeight(110)
         recheck = QPushButton(self.tr("重新检查目录信息"), self)
@@ -123,6 +145,8 @@ class PublishDialog(QDialog):
                 published_on=day,
                 summary=self.summary.toPlainText(),
                 keywords=keywords,
+                to_portal=self.to_portal.isChecked(),
+                to_package=self.to_package.isChecked(),
             )
         except TranslatableError as exc:
             self.error.setText(error_text(exc))
