@@ -76,11 +76,14 @@ def _legal_counts(
 ) -> dict[str, LegalCounts]:
     """规章 and 行政规范性文件: every count in one pass over just those entries (indexed by kind)."""
     before = start - dt.timedelta(days=1)
+    # 本年制发 counts what was made (成文日期) in the year, not what was published in it; an entry
+    # without its 成文日期 counts from its publishing.
+    made_on = func.coalesce(CatalogEntry.written_on, CatalogEntry.published_on)
 
     def in_force(day: dt.date) -> ColumnElement[bool]:
-        """Published by the end of `day`, not abolished by then, not withdrawn by then."""
+        """Made by the end of `day`, not abolished by then, not withdrawn by then."""
         return and_(
-            CatalogEntry.published_on <= day,
+            made_on <= day,
             or_(
                 CatalogEntry.validity.not_in(ABOLISHED),
                 CatalogEntry.validity_changed_on.is_(None),
@@ -104,7 +107,7 @@ def _legal_counts(
     counts = [
         func.sum(case((condition, 1), else_=0))
         for condition in (
-            CatalogEntry.published_on.between(start, end),
+            made_on.between(start, end),
             abolished,
             in_force(end),
             in_force(before),

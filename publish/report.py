@@ -135,59 +135,80 @@ def to_xlsx(figures: Figures) -> bytes:
     for column, width in zip("ABC", (22, 48, 24), strict=True):
         sheet.column_dimensions[column].width = width
     table2 = book.create_sheet("表二 主动公开")
-    table2.append(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
-    for kind, label in LEGAL_KINDS.items():
-        c = figures.legal[kind]
-        table2.append([label, c.issued, c.abolished, c.in_force])
-    for label in MANUAL_ROWS:
-        table2.append([label, None, None, None])
+    for heading, columns, rows in table2_sections(figures):
+        table2.append([heading])
+        table2[table2.max_row][0].font = Font(bold=True)
+        table2.append(list(columns))
+        for label, values in rows:
+            table2.append([label, *values])
+    table2.column_dimensions["A"].width = 22
+    for column in "BCD":
+        table2.column_dimensions[column].width = 26
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-# Rows of Table 2 the desk cannot count: left blank for manual entry.
-MANUAL_ROWS = ("行政许可（本年处理决定数量）", "行政处罚（本年处理决定数量）", "行政强制（本年处理决定数量）",
-               "行政事业性收费（本年收费金额，单位：万元）")  # fmt: skip
+# Table 2 as 国办公开办函〔2021〕30号 lays it out: a heading row per item of Art. 20, then the
+# columns of that item, then its rows.
+_ISSUED = ("信息内容", "本年制发件数", "本年废止件数", "现行有效件数")
+_DECISIONS = ("信息内容", "本年处理决定数量")
+_FEES = ("信息内容", "本年收费金额（单位：万元）")
+# Rows the desk cannot count (it does not handle 许可, 处罚, 强制 or 收费): left blank for manual entry.
+MANUAL_ROWS = (
+    ("第二十条第（五）项", _DECISIONS, ("行政许可",)),
+    ("第二十条第（六）项", _DECISIONS, ("行政处罚", "行政强制")),
+    ("第二十条第（八）项", _FEES, ("行政事业性收费",)),
+)
+
+Section = tuple[str, tuple[str, ...], list[tuple[str, tuple[int | None, ...]]]]
+
+
+def table2_sections(figures: Figures) -> list[Section]:
+    """Table 2's sections: (heading, columns, rows of (label, values)); None is a cell to fill by hand."""
+    legal = [
+        (label, (figures.legal[k].issued, figures.legal[k].abolished, figures.legal[k].in_force))
+        for k, label in LEGAL_KINDS.items()
+    ]
+    sections: list[Section] = [("第二十条第（一）项", _ISSUED, legal)]
+    for heading, columns, labels in MANUAL_ROWS:
+        rows: list[tuple[str, tuple[int | None, ...]]] = [(label, (None,)) for label in labels]
+        sections.append((heading, columns, rows))
+    return sections
+
+
+def _row(values: list[str] | tuple[str, ...], tag: str, last_span: int = 1) -> str:
+    cells = [f"<{tag}>{html.escape(v)}</{tag}>" for v in values[:-1]]
+    cells.append(f'<{tag} colspan="{last_span}">{html.escape(values[-1])}</{tag}>')
+    return "<tr>" + "".join(cells) + "</tr>"
 
 
 def table2_pdf(figures: Figures) -> bytes:
     """The 主动公开 table of the yearly report, with the desk's other figures after it."""
     from review.compose import compose_rich_pdf
 
-    def cells(values: list[str], tag: str = "td") -> str:
-        return "<tr>" + "".join(f"<{tag}>{html.escape(v)}</{tag}>" for v in values) + "</tr>"
-
-    legal = "".join(
-        cells(
-            [
-                label,
-                str(figures.legal[k].issued),
-                str(figures.legal[k].abolished),
-                str(figures.legal[k].in_force),
-            ]
+    table = ""
+    for heading, columns, rows in table2_sections(figures):
+        table += f'<tr><th colspan="{len(_ISSUED)}">{html.escape(heading)}</th></tr>'
+        span = len(_ISSUED) - len(columns) + 1  # the last column takes the width the item leaves
+        table += _row(columns, "th", span) + "".join(
+            _row([label, *("" if v is None else str(v) for v in values)], "td", span)
+            for label, values in rows
         )
-        for k, label in LEGAL_KINDS.items()
-    )
-    manual = "".join(cells([label, "", "", ""]) for label in MANUAL_ROWS)
     checks = [
         f"{label}：{'现行有效件数核对一致' if figures.legal[k].identity_holds else '现行有效件数核对不一致，请核查'}"
         for k, label in LEGAL_KINDS.items()
     ]
-    other = "".join(cells([name, item, value]) for name, item, value in figures.rows())
+    other = "".join(_row([name, item, value], "td") for name, item, value in figures.rows())
     body = (
         f"<p>统计期间：{figures.start.isoformat()} 至 {figures.end.isoformat()}　"
         f"部门：{html.escape(figures.department or '全部部门')}</p>"
         "<h2>二、主动公开政府信息情况</h2>"
-        "<table>"
-        + cells(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], "th")
-        + legal
-        + manual
-        + "</table>"
+        "<table>" + table + "</table>"
         "<p>说明：行政许可、行政处罚、行政强制和行政事业性收费不在审发台中办理，相应栏目留空，请人工填写。"
         + "；".join(checks)
         + "。</p><h2>附：审发台统计数据</h2><table>"
-        + cells(["指标", "分项", "数值"], "th")
+        + _row(["指标", "分项", "数值"], "th")
         + other
         + "</table>"
     )

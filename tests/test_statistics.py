@@ -103,7 +103,7 @@ def _in_force(items, kind, day):
         1
         for g in items
         if g.legal_kind == kind
-        and g.published_on <= day
+        and g.written_on <= day
         and not (g.repealed_on and g.repealed_on <= day)
         and not (g.withdrawn_on and g.withdrawn_on <= day)
     )
@@ -127,7 +127,8 @@ def test_figures_match_independent_counts(workspace, generated):
     assert result.withdrawn == sum(1 for g in generated if g.withdrawn_on and start <= g.withdrawn_on <= end)
     for kind in ("rule", "normative"):
         counts = result.legal[kind]
-        assert counts.issued == sum(g.legal_kind == kind for g in in_year)
+        # 本年制发: by 成文日期, not by 发布日期
+        assert counts.issued == sum(g.legal_kind == kind and start <= g.written_on <= end for g in generated)
         assert counts.abolished == sum(
             1 for g in generated if g.legal_kind == kind and g.repealed_on and start <= g.repealed_on <= end
         )
@@ -155,13 +156,21 @@ def test_reports_in_every_format(workspace, generated, tmp_path):
     assert ["主动公开信息数", "合计", str(result.published)] in rows
     book = load_workbook(io.BytesIO(to_xlsx(result)))
     table2 = book["表二 主动公开"]
-    assert [c.value for c in table2[2]] == [
+    cells = [[c.value for c in row] for row in table2.iter_rows()]
+    # Laid out as the format prescribes: a heading per item of Art. 20, its columns, its rows.
+    assert cells[0][0] == "第二十条第（一）项"
+    assert cells[1] == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+    assert cells[2] == [
         "规章",
         result.legal["rule"].issued,
         result.legal["rule"].abolished,
         result.legal["rule"].in_force,
     ]
-    assert table2["B4"].value is None  # 行政许可: not counted by the desk, left for manual entry
+    assert cells[4][0] == "第二十条第（五）项" and cells[5][:2] == ["信息内容", "本年处理决定数量"]
+    assert cells[6][:2] == ["行政许可", None]  # not counted by the desk: left for manual entry
+    assert cells[7][0] == "第二十条第（六）项" and [r[0] for r in cells[9:11]] == ["行政处罚", "行政强制"]
+    assert cells[11][0] == "第二十条第（八）项" and cells[12][1] == "本年收费金额（单位：万元）"
+    assert cells[13][:2] == ["行政事业性收费", None]
     with pymupdf.open("pdf", table2_pdf(result)) as pdf:
         text = "".join(page.get_text() for page in pdf)
     assert "本年制发件数" in text and "行政规范性文件" in text and "请人工填写" in text
