@@ -22,7 +22,8 @@ from app.workflow import get_document
 from publish.release import FIELD_LABELS
 from review import nlp
 from review.engine import CheckOptions, check_bytes
-from review.errors import TranslatableError
+from review.errors import DocumentRejected, TranslatableError
+from review.extract.pdf import Cancelled
 from review.formats import identify_content, media_family_of
 from review.lexicon import (
     DEFAULT_LEXICON,
@@ -35,7 +36,7 @@ from review.lexicon import (
     parse_bytes,
     parse_csv,
 )
-from review.model import Channel, Finding, Location, Rect, Severity
+from review.model import Channel, CheckResult, Finding, Location, Rect, Severity
 from review.normalize import normalize_term
 
 # -- the desk: checking stored documents, the department lexicon --------------------------------
@@ -116,6 +117,32 @@ def desk_lexicon(session: Session, department_id: int | None, cache_dir: Path | 
     return compile_sources(sources, cache_dir)[0]
 
 
+def _checked(
+    name: str,
+    data: bytes,
+    lexicon: CompiledLexicon,
+    options: CheckOptions,
+    progress: Callable[[int, int], None] | None,
+    cancel: threading.Event | None,
+) -> CheckResult:
+    """check_bytes, with a library's own failure on a malformed file told as the file's problem
+    (a PDF can pass the probe and still break MuPDF half-way through its pages)."""
+    try:
+        return check_bytes(name, data, lexicon, options, progress, cancel)
+    except (TranslatableError, Cancelled):
+        raise
+    except MemoryError as exc:
+        raise DocumentRejected(
+            name, QT_TRANSLATE_NOOP("DeskError", "“{name}”太大或太复杂，检查时内存不足。")
+        ) from exc
+    except Exception as exc:
+        raise DocumentRejected(
+            name,
+            QT_TRANSLATE_NOOP("DeskError", "“{name}”无法检查（文件可能已损坏）：{reason}"),
+            reason=str(exc)[:200],
+        ) from exc
+
+
 def check_document(
     db: Database,
     user_id: int | None,
@@ -148,7 +175,7 @@ def check_document(
         fields = catalog_fields(document, [m[1] for m in media])
     nlp.configure(cache_dir)
     options = CheckOptions(disclosure=disclosure, keywords=True)
-    result = check_bytes(name, data, lexicon, options, progress, cancel)
+    result = _checked(name, data, lexicon, options, progress, cancel)
     result.findings += field_findings(fields, lexicon)
     media_findings: list[Finding] = []
     for _media_id, media_name, sha in media:

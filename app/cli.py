@@ -484,6 +484,11 @@ def run(argv: Sequence[str]) -> int:
     except TranslatableError as exc:
         _error(exc.message)
         return EXIT_ERROR
+    # Imported here: `--help` and `check` stay light. A desk command reads files with MuPDF, whose
+    # messages are diagnostics and go to stderr like `check`'s.
+    from app.filecheck import mupdf_messages_to_stderr
+
+    mupdf_messages_to_stderr()
     try:
         _resume(workspace)
         return int(handler(args, workspace))

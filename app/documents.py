@@ -20,7 +20,7 @@ from app.vocabulary import Queue
 from app.workflow import authors, get_document, load_for_update
 from publish.taxonomy import DOCUMENT_TYPES, DisclosureMode
 from review.errors import EncryptedDocument
-from review.formats import Kind, Probe, check_size, decrypt_pdf, probe
+from review.formats import Kind, Probe, check_size, decrypt_pdf, display_name, probe
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class DocumentRow:
 
 def read_source(path: Path) -> bytes:
     """The file's bytes, refusing empty and oversize files before reading them into memory."""
-    name = path.name
+    name = display_name(path.name)
     try:
         check_size(name, path.stat().st_size)
         return path.read_bytes()
@@ -93,13 +93,14 @@ class Draft:
 
 def prepare(path: Path, password: str | None = None) -> Draft:
     data = read_source(path)
+    name = display_name(path.name)  # a GBK name from a Chinese Windows share, decoded
     try:
-        return Draft(path.name, data, probe(path.name, data))
+        return Draft(name, data, probe(name, data))
     except EncryptedDocument:
         if not password:
             raise
-        plain = decrypt_pdf(path.name, data, password)
-        return Draft(path.name, plain, probe(path.name, plain), encrypted_original=data)
+        plain = decrypt_pdf(name, data, password)
+        return Draft(name, plain, probe(name, plain), encrypted_original=data)
 
 
 def import_draft(

@@ -508,3 +508,30 @@ def test_a_keyring_chain_that_would_write_in_plain_text_is_not_secure():
         assert secure_backend()
     finally:
         keyring.set_keyring(previous)
+
+
+def test_a_file_named_in_gbk_is_imported_under_its_chinese_name(workspace, people, tmp_path):
+    import os
+
+    from app import documents
+    from app.db.models import Document
+
+    # As a Chinese Windows share names it (bytes that are not UTF-8; some GBK names happen to be).
+    path = tmp_path / os.fsdecode("名单.txt".encode("gbk"))
+    path.write_text("关于做好冬季供暖保障工作的通知\n各单位：请做好供暖保障工作。\n", encoding="utf-8")
+    doc_id = documents.import_file(workspace.db, people.clerk, path)
+    with workspace.db.read() as s:
+        assert s.get_one(Document, doc_id).current_original().original_name == "名单.txt"
+
+
+def test_a_library_failure_half_way_through_a_file_is_told_as_the_files_problem(monkeypatch):
+    from app import checking
+    from review.errors import DocumentRejected
+
+    def breaks(*args, **kwargs):
+        raise RuntimeError("code=2: cycle in page tree")  # what MuPDF raises deep in a page
+
+    monkeypatch.setattr(checking, "check_bytes", breaks)
+    with pytest.raises(DocumentRejected) as told:
+        checking._checked("坏文件.pdf", b"%PDF-1.7", None, None, None, None)  # type: ignore[arg-type]
+    assert "坏文件.pdf" in told.value.message and "无法检查" in told.value.message
