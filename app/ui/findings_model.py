@@ -25,6 +25,8 @@ DECIDED_COLOR = QColor(120, 120, 120)
 HIT_BACKGROUND = QColor(255, 226, 120)
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 CONTEXT_ROLE = Qt.ItemDataRole.UserRole + 1
+DECIDED_ROLE = Qt.ItemDataRole.UserRole + 2
+DECIDED_BACKGROUND = QColor(228, 228, 228)
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,8 @@ class FindingsModel(QAbstractTableModel):
                     return vocabulary(DECISION_LABELS[decided.decision]) if decided else ""
         if role == CONTEXT_ROLE and column == "hit":
             return self._contexts[i]
+        if role == DECIDED_ROLE:
+            return decided is not None
         if role == Qt.ItemDataRole.ForegroundRole and column in ("severity", "rule"):
             return QBrush(DECIDED_COLOR if decided else SEVERITY_COLORS[finding.severity])
         if role == Qt.ItemDataRole.FontRole and column == "severity" and not decided:
@@ -145,6 +149,7 @@ class HitDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect: QRect = opt.rect.adjusted(4, 0, -4, 0)  # type: ignore[attr-defined]
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        decided = bool(index.data(DECIDED_ROLE))
         plain = QFont(opt.font)  # type: ignore[attr-defined]
         bold = QFont(plain)
         bold.setBold(True)
@@ -166,9 +171,10 @@ class HitDelegate(QStyledItemDelegate):
         x = rect.left() + before_width
         mark = QRect(x, rect.top() + 2, hit_width, rect.height() - 4)
         if not selected:
-            painter.fillRect(mark, HIT_BACKGROUND)
+            painter.fillRect(mark, DECIDED_BACKGROUND if decided else HIT_BACKGROUND)
         painter.setFont(bold)
-        painter.setPen(opt.palette.highlightedText().color() if selected else QColor(20, 20, 20))  # type: ignore[attr-defined]
+        ink = DECIDED_COLOR if decided else QColor(20, 20, 20)
+        painter.setPen(opt.palette.highlightedText().color() if selected else ink)  # type: ignore[attr-defined]
         painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, hit)
         painter.setFont(plain)
         painter.setPen(grey)

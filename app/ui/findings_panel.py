@@ -326,7 +326,7 @@ class FindingsPanel(QWidget):
             self._row(self.tr("说明"), translate("Rules", finding.message)),
             self._row(
                 self.tr("位置"),
-                f"{self.model.place_text(index)}（{vocabulary_of(finding.channel, translate)}）",
+                self._where(index),
             ),
         ]
         if finding.text:
@@ -361,6 +361,12 @@ class FindingsPanel(QWidget):
         else:
             lines.append(self._row(self.tr("处理"), self.tr("未处理")))
         return "<br>".join(lines)
+
+    def _where(self, index: int) -> str:
+        """The place, and the channel when the place does not say it already (正文, 隐藏文字 …)."""
+        where = self.model.place_text(index)
+        channel = vocabulary_of(self.findings[index].channel, translate)
+        return where if channel in where else f"{where}（{channel}）"
 
     @staticmethod
     def _row(label: str, value: str) -> str:
