@@ -18,7 +18,7 @@ from app.checking import latest_run, stored_finding
 from app.db.models import Document, User
 from app.errors import TranslatableError
 from app.original_text import TEXT_VIEW_KINDS, Section, marked_sections
-from app.redaction import MASK, MASKABLE, REMOVE
+from app.redaction import FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE
 from app.reviewing import DECISION_LABELS, add_manual_area, decide, manual_areas
 from app.ui.controllers.documents import DocumentState
 from app.ui.decision_dialog import DecisionDialog, Remembered
@@ -54,10 +54,14 @@ class FindingsController(QObject):
         # The decision keys work anywhere in the window. They are plain letters: a text field with
         # the focus takes them as typing (Qt gives it the key first), so they never steal a letter.
         self.decision_actions: dict[str, QAction] = {}
+        texts = {
+            REMOVE: self.tr("删除所选发现…"),
+            MASK: self.tr("遮盖所选发现…"),
+            KEEP: self.tr("保留所选发现…"),
+            FALSE_ALARM: self.tr("所选发现判为误报…"),
+        }
         for decision, key in DECISION_KEYS.items():
-            action = QAction(
-                self.tr("{decision}所选发现…").format(decision=vocabulary(DECISION_LABELS[decision])), window
-            )
+            action = QAction(texts[decision], window)
             action.setShortcut(key)
             action.triggered.connect(lambda _=False, d=decision: self.decide_selected(d))
             self.decision_actions[decision] = action
