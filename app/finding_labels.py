@@ -208,6 +208,7 @@ _DETAILS = {
     "XMP 元数据": QT_TRANSLATE_NOOP("Vocabulary", "XMP 元数据"),
 }
 _OBJECT = re.compile(r"对象 (\d+) 0 R")
+OBJECT = QT_TRANSLATE_NOOP("Vocabulary", "对象 {number}")
 FIELD_SEPARATOR = QT_TRANSLATE_NOOP("Vocabulary", "·")
 PLACE_SEPARATOR = " "
 
@@ -253,7 +254,8 @@ def _detail_label(location: Location, channel: Channel, translate: Translate) ->
         return translate("Vocabulary", _ANNOTATIONS[detail])
     if detail in _DETAILS:
         return translate("Vocabulary", _DETAILS[detail]) if _DETAILS[detail] else ""
-    return _OBJECT.sub(r"对象 \1", translate("Rules", detail))
+    named = translate("Vocabulary", OBJECT)
+    return _OBJECT.sub(lambda m: named.format(number=m.group(1)), translate("Rules", detail))
 
 
 def _region(location: Location, channel: Channel, translate: Translate) -> str:
