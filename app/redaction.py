@@ -177,6 +177,7 @@ def source_form(
     engine; the cleaned DOCX is re-read part by part for any removed text or hidden place left."""
     docx = data if PurePath(name).suffix.lower() == ".docx" else converter.to_docx(name, data)
     docx_name = str(PurePath(name).with_suffix(".docx"))
+    probe(docx_name, docx)  # the format's limits (a zip bomb is refused before any part is inflated)
     if plan is None:
         plan = plan_all_blocking(
             check_bytes(docx_name, docx, lexicon, CheckOptions(names_near_personal_data=False))
