@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from app import cli_language
 from app.errors import QT_TRANSLATE_NOOP, TranslatableError, ValidationFailed
 from app.roles import Role
 from app.vocabulary import DECISIONS, Conclusion, Queue
@@ -46,6 +47,7 @@ EXIT_CODES = """退出码：
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_language.install()
     parser = argparse.ArgumentParser(
         prog="main.py",
         description="政务公开审发台 Disclosure Desk。不带子命令时启动图形界面。",

@@ -212,7 +212,7 @@ def _list(args: argparse.Namespace, workspace: Workspace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for r in rows:
-            print(f"#{r.id:<5} {r.status.label:<6} v{r.version:<3} {r.title}")
+            print(f"#{r.id:<5} {r.status.label:<6} 修改序号 {r.version:<3} {r.title}")
         print(f"共 {len(rows)} 件。")
     return EXIT_OK
 
@@ -253,6 +253,7 @@ def _transition(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _findings(args: argparse.Namespace, workspace: Workspace) -> int:
     from app.checking import latest_run, stored_finding
+    from app.reviewing import DECISION_LABELS
 
     _signed_in(args, workspace)
     with workspace.db.read() as session:
@@ -281,7 +282,7 @@ def _findings(args: argparse.Namespace, workspace: Workspace) -> int:
             )
             return EXIT_OK
         for row, f in rows:
-            decided = row.decision.decision if row.decision else "未处理"
+            decided = DECISION_LABELS[row.decision.decision] if row.decision else "未处理"
             print(
                 f"#{row.id:<6} [{f.severity.label}] {f.rule_id:<14} {decided:<11} “{f.text[:30]}” {f.location.describe()}"
             )
@@ -289,7 +290,7 @@ def _findings(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _decide(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.reviewing import decide
+    from app.reviewing import DECISION_LABELS, decide
 
     user_id = _signed_in(args, workspace)
     with workspace.db.write() as session:
@@ -302,7 +303,7 @@ def _decide(args: argparse.Namespace, workspace: Workspace) -> int:
             reason=args.reason,
             add_to_allow_list=args.allow,
         )
-    print(f"发现 #{args.finding_id} 已处理：{args.decision}。")
+    print(f"发现 #{args.finding_id} 已处理：{DECISION_LABELS[args.decision]}。")
     return EXIT_OK
 
 

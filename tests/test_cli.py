@@ -53,7 +53,7 @@ def desk(data_dir: Path, *args: str, password: str | None = None, new_password: 
 )
 def test_every_command_has_help(tmp_path, command):
     result = desk(tmp_path, *command, "--help")
-    assert result.returncode == 0 and "usage:" in result.stdout
+    assert result.returncode == 0 and "用法：" in result.stdout and "选项" in result.stdout
 
 
 def test_init_user_import_submit_approve_as_named_users(tmp_path, sample_files):
