@@ -12,7 +12,7 @@ from typing import Any
 
 from app.vocabulary import FALSE_ALARM, KEEP, MASK, REMOVE
 from review.as_pdf import as_pdf
-from review.clean_docx import clean_docx, recheck
+from review.clean_docx import clean_docx, lost_text, recheck
 from review.convert import (
     TEXT_LAYOUT,
     Converter,
@@ -204,4 +204,7 @@ def source_form(
     leaks, survivors = recheck(cleaned, plan.removed_texts)
     verification.leaks.extend(leaks)
     verification.survivors.extend(survivors)
+    # Nothing but the removed texts went: the cleaned source against the same source cleaned alone.
+    unredacted = clean_docx(docx, {}, title=options.metadata.get("title", ""), mark=options.mark)
+    verification.missing = verification.missing or lost_text(cleaned, unredacted, plan.remove, options.mark)
     return Published(outcome.pdf, verification, plan, layout, cleaned)

@@ -231,6 +231,49 @@ def recheck(cleaned: bytes, removed: Iterable[str]) -> tuple[list[tuple[str, str
     return leaks, survivors
 
 
+def lost_text(cleaned: bytes, unredacted: bytes, targets: dict[str, str | None], mark: str = "cut") -> str:
+    """Whether redacting took only what it should: the text of every part of `cleaned` must be that
+    of `unredacted` (the same draft cleaned with nothing to remove) with each target replaced by its
+    mark. Returns the start of the first text that went missing (or came in), else ""."""
+    from review.extract.docx import extract_docx
+    from review.model import Channel
+    from review.normalize import normalize
+
+    shown = (Channel.VISIBLE, Channel.HEADER_FOOTER, Channel.NOTE, Channel.TEXT_BOX)
+
+    def texts(data: bytes) -> dict[tuple[str, str], str]:
+        out: dict[tuple[str, str], str] = {}
+        for stream in extract_docx("cleaned.docx", data).streams:
+            if stream.channel in shown:
+                key = (stream.channel.value, stream.locator.locate(0, 0).part or "")
+                out[key] = out.get(key, "") + "\n" + stream.text
+        return out
+
+    def squash(text: str) -> str:
+        return re.sub(r"\s+", "", normalize(text).text)
+
+    before, after = texts(unredacted), texts(cleaned)
+    for key in sorted(before.keys() | after.keys()):
+        text = before.get(key, "")
+        pieces, position = [], 0
+        for paragraph in text.split("\n"):
+            for start, end, replacement in find_spans(paragraph, targets):
+                pieces.append(
+                    paragraph[position:start] + (_mark_text(paragraph[start:end], replacement, mark) or "")
+                )
+                position = end
+            pieces.append(paragraph[position:] + "\n")
+            position = 0
+        expected, actual = squash("".join(pieces)), squash(after.get(key, ""))
+        if expected != actual:
+            common = next(
+                (i for i, (a, b) in enumerate(zip(expected, actual, strict=False)) if a != b),
+                min(len(expected), len(actual)),
+            )
+            return expected[common:][:30] or "（多出文字）" + actual[common:][:30]
+    return ""
+
+
 # Hidden places of review/extract/docx.py that a cleaned file must not have.
 _MUST_GO = {
     "HID-REVISIONS",
