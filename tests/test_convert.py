@@ -205,7 +205,7 @@ def test_the_source_is_redacted_inside_runs_and_stripped_of_what_does_not_show()
     import io
     import zipfile
 
-    from review.clean_docx import clean_docx
+    from review.clean_docx import clean_docx, lost_text
     from review.extract.docx import extract_docx
 
     font = '<w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/>'
@@ -228,7 +228,12 @@ def test_the_source_is_redacted_inside_runs_and_stripped_of_what_does_not_show()
         "<w:rPr><w:vanish/></w:rPr></w:style>"
     )
     targets = {MOBILE: mask(MOBILE, "PII-MOBILE"), "张三": None, "内部事项丁": None}
-    cleaned = clean_docx(_docx_with_body(body, styles), targets, "标题", mark="box")
+    data = _docx_with_body(body, styles)
+    cleaned = clean_docx(data, targets, "标题", mark="box")
+    # What was kept is checked too: nothing but the targets went (a cleaner that took more fails).
+    unredacted = clean_docx(data, {}, "标题", mark="box")
+    assert lost_text(cleaned, unredacted, targets, "box") == ""
+    assert lost_text(clean_docx(data, {**targets, "可见": None}, mark="box"), unredacted, targets, "box")
     xml = zipfile.ZipFile(io.BytesIO(cleaned)).read("word/document.xml").decode()
     visible = "".join(s.text for s in extract_docx("c.docx", cleaned).streams)
     for gone in (MOBILE, "1234", "張三", "内部事项丁", "隐藏样式秘密", "合并域秘密", "MERGEFIELD"):
