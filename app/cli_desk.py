@@ -253,6 +253,7 @@ def _transition(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _findings(args: argparse.Namespace, workspace: Workspace) -> int:
     from app.checking import latest_run, stored_finding
+    from app.finding_labels import place, review_order, rule_name
     from app.reviewing import DECISION_LABELS
 
     _signed_in(args, workspace)
@@ -281,11 +282,10 @@ def _findings(args: argparse.Namespace, workspace: Workspace) -> int:
                 )
             )
             return EXIT_OK
-        for row, f in rows:
+        for index in review_order([f for _, f in rows]):
+            row, f = rows[index]
             decided = DECISION_LABELS[row.decision.decision] if row.decision else "未处理"
-            print(
-                f"#{row.id:<6} [{f.severity.label}] {f.rule_id:<14} {decided:<11} “{f.text[:30]}” {f.location.describe()}"
-            )
+            print(f"#{row.id:<6} [{f.severity.label}] {rule_name(f)}（{decided}）“{f.text[:30]}” {place(f)}")
     return EXIT_OK
 
 
