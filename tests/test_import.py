@@ -134,6 +134,7 @@ ws = Workspace.open(sys.argv[1], sys.argv[4] or None)
 print("ready", flush=True)
 while True:
     documents.import_file(ws.db, int(sys.argv[2]), Path(sys.argv[3]))
+    print("imported", flush=True)
 """
 
 
@@ -142,7 +143,9 @@ def test_a_killed_import_leaves_no_partial_document(workspace, people, tmp_path)
     path = tmp_path / "循环导入.pdf"
     path.write_bytes(samples.hidden_text_report().data)
     db_url = "" if workspace.db.is_sqlite else workspace.db.url.render_as_string(hide_password=False)
-    for delay in (0.3, 0.55, 0.8):
+    # Each kill lands a different way into the import after a finished one: an import takes a
+    # second or so, longer on a busy machine, so waiting for one first keeps the kills inside.
+    for delay in (0.05, 0.3, 0.6):
         proc = subprocess.Popen(
             [
                 sys.executable,
@@ -159,6 +162,7 @@ def test_a_killed_import_leaves_no_partial_document(workspace, people, tmp_path)
             text=True,
         )
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        assert proc.stdout.readline().strip() == "imported", proc.stderr.read() if proc.stderr else ""
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
