@@ -166,7 +166,7 @@ Section = tuple[str, tuple[str, ...], list[tuple[str, tuple[int | None, ...]]]]
 
 def table2_sections(figures: Figures) -> list[Section]:
     """Table 2's sections: (heading, columns, rows of (label, values)); None is a cell to fill by hand."""
-    legal = [
+    legal: list[tuple[str, tuple[int | None, ...]]] = [
         (label, (figures.legal[k].issued, figures.legal[k].abolished, figures.legal[k].in_force))
         for k, label in LEGAL_KINDS.items()
     ]
