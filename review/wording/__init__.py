@@ -21,7 +21,7 @@ from review.model import Channel
 from review.normalize import Normalized, normalize_term
 from review.wording import form
 from review.wording.base import LINK, RULE_IDS, WordingHit
-from review.wording.fixed import FixedExpressions, OutdatedForms, WrongForms
+from review.wording.fixed import LEFT, FixedExpressions, OutdatedForms, WrongForms
 from review.wording.leaders import Leaders
 from review.wording.packs import PackIssue, RulePack, load, shipped_sources
 
@@ -41,7 +41,7 @@ __all__ = [
 # (Channel.LINK) are listed as links only.
 CHANNELS = frozenset({Channel.VISIBLE, Channel.NOTE, Channel.TEXT_BOX, Channel.HEADER_FOOTER, Channel.LINK})
 
-_FIXED, _WRONG, _OUTDATED, _POST, _SHORT, _NAME = range(6)
+_WRONG, _OUTDATED, _POST, _SHORT, _NAME = range(5)
 
 
 class CompiledRulePack:
@@ -52,28 +52,28 @@ class CompiledRulePack:
         self.wrong = WrongForms(list(pack.wrong_forms.values()))
         self.outdated = OutdatedForms([o for o in pack.outdated.values()])
         self.leaders = Leaders(pack.posts, list(pack.tenures.values()), list(pack.precedence.values()))
-        index: dict[str, int] = {}
-        payloads: list[list[tuple[int, Any]]] = []
-
-        def add(pattern: str, kind: int, value: Any) -> None:
-            key = normalize_term(pattern)
-            if not key:
-                return
-            if key not in index:
-                index[key] = len(payloads)
-                payloads.append([])
-            payloads[index[key]].append((kind, value))
-
+        # Halves of fixed expressions overlap one another and everything else: an automaton of
+        # their own, all matches. Words (wrong and outdated forms, posts, names) are matched
+        # leftmost-longest, so 国务院总理 hides the 总理 inside it and 国务院扶贫办 its 扶贫办.
+        halves: dict[str, list[tuple[int, str, bool]]] = {}
         for half, side, i in self.fixed.patterns():
-            add(half, _FIXED, (i, side))
-        for i, key in enumerate(self.wrong.keys):
-            add(key, _WRONG, i)
-        for i, key in enumerate(self.outdated.keys):
-            add(key, _OUTDATED, i)
-        for pattern, kind, value in self.leaders.patterns():
-            add(pattern, {"post": _POST, "short": _SHORT, "name": _NAME}[kind], value)
-        self._payloads = payloads
-        self._automaton = _automaton(list(index))
+            halves.setdefault(normalize_term(half), []).append((i, self.fixed.keys[i], side == LEFT))
+        words: dict[str, tuple[int, Any]] = {}
+        for key, kind, value in [
+            *((k, _WRONG, i) for i, k in enumerate(self.wrong.keys)),
+            *((k, _OUTDATED, i) for i, k in enumerate(self.outdated.keys)),
+            *(
+                (p, {"post": _POST, "short": _SHORT, "name": _NAME}[kind], v)
+                for p, kind, v in self.leaders.patterns()
+            ),
+        ]:
+            key = normalize_term(key)
+            if key:
+                words.setdefault(key, (kind, value))
+        self._halves = list(halves.values())
+        self._half_automaton = _automaton(list(halves))
+        self._words = list(words.values())
+        self._word_automaton = _automaton(list(words), longest=True)
         self._allow = _automaton(sorted({normalize_term(a) for a in pack.allowed} - {""}))
 
     def find(
@@ -87,7 +87,7 @@ class CompiledRulePack:
         else:
             hits = self._content(text, on)
             hits += form.doc_numbers(text)
-            hits += form.half_width(text, original, norm.original)
+            hits += form.half_width(norm, original)
             hits += form.doubled(text)
             hits += form.unpaired(text)
             hits += form.links(text)
@@ -103,37 +103,36 @@ class CompiledRulePack:
         return hits
 
     def _content(self, text: str, on: dt.date) -> list[WordingHit]:
-        if self._automaton is None:
-            return []
-        fixed: list[tuple[int, int, int, int]] = []
+        hits: list[WordingHit] = []
+        if self._half_automaton is not None:
+            anchors = self._half_automaton.find_matches_as_indexes(text, overlapping=True)
+            if anchors:
+                hits += self.fixed.find(text, anchors, self._halves)
+        if self._word_automaton is None:
+            return hits
         wrong: list[tuple[int, int, int]] = []
         outdated: list[tuple[int, int, int]] = []
         posts: list[tuple[int, int, str]] = []
         shorts: list[tuple[int, int, str]] = []
         names: list[tuple[int, int, str]] = []
-        payloads = self._payloads
-        for pattern, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            for kind, value in payloads[pattern]:
-                if kind == _FIXED:
-                    fixed.append((value[0], value[1], start, end))
-                elif kind == _WRONG:
-                    wrong.append((value, start, end))
-                elif kind == _OUTDATED:
-                    outdated.append((value, start, end))
-                elif kind == _POST:
-                    posts.append((start, end, value))
-                elif kind == _SHORT:
-                    shorts.append((start, end, value))
-                else:
-                    names.append((start, end, value))
-        hits: list[WordingHit] = []
-        if fixed:
-            hits += self.fixed.find(text, fixed)
+        words = self._words
+        for pattern, start, end in self._word_automaton.find_matches_as_indexes(text):
+            kind, value = words[pattern]
+            if kind == _NAME:
+                names.append((start, end, value))
+            elif kind == _SHORT:
+                shorts.append((start, end, value))
+            elif kind == _POST:
+                posts.append((start, end, value))
+            elif kind == _OUTDATED:
+                outdated.append((value, start, end))
+            else:
+                wrong.append((value, start, end))
         if wrong:
             hits += self.wrong.find(text, wrong)
         if outdated:
             hits += self.outdated.find(text, outdated, on)
-        if posts or shorts or names:
+        if posts or shorts or len(names) > 1:
             hits += self.leaders.find(text, posts, shorts, names, on)
         return _longest(hits) if len(hits) > 1 else hits
 
@@ -150,14 +149,15 @@ def _longest(hits: list[WordingHit]) -> list[WordingHit]:
     return out
 
 
-def _automaton(patterns: list[str]) -> Any:
+def _automaton(patterns: list[str], longest: bool = False) -> Any:
     if not patterns:
         return None
     import ahocorasick_rs
 
+    kind = ahocorasick_rs.MatchKind
     return ahocorasick_rs.AhoCorasick(
         patterns,
-        matchkind=ahocorasick_rs.MatchKind.Standard,
+        matchkind=kind.LeftmostLongest if longest else kind.Standard,
         implementation=ahocorasick_rs.Implementation.ContiguousNFA,
     )
 

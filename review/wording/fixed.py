@@ -72,41 +72,77 @@ class FixedExpressions:
         self.known = {normalize_term(e.text) for e in expressions}
 
     def patterns(self) -> Iterator[tuple[str, int, int]]:
-        """(half, side, expression index) for the anchoring automaton."""
-        for index, key in enumerate(self.keys):
-            half = len(key) // 2
-            yield key[:half], LEFT, index
-            yield key[half:], RIGHT, index
+        """(half, side, expression index) for the anchoring automaton.
 
-    def find(self, text: str, anchors: list[tuple[int, int, int, int]]) -> list[WordingHit]:
-        """Hits from anchors (index, side, start, end) of matched halves."""
+        An expression that starts with another (中华人民共和国 + 政府信息公开条例) is cut in the rest:
+        an edit inside the shorter one is that one's finding, and a dozen laws no longer anchor
+        on every 中华人民共和国 of the text."""
+        for index, key in enumerate(self.keys):
+            prefix = max(
+                (len(k) for k in self.keys if len(k) <= len(key) - 2 and key.startswith(k)), default=0
+            )
+            cut = prefix + (len(key) - prefix) // 2
+            yield key[:cut], LEFT, index
+            yield key[cut:], RIGHT, index
+
+    def find(
+        self, text: str, matches: list[tuple[int, int, int]], halves: list[list[tuple[int, str, bool]]]
+    ) -> list[WordingHit]:
+        """Hits from the automaton's matches (pattern, start, end) of halves; `halves[pattern]`
+        lists (expression index, expression, whether the half is the left one)."""
         out: list[WordingHit] = []
         seen: set[tuple[int, int, int]] = set()
-        for index, side, start, end in anchors:
-            key = self.keys[index]
-            n = len(key)
-            if side == LEFT:
-                if text.startswith(key, start):
-                    continue
-                windows = ((start, start + n), (start, start + n - 1), (start, start + n + 1))
-            else:
-                if text.startswith(key, end - n):
-                    continue
-                windows = ((end - n, end), (end - n + 1, end), (end - n - 1, end))
-            for lo, hi in windows:
-                if lo < 0 or hi > len(text):
-                    continue
-                window = text[lo:hi]
-                if window in self.known or not one_edit_inside(window, key):
-                    continue
-                if (lo, hi, index) not in seen:
-                    seen.add((lo, hi, index))
-                    entry = self.entries[index]
-                    assert entry.severity is not None
-                    message = MSG_FIXED.format(kind=entry.category, suggestion=entry.text)
-                    out.append(WordingHit(lo, hi, FIXED, ERRORS, entry.severity, message, entry.text))
-                break
+        startswith = text.startswith
+        for pattern, start, end in matches:
+            for index, key, left in halves[pattern]:
+                n = len(key)
+                if left:
+                    # Exact, or no window ends as the expression does: settled here, at no call.
+                    if startswith(key, start) or key[-1] not in text[start + n - 2 : start + n + 1]:
+                        continue
+                    self._near(text, index, key, start, end, out, seen)
+                else:
+                    at = end - n
+                    if startswith(key, at) or key[0] not in text[max(0, at - 1) : at + 2]:
+                        continue
+                    self._near(text, index, key, None, end, out, seen)
         return out
+
+    def _near(
+        self,
+        text: str,
+        index: int,
+        key: str,
+        start: int | None,
+        end: int,
+        out: list[WordingHit],
+        seen: set[tuple[int, int, int]],
+    ) -> None:
+        """The window one edit from `key` anchored at `start` (a left half) or `end` (a right one).
+        First and last characters are never the edit: a window that does not end (start) as the
+        expression does is dropped before it is sliced."""
+        n = len(key)
+        if start is not None:
+            windows = [
+                (start, hi)
+                for hi in (start + n, start + n - 1, start + n + 1)
+                if text[hi - 1 : hi] == key[-1]
+            ]
+        else:
+            windows = [
+                (lo, end) for lo in (end - n, end - n + 1, end - n - 1) if lo >= 0 and text[lo] == key[0]
+            ]
+        for lo, hi in windows:
+            window = text[lo:hi]
+            if window in self.known or not one_edit_inside(window, key):
+                continue
+            if (lo, hi, index) not in seen:
+                seen.add((lo, hi, index))
+                entry = self.entries[index]
+                assert entry.severity is not None
+                message = MSG_FIXED.format(kind=entry.category, suggestion=entry.text)
+                out.append(WordingHit(lo, hi, FIXED, ERRORS, entry.severity, message, entry.text))
+            return
 
 
 def excepted(text: str, start: int, key: str, exceptions: tuple[str, ...]) -> bool:
@@ -160,6 +196,11 @@ class OutdatedForms:
             by_key.setdefault(normalize_term(row.phrase), []).append(row)
         self.keys = list(by_key)
         self.rows = [sorted(by_key[k], key=lambda r: r.since) for k in self.keys]
+        self.exceptions = {
+            (i, r.since): tuple(normalize_term(x) for x in r.exceptions)
+            for i, rows in enumerate(self.rows)
+            for r in rows
+        }
 
     def find(self, text: str, matches: list[tuple[int, int, int]], on: dt.date) -> list[WordingHit]:
         out = []
@@ -167,8 +208,13 @@ class OutdatedForms:
             row = next((r for r in reversed(self.rows[index]) if r.since <= on), None)
             if row is None or row.severity is None:
                 continue
-            key = self.keys[index]
-            if excepted(text, start, key, tuple(normalize_term(x) for x in row.exceptions)):
+            if row.current_only and not (
+                # Most mentions of a past plan look back: without a cue nearby, nothing to judge.
+                _CURRENT_BEFORE.search(text, max(0, start - 12), start)
+                or _CURRENT_AFTER.search(text, end, end + 10)
+            ):
+                continue
+            if excepted(text, start, self.keys[index], self.exceptions[(index, row.since)]):
                 continue
             lo, hi = sentence_around(text, start, end)
             if _PAST_PREFIX.search(text, max(lo, start - 2), start) or _PAST_WORDS.search(
@@ -181,9 +227,8 @@ class OutdatedForms:
                 continue  # "2020年是“十三五”收官之年": a year before the change names the past
             since = row.since.isoformat()
             if row.current_only:
-                near_before = max(lo, start - 12)
                 if not (
-                    _CURRENT_BEFORE.search(text, near_before, start)
+                    _CURRENT_BEFORE.search(text, max(lo, start - 12), start)
                     or _CURRENT_AFTER.search(text, end, min(hi, end + 10))
                 ):
                     continue

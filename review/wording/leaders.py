@@ -67,6 +67,8 @@ class Leaders:
             self.by_post.setdefault(tenure.post, []).append(tenure)
         self.order = sorted(order, key=lambda o: o.start)
         self.names = set(self.by_name) | {n for o in order for n in o.names}
+        self._holders_on: tuple[dt.date, dict[str, list[str]]] | None = None
+        self._candidates_of: dict[tuple[str, ...], set[str]] = {}
 
     def patterns(self) -> Iterator[tuple[str, str, str]]:
         """(pattern, kind, value): full post forms, short forms, names."""
@@ -80,6 +82,7 @@ class Leaders:
     def find(
         self,
         text: str,
+        # Matched leftmost-longest: no post inside a longer one (总理 in 国务院总理).
         posts: list[tuple[int, int, str]],
         shorts: list[tuple[int, int, str]],
         names: list[tuple[int, int, str]],
@@ -87,24 +90,41 @@ class Leaders:
     ) -> list[WordingHit]:
         if not (posts or shorts) and len(names) < 2:
             return []
-        spans = [(s, e) for s, e, _ in posts] + [(s, e) for s, e, _ in shorts]
-        posts = [p for p in posts if not _inside_longer(p[0], p[1], spans)]
-        shorts = [p for p in shorts if not _inside_longer(p[0], p[1], spans)]
-        name_at: dict[int, list[str]] = {}
-        name_ending: dict[int, list[str]] = {}
-        for start, end, name in names:
-            name_at.setdefault(start, []).append(name)
-            name_ending.setdefault(end, []).append(name)
+        name_at = {start: name for start, _end, name in names}
+        name_ending = {end: name for _start, end, name in names}
+        holders = self._holders(on)
         out: list[WordingHit] = []
-        out += self._posts_before_names(text, posts, name_at, on)
-        out += self._names_before_posts(text, shorts, name_ending, on)
-        out += self._order(text, names, on)
+        if posts:
+            out += self._posts_before_names(text, posts, name_at, holders, on)
+        if shorts:
+            out += self._names_before_posts(text, shorts, name_ending, holders, on)
+        if len(names) > 1:
+            out += self._order(text, names, on)
         return out
+
+    def _holders(self, on: dt.date) -> dict[str, list[str]]:
+        """Who held each post on the date (a document has one date: kept for the next stream)."""
+        if self._holders_on is None or self._holders_on[0] != on:
+            held = {post: [t.name for t in tenures if t.holds(on)] for post, tenures in self.by_post.items()}
+            self._holders_on = (on, held)
+        return self._holders_on[1]
+
+    def _candidates(self, posts: tuple[str, ...]) -> set[str]:
+        """Everyone who ever held one of the posts (for names one character off)."""
+        found = self._candidates_of.get(posts)
+        if found is None:
+            found = self._candidates_of[posts] = {t.name for p in posts for t in self.by_post.get(p, [])}
+        return found
 
     # -- post before a name --------------------------------------------------------------------
 
     def _posts_before_names(
-        self, text: str, posts: list[tuple[int, int, str]], name_at: dict[int, list[str]], on: dt.date
+        self,
+        text: str,
+        posts: list[tuple[int, int, str]],
+        name_at: dict[int, str],
+        holders: dict[str, list[str]],
+        on: dt.date,
     ) -> Iterator[WordingHit]:
         posts = sorted(posts)
         starts = {s: (s, e, p) for s, e, p in posts}
@@ -117,18 +137,25 @@ class Leaders:
             nxt = starts.get(end + 1)
             if nxt is not None and text[end] == "、":
                 continue  # the chain goes on: the name comes after its last post
-            known = name_at.get(end)
-            if known:
-                name = max(known, key=len)
-                yield from self._judge(text, chain[0][0], end + len(name), name, [p for _, _, p in chain], on)
+            name = name_at.get(end)
+            chained = tuple(p for _, _, p in chain)
+            if name:
+                yield from self._judge(text, chain[0][0], end + len(name), name, chained, holders, on)
             else:
-                yield from self._near_name_after(text, chain[0][0], end, [p for _, _, p in chain], on)
+                yield from self._near_name_after(text, chain[0][0], end, chained, holders)
 
     def _judge(
-        self, text: str, start: int, end: int, name: str, posts: list[str], on: dt.date
+        self,
+        text: str,
+        start: int,
+        end: int,
+        name: str,
+        posts: tuple[str, ...],
+        holding: dict[str, list[str]],
+        on: dt.date,
     ) -> Iterator[WordingHit]:
         for post in posts:
-            holders = [t.name for t in self.by_post.get(post, []) if t.holds(on)]
+            holders = holding.get(post)
             if not holders or name in holders:
                 continue  # no one known for the date, or right
             own = [t for t in self.by_name.get(name, []) if t.post == post]
@@ -153,12 +180,11 @@ class Leaders:
             return
 
     def _near_name_after(
-        self, text: str, start: int, end: int, posts: list[str], on: dt.date
+        self, text: str, start: int, end: int, posts: tuple[str, ...], holders: dict[str, list[str]]
     ) -> Iterator[WordingHit]:
-        candidates = {t.name for p in posts for t in self.by_post.get(p, [])}
-        best = _one_off(text, end, candidates, after=True, names=self.names)
+        best = _one_off(text, end, self._candidates(posts), after=True, names=self.names)
         if best:
-            current = [n for n in best if any(t.holds(on) for t in self.by_name[n] if t.post in posts)]
+            current = [n for n in best if any(n in holders.get(p, ()) for p in posts)]
             right = (current or sorted(best))[0]
             yield WordingHit(
                 start,
@@ -173,23 +199,28 @@ class Leaders:
     # -- name before a short form ----------------------------------------------------------------
 
     def _names_before_posts(
-        self, text: str, shorts: list[tuple[int, int, str]], name_ending: dict[int, list[str]], on: dt.date
+        self,
+        text: str,
+        shorts: list[tuple[int, int, str]],
+        name_ending: dict[int, str],
+        holding: dict[str, list[str]],
+        on: dt.date,
     ) -> Iterator[WordingHit]:
         for start, end, short in shorts:
             posts = self.short_forms[short]
             exclusive = self.exclusive[short]
-            if not any(t.holds(on) for p in posts for t in self.by_post.get(p, [])):
+            name = name_ending.get(start)
+            if name is not None and any(name in holding.get(p, ()) for p in posts):
+                continue  # right: the common case
+            if not any(holding.get(p) for p in posts):
                 continue  # the pack knows no one in these posts on that date
-            known = name_ending.get(start)
-            if not known:
-                candidates = {t.name for p in posts for t in self.by_post.get(p, [])}
+            if name is None:
+                candidates = self._candidates(tuple(posts))
                 if not exclusive:
                     candidates = {c for c in candidates if len(c) >= 3}
                 best = _one_off(text, start, candidates, after=False, names=self.names)
                 if best:
-                    current = [
-                        n for n in best if any(t.holds(on) for t in self.by_name[n] if t.post in posts)
-                    ]
+                    current = [n for n in best if any(n in holding.get(p, ()) for p in posts)]
                     right = (current or sorted(best))[0]
                     yield WordingHit(
                         start - len(right),
@@ -201,9 +232,8 @@ class Leaders:
                         right,
                     )
                 continue
-            name = max(known, key=len)
             tenures = [t for t in self.by_name.get(name, []) if t.post in posts]
-            if any(t.holds(on) for t in tenures) or (not tenures and not exclusive):
+            if not tenures and not exclusive:
                 continue
             name_start = start - len(name)
             if self._looking_back(text, name_start, end, tenures):
@@ -216,7 +246,7 @@ class Leaders:
                     suggestion=f"时任{tenures[0].post}{name}",
                 )
             else:
-                holders = [t.name for p in posts for t in self.by_post.get(p, []) if t.holds(on)]
+                holders = [n for p in posts for n in holding.get(p, ())]
                 message = MSG_LEADER_POST.format(
                     date=on.isoformat(),
                     post="、".join(posts),
@@ -245,20 +275,21 @@ class Leaders:
 
     def _order(self, text: str, names: list[tuple[int, int, str]], on: dt.date) -> Iterator[WordingHit]:
         period = next((o for o in self.order if o.covers(on)), None)
-        if period is None or len(names) < 2:
+        if period is None:
             return
         rank = {n: i for i, n in enumerate(period.names)}
-        listed = sorted((s, e, n) for s, e, n in names if n in rank)
         runs: list[list[tuple[int, int, str]]] = [[]]
-        for item in listed:
+        for item in names:  # in text order, none inside another (matched leftmost-longest)
+            if item[2] not in rank:
+                continue
             run = runs[-1]
-            if run and item[0] < run[-1][1]:
-                continue  # a name inside another
-            if run and _LIST_GAP.fullmatch(text, run[-1][1], item[0]):
+            if run and item[0] - run[-1][1] <= 5 and _LIST_GAP.fullmatch(text, run[-1][1], item[0]):
                 run.append(item)
             else:
                 runs.append([item])
         for run in runs:
+            if len(run) < 2:
+                continue
             ranks = [rank[n] for _, _, n in run]
             if len(set(ranks)) < 2 or len(set(ranks)) != len(ranks):
                 continue
@@ -274,10 +305,6 @@ class Leaders:
                 MSG_LEADER_ORDER.format(suggestion=right),
                 "、".join(n for _, _, n in run),
             )
-
-
-def _inside_longer(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e and (e - s) > (end - start) for s, e in spans)
 
 
 def _held(tenures: list[Tenure]) -> str:
