@@ -15,14 +15,19 @@ Prints, for generated Chinese PDFs and lexicons:
 - the matching step as a ratio to `grep -F -f lexicon` over the same extracted text;
 - loading the lexicon from its compiled cache (goal: < 0.5 s);
 - peak memory of a full check in a fresh process (goal: < 300 MB);
-- several files checked in parallel processes against one process.
-(--quick: only the four cases.)
+- several files checked in parallel processes against one process;
+- what the 错敏/表述 rules (review/wording) add to a full check (goal: <= 10%), on the benchmark
+  file and on generated government prose dense in what they look at (leaders and posts, fixed
+  expressions, five-year plans, 文号, full-width punctuation, links), each checked with and
+  without them in the same run.
+(--quick: only the four cases and the 错敏 cost.)
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime
 import json
 import random
 import shutil
@@ -57,6 +62,29 @@ def make_pdf(pages: int) -> bytes:
             para = "机密★10年 " + para
         paras.append(para)
     return compose_pdf(paras, "性能测试文件")
+
+
+# Sentences of the kind the 错敏/表述 rules look at, all correct: every one anchors matches.
+PROSE = [
+    "习近平总书记强调，要坚持以人民为中心的发展思想，推动高质量发展。",
+    "国务院总理李强主持召开国务院常务会议，研究部署“十五五”规划编制工作。",
+    "依据《中华人民共和国政府信息公开条例》，印发《示例市政务公开工作要点》（示政办发〔2026〕8号）。",
+    "“十四五”时期，我市全面建设社会主义现代化国家，中华民族伟大复兴取得新进展。",
+    "市住房和城乡建设局、市人力资源和社会保障局按照职责分工负责，详见www.example.gov.cn。",
+    "全国人大常委会委员长赵乐际、全国政协主席王沪宁出席会议，国家发展和改革委员会作说明。",
+]
+
+
+def make_prose_pdf(pages: int) -> bytes:
+    """Government prose: every paragraph two or three of PROSE among generated words."""
+    from review.compose import compose_pdf
+
+    rng = random.Random(17)
+    paras = []
+    for _ in range(pages * 8):
+        words = "".join(rng.choice(WORDS) for _ in range(rng.randint(10, 20)))
+        paras.append(words + "，" + "".join(rng.sample(PROSE, rng.randint(2, 3))))
+    return compose_pdf(paras, "性能测试文件（政务文稿）")
 
 
 def font_per_page(data: bytes) -> bytes:
@@ -138,7 +166,9 @@ def main() -> None:
     import pymupdf
 
     from app.filecheck import check_files
+    from review import engine, wording
     from review.engine import CheckOptions, check_bytes
+    from review.extract.dispatch import extract_any
     from review.lexicon import load_compiled
     from review.normalize import normalize
 
@@ -178,6 +208,39 @@ def main() -> None:
                 found[case] = fingerprint(result)
                 cases.append((case, len(result.findings), t_extract, t_check))
         t_extract_shared = statistics.median(cases[0][2])
+
+        # The 错敏/表述 rules' share of a full check: with and without them, same run, same file.
+        without = dataclasses.replace(options, wording=False)
+        wording_cost = []
+        for file_name, pdf in (("benchmark file", data), ("government prose", make_prose_pdf(args.pages))):
+            check_bytes("bench.pdf", pdf, lexicon, options)
+            # With and without in turn, so that a change in the machine's load falls on both alike.
+            t_with: list[float] = []
+            t_without: list[float] = []
+            for _ in range(args.repeat):
+                t_with += cpu_times(lambda pdf=pdf: check_bytes("bench.pdf", pdf, lexicon, options), 1)
+                t_without += cpu_times(lambda pdf=pdf: check_bytes("bench.pdf", pdf, lexicon, without), 1)
+            words = [
+                f
+                for f in check_bytes("bench.pdf", pdf, lexicon, options).findings
+                if f.rule_id.startswith("WORD-")
+            ]
+            # The rules' own time, measured alone: matching each stream read as text and making
+            # the findings (what the engine adds), free of the noise of two whole checks.
+            streams = [
+                (stream, normalize(stream.text))
+                for stream in extract_any("bench.pdf", pdf).streams
+                if stream.channel in wording.CHANNELS
+            ]
+            packs, today = wording.compiled(), datetime.date.today()
+            t_rules = cpu_times(
+                lambda streams=streams, packs=packs, today=today: [
+                    engine._wording_findings(s, n, packs.find(n, s.text, today, s.channel))
+                    for s, n in streams
+                ],
+                args.repeat,
+            )
+            wording_cost.append((file_name, len(words), t_with, t_without, t_rules))
 
         if not args.quick:
             norm = normalize(text).text
@@ -237,6 +300,17 @@ def main() -> None:
             f"[{'met' if check_s <= budget else 'MISSED'}]"
         )
     print(f"(CPU-time medians of {args.repeat} runs; ± is half the range of the runs around the median)")
+    for file_name, count, t_with, t_without, t_rules in wording_cost:
+        with_s, without_s = statistics.median(t_with), statistics.median(t_without)
+        rules_s = statistics.median(t_rules)
+        share = rules_s / without_s
+        print(
+            f"错敏/表述 rules, {file_name:<17} {count:6d} findings: the rules alone {rules_s * 1000:6.1f} ms "
+            f"({spread(t_rules)}) = {share * 100:4.1f}% of a check without them; goal <= 10% "
+            f"[{'met' if share <= 0.10 else 'MISSED'}]  (whole checks: with {with_s * 1000:7.1f} ms "
+            f"({spread(t_with)}), without {without_s * 1000:7.1f} ms ({spread(t_without)}), "
+            f"{(with_s - without_s) / without_s * 100:+.1f}%)"
+        )
     if args.save:
         args.save.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
         print(f"findings written to {args.save}")
