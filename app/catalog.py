@@ -33,6 +33,7 @@ from app.db.models import (
     IndexSchemeRow,
     PublishJob,
     Review,
+    TrustedKey,
     User,
 )
 from app.db.models import Release as ReleaseRow
@@ -78,11 +79,27 @@ def save_scheme(session: Session, user: User, scheme: IndexScheme) -> None:
 
 
 def allocate_index_number(session: Session, department: Department, category: str, day: dt.date) -> str:
-    """The next number of the department's scheme, inside the caller's transaction."""
+    """The next number of the department's scheme in this machine's 号段, inside the caller's transaction.
+
+    A number already in the catalog (one that came in a transfer package) is stepped over, never
+    handed out a second time."""
     scheme = department_scheme(session, department)
     scope, period = scheme.scope(category), scheme.period(day)
+    _single_allocator(session, department, scheme)
+    counter = _counter(session, department.id, scope, period)
+    while True:
+        counter.last_serial = scheme.next_serial(counter.last_serial)
+        index_no = scheme.format(counter.last_serial, day, category)
+        if session.scalar(select(CatalogEntry.id).where(CatalogEntry.index_no == index_no)) is None:
+            break
+    session.flush()
+    return index_no
+
+
+def _counter(session: Session, department_id: int, scope: str, period: str) -> IndexCounter:
+    """The counter row of a department, scope and period, locked for the caller's transaction."""
     key = (
-        IndexCounter.department_id == department.id,
+        IndexCounter.department_id == department_id,
         IndexCounter.scope == scope,
         IndexCounter.period == period,
     )
@@ -90,12 +107,47 @@ def allocate_index_number(session: Session, department: Department, category: st
         # The period's first number: two publishers may both get here. The counter row is created in a
         # savepoint, so the one that loses the race carries on with the winner's row.
         add_if_absent(
-            session, IndexCounter(department_id=department.id, scope=scope, period=period, last_serial=0)
+            session, IndexCounter(department_id=department_id, scope=scope, period=period, last_serial=0)
         )
-    counter = session.scalars(select(IndexCounter).where(*key).with_for_update()).one()
-    counter.last_serial += 1
+    return session.scalars(select(IndexCounter).where(*key).with_for_update()).one()
+
+
+def _single_allocator(session: Session, department: Department, scheme: IndexScheme) -> None:
+    """Only one side numbers a range: a department whose entries come numbered from its air-gapped
+    machine (a registered key) is numbered here only from a 号段 of this machine's own."""
+    if scheme.segmented:
+        return
+    sender = session.scalar(
+        select(TrustedKey.key_id)
+        .where(TrustedKey.department_code == department.code, TrustedKey.revoked_at.is_(None))
+        .limit(1)
+    )
+    if sender is not None:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "“{department}”的索引号由离线审查机编号，经传输包导入本机；本机在同一范围内编号会与之重号，"
+                "因此没有发布。本机也要发布时，请系统管理员在两台机器的“目录设置”中为本部门设定互不重叠的"
+                "流水号号段（例如离线审查机 1–49999，本机 50001–99999）。",
+            ),
+            department=department.name,
+        )
+
+
+def note_imported_numbers(session: Session, department: Department, index_numbers: Iterable[str]) -> None:
+    """Numbers that came in a transfer package: this machine's counters step past those that fall in
+    its own 号段, so it never hands one of them out (numbers of another scheme cannot clash)."""
+    scheme = department_scheme(session, department)
+    highest: dict[tuple[str, str], int] = {}
+    for index_no in index_numbers:
+        parsed = scheme.parse(index_no)
+        if parsed is not None and scheme.in_segment(parsed[2]):
+            key = parsed[0], parsed[1]
+            highest[key] = max(highest.get(key, 0), parsed[2])
+    for (scope, period), serial in sorted(highest.items()):
+        counter = _counter(session, department.id, scope, period)
+        counter.last_serial = max(counter.last_serial, serial)
     session.flush()
-    return scheme.format(counter.last_serial, day, category)
 
 
 def proposed_fields(session: Session, document_id: int, published_on: dt.date) -> CatalogFields:

@@ -294,6 +294,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="只验证并列出内容，不导入")
     p.add_argument(
+        "--skip-clashes",
+        action="store_true",
+        help="本机已使用的索引号（两台机器重号）的条目不导入，只导入其余内容",
+    )
+    p.add_argument(
         "--target", choices=["static", "portal"], action="append", default=[], help="导入后发布到的目标"
     )
     p.add_argument("--site", type=Path, help="静态目录网站的文件夹")

@@ -701,8 +701,10 @@ def _package_import(args: argparse.Namespace, workspace: Workspace) -> int:
     labels = {"upsert": "发布", "withdraw": "撤回", "validity": "有效性"}
     for action, index_no, title in summary.items:
         print(f"  {labels.get(action, action)}  {index_no}  {title}")
+    for clash in summary.clashes:
+        print(f"  重号  {clash.index_no}  本机已用于“{clash.here}”")
     if args.dry_run:
-        return EXIT_OK
+        return EXIT_PROBLEM if summary.clashes else EXIT_OK
     folder = _site_folder(args, workspace) if "static" in args.target else None
     intent = _intend_site(workspace, folder)
     with _committing(intent):
@@ -711,8 +713,11 @@ def _package_import(args: argparse.Namespace, workspace: Workspace) -> int:
             user_id,
             args.file,
             to_portal="portal" in args.target,
+            set_aside_clashes=args.skip_clashes,
         )
     print(f"已导入：发布 {result.published}，撤回 {result.withdrawn}，有效性变更 {result.changed}。")
+    if result.set_aside:
+        print(f"未导入（本机已使用这些索引号）：{'、'.join(result.set_aside)}")
     faults.point("import.after_commit")
     return _send_on(args, workspace, folder, intent)
 

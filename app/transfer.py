@@ -24,7 +24,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import audit, faults, pending_work, releases, signing_keys
-from app.catalog import PACKAGE, PORTAL, entry_by_index, follow_on_targets, resend_interpreted
+from app.catalog import (
+    PACKAGE,
+    PORTAL,
+    entry_by_index,
+    follow_on_targets,
+    note_imported_numbers,
+    resend_interpreted,
+)
 from app.catalog_search import index_entry
 from app.db.database import Database
 from app.db.models import (
@@ -400,6 +407,15 @@ def _sha256_of(path: Path) -> str | None:
 
 
 @dataclass(frozen=True)
+class Clash:
+    """An index number of the package that this machine's catalog already gives another entry."""
+
+    index_no: str
+    here: str  # the title of the entry that holds it here
+    package: str  # the title the package gives it
+
+
+@dataclass(frozen=True)
 class PackageSummary:
     """What a verified package holds, for the user to see before taking it in."""
 
@@ -409,13 +425,20 @@ class PackageSummary:
     key_id: str
     created_at: str
     items: list[tuple[str, str, str]]  # (action, index_no, title)
+    # Numbers this machine already gave entries of its own: the package is refused unless they are set aside.
+    clashes: tuple[Clash, ...] = ()
 
 
 def verify_package(db: Database, path: Path) -> tuple[VerifiedPackage, PackageSummary]:
-    """Verifies a package against the registered keys; changes nothing."""
+    """Verifies a package against the registered keys and this catalog; changes nothing.
+
+    Index numbers this machine already uses are listed in the summary (`clashes`), and refused at
+    import unless set aside."""
     with db.read() as session:
         package = read_package(path, lambda kid: signing_keys.trusted_public_key(session, kid))
         trusted = session.get_one(TrustedKey, package.manifest["key_id"])
+        department = session.scalar(select(Department).where(Department.code == trusted.department_code))
+        clashes = _clashes(session, department, package.manifest["items"]) if department else ()
     manifest = package.manifest
     department = manifest.get("department", {})
     if department.get("code") != trusted.department_code:
@@ -433,8 +456,47 @@ def verify_package(db: Database, path: Path) -> tuple[VerifiedPackage, PackageSu
         key_id=trusted.key_id,
         created_at=str(manifest.get("created_at", "")),
         items=[(i["action"], i["index_no"], i["entry"]["title"]) for i in manifest["items"]],
+        clashes=clashes,
     )
     return package, summary
+
+
+def _clashes(session: Session, department: Department, items: list[dict[str, Any]]) -> tuple[Clash, ...]:
+    """Index numbers of the package that this catalog gives an entry that did not come from the
+    department's packages: both machines numbered in the same range (see catalog._single_allocator)."""
+    titles: dict[str, str] = {}
+    for item in items:
+        titles.setdefault(str(item["index_no"]), str(item["entry"]["title"]))
+    numbers = list(titles)
+    found: list[Clash] = []
+    for start in range(0, len(numbers), 500):  # a package may carry many thousands of items
+        chunk = numbers[start : start + 500]
+        for entry in session.scalars(select(CatalogEntry).where(CatalogEntry.index_no.in_(chunk))):
+            if _held_here(entry, department):
+                found.append(Clash(entry.index_no, entry.title, titles[entry.index_no]))
+    order = {n: i for i, n in enumerate(numbers)}
+    return tuple(sorted(found, key=lambda c: order[c.index_no]))
+
+
+def _held_here(entry: CatalogEntry, department: Department) -> bool:
+    return entry.source_package is None or entry.department_id != department.id
+
+
+def clash_error(clashes: tuple[Clash, ...]) -> TransferError:
+    """What the user is told of a package whose numbers this machine already uses, and what to do."""
+    return TransferError(
+        QT_TRANSLATE_NOOP(
+            "DeskError",
+            "传输包中有 {count} 个索引号在本机已被其他条目使用，未导入任何内容：{clashes}。"
+            "这是离线审查机和本机在同一范围内各自编号造成的重号。处理办法：1. 系统管理员在两台机器的"
+            "“目录设置”中为本部门设定互不重叠的流水号号段，以免再次重号；2. 选择“跳过重号条目”"
+            "（命令行 --skip-clashes）导入本包的其余内容；3. 重号的条目由离线审查机撤回，"
+            "再作为新文件审查、发布，以取得新的索引号。",
+        ),
+        count=len(clashes),
+        clashes="；".join(f"{c.index_no}（本机：“{c.here}”；传输包：“{c.package}”）" for c in clashes[:10])
+        + ("；……" if len(clashes) > 10 else ""),
+    )
 
 
 @dataclass(frozen=True)
@@ -443,10 +505,16 @@ class ImportResult:
     published: int
     withdrawn: int
     changed: int
+    set_aside: tuple[str, ...] = ()  # index numbers not taken in: this machine uses them already
 
 
-def import_package(db: Database, user_id: int, path: Path, *, to_portal: bool = False) -> ImportResult:
-    """Takes a verified package into the catalog, all or nothing; refuses replays."""
+def import_package(
+    db: Database, user_id: int, path: Path, *, to_portal: bool = False, set_aside_clashes: bool = False
+) -> ImportResult:
+    """Takes a verified package into the catalog, all or nothing; refuses replays.
+
+    A package whose index numbers this machine already gives entries of its own is refused before
+    anything is written, naming them — or, with `set_aside_clashes`, taken in without those items."""
     package, summary = verify_package(db, path)
     counts = {UPSERT: 0, WITHDRAW: 0, VALIDITY: 0}
     with db.write() as session:
@@ -474,7 +542,17 @@ def import_package(db: Database, user_id: int, path: Path, *, to_portal: bool = 
         department = session.scalars(
             select(Department).where(Department.code == trusted.department_code)
         ).one()
-        for item in package.manifest["items"]:
+        items = package.manifest["items"]
+        # This machine's counters step past the numbers the air-gapped machine gave out; their rows
+        # stay locked, so a publisher here waits instead of taking one of them meanwhile.
+        note_imported_numbers(session, department, (item["index_no"] for item in items))
+        clashes = _clashes(session, department, items)  # again: the catalog may have moved since
+        if clashes and not set_aside_clashes:
+            raise clash_error(clashes)
+        set_aside = {c.index_no for c in clashes}
+        for item in items:
+            if item["index_no"] in set_aside:
+                continue
             _apply(session, department, summary.package_id, item, package.files, to_portal)
             counts[item["action"]] += 1
         session.add(
@@ -498,8 +576,9 @@ def import_package(db: Database, user_id: int, path: Path, *, to_portal: bool = 
             key_id=trusted.key_id,
             sha256=package.sha256,
             items=len(summary.items),
+            set_aside=sorted(set_aside) or None,
         )
-    return ImportResult(summary, counts[UPSERT], counts[WITHDRAW], counts[VALIDITY])
+    return ImportResult(summary, counts[UPSERT], counts[WITHDRAW], counts[VALIDITY], tuple(sorted(set_aside)))
 
 
 def _apply(
@@ -512,7 +591,7 @@ def _apply(
 ) -> None:
     index_no, action, fields = item["index_no"], item["action"], item["entry"]
     entry = entry_by_index(session, index_no)
-    if entry is not None and (entry.source_package is None or entry.department_id != department.id):
+    if entry is not None and _held_here(entry, department):
         raise TransferError(
             QT_TRANSLATE_NOOP("DeskError", "索引号“{index_no}”已被本机目录中的其他条目使用，拒绝导入。"),
             index_no=index_no,

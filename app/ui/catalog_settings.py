@@ -47,6 +47,7 @@ class CatalogSettingsDialog(QDialog):
         self.digits = QSpinBox(self)
         self.digits.setRange(3, 8)
         self.digits.setValue(scheme.serial_digits)
+        self._digits = scheme.serial_digits
         self.reset = QComboBox(self)
         self.reset.addItem(self.tr("按年重置"), "yearly")
         self.reset.addItem(self.tr("按月重置"), "monthly")
@@ -55,6 +56,16 @@ class CatalogSettingsDialog(QDialog):
         self.serial_scope.addItem(self.tr("全部门统一编号"), "department")
         self.serial_scope.addItem(self.tr("按主题分类分别编号"), "category")
         self.serial_scope.setCurrentIndex(self.serial_scope.findData(scheme.serial_scope))
+        # This machine's 号段: when an air-gapped machine and this one both publish for the department.
+        self.serial_first = QSpinBox(self)
+        self.serial_last = QSpinBox(self)
+        for spin in (self.serial_first, self.serial_last):
+            spin.setRange(1, 99_999_999)
+        self.serial_first.setValue(scheme.serial_first)
+        self.serial_last.setValue(scheme.segment_last)
+        self.serial_first.setToolTip(
+            self.tr("离线审查机和联网机都为本部门发布时，两台机器各用一段互不重叠的流水号，索引号就不会重号")
+        )
         self.prefix_separator = QLineEdit(scheme.prefix_separator, self)
         self.serial_separator = QLineEdit(scheme.serial_separator, self)
         self.preview = QLabel(self)
@@ -62,7 +73,9 @@ class CatalogSettingsDialog(QDialog):
             w.textChanged.connect(self.update_preview)
         for combo in (self.date_format, self.reset, self.serial_scope):
             combo.currentIndexChanged.connect(self.update_preview)
-        self.digits.valueChanged.connect(self.update_preview)
+        self.digits.valueChanged.connect(self._digits_changed)
+        self.serial_first.valueChanged.connect(self.update_preview)
+        self.serial_last.valueChanged.connect(self.update_preview)
         self._category_codes = dict(scheme.category_codes)
         form = QFormLayout()
         form.addRow(self.tr("前缀（机构代码）"), self.prefix)
@@ -72,6 +85,13 @@ class CatalogSettingsDialog(QDialog):
         form.addRow(self.tr("流水号位数"), self.digits)
         form.addRow(self.tr("流水号重置"), self.reset)
         form.addRow(self.tr("流水号范围"), self.serial_scope)
+        segment = QWidget(self)
+        segment_row = QHBoxLayout(segment)
+        segment_row.setContentsMargins(0, 0, 0, 0)
+        segment_row.addWidget(self.serial_first, 1)
+        segment_row.addWidget(QLabel("–", segment))
+        segment_row.addWidget(self.serial_last, 1)
+        form.addRow(self.tr("本机号段"), segment)
         form.addRow(self.tr("示例"), self.preview)
         scheme_box = QGroupBox(self.tr("索引号方案"), self)
         scheme_box.setLayout(form)
@@ -112,7 +132,15 @@ class CatalogSettingsDialog(QDialog):
         self.update_preview()
         self.reload_tree()
 
+    def _digits_changed(self, digits: int) -> None:
+        """The 号段's end follows the largest serial when it was there (the whole range)."""
+        if self.serial_last.value() == 10**self._digits - 1:
+            self.serial_last.setValue(10**digits - 1)
+        self._digits = digits
+        self.update_preview()
+
     def scheme(self) -> IndexScheme:
+        top = 10 ** self.digits.value() - 1
         return IndexScheme(
             prefix=self.prefix.text().strip(),
             date_format=self.date_format.currentText(),
@@ -122,12 +150,15 @@ class CatalogSettingsDialog(QDialog):
             prefix_separator=self.prefix_separator.text(),
             serial_separator=self.serial_separator.text(),
             category_codes=self._category_codes,
+            serial_first=self.serial_first.value(),
+            serial_last=None if self.serial_last.value() == top else self.serial_last.value(),
         )
 
     def update_preview(self) -> None:
         try:
+            scheme = self.scheme()
             self.preview.setText(
-                self.scheme().format(1, dt.date.today(), next(iter(self._category_codes), ""))
+                scheme.format(scheme.serial_first, dt.date.today(), next(iter(self._category_codes), ""))
             )
             self.error.clear()
         except TranslatableError as exc:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.catalog import update_static_site
 from app.db.database import Database
 from app.errors import QT_TRANSLATE_NOOP, TranslatableError
-from app.transfer import ImportResult, import_package, verify_package
+from app.transfer import ImportResult, clash_error, import_package, verify_package
 from app.ui.dialog_parts import error_label, ok_cancel
 from app.ui.i18n import error_text, vocabulary
 
@@ -50,10 +50,21 @@ class PackageImportDialog(QDialog):
         self.to_site = QCheckBox(self.tr("导入后更新静态目录网站"), self)
         self.to_site.setChecked(True)
         self.to_portal = QCheckBox(self.tr("加入门户发布队列"), self)
+        # Shown when this machine already uses some of the package's index numbers.
+        self.skip_clashes = QCheckBox(self.tr("跳过重号条目，只导入其余内容"), self)
+        self.skip_clashes.hide()
         self.error = error_label(self)
         self.buttons = ok_cancel(self, self.tr("导入"))
         layout = QVBoxLayout(self)
-        for widget in (self.summary, self.table, self.to_site, self.to_portal, self.error, self.buttons):
+        for widget in (
+            self.summary,
+            self.table,
+            self.to_site,
+            self.to_portal,
+            self.skip_clashes,
+            self.error,
+            self.buttons,
+        ):
             layout.addWidget(widget)
         self.resize(760, 460)
         self._verify()
@@ -80,11 +91,18 @@ class PackageImportDialog(QDialog):
         for row, (action, index_no, title) in enumerate(summary.items):
             for column, text in enumerate((vocabulary(ACTION_LABELS.get(action, action)), index_no, title)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        if summary.clashes:
+            self.error.setText(error_text(clash_error(summary.clashes)))
+            self.skip_clashes.show()
 
     def accept(self) -> None:
         try:
             self.result_ = import_package(
-                self.db, self.user_id, self.path, to_portal=self.to_portal.isChecked()
+                self.db,
+                self.user_id,
+                self.path,
+                to_portal=self.to_portal.isChecked(),
+                set_aside_clashes=self.skip_clashes.isChecked(),
             )
             if self.to_site.isChecked():
                 update_static_site(self.db, self.site_dir)

@@ -103,6 +103,8 @@ class AdminController(QObject):
         message = self.tr("传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。").format(
             published=result.published, withdrawn=result.withdrawn, changed=result.changed
         )
+        if result.set_aside:
+            message += self.tr("重号未导入：{numbers}。").format(numbers="、".join(result.set_aside))
         w.say(message, 15000)
         return True
 
