@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, faults, pending_work, releases
+from app import audit, faults, field_limits, pending_work, releases
 from app.catalog_search import index_entry
 from app.categories import leaves as category_leaves
 from app.checking import desk_lexicon, latest_run
@@ -68,6 +68,7 @@ def department_scheme(session: Session, department: Department) -> IndexScheme:
 def save_scheme(session: Session, user: User, scheme: IndexScheme) -> None:
     if not user.has_role(Role.ADMIN) or user.department_id is None:
         raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有系统管理员可以设置索引号方案。"))
+    _check_fits(scheme)
     row = session.get(IndexSchemeRow, user.department_id)
     before = row.scheme if row else None
     if row is None:
@@ -76,6 +77,16 @@ def save_scheme(session: Session, user: User, scheme: IndexScheme) -> None:
         row.scheme = scheme.to_json()
     session.flush()
     audit.record(session, user, "catalog.scheme", before=before, after=scheme.to_json())
+
+
+def _check_fits(scheme: IndexScheme) -> None:
+    """The longest number the scheme can write, and its category codes, fit the catalog's columns."""
+    for code in scheme.category_codes.values():
+        field_limits.check(IndexCounter.scope, code, name="主题分类的索引号代码")
+    codes = scheme.category_codes
+    category = max(codes, key=lambda c: len(codes[c]), default="")
+    longest = scheme.format(scheme.segment_last, dt.date(2000, 12, 1), category)
+    field_limits.check(CatalogEntry.index_no, longest, name="按此方案编出的索引号")
 
 
 def allocate_index_number(session: Session, department: Department, category: str, day: dt.date) -> str:
@@ -261,6 +272,10 @@ def _publish_one(
         fields = replace(fields, summary=summary.strip())
     if isinstance(keywords, tuple):
         fields = replace(fields, keywords=tuple(k for k in (str(k).strip() for k in keywords) if k))
+    field_limits.check_all(
+        (getattr(CatalogEntry, name), getattr(fields, name))
+        for name in ("title", "publisher", "doc_number", "category", "doc_type", "disclosure", "scope")
+    )
     blocking = [i for i in lint(fields, leaves=category_leaves(session)) if i.blocking]
     if blocking:
         raise ValidationFailed(

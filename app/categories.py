@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
-from app.db.models import CatalogEntry, Category, User
+from app import audit, field_limits
+from app.db.models import CatalogEntry, Category, Document, User
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
 from app.roles import Role
 
@@ -78,6 +78,10 @@ def add(session: Session, user: User, parent_path: str, name: str, code: str = "
     if parent_path and parent is None:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "上级分类“{path}”不存在。"), path=parent_path)
     path = f"{parent_path}{SEPARATOR}{name}" if parent_path else name
+    field_limits.check(Category.name, name)
+    field_limits.check(Category.code, code.strip())
+    # A document and its catalog entry store the whole path.
+    field_limits.check(Document.category, path, name="主题分类（含上级分类的完整路径）")
     if _node(session, path) is not None:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "分类“{path}”已存在。"), path=path)
     if parent_path and session.scalar(

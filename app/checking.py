@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, field_limits
 from app.db.database import Database
 from app.db.models import CheckRun, DepartmentLexicon, Document, FindingRow, InterpretationMedia, User
 from app.documents import load_blob
@@ -70,6 +70,10 @@ def save_department_lexicon(
             QT_TRANSLATE_NOOP("DeskError", "只有本部门的保密审查员或系统管理员可以修改部门词库。")
         )
     lexicon = parse_bytes(name, content)
+    for term in lexicon.terms:
+        # Each term and category is stored with every finding it makes: they must fit there.
+        field_limits.check(FindingRow.term, term.term, item=_abbreviated(term.term))
+        field_limits.check(FindingRow.category, term.category, item=_abbreviated(term.term))
     bare = bare_allow_entries(lexicon.allowed, [*load_default().terms, *lexicon.terms])
     if bare:
         raise ValidationFailed(
@@ -105,6 +109,10 @@ def save_department_lexicon(
         lowered=lowered,
     )
     return lexicon.issues
+
+
+def _abbreviated(text: str, most: int = 20) -> str:
+    return text if len(text) <= most else text[:most] + "…"
 
 
 def desk_lexicon(session: Session, department_id: int | None, cache_dir: Path | None) -> CompiledLexicon:

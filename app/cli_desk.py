@@ -135,9 +135,22 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
             _error(exc.message)
             continue
         print(f"已导入 #{doc_id}：{path}")
+        if not args.title:
+            _note_shortened_title(path, doc_id)
         if not args.no_check:
             _report_check(workspace, user_id, doc_id)
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def _note_shortened_title(path: Path, document_id: int) -> None:
+    from app import field_limits
+    from app.db.models import Document
+
+    if field_limits.too_long(Document.title, path.stem.strip()):
+        print(
+            f"  标题取自文件名，超过 {field_limits.limit(Document.title)} 个字符，已截短；"
+            f"可用 edit {document_id} --title 修改。"
+        )
 
 
 def _report_check(workspace: Workspace, user_id: int, document_id: int) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, field_limits
 from app.checking import latest_run
 from app.db.models import Declassification, Document, FindingRow, User, utcnow
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
@@ -30,7 +30,6 @@ from review import rules
 MARKING_RULES = frozenset({rules.MARKING.id, rules.PARAGRAPH_MARKING.id})
 # 保密法 第十五条: without a marked term, 绝密 30 years, 机密 20, 秘密 10.
 DEFAULT_YEARS = {"绝密": 30, "机密": 20, "秘密": 10}
-_MAX_FIELD = 200
 
 TERM_EXPIRED = QT_TRANSLATE_NOOP("Vocabulary", "保密期限已满")
 TERM_RUNNING = QT_TRANSLATE_NOOP("Vocabulary", "保密期限未满（至 {date}）")
@@ -159,8 +158,8 @@ def enter(
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "请填写定密机关（作出解密/降密决定的机关）。"))
     if not reference:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "请填写解密/降密决定的文号或审批单编号。"))
-    if len(authority) > _MAX_FIELD or len(reference) > _MAX_FIELD:
-        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "定密机关和文号各不能超过 200 字。"))
+    field_limits.check(Declassification.authority, authority)
+    field_limits.check(Declassification.reference, reference)
     if decided_on > dt.date.today():
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "解密/降密决定的日期不能晚于今天。"))
     row = record_of(session, finding_id)

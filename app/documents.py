@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, field_limits
 from app.db.database import Database, add_if_absent
 from app.db.models import Blob, Document, DocumentFile, FilePurpose, User, utcnow
 from app.errors import QT_TRANSLATE_NOOP, DocumentRejected, NotFound, PermissionDenied, ValidationFailed
@@ -124,8 +124,15 @@ def import_draft(
             QT_TRANSLATE_NOOP("DeskError", "{user}不属于任何部门，无法导入文件。"), user=user.display_name
         )
     _check_doc_type(doc_type)
+    if title and title.strip():
+        # A title the clerk typed is theirs to shorten; one taken from the file's name is shortened here.
+        title = title.strip()
+        field_limits.check(Document.title, title)
+    else:
+        title = field_limits.shorten(Document.title, Path(draft.name).stem.strip() or draft.name)
+    field_limits.check(Document.doc_number, doc_number.strip())
     document = Document(
-        title=(title or Path(draft.name).stem).strip() or draft.name,
+        title=title,
         doc_number=doc_number.strip(),
         doc_type=doc_type,
         department_id=user.department_id,
@@ -161,7 +168,8 @@ def _store_original(
             revision=revision,
             purpose=FilePurpose.ORIGINAL,
             blob_sha256=digest,
-            original_name=draft.name,
+            # A name longer than the column keeps its extension; the audit event keeps it whole.
+            original_name=field_limits.shorten_file_name(DocumentFile.original_name, draft.name),
             media_type=draft.probe.media_type,
             format=draft.probe.kind.value,
             size=len(draft.data),
@@ -263,6 +271,9 @@ def update_metadata(
         changes["disclosure"] = DisclosureMode(str(changes["disclosure"])).value
     if "title" in changes and not str(changes["title"]).strip():
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "标题不能为空。"))
+    for key in ("title", "doc_number", "category"):
+        if isinstance(value := changes.get(key), str):
+            field_limits.check(getattr(Document, key), value.strip())
     before = {k: _jsonable(getattr(document, k)) for k in changes}
     for key, value in changes.items():
         setattr(document, key, value.strip() if isinstance(value, str) else value)

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, documents
+from app import audit, documents, field_limits
 from app.checking import is_in_attachment, latest_run
 from app.db.models import Document, Interpretation, InterpretationMedia, User, utcnow
 from app.documents import Draft, import_draft, load_blob, read_source, store_blob
@@ -126,6 +126,8 @@ def attach(
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "请填写解读标题。"))
     if not drafting_department:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "请填写起草部门（谁起草、谁解读）。"))
+    field_limits.check(Document.title, title, name="解读标题")
+    field_limits.check(Interpretation.drafting_department, drafting_department)
     if draft is not None and rich_text.strip():
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "解读正文请二选一：在此撰写，或上传文件。"))
     if draft is None and rich_text.strip():
@@ -203,7 +205,7 @@ def _store_media(session: Session, user: User, interpretation_id: int, media: Me
         InterpretationMedia(
             interpretation_id=interpretation_id,
             blob_sha256=digest,
-            original_name=media.name,
+            original_name=field_limits.shorten_file_name(InterpretationMedia.original_name, media.name),
             media_type=media.media_type,
             size=len(media.data),
             created_by_id=user.id,

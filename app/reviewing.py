@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
-from app import audit, declassification, releases
+from app import audit, declassification, field_limits, releases
 from app.checking import (
     department_lexicon_csv,
     desk_lexicon,
@@ -796,7 +796,8 @@ def _replace_file(
             revision=revision,
             purpose=purpose,
             blob_sha256=sha,
-            original_name=name,
+            # Named after the title: a title at its limit plus "（保密审查单）.pdf" is shortened to fit.
+            original_name=field_limits.shorten_file_name(DocumentFile.original_name, name),
             media_type="application/pdf",
             format="pdf",
             size=len(blob),

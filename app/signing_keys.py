@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, field_limits
 from app.atomic import write_bytes_atomic
 from app.db.models import Department, SigningKey, TrustedKey, User, utcnow
 from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationFailed
@@ -124,6 +124,9 @@ def register(session: Session, user: User, key_file: PublicKeyFile) -> TrustedKe
         )
     if existing is not None:
         return existing
+    # A key file is input from elsewhere: its names must fit where they are kept.
+    field_limits.check(TrustedKey.department_name, key_file.department_name)
+    field_limits.check(TrustedKey.department_code, key_file.department_code)
     if session.scalar(select(Department).where(Department.code == key_file.department_code)) is None:
         session.add(Department(name=key_file.department_name, code=key_file.department_code))
     row = TrustedKey(

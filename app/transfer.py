@@ -54,6 +54,7 @@ from app.errors import (
     TranslatableError,
     ValidationFailed,
 )
+from app.field_limits import check, check_all
 from app.publishing import UPSERT, VALIDITY, WITHDRAW, pending, supersede_withdrawn
 from app.roles import Role
 from publish.catalog import Validity
@@ -432,12 +433,13 @@ class PackageSummary:
 def verify_package(db: Database, path: Path) -> tuple[VerifiedPackage, PackageSummary]:
     """Verifies a package against the registered keys and this catalog; changes nothing.
 
-    Index numbers this machine already uses are listed in the summary (`clashes`), and refused at
-    import unless set aside."""
+    A field longer than the catalog holds refuses it; index numbers this machine already uses are
+    listed in the summary (`clashes`), and refused at import unless set aside."""
     with db.read() as session:
         package = read_package(path, lambda kid: signing_keys.trusted_public_key(session, kid))
         trusted = session.get_one(TrustedKey, package.manifest["key_id"])
         department = session.scalar(select(Department).where(Department.code == trusted.department_code))
+        _check_lengths(package.manifest["items"])
         clashes = _clashes(session, department, package.manifest["items"]) if department else ()
     manifest = package.manifest
     department = manifest.get("department", {})
@@ -497,6 +499,27 @@ def clash_error(clashes: tuple[Clash, ...]) -> TransferError:
         clashes="；".join(f"{c.index_no}（本机：“{c.here}”；传输包：“{c.package}”）" for c in clashes[:10])
         + ("；……" if len(clashes) > 10 else ""),
     )
+
+
+def _check_lengths(items: list[dict[str, Any]]) -> None:
+    """Every field an item would write fits its column (a package from an older desk, or from a
+    SQLite desk that kept longer text, is refused by name rather than failing in the database)."""
+    for item in items:
+        index_no, fields = str(item["index_no"]), item["entry"]
+        where = f"传输包条目 {index_no[:80]}"
+        check(CatalogEntry.index_no, index_no, item=where)
+        check_all(
+            (
+                (getattr(CatalogEntry, name), value)
+                for name in ENTRY_FIELDS
+                if isinstance(value := fields.get(name), str)
+            ),
+            item=where,
+        )
+        for f in item.get("files", []):
+            if f.get("role") == "attachment":
+                check(CatalogAttachment.name, f.get("name"), item=where)
+                check(CatalogAttachment.media_type, f.get("media_type"), item=where)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, field_limits
 from app.db.models import Department, User, UserRole
 from app.errors import QT_TRANSLATE_NOOP, AuthenticationFailed, PermissionDenied, ValidationFailed
 from app.passwords import hash_password, verify_password
@@ -24,6 +24,8 @@ def create_department(session: Session, actor: User | None, name: str, code: str
     name, code = name.strip(), code.strip()
     if not name or not code:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "部门全称和机构代码都不能为空。"))
+    field_limits.check(Department.name, name)
+    field_limits.check(Department.code, code)
     if session.scalar(select(Department).where(Department.name == name)):
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "部门“{name}”已存在。"), name=name)
     department = Department(name=name, code=code)
@@ -52,6 +54,8 @@ def create_user(
     login = login.strip()
     if not login or not display_name.strip():
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "登录名和姓名都不能为空。"))
+    field_limits.check(User.login, login)
+    field_limits.check(User.display_name, display_name.strip())
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationFailed(
             QT_TRANSLATE_NOOP("DeskError", "密码至少需要 {length} 个字符。"), length=MIN_PASSWORD_LENGTH

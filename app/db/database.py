@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from app import field_limits
 from app.db import credentials
 from app.errors import QT_TRANSLATE_NOOP, ConflictError, DatabaseUnavailable
 
@@ -41,6 +42,9 @@ class Database:
         self._write_sessions = sessionmaker(
             self.engine.execution_options(desk_write=True), expire_on_commit=False
         )
+        # Text longer than its column is refused by name on every database (SQLite would keep it).
+        field_limits.install(self._sessions)
+        field_limits.install(self._write_sessions)
 
     @property
     def display_name(self) -> str:

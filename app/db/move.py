@@ -11,7 +11,7 @@ from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from app import audit
+from app import audit, field_limits
 from app.db import migrate
 from app.db.database import Database
 from app.db.models import Base, User
@@ -33,13 +33,25 @@ def move(
     """Copies `source` into the empty database `target` (migrated first) and checks the copy."""
     if source.url == target.url:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "目标数据库就是当前数据库。"))
+    tables = Base.metadata.sorted_tables
+    with source.engine.connect() as src:
+        # SQLite kept text longer than its column; PostgreSQL would refuse it halfway through.
+        too_long = field_limits.over_long_rows(src, tables)
+    if too_long:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "当前数据库中有超过字段长度上限的内容，PostgreSQL 不能保存，未迁移：{rows}。"
+                "请先修改这些内容（草稿可在文件信息中修改），再迁移。",
+            ),
+            rows="；".join(too_long),
+        )
     migrate.upgrade(target, None)
     with target.read() as session:
         if session.scalar(select(func.count()).select_from(User)):
             raise ValidationFailed(
                 QT_TRANSLATE_NOOP("DeskError", "目标数据库已有数据，拒绝覆盖。请使用一个空的数据库。")
             )
-    tables = Base.metadata.sorted_tables
     counts: dict[str, int] = {}
     try:
         _copy(source, target, tables, counts, progress)
