@@ -22,6 +22,7 @@ from publish.catalog import PROACTIVE_DEADLINE_WORKING_DAYS
 from publish.report import LEGAL_KINDS, Figures, LegalCounts
 from publish.taxonomy import DisclosureMode, LegalBasis
 from publish.workdays import add_working_days, working_days_between
+from review.wording import base as wording_rules
 
 ABOLISHED = ("repealed", "expired")  # 废止, 失效
 
@@ -51,6 +52,7 @@ def figures(session: Session, start: dt.date, end: dt.date, department_id: int |
         redactions_by_basis=_redactions(session, start, end, department_id),
         days_to_publish=_days_to_publish(session, published),
         overdue=_overdue(session, published),
+        wording_by_kind=_wording_kinds(session, start, end, department_id),
     )
 
 
@@ -145,6 +147,22 @@ def _findings(
         .group_by(FindingRow.category, Decision.decision)
     )
     return sorted((str(c), str(d or ""), int(n)) for c, d, n in rows)  # no decision: 未处理
+
+
+def _wording_kinds(
+    session: Session, start: dt.date, end: dt.date, department_id: int | None
+) -> list[tuple[str, int]]:
+    """错敏/表述 findings of the period's reviews by kind (rule id), in the order of review.wording."""
+    rows = session.execute(
+        select(FindingRow.rule_id, func.count())
+        .where(
+            FindingRow.rule_id.in_(wording_rules.RULE_IDS),
+            FindingRow.check_run_id.in_(_reviews(start, end, department_id)),
+        )
+        .group_by(FindingRow.rule_id)
+    )
+    counts = {str(rule): int(n) for rule, n in rows}
+    return [(rule, counts[rule]) for rule in wording_rules.RULE_IDS if rule in counts]
 
 
 def _redactions(

@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass, field
 
 from publish.taxonomy import InterpretationForm, LegalBasis
+from review.wording.base import KIND_LABELS
 
 LEGAL_KINDS = {"rule": "规章", "normative": "行政规范性文件"}
 DECISIONS = {"remove": "删除", "mask": "遮盖", "keep": "保留", "false_alarm": "误报", "": "未处理"}
@@ -52,6 +53,8 @@ class Figures:
     overdue: int
     department: str = ""
     notes: list[str] = field(default_factory=list)
+    # 错敏/表述 findings of the period's reviews by kind: (rule id, n), rule ids of review.wording.
+    wording_by_kind: list[tuple[str, int]] = field(default_factory=list)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """Every figure as (指标, 分项, 数值), in the order the report shows them."""
@@ -80,6 +83,7 @@ class Figures:
         out += [("政策解读", _form_label(k), str(n)) for k, n in self.interpretations_by_form]
         out.append(("撤回", "本期撤回条目数", str(self.withdrawn)))
         out += [("保密检查发现", f"{c}：{DECISIONS.get(d, d)}", str(n)) for c, d, n in self.findings]
+        out += [("错敏/表述检查发现", KIND_LABELS.get(k, k), str(n)) for k, n in self.wording_by_kind]
         # Technical cleanup is not withholding: it never counts among the redactions by basis.
         out += [
             ("删减（按法律依据）", _basis_label(b), str(n))

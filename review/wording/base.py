@@ -39,6 +39,21 @@ RULE_IDS = (
     LINK,
 )
 
+# What each rule id is called where findings are counted (the yearly statistics).
+KIND_LABELS = {
+    LEADER_POST: QT_TRANSLATE_NOOP("Rules", "领导人职务与日期不符"),
+    LEADER_NAME: QT_TRANSLATE_NOOP("Rules", "领导人姓名错字"),
+    LEADER_ORDER: QT_TRANSLATE_NOOP("Rules", "领导人排序"),
+    FIXED: QT_TRANSLATE_NOOP("Rules", "国名、机构、法规等固定表述写错"),
+    WRONG_FORM: QT_TRANSLATE_NOOP("Rules", "错别字和不规范、敏感表述"),
+    OUTDATED: QT_TRANSLATE_NOOP("Rules", "过时表述"),
+    DOC_NUMBER: QT_TRANSLATE_NOOP("Rules", "发文字号括号"),
+    HALF_WIDTH: QT_TRANSLATE_NOOP("Rules", "半角标点"),
+    DOUBLED: QT_TRANSLATE_NOOP("Rules", "标点重复"),
+    UNPAIRED: QT_TRANSLATE_NOOP("Rules", "标点不成对"),
+    LINK: QT_TRANSLATE_NOOP("Rules", "文中链接"),
+}
+
 # Messages: a translatable template; the suggestion is filled in (the stored message is Chinese).
 MSG_LEADER_POST = QT_TRANSLATE_NOOP(
     "Rules", "领导人职务与文件日期不符：{date}时任{post}的是{holders}，{name}{held}；应为“{suggestion}”"
