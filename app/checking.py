@@ -169,7 +169,7 @@ def check_document(
     with db.read() as session:
         document = get_document(session, document_id)
         original = document.current_original()
-        file_id, disclosure = original.id, document.disclosure
+        file_id, disclosure, written_on = original.id, document.disclosure, document.written_on
         name, data = original.original_name, load_blob(session, original.blob_sha256)
         lexicon = desk_lexicon(session, document.department_id, cache_dir)
         media = [
@@ -182,7 +182,8 @@ def check_document(
         ]
         fields = catalog_fields(document, [m[1] for m in media])
     nlp.configure(cache_dir)
-    options = CheckOptions(disclosure=disclosure, keywords=True)
+    # Leaders and outdated formulations are judged as of the 成文日期 (today when it is not known).
+    options = CheckOptions(disclosure=disclosure, keywords=True, document_date=written_on)
     result = _checked(name, data, lexicon, options, progress, cancel)
     result.findings += field_findings(fields, lexicon)
     media_findings: list[Finding] = []

@@ -8,7 +8,7 @@ from collections import Counter
 
 from app import documents
 from app.checking import check_document, latest_run
-from app.db.models import Review
+from app.db.models import Review, User
 from app.statistics import figures
 from publish.report import to_csv
 from review.wording.base import KIND_LABELS
@@ -50,3 +50,20 @@ def test_wording_findings_are_counted_by_kind_in_the_period(workspace, people, t
     with workspace.db.read() as s:
         earlier = figures(s, dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31))
     assert earlier.wording_by_kind == []
+
+
+def test_a_stored_document_is_judged_as_of_its_date(workspace, people, tmp_path):
+    """The 成文日期 decides: 国务院总理李克强 is right in a 2020 document and wrong in one of today."""
+    path = tmp_path / "通知.txt"
+    path.write_text("关于做好有关工作的通知\n国务院总理李克强主持会议。\n", encoding="utf-8")
+    found = {}
+    for written_on in (dt.date(2020, 5, 1), None):
+        doc_id = documents.import_file(workspace.db, people.clerk, path)
+        with workspace.db.write() as s:
+            documents.update_metadata(s, s.get_one(User, people.clerk), doc_id, None, written_on=written_on)
+        check_document(workspace.db, people.clerk, doc_id, workspace.paths.cache_dir)
+        with workspace.db.read() as s:
+            run = latest_run(s, doc_id)
+            assert run is not None
+            found[written_on] = [f.rule_id for f in run.findings if f.rule_id.startswith("WORD-")]
+    assert found == {dt.date(2020, 5, 1): [], None: ["WORD-LEADER-POST"]}
