@@ -48,7 +48,7 @@ class CompiledRulePack:
     def __init__(self, pack: RulePack) -> None:
         self.version = pack.version
         self.issues = list(pack.issues)
-        self.fixed = FixedExpressions(list(pack.expressions.values()))
+        self.fixed = FixedExpressions(list(pack.expressions.values()), pack.allowed)
         self.wrong = WrongForms(list(pack.wrong_forms.values()))
         self.outdated = OutdatedForms([o for o in pack.outdated.values()])
         self.leaders = Leaders(pack.posts, list(pack.tenures.values()), list(pack.precedence.values()))

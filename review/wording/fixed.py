@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from review.normalize import normalize_term
 from review.wording.base import (
@@ -53,14 +53,17 @@ def one_edit_inside(window: str, expression: str) -> bool:
     while i < shorter and window[i] == expression[i]:
         i += 1
     if m == n + 1:
-        return 0 < i < n and window[i + 1 :] == expression[i:] and is_cjk(window[i])
+        # An inserted 的 or 之 makes a phrase of a name, not a typo (中华民族的伟大复兴).
+        return (
+            0 < i < n and window[i + 1 :] == expression[i:] and is_cjk(window[i]) and window[i] not in "的之"
+        )
     if m == n - 1:
         return 0 < i < n - 1 and window[i:] == expression[i + 1 :]
     return False
 
 
 class FixedExpressions:
-    def __init__(self, expressions: list[Expression]) -> None:
+    def __init__(self, expressions: list[Expression], allowed: Iterable[str] = ()) -> None:
         self.keys: list[str] = []
         self.entries: list[Expression] = []
         for e in expressions:
@@ -68,8 +71,9 @@ class FixedExpressions:
             if e.severity is not None and len(key) >= MIN_FUZZY:
                 self.keys.append(key)
                 self.entries.append(e)
-        # Every expression is correct text: a window that is another expression is no typo.
-        self.known = {normalize_term(e.text) for e in expressions}
+        # Every expression is correct text: a window that is another expression is no typo. (Nor
+        # one on the pack's allow-list: an official short form such as 住房城乡建设部.)
+        self.known = {normalize_term(e.text) for e in expressions} | set(allowed)
 
     def patterns(self) -> Iterator[tuple[str, int, int]]:
         """(half, side, expression index) for the anchoring automaton.
