@@ -413,3 +413,21 @@ def test_pack_directory_holds_only_packs():
             "allow.csv",
         ]
     )
+
+
+def test_a_pdf_links_target_is_listed_on_its_page(lex):
+    import pymupdf
+
+    with pymupdf.open(stream=compose_pdf(["详见附件。"]), filetype="pdf") as doc:
+        doc[0].insert_link(
+            {
+                "kind": pymupdf.LINK_URI,
+                "from": pymupdf.Rect(72, 72, 200, 90),
+                "uri": "http://old.example.gov.cn/x",
+            }
+        )
+        data = doc.tobytes()
+    result = check_bytes("x.pdf", data, lex, CheckOptions(names_near_personal_data=False, document_date=DAY))
+    found = [f for f in _wording(result) if f.rule_id == "WORD-LINK"]
+    assert [(f.term, f.location.page) for f in found] == [("http://old.example.gov.cn/x", 0)]
+    assert found[0].location.rects
