@@ -431,3 +431,9 @@ def test_a_pdf_links_target_is_listed_on_its_page(lex):
     found = [f for f in _wording(result) if f.rule_id == "WORD-LINK"]
     assert [(f.term, f.location.page) for f in found] == [("http://old.example.gov.cn/x", 0)]
     assert found[0].location.rects
+
+
+def test_a_long_address_is_listed_with_a_term_a_stored_finding_can_hold(lex):
+    url = "https://www.gov.cn/" + "a" * 400
+    found = [f for f in _wording(_check(f"详见{url}。", lex)) if f.rule_id == "WORD-LINK"]
+    assert len(found) == 1 and found[0].text == url and found[0].term == url[:255]

@@ -42,6 +42,7 @@ __all__ = [
 CHANNELS = frozenset({Channel.VISIBLE, Channel.NOTE, Channel.TEXT_BOX, Channel.HEADER_FOOTER, Channel.LINK})
 
 _WRONG, _OUTDATED, _POST, _SHORT, _NAME = range(5)
+MAX_TERM = 255
 
 
 class CompiledRulePack:
@@ -93,8 +94,12 @@ class CompiledRulePack:
             hits += form.links(text)
         if not hits:
             return hits
+        # A link's term is the address as written (normalised text is lower-cased), cut to what
+        # a stored finding's term holds (FindingRow.term, 255 characters): an address can be longer.
         hits = [
-            h._replace(term=original[slice(*norm.original_span(h.start, h.end))]) if h.rule_id == LINK else h
+            h._replace(term=original[slice(*norm.original_span(h.start, h.end))][:MAX_TERM])
+            if h.rule_id == LINK
+            else h
             for h in hits
         ]
         if self._allow is not None:
