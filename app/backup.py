@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app import audit
+from app import audit, pending_work
 from app.db.database import Database
 from app.db.models import User
 from app.errors import QT_TRANSLATE_NOOP, AuthenticationFailed, PermissionDenied, ValidationFailed
@@ -26,23 +26,44 @@ from app.roles import Role
 log = logging.getLogger(__name__)
 
 
-def copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy of `source` at `target`, written beside it and renamed into place."""
+def copy_sqlite(source: Path, target: Path, data_dir: Path | None = None) -> None:
+    """A consistent copy of `source` at `target`, written beside it and renamed into place.
+
+    The half-written copy is a whole unredacted database: with `data_dir`, an intent names it
+    (app.pending_work), so that a run killed before the rename has it removed at the next start."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
-    # Owner-only from the start: a backup holds every draft unredacted and every password hash.
-    os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
-    src, dst = sqlite3.connect(source), sqlite3.connect(partial)
+    intent = pending_work.begin(data_dir, pending_work.COPY, path=str(partial)) if data_dir else None
     try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+        # Owner-only from the start: a backup holds every draft unredacted and every password hash.
+        os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+        src, dst = sqlite3.connect(source), sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+        finally:
+            src.close()
+            dst.close()
+        with partial.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(partial, target)
     finally:
-        src.close()
-        dst.close()
-    with partial.open("rb+") as f:
-        os.fsync(f.fileno())
-    os.replace(partial, target)
+        partial.unlink(missing_ok=True)
+        if intent is not None:
+            intent.done()
+
+
+def remove_partial_copies(data_dir: Path) -> list[str]:
+    """The half-written copies of runs killed before their rename, removed; returns their paths."""
+    removed = []
+    for intent in pending_work.orphans(data_dir, pending_work.COPY):
+        path = str(intent.data.get("path", ""))
+        if path:
+            Path(path).unlink(missing_ok=True)
+            removed.append(path)
+        intent.done()
+    return removed
 
 
 @dataclass(frozen=True)
@@ -68,7 +89,8 @@ def backup(db: Database, user_id: int, out: Path) -> BackupInfo:
         )
     with db.read() as session:
         _require_admin(session.get_one(User, user_id))
-    copy_sqlite(Path(db.url.database), out)
+    database = Path(db.url.database)
+    copy_sqlite(database, out, database.parent)
     revision = check_backup(out)
     with out.open("rb") as f:
         digest = hashlib.file_digest(f, "sha256").hexdigest()
@@ -155,8 +177,8 @@ def restore(
         _refuse_if_in_use(database)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = backups_dir / f"desk-{stamp}-before-restore.sqlite3"
-        copy_sqlite(database, kept)
-    copy_sqlite(source, database)
+        copy_sqlite(database, kept, backups_dir.parent)
+    copy_sqlite(source, database, backups_dir.parent)
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)  # journal of the replaced database
     # The data directory is the one whose backups folder the caller named (the desk's own layout).

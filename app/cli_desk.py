@@ -138,7 +138,12 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
         if not args.title:
             _note_shortened_title(path, doc_id)
         if not args.no_check:
-            _report_check(workspace, user_id, doc_id)
+            try:
+                _report_check(workspace, user_id, doc_id)
+            except TranslatableError as exc:
+                # Stored, but not checkable: said, and the files after it are still imported.
+                failed += 1
+                _error(exc.message)
     return EXIT_ERROR if failed else EXIT_OK
 
 
@@ -843,7 +848,9 @@ def resume_pending(_args: argparse.Namespace, workspace: Workspace) -> int:
     from app.publishing import resume
 
     for r in resume(workspace.db, workspace.paths.data_dir):
-        if r.kind == pending_work.SITE:
+        if r.kind == pending_work.COPY:
+            line = f"上次中断的备份或恢复留下的半份数据库副本已删除：{r.target}。"
+        elif r.kind == pending_work.SITE:
             line = (
                 f"上次未完成的静态目录网站更新已补做：{r.target}（{r.changed} 个文件变更）。"
                 if r.outcome == "rebuilt"

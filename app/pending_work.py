@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 FOLDER = "pending"
-SITE, EXPORT = "site", "export"  # the kinds of intent
+SITE, EXPORT, COPY = "site", "export", "copy"  # the kinds of intent
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt

@@ -132,7 +132,7 @@ def run_queue(
 class Resumed:
     """Work a killed or failed run left, as the next start found and settled it."""
 
-    kind: str  # pending_work.SITE or pending_work.EXPORT
+    kind: str  # pending_work.SITE, EXPORT or COPY
     target: str  # the site folder, or the package's path
     # site: "rebuilt" / "failed"; export: transfer.ExportRecovery's outcomes, or "failed"
     outcome: str
@@ -146,9 +146,10 @@ def resume(db: Database, data_dir: Path) -> list[Resumed]:
     site it owed an update is rebuilt from the database; a package export is completed (renamed
     into place) if its transaction committed, else its reservation is abandoned and its temporary
     file removed. Work a running process still holds is left to it."""
+    from app.backup import remove_partial_copies
     from app.transfer import recover_exports  # app.transfer imports this module
 
-    done: list[Resumed] = []
+    done = [Resumed(pending_work.COPY, path, "removed") for path in remove_partial_copies(data_dir)]
     try:
         exports = recover_exports(db, data_dir)
     except TranslatableError as exc:

@@ -300,12 +300,8 @@ def test_the_desk_killed_at_every_step_comes_back_whole(workspace, people, sampl
     assert not broken, "\n".join(broken)
 
 
-# Faults that break the desk, reported to the owners of app/backup.py (issue 15). Strict: a fix
-# turns these red, and the fault then belongs in the test above.
-TEMP_COPY_LEFT = (
-    "copy_sqlite's '.<name>.partial' (a whole unredacted database) is left behind when the process dies "
-    "before the rename; nothing removes it at the next start"
-)
+# A fault that still breaks the desk (issue 15). Strict: a fix turns it red, and the fault then
+# belongs in the test above.
 RESTORE_NOT_ATOMIC = (
     "restore swaps the database file before it moves this machine's audit checkpoint (_record_restore, a "
     "later step): killed in between, the desk holds the backup's chain under a checkpoint past its end, "
@@ -321,7 +317,6 @@ def backed_up(ws, folder: Path) -> Path:
     return folder / "b.sqlite3"
 
 
-@pytest.mark.xfail(strict=True, reason=TEMP_COPY_LEFT)
 def test_a_backup_killed_before_its_rename_leaves_no_copy(workspace, people, tmp_path):
     saved = tmp_path / "saved"
     saved.mkdir()
@@ -331,7 +326,6 @@ def test_a_backup_killed_before_its_rename_leaves_no_copy(workspace, people, tmp
     assert not broken, "\n".join(broken)
 
 
-@pytest.mark.xfail(strict=True, reason=TEMP_COPY_LEFT)
 def test_a_restore_killed_before_its_rename_leaves_no_copy(workspace, people, tmp_path):
     backup = backed_up(workspace, tmp_path / "saved")
     restore = ["restore", str(backup), "--force"]
@@ -530,12 +524,6 @@ def test_malformed_inputs_are_checked_or_refused_cleanly_and_never_half_stored(w
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`import A B …` stops at the first stored file whose check fails (cli_desk._import calls "
-    "_report_check outside its try): the error is told, but the files after it are neither imported "
-    "nor refused, silently",
-)
 def test_an_import_of_several_files_goes_on_after_a_stored_file_fails_its_check(workspace, people, tmp_path):
     folder = tmp_path / "malformed"
     folder.mkdir()
