@@ -200,6 +200,7 @@ def check_document(
             document_file_id=file_id,
             file_sha256=result.sha256,
             lexicon_version=result.lexicon_version,
+            rulepack_version=result.rulepack_version,
             engine_version=result.engine_version,
             started_by_id=user_id,
             seconds=result.seconds,

@@ -86,6 +86,7 @@ INTERNAL: frozenset[InstrumentedAttribute[Any]] = frozenset(
         m.DocumentFile.format,
         m.CheckRun.file_sha256,
         m.CheckRun.lexicon_version,
+        m.CheckRun.rulepack_version,
         m.CheckRun.engine_version,
         m.FindingRow.rule_id,
         m.FindingRow.severity,

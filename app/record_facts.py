@@ -90,7 +90,10 @@ def _classification(markings: int, refused_on: str) -> str:
 def _rules_applied(document: Document, run: CheckRun | None) -> tuple[tuple[str, str], ...]:
     if run is None:
         return ()
-    return (
+    applied = [
         ("保密检查规则（密级标志、个人信息、隐藏内容、附件、图像文字识别）", f"引擎 {run.engine_version}"),
         (f"{document.department.name}敏感词库", run.lexicon_version),
-    )
+    ]
+    if run.rulepack_version:
+        applied.append(("错敏/表述规则包（领导人职务、规范表述、过时提法、格式）", run.rulepack_version))
+    return tuple(applied)

@@ -45,6 +45,7 @@ def test_the_record_of_an_approval_names_its_facts_rules_and_sign_off_and_hides_
         "密级核定",
         "原件有 1 处密级或内部标志",
         "敏感词库",
+        "错敏/表述规则包",
         "引擎",
         "经办人",
         "科室负责人",

@@ -191,6 +191,8 @@ class CheckRun(Base):
     document_file_id: Mapped[int] = mapped_column(ForeignKey("document_files.id"), index=True)
     file_sha256: Mapped[str] = mapped_column(String(64))
     lexicon_version: Mapped[str] = mapped_column(String(32))
+    # The 错敏/表述 rule packs' version ('' for runs from before they were recorded).
+    rulepack_version: Mapped[str] = mapped_column(String(32), default="", server_default="")
     engine_version: Mapped[str] = mapped_column(String(16))
     started_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     finished_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
