@@ -57,7 +57,7 @@ def test_english_switch_translates_ui_and_core_messages(qapp):
     translators = install_translators(qapp, "en")
     try:
         assert QCoreApplication.translate("Vocabulary", "草稿") == "Draft"
-        assert QCoreApplication.translate("MainWindow", "导入文件…") == "Import files…"
+        assert QCoreApplication.translate("FilesController", "导入文件…") == "Import files…"
         from app.errors import PermissionDenied
         from app.ui.i18n import error_text
 
