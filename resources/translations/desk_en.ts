@@ -2,6 +2,208 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AdminController</name>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="35"/>
+        <source>导出传输包…</source>
+        <translation>Export Transfer Package…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="36"/>
+        <source>导入传输包…</source>
+        <translation>Import Transfer Package…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="37"/>
+        <source>备份数据库…</source>
+        <translation>Back Up Database…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="38"/>
+        <source>从备份恢复…</source>
+        <translation>Restore from Backup…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="39"/>
+        <source>部门词库…</source>
+        <translation>Department lexicon…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="40"/>
+        <source>目录设置…</source>
+        <translation>Catalog settings…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="41"/>
+        <source>传输包密钥…</source>
+        <translation>Transfer Package Keys…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="42"/>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="44"/>
+        <source>日志窗口</source>
+        <translation>Log window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="45"/>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="71"/>
+        <source>导出传输包</source>
+        <translation>Export transfer package</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="71"/>
+        <source>签名私钥的口令：</source>
+        <translation>Passphrase of the signing key:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="81"/>
+        <source>传输包已导出：序号 {sequence}，{items} 项，{path}</source>
+        <translation>Transfer package exported: sequence {sequence}, {items} items, {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="95"/>
+        <source>选择传输包</source>
+        <translation>Choose transfer package</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="103"/>
+        <source>传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。</source>
+        <translation>Transfer package imported: {published} published, {withdrawn} withdrawn, {changed} validity changes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="107"/>
+        <source>重号未导入：{numbers}。</source>
+        <translation>Duplicate numbers not imported: {numbers}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="121"/>
+        <source>数据库已备份到 {path}（SHA-256 {sha}…）</source>
+        <translation>Database backed up to {path} (SHA-256 {sha}…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="133"/>
+        <source>选择备份文件</source>
+        <translation>Choose backup file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="140"/>
+        <source>用备份替换当前数据库？当前数据库会先另存到数据目录的 backups 中。恢复后审发台将退出，请重新启动。</source>
+        <translation>Replace the current database with the backup? The current database is first kept in the data directory&apos;s backups. The desk quits after restoring; start it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="143"/>
+        <source>从备份恢复</source>
+        <translation>Restore from Backup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="143"/>
+        <source>请输入您的密码以确认：</source>
+        <translation>Enter your password to confirm:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="180"/>
+        <source>设置已保存，下次启动时生效。</source>
+        <translation>Settings saved; they take effect at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="185"/>
+        <source>关于政务公开审发台</source>
+        <translation>About Disclosure Desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="186"/>
+        <source>政务公开审发台 Disclosure Desk
+先审查、后公开。
+
+数据目录：{path}</source>
+        <translation>Disclosure Desk (政务公开审发台)
+Review first, publish after.
+
+Data folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogController</name>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="33"/>
+        <source>发布到目录…</source>
+        <translation>Publish to catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="34"/>
+        <source>公开目录…</source>
+        <translation>Disclosure catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="35"/>
+        <source>发布队列…</source>
+        <translation>Publish queue…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="36"/>
+        <source>公开期限…</source>
+        <translation>Disclosure deadlines…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="37"/>
+        <source>统计与年度报告…</source>
+        <translation>Statistics and Yearly Report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="69"/>
+        <source>目录：索引号 {index_no}</source>
+        <translation>Catalog: index number {index_no}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="75"/>
+        <source>静态目录网站未能更新（{reason}）：可在“公开目录…”中重建。网站文件夹：{path}</source>
+        <translation>The static catalog site could not be updated ({reason}): rebuild it in “Disclosure catalog…”. Site folder: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="81"/>
+        <source>静态目录网站：已更新 {count} 个文件，网站文件夹 {path}（首页 index.html）</source>
+        <translation>Static catalog site: {count} files updated, site folder {path} (home page index.html)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="86"/>
+        <source>门户网站：已加入发布队列，在“发布队列…”中推送</source>
+        <translation>Portal: added to the publish queue; push it in “Publish queue…”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="88"/>
+        <source>传输包：已加入队列，下次“导出传输包…”时带出</source>
+        <translation>Transfer package: queued; goes out with the next “Export Transfer Package…”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="95"/>
+        <source>已编入目录，索引号 {index_no}</source>
+        <translation>In the catalog as index number {index_no}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="98"/>
+        <source>已发布</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="99"/>
+        <source>已发布，写入了以下目标：</source>
+        <translation>Published to these targets:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="104"/>
+        <source>打开网站文件夹</source>
+        <translation>Open site folder</translation>
+    </message>
+</context>
+<context>
     <name>CatalogSettingsDialog</name>
     <message>
         <location filename="../../app/ui/catalog_settings.py" line="38"/>
@@ -9,128 +211,138 @@
         <translation>Catalog settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="51"/>
+        <location filename="../../app/ui/catalog_settings.py" line="52"/>
         <source>按年重置</source>
         <translation>Reset yearly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="52"/>
+        <location filename="../../app/ui/catalog_settings.py" line="53"/>
         <source>按月重置</source>
         <translation>Reset monthly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="55"/>
+        <location filename="../../app/ui/catalog_settings.py" line="56"/>
         <source>全部门统一编号</source>
         <translation>One sequence for the department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="56"/>
+        <location filename="../../app/ui/catalog_settings.py" line="57"/>
         <source>按主题分类分别编号</source>
         <translation>One sequence per subject category</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalog_settings.py" line="68"/>
+        <source>离线审查机和联网机都为本部门发布时，两台机器各用一段互不重叠的流水号，索引号就不会重号</source>
+        <translation>When the offline review machine and the networked machine both publish for this department, give each machine its own non-overlapping serial range so index numbers never clash</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="81"/>
         <source>前缀（机构代码）</source>
         <translation>Prefix (organisation code)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="69"/>
+        <location filename="../../app/ui/catalog_settings.py" line="82"/>
         <source>前缀后分隔符</source>
         <translation>Separator after prefix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="70"/>
+        <location filename="../../app/ui/catalog_settings.py" line="83"/>
         <source>日期格式</source>
         <translation>Date format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="71"/>
+        <location filename="../../app/ui/catalog_settings.py" line="84"/>
         <source>流水号前分隔符</source>
         <translation>Separator before serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="72"/>
+        <location filename="../../app/ui/catalog_settings.py" line="85"/>
         <source>流水号位数</source>
         <translation>Serial digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="73"/>
+        <location filename="../../app/ui/catalog_settings.py" line="86"/>
         <source>流水号重置</source>
         <translation>Serial reset</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="74"/>
+        <location filename="../../app/ui/catalog_settings.py" line="87"/>
         <source>流水号范围</source>
         <translation>Serial scope</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="75"/>
+        <location filename="../../app/ui/catalog_settings.py" line="94"/>
+        <source>本机号段</source>
+        <translation>This machine&apos;s serial range</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="95"/>
         <source>示例</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="76"/>
+        <location filename="../../app/ui/catalog_settings.py" line="96"/>
         <source>索引号方案</source>
         <translation>Index number scheme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="80"/>
+        <location filename="../../app/ui/catalog_settings.py" line="100"/>
         <source>主题分类（末级分类可供文件使用）</source>
         <translation>Subject categories (documents use the leaves)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="80"/>
-        <location filename="../../app/ui/catalog_settings.py" line="172"/>
+        <location filename="../../app/ui/catalog_settings.py" line="100"/>
+        <location filename="../../app/ui/catalog_settings.py" line="203"/>
         <source>索引号代码</source>
         <translation>Index code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="82"/>
+        <location filename="../../app/ui/catalog_settings.py" line="102"/>
         <source>添加子分类…</source>
         <translation>Add sub-category…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="84"/>
+        <location filename="../../app/ui/catalog_settings.py" line="104"/>
         <source>设定索引号代码…</source>
         <translation>Set index code…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="85"/>
+        <location filename="../../app/ui/catalog_settings.py" line="105"/>
         <source>设了代码的末级分类，其索引号在日期前带该代码；清空即不用代码</source>
         <translation>A category with a code carries it before the date in its index numbers; clear it to use none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="87"/>
+        <location filename="../../app/ui/catalog_settings.py" line="107"/>
         <source>主题分类</source>
         <translation>Subject categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="144"/>
+        <location filename="../../app/ui/catalog_settings.py" line="175"/>
         <source>索引号方案已保存，下一次发布起生效。</source>
         <translation>Scheme saved; it applies from the next publication.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="166"/>
+        <location filename="../../app/ui/catalog_settings.py" line="197"/>
         <source>请先选择一个主题分类。</source>
         <translation>Select a subject category first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="173"/>
+        <location filename="../../app/ui/catalog_settings.py" line="204"/>
         <source>“{category}”的代码（清空则不用）：</source>
         <translation>Code of “{category}” (empty for none):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="193"/>
+        <location filename="../../app/ui/catalog_settings.py" line="224"/>
         <source>添加子分类</source>
         <translation>Add sub-category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="194"/>
+        <location filename="../../app/ui/catalog_settings.py" line="225"/>
         <source>“{parent}”下的新分类：</source>
         <translation>New category under “{parent}”:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="194"/>
+        <location filename="../../app/ui/catalog_settings.py" line="225"/>
         <source>顶级</source>
         <translation>the top level</translation>
     </message>
@@ -365,67 +577,87 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="57"/>
+        <location filename="../../app/ui/decision_dialog.py" line="77"/>
+        <source>{decision}（{count} 处）</source>
+        <translation>{decision} ({count} items)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="84"/>
         <source>采用建议</source>
         <translation>Use suggestion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="60"/>
+        <location filename="../../app/ui/decision_dialog.py" line="87"/>
         <source>解密记录…</source>
         <translation>Declassification record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="68"/>
+        <location filename="../../app/ui/decision_dialog.py" line="102"/>
         <source>请选择法律依据</source>
         <translation>Choose a legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="75"/>
+        <location filename="../../app/ui/decision_dialog.py" line="109"/>
         <source>法律依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="79"/>
+        <location filename="../../app/ui/decision_dialog.py" line="113"/>
         <source>建议：{basis}</source>
         <translation>Suggested: {basis}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="85"/>
+        <location filename="../../app/ui/decision_dialog.py" line="119"/>
         <source>补充说明（可选）</source>
         <translation>Further explanation (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="87"/>
+        <location filename="../../app/ui/decision_dialog.py" line="121"/>
         <source>请写明理由（必填）</source>
         <translation>State the reason (required)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="99"/>
+        <location filename="../../app/ui/decision_dialog.py" line="133"/>
         <source>密级标志</source>
         <translation>Classification marking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="102"/>
+        <location filename="../../app/ui/decision_dialog.py" line="136"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="105"/>
+        <location filename="../../app/ui/decision_dialog.py" line="139"/>
         <source>将该词连同前后文字加入本部门允许词（只对同一说法不再提示）</source>
         <translation>Add the term with the words around it to the department&apos;s allowed phrases (only this wording stops being reported)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="124"/>
+        <location filename="../../app/ui/decision_dialog.py" line="144"/>
+        <source>同样处理本文件中其余 {count} 处相同的发现（同一规则、同一文字）</source>
+        <translation>Decide the other {count} identical findings in this document the same way (same rule, same text)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="173"/>
+        <source>对选中的 {count} 处发现一并处理，第一处：</source>
+        <translation>Decide the {count} selected findings together; the first:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="185"/>
+        <source>已沿用上次对“{category}”的处理依据和理由，可修改。</source>
+        <translation>The basis and reason last used for “{category}” were carried over; you can change them.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/decision_dialog.py" line="220"/>
         <source>密级标志须有解密/降密记录（定密机关、日期、文号或审批单），由审查员录入并经另一名审查员或系统管理员确认，才能保留或判为误报。</source>
         <translation>A classification marking can be kept or marked a false alarm only with a declassification/downgrading record (classifying authority, date, document number or approval form), entered by a reviewer and confirmed by another reviewer or a system administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="137"/>
+        <location filename="../../app/ui/decision_dialog.py" line="233"/>
         <source>请选择法律依据。</source>
         <translation>Please choose a legal basis.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/decision_dialog.py" line="140"/>
+        <location filename="../../app/ui/decision_dialog.py" line="236"/>
         <source>请填写理由。</source>
         <translation>Please give a reason.</translation>
     </message>
@@ -519,148 +751,303 @@
 <context>
     <name>DeskError</name>
     <message>
-        <location filename="../../app/audit.py" line="90"/>
+        <location filename="../../app/audit.py" line="83"/>
+        <source>状态</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="84"/>
+        <source>目录信息（标题、文号、分类、主题词等）</source>
+        <translation>catalog details (title, number, category, keywords and so on)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="85"/>
+        <source>文件</source>
+        <translation>files</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="86"/>
+        <source>政策解读</source>
+        <translation>policy interpretation</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="87"/>
+        <source>审查结论</source>
+        <translation>review conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="88"/>
+        <source>发布内容</source>
+        <translation>release</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="89"/>
+        <source>目录条目</source>
+        <translation>catalog entry</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="364"/>
+        <source>审计记录已被篡改：审计链头（audit_head）缺失，而数据库中已有直到 #{last} 的审计事件。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
+        <translation>The audit records have been tampered with: the audit chain head (audit_head) is missing, while the database holds audit events up to #{last}. So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="369"/>
+        <source>审计记录已被篡改：审计链头（audit_head）指向事件 #{head}，而数据库中最后的审计事件是 #{last}。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
+        <translation>The audit records have been tampered with: the audit chain head (audit_head) points to event #{head}, while the last audit event in the database is #{last}. So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="373"/>
+        <source>审计记录已被篡改：本机的审计检查点 {path} 被改动或删除。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
+        <translation>The audit records have been tampered with: this machine&apos;s audit checkpoint {path} was changed or deleted. So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="379"/>
+        <source>审计记录已被篡改：本机检查点记录到审计事件 #{anchored}，数据库中的审计链只到 #{last}（有事件被删除：链尾被截断，或删减后重新计算了哈希链，或数据库被回退）。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
+        <translation>The audit records have been tampered with: this machine&apos;s checkpoint records audit event #{anchored}, but the audit chain in the database only reaches #{last} (events were deleted: the chain end was cut off, the hash chain was recomputed after deletions, or the database was rolled back). So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="384"/>
+        <source>审计记录已被篡改：本机检查点记录的审计事件 #{event_id} 与数据库中的不同（审计链被改写）。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
+        <translation>The audit records have been tampered with: audit event #{event_id} recorded in this machine&apos;s checkpoint differs from the one in the database (the audit chain was rewritten). So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="389"/>
+        <source>审计记录已被篡改：审计事件 #{event_id} 不是审发台写入的（没有封签，或封签不符）。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
+        <translation>The audit records have been tampered with: audit event #{event_id} was not written by the desk (no seal, or the seal does not match). So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="396"/>
+        <source>审计记录已被篡改：文件“{title}”（#{id}）的{parts}在审发台之外被改动，与审计记录不符，操作没有执行。请系统管理员运行 audit verify 核查。</source>
+        <translation>The audit records have been tampered with: the {parts} of “{title}” (#{id}) were changed outside the desk and do not match the audit records; nothing was done. A system administrator should run audit verify.</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="658"/>
         <source>审计事件 #{event_id} 的内容与其哈希不符（被修改）</source>
         <translation>Audit event #{event_id} does not match its hash (modified)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="91"/>
+        <location filename="../../app/audit.py" line="659"/>
         <source>审计事件 #{event_id} 缺失（被删除）</source>
         <translation>Audit event #{event_id} is missing (deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="94"/>
+        <location filename="../../app/audit.py" line="662"/>
         <source>审计事件 #{event_id} 的前序哈希不符（其前有事件被插入、删除或修改）</source>
         <translation>Audit event #{event_id} does not link to the one before it (an event before it was inserted, deleted or modified)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="95"/>
+        <location filename="../../app/audit.py" line="663"/>
         <source>链尾缺失：最后的事件应为 #{event_id}（末尾事件被删除）</source>
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="486"/>
+        <location filename="../../app/audit.py" line="666"/>
+        <source>审计链头（audit_head）缺失，而数据库中已有直到 #{event_id} 的审计事件（链头被删除）</source>
+        <translation>The audit chain head (audit_head) is missing, while the database holds audit events up to #{event_id} (the chain head was deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="669"/>
+        <source>审计事件 #{event_id} 没有封签，而审发台写入的事件都有（在审发台之外写入）</source>
+        <translation>Audit event #{event_id} has no seal, while every event the desk writes has one (written outside the desk)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="670"/>
+        <source>审计事件 #{event_id} 的封签与本机密钥不符（在审发台之外伪造）</source>
+        <translation>The seal of audit event #{event_id} does not match this machine&apos;s key (forged outside the desk)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="675"/>
+        <source>本机检查点记录到审计事件 #{event_id}，数据库中的审计链只到 #{detail}（有事件被删除：链尾被截断，或删减后重新计算了哈希链，或数据库被回退）</source>
+        <translation>This machine&apos;s checkpoint records audit event #{event_id}, but the audit chain in the database only reaches #{detail} (events were deleted: the chain end was cut off, the hash chain was recomputed after deletions, or the database was rolled back)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="678"/>
+        <source>本机检查点记录的审计事件 #{event_id} 与数据库中的不同（审计链被改写后重新计算）</source>
+        <translation>Audit event #{event_id} recorded in this machine&apos;s checkpoint differs from the one in the database (the audit chain was rewritten and recomputed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="679"/>
+        <source>本机检查点文件 {subject} 的校验码不符（被改动）</source>
+        <translation>The checksum of this machine&apos;s checkpoint file {subject} does not match (changed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="682"/>
+        <source>本机检查点文件 {subject} 缺失，而其密钥仍在（检查点被删除）</source>
+        <translation>This machine&apos;s checkpoint file {subject} is missing while its key is still there (the checkpoint was deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="685"/>
+        <source>本机检查点的密钥 {subject} 缺失（被删除），检查点无法核验</source>
+        <translation>The key {subject} of this machine&apos;s checkpoint is missing (deleted); the checkpoint cannot be verified</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="688"/>
+        <source>{subject}的{detail}在审发台之外被改动：与审计事件 #{event_id} 记录的状态不符</source>
+        <translation>The {detail} of {subject} was changed outside the desk: it does not match the state recorded in audit event #{event_id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="689"/>
+        <source>{subject}没有任何审计记录（在审发台之外写入数据库）</source>
+        <translation>{subject} has no audit records at all (written to the database outside the desk)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="692"/>
+        <source>{subject}已不在数据库中，而审计事件 #{event_id} 记录了它（在审发台之外被删除）</source>
+        <translation>{subject} is no longer in the database, but audit event #{event_id} records it (deleted outside the desk)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="693"/>
+        <source>文件内容 {subject} 与其 SHA-256 不符（被替换）</source>
+        <translation>File content {subject} does not match its SHA-256 (replaced)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="694"/>
+        <source>冻结的发布内容 {subject} 与其 SHA-256 不符（被改动）</source>
+        <translation>Frozen release {subject} does not match its SHA-256 (changed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="695"/>
+        <source>目录条目 {subject} 的{detail}与其冻结的发布内容不一致</source>
+        <translation>The {detail} of catalog entry {subject} does not match its frozen release</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="914"/>
+        <source>请写明核查结论（为什么接受当前的审计状态）。</source>
+        <translation>State the conclusion of the check (why the current audit state is accepted).</translation>
+    </message>
+    <message>
+        <location filename="../../app/audit.py" line="917"/>
+        <source>只有系统管理员可以确认审计核查的结论。</source>
+        <translation>Only a system administrator can confirm the conclusion of an audit check.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli.py" line="538"/>
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="43"/>
-        <location filename="../../app/cli_desk.py" line="505"/>
+        <location filename="../../app/cli_desk.py" line="52"/>
+        <location filename="../../app/cli_desk.py" line="548"/>
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="53"/>
+        <location filename="../../app/cli_desk.py" line="62"/>
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="87"/>
+        <location filename="../../app/cli_desk.py" line="96"/>
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="99"/>
+        <location filename="../../app/cli_desk.py" line="108"/>
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="117"/>
+        <location filename="../../app/cli_desk.py" line="126"/>
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_files.py" line="25"/>
+        <location filename="../../app/cli_files.py" line="27"/>
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_files.py" line="74"/>
+        <location filename="../../app/cli_files.py" line="76"/>
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_files.py" line="81"/>
+        <location filename="../../app/cli_files.py" line="83"/>
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="310"/>
+        <location filename="../../app/cli_desk.py" line="344"/>
         <source>录入解密记录须写明 --authority、--date 和 --reference，缺少：{options}。</source>
         <translation>Entering a declassification record needs --authority, --date and --reference; missing: {options}.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="356"/>
+        <location filename="../../app/cli_desk.py" line="390"/>
         <source>没有要修改的内容。</source>
         <translation>Nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="500"/>
+        <location filename="../../app/cli_desk.py" line="543"/>
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_restore）恢复。</source>
         <translation>Restore a shared (PostgreSQL) database with the server&apos;s tools, such as pg_restore.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="523"/>
+        <location filename="../../app/cli_desk.py" line="566"/>
         <source>起始日期晚于截止日期。</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="534"/>
+        <location filename="../../app/cli_desk.py" line="577"/>
         <source>没有名称或代码为“{name}”的部门。</source>
         <translation>No department is named or coded “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="556"/>
+        <location filename="../../app/cli_desk.py" line="599"/>
         <source>只有系统管理员可以迁移数据库。</source>
         <translation>Only an administrator can move the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="589"/>
+        <location filename="../../app/cli_desk.py" line="632"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="696"/>
+        <location filename="../../app/cli_desk.py" line="835"/>
+        <source>只有发布管理员或系统管理员可以重建静态目录网站。</source>
+        <translation>Only publishing managers or system administrators can rebuild the static catalog site.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli_desk.py" line="884"/>
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="716"/>
+        <location filename="../../app/cli_desk.py" line="904"/>
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="103"/>
+        <location filename="../../app/db/database.py" line="107"/>
         <source>该记录已被其他人修改，您的更改没有保存。请刷新后重试。</source>
         <translation>Someone else changed this record; your change was not saved. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="109"/>
+        <location filename="../../app/db/database.py" line="113"/>
         <source>有人同时修改了相同的数据，您的操作没有执行。请刷新后重试。</source>
         <translation>Someone changed the same data at the same moment; your action was not carried out. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="117"/>
+        <location filename="../../app/db/database.py" line="121"/>
         <source>数据库正被另一个审发台进程长时间占用（等待 {seconds} 秒仍未释放），请稍后重试。</source>
         <translation>Another desk process has held the database for too long (still busy after {seconds} s). Try again later.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="127"/>
+        <location filename="../../app/db/database.py" line="131"/>
         <source>与数据库的连接中断（服务器可能已重启），刚才的操作没有完成，也没有留下任何改动。请重试。</source>
         <translation>The connection to the database was lost (the server may have restarted). The action did not complete and left no change. Try again.</translation>
     </message>
     <message>
-        <location filename="../../app/db/database.py" line="129"/>
+        <location filename="../../app/db/database.py" line="133"/>
         <source>数据库访问失败：{reason}</source>
         <translation>Database access failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/demo.py" line="68"/>
+        <location filename="../../app/demo.py" line="70"/>
         <source>数据库中已有用户。请以管理员身份创建示例，或用 --data-dir 指定一个新目录。</source>
         <translation>The database already has users. Create the samples as an administrator, or use --data-dir with a new folder.</translation>
     </message>
     <message>
-        <location filename="../../app/demo.py" line="70"/>
+        <location filename="../../app/demo.py" line="72"/>
         <source>示例工作区已经存在。</source>
         <translation>The sample workspace already exists.</translation>
     </message>
@@ -695,54 +1082,66 @@
         <translation>File content {sha} does not match its hash; the database may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="118"/>
+        <location filename="../../app/documents.py" line="119"/>
         <source>只有经办人可以导入文件，{user}不是经办人。</source>
         <translation>Only clerks can import files; {user} is not a clerk.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="123"/>
+        <location filename="../../app/documents.py" line="124"/>
         <source>{user}不属于任何部门，无法导入文件。</source>
         <translation>{user} belongs to no department and cannot import files.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="194"/>
+        <location filename="../../app/documents.py" line="203"/>
         <source>只有本部门的经办人可以为草稿上传新版本。</source>
         <translation>Only clerks of the document&apos;s department can upload a new version of a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="242"/>
+        <location filename="../../app/documents.py" line="251"/>
         <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
         <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="247"/>
+        <location filename="../../app/documents.py" line="256"/>
         <source>只有本部门的经办人可以修改文件信息。</source>
         <translation>Only clerks of the document&apos;s department can change its details.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="264"/>
+        <location filename="../../app/documents.py" line="273"/>
         <source>标题不能为空。</source>
         <translation>The title cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="280"/>
+        <location filename="../../app/documents.py" line="292"/>
         <source>“{value}”不是法定公文种类。</source>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="70"/>
+        <location filename="../../app/checking.py" line="71"/>
         <source>只有本部门的保密审查员或系统管理员可以修改部门词库。</source>
         <translation>Only the department&apos;s confidentiality reviewers or system administrators can change its lexicon.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="79"/>
+        <location filename="../../app/checking.py" line="84"/>
         <source>允许词“{entries}”是词库中的词或其一部分，会使所有文件中的该词不再提示，未导入。允许词须是带上下文的短语（如“单位内部资料管理”）。</source>
         <translation>The allowed phrases “{entries}” are lexicon terms or parts of them and would stop the term being reported in every file; not imported. An allowed phrase must be a phrase with context (such as “单位内部资料管理”).</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="92"/>
+        <location filename="../../app/checking.py" line="97"/>
         <source>删除词条或降低其级别须由系统管理员进行（{terms}），词库未修改。</source>
         <translation>Only a system administrator can remove terms or lower their level ({terms}); the lexicon was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checking.py" line="145"/>
+        <source>“{name}”太大或太复杂，检查时内存不足。</source>
+        <translation>“{name}” is too large or too complex: out of memory while checking.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checking.py" line="149"/>
+        <location filename="../../app/filecheck.py" line="115"/>
+        <location filename="../../app/filecheck.py" line="210"/>
+        <source>“{name}”无法检查（文件可能已损坏）：{reason}</source>
+        <translation>“{name}” cannot be checked (the file may be damaged): {reason}</translation>
     </message>
     <message>
         <location filename="../../app/workflow.py" line="174"/>
@@ -755,48 +1154,48 @@
         <translation>Department name and organisation code are both required.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="28"/>
+        <location filename="../../app/users.py" line="30"/>
         <source>部门“{name}”已存在。</source>
         <translation>Department “{name}” already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="49"/>
+        <location filename="../../app/users.py" line="51"/>
         <source>只有系统管理员可以添加用户。</source>
         <translation>Only system administrators can add users.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="51"/>
+        <location filename="../../app/users.py" line="53"/>
         <source>第一个用户必须是系统管理员。</source>
         <translation>The first user must be a system administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="54"/>
+        <location filename="../../app/users.py" line="56"/>
         <source>登录名和姓名都不能为空。</source>
         <translation>Login and name are both required.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="57"/>
+        <location filename="../../app/users.py" line="61"/>
         <source>密码至少需要 {length} 个字符。</source>
         <translation>The password needs at least {length} characters.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="61"/>
+        <location filename="../../app/users.py" line="65"/>
         <source>用户至少需要一个角色。</source>
         <translation>A user needs at least one role.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="63"/>
+        <location filename="../../app/users.py" line="67"/>
         <source>登录名“{login}”已被使用。</source>
         <translation>Login “{login}” is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="129"/>
-        <location filename="../../app/users.py" line="88"/>
+        <location filename="../../app/backup.py" line="151"/>
+        <location filename="../../app/users.py" line="92"/>
         <source>登录名或密码不正确。</source>
         <translation>Wrong login or password.</translation>
     </message>
     <message>
-        <location filename="../../app/users.py" line="95"/>
+        <location filename="../../app/users.py" line="99"/>
         <source>用户不存在。</source>
         <translation>No such user.</translation>
     </message>
@@ -841,84 +1240,124 @@
         <translation>“{action}” needs a legal basis (Regulations art. 14, 15 or 16).</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="75"/>
+        <location filename="../../review/formats.py" line="81"/>
         <source>“{name}”是空文件（0 字节），无法导入。</source>
         <translation>“{name}” is empty (0 bytes) and cannot be imported.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="81"/>
+        <location filename="../../review/formats.py" line="87"/>
         <source>“{name}”有 {size_mb} MB，超过 {limit_mb} MB 的上限，请拆分后再导入。</source>
         <translation>“{name}” has {size_mb} MB, over the {limit_mb} MB limit. Split it before importing.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="98"/>
+        <location filename="../../review/formats.py" line="104"/>
         <source>“{name}”的类型（{suffix}）不受支持。可导入：{supported}。</source>
         <translation>The type of “{name}” ({suffix}) is not supported. Supported: {supported}.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="110"/>
+        <location filename="../../review/formats.py" line="113"/>
+        <source>“{name}”有 {size_mb} MB，超过纯文本草稿 {limit} 万字的上限，请拆分后再导入。</source>
+        <translation>“{name}” is {size_mb} MB, over the limit of {limit}0k characters for plain-text drafts; split it, then import.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="125"/>
         <source>“{name}”的扩展名表示{expected}，但内容是{actual}。请检查文件后改正扩展名。</source>
         <translation>The extension of “{name}” says {expected}, but the content is {actual}. Check the file and correct its extension.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="137"/>
+        <location filename="../../review/formats.py" line="143"/>
+        <source>“{name}”有 {chars} 万字，超过纯文本草稿 {limit} 万字的上限（发布时要逐页排成 PDF），请拆分后再导入。</source>
+        <translation>“{name}” has {chars}0k characters, over the limit of {limit}0k characters for plain-text drafts (publishing sets it page by page as a PDF); split it, then import.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="163"/>
         <source>“{name}”是加密的 Office 文档或旧版 .doc 文件。请在 Word 中取消密码并另存为 DOCX 后再导入。</source>
         <translation>“{name}” is an encrypted Office document or an old .doc file. Remove the password in Word and save as DOCX, then import.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="249"/>
+        <location filename="../../review/formats.py" line="279"/>
         <source>“{name}”不是可识别编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）的文本文件。</source>
         <translation>“{name}” is not a text file in a recognised encoding (UTF-8, GB18030/GBK, UTF-16, UTF-32).</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="273"/>
+        <location filename="../../review/formats.py" line="304"/>
         <source>“{name}”是加密的 PDF，需要打开密码才能导入。</source>
         <translation>“{name}” is an encrypted PDF; importing it needs its open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="174"/>
-        <location filename="../../review/formats.py" line="265"/>
+        <location filename="../../review/extract/pdf.py" line="195"/>
+        <location filename="../../review/formats.py" line="296"/>
         <source>“{name}”无法作为 PDF 打开：{reason}</source>
         <translation>“{name}” cannot be opened as a PDF: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="180"/>
+        <location filename="../../review/extract/pdf.py" line="201"/>
         <source>“{name}”是加密的 PDF，需要密码才能检查。请提供打开密码。</source>
         <translation>“{name}” is an encrypted PDF; checking it needs its password. Please give the open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="181"/>
-        <location filename="../../review/formats.py" line="332"/>
+        <location filename="../../review/extract/pdf.py" line="202"/>
+        <location filename="../../review/formats.py" line="420"/>
         <source>“{name}”的密码不正确。</source>
         <translation>Wrong password for “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="277"/>
+        <location filename="../../review/formats.py" line="307"/>
         <source>“{name}”是损坏的 PDF：没有可读的页面。</source>
         <translation>“{name}” is a damaged PDF: no readable pages.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="289"/>
+        <location filename="../../review/formats.py" line="321"/>
+        <source>“{name}”是损坏的 PDF：页数无法读取（{reason}）。</source>
+        <translation>“{name}” is a damaged PDF: the page count cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="332"/>
+        <source>“{name}”是损坏的 PDF：页面树中找不到第 {page} 页（{reason}）。</source>
+        <translation>“{name}” is a damaged PDF: page {page} is not in the page tree ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="384"/>
         <source>“{name}”无法作为图片打开：{reason}</source>
         <translation>“{name}” cannot be opened as an image: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="309"/>
+        <location filename="../../review/formats.py" line="405"/>
         <source>“{name}”解压后有 {size_mb} MB，疑似压缩炸弹，已拒绝。</source>
         <translation>“{name}” unpacks to {size_mb} MB and looks like a zip bomb; refused.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="315"/>
+        <location filename="../../review/archive.py" line="57"/>
         <source>“{name}”的压缩结构已损坏：{reason}</source>
         <translation>The zip structure of “{name}” is damaged: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="319"/>
-        <source>“{name}”中的部件“{part}”已损坏。</source>
-        <translation>Part “{part}” of “{name}” is damaged.</translation>
+        <location filename="../../review/archive.py" line="64"/>
+        <source>“{name}”中的部件“{part}”已损坏：{reason}</source>
+        <translation>Part “{part}” of “{name}” is damaged: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="154"/>
+        <location filename="../../review/archive.py" line="75"/>
+        <source>“{name}”中的部件“{part}”解压后超过 {limit_mb} MB 的上限，疑似压缩炸弹，已拒绝。</source>
+        <translation>Part “{part}” of “{name}” unpacks to more than the {limit_mb} MB limit and looks like a zip bomb; refused.</translation>
+    </message>
+    <message>
+        <location filename="../../review/archive.py" line="86"/>
+        <source>“{name}”中的部件“{part}”有超过 {limit} 万个 XML 元素，超出上限，已拒绝。</source>
+        <translation>Part “{part}” of “{name}” has more than {limit}0k XML elements, over the limit; refused.</translation>
+    </message>
+    <message>
+        <location filename="../../review/archive.py" line="95"/>
+        <source>“{name}”解压后超过 {limit_mb} MB 的上限，疑似压缩炸弹，已拒绝。</source>
+        <translation>“{name}” unpacks to more than the {limit_mb} MB limit and looks like a zip bomb; refused.</translation>
+    </message>
+    <message>
+        <location filename="../../review/archive.py" line="147"/>
+        <source>“{name}”中的部件过多（{count} 个，上限 {limit} 个），已拒绝。</source>
+        <translation>“{name}” has too many parts ({count}; the limit is {limit}); refused.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli_desk.py" line="181"/>
         <location filename="../../review/lexicon.py" line="155"/>
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -959,275 +1398,275 @@
         <translation>Repeats line {first}; ignored</translation>
     </message>
     <message>
-        <location filename="../../review/redact.py" line="68"/>
+        <location filename="../../review/redact.py" line="73"/>
         <source>无法打开待删减的 PDF：{reason}</source>
         <translation>Cannot open the PDF to redact: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/redact.py" line="72"/>
+        <location filename="../../review/redact.py" line="77"/>
         <source>加密的 PDF 不能删减，请先去除加密。</source>
         <translation>An encrypted PDF cannot be redacted; remove the encryption first.</translation>
     </message>
     <message>
-        <location filename="../../review/redact.py" line="78"/>
+        <location filename="../../review/redact.py" line="83"/>
         <source>PDF 结构已损坏（经修复才能打开），不能可靠删减；请重新生成该文件。</source>
         <translation>The PDF structure is damaged (it opens only after repair) and cannot be redacted reliably; produce the file again.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="104"/>
+        <location filename="../../app/reviewing.py" line="106"/>
         <source>无效的发现或处理方式。</source>
         <translation>Unknown finding or decision.</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="136"/>
+        <location filename="../../app/declassification.py" line="135"/>
         <source>只有密级标志需要解密/降密记录。</source>
         <translation>Only a classification marking needs a declassification/downgrading record.</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="140"/>
-        <location filename="../../app/reviewing.py" line="109"/>
+        <location filename="../../app/declassification.py" line="139"/>
+        <location filename="../../app/reviewing.py" line="111"/>
         <source>该发现不属于文件的最新检查结果，请刷新。</source>
         <translation>This finding is not from the latest check of the document; refresh.</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="159"/>
+        <location filename="../../app/declassification.py" line="158"/>
         <source>请填写定密机关（作出解密/降密决定的机关）。</source>
         <translation>Enter the classifying authority (the authority that decided the declassification/downgrading).</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="161"/>
+        <location filename="../../app/declassification.py" line="160"/>
         <source>请填写解密/降密决定的文号或审批单编号。</source>
         <translation>Enter the document number or approval form number of the declassification/downgrading decision.</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="163"/>
-        <source>定密机关和文号各不能超过 200 字。</source>
-        <translation>The classifying authority and the document number can each have at most 200 characters.</translation>
-    </message>
-    <message>
-        <location filename="../../app/declassification.py" line="165"/>
+        <location filename="../../app/declassification.py" line="164"/>
         <source>解密/降密决定的日期不能晚于今天。</source>
         <translation>The date of the declassification/downgrading decision cannot be later than today.</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="172"/>
+        <location filename="../../app/declassification.py" line="171"/>
         <source>该密级标志的解密记录已确认，不能再修改；如有错误请重新检查文件后重新录入。</source>
         <translation>This marking&apos;s declassification record is confirmed and can no longer be changed; if it is wrong, check the document again and enter the record anew.</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="203"/>
+        <location filename="../../app/declassification.py" line="202"/>
         <source>该密级标志还没有解密/降密记录，无需确认。</source>
         <translation>This marking has no declassification/downgrading record yet; there is nothing to confirm.</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="205"/>
+        <location filename="../../app/declassification.py" line="204"/>
         <source>该解密记录已经确认过。</source>
         <translation>This declassification record is already confirmed.</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="211"/>
+        <location filename="../../app/declassification.py" line="210"/>
         <source>解密记录须由本部门的系统管理员或另一名保密审查员确认。</source>
         <translation>A declassification record must be confirmed by a system administrator or another confidentiality reviewer of the department.</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="215"/>
+        <location filename="../../app/declassification.py" line="214"/>
         <source>录入解密记录的人不能自己确认，须由另一名审查员或系统管理员确认。</source>
         <translation>Whoever entered a declassification record cannot confirm it; another reviewer or a system administrator must.</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="218"/>
+        <location filename="../../app/declassification.py" line="217"/>
         <source>{user}导入、修改或提交过文件“{title}”，不能确认其解密记录。</source>
         <translation>{user} imported, edited or submitted “{title}” and cannot confirm its declassification records.</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="249"/>
+        <location filename="../../app/declassification.py" line="248"/>
         <source>密级标志“{text}”不能由一人判为保留或误报：须先录入解密/降密记录（定密机关、日期、文号或审批单），并由另一名审查员或系统管理员确认。{term}。</source>
         <translation>Classification marking “{text}” cannot be kept or marked a false alarm by one person: first enter a declassification/downgrading record (classifying authority, date, document number or approval form) and have another reviewer or a system administrator confirm it. {term}.</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="257"/>
+        <location filename="../../app/declassification.py" line="256"/>
         <source>密级标志“{text}”的解密记录尚待另一名审查员或系统管理员确认。{term}。</source>
         <translation>The declassification record of classification marking “{text}” still awaits confirmation by another reviewer or a system administrator. {term}.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="112"/>
+        <location filename="../../app/reviewing.py" line="114"/>
         <source>删除或遮盖必须选择法律依据。</source>
         <translation>Removing or masking needs a legal basis.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="114"/>
+        <location filename="../../app/reviewing.py" line="116"/>
         <source>只有身份证号、手机号和银行卡号可以遮盖。</source>
         <translation>Only ID, mobile and bank card numbers can be masked.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="116"/>
+        <location filename="../../app/reviewing.py" line="118"/>
         <source>保留或判为误报必须写明理由。</source>
         <translation>Keeping or marking a false alarm needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="123"/>
+        <location filename="../../app/reviewing.py" line="125"/>
         <source>“技术性清理”只用于读者看不到的隐藏内容和元数据；正文内容请选择条例规定的不予公开依据。</source>
         <translation>“Technical cleanup” is only for hidden content and metadata that readers do not see; for visible content choose a basis for withholding from the Regulations.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="166"/>
+        <location filename="../../app/reviewing.py" line="168"/>
         <source>只有词库敏感词的误报可以加入允许词；本项误报只对本文件有效。</source>
         <translation>Only a false alarm on a lexicon term can be added to the allowed phrases; this false alarm applies to this document only.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="175"/>
+        <location filename="../../app/reviewing.py" line="177"/>
         <source>“{text}”前后没有可用的上下文，不能加入允许词：允许词须是带上下文的短语（如“单位内部资料管理”），否则今后所有文件中的该词都不再提示。本项误报只对本文件有效。</source>
         <translation>“{text}” has no usable context around it and cannot be added to the allowed phrases: an allowed phrase must be a phrase with context (such as “单位内部资料管理”), or the term would no longer be reported in any later file. This false alarm applies to this document only.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="200"/>
+        <location filename="../../app/reviewing.py" line="202"/>
         <source>划定的区域是页面上可见的内容，不能以“技术性清理”删除，请选择不予公开的依据。</source>
         <translation>A drawn area is content visible on the page and cannot be removed as “technical cleanup”; choose a basis for withholding.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="326"/>
-        <location filename="../../app/reviewing.py" line="683"/>
+        <location filename="../../app/reviewing.py" line="329"/>
+        <location filename="../../app/reviewing.py" line="702"/>
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="334"/>
+        <location filename="../../app/reviewing.py" line="337"/>
         <source>有依条例不予公开而删除或遮盖的内容，结论应为“删减后公开”。</source>
         <translation>Content was removed or masked as withheld under the Regulations; the conclusion should be “Disclose redacted”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="338"/>
+        <location filename="../../app/reviewing.py" line="341"/>
         <source>没有任何删除或遮盖（技术性清理不计），结论应为“同意公开”。</source>
         <translation>Nothing was removed or masked (technical cleanup does not count); the conclusion should be “Disclose”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="422"/>
+        <location filename="../../app/reviewing.py" line="425"/>
         <source>随文件提交的政策解读“{title}”尚未检查，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document has not been checked; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="427"/>
+        <location filename="../../app/reviewing.py" line="430"/>
         <source>文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。</source>
         <translation>The document was not checked since its last change and cannot be approved. Run the check first.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="433"/>
+        <location filename="../../app/reviewing.py" line="436"/>
         <source>随文件提交的政策解读“{title}”还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document still has {count} undecided blocking findings; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="439"/>
+        <location filename="../../app/reviewing.py" line="442"/>
         <source>还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>{count} blocking findings are still undecided; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="680"/>
+        <location filename="../../app/reviewing.py" line="699"/>
         <source>“技术性清理”不是不予公开的依据，请选择条例规定的依据。</source>
         <translation>“Technical cleanup” is not a basis for withholding; choose a basis from the Regulations.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="354"/>
+        <location filename="../../app/reviewing.py" line="357"/>
         <source>“{title}”是规章、规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。如确实无需解读，请在审查结论中写明理由。</source>
         <translation>“{title}” is a rule, a normative document or needs an interpretation: it can be approved only with its interpretation (three synchronisations). If it truly needs none, say why in the conclusion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="451"/>
+        <location filename="../../app/reviewing.py" line="454"/>
         <source>附件“{name}”无法自动检查，须由审查员逐个人工审查并填写说明后才能批准。</source>
         <translation>Attachment “{name}” cannot be checked automatically; it can be approved only after a reviewer reviews each file by hand and writes a note.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="535"/>
+        <location filename="../../app/reviewing.py" line="554"/>
         <source>政策解读“{title}”删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted interpretation “{title}” failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="541"/>
+        <location filename="../../app/reviewing.py" line="560"/>
         <source>删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted version failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="574"/>
+        <location filename="../../app/reviewing.py" line="592"/>
         <source>“{title}”随发布的目录信息未通过检查，不能批准：{problems}。请修改后再批准。</source>
         <translation>The catalog details to be published with “{title}” failed the check; cannot approve: {problems}. Correct them, then approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="593"/>
+        <location filename="../../app/reviewing.py" line="611"/>
         <source>文件在检查后已被修改，不能批准。请重新检查。</source>
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="60"/>
+        <location filename="../../app/catalog.py" line="70"/>
         <source>只有系统管理员可以设置索引号方案。</source>
         <translation>Only system administrators can set the index number scheme.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="155"/>
+        <location filename="../../app/catalog.py" line="143"/>
+        <source>“{department}”的索引号由离线审查机编号，经传输包导入本机；本机在同一范围内编号会与之重号，因此没有发布。本机也要发布时，请系统管理员在两台机器的“目录设置”中为本部门设定互不重叠的流水号号段（例如离线审查机 1–49999，本机 50001–99999）。</source>
+        <translation>Index numbers of “{department}” are assigned on the offline review machine and imported here by transfer package; numbering in the same range on this machine would clash with them, so nothing was published. If this machine is to publish too, a system administrator should set non-overlapping serial ranges for the department in “Catalog settings” on both machines (e.g. 1–49999 on the offline review machine, 50001–99999 on this one).</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="231"/>
         <source>发布日期必须是发布当天（{today}），不能提前或倒签。</source>
         <translation>The publication date must be the day of publishing ({today}); it cannot be post-dated or backdated.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="163"/>
+        <location filename="../../app/catalog.py" line="239"/>
         <source>政策解读随所解读的文件一并发布：请发布文件“{title}”。</source>
         <translation>An interpretation is published with the document it explains: publish “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="192"/>
+        <location filename="../../app/catalog.py" line="266"/>
         <source>发布日期不能早于审查批准的日期（{day}）。</source>
         <translation>The publication date cannot be earlier than the approval date ({day}).</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="273"/>
+        <location filename="../../app/catalog.py" line="352"/>
         <source>文件“{title}”没有经审查并复核的发布版本，不能发布。</source>
         <translation>“{title}” has no reviewed and verified published version; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="279"/>
+        <location filename="../../app/catalog.py" line="358"/>
         <source>“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。</source>
         <translation>The approval of “{title}” is older than its latest change; cannot publish. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="300"/>
+        <location filename="../../app/catalog.py" line="380"/>
         <source>“{title}”的发布版本与审查时复核的版本不一致，不能发布。</source>
         <translation>The published version of “{title}” is not the one verified at review; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="204"/>
+        <location filename="../../app/catalog.py" line="282"/>
         <source>“{title}”的目录信息有误，不能发布：{problems}</source>
         <translation>The catalog details of “{title}” are wrong; cannot publish: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="325"/>
+        <location filename="../../app/catalog.py" line="405"/>
         <source>“{title}”批准后修改的目录信息未通过检查，不能发布：{problems}。请退回重新审查。</source>
         <translation>The catalog details of “{title}” changed after approval failed the check; cannot publish: {problems}. Return it for review again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="354"/>
+        <location filename="../../app/catalog.py" line="434"/>
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="370"/>
+        <location filename="../../app/catalog.py" line="450"/>
         <source>只有本部门的发布管理员可以撤回目录条目“{index_no}”。</source>
         <translation>Only a publishing manager of the entry&apos;s own department can withdraw catalog entry “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="374"/>
+        <location filename="../../app/catalog.py" line="454"/>
         <source>撤回必须写明理由。</source>
         <translation>Withdrawing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="384"/>
+        <location filename="../../app/catalog.py" line="464"/>
         <source>撤回理由未通过保密检查：{problems}。请改写理由。</source>
         <translation>The reason for withdrawing fails the confidentiality check: {problems}. Rewrite the reason.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="588"/>
+        <location filename="../../app/catalog.py" line="719"/>
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="391"/>
-        <location filename="../../app/catalog.py" line="592"/>
+        <location filename="../../app/catalog.py" line="471"/>
+        <location filename="../../app/catalog.py" line="723"/>
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
@@ -1287,22 +1726,28 @@
         <translation>No document type chosen.</translation>
     </message>
     <message>
-        <location filename="../../publish/index_number.py" line="55"/>
+        <location filename="../../publish/index_number.py" line="67"/>
         <source>索引号方案有误：{problems}</source>
         <translation>The index number scheme is wrong: {problems}</translation>
     </message>
     <message>
-        <location filename="../../publish/index_number.py" line="68"/>
+        <location filename="../../publish/index_number.py" line="80"/>
         <source>主题分类“{category}”没有设定索引号代码。</source>
         <translation>Subject category “{category}” has no index number code.</translation>
     </message>
     <message>
-        <location filename="../../publish/index_number.py" line="77"/>
+        <location filename="../../publish/index_number.py" line="103"/>
+        <location filename="../../publish/index_number.py" line="119"/>
         <source>本期流水号已用尽（{digits} 位），请调整索引号方案。</source>
         <translation>The serial numbers of this period are used up ({digits} digits); adjust the scheme.</translation>
     </message>
     <message>
-        <location filename="../../publish/index_number.py" line="111"/>
+        <location filename="../../publish/index_number.py" line="110"/>
+        <source>本机号段 {first}–{last} 的流水号已用尽，请系统管理员在目录设置中调整号段。</source>
+        <translation>The serials of this machine&apos;s range {first}–{last} are used up; a system administrator should adjust the range in the catalog settings.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/index_number.py" line="163"/>
         <source>索引号方案无法读取：{reason}</source>
         <translation>The index number scheme cannot be read: {reason}</translation>
     </message>
@@ -1358,22 +1803,22 @@
         <translation>Cannot reach the portal: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="35"/>
+        <location filename="../../app/secrets.py" line="72"/>
         <source>本机没有安全的密钥环（如 Secret Service），密钥不会保存，每次使用时需要输入。</source>
         <translation>This machine has no secure keyring (such as Secret Service): secrets are not stored and are asked for each time.</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="44"/>
+        <location filename="../../app/secrets.py" line="81"/>
         <source>读取密钥环失败：{reason}</source>
         <translation>Reading the keyring failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="47"/>
+        <location filename="../../app/secrets.py" line="84"/>
         <source>密钥环中没有“{name}”。</source>
         <translation>The keyring holds no “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="57"/>
+        <location filename="../../app/secrets.py" line="94"/>
         <source>写入密钥环失败：{reason}</source>
         <translation>Writing to the keyring failed: {reason}</translation>
     </message>
@@ -1393,12 +1838,12 @@
         <translation>Parent category “{path}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/categories.py" line="82"/>
+        <location filename="../../app/categories.py" line="86"/>
         <source>分类“{path}”已存在。</source>
         <translation>Category “{path}” already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/categories.py" line="87"/>
+        <location filename="../../app/categories.py" line="91"/>
         <source>目录中已有条目使用“{path}”，它必须保持为末级分类。</source>
         <translation>Catalog entries use “{path}”; it must stay a leaf.</translation>
     </message>
@@ -1443,43 +1888,43 @@
         <translation>Enter the drafting department (whoever drafts, interprets).</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="130"/>
-        <location filename="../../app/interpretations.py" line="180"/>
+        <location filename="../../app/interpretations.py" line="132"/>
+        <location filename="../../app/interpretations.py" line="182"/>
         <source>解读正文请二选一：在此撰写，或上传文件。</source>
         <translation>Either write the interpretation here or upload a file, not both.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="136"/>
+        <location filename="../../app/interpretations.py" line="138"/>
         <source>请撰写解读正文，或选择解读文件。</source>
         <translation>Write the interpretation, or choose its file.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="183"/>
+        <location filename="../../app/interpretations.py" line="185"/>
         <source>只有政策解读可以在此撰写正文。</source>
         <translation>Only a policy interpretation can have its text written here.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="363"/>
+        <location filename="../../app/interpretations.py" line="365"/>
         <source>附件“{name}”是在最近一次保密检查之后上传的，请重新检查后再批准。</source>
         <translation>Attachment “{name}” was uploaded after the last confidentiality check; check again, then approve.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="380"/>
+        <location filename="../../app/interpretations.py" line="382"/>
         <source>附件“{name}”中有 {count} 项内容被决定删除或遮盖，但音视频附件按原样发布、无法删减。请退回经办人删除或替换该附件后重新提交。</source>
         <translation>In attachment “{name}”, {count} items were decided to be removed or masked, but audio/video attachments are published as they are and cannot be redacted. Return it to the clerk to remove or replace the attachment and submit again.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="391"/>
+        <location filename="../../app/interpretations.py" line="393"/>
         <source>找不到编号为 {id} 的音视频附件。</source>
         <translation>There is no audio/video attachment {id}.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="396"/>
+        <location filename="../../app/interpretations.py" line="398"/>
         <source>“{title}”当前为“{status}”，提交审查后才能进行人工审查。</source>
         <translation>“{title}” is “{status}”; it can be reviewed by hand only after it is submitted for review.</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="407"/>
+        <location filename="../../app/interpretations.py" line="409"/>
         <source>请填写人工审查说明（试听或观看了哪些内容、有无敏感信息）。</source>
         <translation>Write the manual review note (what you listened to or watched, and whether it holds sensitive information).</translation>
     </message>
@@ -1489,92 +1934,108 @@
         <translation>Only a department&apos;s administrator can manage keys.</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="79"/>
+        <location filename="../../app/signing_keys.py" line="82"/>
         <source>本部门还没有签名密钥。请系统管理员先生成密钥（key generate）。</source>
         <translation>The department has no signing key yet. An administrator must generate one first (key generate).</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="92"/>
-        <source>系统密钥环中找不到签名密钥 {key} 的私钥。</source>
-        <translation>The private half of signing key {key} is not in the system keyring.</translation>
+        <location filename="../../app/signing_keys.py" line="95"/>
+        <source>无法从系统密钥环取得签名密钥 {key} 的私钥：{reason}</source>
+        <translation>Cannot get the private key of signing key {key} from the system keyring: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="96"/>
+        <location filename="../../app/signing_keys.py" line="101"/>
         <source>{folder} 中找不到签名密钥 {key} 的私钥文件。</source>
         <translation>The private key file of signing key {key} is not in {folder}.</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="106"/>
+        <location filename="../../app/signing_keys.py" line="111"/>
         <source>{user}不属于任何部门。</source>
         <translation>{user} belongs to no department.</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="118"/>
+        <location filename="../../app/signing_keys.py" line="123"/>
         <source>密钥 {key} 已被吊销，不能再次登记。</source>
         <translation>Key {key} was revoked and cannot be registered again.</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="147"/>
+        <location filename="../../app/signing_keys.py" line="155"/>
         <source>吊销密钥必须填写理由。</source>
         <translation>Revoking a key needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/signing_keys.py" line="151"/>
+        <location filename="../../app/signing_keys.py" line="159"/>
         <source>没有编号为 {key} 的密钥。</source>
         <translation>There is no key {key}.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="67"/>
+        <location filename="../../app/transfer.py" line="88"/>
         <source>只有部门的发布管理员可以导出或导入传输包。</source>
         <translation>Only a department&apos;s publisher can export or import transfer packages.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="131"/>
+        <location filename="../../app/transfer.py" line="183"/>
         <source>没有待导出的条目。发布时选择“传输包”目标，条目才会进入传输包。</source>
         <translation>Nothing is waiting for export. Items go into a transfer package when published with the “transfer package” target.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="156"/>
+        <location filename="../../app/transfer.py" line="228"/>
+        <source>无法写入传输包“{name}”：{reason}。没有导出任何内容。</source>
+        <translation>Cannot write transfer package “{name}”: {reason}. Nothing was exported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="243"/>
+        <source>传输包（序号 {sequence}）已导出并记录，但无法写到“{path}”：{reason}。下次启动审发台时会再次尝试。</source>
+        <translation>The transfer package (sequence {sequence}) was exported and recorded, but cannot be written to “{path}”: {reason}. The desk tries again at its next start.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="275"/>
+        <location filename="../../app/transfer.py" line="312"/>
         <source>这些条目已由他人导出，本次导出已作废。</source>
         <translation>Someone else exported these items; this export was discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="217"/>
+        <location filename="../../app/transfer.py" line="450"/>
         <source>传输包声称来自“{claimed}”，但签名密钥登记为“{registered}”，拒绝导入。</source>
         <translation>The package claims to come from “{claimed}” but its key is registered to “{registered}”; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="250"/>
+        <location filename="../../app/transfer.py" line="497"/>
+        <source>传输包中有 {count} 个索引号在本机已被其他条目使用，未导入任何内容：{clashes}。这是离线审查机和本机在同一范围内各自编号造成的重号。处理办法：1. 系统管理员在两台机器的“目录设置”中为本部门设定互不重叠的流水号号段，以免再次重号；2. 选择“跳过重号条目”（命令行 --skip-clashes）导入本包的其余内容；3. 重号的条目由离线审查机撤回，再作为新文件审查、发布，以取得新的索引号。</source>
+        <translation>{count} index numbers in the package are already used by other entries on this machine; nothing was imported: {clashes}. The offline review machine and this machine numbered in the same range independently. What to do: 1. a system administrator sets non-overlapping serial ranges for the department in “Catalog settings” on both machines, so that it does not happen again; 2. choose “Skip clashing entries” (command line --skip-clashes) to import the rest of the package; 3. the offline review machine withdraws the clashing entries and reviews and publishes them again as new documents to get new index numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="549"/>
         <source>传输包 {package} 已经导入过，拒绝再次导入（重放）。</source>
         <translation>Package {package} was imported before; refused (replay).</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="262"/>
+        <location filename="../../app/transfer.py" line="561"/>
         <source>传输包序号 {sequence} 不大于已导入的 {last}：可能是重放的旧包，拒绝导入。</source>
         <translation>Package sequence {sequence} is not above the last imported, {last}: possibly an old package replayed; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="309"/>
+        <location filename="../../app/transfer.py" line="619"/>
         <source>索引号“{index_no}”已被本机目录中的其他条目使用，拒绝导入。</source>
         <translation>Index number “{index_no}” belongs to another entry of this catalog; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="317"/>
+        <location filename="../../app/transfer.py" line="627"/>
         <source>传输包条目“{index_no}”缺少发布文件。</source>
         <translation>Package item “{index_no}” has no published file.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="358"/>
+        <location filename="../../app/transfer.py" line="668"/>
         <source>传输包要修改的条目“{index_no}”不在本机目录中。</source>
         <translation>The entry “{index_no}” the package changes is not in this catalog.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="371"/>
+        <location filename="../../app/transfer.py" line="681"/>
         <source>传输包含有无法识别的操作“{action}”。</source>
         <translation>The package holds an unknown action “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="381"/>
+        <location filename="../../app/transfer.py" line="691"/>
         <source>传输包条目“{index_no}”没有冻结的发布内容，拒绝导入。</source>
         <translation>Package item “{index_no}” has no frozen release; refused.</translation>
     </message>
@@ -1671,33 +2132,33 @@
         <translation>File {sha} in package “{name}” does not match its hash in the manifest.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="58"/>
-        <location filename="../../app/backup.py" line="131"/>
+        <location filename="../../app/backup.py" line="79"/>
+        <location filename="../../app/backup.py" line="153"/>
         <source>只有系统管理员可以备份或恢复数据库。</source>
         <translation>Only system administrators can back up or restore the database.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="68"/>
+        <location filename="../../app/backup.py" line="89"/>
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_dump）备份。</source>
         <translation>Back up a shared (PostgreSQL) database with the server&apos;s tools, such as pg_dump.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="93"/>
+        <location filename="../../app/backup.py" line="115"/>
         <source>“{name}”不是完好的审发台数据库备份。</source>
         <translation>“{name}” is not a sound Disclosure Desk database backup.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="99"/>
+        <location filename="../../app/backup.py" line="121"/>
         <source>备份来自更新版本的审发台（数据库版本 {revision}），请先升级本机的审发台。</source>
         <translation>The backup comes from a newer Disclosure Desk (database version {revision}); upgrade this desk first.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="113"/>
+        <location filename="../../app/backup.py" line="135"/>
         <source>数据库正被使用。请先关闭所有使用该数据目录的审发台，再恢复备份。</source>
         <translation>The database is in use. Close every desk using this data directory, then restore.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="154"/>
+        <location filename="../../app/backup.py" line="176"/>
         <source>数据目录中已有数据库。如确要用备份替换它，请确认覆盖（当前数据库会先另存一份）。</source>
         <translation>The data directory already has a database. To replace it with the backup, confirm the overwrite (the current database is kept first).</translation>
     </message>
@@ -1712,22 +2173,27 @@
         <translation>The target is the current database.</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="41"/>
+        <location filename="../../app/db/move.py" line="46"/>
+        <source>当前数据库中有超过字段长度上限的内容，PostgreSQL 不能保存，未迁移：{rows}。请先修改这些内容（草稿可在文件信息中修改），再迁移。</source>
+        <translation>The current database holds content longer than the field limits, which PostgreSQL cannot store; not migrated: {rows}. Change that content first (drafts in the document details), then migrate.</translation>
+    </message>
+    <message>
+        <location filename="../../app/db/move.py" line="54"/>
         <source>目标数据库已有数据，拒绝覆盖。请使用一个空的数据库。</source>
         <translation>The target database already holds data; refused. Use an empty database.</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="48"/>
+        <location filename="../../app/db/move.py" line="60"/>
         <source>迁移失败，目标数据库没有任何改动：{reason}</source>
         <translation>The move failed; the target database is unchanged: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="108"/>
+        <location filename="../../app/db/move.py" line="120"/>
         <source>迁移后表 {table} 的行数不符（{copied} ≠ {found}）。</source>
         <translation>After the move, table {table} has the wrong number of rows ({copied} ≠ {found}).</translation>
     </message>
     <message>
-        <location filename="../../app/db/move.py" line="116"/>
+        <location filename="../../app/db/move.py" line="128"/>
         <source>迁移后的审计链校验失败：{problem}</source>
         <translation>After the move, the audit chain does not verify: {problem}</translation>
     </message>
@@ -1852,17 +2318,17 @@
         <translation>Withdrawn entry “{index_no}” is still published on the portal</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="213"/>
+        <location filename="../../app/releases.py" line="218"/>
         <source>找不到冻结的发布内容 {sha}。</source>
         <translation>Frozen release {sha} not found.</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="249"/>
+        <location filename="../../app/releases.py" line="265"/>
         <source>条目“{index_no}”没有冻结的发布内容，拒绝发布。</source>
         <translation>Entry “{index_no}” has no frozen release; publishing refused.</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="262"/>
+        <location filename="../../app/releases.py" line="278"/>
         <source>条目“{index_no}”的{fields}与审查批准的发布内容不一致，拒绝发布。请重新审查。</source>
         <translation>Entry “{index_no}” differs from the release approved at review in: {fields}; publishing refused. Review it again.</translation>
     </message>
@@ -1881,6 +2347,116 @@
         <location filename="../../publish/release.py" line="121"/>
         <source>依申请公开的条目不能带有文件。</source>
         <translation>An entry for disclosure on request cannot carry files.</translation>
+    </message>
+    <message>
+        <location filename="../../app/field_limits.py" line="161"/>
+        <source>“{item}”的{field}不能超过 {limit} 个字符（现有 {length} 个），没有保存。</source>
+        <translation>The {field} of “{item}” cannot be longer than {limit} characters (it has {length}); not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/field_limits.py" line="166"/>
+        <source>{field}不能超过 {limit} 个字符（现有 {length} 个），没有保存。</source>
+        <translation>{field} cannot be longer than {limit} characters (it has {length}); not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/filecheck.py" line="108"/>
+        <source>“{name}”太大或太复杂，检查时内存不足，已跳过。</source>
+        <translation>“{name}” is too large or too complex: out of memory while checking; skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/filecheck.py" line="196"/>
+        <source>“{name}”使检查进程意外终止（可能内存不足或文件已损坏），已跳过。</source>
+        <translation>“{name}” made the check process stop unexpectedly (out of memory or a damaged file); skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../review/compose.py" line="52"/>
+        <source>“{name}”的文字有 {chars} 万字，超过排版上限 {limit} 万字，请拆分后再导入。</source>
+        <translation>The text of “{name}” has {chars}0k characters, over the typesetting limit of {limit}0k; split it, then import.</translation>
+    </message>
+    <message>
+        <location filename="../../review/compose.py" line="156"/>
+        <source>“{name}”中有一块内容（如表格的一格）比一页还高，无法排版，请拆分后再试。</source>
+        <translation>A piece of content in “{name}” (such as a table cell) is taller than a page and cannot be typeset; split it, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../review/convert.py" line="151"/>
+        <source>本机未安装 LibreOffice，发布版按文字重新排版：表格、文本框、页眉页脚、红头等版式未保留。</source>
+        <translation>LibreOffice is not installed here, so the published version was re-typeset from the text: tables, text boxes, headers and footers, red letterheads and other layout were not kept.</translation>
+    </message>
+    <message>
+        <location filename="../../review/convert.py" line="153"/>
+        <source>发布版保留原版式（LibreOffice 转换），字体替换：{fonts}。</source>
+        <translation>The published version keeps the original layout (converted by LibreOffice); fonts substituted: {fonts}.</translation>
+    </message>
+    <message>
+        <location filename="../../review/convert.py" line="155"/>
+        <source>发布版保留原版式（LibreOffice 转换）。</source>
+        <translation>The published version keeps the original layout (converted by LibreOffice).</translation>
+    </message>
+    <message>
+        <location filename="../../review/convert.py" line="263"/>
+        <source>无法使用 LibreOffice：{reason}</source>
+        <translation>Cannot use LibreOffice: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../review/convert.py" line="366"/>
+        <source>LibreOffice 无法转换“{name}”：{reason}</source>
+        <translation>LibreOffice cannot convert “{name}”: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../review/convert.py" line="393"/>
+        <source>LibreOffice 转换“{name}”超过 {seconds} 秒未完成，已重新启动转换进程。</source>
+        <translation>LibreOffice did not finish converting “{name}” within {seconds} seconds; the conversion process was restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../review/convert.py" line="555"/>
+        <source>“{name}”是 DOC、WPS 或 ODT 文件，需要 LibreOffice 才能读取：{reason}</source>
+        <translation>“{name}” is a DOC, WPS or ODT file and needs LibreOffice to be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/packs.py" line="189"/>
+        <source>规则包文件不是 UTF-8 编码，未读取</source>
+        <translation>The rule pack file is not UTF-8; not read</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/packs.py" line="206"/>
+        <source>无法识别的规则包表头“{header}”，未读取</source>
+        <translation>Unknown rule pack header “{header}”; not read</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/packs.py" line="230"/>
+        <source>缺少必填的词语</source>
+        <translation>The required term is missing</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/packs.py" line="241"/>
+        <source>日期“{value}”应写作 2023-03-11</source>
+        <translation>Date “{value}” should be written as 2023-03-11</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/packs.py" line="257"/>
+        <source>未知级别“{level}”（可用：阻断、警告、提示、停用）</source>
+        <translation>Unknown level “{level}” (use 阻断, 警告, 提示 or 停用)</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/packs.py" line="269"/>
+        <source>“简称专指”应为“是”或“否”，而不是“{value}”</source>
+        <translation>The exclusive-abbreviation (简称专指) column should be 是 or 否, not “{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/packs.py" line="278"/>
+        <source>任职止日早于起日</source>
+        <translation>The end of the term is before its start</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/packs.py" line="286"/>
+        <source>排序至少需要两个姓名，以“、”分隔</source>
+        <translation>An order needs at least two names, separated by “、”</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/packs.py" line="305"/>
+        <source>“语境”应为空或“当前”，而不是“{value}”</source>
+        <translation>The context (语境) column should be empty or 当前, not “{value}”</translation>
     </message>
 </context>
 <context>
@@ -1917,39 +2493,412 @@
     </message>
 </context>
 <context>
-    <name>FindingsPanel</name>
+    <name>DocumentsController</name>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="49"/>
+        <location filename="../../app/ui/controllers/documents.py" line="72"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="175"/>
+        <source>无法显示该文件的页面，详情见日志窗口。</source>
+        <translation>Cannot show the pages of this document; see the log window.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="184"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="185"/>
+        <source>发文字号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="186"/>
+        <source>公文种类</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="187"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="188"/>
+        <source>拟公开方式</source>
+        <translation>Proposed disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="190"/>
+        <source>三同步</source>
+        <translation>Interpretation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="194"/>
+        <source>规章</source>
+        <translation>Rule (规章)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="195"/>
+        <source>规范性文件</source>
+        <translation>Normative document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="196"/>
+        <source>需解读</source>
+        <translation>Needs interpretation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="202"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="203"/>
+        <source>经办人</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="205"/>
+        <source>原始文件</source>
+        <translation>Original file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="206"/>
+        <source>{name}（{kind}，{size}）</source>
+        <translation>{name} ({kind}, {size})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="212"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="213"/>
+        <source>文件版本</source>
+        <translation>File version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="213"/>
+        <source>第 {revision} 版</source>
+        <translation>version {revision}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="214"/>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="235"/>
+        <source>退回理由</source>
+        <translation>Reason for return</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="236"/>
+        <location filename="../../app/ui/controllers/documents.py" line="237"/>
+        <source>审查意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="238"/>
+        <source>不予公开依据</source>
+        <translation>Basis for withholding</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="239"/>
+        <source>撤回理由</source>
+        <translation>Reason for withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/documents.py" line="240"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>FilesController</name>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="49"/>
+        <source>导入文件…</source>
+        <translation>Import files…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="51"/>
+        <source>文件信息…</source>
+        <translation>Document details…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="52"/>
+        <source>上传新版本…</source>
+        <translation>Upload new version…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="53"/>
+        <source>保密检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="55"/>
+        <source>保存发布版本…</source>
+        <translation>Save published version…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="58"/>
+        <source>保存清理后的 DOCX…</source>
+        <translation>Save cleaned DOCX…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="61"/>
+        <source>保存保密审查单…</source>
+        <translation>Save review record…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="88"/>
+        <source>可导入的文件</source>
+        <translation>Importable files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="98"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="98"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="99"/>
+        <source>导入文件</source>
+        <translation>Import files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="122"/>
+        <source>正在导入 {name}（{done}/{total}）</source>
+        <translation>Importing {name} ({done}/{total})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/controllers/files.py" line="149"/>
+        <source>已导入 %n 个文件</source>
+        <translation>
+            <numerusform>Imported %n file</numerusform>
+            <numerusform>Imported %n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="154"/>
+        <source>部分文件未导入</source>
+        <translation>Some files were not imported</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/controllers/files.py" line="155"/>
+        <source>%n 个文件未导入，其余文件不受影响：</source>
+        <translation>
+            <numerusform>%n file was not imported; the others are not affected:</numerusform>
+            <numerusform>%n files were not imported; the others are not affected:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="163"/>
+        <source>导入已取消；已导入的文件保留。</source>
+        <translation>Import cancelled; files already imported are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="183"/>
+        <source>选择新版本文件</source>
+        <translation>Choose the new version&apos;s file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="207"/>
+        <source>已上传新版本，正在重新检查。</source>
+        <translation>New version uploaded; checking it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="259"/>
+        <source>检查已取消；未检查的文件不会显示为无问题。</source>
+        <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="275"/>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="294"/>
+        <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
+        <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="300"/>
+        <source>已保存到 {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsController</name>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="58"/>
+        <source>删除所选发现…</source>
+        <translation>Remove selected findings…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="59"/>
+        <source>遮盖所选发现…</source>
+        <translation>Mask selected findings…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="60"/>
+        <source>保留所选发现…</source>
+        <translation>Keep selected findings…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="61"/>
+        <source>所选发现判为误报…</source>
+        <translation>Mark selected findings as false alarms…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="69"/>
+        <source>选中相同的发现</source>
+        <translation>Select identical findings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="70"/>
+        <source>下一项发现</source>
+        <translation>Next finding</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="71"/>
+        <source>上一项发现</source>
+        <translation>Previous finding</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="121"/>
+        <source>选择一个文件以查看其页面</source>
+        <translation>Select a document to see its pages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="145"/>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="149"/>
+        <source>尚未检查。点击“保密检查”运行。</source>
+        <translation>Not checked yet. Click “Check” to run it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="151"/>
+        <source>尚未检查。</source>
+        <translation>Not checked yet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/controllers/findings.py" line="296"/>
+        <source>已处理 %n 处发现：{decision}</source>
+        <translation>
+            <numerusform>Decided %n finding: {decision}</numerusform>
+            <numerusform>Decided %n findings: {decision}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="323"/>
+        <source>删除划定的区域</source>
+        <translation>Remove the drawn area</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../app/ui/findings_model.py" line="56"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_model.py" line="56"/>
         <source>发现</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="49"/>
+        <location filename="../../app/ui/findings_model.py" line="56"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_model.py" line="56"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="49"/>
+        <location filename="../../app/ui/findings_model.py" line="58"/>
+        <source>处理</source>
+        <translation>Decision</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="328"/>
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="333"/>
+        <source>命中文字</source>
+        <translation>Matched text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="342"/>
+        <source>上下文</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="347"/>
+        <source>本文件中共有 {count} 处相同的发现（按 S 全部选中，一并处理）。</source>
+        <translation>There are {count} identical findings in this document (press S to select them all and decide them together).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="357"/>
+        <source>理由：{reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="360"/>
+        <location filename="../../app/ui/findings_panel.py" line="362"/>
         <source>处理</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="66"/>
+        <location filename="../../app/ui/findings_panel.py" line="105"/>
         <source>上一项 (P)</source>
         <translation>Previous (P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="68"/>
+        <location filename="../../app/ui/findings_panel.py" line="90"/>
+        <source>选中一项发现，在此查看其全文、位置和处理情况。</source>
+        <translation>Select a finding to see its full text, place and decision here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="99"/>
+        <source>选中相同 (S)</source>
+        <translation>Select identical (S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="100"/>
+        <source>选中与当前发现规则相同、文字相同的全部发现，一并处理</source>
+        <translation>Select every finding with the same rule and the same text as the current one, to decide them together</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="107"/>
         <source>下一项 (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="80"/>
+        <location filename="../../app/ui/findings_panel.py" line="126"/>
         <source>尚未检查</source>
         <translation>Not checked yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/findings_panel.py" line="107"/>
+        <location filename="../../app/ui/findings_panel.py" line="165"/>
         <source>共 %n 处：{parts}（词库版本 {version}）</source>
         <translation>
             <numerusform>%n finding: {parts} (lexicon version {version})</numerusform>
@@ -1957,22 +2906,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="111"/>
+        <location filename="../../app/ui/findings_panel.py" line="170"/>
+        <source>&#x3000;已处理 {done}/{total}</source>
+        <translation>　Decided {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="172"/>
         <source>无法检查的部分：</source>
         <translation>Parts that could not be checked: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="113"/>
+        <location filename="../../app/ui/findings_panel.py" line="174"/>
         <source>未发现问题（词库版本 {version}）</source>
         <translation>Nothing found (lexicon version {version})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="138"/>
-        <source>{category}（{count}）</source>
-        <translation>{category} ({count})</translation>
+        <location filename="../../app/ui/findings_panel.py" line="272"/>
+        <source>选中全部相同的发现（{count} 处）</source>
+        <translation>Select all identical findings ({count})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/findings_panel.py" line="184"/>
+        <location filename="../../app/ui/findings_panel.py" line="311"/>
+        <source>已选中 {count} 处发现。按 D 删除、M 遮盖、K 保留、F 误报，一并处理（每处各记一条处理记录）。</source>
+        <translation>{count} findings selected. Press D to remove, M to mask, K to keep or F for false alarm, to decide them together (each gets its own decision record).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="316"/>
+        <source>……另有 {count} 处</source>
+        <translation>…and {count} more</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="326"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="362"/>
+        <source>未处理</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/findings_panel.py" line="268"/>
         <source>解密记录…</source>
         <translation>Declassification record…</translation>
     </message>
@@ -2144,6 +3118,24 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
     </message>
 </context>
 <context>
+    <name>InterpretationsController</name>
+    <message>
+        <location filename="../../app/ui/controllers/interpretations.py" line="27"/>
+        <source>修改解读正文…</source>
+        <translation>Edit interpretation text…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/interpretations.py" line="78"/>
+        <source>政策解读已添加为草稿，请对其运行保密检查。</source>
+        <translation>The interpretation was added as a draft; run the confidentiality check on it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/interpretations.py" line="100"/>
+        <source>已记录人工审查。</source>
+        <translation>Manual review recorded.</translation>
+    </message>
+</context>
+<context>
     <name>InterpretationsPanel</name>
     <message>
         <location filename="../../app/ui/interpretations_panel.py" line="32"/>
@@ -2186,32 +3178,32 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
         <translation> ({count} awaiting manual review)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="78"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="79"/>
         <source>所解读的文件</source>
         <translation>Document interpreted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="92"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="94"/>
         <source>已按实际内容检查</source>
         <translation>Checked by its actual content</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="93"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="95"/>
         <source>已人工审查（{name}，{time}）</source>
         <translation>Reviewed by hand ({name}, {time})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="98"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="100"/>
         <source>待人工审查</source>
         <translation>Awaiting manual review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="99"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="101"/>
         <source>附件 {name} · {kind} · {review}</source>
         <translation>Attachment {name} · {kind} · {review}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/interpretations_panel.py" line="130"/>
+        <location filename="../../app/ui/interpretations_panel.py" line="132"/>
         <source>双击打开</source>
         <translation>Double-click to open</translation>
     </message>
@@ -2486,534 +3478,121 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>政务公开审发台</source>
         <translation>Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
-        <source>文件信息…</source>
-        <translation>Document details…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
-        <source>上传新版本…</source>
-        <translation>Upload new version…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
-        <source>修改解读正文…</source>
-        <translation>Edit interpretation text…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
-        <source>保密检查</source>
-        <translation>Check</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
-        <source>导入文件…</source>
-        <translation>Import files…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
-        <source>发布到目录…</source>
-        <translation>Publish to catalog…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
-        <source>公开目录…</source>
-        <translation>Disclosure catalog…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
-        <source>发布队列…</source>
-        <translation>Publish queue…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
-        <source>公开期限…</source>
-        <translation>Disclosure deadlines…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
-        <source>统计与年度报告…</source>
-        <translation>Statistics and Yearly Report…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
-        <source>部门词库…</source>
-        <translation>Department lexicon…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
-        <source>目录设置…</source>
-        <translation>Catalog settings…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
-        <source>传输包密钥…</source>
-        <translation>Transfer Package Keys…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
-        <source>保存发布版本…</source>
-        <translation>Save published version…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
-        <source>保存清理后的 DOCX…</source>
-        <translation>Save cleaned DOCX…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
-        <source>保存保密审查单…</source>
-        <translation>Save review record…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
-        <source>备份数据库…</source>
-        <translation>Back Up Database…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
-        <source>从备份恢复…</source>
-        <translation>Restore from Backup…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
-        <source>导出传输包…</source>
-        <translation>Export Transfer Package…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
-        <source>导入传输包…</source>
-        <translation>Import Transfer Package…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
-        <source>设置…</source>
-        <translation>Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
-        <source>日志窗口</source>
-        <translation>Log window</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
-        <source>关于</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
+        <source>页面</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="174"/>
+        <source>文字（标出发现）</source>
+        <translation>Text (findings marked)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>检查中 %v/%m 页</source>
         <translation>Checking page %v/%m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>取消检查</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="345"/>
+        <location filename="../../app/ui/main_window.py" line="247"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398"/>
-        <source>选择一个文件以查看其页面</source>
-        <translation>Select a document to see its pages</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="431"/>
-        <source>无法显示该文件的页面，详情见日志窗口。</source>
-        <translation>Cannot show the pages of this document; see the log window.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="477"/>
-        <source>政策解读已添加为草稿，请对其运行保密检查。</source>
-        <translation>The interpretation was added as a draft; run the confidentiality check on it.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="491"/>
-        <source>标题</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="492"/>
-        <source>发文字号</source>
-        <translation>Document number</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="493"/>
-        <source>公文种类</source>
-        <translation>Document type</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="495"/>
-        <source>拟公开方式</source>
-        <translation>Proposed disclosure</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="497"/>
-        <source>三同步</source>
-        <translation>Interpretation</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="501"/>
-        <source>规章</source>
-        <translation>Rule (规章)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="502"/>
-        <source>规范性文件</source>
-        <translation>Normative document</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="503"/>
-        <source>需解读</source>
-        <translation>Needs interpretation</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="509"/>
-        <source>部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="510"/>
-        <source>经办人</source>
-        <translation>Clerk</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="512"/>
-        <source>原始文件</source>
-        <translation>Original file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="513"/>
-        <source>{name}（{kind}，{size}）</source>
-        <translation>{name} ({kind}, {size})</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="519"/>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="527"/>
-        <source>退回/不予公开理由</source>
-        <translation>Reason returned / withheld</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="539"/>
-        <location filename="../../app/ui/main_window.py" line="860"/>
-        <source>正在检查…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="543"/>
-        <source>尚未检查。点击“保密检查”运行。</source>
-        <translation>Not checked yet. Click “Check” to run it.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="628"/>
-        <source>删除划定的区域</source>
-        <translation>Remove the drawn area</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="676"/>
-        <source>正在生成并复核发布版本…</source>
-        <translation>Producing and verifying the published version…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="693"/>
-        <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
-        <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="732"/>
-        <source>已编入目录，索引号 {index_no}</source>
-        <translation>In the catalog as index number {index_no}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="751"/>
-        <source>选择新版本文件</source>
-        <translation>Choose the new version&apos;s file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="790"/>
-        <source>已记录人工审查。</source>
-        <translation>Manual review recorded.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="795"/>
-        <source>已上传新版本，正在重新检查。</source>
-        <translation>New version uploaded; checking it again.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="844"/>
-        <source>检查已取消；未检查的文件不会显示为无问题。</source>
-        <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="871"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="877"/>
-        <source>可导入的文件</source>
-        <translation>Importable files</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="520"/>
-        <source>文件版本</source>
-        <translation>File version</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="520"/>
-        <source>第 {revision} 版</source>
-        <translation>version {revision}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="521"/>
-        <source>更新时间</source>
-        <translation>Updated</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="898"/>
-        <source>正在导入…</source>
-        <translation>Importing…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="898"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="899"/>
-        <source>导入文件</source>
-        <translation>Import files</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="922"/>
-        <source>正在导入 {name}（{done}/{total}）</source>
-        <translation>Importing {name} ({done}/{total})</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="940"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>加密的 PDF</source>
         <translation>Encrypted PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="941"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>“{name}”是加密的 PDF。输入打开密码后，将以解密副本导入（加密原件一并保存）：</source>
         <translation>“{name}” is an encrypted PDF. Enter its open password to import a decrypted copy (the encrypted original is kept too):</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="959"/>
-        <source>已导入 %n 个文件</source>
-        <translation>
-            <numerusform>Imported %n file</numerusform>
-            <numerusform>Imported %n files</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="964"/>
-        <source>部分文件未导入</source>
-        <translation>Some files were not imported</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../app/ui/main_window.py" line="965"/>
-        <source>%n 个文件未导入，其余文件不受影响：</source>
-        <translation>
-            <numerusform>%n file was not imported; the others are not affected:</numerusform>
-            <numerusform>%n files were not imported; the others are not affected:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="973"/>
-        <source>导入已取消；已导入的文件保留。</source>
-        <translation>Import cancelled; files already imported are kept.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="989"/>
-        <source>请写明理由</source>
-        <translation>State the reason</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="999"/>
-        <source>确定对“{title}”执行“{action}”吗？</source>
-        <translation>“{action}” “{title}”?</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1026"/>
-        <source>“{title}”：{action}完成</source>
-        <translation>“{title}”: {action} done</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1036"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1046"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1057"/>
-        <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
-        <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1063"/>
-        <source>已保存到 {path}</source>
-        <translation>Saved to {path}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1070"/>
-        <source>导出传输包</source>
-        <translation>Export transfer package</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1070"/>
-        <source>签名私钥的口令：</source>
-        <translation>Passphrase of the signing key:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1080"/>
-        <source>传输包已导出：序号 {sequence}，{items} 项，{path}</source>
-        <translation>Transfer package exported: sequence {sequence}, {items} items, {path}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1093"/>
-        <source>选择传输包</source>
-        <translation>Choose transfer package</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1104"/>
-        <source>传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。</source>
-        <translation>Transfer package imported: {published} published, {withdrawn} withdrawn, {changed} validity changes.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1118"/>
-        <source>数据库已备份到 {path}（SHA-256 {sha}…）</source>
-        <translation>Database backed up to {path} (SHA-256 {sha}…)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1130"/>
-        <source>选择备份文件</source>
-        <translation>Choose backup file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1137"/>
-        <source>用备份替换当前数据库？当前数据库会先另存到数据目录的 backups 中。恢复后审发台将退出，请重新启动。</source>
-        <translation>Replace the current database with the backup? The current database is first kept in the data directory&apos;s backups. The desk quits after restoring; start it again.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1140"/>
-        <source>从备份恢复</source>
-        <translation>Restore from Backup</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1140"/>
-        <source>请输入您的密码以确认：</source>
-        <translation>Enter your password to confirm:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1165"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="1170"/>
+        <location filename="../../app/ui/main_window.py" line="292"/>
         <source>保存</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1217"/>
-        <source>设置已保存，下次启动时生效。</source>
-        <translation>Settings saved; they take effect at the next start.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1222"/>
-        <source>关于政务公开审发台</source>
-        <translation>About Disclosure Desk</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="1223"/>
-        <source>政务公开审发台 Disclosure Desk
-先审查、后公开。
-
-数据目录：{path}</source>
-        <translation>Disclosure Desk (政务公开审发台)
-Review first, publish after.
-
-Data folder: {path}</translation>
     </message>
 </context>
 <context>
@@ -3211,16 +3790,21 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../app/ui/package_dialog.py" line="54"/>
+        <source>跳过重号条目，只导入其余内容</source>
+        <translation>Skip clashing entries and import only the rest</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/package_dialog.py" line="57"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="65"/>
+        <location filename="../../app/ui/package_dialog.py" line="76"/>
         <source>传输包未通过验证，不能导入。</source>
         <translation>The package failed verification and cannot be imported.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/package_dialog.py" line="72"/>
+        <location filename="../../app/ui/package_dialog.py" line="83"/>
         <source>来自：{department}&#x3000;序号：{sequence}&#x3000;密钥：{key}
 签名和全部 {count} 项内容的哈希均已验证。</source>
         <translation>From: {department}  Sequence: {sequence}  Key: {key}
@@ -3281,87 +3865,112 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="40"/>
+        <location filename="../../app/ui/publish_dialog.py" line="48"/>
         <source>编入政府信息公开目录</source>
         <translation>Publish into the disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="47"/>
+        <location filename="../../app/ui/publish_dialog.py" line="55"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="48"/>
+        <location filename="../../app/ui/publish_dialog.py" line="56"/>
         <source>发布机构</source>
         <translation>Publisher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="49"/>
+        <location filename="../../app/ui/publish_dialog.py" line="57"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="50"/>
+        <location filename="../../app/ui/publish_dialog.py" line="58"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="51"/>
+        <location filename="../../app/ui/publish_dialog.py" line="59"/>
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="52"/>
+        <location filename="../../app/ui/publish_dialog.py" line="60"/>
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="58"/>
+        <location filename="../../app/ui/publish_dialog.py" line="66"/>
         <source>主题词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="60"/>
+        <location filename="../../app/ui/publish_dialog.py" line="68"/>
         <source>内容概述（不超过 300 字）</source>
         <translation>Summary (up to 300 characters)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="62"/>
+        <location filename="../../app/ui/publish_dialog.py" line="70"/>
         <source>内容概述</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="66"/>
+        <location filename="../../app/ui/publish_dialog.py" line="74"/>
         <source>发布日期</source>
         <translation>Publication date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="67"/>
+        <location filename="../../app/ui/publish_dialog.py" line="75"/>
         <source>{day}（发布当天）</source>
         <translation>{day} (day of publishing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="73"/>
+        <location filename="../../app/ui/publish_dialog.py" line="81"/>
         <source>主题词和内容概述已随审查批准冻结。在此修改会当场做保密检查；检查发现问题时不能发布，须退回重新审查。</source>
         <translation>The keywords and summary were frozen at approval. Changes made here are checked on the spot; if the check finds problems, the item cannot be published and must be returned for review again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="80"/>
+        <location filename="../../app/ui/publish_dialog.py" line="88"/>
+        <source>静态目录网站（总是更新）</source>
+        <translation>Static catalog site (always updated)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="91"/>
+        <source>门户网站（加入发布队列）</source>
+        <translation>Portal (added to the publish queue)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="94"/>
+        <source>尚未在“设置…”中配置门户地址</source>
+        <translation>No portal address set in “Settings…” yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="95"/>
+        <source>传输包（加入下次导出）</source>
+        <translation>Transfer package (added to the next export)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="99"/>
+        <source>发布目标</source>
+        <translation>Publish targets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="102"/>
         <source>重新检查目录信息</source>
         <translation>Check the catalog details again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="83"/>
+        <location filename="../../app/ui/publish_dialog.py" line="105"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="86"/>
+        <location filename="../../app/ui/publish_dialog.py" line="108"/>
         <source>目录信息检查（文件信息可在草稿阶段由经办人修改）</source>
         <translation>Catalog check (document details are edited by the clerk while it is a draft)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="110"/>
+        <location filename="../../app/ui/publish_dialog.py" line="132"/>
         <source>目录信息完整。</source>
         <translation>The catalog details are complete.</translation>
     </message>
@@ -3486,6 +4095,34 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewController</name>
+    <message>
+        <location filename="../../app/ui/controllers/review.py" line="59"/>
+        <source>请写明理由</source>
+        <translation>State the reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/review.py" line="69"/>
+        <source>确定对“{title}”执行“{action}”吗？</source>
+        <translation>“{action}” “{title}”?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/review.py" line="95"/>
+        <source>“{title}”：{action}完成</source>
+        <translation>“{title}”: {action} done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/review.py" line="131"/>
+        <source>正在生成并复核发布版本…</source>
+        <translation>Producing and verifying the published version…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/review.py" line="148"/>
+        <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
+        <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
+    </message>
+</context>
+<context>
     <name>RichTextEditor</name>
     <message>
         <location filename="../../app/ui/interpretation_dialog.py" line="64"/>
@@ -3521,25 +4158,25 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../review/engine.py" line="147"/>
+        <location filename="../../review/engine.py" line="255"/>
         <source>词库敏感词</source>
         <translation>Lexicon term</translation>
     </message>
     <message>
-        <location filename="../../review/extract/base.py" line="123"/>
+        <location filename="../../review/extract/base.py" line="131"/>
         <source>无文字层</source>
         <translation>No text layer</translation>
     </message>
     <message>
-        <location filename="../../review/extract/base.py" line="125"/>
+        <location filename="../../review/extract/base.py" line="133"/>
         <source>无文字层，需人工审查（扫描页或图片，关键词检查看不到其内容）</source>
         <translation>No text layer: review by hand (a scanned page or image; a keyword check cannot see its content)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/base.py" line="136"/>
+        <location filename="../../review/extract/base.py" line="144"/>
         <location filename="../../review/extract/dispatch.py" line="136"/>
-        <location filename="../../review/extract/pdf.py" line="341"/>
-        <location filename="../../review/ocr.py" line="450"/>
+        <location filename="../../review/extract/pdf.py" line="362"/>
+        <location filename="../../review/ocr.py" line="479"/>
         <source>隐藏内容</source>
         <translation>Hidden content</translation>
     </message>
@@ -3589,118 +4226,410 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Custom XML data (not shown, but saved in the file)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="325"/>
+        <location filename="../../review/extract/docx.py" line="323"/>
         <source>嵌入对象或文件（随文档一同发布）</source>
         <translation>Embedded object or file (published with the document)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/docx.py" line="362"/>
+        <location filename="../../review/extract/docx.py" line="358"/>
         <source>嵌入的外来内容块（altChunk，部分工具看不到）</source>
         <translation>Embedded foreign content block (altChunk; some tools do not show it)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="75"/>
+        <location filename="../../review/extract/ofd.py" line="74"/>
         <source>部件无法读取，需人工审查</source>
         <translation>Part cannot be read: review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="100"/>
+        <location filename="../../review/extract/ofd.py" line="99"/>
         <source>文档信息含作者、摘要或自定义数据（发布前清除）</source>
         <translation>Document info holds author, abstract or custom data (clear before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="122"/>
-        <location filename="../../review/extract/pdf.py" line="343"/>
+        <location filename="../../app/finding_labels.py" line="29"/>
+        <source>段落密级标志</source>
+        <translation>Paragraph classification marking</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="30"/>
+        <source>知悉范围标志</source>
+        <translation>Distribution marking</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="31"/>
+        <source>行文中的密级字样</source>
+        <translation>Classification wording in the text</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="32"/>
+        <source>附注与公开方式矛盾</source>
+        <translation>Note contradicts the disclosure method</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="34"/>
+        <source>居民身份证号</source>
+        <translation>Resident ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="35"/>
+        <source>15位身份证号</source>
+        <translation>15-digit ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="36"/>
+        <source>疑似身份证号</source>
+        <translation>Possible ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="37"/>
+        <source>手机号码</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="38"/>
+        <source>固定电话</source>
+        <translation>Landline number</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="39"/>
+        <source>银行卡号</source>
+        <translation>Bank card number</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="40"/>
+        <source>电子邮箱</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="41"/>
+        <source>个人信息旁的人名</source>
+        <translation>Name next to personal data</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="42"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="43"/>
+        <source>无文字层的页面</source>
+        <translation>Page with no text layer</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="44"/>
+        <source>扫描页（已识别文字）</source>
+        <translation>Scanned page (text recognised)</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="46"/>
+        <source>看得见但文字层没有的内容</source>
+        <translation>Content visible but not in the text layer</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="47"/>
+        <location filename="../../review/extract/ofd.py" line="121"/>
+        <location filename="../../review/extract/pdf.py" line="364"/>
         <source>读者看不到的文字</source>
         <translation>Text a reader does not see</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="157"/>
-        <location filename="../../review/extract/pdf.py" line="416"/>
+        <location filename="../../app/finding_labels.py" line="48"/>
+        <source>设为隐藏的文字</source>
+        <translation>Text set as hidden</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="49"/>
+        <source>关闭的图层</source>
+        <translation>Layer switched off</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="50"/>
+        <source>文档属性</source>
+        <translation>Document properties</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="51"/>
+        <source>图片元数据</source>
+        <translation>Image metadata</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="52"/>
+        <source>注释或批注</source>
+        <translation>Annotation or comment</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="53"/>
+        <source>批注</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="54"/>
+        <source>未接受的修订</source>
+        <translation>Unaccepted revision</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="55"/>
+        <source>早期修订版本</source>
+        <translation>Earlier revision</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="56"/>
+        <source>表单域</source>
+        <translation>Form field</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="57"/>
+        <source>嵌入文件</source>
+        <translation>Embedded file</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="58"/>
+        <source>无法检查的附件</source>
+        <translation>Attachment that cannot be checked</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="59"/>
+        <source>注释附件</source>
+        <translation>Annotation attachment</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="60"/>
+        <source>嵌入的文档片段</source>
+        <translation>Embedded document fragment</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="61"/>
+        <source>脚本</source>
+        <translation>Script</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="62"/>
+        <source>缩略图</source>
+        <translation>Thumbnail</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="63"/>
+        <source>文本框</source>
+        <translation>Text box</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="64"/>
+        <source>域代码</source>
+        <translation>Field code</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="65"/>
+        <source>文档变量</source>
+        <translation>Document variable</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="66"/>
+        <source>自定义XML数据</source>
+        <translation>Custom XML data</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="67"/>
+        <source>字形的替代文字</source>
+        <translation>Alternative text of glyphs</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="68"/>
+        <source>图片被裁去的部分</source>
+        <translation>Cropped-off part of an image</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="69"/>
+        <source>文件尾部的私有数据</source>
+        <translation>Private data at the end of the file</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="70"/>
+        <source>未被页面使用的对象</source>
+        <translation>Object not used by any page</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="71"/>
+        <source>文件结构已损坏</source>
+        <translation>Damaged file structure</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="72"/>
+        <source>无法读取的部分</source>
+        <translation>Unreadable part</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="73"/>
+        <source>音视频格式不符</source>
+        <translation>Audio/video format mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="74"/>
+        <source>音视频无法读取</source>
+        <translation>Audio/video cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="75"/>
+        <source>音视频文件损坏</source>
+        <translation>Damaged audio/video file</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="76"/>
+        <source>领导人职务</source>
+        <translation>Leader&apos;s post</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="77"/>
+        <source>领导人姓名</source>
+        <translation>Leader&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="78"/>
+        <location filename="../../review/wording/base.py" line="46"/>
+        <source>领导人排序</source>
+        <translation>Order of leaders</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="79"/>
+        <source>规范名称的写法</source>
+        <translation>Spelling of official names</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="80"/>
+        <source>错误表述</source>
+        <translation>Wrong wording</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="81"/>
+        <location filename="../../review/wording/base.py" line="49"/>
+        <source>过时表述</source>
+        <translation>Outdated wording</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="82"/>
+        <source>发文字号格式</source>
+        <translation>Document number format</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="83"/>
+        <location filename="../../review/wording/base.py" line="51"/>
+        <source>半角标点</source>
+        <translation>Half-width punctuation</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="84"/>
+        <source>重复标点</source>
+        <translation>Repeated punctuation</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="85"/>
+        <location filename="../../review/wording/base.py" line="53"/>
+        <source>标点不成对</source>
+        <translation>Unpaired punctuation</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="86"/>
+        <location filename="../../review/wording/base.py" line="54"/>
+        <source>文中链接</source>
+        <translation>Link in the text</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="89"/>
+        <source>词库：{category}</source>
+        <translation>Lexicon: {category}</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="92"/>
+        <source>其他发现</source>
+        <translation>Other findings</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/ofd.py" line="156"/>
+        <location filename="../../review/extract/pdf.py" line="437"/>
         <source>注释或批注（发布前应删除）</source>
         <translation>Annotation or comment (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/ofd.py" line="187"/>
+        <location filename="../../review/extract/ofd.py" line="186"/>
         <source>附件（随文档一同发布）</source>
         <translation>Attachment (published with the document)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="217"/>
+        <location filename="../../review/extract/pdf.py" line="238"/>
         <source>文件结构已损坏，经自动修复后检查；部分内容可能无法读取，请人工核对</source>
         <translation>The file structure is damaged and was repaired for checking; some content may be unreadable — review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="222"/>
+        <location filename="../../review/extract/pdf.py" line="243"/>
         <source>文件结构（已修复）</source>
         <translation>File structure (repaired)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="254"/>
+        <location filename="../../review/extract/pdf.py" line="275"/>
         <source>关闭显示的图层（读者默认看不到）</source>
         <translation>Layer switched off (readers do not see it by default)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="291"/>
+        <location filename="../../review/extract/pdf.py" line="312"/>
         <source>页面缩略图（可能显示修改前的内容，发布时删除；需人工查看）</source>
         <translation>Page thumbnail (may show content from before changes; removed on publishing; look at it by hand)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="380"/>
+        <location filename="../../review/extract/pdf.py" line="401"/>
         <source>替换文字（ActualText）与页面显示的字形不同</source>
         <translation>Replacement text (ActualText) differs from the glyphs shown on the page</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="397"/>
+        <location filename="../../review/extract/pdf.py" line="418"/>
         <source>图片被裁剪，裁掉的部分仍在文件中（发布时去除）</source>
         <translation>Cropped image: the cropped-off part is still in the file (removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="436"/>
+        <location filename="../../review/extract/pdf.py" line="457"/>
         <source>表单域（其值可能不可见）</source>
         <translation>Form field (its value may not be visible)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="471"/>
+        <location filename="../../review/extract/pdf.py" line="492"/>
         <source>文件元数据含作者、主题或关键词（发布时按目录信息重写）</source>
         <translation>File metadata holds author, subject or keywords (rewritten from the catalog on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="499"/>
+        <location filename="../../review/extract/pdf.py" line="520"/>
         <source>嵌入文件（随 PDF 一同发布）</source>
         <translation>Embedded file (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="528"/>
+        <location filename="../../review/extract/pdf.py" line="549"/>
         <source>JavaScript 脚本（发布前应删除）</source>
         <translation>JavaScript (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="552"/>
+        <location filename="../../review/extract/pdf.py" line="573"/>
         <source>注释中附带的文件（随 PDF 一同发布）</source>
         <translation>File attached to an annotation (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="604"/>
+        <location filename="../../review/extract/pdf.py" line="625"/>
         <source>图片内含文字（JPEG 注释、EXIF、XMP 等，发布时删除）</source>
         <translation>Text inside an image (JPEG comment, EXIF, XMP and the like; removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="620"/>
+        <location filename="../../review/extract/pdf.py" line="641"/>
         <source>文件尾附加的数据（如混合 PDF 保存的 ODF 源文件），读者看不到，发布时删除</source>
         <translation>Data appended at the end of the file (such as the ODF source kept in a hybrid PDF): readers do not see it; removed on publishing</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="630"/>
+        <location filename="../../review/extract/pdf.py" line="651"/>
         <source>没有页面引用的对象中含有文字（发布时删除）</source>
         <translation>Text in objects no page uses (removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="665"/>
+        <location filename="../../review/extract/pdf.py" line="686"/>
         <source>文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）</source>
         <translation>The file keeps earlier versions from incremental saves (what was changed there can still be recovered)</translation>
     </message>
     <message>
+        <location filename="../../app/finding_labels.py" line="28"/>
         <location filename="../../review/rules.py" line="36"/>
         <location filename="../../review/rules.py" line="42"/>
         <location filename="../../review/rules.py" line="48"/>
@@ -3740,6 +4669,7 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>The document’s disclosure note contradicts the proposed disclosure</translation>
     </message>
     <message>
+        <location filename="../../app/finding_labels.py" line="33"/>
         <location filename="../../review/rules.py" line="66"/>
         <source>文件附注</source>
         <translation>Disclosure note in the document</translation>
@@ -3835,27 +4765,27 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Text listing the statutory grounds for withholding (such as “state secrets, trade secrets, personal privacy”); just verify it</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="274"/>
+        <location filename="../../app/checking.py" line="311"/>
         <source>内容无法识别：既不是已知的音视频格式，也不是可检查的文档，须审查员人工审查。</source>
         <translation>Unrecognised content: neither a known audio or video format nor a document that can be checked; a reviewer must review it by hand.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="278"/>
+        <location filename="../../app/checking.py" line="315"/>
         <source>文件名表示音视频，但内容是可检查的文档，已按实际内容检查。</source>
         <translation>The file name says audio/video, but the content is a document that can be checked; it was checked by its actual content.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="281"/>
+        <location filename="../../app/checking.py" line="318"/>
         <source>文件扩展名与实际的音视频格式不符。</source>
         <translation>The file extension does not match the actual audio/video format.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="286"/>
+        <location filename="../../app/checking.py" line="323"/>
         <source>音视频内容无法自动检查，须审查员试听或观看后逐个确认（人工审查）。</source>
         <translation>Audio/video content cannot be checked automatically; a reviewer must listen to or watch each file and confirm it (manual review).</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="303"/>
+        <location filename="../../app/checking.py" line="340"/>
         <source>音视频附件</source>
         <translation>Audio/video attachment</translation>
     </message>
@@ -3865,40 +4795,176 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Attachment cannot be checked: review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="43"/>
+        <location filename="../../review/ocr.py" line="48"/>
         <source>图像文字识别（OCR）</source>
         <translation>Text recognition in images (OCR)</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="392"/>
-        <location filename="../../review/ocr.py" line="480"/>
+        <location filename="../../review/ocr.py" line="416"/>
+        <location filename="../../review/ocr.py" line="510"/>
         <source>扫描页</source>
         <translation>Scanned page</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="396"/>
+        <location filename="../../review/ocr.py" line="420"/>
         <source>扫描页无文字层，文字经 OCR 识别后检查；识别可能有误，请人工核对</source>
         <translation>Scanned page with no text layer: its text was read by OCR and checked; OCR can err — review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="408"/>
+        <location filename="../../app/finding_labels.py" line="45"/>
+        <location filename="../../review/ocr.py" line="432"/>
         <source>图片中的文字</source>
         <translation>Text in an image</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="410"/>
+        <location filename="../../review/ocr.py" line="434"/>
         <source>页面中的图片含文字，已经 OCR 识别后检查</source>
         <translation>An image on the page holds text; it was read by OCR and checked</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="454"/>
+        <location filename="../../review/ocr.py" line="483"/>
         <source>页面上显示的文字与文字层不符（字体映射、替换文字或矢量字形），以 OCR 识别为准</source>
         <translation>The text shown on the page differs from the text layer (font mapping, replacement text or vector glyphs); the OCR reading prevails</translation>
     </message>
     <message>
-        <location filename="../../review/ocr.py" line="482"/>
+        <location filename="../../review/ocr.py" line="512"/>
         <source>图片无文字层，文字经 OCR 识别后检查；识别可能有误，请人工核对</source>
         <translation>Image with no text layer: its text was read by OCR and checked; OCR can err — review by hand</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="14"/>
+        <source>错敏</source>
+        <translation>Errors and sensitive wording</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="16"/>
+        <source>表述</source>
+        <translation>Wording</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="44"/>
+        <source>领导人职务与日期不符</source>
+        <translation>Leader&apos;s post does not match the date</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="45"/>
+        <source>领导人姓名错字</source>
+        <translation>Typo in a leader&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="47"/>
+        <source>国名、机构、法规等固定表述写错</source>
+        <translation>Fixed names of countries, bodies, laws and the like written wrongly</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="48"/>
+        <source>错别字和不规范、敏感表述</source>
+        <translation>Typos and non-standard or sensitive wording</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="50"/>
+        <source>发文字号括号</source>
+        <translation>Brackets in the document number</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="52"/>
+        <source>标点重复</source>
+        <translation>Repeated punctuation</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="61"/>
+        <source>领导人职务与文件日期不符：{date}时任{post}的是{holders}，{name}{held}；应为“{suggestion}”</source>
+        <translation>Leader&apos;s post does not match the document date: on {date} {post} was {holders}; {name} {held}; should be “{suggestion}”</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="64"/>
+        <source>领导人职务与文件日期不符：{name}{held}，{date}已不在任；如为回顾，应为“{suggestion}”</source>
+        <translation>Leader&apos;s post does not match the document date: {name} {held} and was no longer in office on {date}; if looking back, should be “{suggestion}”</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="65"/>
+        <source>领导人姓名疑有错字：应为“{suggestion}”</source>
+        <translation>Leader&apos;s name may have a typo: should be “{suggestion}”</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="66"/>
+        <source>领导人排序有误：应为“{suggestion}”</source>
+        <translation>Wrong order of leaders: should be “{suggestion}”</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="67"/>
+        <source>{kind}写法有误：应为“{suggestion}”</source>
+        <translation>{kind} written wrongly: should be “{suggestion}”</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="68"/>
+        <source>{kind}：应为“{suggestion}”</source>
+        <translation>{kind}: should be “{suggestion}”</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="69"/>
+        <source>过时表述（{since}起不再适用）：应为“{suggestion}”</source>
+        <translation>Outdated wording (no longer used since {since}): should be “{suggestion}”</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="72"/>
+        <source>过时表述：{since}起“{phrase}”已不是当前时期，应为“{suggestion}”（回顾以往的不必改）</source>
+        <translation>Outdated wording: since {since} “{phrase}” is no longer the current period; should be “{suggestion}” (no change needed when looking back)</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="73"/>
+        <source>发文字号年份应使用六角括号：应为“{suggestion}”</source>
+        <translation>The year in a document number takes hexagonal brackets: should be “{suggestion}”</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="74"/>
+        <source>中文中使用了半角标点：应为“{suggestion}”</source>
+        <translation>Half-width punctuation in Chinese text: should be “{suggestion}”</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="75"/>
+        <source>标点重复：应为“{suggestion}”</source>
+        <translation>Repeated punctuation: should be “{suggestion}”</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="76"/>
+        <source>“{mark}”没有对应的后半个标点</source>
+        <translation>“{mark}” has no closing counterpart</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="77"/>
+        <source>“{mark}”没有对应的前半个标点</source>
+        <translation>“{mark}” has no opening counterpart</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="78"/>
+        <source>（本处之后另有 {count} 处同类问题未逐一列出）</source>
+        <translation>({count} more problems of this kind after this one are not listed)</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="79"/>
+        <source>文中链接：发布前核对能否打开、是否指向正确（审查时不联网检查）</source>
+        <translation>Link in the text: before publishing, check that it opens and points to the right place (the review does not go online)</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="80"/>
+        <source>任该职为{terms}</source>
+        <translation>held this post {terms}</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="81"/>
+        <source>未任该职</source>
+        <translation>never held this post</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="82"/>
+        <source>{start}至{end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../review/wording/base.py" line="85"/>
+        <source>{start}起</source>
+        <translation>from {start}</translation>
     </message>
 </context>
 <context>
@@ -3957,149 +5023,168 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>StatisticsWindow</name>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="52"/>
+        <location filename="../../app/ui/statistics_view.py" line="51"/>
         <source>（无数据）</source>
         <translation>(no data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="135"/>
+        <location filename="../../app/ui/statistics_view.py" line="128"/>
+        <source>{month}月</source>
+        <translation>Month {month}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="150"/>
         <source>统计与年度报告</source>
         <translation>Statistics and yearly report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="140"/>
+        <location filename="../../app/ui/statistics_view.py" line="155"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="144"/>
+        <location filename="../../app/ui/statistics_view.py" line="159"/>
         <source>统计</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="147"/>
+        <location filename="../../app/ui/statistics_view.py" line="162"/>
         <source>导出 PDF（表二）…</source>
         <translation>Export PDF (Table 2)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="148"/>
+        <location filename="../../app/ui/statistics_view.py" line="163"/>
         <source>导出 XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="149"/>
+        <location filename="../../app/ui/statistics_view.py" line="164"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="152"/>
+        <location filename="../../app/ui/statistics_view.py" line="167"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="154"/>
+        <location filename="../../app/ui/statistics_view.py" line="169"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="161"/>
+        <location filename="../../app/ui/statistics_view.py" line="176"/>
         <source>主动公开：按主题分类</source>
         <translation>Proactively disclosed: by subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="162"/>
+        <location filename="../../app/ui/statistics_view.py" line="177"/>
         <source>主动公开：按月</source>
         <translation>Proactively disclosed: by month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="163"/>
+        <location filename="../../app/ui/statistics_view.py" line="178"/>
         <source>规章和行政规范性文件：本年制发 / 废止 / 现行有效</source>
         <translation>Rules and normative documents: issued / abolished / in force</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="164"/>
+        <location filename="../../app/ui/statistics_view.py" line="179"/>
         <source>政策解读：按形式</source>
         <translation>Policy interpretations: by form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="172"/>
+        <location filename="../../app/ui/statistics_view.py" line="187"/>
         <source>指标</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="172"/>
+        <location filename="../../app/ui/statistics_view.py" line="187"/>
         <source>分项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="172"/>
+        <location filename="../../app/ui/statistics_view.py" line="187"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="177"/>
+        <location filename="../../app/ui/statistics_view.py" line="197"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="178"/>
+        <location filename="../../app/ui/statistics_view.py" line="198"/>
         <source>数据表</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="197"/>
+        <location filename="../../app/ui/statistics_view.py" line="224"/>
+        <location filename="../../app/ui/statistics_view.py" line="227"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="209"/>
+        <location filename="../../app/ui/statistics_view.py" line="246"/>
         <source>统计失败：{reason}</source>
         <translation>Counting failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="217"/>
+        <location filename="../../app/ui/statistics_view.py" line="256"/>
         <source>{kind}现行有效件数核对一致</source>
         <translation>{kind}: the in-force count checks out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="218"/>
+        <location filename="../../app/ui/statistics_view.py" line="257"/>
         <source>{kind}现行有效件数核对不一致，请核查</source>
         <translation>{kind}: the in-force count does not check out; please verify</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="225"/>
+        <location filename="../../app/ui/statistics_view.py" line="264"/>
         <source>导入到发布中位数 {median:g} 个工作日</source>
         <translation>Median {median:g} working days from import to publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="232"/>
+        <location filename="../../app/ui/statistics_view.py" line="271"/>
         <source>主动公开 {published} 条，撤回 {withdrawn} 条，超期 {overdue} 条。{days}&#x3000;{checks}</source>
         <translation>{published} published, {withdrawn} withdrawn, {overdue} late. {days}  {checks}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="247"/>
+        <location filename="../../app/ui/statistics_view.py" line="286"/>
         <source>·制发</source>
         <translation> · issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="248"/>
+        <location filename="../../app/ui/statistics_view.py" line="287"/>
         <source>·废止</source>
         <translation> · abolished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="249"/>
+        <location filename="../../app/ui/statistics_view.py" line="288"/>
         <source>·现行有效</source>
         <translation> · in force</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="267"/>
+        <location filename="../../app/ui/statistics_view.py" line="306"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="272"/>
+        <location filename="../../app/ui/statistics_view.py" line="311"/>
         <source>导出</source>
         <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>TextView</name>
+    <message>
+        <location filename="../../app/ui/text_view.py" line="49"/>
+        <source>PDF 原件的发现标在“页面”上；TXT、DOCX 和 OFD 原件的发现标在这里的文字中。</source>
+        <translation>Findings in PDF originals are marked on the “Pages”; findings in TXT, DOCX and OFD originals are marked in the text here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/text_view.py" line="83"/>
+        <source>文字视图：标出 {marked} 处发现（共 {total} 处有文字的发现）。点击标记可选中该发现。</source>
+        <translation>Text view: {marked} findings marked (of {total} findings with text). Click a mark to select its finding.</translation>
     </message>
 </context>
 <context>
@@ -4258,22 +5343,22 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="78"/>
+        <location filename="../../app/reviewing.py" line="80"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="79"/>
+        <location filename="../../app/reviewing.py" line="81"/>
         <source>遮盖</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="80"/>
+        <location filename="../../app/reviewing.py" line="82"/>
         <source>保留</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="81"/>
+        <location filename="../../app/reviewing.py" line="83"/>
         <source>误报</source>
         <translation>False alarm</translation>
     </message>
@@ -4348,94 +5433,94 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Q&amp;A</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="31"/>
+        <location filename="../../review/formats.py" line="37"/>
         <source>PDF 文档</source>
         <translation>PDF document</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="32"/>
+        <location filename="../../review/formats.py" line="38"/>
         <source>Word (DOCX) 文档</source>
         <translation>Word (DOCX) document</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="33"/>
+        <location filename="../../review/formats.py" line="39"/>
         <source>OFD 版式文档</source>
         <translation>OFD document</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="34"/>
+        <location filename="../../review/formats.py" line="40"/>
         <source>纯文本</source>
         <translation>plain text</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="35"/>
+        <location filename="../../review/formats.py" line="41"/>
         <source>图片</source>
         <translation>image</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="381"/>
+        <location filename="../../review/formats.py" line="469"/>
         <source>MP4/MOV 音视频</source>
         <translation>MP4/MOV audio/video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="382"/>
+        <location filename="../../review/formats.py" line="470"/>
         <source>WAV 音频</source>
         <translation>WAV audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="383"/>
+        <location filename="../../review/formats.py" line="471"/>
         <source>AVI 视频</source>
         <translation>AVI video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="384"/>
+        <location filename="../../review/formats.py" line="472"/>
         <source>MP3 音频</source>
         <translation>MP3 audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="385"/>
+        <location filename="../../review/formats.py" line="473"/>
         <source>AAC 音频</source>
         <translation>AAC audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="386"/>
+        <location filename="../../review/formats.py" line="474"/>
         <source>Ogg 音视频</source>
         <translation>Ogg audio/video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="387"/>
+        <location filename="../../review/formats.py" line="475"/>
         <source>FLAC 音频</source>
         <translation>FLAC audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="388"/>
+        <location filename="../../review/formats.py" line="476"/>
         <source>WebM/MKV 视频</source>
         <translation>WebM/MKV video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="389"/>
+        <location filename="../../review/formats.py" line="477"/>
         <source>FLV 视频</source>
         <translation>FLV video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="390"/>
+        <location filename="../../review/formats.py" line="478"/>
         <source>WMA/WMV 音视频</source>
         <translation>WMA/WMV audio/video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="391"/>
+        <location filename="../../review/formats.py" line="479"/>
         <source>AMR 音频</source>
         <translation>AMR audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="392"/>
+        <location filename="../../review/formats.py" line="480"/>
         <source>MPEG 视频</source>
         <translation>MPEG video</translation>
     </message>
     <message>
-        <location filename="../../app/interpretations.py" line="322"/>
-        <location filename="../../review/formats.py" line="112"/>
-        <location filename="../../review/formats.py" line="484"/>
+        <location filename="../../app/interpretations.py" line="324"/>
+        <location filename="../../review/formats.py" line="127"/>
+        <location filename="../../review/formats.py" line="572"/>
         <source>无法识别的数据</source>
         <translation>unrecognisable data</translation>
     </message>
@@ -4455,9 +5540,339 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Hint</translation>
     </message>
     <message>
+        <location filename="../../app/finding_labels.py" line="103"/>
         <location filename="../../review/model.py" line="69"/>
         <source>正文</source>
         <translation>Body</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="104"/>
+        <source>文档属性</source>
+        <translation>Document properties</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="105"/>
+        <source>文档信息</source>
+        <translation>Document information</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="113"/>
+        <source>页眉</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="114"/>
+        <source>页脚</source>
+        <translation>Footer</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="115"/>
+        <source>脚注</source>
+        <translation>Footnote</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="116"/>
+        <source>尾注</source>
+        <translation>Endnote</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="118"/>
+        <source>文档变量</source>
+        <translation>Document variable</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="119"/>
+        <location filename="../../app/finding_labels.py" line="234"/>
+        <source>嵌入对象</source>
+        <translation>Embedded object</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="122"/>
+        <source>嵌入的文档片段</source>
+        <translation>Embedded document fragment</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="124"/>
+        <source>文档缩略图</source>
+        <translation>Document thumbnail</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="125"/>
+        <source>自定义属性</source>
+        <translation>Custom property</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="127"/>
+        <source>自定义XML数据</source>
+        <translation>Custom XML data</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="130"/>
+        <location filename="../../app/finding_labels.py" line="203"/>
+        <source>注释</source>
+        <translation>Annotation</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="131"/>
+        <location filename="../../app/finding_labels.py" line="199"/>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="132"/>
+        <source>签章</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="140"/>
+        <location filename="../../app/finding_labels.py" line="148"/>
+        <location filename="../../app/finding_labels.py" line="170"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="141"/>
+        <location filename="../../app/finding_labels.py" line="150"/>
+        <location filename="../../app/finding_labels.py" line="171"/>
+        <source>作者</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="142"/>
+        <location filename="../../app/finding_labels.py" line="149"/>
+        <location filename="../../app/finding_labels.py" line="172"/>
+        <source>主题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="143"/>
+        <location filename="../../app/finding_labels.py" line="151"/>
+        <location filename="../../app/finding_labels.py" line="174"/>
+        <location filename="../../app/finding_labels.py" line="175"/>
+        <source>关键词</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="144"/>
+        <location filename="../../app/finding_labels.py" line="166"/>
+        <location filename="../../app/finding_labels.py" line="176"/>
+        <source>创建程序</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="145"/>
+        <source>生成程序</source>
+        <translation>Producer</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="152"/>
+        <source>备注</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="153"/>
+        <source>最后修改者</source>
+        <translation>Last modified by</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="154"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="155"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="156"/>
+        <source>标识符</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="157"/>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="158"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="159"/>
+        <source>修订号</source>
+        <translation>Revision number</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="160"/>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="161"/>
+        <source>修改时间</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="162"/>
+        <source>打印时间</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="163"/>
+        <source>单位</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="164"/>
+        <source>经理</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="165"/>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="167"/>
+        <source>超链接基础</source>
+        <translation>Hyperlink base</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="173"/>
+        <source>摘要</source>
+        <translation>Abstract</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="177"/>
+        <source>创建程序版本</source>
+        <translation>Creator version</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="178"/>
+        <source>自定义数据</source>
+        <translation>Custom data</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="179"/>
+        <source>文档用途</source>
+        <translation>Document purpose</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="180"/>
+        <source>创建日期</source>
+        <translation>Creation date</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="181"/>
+        <source>修改日期</source>
+        <translation>Modification date</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="185"/>
+        <source>文字批注</source>
+        <translation>Text annotation</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="186"/>
+        <source>文本框批注</source>
+        <translation>Free-text annotation</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="187"/>
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="188"/>
+        <source>下划线</source>
+        <translation>Underline</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="189"/>
+        <source>波浪线</source>
+        <translation>Squiggly underline</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="190"/>
+        <source>删除线</source>
+        <translation>Strikeout</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="191"/>
+        <source>方框</source>
+        <translation>Square</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="192"/>
+        <source>圆圈</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="193"/>
+        <source>直线</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="194"/>
+        <source>多边形</source>
+        <translation>Polygon</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="195"/>
+        <source>折线</source>
+        <translation>Polyline</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="196"/>
+        <source>手写</source>
+        <translation>Ink</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="197"/>
+        <source>图章</source>
+        <translation>Stamp</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="198"/>
+        <source>插入标记</source>
+        <translation>Caret</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="200"/>
+        <source>声音</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="201"/>
+        <source>弹出注释</source>
+        <translation>Popup</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="202"/>
+        <source>待删除标记</source>
+        <translation>Redaction mark</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="206"/>
+        <source>字形的替代文字</source>
+        <translation>Alternative text of glyphs</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="208"/>
+        <source>XMP 元数据</source>
+        <translation>XMP metadata</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="212"/>
+        <source>对象 {number}</source>
+        <translation>Object {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/finding_labels.py" line="213"/>
+        <source>·</source>
+        <translation>·</translation>
     </message>
     <message>
         <location filename="../../review/model.py" line="70"/>
@@ -4505,6 +5920,7 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Earlier revision</translation>
     </message>
     <message>
+        <location filename="../../app/finding_labels.py" line="109"/>
         <location filename="../../review/model.py" line="79"/>
         <source>批注</source>
         <translation>Comment</translation>
@@ -4570,6 +5986,7 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>line {line}, column {column}</translation>
     </message>
     <message>
+        <location filename="../../app/finding_labels.py" line="225"/>
         <location filename="../../app/ui/i18n.py" line="44"/>
         <source>、</source>
         <translation>, </translation>
@@ -4611,42 +6028,42 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Interpretation within 3 working days of the document</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="36"/>
+        <location filename="../../app/declassification.py" line="35"/>
         <source>保密期限已满</source>
         <translation>The classification period has ended</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="37"/>
+        <location filename="../../app/declassification.py" line="36"/>
         <source>保密期限未满（至 {date}）</source>
         <translation>The classification period has not ended (until {date})</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="38"/>
+        <location filename="../../app/declassification.py" line="37"/>
         <source>保密期限为长期</source>
         <translation>The classification period is long-term</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="39"/>
+        <location filename="../../app/declassification.py" line="38"/>
         <source>成文日期未填，无法判断保密期限是否已满</source>
         <translation>The date written is not filled in; cannot tell whether the classification period has ended</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="40"/>
+        <location filename="../../app/declassification.py" line="39"/>
         <source>标志未写明密级或期限，无法判断保密期限是否已满</source>
         <translation>The marking states no classification level or period; cannot tell whether the classification period has ended</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="41"/>
+        <location filename="../../app/declassification.py" line="40"/>
         <source>尚无解密/降密记录</source>
         <translation>No declassification/downgrading record yet</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="44"/>
+        <location filename="../../app/declassification.py" line="43"/>
         <source>解密记录：{authority} {date} {reference}，{entered}录入，待第二人确认</source>
         <translation>Declassification record: {authority} {date} {reference}, entered by {entered}, awaiting confirmation by a second person</translation>
     </message>
     <message>
-        <location filename="../../app/declassification.py" line="49"/>
+        <location filename="../../app/declassification.py" line="48"/>
         <source>解密记录：{authority} {date} {reference}，{entered}录入，{confirmed}确认</source>
         <translation>Declassification record: {authority} {date} {reference}, entered by {entered}, confirmed by {confirmed}</translation>
     </message>
