@@ -6,4 +6,6 @@ bash scripts/setup.sh
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 .venv/bin/ruff check .
 .venv/bin/mypy app review publish main.py
-exec .venv/bin/python -m pytest "$@"
+# Two workers on the CI machine's two cores; a test module stays on one worker (--dist loadfile), so
+# its module fixtures (scans, PDFs, servers) are made once.
+exec .venv/bin/python -m pytest -n "${DESK_TEST_WORKERS:-auto}" --dist loadfile "$@"

@@ -256,3 +256,24 @@ def online(tmp_path):
         ids = admin.id, publisher.id
     yield Online(ws, *ids)
     ws.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The fault suite's figures (tests/test_fault_suite.py), summed from its tests' reports."""
+    totals, lines = [0, 0, 0, 0], []
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if getattr(report, "when", "") != "teardown":
+                continue
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "fault_suite":
+                    counts, notes = value
+                    totals = [t + c for t, c in zip(totals, counts, strict=True)]
+                    lines += notes
+    if any(totals):
+        injected, survived, inputs, handled = totals
+        terminalreporter.write_line(
+            f"fault suite: {injected} faults injected, {survived} survived; {inputs} malformed inputs, {handled} handled"
+        )
+        for line in lines:
+            terminalreporter.write_line(f"  {line}")

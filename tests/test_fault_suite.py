@@ -122,27 +122,22 @@ class Tally:
     broken: list[str] = field(default_factory=list)
 
 
-FIGURES = Tally()  # the whole module's, written at its end
+FIGURES = Tally()  # the module's, as its tests add to it
 
 
-@pytest.fixture(scope="module", autouse=True)
-def figures(pytestconfig):
-    """Writes the suite's figures to the terminal whatever the capture mode, so CI logs always show them."""
+@pytest.fixture(autouse=True)
+def figures(request):
+    """Each test's share of the figures goes on its report (`fault_suite`), which reaches the main
+    process also from a test worker: tests/conftest.py sums them in the terminal summary, so CI
+    logs always show them."""
+    before = (FIGURES.injected, FIGURES.survived, FIGURES.inputs, FIGURES.handled)
+    notes, broken = len(FIGURES.notes), len(FIGURES.broken)
     yield FIGURES
-    reporter = pytestconfig.pluginmanager.get_plugin("terminalreporter")
-    capture = pytestconfig.pluginmanager.get_plugin("capturemanager")
-    if reporter is None or capture is None or not (FIGURES.injected or FIGURES.inputs):
-        return
-    with capture.global_and_fixture_disabled():  # teardown output is otherwise captured
-        reporter.write_line("")
-        reporter.write_line(
-            f"fault suite: {FIGURES.injected} faults injected, {FIGURES.survived} survived; "
-            f"{FIGURES.inputs} malformed inputs, {FIGURES.handled} handled"
-        )
-        for line in FIGURES.notes:
-            reporter.write_line(f"  {line}")
-        for line in FIGURES.broken:
-            reporter.write_line(f"  broken: {line}")
+    after = (FIGURES.injected, FIGURES.survived, FIGURES.inputs, FIGURES.handled)
+    counts = [b - a for a, b in zip(before, after, strict=True)]
+    if any(counts):
+        lines = FIGURES.notes[notes:] + [f"broken: {line}" for line in FIGURES.broken[broken:]]
+        request.node.user_properties.append(("fault_suite", (counts, lines)))
 
 
 @pytest.fixture
