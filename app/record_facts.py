@@ -14,7 +14,7 @@ from app.db.models import CheckRun, Document, Review
 from publish.catalog import PROACTIVE_DEADLINE_WORKING_DAYS
 from publish.taxonomy import DisclosureMode
 from publish.workdays import add_working_days
-from review.record import DEFAULT_SIGN_OFF, SignOff
+from review.record import default_sign_off
 from review.rules import MARKING, MARKING_LIKE_CATEGORIES
 
 _CARRIERS = {
@@ -54,18 +54,7 @@ def record_facts(
         "planned_on": _planned_on(document, mode),
         "classification": _classification(markings, refused_on),
         "rules_applied": _rules_applied(document, run),
-        "sign_off": tuple(
-            SignOff(
-                role,
-                name=document.created_by.display_name
-                if role == "经办人"
-                else reviewer
-                if role == "保密审查员"
-                else "",
-                date=today.isoformat() if role == "保密审查员" else "",
-            )
-            for role in DEFAULT_SIGN_OFF
-        ),
+        "sign_off": default_sign_off(reviewer, today.isoformat(), clerk=document.created_by.display_name),
     }
 
 

@@ -143,15 +143,14 @@ def _rules_text(record: ReviewRecord) -> str:
     return "；".join(f"{name}，版本 {version or '—'}" for name, version in applied)
 
 
+def default_sign_off(reviewer: str, reviewed_on: str, clerk: str = "") -> tuple[SignOff, ...]:
+    """DEFAULT_SIGN_OFF with the names the desk knows: the clerk's and the reviewer's (and date)."""
+    known = {"经办人": (clerk, ""), "保密审查员": (reviewer, reviewed_on)}
+    return tuple(SignOff(role, *known.get(role, ("", ""))) for role in DEFAULT_SIGN_OFF)
+
+
 def _sign_off_rows(record: ReviewRecord) -> str:
-    steps = record.sign_off or tuple(
-        SignOff(
-            role,
-            record.reviewer if role == "保密审查员" else "",
-            record.reviewed_at[:10] if role == "保密审查员" else "",
-        )
-        for role in DEFAULT_SIGN_OFF
-    )
+    steps = record.sign_off or default_sign_off(record.reviewer, record.reviewed_at[:10])
     head = (
         "<tr>"
         + "".join(
