@@ -237,9 +237,9 @@ def test_audit_head_behind_the_events_is_tampering(workspace, people, sample_fil
         documents.import_file(workspace.db, people.clerk, sample_files["txt"])
 
 
-def test_an_event_appended_by_sql_to_launder_a_change_is_found(workspace, people, sample_files):
-    """An attacker who can recompute a chain can also append to it: an event saying the tampered
-    state is the desk's own. It carries no seal of this machine's key."""
+def _launder_retitled(workspace, people, sample_files, actor: str, seal: str | None) -> None:
+    """A document retitled by SQL, then an event appended by SQL that records the tampered state
+    as the desk's own (with `seal`, or none), the chain and its head recomputed to match."""
     doc_id = approved_document(workspace, people, sample_files["clean"])
     _sql(workspace, ("UPDATE documents SET title = '李明违纪处理通报' WHERE id = :id", {"id": doc_id}))
     with workspace.db.read() as s:
@@ -247,16 +247,31 @@ def test_an_event_appended_by_sql_to_launder_a_change_is_found(workspace, people
         head = s.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1)).one()
     detail = audit.canonical_json({"state": state})
     at = "2026-12-01T00:00:00.000000+00:00"
-    digest = audit.event_hash(head.id + 1, at, "reviewer", "document.edit", doc_id, detail, head.hash)
+    digest = audit.event_hash(head.id + 1, at, actor, "document.edit", doc_id, detail, head.hash)
     _sql(
         workspace,
         (
-            "INSERT INTO audit_events (id, at, actor_login, action, document_id, detail, prev_hash, hash) "
-            "VALUES (:id, :at, 'reviewer', 'document.edit', :doc, :detail, :prev, :hash)",
-            {"id": head.id + 1, "at": at, "doc": doc_id, "detail": detail, "prev": head.hash, "hash": digest},
+            "INSERT INTO audit_events (id, at, actor_login, action, document_id, detail, prev_hash, hash, seal) "
+            "VALUES (:id, :at, :actor, 'document.edit', :doc, :detail, :prev, :hash, :seal)",
+            {
+                "id": head.id + 1,
+                "at": at,
+                "actor": actor,
+                "doc": doc_id,
+                "detail": detail,
+                "prev": head.hash,
+                "hash": digest,
+                "seal": seal,
+            },
         ),
         ("UPDATE audit_head SET last_id = :id, last_hash = :hash", {"id": head.id + 1, "hash": digest}),
     )
+
+
+def test_an_event_appended_by_sql_to_launder_a_change_is_found(workspace, people, sample_files):
+    """An attacker who can recompute a chain can also append to it: an event saying the tampered
+    state is the desk's own. It carries no seal of this machine's key."""
+    _launder_retitled(workspace, people, sample_files, "reviewer", seal=None)
     assert "unsealed" in _kinds(workspace)
     with pytest.raises(audit.AuditTampered, match=TAMPERED):
         documents.import_file(workspace.db, people.clerk, sample_files["txt"])
@@ -481,31 +496,7 @@ def test_an_event_sealed_with_a_made_up_key_is_shown_as_another_machines(
     know, so an event appended with a made-up key — here one that launders a title edited by SQL —
     cannot be told from theirs. It is counted per key and shown, for the administrator to account
     for (each machine shows its own key's id)."""
-    doc_id = approved_document(workspace, people, sample_files["clean"])
-    _sql(workspace, ("UPDATE documents SET title = '李明违纪处理通报' WHERE id = :id", {"id": doc_id}))
-    with workspace.db.read() as s:
-        state = audit.subject_states(s, [doc_id])
-        head = s.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1)).one()
-    detail = audit.canonical_json({"state": state})
-    at = "2026-12-01T00:00:00.000000+00:00"
-    digest = audit.event_hash(head.id + 1, at, "clerk", "document.edit", doc_id, detail, head.hash)
-    _sql(
-        workspace,
-        (
-            "INSERT INTO audit_events (id, at, actor_login, action, document_id, detail, prev_hash, hash, seal) "
-            "VALUES (:id, :at, 'clerk', 'document.edit', :doc, :detail, :prev, :hash, :seal)",
-            {
-                "id": head.id + 1,
-                "at": at,
-                "doc": doc_id,
-                "detail": detail,
-                "prev": head.hash,
-                "hash": digest,
-                "seal": "0123456789abcdef:" + "0" * 64,
-            },
-        ),
-        ("UPDATE audit_head SET last_id = :id, last_hash = :hash", {"id": head.id + 1, "hash": digest}),
-    )
+    _launder_retitled(workspace, people, sample_files, "clerk", seal="0123456789abcdef:" + "0" * 64)
     with workspace.db.read() as s:
         report = audit.verify_report(s)
     assert report.problems == [] and report.foreign == {"0123456789abcdef": 1}
