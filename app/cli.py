@@ -491,9 +491,8 @@ def run(argv: Sequence[str]) -> int:
     except TranslatableError as exc:
         _error(exc.message)
         return EXIT_ERROR
-    # Imported here: `--help` and `check` stay light. A desk command reads files with MuPDF, whose
-    # messages are diagnostics and go to stderr like `check`'s.
-    from app.filecheck import mupdf_messages_to_stderr
+    # A desk command reads files with MuPDF, whose messages are diagnostics: stderr, like `check`'s.
+    from review.mupdf import mupdf_messages_to_stderr
 
     mupdf_messages_to_stderr()
     try:

@@ -16,8 +16,9 @@ from review.model import Severity
 
 
 def _check(args: argparse.Namespace, _workspace: None) -> int:
-    from app.filecheck import check_files, collect, load_lexicon, mupdf_messages_to_stderr
+    from app.filecheck import check_files, collect, load_lexicon
     from app.paths import Paths
+    from review.mupdf import mupdf_messages_to_stderr
 
     mupdf_messages_to_stderr()
 
@@ -89,10 +90,11 @@ def _read_json(path: Path) -> Any:
 def _redact(args: argparse.Namespace, _workspace: None) -> int:
     from app.atomic import write_bytes_atomic
     from app.documents import read_source
-    from app.filecheck import load_lexicon, mupdf_messages_to_stderr
+    from app.filecheck import load_lexicon
     from app.paths import Paths
     from app.redaction import plan_from_json, publish_form
     from review.formats import display_name
+    from review.mupdf import mupdf_messages_to_stderr
     from review.redact import RedactionOptions
 
     mupdf_messages_to_stderr()
@@ -119,9 +121,10 @@ def _redact(args: argparse.Namespace, _workspace: None) -> int:
 
 def _verify(args: argparse.Namespace, _workspace: None) -> int:
     from app.documents import read_source
-    from app.filecheck import load_lexicon, mupdf_messages_to_stderr
+    from app.filecheck import load_lexicon
     from app.paths import Paths
     from app.redaction import plan_from_json
+    from review.mupdf import mupdf_messages_to_stderr
     from review.verify import verify_published
 
     mupdf_messages_to_stderr()

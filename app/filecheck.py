@@ -9,7 +9,6 @@ the others are checked."""
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -36,19 +35,6 @@ class FileOutcome:
     def shown(self) -> str:
         """The path as printed and written to JSON (a name in GBK bytes made readable)."""
         return display_name(str(self.path))
-
-
-def mupdf_messages_to_stderr() -> None:
-    """PyMuPDF prints MuPDF's errors (and warnings, when they are on) to stdout, into the middle of
-    `check --format json`: they are diagnostics, so they go to stderr — here and in the worker
-    processes, which inherit the environment. A PYMUPDF_MESSAGE the user set is left alone."""
-    for variable in ("PYMUPDF_MESSAGE", "PYMUPDF_LOG"):
-        if variable in os.environ:
-            continue
-        os.environ[variable] = "fd:2"
-        pymupdf = sys.modules.get("pymupdf")
-        if pymupdf is not None and variable == "PYMUPDF_MESSAGE":
-            pymupdf.set_messages(fd=2)
 
 
 def lexicon_files(extra: list[Path]) -> list[Path]:
