@@ -544,3 +544,8 @@ class PackageImport(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     imported_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+# Tables of later capabilities live in their own modules; importing them here registers them on
+# Base.metadata wherever the models are loaded (the app, Alembic, the schema test).
+from app.db import models_recheck, models_requests  # noqa: E402, F401
