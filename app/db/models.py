@@ -424,6 +424,9 @@ class CatalogEntry(Base):
     legal_kind: Mapped[str] = mapped_column(String(16), default="", server_default="", index=True)
     validity_changed_on: Mapped[dt.date | None] = mapped_column(Date)
     withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
+    # 公示期: the last day a 名单公示 with personal data may be online; the desk withdraws it after
+    # (app/notice_periods.py).
+    notice_until: Mapped[dt.date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(16), default="published")  # published / withdrawn
     status_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -548,4 +551,4 @@ class PackageImport(Base):
 
 # Tables of later capabilities live in their own modules; importing them here registers them on
 # Base.metadata wherever the models are loaded (the app, Alembic, the schema test).
-from app.db import models_recheck, models_requests  # noqa: E402, F401
+from app.db import models_recheck, models_requests, models_sentinel  # noqa: E402, F401
