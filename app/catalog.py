@@ -213,11 +213,13 @@ def publish_to_catalog(
     keywords: tuple[str, ...] | None = None,
     to_portal: bool = False,
     to_package: bool = False,
+    notice_until: dt.date | None = None,
 ) -> CatalogEntry:
     """Allocates the 索引号 and records the entry, refusing anything not approved and verified.
 
     `to_portal` queues it for the portal; `to_package` for the next transfer package (an
-    air-gapped machine's way out).
+    air-gapped machine's way out). `notice_until` is the last day of a 公示期: the desk withdraws
+    the entry after it (app/notice_periods.py).
 
     A document's approved interpretations are published with it, each with its own 索引号; an
     interpretation approved later is published on its own once its document is out.
@@ -231,8 +233,12 @@ def publish_to_catalog(
             QT_TRANSLATE_NOOP("DeskError", "发布日期必须是发布当天（{today}），不能提前或倒签。"),
             today=today.isoformat(),
         )
+    check_notice_until(notice_until, today)
     with db.write() as session:
         user = session.get_one(User, user_id)
+        from app.request_answers import refuse_in_catalog  # loads the letters' code only when publishing
+
+        refuse_in_catalog(session, document_id)
         interpretation = interpretation_of(session, document_id)
         if interpretation is not None and interpretation.interprets.status_enum is not Status.PUBLISHED:
             raise PermissionDenied(
@@ -242,6 +248,18 @@ def publish_to_catalog(
         overrides = {"summary": summary, "keywords": keywords}
         targets = [t for t, wanted in ((PORTAL, to_portal), (PACKAGE, to_package)) if wanted]
         entry = _publish_one(session, user, document_id, expected_version, published_on, overrides, targets)
+        if notice_until is not None:
+            entry.notice_until = notice_until
+            session.flush()
+            audit.record(
+                session,
+                user,
+                "catalog.notice",
+                document_id=document_id,
+                index_no=entry.index_no,
+                before=None,
+                after=notice_until.isoformat(),
+            )
         for companion in interpretations_of(session, document_id):
             if companion.document.status_enum is Status.APPROVED:
                 _publish_one(session, user, companion.document_id, None, published_on, {}, targets)
@@ -411,6 +429,18 @@ def _amend(
     ), amended
 
 
+def check_notice_until(notice_until: dt.date | None, today: dt.date) -> None:
+    """A 公示期 ends today or later: one that has already ended is a withdrawal, not a period."""
+    if notice_until is not None and notice_until < today:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "公示期截止日期（{day}）已过：公示期须截止于今天（{today}）或以后。"
+            ),
+            day=notice_until.isoformat(),
+            today=today.isoformat(),
+        )
+
+
 def live_entry(session: Session, document_id: int) -> CatalogEntry | None:
     """The document's published (not withdrawn) catalog entry, if any."""
     return session.scalar(
@@ -433,11 +463,19 @@ def withdraw(db: Database, user_id: int, index_no: str, reason: str) -> CatalogE
             raise NotFound(
                 QT_TRANSLATE_NOOP("DeskError", "目录中没有索引号“{index_no}”。"), index_no=index_no
             )
-        withdraw_entry(session, user, entry, reason)
-        for companion in interpretation_entries(session, entry.index_no):
-            withdraw_entry(session, user, companion, reason)
-        resend_interpreted(session, entry)
+        withdraw_with_interpretations(session, user, entry, reason)
         return entry
+
+
+def withdraw_with_interpretations(
+    session: Session, user: User, entry: CatalogEntry, reason: str
+) -> list[CatalogEntry]:
+    """Withdraws the entry and the interpretations published with it; returns them all."""
+    withdrawn = [entry, *interpretation_entries(session, entry.index_no)]
+    for one in withdrawn:
+        withdraw_entry(session, user, one, reason)
+    resend_interpreted(session, entry)
+    return withdrawn
 
 
 def withdraw_entry(session: Session, user: User, entry: CatalogEntry, reason: str) -> None:

@@ -460,6 +460,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="同时核对该门户（通过门户接口读取；令牌取自系统密钥环或 DESK_PORTAL_TOKEN）",
     )
     p.set_defaults(handler="app.cli_desk:_audit_published")
+
+    notice_cmd = sub.add_parser("notice", help="公示期：名单公示到期后由审发台自动撤回").add_subparsers(
+        dest="notice_command", metavar="ACTION", required=True
+    )
+    p = notice_cmd.add_parser("set", help="设定或清除目录条目的公示期截止日期（需本部门发布管理员）")
+    p.add_argument("index_no", metavar="INDEX_NO")
+    p.add_argument("until", type=_date, nargs="?", metavar="DATE", help="公示期最后一天 YYYY-MM-DD")
+    p.add_argument("--clear", action="store_true", help="清除公示期（条目不再自动撤回）")
+    p.set_defaults(handler="app.cli_sentinel:_notice_set")
+    p = notice_cmd.add_parser(
+        "expire",
+        help="撤回公示期已届满的条目，更新静态网站、推送门户，并核实已不再提供（可由 cron 定时运行；可重复运行）",
+    )
+    p.add_argument(
+        "--site", type=Path, metavar="DIR", help="静态目录网站的文件夹（默认：数据目录下的 site/，如存在）"
+    )
+    p.add_argument(
+        "--site-url", default="", metavar="URL", help="网站地址：撤回后通过 HTTP 核实文件已不再提供"
+    )
+    p.add_argument(
+        "--portal-url", help="门户地址（默认取设置中的地址；令牌取自系统密钥环或 DESK_PORTAL_TOKEN）"
+    )
+    p.set_defaults(handler="app.cli_sentinel:_notice_expire")
     return parser
 
 
