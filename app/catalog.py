@@ -236,6 +236,9 @@ def publish_to_catalog(
     check_notice_until(notice_until, today)
     with db.write() as session:
         user = session.get_one(User, user_id)
+        from app.request_answers import refuse_in_catalog  # loads the letters' code only when publishing
+
+        refuse_in_catalog(session, document_id)
         interpretation = interpretation_of(session, document_id)
         if interpretation is not None and interpretation.interprets.status_enum is not Status.PUBLISHED:
             raise PermissionDenied(

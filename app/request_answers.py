@@ -1,0 +1,482 @@
+"""Answers to requests for information (依申请公开): the 答复书 as a reviewed draft, the documents
+disclosed to the applicant, the signed package the applicant receives, and Art. 44's move of
+disclosed information to 主动公开.
+
+The 答复书 and every disclosed file are ordinary documents: checked by the engine, decided and
+approved by a reviewer, redacted and verified by the same code as proactive publishing. Two
+things set them apart. They go to one applicant, so the catalog refuses them (`refuse_in_catalog`,
+called by app.catalog.publish_to_catalog) and only `export_package` lets them out, from their
+approved releases. And the letter names its applicant, so its document is titled by the request's
+受理编号 alone, carries no 主题词 (they would be suggested from its text) and keeps the
+applicant's name only in the letter, where the reviewer sees it; the contact is not printed
+(the letter is sent to it, not about it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import audit, field_limits, info_requests, releases, signing_keys
+from app.checking import latest_run
+from app.db.database import Database
+from app.db.models import Document, FilePurpose, ManualArea, User
+from app.db.models_requests import InfoRequest, RequestAction, RequestDisclosure
+from app.documents import Draft, import_draft, load_blob, prepare, revise, update_metadata
+from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
+from app.redaction import MASK, REMOVE
+from app.roles import Role, Status
+from app.workflow import get_document
+from publish.answer_letter import (
+    LetterFacts,
+    LetterKind,
+    WithheldPart,
+    letter_pdf,
+    letter_text,
+    letter_title,
+)
+from publish.answer_package import ANSWER, DISCLOSED, PackageFile, file_name, write_answer_package
+from publish.release import ON_REQUEST
+from publish.request_clock import ActionKind
+from publish.request_outcomes import Outcome
+from publish.taxonomy import DisclosureMode, LegalBasis
+from review.formats import probe
+
+# The 答复书 each outcome is answered with; outcomes with none (不予处理 and the like) are
+# answered in the office's own words.
+_WITHHELD_BASIS = {
+    Outcome.WITHHELD_SECRET: LegalBasis.STATE_SECRET,
+    Outcome.WITHHELD_LAW: LegalBasis.FORBIDDEN_BY_LAW,
+    Outcome.WITHHELD_SAFETY: LegalBasis.SECURITY_STABILITY,
+    Outcome.WITHHELD_THIRD_PARTY: LegalBasis.THIRD_PARTY_RIGHTS,
+    Outcome.WITHHELD_INTERNAL: LegalBasis.INTERNAL_AFFAIRS,
+    Outcome.WITHHELD_PROCESS: LegalBasis.PROCESS_INFORMATION,
+    Outcome.WITHHELD_ENFORCEMENT: LegalBasis.ENFORCEMENT_FILES,
+}
+LETTER_FOR_OUTCOME: dict[Outcome, LetterKind] = {
+    Outcome.ALREADY_PUBLIC: LetterKind.ALREADY_PUBLIC,
+    Outcome.DISCLOSED: LetterKind.DISCLOSED,
+    Outcome.PARTLY: LetterKind.PARTLY_DISCLOSED,
+    **{o: LetterKind.NOT_DISCLOSED for o in (*_WITHHELD_BASIS, Outcome.WITHHELD_QUERY)},
+    Outcome.NOT_EXIST: LetterKind.NOT_EXIST,
+    Outcome.NOT_OURS: LetterKind.NOT_OURS,
+    Outcome.REPEATED: LetterKind.REPEATED,
+    Outcome.OTHER_LAW: LetterKind.OTHER_LAW,
+}
+# Outcomes whose answer hands the applicant reviewed files.
+GIVES_FILES = (Outcome.DISCLOSED, Outcome.PARTLY)
+
+
+def template_folders(data_dir: Path) -> list[Path]:
+    """Where a department's own letter templates are looked for before the shipped ones."""
+    return [data_dir / "templates" / "answers"]
+
+
+def letter_number(row: InfoRequest) -> str:
+    """The letter's 编号 from the request's 受理编号 (2026-0012 → 依申请公开〔2026〕12号)."""
+    match = re.fullmatch(r"(\d{4})-0*(\d+)", row.number)
+    return f"依申请公开〔{match[1]}〕{match[2]}号" if match else f"依申请公开第{row.number}号"
+
+
+def _letter_kind(outcome: Outcome) -> LetterKind:
+    kind = LETTER_FOR_OUTCOME.get(outcome)
+    if kind is None:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "“{outcome}”没有答复书模板，请按本机关的格式另行起草。"),
+            outcome=outcome.label,
+        )
+    return kind
+
+
+def disclosed_documents(session: Session, row: InfoRequest) -> list[Document]:
+    return list(
+        session.scalars(
+            select(Document)
+            .join(RequestDisclosure, RequestDisclosure.document_id == Document.id)
+            .where(RequestDisclosure.request_id == row.id)
+            .order_by(Document.id)
+        )
+    )
+
+
+def withheld_parts(session: Session, documents: Iterable[Document]) -> list[WithheldPart]:
+    """Art. 37's statement of what was withheld, from the reviewers' decisions: per document, kind
+    of content and basis, with the pages — never the withheld text itself."""
+    parts: list[WithheldPart] = []
+    for document in documents:
+        run = latest_run(session, document.id)
+        pages: dict[tuple[str, str], set[int]] = defaultdict(set)
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for finding in run.findings if run is not None else ():
+            decision = finding.decision
+            if decision is None or decision.decision not in (REMOVE, MASK) or not decision.basis:
+                continue
+            basis = LegalBasis(decision.basis)
+            if basis.withholds:
+                key = (finding.category, basis.label)
+                counts[key] += 1
+                if finding.page is not None:
+                    pages[key].add(finding.page + 1)
+        for area in session.scalars(
+            select(ManualArea).where(ManualArea.document_file_id == document.current_original().id)
+        ):
+            if LegalBasis(area.basis).withholds:
+                key = ("人工划定的区域", LegalBasis(area.basis).label)
+                counts[key] += 1
+                pages[key].add(area.page + 1)
+        for (category, basis_label), count in counts.items():
+            where = "、".join(str(p) for p in sorted(pages[(category, basis_label)]))
+            place = f"第 {where} 页" if where else ""
+            parts.append(WithheldPart(f"《{document.title}》{place}的{category}（{count} 处）", basis_label))
+    return parts
+
+
+@dataclass(frozen=True)
+class AnswerInput:
+    """What the clerk tells about the answer beyond what the desk knows."""
+
+    outcome: Outcome
+    issued_on: dt.date
+    details: Mapping[str, str]  # the outcome's facts by publish.answer_letter.FACT_LABELS name
+    withheld: tuple[WithheldPart, ...] = ()  # parts withheld beyond the disclosed files' decisions
+
+
+def letter_facts(session: Session, row: InfoRequest, answer: AnswerInput) -> LetterFacts:
+    kind = _letter_kind(answer.outcome)
+    documents = disclosed_documents(session, row) if answer.outcome in GIVES_FILES else []
+    details = dict(answer.details)
+    if answer.outcome in _WITHHELD_BASIS:
+        details.setdefault("basis", _WITHHELD_BASIS[answer.outcome].label)
+    withheld = (
+        [*withheld_parts(session, documents), *answer.withheld] if answer.outcome is Outcome.PARTLY else []
+    )
+    return LetterFacts(
+        kind=kind,
+        agency=row.department.name,
+        letter_number=details.pop("letter_number", "") or letter_number(row),
+        applicant=row.applicant_name,
+        received_on=row.received_on,
+        content=row.content,
+        issued_on=answer.issued_on,
+        details=details,
+        provided=tuple(d.title for d in documents),
+        withheld=tuple(withheld),
+    )
+
+
+def draft_text(db: Database, user_id: int, request_id: int, answer: AnswerInput, data_dir: Path) -> str:
+    """The 答复书 filled from its template, for the clerk to read or edit before it is drafted."""
+    with db.read() as session:
+        row = info_requests.get(session, session.get_one(User, user_id), request_id)
+        return letter_text(letter_facts(session, row, answer), template_folders(data_dir))
+
+
+def draft_answer(
+    db: Database,
+    user_id: int,
+    request_id: int,
+    answer: AnswerInput,
+    data_dir: Path,
+    text: str | None = None,
+) -> int:
+    """Lays out the 答复书 (from its template, or the clerk's edited `text`) and stores it as the
+    request's answer draft, to be checked and reviewed like any document; a draft made earlier and
+    not yet submitted gets it as a new revision. Returns the document id."""
+    text = (
+        text if text is not None and text.strip() else draft_text(db, user_id, request_id, answer, data_dir)
+    )
+    pdf = letter_pdf(text)
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        row = _open_request(session, user, request_id)
+        title = field_limits.shorten(Document.title, f"{letter_title(text) or '答复书'}（{row.number}）")
+        name = f"{title}.pdf"
+        draft = Draft(name, pdf, probe(name, pdf))
+        current = session.get(Document, row.answer_document_id) if row.answer_document_id else None
+        if current is not None and current.status_enum is not Status.DRAFT:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "申请 {number} 的答复书“{title}”已{status}，不能再修改；如需修改请先退回。"
+                ),
+                number=row.number,
+                title=current.title,
+                status=current.status_enum.label,
+            )
+        if current is not None:
+            document = revise(session, user, current.id, None, draft)
+        else:
+            document = import_draft(
+                session, user, draft, title=title, disclosure=DisclosureMode.ON_REQUEST, doc_type="函"
+            )
+        # No 主题词: the desk would suggest them from the letter's text, and so from the applicant's name.
+        update_metadata(session, user, document.id, None, written_on=answer.issued_on, keywords=[])
+        row.answer_document_id = document.id
+        audit.record(
+            session,
+            user,
+            "request.answer_draft",
+            document_id=document.id,
+            request=row.id,
+            number=row.number,
+            outcome=answer.outcome.value,
+        )
+        return document.id
+
+
+def notice_pdf(db: Database, user_id: int, request_id: int, facts: LetterFacts, data_dir: Path) -> bytes:
+    """A 补正告知书 or 延期答复告知书 for the request (facts beyond the request's own as given)."""
+    if facts.kind not in (LetterKind.SUPPLEMENT, LetterKind.EXTENSION):
+        raise ValueError(facts.kind)
+    with db.read() as session:
+        row = info_requests.get(session, session.get_one(User, user_id), request_id)
+        full = LetterFacts(
+            kind=facts.kind,
+            agency=row.department.name,
+            letter_number=facts.letter_number or letter_number(row),
+            applicant=row.applicant_name,
+            received_on=row.received_on,
+            content=row.content,
+            issued_on=facts.issued_on,
+            details=facts.details,
+            supplement_items=facts.supplement_items,
+        )
+    return letter_pdf(letter_text(full, template_folders(data_dir)))
+
+
+def add_disclosure(
+    db: Database,
+    user_id: int,
+    request_id: int,
+    path: Path,
+    title: str | None = None,
+    password: str | None = None,
+) -> int:
+    """A file to be given to the applicant: stored as a draft of its own (checked, redacted and
+    verified like any document, a basis named for each part withheld) and linked to the request."""
+    draft = prepare(path, password)
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        row = _open_request(session, user, request_id)
+        document = import_draft(session, user, draft, title=title, disclosure=DisclosureMode.ON_REQUEST)
+        update_metadata(session, user, document.id, None, keywords=[])
+        session.add(RequestDisclosure(request_id=row.id, document_id=document.id, added_by_id=user.id))
+        session.flush()
+        audit.record(
+            session, user, "request.disclose", document_id=document.id, request=row.id, number=row.number
+        )
+        return document.id
+
+
+def _open_request(session: Session, user: User, request_id: int) -> InfoRequest:
+    if not user.has_role(Role.CLERK):
+        raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以起草答复。"))
+    row = info_requests.get(session, user, request_id)
+    if row.status == info_requests.RequestStatus.CLOSED_UNPROCESSED:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "申请 {number} 已办结（不再处理），不能再起草答复。"),
+            number=row.number,
+        )
+    return row
+
+
+# -- what may leave the desk ------------------------------------------------------------------
+
+
+def request_of_document(session: Session, document_id: int) -> InfoRequest | None:
+    """The request whose answer or disclosed file the document is, if any."""
+    answered = session.scalars(
+        select(InfoRequest).where(InfoRequest.answer_document_id == document_id)
+    ).first()
+    return (
+        answered
+        or session.scalars(
+            select(InfoRequest)
+            .join(RequestDisclosure, RequestDisclosure.request_id == InfoRequest.id)
+            .where(RequestDisclosure.document_id == document_id)
+        ).first()
+    )
+
+
+def refuse_in_catalog(session: Session, document_id: int) -> None:
+    """Nothing of a request reaches the public catalog: its answer and the copies made for its
+    applicant go to the applicant only (Art. 44 makes a new, ordinary draft instead)."""
+    row = request_of_document(session, document_id)
+    if row is not None:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "“{title}”是依申请公开申请 {number} 的答复材料，只提供给申请人，不能发布到公开目录。"
+                "如该信息可以公开并需主动公开（条例第四十四条），请用“转为主动公开”另建草稿，按主动公开流程审查发布。",
+            ),
+            title=get_document(session, document_id).title,
+            number=row.number,
+        )
+
+
+def released_pdf(session: Session, document: Document) -> tuple[str, bytes]:
+    """The verified published PDF of the document's approved release (its current revision), with
+    its hash; refuses a document not approved, approved as 依申请公开 (no content), or changed since."""
+    review = releases.latest_review(session, document.id)
+    row = releases.approved_release(session, review) if review is not None else None
+    run = latest_run(session, document.id)
+    if document.status_enum is not Status.APPROVED or review is None or row is None:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "“{title}”尚未经审查批准（当前为“{status}”），不能交付申请人。"),
+            title=document.title,
+            status=document.status_enum.label,
+        )
+    release = releases.load(session, row.sha256)
+    published = release.published_file
+    if run is None or run.id != review.check_run_id or release.conclusion == ON_REQUEST or published is None:
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "“{title}”没有可交付的审查发布版本（审查结论须为“同意公开”或“删减后公开”，且批准后未再修改）。",
+            ),
+            title=document.title,
+        )
+    current = document.current_original()
+    if not any(
+        f.purpose == FilePurpose.PUBLISHED
+        and f.revision == current.revision
+        and f.blob_sha256 == published.sha256
+        for f in document.files
+    ):
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("DeskError", "“{title}”的发布版本与审查时复核的版本不一致，不能交付。"),
+            title=document.title,
+        )
+    return published.sha256, load_blob(session, published.sha256)
+
+
+@dataclass(frozen=True)
+class PackageSummary:
+    path: Path
+    sha256: str
+    files: tuple[str, ...]
+
+
+def export_package(
+    db: Database, user_id: int, request_id: int, out: Path, passphrase: str, keys_dir: Path
+) -> PackageSummary:
+    """The applicant's package: the approved 答复书 and every disclosed file's verified PDF, with a
+    SHA-256 manifest signed by the department's key, written atomically to `out` (a ZIP)."""
+    with db.read() as session:
+        user = session.get_one(User, user_id)
+        if not user.has_role(Role.CLERK):
+            raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以导出答复材料。"))
+        row = info_requests.get(session, user, request_id)
+        if row.answer_document_id is None:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("DeskError", "申请 {number} 还没有答复书，请先起草答复书并经审查批准。"),
+                number=row.number,
+            )
+        answer = get_document(session, row.answer_document_id)
+        _, letter = released_pdf(session, answer)
+        files = [PackageFile(file_name(answer.title), ANSWER, letter)]
+        for i, document in enumerate(disclosed_documents(session, row), start=1):
+            files.append(
+                PackageFile(
+                    file_name(document.title, prefix=f"{i:02d} "),
+                    DISCLOSED,
+                    released_pdf(session, document)[1],
+                )
+            )
+        key_row = signing_keys.active(session, row.department_id)
+        manifest = {
+            "request": row.number,
+            "agency": row.department.name,
+            "agency_code": row.department.code,
+            "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+    key = signing_keys.unlock(key_row, passphrase, keys_dir)
+    sha = write_answer_package(out, manifest, files, key)
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        audit.record(
+            session,
+            user,
+            "request.package",
+            document_id=row.answer_document_id,
+            request=row.id,
+            number=row.number,
+            sha256=sha,
+            files=len(files),
+        )
+    return PackageSummary(out, sha, tuple(f.name for f in files))
+
+
+# -- Art. 44 ----------------------------------------------------------------------------------
+
+
+def publish_proactive(db: Database, user_id: int, request_id: int, on: dt.date | None = None) -> list[int]:
+    """Art. 44: information disclosed on request that should be public for all becomes a new,
+    ordinary draft per disclosed file, made from the file as released (redacted and verified),
+    titled and filed as the original was — nothing of the request or its applicant goes with it.
+    Each new draft is checked, reviewed and published through the normal flow."""
+    on = on or dt.date.today()
+    with db.read() as session:
+        user = session.get_one(User, user_id)
+        row = info_requests.get(session, user, request_id)
+        sources = [(d, *released_pdf(session, d)) for d in disclosed_documents(session, row)]
+        if not sources:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("DeskError", "申请 {number} 没有已批准的公开文件，无法转为主动公开。"),
+                number=row.number,
+            )
+        drafts = [
+            (
+                d.id,
+                d.title,
+                d.doc_number,
+                d.doc_type,
+                d.category,
+                d.written_on,
+                Draft(file_name(d.title), pdf, probe(file_name(d.title), pdf)),
+            )
+            for d, _, pdf in sources
+        ]
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        row = info_requests.get(session, user, request_id)
+        if not user.has_role(Role.CLERK):
+            raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以转为主动公开。"))
+        made = []
+        for source_id, title, doc_number, doc_type, category, written_on, draft in drafts:
+            document = import_draft(
+                session,
+                user,
+                draft,
+                title=title,
+                disclosure=DisclosureMode.PROACTIVE,
+                doc_number=doc_number,
+                doc_type=doc_type,
+            )
+            update_metadata(session, user, document.id, None, category=category, written_on=written_on)
+            made.append(document.id)
+            audit.record(
+                session,
+                user,
+                "request.move_to_proactive",
+                document_id=document.id,
+                request=row.id,
+                source=source_id,
+            )
+        session.add(
+            RequestAction(
+                request_id=row.id,
+                kind=ActionKind.MOVED_TO_PROACTIVE.value,
+                on=on,
+                by_id=user.id,
+                note="、".join(f"#{i}" for i in made),
+            )
+        )
+        session.flush()
+        return made

@@ -1,0 +1,169 @@
+"""Answers to requests: the 答复书 and disclosed files are reviewed documents the catalog refuses; the
+applicant's package is signed and verifies; Art. 44 makes an ordinary draft without the applicant."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+
+import pymupdf
+import pytest
+from sqlalchemy import func, select
+
+from app import info_requests, signing_keys
+from app.catalog import publish_to_catalog
+from app.checking import check_document, latest_run
+from app.db.models import CatalogEntry, Document, User
+from app.db.models import Release as ReleaseRow
+from app.db.models_requests import RequestAction
+from app.documents import load_blob, update_metadata
+from app.errors import PermissionDenied
+from app.request_answers import AnswerInput, add_disclosure, draft_answer, export_package, publish_proactive
+from app.reviewing import approve, decide, file_bytes, suggested_conclusion
+from app.workflow import Action, perform
+from publish.answer_package import AnswerPackageError, read_answer_package
+from publish.request_outcomes import ApplicantKind, Outcome
+from publish.taxonomy import LegalBasis
+from review.compose import compose_pdf
+from review.samples import SAMPLE_MOBILE
+
+PASSPHRASE = "answer-machine-passphrase"
+APPLICANT, CONTACT, CONTENT = "欧阳明轩", "测试市和平路12号", "和平街道2025年冬季供暖补贴发放明细"
+TITLE = "和平街道2025年冬季供暖补贴发放情况"
+
+
+def register(workspace, people) -> int:
+    with workspace.db.write() as s:
+        return info_requests.register(
+            s,
+            s.get_one(User, people.clerk),
+            applicant_kind=ApplicantKind.PERSON,
+            applicant_name=APPLICANT,
+            applicant_contact=CONTACT,
+            content=CONTENT,
+            channel=info_requests.Channel.POST,
+            received_on=dt.date.today() - dt.timedelta(days=3),
+        ).id
+
+
+def disclose(workspace, people, request_id, tmp_path) -> int:
+    """A file holding a third party's mobile number, disclosed with the number masked (Art. 37)."""
+    path = tmp_path / "补贴发放情况.pdf"
+    path.write_bytes(
+        compose_pdf(
+            ["和平街道共为1200户居民发放供暖补贴，合计36万元。", f"街道经办人联系电话：{SAMPLE_MOBILE}。"],
+            TITLE,
+        )
+    )
+    doc_id = add_disclosure(workspace.db, people.clerk, request_id, path, title=TITLE)
+    with workspace.db.write() as s:
+        update_metadata(
+            s,
+            s.get_one(User, people.clerk),
+            doc_id,
+            None,
+            doc_type="通知",
+            category="城乡建设、环境保护\\城市管理",
+            written_on=dt.date(2026, 3, 1),
+        )
+    return doc_id
+
+
+def review(workspace, people, doc_id) -> None:
+    """Submitted, checked, personal data masked for the third party, approved as the engine suggests."""
+    with workspace.db.write() as s:
+        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+    check_document(workspace.db, None, doc_id, workspace.paths.cache_dir)
+    with workspace.db.write() as s:
+        reviewer = s.get_one(User, people.reviewer)
+        for finding in latest_run(s, doc_id).findings:
+            if finding.rule_id.startswith("PII-"):
+                decide(s, reviewer, finding.id, "mask", basis=LegalBasis.THIRD_PARTY_RIGHTS)
+    with workspace.db.read() as s:
+        conclusion = suggested_conclusion(s, doc_id)
+    approve(workspace.db, people.reviewer, doc_id, None, conclusion, "同意", workspace.paths.cache_dir)
+
+
+def pdf_text(data: bytes) -> str:
+    with pymupdf.open("pdf", data) as doc:
+        return "".join(page.get_text() for page in doc).replace("\n", "")
+
+
+def test_answer_is_reviewed_refused_by_the_catalog_and_packaged_signed(workspace, people, tmp_path):
+    request_id = register(workspace, people)
+    disclosed = disclose(workspace, people, request_id, tmp_path)
+    review(workspace, people, disclosed)
+    answer = AnswerInput(Outcome.PARTLY, dt.date.today(), {})
+    answer_id = draft_answer(workspace.db, people.clerk, request_id, answer, workspace.paths.data_dir)
+
+    with workspace.db.read() as s:
+        document = s.get_one(Document, answer_id)
+        letter = pdf_text(load_blob(s, document.current_original().blob_sha256))
+        assert APPLICANT not in document.title and document.title.startswith("政府信息公开申请答复书（")
+        assert json.loads(document.keywords) == []
+    # The letter names its applicant (the reviewer sees whom it answers), not the address it goes to,
+    # and states the masked part by kind, page and basis — never the number itself.
+    assert f"{APPLICANT}：" in letter and CONTACT not in letter and SAMPLE_MOBILE not in letter
+    assert f"《{TITLE}》第 1 页的" in letter and "（条例第十五条）" in letter
+    assert "60日内依法申请行政复议；对行政复议决定不服的" in letter
+
+    with pytest.raises(PermissionDenied, match="尚未经审查批准"):
+        export_package(workspace.db, people.clerk, request_id, tmp_path / "x.zip", PASSPHRASE, tmp_path)
+    review(workspace, people, answer_id)
+    for doc_id in (answer_id, disclosed):
+        with pytest.raises(PermissionDenied, match="只提供给申请人，不能发布到公开目录"):
+            publish_to_catalog(workspace.db, people.publisher, doc_id, None)
+    with workspace.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(CatalogEntry)) == 0
+
+    with workspace.db.write() as s:
+        admin = s.get_one(User, people.admin)
+        kid = signing_keys.generate(s, admin, PASSPHRASE, workspace.paths.keys_dir).key_id
+    out = tmp_path / "out" / "答复材料.zip"
+    summary = export_package(
+        workspace.db, people.clerk, request_id, out, PASSPHRASE, workspace.paths.keys_dir
+    )
+    manifest = read_answer_package(out, kid)
+    assert [(f["role"], f["name"]) for f in manifest["files"]] == [
+        ("answer", f"{summary.files[0]}"),
+        ("disclosed", f"01 {TITLE}.pdf"),
+    ]
+    with zipfile.ZipFile(out) as z, workspace.db.read() as s:
+        assert z.read(f"01 {TITLE}.pdf") == file_bytes(s, disclosed, "published")
+        assert SAMPLE_MOBILE not in pdf_text(z.read(f"01 {TITLE}.pdf"))
+        assert z.read(summary.files[0]) == file_bytes(s, answer_id, "published")
+        entries = {n: z.read(n) for n in z.namelist()}
+    assert list(out.parent.iterdir()) == [out]  # written atomically: no temporary file left
+    entries[f"01 {TITLE}.pdf"] += b"%"
+    forged = tmp_path / "forged.zip"
+    with zipfile.ZipFile(forged, "w") as z:
+        for name, data in entries.items():
+            z.writestr(name, data)
+    with pytest.raises(AnswerPackageError, match="SHA-256 与清单不符"):
+        read_answer_package(forged, kid)
+
+
+def test_art44_makes_an_ordinary_draft_that_publishes_without_the_applicant(workspace, people, tmp_path):
+    request_id = register(workspace, people)
+    disclosed = disclose(workspace, people, request_id, tmp_path)
+    review(workspace, people, disclosed)
+
+    (new_id,) = publish_proactive(workspace.db, people.clerk, request_id)
+    review(workspace, people, new_id)
+    entry = publish_to_catalog(workspace.db, people.publisher, new_id, None)
+
+    with workspace.db.read() as s:
+        assert s.get_one(Document, new_id).disclosure == "proactive"
+        assert [
+            a.kind for a in s.scalars(select(RequestAction).where(RequestAction.request_id == request_id))
+        ] == ["moved_to_proactive"]
+        stored = s.get_one(CatalogEntry, entry.id)
+        release = s.scalar(select(ReleaseRow.body).where(ReleaseRow.sha256 == stored.release_sha256))
+        published = pdf_text(load_blob(s, stored.published_sha256))
+        fields = json.dumps(
+            {c.name: str(getattr(stored, c.key)) for c in CatalogEntry.__table__.columns}, ensure_ascii=False
+        )
+    assert stored.title == TITLE and "36万元" in published
+    for secret in (APPLICANT, CONTACT, CONTENT, SAMPLE_MOBILE):
+        assert secret not in fields and secret not in release and secret not in published
