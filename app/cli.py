@@ -328,12 +328,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--code", default="", help="索引号中使用的分类代码")
     p.set_defaults(handler="app.cli_desk:_category_add")
 
-    p = sub.add_parser("deadlines", help="主动公开期限：成文后 20 个工作日内发布（条例第二十六条）")
+    p = sub.add_parser(
+        "deadlines",
+        help="公开期限：主动公开成文后 20 个工作日内发布（条例第二十六条），依申请公开 20 个工作日内答复（第三十三条）",
+    )
     p.add_argument(
         "--within", type=int, default=5, metavar="N", help="列出 N 个工作日内到期和已逾期的（默认 5）"
     )
     p.add_argument("--today", type=_date, help="以该日期为今天（YYYY-MM-DD）")
-    p.set_defaults(handler="app.cli_desk:_deadlines")
+    # Lists open requests for information too, by their legal clock.
+    p.set_defaults(handler="app.cli_requests:_deadlines")
+    _request_parsers(sub)
 
     p = sub.add_parser("validity", help="修改目录条目的有效性（需发布管理员）")
     p.add_argument("index_no", metavar="INDEX_NO")
@@ -363,6 +368,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", required=True)
     p.add_argument("--site", type=Path, help="同时更新该静态目录网站（默认：数据目录下的 site/，若已存在）")
     p.set_defaults(handler="app.cli_desk:_withdraw")
+
+    p = sub.add_parser(
+        "recheck",
+        help="全面复查：用当前词库和规则包复查所有现行目录条目的已存文本（不重新读取文件），"
+        "列出有发现的条目（按规则和部门分组）；有发现时退出码为 1",
+    )
+    p.add_argument("--changed", action="store_true", help="只复查自上次复查以来新增或修改的词条和规则包内容")
+    p.add_argument("--resume", action="store_true", help="继续中断的复查（从中断处接着做）")
+    p.add_argument("--list", action="store_true", help="只列出最近一次复查的结果")
+    p.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, metavar="N", help="并行进程数（默认：CPU 核数）"
+    )
+    p.add_argument(
+        "--partition",
+        metavar="K/N",
+        help="只做 N 个分区中的第 K 个（0 起）：多台机器或调度器各运行一个分区，共用同一个 PostgreSQL 数据库",
+    )
+    p.add_argument("--batch", type=int, default=200, metavar="N", help="每批复查并提交的条目数（默认 200）")
+    p.set_defaults(handler="app.cli_recheck:_recheck")
 
     # Action values (app.workflow, which needs the database); _transition turns them back into Actions.
     for action, help_text in (
@@ -484,6 +508,87 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler="app.cli_sentinel:_notice_expire")
     return parser
+
+
+def _request_parsers(sub: Any) -> Any:
+    """The `request` group (依申请公开); returns its sub-parsers so other request commands join it."""
+    from publish.request_clock import Party
+    from publish.request_outcomes import ApplicantKind, Channel, Outcome
+
+    request = sub.add_parser(
+        "request", help="依申请公开：登记申请、补正、延期、征求意见、答复"
+    ).add_subparsers(dest="request_command", required=True, metavar="COMMAND")
+    p = request.add_parser("add", help="登记收到的政府信息公开申请（需本部门经办人）")
+    p.add_argument("--kind", required=True, choices=[k.value for k in ApplicantKind], help="申请人类型")
+    p.add_argument("--name", required=True, help="申请人姓名或名称")
+    p.add_argument("--contact", required=True, help="联系方式（通信地址、电子邮箱或电话，答复送达用）")
+    p.add_argument("--content", required=True, help="所需信息的内容描述")
+    p.add_argument("--ref", default="", help="信息标识：申请相同信息的填同一标识（第四十四条统计用）")
+    p.add_argument("--channel", required=True, choices=[c.value for c in Channel], help="申请方式")
+    p.add_argument(
+        "--received",
+        required=True,
+        type=_date,
+        help="收到申请日期 YYYY-MM-DD（邮寄的为签收之日，第三十一条）",
+    )
+    p.add_argument("--attach", type=Path, nargs="*", default=[], metavar="FILE", help="来信、申请表等材料")
+    p.set_defaults(handler="app.cli_requests:_add")
+
+    p = request.add_parser("list", help="列出未办结的申请：答复期限、剩余工作日、逾期和暂停情况")
+    p.add_argument("--today", type=_date, help="以该日期为今天（YYYY-MM-DD）")
+    p.set_defaults(handler="app.cli_requests:_list")
+
+    p = request.add_parser("show", help="显示一件申请、它的办理记录和期限的计算依据")
+    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("--today", type=_date, help="以该日期为今天（YYYY-MM-DD）")
+    p.set_defaults(handler="app.cli_requests:_show")
+
+    p = request.add_parser("supplement", help="告知补正（收到申请后 7 个工作日内，一次性）或登记收到补正")
+    p.add_argument("request_id", type=int, metavar="N")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--asked", type=_date, metavar="DATE", help="告知补正的日期")
+    which.add_argument(
+        "--received", type=_date, metavar="DATE", help="收到补正的日期（答复期限自当日重新计算）"
+    )
+    p.add_argument("--until", type=_date, metavar="DATE", help="给申请人的补正期限（与 --asked 一起）")
+    p.add_argument("--note", default="", help="需要补正的事项等")
+    p.set_defaults(handler="app.cli_requests:_supplement")
+
+    p = request.add_parser("extend", help="延长答复期限（一次，最长 20 个工作日，须经工作机构负责人同意）")
+    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("--consented-by", required=True, help="同意延期的政府信息公开工作机构负责人")
+    p.add_argument("--days", type=int, default=20, help="延长的工作日数（默认 20）")
+    p.add_argument("--on", type=_date, help="延期决定的日期（默认今天）")
+    p.add_argument("--note", default="")
+    p.set_defaults(handler="app.cli_requests:_extend")
+
+    p = request.add_parser("consult", help="征求第三方或其他机关意见（发出 / 收到），其间不计入答复期限")
+    p.add_argument("request_id", type=int, metavar="N")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--sent", type=_date, metavar="DATE", help="发出征求意见的日期")
+    which.add_argument("--answered", type=_date, metavar="DATE", help="收到意见的日期")
+    p.add_argument(
+        "--party",
+        choices=[x.value for x in Party],
+        default=Party.THIRD_PARTY.value,
+        help="征求谁的意见（默认第三方）",
+    )
+    p.add_argument("--note", default="")
+    p.set_defaults(handler="app.cli_requests:_consult")
+
+    p = request.add_parser("answer", help="登记答复及处理结果（年报表三的分类）")
+    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("--outcome", required=True, choices=[o.value for o in Outcome if o != Outcome.WITHDRAWN])
+    p.add_argument("--detail", default="", help="处理说明（如不予公开的依据、负责公开的机关）")
+    p.add_argument("--on", type=_date, help="答复日期（默认今天）")
+    p.set_defaults(handler="app.cli_requests:_answer")
+
+    p = request.add_parser("withdraw", help="申请人撤回申请")
+    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("--on", type=_date, help="撤回日期（默认今天）")
+    p.add_argument("--note", default="")
+    p.set_defaults(handler="app.cli_requests:_withdraw")
+    return request
 
 
 def _date(text: str) -> dt.date:

@@ -36,7 +36,7 @@ from publish.request_clock import (
     last_day_to_ask_supplement,
     third_party_reply_due,
 )
-from publish.request_outcomes import ApplicantKind, Outcome, Table3Row
+from publish.request_outcomes import ApplicantKind, Channel, Outcome, Table3Row
 
 __all__ = [
     "ActionKind",
@@ -52,29 +52,6 @@ __all__ = [
 # What a person may type, in characters (the columns are TEXT; these keep rows sane).
 MAX_NAME, MAX_CONTACT, MAX_CONTENT, MAX_NOTE = 200, 300, 5000, 2000
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
-
-
-class Channel(StrEnum):
-    IN_PERSON = "in_person"
-    POST = "post"
-    ONLINE = "online"
-    FAX = "fax"
-    EMAIL = "email"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return _CHANNEL_LABELS[self]
-
-
-_CHANNEL_LABELS = {
-    Channel.IN_PERSON: QT_TRANSLATE_NOOP("Vocabulary", "当面"),
-    Channel.POST: QT_TRANSLATE_NOOP("Vocabulary", "邮寄"),
-    Channel.ONLINE: QT_TRANSLATE_NOOP("Vocabulary", "网上"),
-    Channel.FAX: QT_TRANSLATE_NOOP("Vocabulary", "传真"),
-    Channel.EMAIL: QT_TRANSLATE_NOOP("Vocabulary", "电子邮件"),
-    Channel.OTHER: QT_TRANSLATE_NOOP("Vocabulary", "其他"),
-}
 
 
 class RequestStatus(StrEnum):

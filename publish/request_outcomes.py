@@ -37,6 +37,29 @@ _APPLICANT_LABELS = {
 }
 
 
+class Channel(StrEnum):
+    IN_PERSON = "in_person"
+    POST = "post"
+    ONLINE = "online"
+    FAX = "fax"
+    EMAIL = "email"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _CHANNEL_LABELS[self]
+
+
+_CHANNEL_LABELS = {
+    Channel.IN_PERSON: QT_TRANSLATE_NOOP("Vocabulary", "当面"),
+    Channel.POST: QT_TRANSLATE_NOOP("Vocabulary", "邮寄"),
+    Channel.ONLINE: QT_TRANSLATE_NOOP("Vocabulary", "网上"),
+    Channel.FAX: QT_TRANSLATE_NOOP("Vocabulary", "传真"),
+    Channel.EMAIL: QT_TRANSLATE_NOOP("Vocabulary", "电子邮件"),
+    Channel.OTHER: QT_TRANSLATE_NOOP("Vocabulary", "其他"),
+}
+
+
 class Table3Row(StrEnum):
     """The 办理结果 rows of Table 3 that an answered request counts in (labels as the form prints them)."""
 

@@ -1,4 +1,5 @@
-"""Items due soon and overdue (20 working days to publish, 3 for a late interpretation), with the days left."""
+"""Items due soon and overdue (20 working days to publish, 3 for a late interpretation, 20 to answer a
+request for information), with the days left and whether a request's clock is paused."""
 
 from __future__ import annotations
 
@@ -50,10 +51,10 @@ class DeadlinesDialog(QDialog):
                 self.tr("逾期 {days}").format(days=-d.working_days_left)
                 if d.working_days_left < 0
                 else str(d.working_days_left)
-            ) + ("" if d.exact else " *")
+            ) + (self.tr("（暂停）") if d.paused else "") + ("" if d.exact else " *")
             for c, value in enumerate(
                 (
-                    str(d.document_id),
+                    d.subject,
                     d.title,
                     vocabulary(d.status.label),
                     vocabulary(d.rule.label),
@@ -65,13 +66,14 @@ class DeadlinesDialog(QDialog):
                 item = QTableWidgetItem(value)
                 if d.working_days_left < 0:
                     item.setForeground(QColor(200, 30, 30))
-                elif d.working_days_left <= 5:
+                elif d.working_days_left <= 3 or (d.request_id is None and d.working_days_left <= 5):
                     item.setForeground(QColor(230, 130, 0))
                 self.table.setItem(r, c, item)
         note = QLabel(
             self.tr(
                 "主动公开的文件应自成文之日起 20 个工作日内公开（条例第二十六条）；"
-                "文件发布后补发的政策解读应在 3 个工作日内发布（三同步）。"
+                "文件发布后补发的政策解读应在 3 个工作日内发布（三同步）；"
+                "依申请公开应在 20 个工作日内答复，征求第三方和其他机关意见的时间不计算在内（第三十三条）。"
                 "工作日按国家法定节假日和调休计算；标 * 的年份节假日安排未知，按周末计算。"
             ),
             self,
