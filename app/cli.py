@@ -569,6 +569,7 @@ def _request_parsers(sub: Any) -> Any:
     p.add_argument("--on", type=_date, help="撤回日期（默认今天）")
     p.add_argument("--note", default="")
     p.set_defaults(handler="app.cli_requests:_withdraw")
+    importlib.import_module("app.cli_request_answers").add_parsers(request, _date)  # draft-answer, package …
     return request
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,7 @@ from publish.answer_letter import (
     LetterFacts,
     LetterKind,
     WithheldPart,
+    chinese_date,
     letter_pdf,
     letter_text,
     letter_title,
@@ -230,24 +231,59 @@ def draft_answer(
         return document.id
 
 
-def notice_pdf(db: Database, user_id: int, request_id: int, facts: LetterFacts, data_dir: Path) -> bytes:
-    """A 补正告知书 or 延期答复告知书 for the request (facts beyond the request's own as given)."""
-    if facts.kind not in (LetterKind.SUPPLEMENT, LetterKind.EXTENSION):
-        raise ValueError(facts.kind)
-    with db.read() as session:
-        row = info_requests.get(session, session.get_one(User, user_id), request_id)
-        full = LetterFacts(
-            kind=facts.kind,
+def make_notice(
+    db: Database,
+    user_id: int,
+    request_id: int,
+    kind: LetterKind,
+    issued_on: dt.date,
+    data_dir: Path,
+    details: Mapping[str, str] | None = None,
+    items: tuple[str, ...] = (),
+) -> tuple[str, bytes]:
+    """A 补正告知书 or 延期答复告知书: facts the request's actions hold (the 补正 period and items, the
+    extended due date and its reason) are taken from them unless given; the PDF is kept with the
+    request as a letter sent out. Returns its file name and bytes."""
+    if kind not in (LetterKind.SUPPLEMENT, LetterKind.EXTENSION):
+        raise ValueError(kind)
+    facts = dict(details or {})
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        row = _open_request(session, user, request_id)
+        if kind is LetterKind.SUPPLEMENT:
+            asked = _last_action(row, ActionKind.SUPPLEMENT_REQUESTED)
+            if asked is not None and asked.until is not None:
+                facts.setdefault("supplement_deadline", chinese_date(asked.until))
+            if asked is not None and not items:
+                items = tuple(line for line in asked.note.splitlines() if line.strip())
+        else:
+            extension = _last_action(row, ActionKind.EXTENSION)
+            due = info_requests.clock(row, issued_on).due
+            if extension is not None and due is not None:
+                facts.setdefault("extended_until", chinese_date(due))
+            if extension is not None and extension.note.strip():
+                facts.setdefault("extension_reason", extension.note.strip())
+        letter = LetterFacts(
+            kind=kind,
             agency=row.department.name,
-            letter_number=facts.letter_number or letter_number(row),
+            letter_number=facts.pop("letter_number", "") or letter_number(row),
             applicant=row.applicant_name,
             received_on=row.received_on,
             content=row.content,
-            issued_on=facts.issued_on,
-            details=facts.details,
-            supplement_items=facts.supplement_items,
+            issued_on=issued_on,
+            details=facts,
+            supplement_items=items,
         )
-    return letter_pdf(letter_text(full, template_folders(data_dir)))
+        pdf = letter_pdf(letter_text(letter, template_folders(data_dir)))
+        name = f"{kind.label}（{row.number}）.pdf"
+        info_requests.attach(
+            session, user, row.id, name, pdf, info_requests.AttachmentRole.OUTGOING, "application/pdf"
+        )
+        return name, pdf
+
+
+def _last_action(row: InfoRequest, kind: ActionKind) -> RequestAction | None:
+    return next((a for a in reversed(row.actions) if a.kind == kind), None)
 
 
 def add_disclosure(
@@ -364,10 +400,11 @@ class PackageSummary:
 
 
 def export_package(
-    db: Database, user_id: int, request_id: int, out: Path, passphrase: str, keys_dir: Path
+    db: Database, user_id: int, request_id: int, out: Path, passphrase: Callable[[], str], keys_dir: Path
 ) -> PackageSummary:
     """The applicant's package: the approved 答复书 and every disclosed file's verified PDF, with a
-    SHA-256 manifest signed by the department's key, written atomically to `out` (a ZIP)."""
+    SHA-256 manifest signed by the department's key, written atomically to `out` (a ZIP).
+    `passphrase` is asked only once the package can be made."""
     with db.read() as session:
         user = session.get_one(User, user_id)
         if not user.has_role(Role.CLERK):
@@ -396,7 +433,8 @@ def export_package(
             "agency_code": row.department.code,
             "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
-    key = signing_keys.unlock(key_row, passphrase, keys_dir)
+        answer_id, request_ref, number = answer.id, row.id, row.number
+    key = signing_keys.unlock(key_row, passphrase(), keys_dir)
     sha = write_answer_package(out, manifest, files, key)
     with db.write() as session:
         user = session.get_one(User, user_id)
@@ -404,9 +442,9 @@ def export_package(
             session,
             user,
             "request.package",
-            document_id=row.answer_document_id,
-            request=row.id,
-            number=row.number,
+            document_id=answer_id,
+            request=request_ref,
+            number=number,
             sha256=sha,
             files=len(files),
         )

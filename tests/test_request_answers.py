@@ -109,7 +109,9 @@ def test_answer_is_reviewed_refused_by_the_catalog_and_packaged_signed(workspace
     assert "60日内依法申请行政复议；对行政复议决定不服的" in letter
 
     with pytest.raises(PermissionDenied, match="尚未经审查批准"):
-        export_package(workspace.db, people.clerk, request_id, tmp_path / "x.zip", PASSPHRASE, tmp_path)
+        export_package(
+            workspace.db, people.clerk, request_id, tmp_path / "x.zip", lambda: PASSPHRASE, tmp_path
+        )
     review(workspace, people, answer_id)
     for doc_id in (answer_id, disclosed):
         with pytest.raises(PermissionDenied, match="只提供给申请人，不能发布到公开目录"):
@@ -122,7 +124,7 @@ def test_answer_is_reviewed_refused_by_the_catalog_and_packaged_signed(workspace
         kid = signing_keys.generate(s, admin, PASSPHRASE, workspace.paths.keys_dir).key_id
     out = tmp_path / "out" / "答复材料.zip"
     summary = export_package(
-        workspace.db, people.clerk, request_id, out, PASSPHRASE, workspace.paths.keys_dir
+        workspace.db, people.clerk, request_id, out, lambda: PASSPHRASE, workspace.paths.keys_dir
     )
     manifest = read_answer_package(out, kid)
     assert [(f["role"], f["name"]) for f in manifest["files"]] == [
@@ -167,3 +169,52 @@ def test_art44_makes_an_ordinary_draft_that_publishes_without_the_applicant(work
     assert stored.title == TITLE and "36万元" in published
     for secret in (APPLICANT, CONTACT, CONTENT, SAMPLE_MOBILE):
         assert secret not in fields and secret not in release and secret not in published
+
+
+def test_answer_commands_on_the_command_line(workspace, people, capsys, monkeypatch, tmp_path):
+    from app import cli
+    from tests.conftest import PASSWORD, desk_args
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = cli.run([*desk_args(workspace), "--user", "clerk", *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
+    request_id = str(register(workspace, people))
+    code, _, err = run("request", "draft-answer", request_id, "--outcome", "not_exist")
+    assert code == 2 and "缺少以下内容，不能生成：检索情况" in err
+    code, _, err = run("request", "draft-answer", request_id, "--outcome", "complaint")
+    assert code == 2 and "没有答复书模板" in err
+
+    searched = ["--fact", "searched=以“供暖补贴”为关键词在公文系统中检索"]
+    code, text, _ = run("request", "draft-answer", request_id, "--outcome", "not_exist", *searched, "--print")
+    assert code == 0 and text.startswith("^政府信息公开申请答复书\n") and f"|{APPLICANT}：" in text
+    edited = tmp_path / "答复书.txt"
+    edited.write_text(text.replace("特此告知。", "特此告知，感谢您的理解。"), encoding="utf-8")
+    code, out, _ = run("request", "draft-answer", request_id, "--outcome", "not_exist", "--text", str(edited))
+    assert code == 0 and "答复书草稿已保存为文件 #1" in out
+    with workspace.db.read() as s:
+        assert "感谢您的理解" in pdf_text(load_blob(s, s.get_one(Document, 1).current_original().blob_sha256))
+
+    code, _, err = run("request", "package", request_id, str(tmp_path / "a.zip"))
+    assert code == 2 and "尚未经审查批准" in err and not (tmp_path / "a.zip").exists()
+
+    today = dt.date.today()
+    until = (today + dt.timedelta(days=15)).isoformat()
+    run(
+        "request",
+        "supplement",
+        request_id,
+        "--asked",
+        today.isoformat(),
+        "--until",
+        until,
+        "--note",
+        "请写明年份",
+    )
+    notice = tmp_path / "补正.pdf"
+    code, out, _ = run("request", "notice", request_id, "--kind", "supplement", str(notice))
+    assert code == 0 and "已存入申请的发出文书" in out
+    shown = pdf_text(notice.read_bytes())
+    assert "政府信息公开申请补正告知书" in shown and "（一）请写明年份" in shown and "第三十条" in shown
