@@ -369,6 +369,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site", type=Path, help="同时更新该静态目录网站（默认：数据目录下的 site/，若已存在）")
     p.set_defaults(handler="app.cli_desk:_withdraw")
 
+    p = sub.add_parser(
+        "recheck",
+        help="全面复查：用当前词库和规则包复查所有现行目录条目的已存文本（不重新读取文件），"
+        "列出有发现的条目（按规则和部门分组）；有发现时退出码为 1",
+    )
+    p.add_argument("--changed", action="store_true", help="只复查自上次复查以来新增或修改的词条和规则包内容")
+    p.add_argument("--resume", action="store_true", help="继续中断的复查（从中断处接着做）")
+    p.add_argument("--list", action="store_true", help="只列出最近一次复查的结果")
+    p.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, metavar="N", help="并行进程数（默认：CPU 核数）"
+    )
+    p.add_argument(
+        "--partition",
+        metavar="K/N",
+        help="只做 N 个分区中的第 K 个（0 起）：多台机器或调度器各运行一个分区，共用同一个 PostgreSQL 数据库",
+    )
+    p.add_argument("--batch", type=int, default=200, metavar="N", help="每批复查并提交的条目数（默认 200）")
+    p.set_defaults(handler="app.cli_recheck:_recheck")
+
     # Action values (app.workflow, which needs the database); _transition turns them back into Actions.
     for action, help_text in (
         ("submit", "提交审查（需经办人）"),

@@ -49,6 +49,7 @@ from app.interpretations import (
     needs_interpretation,
     unattested_media,
 )
+from app.recheck import keep_text
 from app.record_facts import record_facts
 from app.redaction import FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, RedactionPlan, desk_word_form
 from app.releases import ReviewedTexts, field_problems, texts_in_areas
@@ -57,6 +58,7 @@ from app.vocabulary import DECISIONS, Conclusion
 from app.workflow import REVIEWS_MADE, Action, get_document, load_for_update, perform, refusal
 from publish.release import ATTACHMENT, PUBLISHED, Release, ReleaseFile
 from publish.taxonomy import DisclosureMode, LegalBasis, is_hidden
+from review import text_store
 from review.as_pdf import as_pdf
 from review.clean_docx import clean_docx
 from review.engine import suggest_keywords
@@ -305,6 +307,7 @@ class _Produced:
     pdf: bytes | None  # None: 依申请公开, nothing of the content is published
     cleaned_docx: bytes | None
     release: Release
+    text: text_store.Packed | None = None  # the published form's text as verification read it, for re-checks
 
 
 def approve(
@@ -523,7 +526,12 @@ def _produce(
         item.record_lines = [*item.record_lines, layout.record_line()]
     if source is not None:
         _refuse_unverified(item, source.verification)
-        return _Produced(source.pdf, source.cleaned_docx, _release(item, item.conclusion(), source.pdf))
+        return _Produced(
+            source.pdf,
+            source.cleaned_docx,
+            _release(item, item.conclusion(), source.pdf),
+            text_store.pack(source.verification.streams),
+        )
     pdf = as_pdf(item.original_name, item.data, item.kind)
     # Text under a drawn area is removed text too: it may not come back in a field or the record.
     covered = texts_in_areas(pdf, item.manual)
@@ -545,7 +553,12 @@ def _produce(
     if cleaned is not None:
         verification.leaks.extend(_leaks_in(cleaned, item.plan.removed_texts))
     _refuse_unverified(item, verification)
-    return _Produced(outcome.pdf, cleaned, _release(item, item.conclusion(), outcome.pdf))
+    return _Produced(
+        outcome.pdf,
+        cleaned,
+        _release(item, item.conclusion(), outcome.pdf),
+        text_store.pack(verification.streams),
+    )
 
 
 def _refuse_unverified(item: _Reviewed, verification: Verification) -> None:
@@ -657,6 +670,8 @@ def _store_approval(
     release = releases.store(
         session, user, produced.release, document_id=item.document_id, review_id=review.id
     )
+    if published_sha is not None and produced.text is not None:
+        keep_text(session, published_sha, produced.text)
     session.info.setdefault(REVIEWS_MADE, set()).add(review.id)
     perform(
         session,

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from review.engine import CheckOptions, check_bytes
+from review.extract.base import TextStream
 from review.extract.dispatch import extract_any
 from review.lexicon import CompiledLexicon
 from review.model import Channel, Finding, Severity
@@ -48,6 +49,8 @@ class Verification:
     missing: str = ""  # start of the kept text that is no longer there
     survivors: list[Finding] = field(default_factory=list)  # hidden places sanitising should have removed
     lost: list[str] = field(default_factory=list)  # pages that lost visible content outside the areas
+    # What the engine read in the published form: kept with the release for re-checks (app/recheck.py).
+    streams: list[TextStream] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -86,6 +89,7 @@ def verify_published(
     result = Verification()
     targets = {t: _squash(t) for t in removed if _squash(t)}
     extraction = extract_any("published.pdf", pdf)
+    result.streams = extraction.streams
     for stream in extraction.streams:
         text = _squash(stream.text)
         for original, target in targets.items():

@@ -1,0 +1,821 @@
+"""Re-checking everything published (issue 20): the current lexicon and rule packs over every
+current catalog entry's stored text, or only the terms and rule-pack rows changed since the last
+re-check.
+
+A run is split into parts (entries with id % parts == part). A worker claims a part (PostgreSQL:
+`FOR UPDATE SKIP LOCKED`), works through it a batch at a time and commits each batch's hits with the
+part's cursor, so a killed worker's part is taken over where it stopped (`resume`). Workers are
+processes over the same database: the desk runs one per core, a provincial platform any number
+on any machines (docs/recheck-scale.md).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import os
+import socket
+import threading
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import and_, func, select, update
+from sqlalchemy import text as sql
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app import faults
+from app.checking import desk_lexicon
+from app.db.database import Database
+from app.db.models import CatalogEntry, Decision, Department, FindingRow, Review
+from app.db.models_recheck import RecheckHit, RecheckPart, RecheckRun, ReleaseText
+from app.documents import load_blob
+from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationFailed
+from app.vocabulary import FALSE_ALARM, KEEP
+from review import engine, rules, text_store, wording
+from review.engine import ENGINE_VERSION
+from review.extract.base import TextStream
+from review.extract.dispatch import extract_any
+from review.lexicon import CompiledLexicon, Lexicon
+from review.model import Channel, Finding, Location, Severity
+from review.normalize import normalize
+from review.wording.base import FIXED, LEADER_NAME, LEADER_ORDER, LEADER_POST, OUTDATED, WRONG_FORM
+from review.wording.packs import RulePack
+
+FULL, CHANGED = "full", "changed"
+RUNNING, DONE, CANCELLED = "running", "done", "cancelled"
+BATCH = 200
+LEASE = dt.timedelta(minutes=10)  # a part whose worker wrote nothing for this long is taken over
+# The rule-pack rules whose facts are rows (the form rules are code: only a full run re-runs them).
+_ROW_RULES = frozenset({FIXED, WRONG_FORM, OUTDATED, LEADER_POST, LEADER_NAME, LEADER_ORDER})
+
+Progress = Callable[[int, int], None]
+
+
+# -- the stored text ----------------------------------------------------------------------------
+
+
+def keep_text(
+    session: Session, published_sha256: str, packed: text_store.Packed, *, backfilled: bool = False
+) -> None:
+    """Keeps the engine's text of a published file, once (a file published twice has one text)."""
+    if session.get(ReleaseText, published_sha256) is not None:
+        return
+    try:
+        with session.begin_nested():
+            session.add(
+                ReleaseText(
+                    published_sha256=published_sha256,
+                    format=text_store.FORMAT,
+                    engine_version=ENGINE_VERSION,
+                    characters=packed.characters,
+                    text=packed.text,
+                    places=packed.places,
+                    signature=packed.signature,
+                    backfilled=backfilled,
+                )
+            )
+    except IntegrityError:
+        pass  # kept by a concurrent approval or worker: same file, same text
+
+
+def extract_published(data: bytes) -> text_store.Packed:
+    """The text of a published file read as verification reads it (for files published before
+    texts were kept)."""
+    return text_store.pack(extract_any("published.pdf", data).streams)
+
+
+# -- what a run runs on ---------------------------------------------------------------------------
+
+
+def _lexicon_rows(lexicon: CompiledLexicon) -> dict[str, int]:
+    """Each term as matched (normalised term, category, level, whole word) → its index."""
+    c = lexicon._columns
+    return {
+        f"{k}\t{cat}\t{sev}\t{int(w)}": i
+        for i, (k, cat, sev, w) in enumerate(
+            zip(c.keys, c.categories, c.severities, c.whole_words, strict=True)
+        )
+    }
+
+
+def _row_hash(row: str) -> bytes:
+    return hashlib.blake2b(row.encode("utf-8"), digest_size=8).digest()
+
+
+def _pack_rows(pack: RulePack) -> dict[str, tuple[str, Any]]:
+    """Each rule-pack row in the form `RulePack.version` hashes → (kind, key)."""
+    rows: dict[str, tuple[str, Any]] = {}
+    for p in pack.posts.values():
+        rows[f"P\t{p.name}\t{'|'.join(p.aliases)}\t{'|'.join(p.shorts)}\t{p.short_exclusive}"] = (
+            "leaders",
+            None,
+        )
+    for t in pack.tenures.values():
+        rows[f"L\t{t.name}\t{t.post}\t{t.start}\t{t.end}"] = ("leaders", None)
+    for o in pack.precedence.values():
+        rows[f"O\t{o.start}\t{o.end}\t{'、'.join(o.names)}"] = ("leaders", None)
+    for k, e in pack.expressions.items():
+        rows[f"E\t{e.text}\t{e.category}\t{e.severity}"] = ("expressions", k)
+    for k, w in pack.wrong_forms.items():
+        rows[f"W\t{w.wrong}\t{w.right}\t{w.category}\t{w.severity}\t{'|'.join(w.exceptions)}"] = (
+            "wrong_forms",
+            k,
+        )
+    for dk, od in pack.outdated.items():
+        rows[
+            f"D\t{od.phrase}\t{od.since}\t{od.suggestion}\t{od.current_only}\t{od.severity}\t{'|'.join(od.exceptions)}"
+        ] = ("outdated", dk)
+    return rows
+
+
+@dataclass
+class Rules:
+    """What one department's entries are re-checked with."""
+
+    lexicon: CompiledLexicon | None
+    packs: wording.CompiledRulePack | None
+    engine_rules: bool  # markings, 附注 and personal data (review/rules.py)
+    wording_ids: frozenset[str] | None = None  # None: every rule-pack rule
+    prefilter: list[str] | None = None  # normalised terms a text must hold (signature), None: all
+
+
+@dataclass
+class Plan:
+    mode: str
+    basis: bytes
+    rules: dict[int, Rules]  # department id → rules
+    changes: dict[str, Any] = field(default_factory=dict)
+
+    def departments(self) -> list[int]:
+        return [
+            d for d, r in self.rules.items() if r.lexicon is not None or r.packs is not None or r.engine_rules
+        ]
+
+
+def _basis(lexicons: dict[int, CompiledLexicon], pack: RulePack) -> bytes:
+    versions: dict[str, str] = {}
+    for lexicon in lexicons.values():
+        if lexicon.version not in versions:
+            hashes = b"".join(sorted(_row_hash(r) for r in _lexicon_rows(lexicon)))
+            versions[lexicon.version] = base64.b64encode(hashes).decode()
+    data = {
+        "lexicons": versions,
+        "departments": {str(d): lex.version for d, lex in lexicons.items()},
+        "pack": base64.b64encode(b"".join(sorted(_row_hash(r) for r in _pack_rows(pack)))).decode(),
+    }
+    return zlib.compress(json.dumps(data).encode())
+
+
+def _hash_set(encoded: str) -> set[bytes]:
+    raw = base64.b64decode(encoded)
+    return {raw[i : i + 8] for i in range(0, len(raw), 8)}
+
+
+def plan(session: Session, mode: str, cache_dir: Path | None) -> Plan:
+    """Every rule (full), or the terms and rule-pack rows not in the last finished run's basis."""
+    pack = wording.load(wording.shipped_sources())
+    lexicons = {d: desk_lexicon(session, d, cache_dir) for d in session.scalars(select(Department.id))}
+    basis = _basis(lexicons, pack)
+    last = _last_finished(session)
+    if mode == FULL or last is None:
+        compiled = wording.CompiledRulePack(pack)
+        return Plan(FULL, basis, {d: Rules(lex, compiled, True) for d, lex in lexicons.items()})
+    before = json.loads(zlib.decompress(last.basis))
+    old_pack = _hash_set(before["pack"])
+    delta = _pack_delta(pack, {r: k for r, k in _pack_rows(pack).items() if _row_hash(r) not in old_pack})
+    delta_pack = wording.CompiledRulePack(delta) if delta is not None else None
+    out: dict[int, Rules] = {}
+    changed_terms: dict[str, list[str]] = {}
+    for dept, lexicon in lexicons.items():
+        old_version = before["departments"].get(str(dept))
+        old = _hash_set(before["lexicons"][old_version]) if old_version in before["lexicons"] else set()
+        new = [i for row, i in _lexicon_rows(lexicon).items() if _row_hash(row) not in old]
+        sub = _sub_lexicon(lexicon, new) if new else None
+        if sub is not None:
+            changed_terms[str(dept)] = [lexicon.term(i).term for i in new]
+        out[dept] = Rules(
+            sub,
+            delta_pack,
+            False,
+            _ROW_RULES,
+            # a changed rule-pack row has no single term to look for: every text is read then
+            None if delta_pack is not None else [lexicon._columns.keys[i] for i in new],
+        )
+    changes = {"since": last.id, "terms": changed_terms, "pack_rows": _count_rows(delta) if delta else 0}
+    return Plan(CHANGED, basis, out, changes)
+
+
+def _count_rows(pack: RulePack) -> int:
+    return len(pack.expressions) + len(pack.wrong_forms) + len(pack.outdated) + len(pack.tenures)
+
+
+def _pack_delta(pack: RulePack, changed: dict[str, tuple[str, Any]]) -> RulePack | None:
+    """A pack of the changed rows only: leaders' rows come all together (a tenure is judged with
+    the posts and the other tenures), the allow-list always whole."""
+    if not changed:
+        return None
+    kinds = {kind for kind, _ in changed.values()}
+    delta = RulePack(allowed=dict(pack.allowed))
+    if "leaders" in kinds:
+        delta.posts, delta.tenures, delta.precedence = (
+            dict(pack.posts),
+            dict(pack.tenures),
+            dict(pack.precedence),
+        )
+    for kind, key in changed.values():
+        if kind != "leaders":
+            getattr(delta, kind)[key] = getattr(pack, kind)[key]
+    return delta
+
+
+def _sub_lexicon(lexicon: CompiledLexicon, indexes: list[int]) -> CompiledLexicon:
+    allowed = lexicon._columns.allowed
+    return CompiledLexicon.build(Lexicon([lexicon.term(i) for i in indexes], list(allowed)))
+
+
+def _last_finished(session: Session) -> RecheckRun | None:
+    return session.scalars(
+        select(RecheckRun).where(RecheckRun.status == DONE).order_by(RecheckRun.id.desc()).limit(1)
+    ).first()
+
+
+# -- runs ------------------------------------------------------------------------------------------
+
+
+def _current() -> Any:
+    return and_(CatalogEntry.status == "published", CatalogEntry.published_sha256 != "")
+
+
+def start(
+    db: Database,
+    user_id: int | None,
+    mode: str,
+    cache_dir: Path | None,
+    parts: int = 1,
+    *,
+    join: bool = False,
+) -> int:
+    """A new run of `parts` parts; returns its id. Any unfinished run is cancelled (its hits stay).
+    `join`: the unfinished run instead, if there is one — workers of one partitioned run started
+    together make one run between them (PostgreSQL: under an advisory lock; SQLite: one writer)."""
+    if parts < 1:
+        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "分区数须至少为 1。"))
+    with db.read() as session:
+        made = plan(session, mode, cache_dir)
+    with db.write() as session:
+        if not db.is_sqlite:
+            session.execute(sql("SELECT pg_advisory_xact_lock(20016)"))
+        if join:
+            running = session.scalars(select(RecheckRun).where(RecheckRun.status == RUNNING)).first()
+            if running is not None and running.parts == parts:
+                return running.id
+            if running is not None:
+                raise ValidationFailed(
+                    QT_TRANSLATE_NOOP(
+                        "DeskError", "正在进行的第 {run} 次复查分为 {parts} 个分区，而不是 {asked} 个。"
+                    ),
+                    run=str(running.id),
+                    parts=str(running.parts),
+                    asked=str(parts),
+                )
+        session.execute(update(RecheckRun).where(RecheckRun.status == RUNNING).values(status=CANCELLED))
+        total = session.scalar(select(func.count()).select_from(CatalogEntry).where(_current())) or 0
+        run = RecheckRun(
+            mode=made.mode,
+            since_id=made.changes.get("since"),
+            parts=parts,
+            total=total,
+            started_by=user_id,
+            basis=made.basis,
+            changes=json.dumps(made.changes, ensure_ascii=False),
+        )
+        session.add(run)
+        session.flush()
+        session.add_all(RecheckPart(run_id=run.id, part=p) for p in range(parts))
+        return run.id
+
+
+def unfinished(db: Database) -> int | None:
+    with db.read() as session:
+        return session.scalar(
+            select(RecheckRun.id).where(RecheckRun.status == RUNNING).order_by(RecheckRun.id.desc()).limit(1)
+        )
+
+
+def cancel_run(db: Database, run_id: int) -> None:
+    with db.write() as session:
+        session.execute(update(RecheckRun).where(RecheckRun.id == run_id).values(status=CANCELLED))
+
+
+@dataclass
+class Figures:
+    total: int
+    done: int
+    read: int
+    backfilled: int
+    status: str
+
+
+def figures(db: Database, run_id: int) -> Figures:
+    with db.read() as session:
+        run = session.get_one(RecheckRun, run_id)
+        done, read, back = session.execute(
+            select(
+                func.sum(RecheckPart.done), func.sum(RecheckPart.read), func.sum(RecheckPart.backfilled)
+            ).where(RecheckPart.run_id == run_id)
+        ).one()
+        return Figures(run.total, done or 0, read or 0, back or 0, run.status)
+
+
+def _me() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _alive(worker: str) -> bool:
+    host, _, pid = worker.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return True  # another machine's worker: its lease says
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _claim(db: Database, run_id: int, only: int | None) -> int | None:
+    """A part no live worker holds: never started, or its worker died (this host) or let its lease
+    run out. PostgreSQL skips rows another worker is claiming; SQLite serialises writers anyway."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with db.write() as session:
+        query = select(RecheckPart).where(RecheckPart.run_id == run_id, RecheckPart.finished.is_(False))
+        if only is not None:
+            query = query.where(RecheckPart.part == only)
+        if not db.is_sqlite:
+            query = query.with_for_update(skip_locked=True)
+        for part in session.scalars(query.order_by(RecheckPart.part)):
+            free = (
+                not part.worker
+                or part.lease_at is None
+                or part.lease_at < now - LEASE
+                or not _alive(part.worker)
+                or part.worker == _me()
+            )
+            if free:
+                part.worker, part.lease_at = _me(), now
+                return part.part
+    return None
+
+
+def work(
+    db: Database,
+    run_id: int,
+    cache_dir: Path | None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    *,
+    only_part: int | None = None,
+    batch: int = BATCH,
+) -> bool:
+    """Works through the run's parts until none is left (or only `only_part`); False when cancelled.
+    `progress(done, total)` counts the whole run's entries, every worker's."""
+    with db.read() as session:
+        run = session.get_one(RecheckRun, run_id)
+        if run.status != RUNNING:
+            return run.status == DONE
+        mode, parts, total = run.mode, run.parts, run.total
+        plan_now = plan(session, mode, cache_dir)
+    worker = _Worker(db, run_id, parts, plan_now, batch)
+    while (part := _claim(db, run_id, only_part)) is not None:
+        if not worker.part(part, total, progress, cancel):
+            return False
+        if only_part is not None:
+            break
+    _finish_if_done(db, run_id)
+    return True
+
+
+def run_parallel(
+    db: Database,
+    data_dir: Path,
+    run_id: int,
+    cache_dir: Path | None,
+    workers: int,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    *,
+    batch: int = BATCH,
+) -> bool:
+    """`work` in this process and in `workers - 1` more (one per core: matching is CPU-bound and
+    the GIL would keep threads on one). Each claims parts until none is left."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    url = db.url.render_as_string(hide_password=False)
+    others = [
+        context.Process(target=_join, args=(str(data_dir), url, run_id, batch), daemon=True)
+        for _ in range(max(0, workers - 1))
+    ]
+    for process in others:
+        process.start()
+    try:
+        finished = work(db, run_id, cache_dir, progress, cancel, batch=batch)
+        while any(p.is_alive() for p in others):
+            for process in others:
+                process.join(0.5)
+            if progress is not None:
+                progress(figures(db, run_id).done, figures(db, run_id).total)
+            if cancel is not None and cancel.is_set():
+                cancel_run(db, run_id)
+                finished = False
+    finally:
+        for process in others:
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+    _finish_if_done(db, run_id)
+    return finished and figures(db, run_id).status == DONE
+
+
+def _join(data_dir: str, url: str, run_id: int, batch: int) -> None:
+    """A worker process: opens the same database and works on the run's parts."""
+    from app.workspace import Workspace
+
+    workspace = Workspace.open(data_dir, url)
+    try:
+        work(workspace.db, run_id, workspace.paths.cache_dir, batch=batch)
+    finally:
+        workspace.close()
+
+
+def _finish_if_done(db: Database, run_id: int) -> None:
+    with db.write() as session:
+        left = session.scalar(
+            select(func.count()).where(RecheckPart.run_id == run_id, RecheckPart.finished.is_(False))
+        )
+        run = session.get_one(RecheckRun, run_id)
+        if not left and run.status == RUNNING:
+            run.status, run.finished_at = DONE, dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class _Worker:
+    def __init__(self, db: Database, run_id: int, parts: int, made: Plan, batch: int) -> None:
+        self.db, self.run_id, self.parts, self.plan, self.batch = db, run_id, parts, made, batch
+
+    def part(self, part: int, total: int, progress: Progress | None, cancel: threading.Event | None) -> bool:
+        departments = self.plan.departments()
+        while True:
+            if cancel is not None and cancel.is_set():
+                cancel_run(self.db, self.run_id)
+                return False
+            with self.db.read() as session:
+                status = session.scalar(select(RecheckRun.status).where(RecheckRun.id == self.run_id))
+                if status != RUNNING:
+                    return status == DONE
+                cursor = session.scalar(
+                    select(RecheckPart.cursor).where(
+                        RecheckPart.run_id == self.run_id, RecheckPart.part == part
+                    )
+                )
+                rows = session.execute(
+                    select(
+                        CatalogEntry.id,
+                        CatalogEntry.department_id,
+                        CatalogEntry.published_sha256,
+                        CatalogEntry.written_on,
+                        CatalogEntry.disclosure,
+                        CatalogEntry.review_id,
+                    )
+                    .where(
+                        _current(),
+                        CatalogEntry.id > cursor,
+                        CatalogEntry.id % self.parts == part,
+                    )
+                    .order_by(CatalogEntry.id)
+                    .limit(self.batch)
+                ).all()
+                if not rows:
+                    break
+                texts = self._texts(session, rows, departments)
+                kept = _decided_keep(session, [r.review_id for r in rows if r.review_id is not None])
+            hits: list[RecheckHit] = []
+            backfill: dict[str, text_store.Packed] = {}
+            read = 0
+            for row in rows:
+                rules_of = self.plan.rules.get(row.department_id)
+                if rules_of is None or row.department_id not in departments:
+                    continue
+                stored = texts.get(row.published_sha256)
+                if stored is None and row.published_sha256 in backfill:
+                    stored = backfill[row.published_sha256]
+                if stored is None:
+                    with self.db.read() as session:
+                        packed = extract_published(load_blob(session, row.published_sha256))
+                    backfill[row.published_sha256] = packed
+                    stored = packed
+                if isinstance(stored, _Skip):
+                    continue
+                read += 1
+                places = (
+                    stored.places if stored.places is not None else self._places_reader(row.published_sha256)
+                )
+                found = findings_of(stored.text, places, rules_of, row.written_on, row.disclosure)
+                keep = kept.get(row.review_id, set()) if row.review_id is not None else set()
+                hits.extend(
+                    _hit(self.run_id, row.id, row.department_id, f)
+                    for f in found
+                    if (f.rule_id, _fold(f.text)) not in keep
+                )
+            with self.db.write() as session:
+                for sha, packed in backfill.items():
+                    keep_text(session, sha, packed, backfilled=True)
+                session.add_all(hits)
+                session.execute(
+                    update(RecheckPart)
+                    .where(RecheckPart.run_id == self.run_id, RecheckPart.part == part)
+                    .values(
+                        cursor=rows[-1].id,
+                        done=RecheckPart.done + len(rows),
+                        read=RecheckPart.read + read,
+                        backfilled=RecheckPart.backfilled + len(backfill),
+                        lease_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    )
+                )
+            faults.point("recheck.after_batch")
+            if progress is not None:
+                progress(figures(self.db, self.run_id).done, total)
+        with self.db.write() as session:
+            session.execute(
+                update(RecheckPart)
+                .where(RecheckPart.run_id == self.run_id, RecheckPart.part == part)
+                .values(finished=True)
+            )
+        return True
+
+    def _places_reader(self, sha: str) -> Callable[[], bytes]:
+        def read() -> bytes:
+            with self.db.read() as session:
+                return session.scalars(
+                    select(ReleaseText.places).where(ReleaseText.published_sha256 == sha)
+                ).one()
+
+        return read
+
+    def _texts(self, session: Session, rows: Sequence[Any], departments: list[int]) -> dict[str, Any]:
+        """The stored texts of a batch: all of it for a full run; for a run of a few new terms,
+        only the texts whose signature may hold one of them (the others are `_Skip`)."""
+        shas = list({r.published_sha256 for r in rows})
+        prefilters = {d: r.prefilter for d, r in self.plan.rules.items()}
+        needs_all = any(
+            prefilters.get(r.department_id) is None for r in rows if r.department_id in departments
+        )
+        if needs_all:
+            found = session.execute(
+                select(ReleaseText.published_sha256, ReleaseText.text, ReleaseText.places).where(
+                    ReleaseText.published_sha256.in_(shas)
+                )
+            ).all()
+            return {sha: _Stored(text, places) for sha, text, places in found}
+        sigs = session.execute(
+            select(ReleaseText.published_sha256, ReleaseText.signature).where(
+                ReleaseText.published_sha256.in_(shas)
+            )
+        ).all()
+        out: dict[str, Any] = {sha: _Skip() for sha, _ in sigs}
+        by_sha = {r.published_sha256: r.department_id for r in rows}
+        wanted = []
+        if sigs:
+            matrix = np.frombuffer(b"".join(s for _, s in sigs), np.uint8).reshape(len(sigs), -1)
+            for dept in {by_sha[sha] for sha, _ in sigs}:
+                terms = prefilters.get(dept) or []
+                if not terms:
+                    continue
+                maybe = text_store.may_contain(matrix, terms)
+                wanted += [sha for (sha, _), m in zip(sigs, maybe, strict=True) if m and by_sha[sha] == dept]
+        if wanted:
+            for sha, text in session.execute(
+                select(ReleaseText.published_sha256, ReleaseText.text).where(
+                    ReleaseText.published_sha256.in_(wanted)
+                )
+            ):
+                out[sha] = _Stored(text, None)
+        return out
+
+
+class _Skip:
+    """A text that cannot hold any of the run's terms."""
+
+
+@dataclass
+class _Stored:
+    text: bytes
+    places: bytes | None  # None: read only when something is found
+
+
+def _decided_keep(session: Session, review_ids: list[int]) -> dict[int, set[tuple[str, str]]]:
+    """What each review decided to keep or called a false alarm: a re-check does not ask again."""
+    if not review_ids:
+        return {}
+    out: dict[int, set[tuple[str, str]]] = {}
+    for review_id, rule_id, text in session.execute(
+        select(Review.id, FindingRow.rule_id, FindingRow.text)
+        .join(FindingRow, FindingRow.check_run_id == Review.check_run_id)
+        .join(Decision, Decision.finding_id == FindingRow.id)
+        .where(Review.id.in_(review_ids), Decision.decision.in_((KEEP, FALSE_ALARM)))
+    ):
+        out.setdefault(review_id, set()).add((rule_id, _fold(text or "")))
+    return out
+
+
+def _fold(text: str) -> str:
+    return normalize(text).text.replace(" ", "")
+
+
+def findings_of(
+    text: bytes,
+    places: bytes | Callable[[], bytes] | None,
+    rules_of: Rules,
+    written_on: dt.date | None,
+    disclosure: str | None,
+) -> list[Finding]:
+    """The findings of `rules_of` in one stored text, as the engine makes them on a stream
+    (review/engine.py `_check`, which this follows step by step for stored streams)."""
+    streams = text_store.read_text(text)
+    on = written_on or dt.date.today()
+    lexicon, packs = rules_of.lexicon, rules_of.packs
+    # Only new terms: the places are read only where one is found.
+    only_terms = not rules_of.engine_rules and packs is None and lexicon is not None
+    if only_terms and not any(lexicon.find(s.norm.text)[0] for s in streams):  # type: ignore[union-attr]
+        return []
+    if places is None:
+        return []
+    raw = places() if callable(places) else places
+    findings: list[Finding] = []
+    for stored, (original, locator) in zip(streams, text_store.read_places(raw), strict=True):
+        stream = TextStream(stored.channel, original, locator)
+        norm = stored.norm
+        layout = engine._layout(stream)
+        marked: list[tuple[int, int]] = []
+        if rules_of.engine_rules:
+            rule_hits = [engine._placed(hit, norm, layout) for hit in rules.marking_hits(norm.text)]
+            if stream.channel is Channel.VISIBLE:
+                rule_hits.extend(rules.note_hits(norm.text, disclosure))
+            rule_hits.extend(rules.personal_data_hits(norm.text, engine._line_breaks(original, norm)))
+            findings.extend(
+                engine._finding(
+                    stream, norm, h.start, h.end, h.rule.id, h.rule.category, h.rule.severity, h.rule.message
+                )
+                for h in rule_hits
+            )
+            marked = sorted((h.start, h.end) for h in rule_hits if h.rule.category == rules.MARKING.category)
+        if lexicon is not None:
+            term_hits, _ = lexicon.find(norm.text)
+            findings.extend(engine._lexicon_findings(stream, norm, term_hits, marked, layout))
+        if packs is not None and stream.channel in wording.CHANNELS:
+            hits = packs.find(norm, original, on, stream.channel)
+            if rules_of.wording_ids is not None:
+                hits = [h for h in hits if h.rule_id in rules_of.wording_ids]
+            findings.extend(engine._wording_findings(stream, norm, hits))
+    return engine._dedupe(findings)
+
+
+def _hit(run_id: int, entry_id: int, department_id: int, f: Finding) -> RecheckHit:
+    return RecheckHit(
+        run_id=run_id,
+        catalog_entry_id=entry_id,
+        department_id=department_id,
+        rule_id=f.rule_id,
+        category=f.category,
+        severity=f.severity.value,
+        message=f.message,
+        channel=f.channel.value,
+        location=json.dumps(_location_json(f.location), ensure_ascii=False),
+        text=f.text,
+        context=f.context,
+        term=f.term,
+    )
+
+
+def _location_json(loc: Location) -> dict[str, Any]:
+    out = {k: v for k, v in loc.__dict__.items() if v not in (None, ()) and k != "rects"}
+    if loc.rects:
+        out["rects"] = [
+            [round(r.x0, 2), round(r.y0, 2), round(r.x1, 2), round(r.y1, 2)]
+            + ([r.page] if r.page is not None else [])
+            for r in loc.rects
+        ]
+    return out
+
+
+def stored_hit(row: RecheckHit) -> Finding:
+    """A kept hit as the finding the findings panel shows."""
+    from review.model import Rect
+
+    loc = json.loads(row.location)
+    loc["rects"] = tuple(Rect(*r) for r in loc.get("rects", ()))
+    return Finding(
+        row.rule_id,
+        row.category,
+        Severity(row.severity),
+        row.message,
+        Channel(row.channel),
+        Location(**loc),
+        row.text,
+        row.context,
+        row.term,
+    )
+
+
+# -- what a run found -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryHits:
+    entry_id: int
+    index_no: str
+    title: str
+    department: str
+    rule_id: str
+    count: int
+    worst: Severity
+    terms: tuple[str, ...]
+
+
+def latest_run(db: Database) -> int | None:
+    with db.read() as session:
+        return session.scalar(select(RecheckRun.id).order_by(RecheckRun.id.desc()).limit(1))
+
+
+def grouped(db: Database, run_id: int) -> list[EntryHits]:
+    """The entries with findings, one row per entry and rule, ordered by rule, then department,
+    then 索引号 (entries withdrawn since are left out)."""
+    with db.read() as session:
+        rows = session.execute(
+            select(
+                RecheckHit.catalog_entry_id,
+                CatalogEntry.index_no,
+                CatalogEntry.title,
+                Department.name,
+                RecheckHit.rule_id,
+                RecheckHit.severity,
+                RecheckHit.term,
+                RecheckHit.text,
+            )
+            .join(CatalogEntry, CatalogEntry.id == RecheckHit.catalog_entry_id)
+            .join(Department, Department.id == RecheckHit.department_id)
+            .where(RecheckHit.run_id == run_id, CatalogEntry.status == "published")
+        ).all()
+    groups: dict[tuple[str, str, str, int], list[Any]] = {}
+    for row in rows:
+        groups.setdefault((row.rule_id, row.name, row.index_no, row.catalog_entry_id), []).append(row)
+    out = []
+    for (rule_id, dept, index_no, entry_id), members in sorted(groups.items()):
+        out.append(
+            EntryHits(
+                entry_id,
+                index_no,
+                members[0].title,
+                dept,
+                rule_id,
+                len(members),
+                max((Severity(m.severity) for m in members), key=lambda s: s.rank),
+                tuple(dict.fromkeys(m.term or m.text for m in members)),
+            )
+        )
+    return out
+
+
+def entry_hits(db: Database, run_id: int, entry_id: int) -> list[Finding]:
+    with db.read() as session:
+        rows = session.scalars(
+            select(RecheckHit)
+            .where(RecheckHit.run_id == run_id, RecheckHit.catalog_entry_id == entry_id)
+            .order_by(RecheckHit.id)
+        ).all()
+        return [stored_hit(r) for r in rows]
+
+
+def run_changes(db: Database, run_id: int) -> tuple[str, dict[str, Any]]:
+    with db.read() as session:
+        run = session.get(RecheckRun, run_id)
+        if run is None:
+            raise NotFound(QT_TRANSLATE_NOOP("DeskError", "没有编号为 {run} 的复查。"), run=str(run_id))
+        return run.mode, json.loads(run.changes)
+
+
+def partition_entries(db: Database, part: int, parts: int) -> Iterator[int]:
+    """The current entries of one part (what `--partition K/N` works on)."""
+    with db.read() as session:
+        yield from session.scalars(
+            select(CatalogEntry.id)
+            .where(_current(), CatalogEntry.id % parts == part)
+            .order_by(CatalogEntry.id)
+        )

@@ -1,0 +1,212 @@
+"""The text the engine extracted from a published form, kept so a re-check never re-reads the file.
+
+Three blobs per file, so each reader decompresses only what it needs:
+- `text`: each stream's channel and normalised text with its map back to the original offsets
+  (`Normalized`): all that matching needs;
+- `places`: each stream's original text (contexts, line breaks, where a marking stands) and every
+  character's place — page and box (PDF points, 1/8 pt, delta-coded) where the locator gave a
+  rectangle, else runs of the locator's other fields (part, paragraph, line, detail): read only for
+  a file with a hit;
+- `signature`: a Bloom filter of the normalised text's character pairs, so a re-check of a few new
+  terms reads only the files that may contain one (`may_contain`).
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from review.extract.base import Locator, TextStream, locate_all
+from review.extract.pdf import _line_rects
+from review.model import Channel, Location, Rect
+from review.normalize import Normalized, normalize
+
+FORMAT = 1
+SIGNATURE_BITS = 1 << 14  # 2 KiB: a 5,000-character text sets about a fifth of the bits
+_SHIFT = np.uint64(64 - 14)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_SCALE = 8  # boxes are kept in 1/8 pt: finer than a highlight can show
+_CHUNK = 50_000  # characters located per batch (a Location per character while packing)
+_RUN_FIELDS = ("page", "end_page", "part", "paragraph", "offset", "line", "column", "detail")
+
+
+@dataclass(frozen=True)
+class Packed:
+    text: bytes
+    places: bytes
+    signature: bytes
+    characters: int
+
+
+@dataclass(frozen=True)
+class StoredStream:
+    channel: Channel
+    norm: Normalized
+
+
+class StoredLocator:
+    """The places of a stored stream: the same Location a live locator gives, from kept boxes."""
+
+    def __init__(self, pages: np.ndarray | None, boxes: np.ndarray | None, runs: list[list[Any]]) -> None:
+        self.pages, self.boxes = pages, boxes
+        self.runs = runs
+        self.run_starts = [r[0] for r in runs]
+
+    def _run(self, start: int) -> Location:
+        import bisect
+
+        i = max(0, bisect.bisect_right(self.run_starts, start) - 1)
+        if not self.runs:
+            return Location()
+        run = self.runs[i]
+        values = dict(zip(_RUN_FIELDS, run[1:], strict=True))
+        # offset and column advance with the character within a run (kept relative to it)
+        for key in ("offset", "column"):
+            if values[key] is not None:
+                values[key] += start
+        return Location(**values)
+
+    def locate(self, start: int, end: int) -> Location:
+        base = self._run(start)
+        if self.pages is None or self.boxes is None or end <= start:
+            return base
+        pages = self.pages[start:end]
+        keep = pages >= 0
+        if not keep.any():
+            return base
+        pages = pages[keep]
+        boxes = (self.boxes[start:end][keep] / _SCALE).tolist()
+        first, last = int(pages[0]), int(pages.max())
+        rects: list[Rect] = []
+        for page in range(first, last + 1):
+            on_page = [tuple(b) for b, p in zip(boxes, pages.tolist(), strict=True) if p == page]
+            rects.extend(_line_rects(on_page, page if page != first else None))
+        return Location(
+            page=first,
+            end_page=last if last != first else None,
+            rects=tuple(rects),
+            detail=base.detail,
+        )
+
+
+def pack(streams: list[TextStream]) -> Packed:
+    """The streams of one extraction, compressed, with every character's place."""
+    texts: list[list[Any]] = []
+    headers: list[dict[str, Any]] = []
+    arrays: list[bytes] = []
+    norms: list[str] = []
+    characters = 0
+    for stream in streams:
+        norm = normalize(stream.text)
+        norms.append(norm.text)
+        characters += len(stream.text)
+        texts.append([stream.channel.value, norm.text, list(norm._norm_starts), list(norm._shifts)])
+        runs, pages, boxes = _places(stream.text, stream.locator)
+        header: dict[str, Any] = {"text": stream.text, "runs": runs, "boxes": pages is not None}
+        if pages is not None and boxes is not None:
+            arrays.append(pages.astype("<i4").tobytes())
+            arrays.append(np.diff(boxes, axis=0, prepend=np.zeros((1, 4), np.int32)).astype("<i4").tobytes())
+        headers.append(header)
+    head = json.dumps({"format": FORMAT, "streams": headers}, ensure_ascii=False).encode("utf-8")
+    places = zlib.compress(struct.pack("<I", len(head)) + head + b"".join(arrays), 6)
+    text = zlib.compress(json.dumps([FORMAT, texts], ensure_ascii=False).encode("utf-8"), 6)
+    return Packed(text, places, signature("\n".join(norms)), characters)
+
+
+def _places(text: str, locator: Locator) -> tuple[list[list[Any]], np.ndarray | None, np.ndarray | None]:
+    """Runs of equal non-box fields (offset and column kept relative to the character) and, where
+    any character has a rectangle, every character's page (-1: none) and box."""
+    runs: list[list[Any]] = []
+    pages = np.full(len(text), -1, np.int32)
+    boxes = np.zeros((len(text), 4), np.int32)
+    any_box = False
+    last: tuple[Any, ...] | None = None
+    for chunk in range(0, len(text), _CHUNK):
+        spans = [(i, i + 1) for i in range(chunk, min(len(text), chunk + _CHUNK))]
+        for (i, _), loc in zip(spans, locate_all(locator, spans), strict=True):
+            if loc.rects:
+                rect = loc.rects[0]
+                pages[i] = rect.page if rect.page is not None else (loc.page or 0)
+                boxes[i] = [round(v * _SCALE) for v in rect[:4]]
+                any_box = True
+                key: tuple[Any, ...] = (None, None, loc.part, None, None, None, None, loc.detail)
+            else:
+                key = (
+                    loc.page,
+                    loc.end_page,
+                    loc.part,
+                    loc.paragraph,
+                    loc.offset - i if loc.offset is not None else None,
+                    loc.line,
+                    loc.column - i if loc.column is not None else None,
+                    loc.detail,
+                )
+            if key != last:
+                runs.append([i, *key])
+                last = key
+    if not any_box:
+        return runs, None, None
+    return runs, pages, boxes
+
+
+def read_text(blob: bytes) -> list[StoredStream]:
+    form, streams = json.loads(zlib.decompress(blob))
+    if form != FORMAT:
+        raise ValueError(f"stored text format {form}")
+    return [
+        StoredStream(Channel(channel), Normalized(norm, tuple(starts), tuple(shifts)))
+        for channel, norm, starts, shifts in streams
+    ]
+
+
+def read_places(blob: bytes) -> list[tuple[str, StoredLocator]]:
+    """Each stream's original text and locator, in the order of `read_text`."""
+    raw = zlib.decompress(blob)
+    (size,) = struct.unpack_from("<I", raw)
+    head = json.loads(raw[4 : 4 + size])
+    if head["format"] != FORMAT:
+        raise ValueError(f"stored places format {head['format']}")
+    at = 4 + size
+    out = []
+    for stream in head["streams"]:
+        pages = boxes = None
+        if stream["boxes"]:
+            n = len(stream["text"])
+            pages = np.frombuffer(raw, "<i4", n, at)
+            at += 4 * n
+            boxes = np.cumsum(np.frombuffer(raw, "<i4", 4 * n, at).reshape(n, 4), axis=0, dtype=np.int64)
+            at += 16 * n
+        out.append((stream["text"], StoredLocator(pages, boxes, stream["runs"])))
+    return out
+
+
+def _pair_hashes(text: str) -> np.ndarray:
+    codes = np.frombuffer(text.encode("utf-32-le"), np.uint32).astype(np.uint64)
+    if len(codes) < 2:
+        return np.zeros(0, np.uint64)
+    return (((codes[:-1] << np.uint64(21)) | codes[1:]) * _MIX) >> _SHIFT
+
+
+def signature(text: str) -> bytes:
+    bits = np.zeros(SIGNATURE_BITS, bool)
+    bits[_pair_hashes(text)] = True
+    return np.packbits(bits, bitorder="little").tobytes()
+
+
+def may_contain(signatures: np.ndarray, terms: list[str]) -> np.ndarray:
+    """Which rows of `signatures` (uint8, one 2 KiB row per file) may hold any of the normalised
+    `terms`: every character pair of a term must be set. A one-character term passes every file."""
+    found = np.zeros(len(signatures), bool)
+    for term in terms:
+        hashes = np.unique(_pair_hashes(term))
+        if not len(hashes):
+            return np.ones(len(signatures), bool)
+        columns = (hashes >> np.uint64(3)).astype(np.intp)
+        masks = (np.uint8(1) << (hashes & np.uint64(7)).astype(np.uint8)).astype(np.uint8)
+        found |= np.all((signatures[:, columns] & masks) == masks, axis=1)
+    return found

@@ -1,0 +1,219 @@
+"""Re-checking everything published (issue 20): kept text, full and changed runs, places, resume
+after a kill, partitions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pymupdf
+import pytest
+from sqlalchemy import delete, func, select
+
+from app import documents, recheck
+from app.catalog import publish_to_catalog
+from app.checking import check_document, latest_run, save_department_lexicon
+from app.db.models import CatalogEntry, User
+from app.db.models_recheck import RecheckHit, RecheckPart, ReleaseText
+from app.documents import load_blob
+from app.redaction import REMOVE
+from app.reviewing import Conclusion, approve, decide
+from app.workflow import Action, perform
+from publish.taxonomy import LegalBasis
+from review.samples import marked_notice
+from tests.conftest import PASSWORD, approved_document, desk_args
+
+ROOT = Path(__file__).resolve().parents[1]
+NEW_TERM = "供热企业"  # in the clean notice, on page 1
+REMOVED_ID = "110105198503071230"  # the reviewer removed it from the marked notice
+
+
+def _redacted_entry(workspace, people, tmp_path) -> str:
+    doc = marked_notice()
+    path = tmp_path / doc.name
+    path.write_bytes(doc.data)
+    doc_id = documents.import_file(workspace.db, people.clerk, path)
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        documents.update_metadata(
+            s,
+            clerk,
+            doc_id,
+            None,
+            title="关于调整医保缴费标准的通知",
+            doc_type="通知",
+            category="卫生、体育\\医疗保障",
+            written_on=dt.date.today(),
+        )
+    check_document(workspace.db, people.clerk, doc_id, workspace.paths.cache_dir)
+    with workspace.db.write() as s:
+        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+    with workspace.db.write() as s:
+        reviewer = s.get_one(User, people.reviewer)
+        for finding in latest_run(s, doc_id).findings:
+            if finding.rule_id in ("MARK-LEVEL", "PII-ID"):
+                basis = (
+                    LegalBasis.STATE_SECRET
+                    if finding.rule_id == "MARK-LEVEL"
+                    else LegalBasis.THIRD_PARTY_RIGHTS
+                )
+                decide(s, reviewer, finding.id, REMOVE, basis=basis)
+    approve(
+        workspace.db,
+        people.reviewer,
+        doc_id,
+        None,
+        Conclusion.DISCLOSE_REDACTED,
+        "同意删减后公开",
+        workspace.paths.cache_dir,
+    )
+    return publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="医保").index_no
+
+
+@pytest.fixture
+def catalog(workspace, people, sample_files, tmp_path) -> dict[str, str]:
+    """Two published entries: the marked notice with its ID removed, and the clean notice."""
+    redacted = _redacted_entry(workspace, people, tmp_path)
+    doc_id = approved_document(workspace, people, sample_files["clean"])
+    clean = publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="供暖").index_no
+    return {"redacted": redacted, "clean": clean}
+
+
+def _add_terms(workspace, people, *terms: str) -> None:
+    with workspace.db.write() as s:
+        save_department_lexicon(s, s.get_one(User, people.reviewer), "\n".join(terms).encode(), "新词.txt")
+
+
+def _run(workspace, mode: str, **kw) -> int:
+    run_id = recheck.start(workspace.db, None, mode, workspace.paths.cache_dir)
+    assert recheck.work(workspace.db, run_id, workspace.paths.cache_dir, **kw)
+    return run_id
+
+
+def _entry(workspace, index_no: str) -> CatalogEntry:
+    with workspace.db.read() as s:
+        return s.scalars(select(CatalogEntry).where(CatalogEntry.index_no == index_no)).one()
+
+
+def test_a_new_term_is_found_at_its_place_and_a_removed_one_is_not(workspace, people, catalog):
+    with workspace.db.read() as s:
+        kept = s.scalars(select(ReleaseText)).all()
+        assert len(kept) == 2 and not any(k.backfilled for k in kept)
+    first = _run(workspace, recheck.FULL)
+    assert NEW_TERM not in {r.term for r in _hits(workspace, first)}
+    _add_terms(workspace, people, NEW_TERM, REMOVED_ID)
+
+    changed = _run(workspace, recheck.CHANGED)
+    mode, changes = recheck.run_changes(workspace.db, changed)
+    assert mode == recheck.CHANGED and sorted(changes["terms"][str(_dept(workspace, people))]) == sorted(
+        [NEW_TERM, REMOVED_ID]
+    )
+    rows = recheck.grouped(workspace.db, changed)
+    # Only the new term, in the entry that has it; the removed ID is not in the published text.
+    assert [(r.index_no, r.rule_id, r.terms) for r in rows] == [(catalog["clean"], "LEX", (NEW_TERM,))]
+    assert rows[0].department == "测试市数据局"
+    (finding,) = recheck.entry_hits(workspace.db, changed, rows[0].entry_id)
+    assert finding.location.page == 0 and finding.location.rects
+    entry = _entry(workspace, catalog["clean"])
+    with workspace.db.read() as s, pymupdf.open(stream=load_blob(s, entry.published_sha256)) as pdf:
+        (where,) = pdf[0].search_for(NEW_TERM)
+    x0, y0, x1, _, *_ = finding.location.rects[0]
+    assert abs(x0 - where.x0) < 2 and abs(x1 - where.x1) < 2 and abs(y0 - where.y0) < 4
+
+    full = _run(workspace, recheck.FULL)
+    terms = {r.term for r in _hits(workspace, full)}
+    assert NEW_TERM in terms and REMOVED_ID not in terms
+    # Nothing new since the last run: a changed run reads no text at all.
+    nothing = _run(workspace, recheck.CHANGED)
+    assert recheck.grouped(workspace.db, nothing) == [] and recheck.figures(workspace.db, nothing).read == 0
+
+
+def _dept(workspace, people) -> int:
+    with workspace.db.read() as s:
+        return s.get_one(User, people.reviewer).department_id
+
+
+def _hits(workspace, run_id: int) -> list[RecheckHit]:
+    with workspace.db.read() as s:
+        return list(s.scalars(select(RecheckHit).where(RecheckHit.run_id == run_id)))
+
+
+def _cli(workspace, *args: str, fault: str = "") -> subprocess.CompletedProcess[str]:
+    env = {"DESK_PASSWORD": PASSWORD, "PATH": "/usr/bin:/bin"}
+    if fault:
+        env["DESK_FAULT_AT"] = fault
+    return subprocess.run(
+        [sys.executable, "main.py", *desk_args(workspace), "--user", "publisher", "recheck", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def test_a_killed_run_resumes_where_it_stopped_and_backfills_old_releases(workspace, people, catalog):
+    _add_terms(workspace, people, NEW_TERM)
+    with workspace.db.write() as s:  # as if published before texts were kept
+        s.execute(delete(ReleaseText))
+    killed = _cli(workspace, "--batch", "1", "--workers", "1", fault="recheck.after_batch")
+    assert killed.returncode == -9, killed.stdout + killed.stderr
+    run_id = recheck.unfinished(workspace.db)
+    with workspace.db.read() as s:
+        (part,) = s.scalars(select(RecheckPart).where(RecheckPart.run_id == run_id)).all()
+        first = s.scalar(select(func.min(CatalogEntry.id)))
+        assert (part.cursor, part.done, part.finished) == (first, 1, False)
+        assert s.scalar(select(func.count()).select_from(ReleaseText)) == 1
+    done = _cli(workspace, "--resume", "--workers", "1")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"继续第 {run_id} 次复查" in done.stdout and "已从发布文件提取一次并保存" in done.stdout
+    assert "[LEX] 测试市数据局" in done.stdout and catalog["clean"] in done.stdout and NEW_TERM in done.stdout
+    with workspace.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(ReleaseText)) == 2
+    resumed = sorted((h.catalog_entry_id, h.rule_id, h.text, h.location) for h in _hits(workspace, run_id))
+    again = _run(workspace, recheck.FULL)
+    assert resumed == sorted(
+        (h.catalog_entry_id, h.rule_id, h.text, h.location) for h in _hits(workspace, again)
+    )
+    listed = _cli(workspace, "--list")
+    assert listed.returncode == 1 and catalog["clean"] in listed.stdout
+
+
+def test_partitions_cover_every_entry_once_and_two_workers_finish_the_run(workspace, people, catalog):
+    with workspace.db.read() as s:
+        every = sorted(s.scalars(select(CatalogEntry.id)))
+    for parts in (1, 2, 3):
+        seen = [e for k in range(parts) for e in recheck.partition_entries(workspace.db, k, parts)]
+        assert sorted(seen) == every
+    workers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "main.py",
+                *desk_args(workspace),
+                "--user",
+                "publisher",
+                "recheck",
+                "--partition",
+                p,
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={"DESK_PASSWORD": PASSWORD, "PATH": "/usr/bin:/bin"},
+        )
+        for p in ("0/2", "1/2")
+    ]
+    outputs = [w.communicate(timeout=300) for w in workers]
+    assert all(w.returncode in (0, 1) for w in workers), outputs
+    run_id = recheck.latest_run(workspace.db)
+    figures = recheck.figures(workspace.db, run_id)
+    assert (figures.status, figures.done, figures.total) == (recheck.DONE, len(every), len(every))
+    with workspace.db.read() as s:
+        parts = s.scalars(select(RecheckPart).where(RecheckPart.run_id == run_id)).all()
+        assert sorted(p.part for p in parts) == [0, 1] and all(p.finished for p in parts)
+    assert os.environ.get("DESK_FAULT_AT") is None
