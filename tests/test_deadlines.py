@@ -59,3 +59,34 @@ def test_deadlines_window_marks_overdue(qtbot, desk_app, workspace, people, samp
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == str(late)
     assert dialog.table.item(0, 6).text().startswith("逾期")
     assert dialog.table.item(0, 6).foreground().color().red() == 200
+
+
+def test_open_requests_are_listed_with_their_clock(qtbot, desk_app, workspace, people):
+    from app import info_requests
+    from app.info_requests import ApplicantKind, Channel, Party
+    from app.ui.deadlines_dialog import DeadlinesDialog
+
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        # Received Mon 11/2: 11/3–11/6=1..4, 11/9–11/13=5..9, 11/16–11/20=10..14, 11/23–11/27=15..19,
+        # Mon 11/30=20. The third party asked on 11/4 has until 11/25 (15 working days).
+        soon = info_requests.register(
+            s, clerk, applicant_kind=ApplicantKind.PERSON, applicant_name="王五", applicant_contact="13800000000",
+            content="某街道垃圾分类收运合同", channel=Channel.IN_PERSON, received_on=dt.date(2026, 11, 2),
+        )  # fmt: skip
+        paused = info_requests.register(
+            s, clerk, applicant_kind=ApplicantKind.BUSINESS, applicant_name="某公司", applicant_contact="某路1号",
+            content="某项目中标结果", channel=Channel.POST, received_on=dt.date(2026, 11, 2),
+        )  # fmt: skip
+        info_requests.consultation_sent(s, clerk, paused.id, dt.date(2026, 11, 4), Party.THIRD_PARTY)
+        soon_number = soon.number
+    with workspace.db.read() as s:
+        rows = {d.request_id: d for d in deadlines(s, s.get_one(User, people.clerk), dt.date(2026, 11, 25))}
+    assert rows[soon.id].due == dt.date(2026, 11, 30) and rows[soon.id].working_days_left == 3
+    assert rows[paused.id].paused and rows[paused.id].document_id is None
+    dialog = DeadlinesDialog(workspace.db, people.clerk, today=dt.date(2026, 11, 25))
+    qtbot.addWidget(dialog)
+    first = [dialog.table.item(0, c).text() for c in range(7)]
+    assert first[0] == soon_number and "王五" not in "".join(first) and first[6] == "3"
+    assert dialog.table.item(0, 6).foreground().color().red() == 230  # due within 3 working days
+    assert dialog.table.item(1, 6).text().endswith("（暂停）")

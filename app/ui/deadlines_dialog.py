@@ -34,12 +34,12 @@ class DeadlinesDialog(QDialog):
         self.table = QTableWidget(len(rows), 7, self)
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("编号"),
+                self.tr("编号/受理编号"),
                 self.tr("标题"),
                 self.tr("状态"),
                 self.tr("期限"),
                 self.tr("起算日期"),
-                self.tr("应发布日期"),
+                self.tr("应发布/答复日期"),
                 self.tr("剩余工作日"),
             ]
         )
@@ -54,7 +54,7 @@ class DeadlinesDialog(QDialog):
             ) + (self.tr("（暂停）") if d.paused else "") + ("" if d.exact else " *")
             for c, value in enumerate(
                 (
-                    d.subject,
+                    d.number or str(d.document_id),
                     d.title,
                     vocabulary(d.status.label),
                     vocabulary(d.rule.label),
