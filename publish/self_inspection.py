@@ -17,6 +17,7 @@ STALE_RULE = (
     "累计超过（含）5个未更新，即单项否决"
 )
 STALE_VETO = 5
+_FILL_IN = "\u00a0" * 28
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _when(moment: dt.datetime) -> str:
 
 
 def _found(count: int) -> str:
-    return f"发现 {count} 处" if count else "未发现"
+    return f"发现 {count} 处（见问题清单）" if count else "未发现"
 
 
 def _verdict(count: int, veto_at: int = 1) -> str:
@@ -136,14 +137,20 @@ def report_html(x: Inspection) -> str:
         *(("链接不可用", i) for i in x.dead_links),
         *(("链接内容变化", i) for i in x.changed_links),
     ]
-    listing = _cells(["序号", "类别", "位置", "问题", "整改措施及完成时间"], "th") + "".join(
-        _cells([str(n), kind, item.where, item.what, ""]) for n, (kind, item) in enumerate(problems, start=1)
+    # Chinese breaks anywhere, so MuPDF would squeeze an empty column to nothing: the 整改 column
+    # is held open by no-break spaces, and the category leads the problem's own cell.
+    listing = _cells(["序号", "位置", "问题", "整改措施及完成时间"], "th") + "".join(
+        _cells([str(n), item.where, f"【{kind}】{item.what}", _FILL_IN])
+        for n, (kind, item) in enumerate(problems, start=1)
     )
-    conclusion = (
-        "本次自查未发现问题。"
-        if not problems and not recheck_found
-        else f"本次自查共发现问题 {len(problems) + recheck_found} 处，已列入问题清单，逐项整改并填写整改情况。"
-    )
+    if not problems and not recheck_found:
+        conclusion = "本次自查未发现问题。"
+    else:
+        conclusion = f"本次自查发现问题 {len(problems)} 处，已列入问题清单，逐项整改并填写整改情况。"
+        if recheck_found:
+            conclusion += (
+                f"全面复查发现的 {recheck_found} 处错敏、个人信息问题，在审发台中逐条处理（更正或撤回）。"
+            )
     return (
         "<h3>一、网站基本信息</h3><table>" + basic + "</table>"
         "<h3>二、检查时间与范围</h3>" + scope + "<h3>三、单项否决指标检查情况</h3><table>" + veto + "</table>"
@@ -151,7 +158,7 @@ def report_html(x: Inspection) -> str:
         "<h3>五、问题清单及整改情况</h3>"
         + (f"<table>{listing}</table>" if problems else "<p>无。</p>")
         + f"<h3>六、自查结论</h3><p>{conclusion}</p>"
-        "<p>检查人：＿＿＿＿＿＿　审核人：＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日</p>"
+        "<p>检查人：＿＿＿＿　审核人：＿＿＿＿　日期：　　年　月　日</p>"
     )
 
 
