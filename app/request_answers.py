@@ -45,7 +45,7 @@ from publish.answer_letter import (
 )
 from publish.answer_package import ANSWER, DISCLOSED, PackageFile, file_name, write_answer_package
 from publish.release import ON_REQUEST
-from publish.request_clock import ActionKind
+from publish.request_clock import ActionKind, Reason
 from publish.request_outcomes import Outcome
 from publish.taxonomy import DisclosureMode, LegalBasis
 from review.formats import probe
@@ -518,3 +518,77 @@ def publish_proactive(db: Database, user_id: int, request_id: int, on: dt.date |
         )
         session.flush()
         return made
+
+
+# -- what the desk's request view lists -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """A request as the view shows it; plain data, safe to pass between threads."""
+
+    id: int
+    number: str
+    applicant_kind: str  # label
+    applicant: str
+    contact: str
+    content: str
+    received_on: dt.date
+    status: str  # label
+    open: bool
+    due: dt.date | None
+    working_days_left: int | None
+    overdue: bool
+    due_soon: bool
+    paused: bool
+    state: str  # the clock's state, label
+    reasons: tuple[Reason, ...]
+    actions: tuple[tuple[dt.date, str, str, str], ...]  # day, kind label, who consented, note
+    answer_document_id: int | None
+    answer_status: str  # label, "" without an answer draft
+    disclosed: tuple[tuple[int, str, str], ...]  # id, title, status label
+
+
+def request_rows(
+    session: Session, user: User, *, include_closed: bool = False, today: dt.date | None = None
+) -> list[RequestRow]:
+    """The department's requests, open ones most urgent first (closed ones after, newest first)."""
+    rows = [o.request for o in info_requests.open_requests(session, user, today)]
+    if include_closed:
+        query = select(InfoRequest).where(
+            InfoRequest.status.not_in([s.value for s in info_requests.OPEN_STATUSES])
+        )
+        if user.department_id is not None:
+            query = query.where(InfoRequest.department_id == user.department_id)
+        rows += list(session.scalars(query.order_by(InfoRequest.id.desc())))
+    out = []
+    for row in rows:
+        clock = info_requests.clock(row, today)
+        answer = session.get(Document, row.answer_document_id) if row.answer_document_id else None
+        out.append(
+            RequestRow(
+                id=row.id,
+                number=row.number,
+                applicant_kind=info_requests.ApplicantKind(row.applicant_kind).label,
+                applicant=row.applicant_name,
+                contact=row.applicant_contact,
+                content=row.content,
+                received_on=row.received_on,
+                status=info_requests.RequestStatus(row.status).label,
+                open=row.status in info_requests.OPEN_STATUSES,
+                due=clock.due,
+                working_days_left=clock.working_days_left,
+                overdue=clock.overdue and not clock.closed,
+                due_soon=clock.due_soon and not clock.closed,
+                paused=clock.paused,
+                state=clock.state.label,
+                reasons=clock.reasons,
+                actions=tuple((a.on, ActionKind(a.kind).label, a.consented_by, a.note) for a in row.actions),
+                answer_document_id=row.answer_document_id,
+                answer_status=answer.status_enum.label if answer is not None else "",
+                disclosed=tuple(
+                    (d.id, d.title, d.status_enum.label) for d in disclosed_documents(session, row)
+                ),
+            )
+        )
+    return out

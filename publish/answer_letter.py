@@ -222,6 +222,31 @@ def _fill(template: str, values: Mapping[str, str], *, name: str) -> tuple[str, 
     return "\n".join(out).strip("\n") + "\n", missing
 
 
+# Facts the desk fills from the request itself; the others a clerk gives (template_facts).
+KNOWN_FACTS = frozenset(
+    {
+        "agency",
+        "letter_number",
+        "applicant",
+        "received_on",
+        "content",
+        "issued_on",
+        "remedy",
+        "provided",
+        "provided_count",
+        "withheld",
+    }
+)
+
+
+def template_facts(kind: LetterKind, folders: Iterable[Path] = ()) -> list[str]:
+    """The facts a clerk has to give for this letter, in the order its template names them
+    (optional ones too: a form shows them all)."""
+    lines = template_text(kind.value, tuple(folders)).splitlines()
+    names = _FACT.findall("\n".join(line for line in lines if not line.startswith("#")))
+    return [n for n in dict.fromkeys(names) if n not in KNOWN_FACTS and n in FACT_LABELS]
+
+
 def letter_text(facts: LetterFacts, folders: Iterable[Path] = ()) -> str:
     """The letter filled from its template, with the template's line marks; refuses missing facts."""
     folders = tuple(folders)

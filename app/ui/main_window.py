@@ -40,6 +40,7 @@ from app.ui.controllers.documents import DocumentsController, DocumentState
 from app.ui.controllers.files import FilesController
 from app.ui.controllers.findings import FindingsController
 from app.ui.controllers.interpretations import InterpretationsController
+from app.ui.controllers.requests import RequestsController
 from app.ui.controllers.review import ReviewController
 from app.ui.document_model import DocumentTableModel
 from app.ui.findings_panel import FindingsPanel
@@ -200,6 +201,8 @@ class MainWindow(QMainWindow):
         self._add(review_menu, self.files.save_actions())
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         self._add(view_menu, [self.documents.refresh_action], self.catalog.view_actions())
+        self.requests = RequestsController(self)  # 依申请公开
+        view_menu.addAction(self.requests.open_action)
         view_menu.addAction(self.admin.log_action)
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
         self._add(tools_menu, self.admin.tools_actions())
