@@ -10,9 +10,10 @@ from app.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEM, _error
 from app.cli_desk import _signed_in
 from app.db.models import User
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
+from app.finding_labels import rule_name
 from app.roles import Role
 from app.workspace import Workspace
-from review.model import Severity
+from review.model import Channel, Finding, Location, Severity
 
 
 def _partition(text: str) -> tuple[int, int]:
@@ -117,11 +118,12 @@ def _report(workspace: Workspace, run_id: int) -> int:
     if not rows:
         print("没有发现问题。")
         return EXIT_OK
-    current = ("", "")
+    current = ("", "", "")
     for row in rows:
-        if (row.rule_id, row.department) != current:
-            current = (row.rule_id, row.department)
-            print(f"\n[{row.rule_id}] {row.department}")
+        if (row.rule_id, row.category, row.department) != current:
+            current = (row.rule_id, row.category, row.department)
+            rule = rule_name(Finding(row.rule_id, row.category, row.worst, "", Channel.VISIBLE, Location()))
+            print(f"\n[{row.rule_id}] {rule} · {row.department}")
         print(
             f"  {row.index_no}  {row.title}  {Severity(row.worst).label}  {row.count} 处：{'、'.join(row.terms[:5])}"
         )

@@ -36,8 +36,9 @@ from app.db.database import Database
 from app.db.models import CatalogEntry, Decision, Department, FindingRow, Review
 from app.db.models_recheck import RecheckHit, RecheckPart, RecheckRun, ReleaseText
 from app.documents import load_blob
-from app.errors import QT_TRANSLATE_NOOP, NotFound, ValidationFailed
+from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationFailed
 from app.vocabulary import FALSE_ALARM, KEEP
+from publish.taxonomy import DisclosureMode
 from review import engine, rules, text_store, wording
 from review.engine import ENGINE_VERSION
 from review.extract.base import TextStream
@@ -529,10 +530,11 @@ class _Worker:
                 )
                 found = findings_of(stored.text, places, rules_of, row.written_on, row.disclosure)
                 keep = kept.get(row.review_id, set()) if row.review_id is not None else set()
+                # 提示 findings are prompts for a reviewer, not problems in what is online.
                 hits.extend(
                     _hit(self.run_id, row.id, row.department_id, f)
                     for f in found
-                    if (f.rule_id, _fold(f.text)) not in keep
+                    if f.severity is not Severity.INFO and (f.rule_id, _fold(f.text)) not in keep
                 )
             with self.db.write() as session:
                 for sha, packed in backfill.items():
@@ -744,6 +746,7 @@ class EntryHits:
     title: str
     department: str
     rule_id: str
+    category: str
     count: int
     worst: Severity
     terms: tuple[str, ...]
@@ -765,6 +768,7 @@ def grouped(db: Database, run_id: int) -> list[EntryHits]:
                 CatalogEntry.title,
                 Department.name,
                 RecheckHit.rule_id,
+                RecheckHit.category,
                 RecheckHit.severity,
                 RecheckHit.term,
                 RecheckHit.text,
@@ -773,11 +777,12 @@ def grouped(db: Database, run_id: int) -> list[EntryHits]:
             .join(Department, Department.id == RecheckHit.department_id)
             .where(RecheckHit.run_id == run_id, CatalogEntry.status == "published")
         ).all()
-    groups: dict[tuple[str, str, str, int], list[Any]] = {}
+    groups: dict[tuple[str, str, str, str, int], list[Any]] = {}
     for row in rows:
-        groups.setdefault((row.rule_id, row.name, row.index_no, row.catalog_entry_id), []).append(row)
+        key = (row.rule_id, row.category, row.name, row.index_no, row.catalog_entry_id)
+        groups.setdefault(key, []).append(row)
     out = []
-    for (rule_id, dept, index_no, entry_id), members in sorted(groups.items()):
+    for (rule_id, category, dept, index_no, entry_id), members in sorted(groups.items()):
         out.append(
             EntryHits(
                 entry_id,
@@ -785,6 +790,7 @@ def grouped(db: Database, run_id: int) -> list[EntryHits]:
                 members[0].title,
                 dept,
                 rule_id,
+                category,
                 len(members),
                 max((Severity(m.severity) for m in members), key=lambda s: s.rank),
                 tuple(dict.fromkeys(m.term or m.text for m in members)),
@@ -819,3 +825,62 @@ def partition_entries(db: Database, part: int, parts: int) -> Iterator[int]:
             .where(_current(), CatalogEntry.id % parts == part)
             .order_by(CatalogEntry.id)
         )
+
+
+# -- acting on what was found ---------------------------------------------------------------------
+
+
+def start_correction(db: Database, user_id: int, entry_id: int) -> int:
+    """更正: a new draft from the entry's original and catalog fields, to be revised, checked,
+    reviewed and published like any draft (the entry stays online until it is replaced or
+    withdrawn). A clerk of the entry's department starts it, as any import; returns the draft's id."""
+    from app import audit, documents
+    from app.db.models import Document, User
+    from review.formats import probe
+
+    with db.write() as session:
+        user = session.get_one(User, user_id)
+        entry = session.get_one(CatalogEntry, entry_id)
+        if entry.document_id is None:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("DeskError", "“{index_no}”来自传输包，须在报送它的机器上更正。"),
+                index_no=entry.index_no,
+            )
+        if user.department_id != entry.department_id:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以更正目录条目“{index_no}”。"),
+                index_no=entry.index_no,
+            )
+        source = session.get_one(Document, entry.document_id)
+        original = source.current_original()
+        data = load_blob(session, original.blob_sha256)
+        draft = documents.Draft(original.original_name, data, probe(original.original_name, data))
+        document = documents.import_draft(
+            session,
+            user,
+            draft,
+            title=source.title,
+            disclosure=DisclosureMode(source.disclosure),
+            doc_number=source.doc_number,
+            doc_type=source.doc_type,
+        )
+        document.category, document.written_on = source.category, source.written_on
+        document.summary, document.keywords = source.summary, source.keywords
+        session.flush()
+        audit.record(
+            session,
+            user,
+            "document.correct",
+            document_id=document.id,
+            corrects=entry.index_no,
+            source=source.id,
+        )
+        return document.id
+
+
+def lexicon_version(db: Database, run_id: int, entry_id: int) -> str:
+    """The version of the lexicon a run checked an entry with (its department's)."""
+    with db.read() as session:
+        basis = session.scalars(select(RecheckRun.basis).where(RecheckRun.id == run_id)).one()
+        department = session.get_one(CatalogEntry, entry_id).department_id
+    return str(json.loads(zlib.decompress(basis))["departments"].get(str(department), ""))

@@ -170,7 +170,7 @@ def test_a_killed_run_resumes_where_it_stopped_and_backfills_old_releases(worksp
     done = _cli(workspace, "--resume", "--workers", "1")
     assert done.returncode == 1, done.stdout + done.stderr
     assert f"继续第 {run_id} 次复查" in done.stdout and "已从发布文件提取一次并保存" in done.stdout
-    assert "[LEX] 测试市数据局" in done.stdout and catalog["clean"] in done.stdout and NEW_TERM in done.stdout
+    assert "[LEX] 词库：" in done.stdout and "· 测试市数据局" in done.stdout and catalog["clean"] in done.stdout and NEW_TERM in done.stdout
     with workspace.db.read() as s:
         assert s.scalar(select(func.count()).select_from(ReleaseText)) == 2
     resumed = sorted((h.catalog_entry_id, h.rule_id, h.text, h.location) for h in _hits(workspace, run_id))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
@@ -17,6 +18,7 @@ from app.ui.deadlines_dialog import DeadlinesDialog
 from app.ui.i18n import error_text
 from app.ui.publish_dialog import PublishDialog
 from app.ui.queue_dialog import QueueDialog
+from app.ui.recheck_dialog import RecheckDialog
 from app.ui.statistics_view import StatisticsWindow
 from app.workflow import Action
 
@@ -35,6 +37,7 @@ class CatalogController(QObject):
         self.queue_action = self._action(self.tr("发布队列…"), self.open_queue)
         self.deadlines_action = self._action(self.tr("公开期限…"), self.open_deadlines)
         self.statistics_action = self._action(self.tr("统计与年度报告…"), self.open_statistics)
+        self.recheck_action = self._action(self.tr("全面复查…"), self.open_recheck)
 
     def _action(self, text: str, slot: object) -> QAction:
         action = QAction(text, self.window)
@@ -42,7 +45,13 @@ class CatalogController(QObject):
         return action
 
     def view_actions(self) -> list[QAction]:
-        return [self.catalog_action, self.queue_action, self.deadlines_action, self.statistics_action]
+        return [
+            self.catalog_action,
+            self.recheck_action,
+            self.queue_action,
+            self.deadlines_action,
+            self.statistics_action,
+        ]
 
     def document_changed(self, state: DocumentState) -> None:
         self.publish_action.setEnabled(Action.PUBLISH in state.allowed)
@@ -119,6 +128,22 @@ class CatalogController(QObject):
         )
         window.show()
         return window
+
+    def open_recheck(self) -> RecheckDialog:
+        w = self.window
+        dialog = RecheckDialog(
+            w.db,
+            w.user_id,
+            w.runner,
+            w.workspace.paths.data_dir,
+            w.workspace.paths.cache_dir,
+            self.site_dir,
+            w,
+            workers=os.cpu_count() or 1,
+        )
+        w.last_dialog = dialog
+        dialog.show()
+        return dialog
 
     def open_queue(self) -> QueueDialog:
         w = self.window
