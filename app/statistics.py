@@ -1,5 +1,6 @@
 """The figures of a period: what was published, 规章 and 行政规范性文件 in force, interpretations,
-withdrawals, findings and redactions, and how long publishing took — counted by the database.
+withdrawals, findings and redactions, how long publishing took, and Table 3 of the requests for
+information (依申请公开) — counted by the database.
 
 Working days need the Chinese holiday calendar, which the database does not have: the database
 groups the dates (a few thousand distinct pairs even at a million entries) and the working days
@@ -18,8 +19,10 @@ from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, e
 from sqlalchemy.orm import Session
 
 from app.db.models import CatalogEntry, Decision, Document, FindingRow, ManualArea, Review
+from app.db.models_requests import InfoRequest
 from publish.catalog import PROACTIVE_DEADLINE_WORKING_DAYS
-from publish.report import LEGAL_KINDS, Figures, LegalCounts
+from publish.report import LEGAL_KINDS, Figures, LegalCounts, Table3
+from publish.request_outcomes import ApplicantKind, Outcome, Table3Row
 from publish.taxonomy import DisclosureMode, LegalBasis
 from publish.workdays import add_working_days, working_days_between
 from review.wording import base as wording_rules
@@ -53,6 +56,50 @@ def figures(session: Session, start: dt.date, end: dt.date, department_id: int |
         days_to_publish=_days_to_publish(session, published),
         overdue=_overdue(session, published),
         wording_by_kind=_wording_kinds(session, start, end, department_id),
+        requests=table3(session, start, end, department_id),
+    )
+
+
+def table3(session: Session, start: dt.date, end: dt.date, department_id: int | None = None) -> Table3:
+    """Table 3 for start..end: grouped counts by applicant kind (and outcome, for the results).
+
+    A request is closed on `answered_on` (answered, withdrawn or closed unprocessed); one received
+    by `end` and not closed by then is carried into the next year."""
+    scope = [] if department_id is None else [InfoRequest.department_id == department_id]
+    closed_before = and_(InfoRequest.answered_on.is_not(None), InfoRequest.answered_on < start)
+    closed_by_end = and_(InfoRequest.answered_on.is_not(None), InfoRequest.answered_on <= end)
+
+    def by_kind(*where: ColumnElement[bool]) -> dict[ApplicantKind, int]:
+        rows = session.execute(
+            select(InfoRequest.applicant_kind, func.count())
+            .where(*scope, *where)
+            .group_by(InfoRequest.applicant_kind)
+        )
+        return {ApplicantKind(kind): int(n) for kind, n in rows}
+
+    empty = Table3.empty()
+    results = empty.results
+    for kind, outcome, n in session.execute(
+        select(InfoRequest.applicant_kind, InfoRequest.outcome, func.count())
+        .where(*scope, InfoRequest.answered_on.between(start, end), InfoRequest.received_on <= end)
+        .group_by(InfoRequest.applicant_kind, InfoRequest.outcome)
+    ):
+        row = Outcome(outcome).row if outcome else Table3Row.OTHER
+        results[row][ApplicantKind(kind)] += int(n)
+    # 第四十四条: the same information (one content reference) asked for by more than one applicant.
+    repeated = session.execute(
+        select(InfoRequest.content_ref, func.count(), func.count(InfoRequest.applicant_name.distinct()))
+        .where(*scope, InfoRequest.received_on.between(start, end), InfoRequest.content_ref != "")
+        .group_by(InfoRequest.content_ref)
+        .having(func.count(InfoRequest.applicant_name.distinct()) > 1)
+        .order_by(func.count().desc(), InfoRequest.content_ref)
+    )
+    return Table3(
+        new={**empty.new, **by_kind(InfoRequest.received_on.between(start, end))},
+        carried_in={**empty.carried_in, **by_kind(InfoRequest.received_on < start, ~closed_before)},
+        results=results,
+        carried_out={**empty.carried_out, **by_kind(InfoRequest.received_on <= end, ~closed_by_end)},
+        repeated=[(str(ref), int(n), int(people)) for ref, n, people in repeated],
     )
 
 

@@ -1,8 +1,9 @@
 """The figures of a period and the files made from them: CSV, XLSX, and a PDF laid out after
-Table 2 of the yearly report (政府信息公开工作年度报告, 国办公开办函〔2021〕30号).
+Tables 2 and 3 of the yearly report (政府信息公开工作年度报告, 国办公开办函〔2021〕30号).
 
 The desk counts what it holds; the rows of Table 2 it cannot count (行政许可, 行政处罚, 行政强制,
-收费) are left blank for manual entry, and the PDF says so.
+收费) are left blank for manual entry, and the PDF says so. Table 3 (requests for information) is
+counted whole from the desk's requests: by applicant kind, never naming an applicant.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import csv
 import datetime as dt
 import html
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from publish.request_outcomes import ApplicantKind, Table3Row
 from publish.taxonomy import InterpretationForm, LegalBasis
 from review.wording.base import KIND_LABELS
 
@@ -36,6 +39,81 @@ class LegalCounts:
         return self.in_force == self.in_force_before + self.issued - self.abolished - self.withdrawn
 
 
+Column = dict[ApplicantKind, int]
+
+
+def _column(counts: dict[ApplicantKind, int] | None = None) -> Column:
+    return {kind: (counts or {}).get(kind, 0) for kind in ApplicantKind}
+
+
+@dataclass(frozen=True)
+class Table3:
+    """三、收到和处理政府信息公开申请情况, by applicant kind.
+
+    新收: received in the period. 上年结转: received before it and not closed before it.
+    办理结果: closed (answered, withdrawn or closed unprocessed) in the period. 结转下年度: received by
+    the period's end and not closed by then. So 新收 + 结转 = 办理结果总计 + 结转下年度 in every column."""
+
+    new: Column
+    carried_in: Column
+    results: dict[Table3Row, Column]
+    carried_out: Column
+    # 第四十四条: information several applicants asked for (content reference, requests, applicants).
+    repeated: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @staticmethod
+    def empty() -> Table3:
+        return Table3(_column(), _column(), {row: _column() for row in Table3Row}, _column())
+
+    def total(self, column: Column) -> int:
+        return sum(column.values())
+
+    def results_total(self, kind: ApplicantKind | None = None) -> int:
+        return sum(c[kind] if kind else self.total(c) for c in self.results.values())
+
+    def group_total(self, group: str, kind: ApplicantKind | None = None) -> int:
+        return sum(
+            c[kind] if kind else self.total(c) for row, c in self.results.items() if row.group == group
+        )
+
+    @property
+    def identity_holds(self) -> bool:
+        """一 + 二 = 三（七）总计 + 四, for every applicant kind."""
+        return all(
+            self.new[k] + self.carried_in[k] == self.results_total(k) + self.carried_out[k]
+            for k in ApplicantKind
+        )
+
+    def lines(self) -> list[tuple[str, str, list[int]]]:
+        """Table 3's rows as the form prints them: (row, sub-row, seven figures: 自然人, the five kinds
+        of 法人或其他组织, 总计)."""
+
+        def figures(per_kind: Callable[[ApplicantKind], int]) -> list[int]:
+            values = [per_kind(k) for k in ApplicantKind]
+            return [*values, sum(values)]
+
+        out = [
+            (NEW_LABEL, "", figures(self.new.__getitem__)),
+            (CARRIED_IN_LABEL, "", figures(self.carried_in.__getitem__)),
+        ]
+        for row in Table3Row:
+            label = f"{row.group} {row.label}" if row.group else row.label
+            out.append((RESULTS_LABEL, label, figures(self.results[row].__getitem__)))
+        out.append((RESULTS_LABEL, TOTAL_LABEL, figures(self.results_total)))
+        out.append((CARRIED_OUT_LABEL, "", figures(self.carried_out.__getitem__)))
+        return out
+
+
+NEW_LABEL = "一、本年新收政府信息公开申请数量"
+CARRIED_IN_LABEL = "二、上年结转政府信息公开申请数量"
+RESULTS_LABEL = "三、本年度办理结果"
+TOTAL_LABEL = "（七）总计"
+CARRIED_OUT_LABEL = "四、结转下年度继续办理"
+IDENTITY_LABEL = "核对：一 + 二 = 三（七）总计 + 四"
+ART44_NAME = "第四十四条：多个申请人申请的相同信息（可纳入主动公开）"
+TABLE3_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+
+
 @dataclass(frozen=True)
 class Figures:
     start: dt.date
@@ -55,6 +133,7 @@ class Figures:
     notes: list[str] = field(default_factory=list)
     # 错敏/表述 findings of the period's reviews by kind: (rule id, n), rule ids of review.wording.
     wording_by_kind: list[tuple[str, int]] = field(default_factory=list)
+    requests: Table3 = field(default_factory=Table3.empty)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """Every figure as (指标, 分项, 数值), in the order the report shows them."""
@@ -97,6 +176,14 @@ class Figures:
                 ("导入到发布（工作日）", "第90百分位", f"{p90:g}"),
             ]
         out.append(("超期发布", "成文后超过 20 个工作日才公开", str(self.overdue)))
+        for name, item, values in self.requests.lines():
+            out.append((f"依申请公开（表三）{name}", item, str(values[-1])))
+        out.append(
+            ("依申请公开（表三）", IDENTITY_LABEL, "一致" if self.requests.identity_holds else "不一致")
+        )
+        out += [
+            (ART44_NAME, ref, f"{n} 件申请，{people} 个申请人") for ref, n, people in self.requests.repeated
+        ]
         out += [("说明", "", note) for note in self.notes]
         return out
 
@@ -148,6 +235,15 @@ def to_xlsx(figures: Figures) -> bytes:
     table2.column_dimensions["A"].width = 22
     for column in "BCD":
         table2.column_dimensions[column].width = 26
+    table3 = book.create_sheet("表三 依申请公开")
+    table3.append(["", "", "申请人情况"])
+    table3.append(["", "", "自然人", "法人或其他组织", "", "", "", "", "总计"])
+    table3.append(["", "", "", *TABLE3_COLUMNS[1:-1]])
+    for name, item, counts in figures.requests.lines():
+        table3.append([name, item, *counts])
+    table3.append([IDENTITY_LABEL, "", "一致" if figures.requests.identity_holds else "不一致"])
+    table3.column_dimensions["A"].width = 34
+    table3.column_dimensions["B"].width = 60
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -203,7 +299,11 @@ def table2_pdf(figures: Figures) -> bytes:
         f"{label}：{'现行有效件数核对一致' if figures.legal[k].identity_holds else '现行有效件数核对不一致，请核查'}"
         for k, label in LEGAL_KINDS.items()
     ]
-    other = "".join(_row([name, item, value], "td") for name, item, value in figures.rows())
+    other = "".join(
+        _row([name, item, value], "td")
+        for name, item, value in figures.rows()
+        if not name.startswith((_TABLE3_ROWS, ART44_NAME))
+    )
     body = (
         f"<p>统计期间：{figures.start.isoformat()} 至 {figures.end.isoformat()}　"
         f"部门：{html.escape(figures.department or '全部部门')}</p>"
@@ -211,9 +311,54 @@ def table2_pdf(figures: Figures) -> bytes:
         "<table>" + table + "</table>"
         "<p>说明：行政许可、行政处罚、行政强制和行政事业性收费不在审发台中办理，相应栏目留空，请人工填写。"
         + "；".join(checks)
-        + "。</p><h2>附：审发台统计数据</h2><table>"
+        + "。</p><h2>三、收到和处理政府信息公开申请情况</h2>"
+        + table3_html(figures.requests)
+        + "<h2>附：审发台统计数据</h2><table>"
         + _row(["指标", "分项", "数值"], "th")
         + other
         + "</table>"
     )
     return compose_rich_pdf(body, "政府信息公开工作年度报告（统计部分）")
+
+
+_TABLE3_ROWS = "依申请公开（表三）"
+
+
+def _cells(values: list[int]) -> str:
+    return "".join(f"<td>{v}</td>" for v in values)
+
+
+def table3_html(table: Table3) -> str:
+    """Table 3 as the form lays it out: three label columns, 申请人情况 in seven columns."""
+    head = (
+        '<tr><th colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</th>'
+        '<th colspan="7">申请人情况</th></tr>'
+        '<tr><th rowspan="2">自然人</th><th colspan="5">法人或其他组织</th><th rowspan="2">总计</th></tr>'
+        "<tr>" + "".join(f"<th>{c}</th>" for c in TABLE3_COLUMNS[1:-1]) + "</tr>"
+    )
+    lines = table.lines()
+    body = "".join(
+        f'<tr><td colspan="3">{html.escape(name)}</td>{_cells(values)}</tr>' for name, _, values in lines[:2]
+    )
+    results = lines[2:-1]
+    spans: dict[str, int] = {}
+    for row in Table3Row:
+        spans[row.group] = spans.get(row.group, 0) + 1
+    started: set[str] = set()
+    for i, (row, (_, _, values)) in enumerate(zip([*Table3Row, None], results, strict=True)):
+        cells = f'<td rowspan="{len(results)}">{html.escape(RESULTS_LABEL)}</td>' if i == 0 else ""
+        if row is None:
+            cells += f'<td colspan="2">{html.escape(TOTAL_LABEL)}</td>'
+        elif not row.group:
+            cells += f'<td colspan="2">{html.escape(row.label)}</td>'
+        else:
+            if row.group not in started:
+                started.add(row.group)
+                cells += f'<td rowspan="{spans[row.group]}">{html.escape(row.group)}</td>'
+            cells += f"<td>{html.escape(row.label)}</td>"
+        body += f"<tr>{cells}{_cells(values)}</tr>"
+    name, _, values = lines[-1]
+    body += f'<tr><td colspan="3">{html.escape(name)}</td>{_cells(values)}</tr>'
+    check = "一致" if table.identity_holds else "不一致，请核查"
+    # The 第四十四条 list stays in the desk's statistics: this PDF is the form the office publishes.
+    return f"<table>{head}{body}</table><p>核对（每一列）：一 + 二 = 三（七）总计 + 四，{check}。</p>"
