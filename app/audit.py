@@ -291,6 +291,7 @@ class _Txn:
     touched_entries: set[int] = field(default_factory=set)  # entries without a document
     trust_state: bool = False  # an administrator's acceptance: the state as it stands is recorded
     rebase: str | None = None  # the checkpoint is replaced at commit, for this reason
+    rebase_later: bool = False  # ... by the caller, once the database is in place (a staged restore)
     final: tuple[int, str] | None = None
 
 
@@ -302,11 +303,13 @@ def _txn(session: Session) -> _Txn:
     return txn
 
 
-def replace_checkpoint(session: Session, reason: str) -> None:
+def replace_checkpoint(session: Session, reason: str, *, later: bool = False) -> None:
     """This transaction puts the database's head as this machine's checkpoint, whatever it was:
-    for a restored backup, where the database legitimately went back."""
+    for a restored backup, where the database legitimately went back. `later`: the transaction is
+    written in a copy not yet in place, and the caller moves the checkpoint after putting it there."""
     txn = _txn(session)
     txn.rebase = reason
+    txn.rebase_later = later
 
 
 # -- appending ----------------------------------------------------------------------------------
@@ -608,7 +611,7 @@ def _after_commit(session: Session) -> None:
     if session.in_nested_transaction():
         return  # a savepoint's commit: the transaction goes on
     txn = session.info.pop(_TXN, None)
-    if txn is None or txn.final is None or txn.anchor is None:
+    if txn is None or txn.final is None or txn.anchor is None or txn.rebase_later:
         return
     try:
         if txn.rebase is not None:

@@ -276,9 +276,10 @@ _LOCK = threading.Lock()  # one writer of checkpoint files at a time in this pro
 _ANCHORS: weakref.WeakKeyDictionary[Pool, Anchor] = weakref.WeakKeyDictionary()
 
 
-def attach(db: Database, data_dir: Path) -> Anchor:
-    """From now on, writes through `db` are sealed and checkpointed in `data_dir`."""
-    anchor = Anchor(data_dir, database_identity(db.url))
+def attach(db: Database, data_dir: Path, identity: str | None = None) -> Anchor:
+    """From now on, writes through `db` are sealed and checkpointed in `data_dir` — as the database
+    `identity` names where `db` is a copy that will take its place (a staged restore)."""
+    anchor = Anchor(data_dir, identity or database_identity(db.url))
     _ANCHORS[db.engine.pool] = anchor
     return anchor
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from sqlalchemy import select
 
 from app import audit, pending_work
 from app.db.database import Database
-from app.db.models import User
+from app.db.models import AuditEvent, AuditHead, User
 from app.errors import QT_TRANSLATE_NOOP, AuthenticationFailed, PermissionDenied, ValidationFailed
 from app.passwords import verify_password
 from app.roles import Role
@@ -160,6 +162,11 @@ def restore(
 
     Only an administrator, signed in, may; the restored database records who restored it from what.
     Returns where the replaced database was kept. The desk must not be using `database`.
+
+    The restore event is committed in a copy beside the database, which then takes its place, and
+    only then does this machine's audit checkpoint follow. A run killed before the swap leaves the
+    old database under its own checkpoint; one killed after it is finished by the next start
+    (`finish_restores`): in neither does the trail look cut or rewritten.
     """
     check_backup(source)
     _authorize_restore(source, database, login, password)
@@ -178,28 +185,53 @@ def restore(
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = backups_dir / f"desk-{stamp}-before-restore.sqlite3"
         copy_sqlite(database, kept, backups_dir.parent)
-    copy_sqlite(source, database, backups_dir.parent)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{database}{suffix}").unlink(missing_ok=True)  # journal of the replaced database
     # The data directory is the one whose backups folder the caller named (the desk's own layout).
-    _record_restore(database, login, source, source_sha, kept, backups_dir.parent)
+    data_dir = backups_dir.parent
+    staged = database.with_name(f".{database.name}.restoring")
+    token = uuid.uuid4().hex
+    intent = pending_work.begin(
+        data_dir, pending_work.RESTORE, database=str(database), staged=str(staged), token=token
+    )
+    try:
+        copy_sqlite(source, staged, data_dir)
+        head = _record_restore(staged, database, login, source, source_sha, kept, data_dir, token)
+        if database.exists():
+            _empty_wal(database)  # no frame of the old file's WAL may be read as the new one's
+        os.replace(staged, database)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        pending_work.fsync_dir(database.parent)
+        _follow_checkpoint(data_dir, database, head)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{staged}{suffix}").unlink(missing_ok=True)
+        intent.done()
     log.info("database restored from %s", source)
     return kept
 
 
 def _record_restore(
-    database: Path, login: str, source: Path, sha: str, kept: Path | None, data_dir: Path
-) -> None:
+    staged: Path,
+    database: Path,
+    login: str,
+    source: Path,
+    sha: str,
+    kept: Path | None,
+    data_dir: Path,
+    token: str,
+) -> tuple[int, str]:
+    """The restore event, sealed by this machine, committed in the staged copy; returns its head."""
     from app import audit_anchor
     from app.db.migrate import upgrade
 
-    db = Database(f"sqlite:///{database}")
+    db = Database(f"sqlite:///{staged}")
     try:
         upgrade(db, None)
-        audit_anchor.attach(db, data_dir)
+        audit_anchor.attach(db, data_dir, identity=_identity(database))
         with db.write() as session:
-            # The database went back to the backup's chain on purpose: this machine's checkpoint follows.
-            audit.replace_checkpoint(session, f"database.restore: {source}")
+            # The database goes back to the backup's chain on purpose: this machine's checkpoint
+            # follows once the copy is in place.
+            audit.replace_checkpoint(session, f"database.restore: {source}", later=True)
             actor = session.scalar(select(User).where(User.login == login.strip()))
             audit.record(
                 session,
@@ -209,6 +241,88 @@ def _record_restore(
                 source=str(source),
                 sha256=sha,
                 kept=str(kept) if kept else None,
+                restore=token,
             )
+        with db.read() as session:
+            head = session.get_one(AuditHead, 1)
+            last = (head.last_id, head.last_hash)
     finally:
         db.dispose()
+    _fold_journal(staged)
+    return last
+
+
+def _identity(database: Path) -> str:
+    from sqlalchemy.engine import make_url
+
+    from app.audit_anchor import database_identity
+
+    return database_identity(make_url(f"sqlite:///{database}"))
+
+
+def _empty_wal(database: Path) -> None:
+    conn = sqlite3.connect(database)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+def _fold_journal(database: Path) -> None:
+    """Writes the file's WAL into it and leaves it one self-contained, fsynced file."""
+    conn = sqlite3.connect(database)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    with database.open("rb+") as f:
+        os.fsync(f.fileno())
+
+
+def _follow_checkpoint(data_dir: Path, database: Path, head: tuple[int, str]) -> None:
+    from app.audit_anchor import Anchor
+
+    Anchor(data_dir, _identity(database)).rebase(*head, reason=f"database.restore: {database}")
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """What the next start found of a restore that was killed."""
+
+    database: str
+    finished: bool  # True: the backup was in place, the checkpoint now follows it; False: nothing changed
+
+
+def finish_restores(db: Database, data_dir: Path) -> list[RestoreOutcome]:
+    """Restores a killed run left: the staged copy removed if it never took the database's place,
+    the checkpoint moved to the restored head if it did. Needs `db` to be the restored database."""
+    outcomes = []
+    for intent in pending_work.orphans(data_dir, pending_work.RESTORE):
+        database = Path(str(intent.data.get("database", "")))
+        staged = str(intent.data.get("staged", ""))
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{staged}{suffix}").unlink(missing_ok=True)
+        head = _restored_head(db, str(intent.data.get("token", "")))
+        if head is not None and _identity(database) == _identity(Path(db.url.database or "")):
+            _follow_checkpoint(data_dir, database, head)
+        outcomes.append(RestoreOutcome(str(database), head is not None))
+        intent.done()
+    return outcomes
+
+
+def _restored_head(db: Database, token: str) -> tuple[int, str] | None:
+    """The head, if the database's last event is the restore that carried `token`."""
+    if db.url.get_backend_name() != "sqlite" or not token:
+        return None
+    with db.read() as session:
+        last = session.scalar(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1))
+        if (
+            last is None
+            or last.action != "database.restore"
+            or json.loads(last.detail).get("restore") != token
+        ):
+            return None
+        return last.id, last.hash

@@ -850,6 +850,12 @@ def resume_pending(_args: argparse.Namespace, workspace: Workspace) -> int:
     for r in resume(workspace.db, workspace.paths.data_dir):
         if r.kind == pending_work.COPY:
             line = f"上次中断的备份或恢复留下的半份数据库副本已删除：{r.target}。"
+        elif r.kind == pending_work.RESTORE:
+            line = (
+                f"上次中断的数据库恢复已完成：备份已在 {r.target} 就位，本机审计检查点已随之更新。"
+                if r.outcome == "finished"
+                else f"上次中断的数据库恢复未生效：{r.target} 保持原样。如仍需恢复，请重新运行 restore。"
+            )
         elif r.kind == pending_work.SITE:
             line = (
                 f"上次未完成的静态目录网站更新已补做：{r.target}（{r.changed} 个文件变更）。"

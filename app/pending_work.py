@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 FOLDER = "pending"
-SITE, EXPORT, COPY = "site", "export", "copy"  # the kinds of intent
+SITE, EXPORT, COPY, RESTORE = "site", "export", "copy", "restore"  # the kinds of intent
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt

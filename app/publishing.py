@@ -132,9 +132,10 @@ def run_queue(
 class Resumed:
     """Work a killed or failed run left, as the next start found and settled it."""
 
-    kind: str  # pending_work.SITE, EXPORT or COPY
-    target: str  # the site folder, or the package's path
-    # site: "rebuilt" / "failed"; export: transfer.ExportRecovery's outcomes, or "failed"
+    kind: str  # pending_work.SITE, EXPORT, COPY or RESTORE
+    target: str  # the site folder, the package's path, or the database
+    # site: "rebuilt" / "failed"; export: transfer.ExportRecovery's outcomes, or "failed";
+    # restore: "finished" (the backup is in place) / "undone" (the database is as it was)
     outcome: str
     sequence: int | None = None  # a package's
     changed: int = 0  # files of the site
@@ -146,10 +147,14 @@ def resume(db: Database, data_dir: Path) -> list[Resumed]:
     site it owed an update is rebuilt from the database; a package export is completed (renamed
     into place) if its transaction committed, else its reservation is abandoned and its temporary
     file removed. Work a running process still holds is left to it."""
-    from app.backup import remove_partial_copies
+    from app.backup import finish_restores, remove_partial_copies
     from app.transfer import recover_exports  # app.transfer imports this module
 
-    done = [Resumed(pending_work.COPY, path, "removed") for path in remove_partial_copies(data_dir)]
+    done = [
+        Resumed(pending_work.RESTORE, r.database, "finished" if r.finished else "undone")
+        for r in finish_restores(db, data_dir)
+    ]
+    done += [Resumed(pending_work.COPY, path, "removed") for path in remove_partial_copies(data_dir)]
     try:
         exports = recover_exports(db, data_dir)
     except TranslatableError as exc:

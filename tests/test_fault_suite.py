@@ -298,15 +298,6 @@ def test_the_desk_killed_at_every_step_comes_back_whole(workspace, people, sampl
     assert not broken, "\n".join(broken)
 
 
-# A fault that still breaks the desk (issue 15). Strict: a fix turns it red, and the fault then
-# belongs in the test above.
-RESTORE_NOT_ATOMIC = (
-    "restore swaps the database file before it moves this machine's audit checkpoint (_record_restore, a "
-    "later step): killed in between, the desk holds the backup's chain under a checkpoint past its end, "
-    "`audit verify` reports a truncated tail (tampering) and writes are refused until `audit accept`"
-)
-
-
 def backed_up(ws, folder: Path) -> Path:
     """A backup by the desk: its audit event (and this machine's checkpoint) is one past the copy's chain."""
     folder.mkdir()
@@ -324,23 +315,18 @@ def test_a_backup_killed_before_its_rename_leaves_no_copy(workspace, people, tmp
     assert not broken, "\n".join(broken)
 
 
-def test_a_restore_killed_before_its_rename_leaves_no_copy(workspace, people, tmp_path):
-    backup = backed_up(workspace, tmp_path / "saved")
-    restore = ["restore", str(backup), "--force"]
-    broken = inject(workspace, restore, "fs.before_replace:desk.sqlite3", "admin", backup.parent)
-    assert not broken, "\n".join(broken)
-
-
 @pytest.mark.parametrize(
     "fault",
     [
-        "fs.after_replace:desk.sqlite3",  # the next start finds the restored file whole
-        pytest.param(
-            "database.restore:before_commit", marks=pytest.mark.xfail(strict=True, reason=RESTORE_NOT_ATOMIC)
-        ),
+        "fs.after_replace:.desk.sqlite3.restoring",  # the backup copied beside the database
+        "database.restore:before_commit",  # its restore event being written in that copy
+        "database.restore:after_commit",
+        "fs.before_replace:desk.sqlite3",  # the copy about to take the database's place
+        "fs.after_replace:desk.sqlite3",  # in place, this machine's checkpoint not yet moved
+        "fs.after_replace:checkpoints.json",  # done, the intent not yet removed
     ],
 )
-def test_a_restore_killed_after_the_swap_leaves_an_intact_trail(workspace, people, tmp_path, fault):
+def test_a_restore_killed_at_any_step_leaves_an_intact_trail(workspace, people, tmp_path, fault):
     backup = backed_up(workspace, tmp_path / "saved")
     broken = inject(workspace, ["restore", str(backup), "--force"], fault, "admin", backup.parent)
     assert not broken, "\n".join(broken)
