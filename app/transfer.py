@@ -27,6 +27,7 @@ from app import audit, faults, pending_work, releases, signing_keys
 from app.catalog import (
     PACKAGE,
     PORTAL,
+    department_scheme,
     entry_by_index,
     follow_on_targets,
     note_imported_numbers,
@@ -58,6 +59,7 @@ from app.field_limits import check, check_all
 from app.publishing import UPSERT, VALIDITY, WITHDRAW, pending, supersede_withdrawn
 from app.roles import Role
 from publish.catalog import Validity
+from publish.index_number import IndexScheme
 from publish.release import ON_REQUEST, Release, ReleaseError
 from publish.transfer import TransferError, VerifiedPackage, read_package, write_package
 from review.extract.dispatch import visible_text
@@ -186,9 +188,17 @@ def export_package(
         key_id = key_row.key_id
         built = [_item(session, job) for job in jobs]
         job_ids = [job.id for job in jobs]
+        scheme = department_scheme(session, department)
         header = {
             "department": {"name": department.name, "code": department.code},
             "exported_by": user.display_name,
+            # The receiving machine refuses a package numbered in its own 号段 before any clash.
+            "index_segment": {
+                "prefix": scheme.prefix,
+                "first": scheme.serial_first,
+                "last": scheme.segment_last,
+                "segmented": scheme.segmented,
+            },
         }
     package_id = str(uuid.uuid4())
     tmp = out.with_name(f".{out.name}.{package_id}.partial")
@@ -441,6 +451,8 @@ def verify_package(db: Database, path: Path) -> tuple[VerifiedPackage, PackageSu
         department = session.scalar(select(Department).where(Department.code == trusted.department_code))
         _check_lengths(package.manifest["items"])
         clashes = _clashes(session, department, package.manifest["items"]) if department else ()
+        if department is not None:
+            _refuse_overlapping_segment(department_scheme(session, department), package.manifest)
     manifest = package.manifest
     department = manifest.get("department", {})
     if department.get("code") != trusted.department_code:
@@ -478,6 +490,31 @@ def _clashes(session: Session, department: Department, items: list[dict[str, Any
                 found.append(Clash(entry.index_no, entry.title, titles[entry.index_no]))
     order = {n: i for i, n in enumerate(numbers)}
     return tuple(sorted(found, key=lambda c: order[c.index_no]))
+
+
+def _refuse_overlapping_segment(here: IndexScheme, manifest: dict[str, Any]) -> None:
+    """Both machines given overlapping 号段 for one department will clash sooner or later: refused
+    at the first package, with both ranges, rather than at the first clash. A sender that numbers
+    the whole range (no 号段 set there, or an older desk's package) is checked number by number."""
+    theirs = manifest.get("index_segment")
+    if not isinstance(theirs, dict) or not theirs.get("segmented") or not here.segmented:
+        return
+    if theirs.get("prefix") != here.prefix:
+        return
+    first, last = int(theirs.get("first", 1)), int(theirs.get("last", 0))
+    if first <= here.segment_last and here.serial_first <= last:
+        raise TransferError(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "传输包来自的审查机使用流水号号段 {first}–{last}，与本机号段 {here_first}–{here_last} "
+                "重叠：两台机器会给不同条目编出同一个索引号。未导入任何内容。请系统管理员在本机“目录设置”中"
+                "把本部门的号段改为与审查机不重叠的范围，再导入本包。",
+            ),
+            first=first,
+            last=last,
+            here_first=here.serial_first,
+            here_last=here.segment_last,
+        )
 
 
 def _held_here(entry: CatalogEntry, department: Department) -> bool:
@@ -620,6 +657,7 @@ def _apply(
             index_no=index_no,
         )
     if action == UPSERT:
+        _refuse_foreign_link(session, department, index_no, fields)
         release = _release_of(item)
         by_role = {f["role"]: f for f in item["files"]}
         if "published" not in by_role and release.conclusion != ON_REQUEST:
@@ -681,6 +719,27 @@ def _apply(
             QT_TRANSLATE_NOOP("DeskError", "传输包含有无法识别的操作“{action}”。"), action=action
         )
     session.flush()
+
+
+def _refuse_foreign_link(
+    session: Session, department: Department, index_no: str, fields: dict[str, Any]
+) -> None:
+    """A department's key signs for its own entries only: an interpretation it sends may not attach
+    itself to another department's document (the catalog and the site would show it under that
+    document as if its department had published it)."""
+    target_no = fields.get("interprets_index_no")
+    target = entry_by_index(session, str(target_no)) if target_no else None
+    if target is not None and target.department_id != department.id:
+        raise TransferError(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "传输包条目“{index_no}”是对索引号“{target}”的解读，但该文件属于其他部门（{owner}），"
+                "本包的签名部门无权为其添加解读。未导入任何内容。",
+            ),
+            index_no=index_no,
+            target=str(target_no),
+            owner=session.get_one(Department, target.department_id).name,
+        )
 
 
 def _release_of(item: dict[str, Any]) -> Release:

@@ -372,3 +372,22 @@ def test_the_cli_lists_clashes_in_a_dry_run_and_skips_them_when_asked(
     r = desk("package", "import", str(package), "--skip-clashes")
     assert r.returncode == 0 and f"未导入（本机已使用这些索引号）：{number(1)}" in r.stdout, r.stderr
     assert sorted(catalog(workspace)) == [number(1), number(2)]
+
+
+def test_a_package_numbered_in_an_overlapping_segment_is_refused_at_the_first_package(
+    workspace, people, sample_files, airgapped, tmp_path
+):
+    set_segment(workspace, people.admin, 40001, 99999)
+    set_segment(airgapped.workspace, airgapped.people.admin, 1, 50000)  # a slip: 40001–50000 twice
+    register_key(airgapped, workspace, people)
+    publish_offline(airgapped, sample_files["clean"], "离线机发布的供暖通知")
+    package = export(airgapped, tmp_path / "p1.zip")
+    with pytest.raises(TransferError) as refused:  # long before serial 40001 would clash
+        import_package(workspace.db, people.publisher, package)
+    message = refused.value.message
+    assert "1–50000" in message and "40001–99999" in message and "未导入任何内容" in message
+    assert catalog(workspace) == {}
+
+    set_segment(workspace, people.admin, 50001, 99999)  # as the message says: the same package goes in
+    import_package(workspace.db, people.publisher, package)
+    assert catalog(workspace) == {number(1): "离线机发布的供暖通知"}

@@ -373,3 +373,60 @@ def test_an_entry_that_came_by_package_is_withdrawn_only_by_its_departments_publ
     with pytest.raises(Exception, match="撤回必须写明理由"):
         withdraw(workspace.db, people.publisher, entry.index_no, " ")
     assert catalog(online) == {entry.index_no: "published"}
+
+
+def _resigned(source: Path, target: Path, workspace, people, change) -> Path:
+    """The package with its manifest passed through change(manifest) and signed again with the
+    department's own key: what a holder of that key (or of the air-gapped machine) could send."""
+    with workspace.db.read() as s:
+        row = signing_keys.active(s, s.get_one(User, people.admin).department_id)
+        key = signing_keys.unlock(row, PASSPHRASE, workspace.paths.keys_dir)
+    with zipfile.ZipFile(source) as archive:
+        manifest = json.loads(archive.read(MANIFEST))
+    change(manifest)
+    body = canonical_json(manifest)
+    return _rewrite(
+        source,
+        target,
+        lambda n, d: body if n == MANIFEST else base64.b64encode(key.sign(body)) if n == SIGNATURE else d,
+    )
+
+
+def test_a_package_may_not_attach_an_interpretation_to_another_departments_document(
+    workspace, people, sample_files, online, tmp_path
+):
+    import datetime as dt
+
+    trust(online, offline_key(workspace, people))
+    with online.workspace.db.write() as s:  # the online machine's own department publishes here
+        dept = s.get_one(User, online.admin).department_id
+        s.add(
+            CatalogEntry(
+                index_no="ONLINE001/2026-00001",
+                department_id=dept,
+                title="联网机部门自己的规范性文件",
+                publisher="测试市政务公开办",
+                published_on=dt.date(2026, 11, 2),
+                doc_number="",
+                category="城乡建设、环境保护\\城市管理",
+                doc_type="通知",
+                keywords="[]",
+                summary="",
+                disclosure="proactive",
+                scope="",
+                validity="valid",
+                published_sha256="",
+            )
+        )
+    doc_id = approved_document(workspace, people, sample_files["clean"])
+    publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="供暖", to_package=True)
+    export(workspace, people, tmp_path / "good.zip")
+
+    def link_to_foreign(manifest):
+        manifest["items"][0]["entry"]["interprets_index_no"] = "ONLINE001/2026-00001"
+
+    forged = _resigned(tmp_path / "good.zip", tmp_path / "forged.zip", workspace, people, link_to_foreign)
+    with pytest.raises(TransferError, match="属于其他部门") as refused:
+        import_package(online.workspace.db, online.publisher, forged)
+    assert "ONLINE001/2026-00001" in refused.value.message and "测试市政务公开办" in refused.value.message
+    assert catalog(online) == {"ONLINE001/2026-00001": "published"}  # nothing of the package went in
