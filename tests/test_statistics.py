@@ -265,3 +265,30 @@ def test_statistics_window_shows_charts_tables_and_exports(qtbot, desk_app, work
     window.choose_save_path = lambda *_args: str(target)
     assert window.exports[2].isEnabled() and window.export("csv", to_csv)
     assert target.read_bytes().startswith("\ufeff指标".encode())
+
+
+def test_statistics_window_shows_table3(qtbot, desk_app, workspace, people):
+    from app.db.models_requests import InfoRequest
+    from app.ui.statistics_view import StatisticsWindow
+
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        for i, (name, ref, outcome) in enumerate((("甲", "供暖方案", "disclosed"), ("乙", "供暖方案", None))):
+            s.add(
+                InfoRequest(
+                    department_id=clerk.department_id, number=f"T-{i}", applicant_kind="person",
+                    applicant_name=name, applicant_contact="—", content="x", content_ref=ref, channel="post",
+                    received_on=dt.date(2026, 3, 2), status="answered" if outcome else "registered",
+                    outcome=outcome, answered_on=dt.date(2026, 3, 9) if outcome else None, created_by_id=clerk.id,
+                )
+            )  # fmt: skip
+    window = StatisticsWindow(workspace.db)
+    qtbot.addWidget(window)
+    window.year.setValue(2026)
+    window.compute()
+    qtbot.waitUntil(lambda: window.figures is not None, timeout=30_000)
+    cells = {window.table3.item(r, 1).text(): window.table3.item(r, 8).text() for r in range(window.table3.rowCount())}
+    assert cells["（一）予以公开"] == "1" and cells["（七）总计"] == "1"
+    assert window.table3.item(0, 0).text() == "一、本年新收政府信息公开申请数量" and window.table3.item(0, 8).text() == "2"
+    note = window.requests_note.text()
+    assert "每一列一致" in note and "供暖方案：2 件申请，2 个申请人" in note and "甲" not in note

@@ -31,7 +31,7 @@ from app.db.database import Database
 from app.db.models import Department
 from app.statistics import figures
 from app.ui.tasks import TaskRunner
-from publish.report import LEGAL_KINDS, Figures, table2_pdf, to_csv, to_xlsx
+from publish.report import ART44_NAME, LEGAL_KINDS, TABLE3_COLUMNS, Figures, table2_pdf, to_csv, to_xlsx
 
 BAR_COLOR = QColor(164, 22, 26)
 
@@ -159,7 +159,7 @@ class StatisticsWindow(QDialog):
         self.compute_button = QPushButton(self.tr("统计"), self)
         self.compute_button.clicked.connect(self.compute)
         self.exports = [
-            self._export_button(self.tr("导出 PDF（表二）…"), "pdf", table2_pdf),
+            self._export_button(self.tr("导出 PDF（表二、表三）…"), "pdf", table2_pdf),
             self._export_button(self.tr("导出 XLSX…"), "xlsx", to_xlsx),
             self._export_button(self.tr("导出 CSV…"), "csv", to_csv),
         ]
@@ -193,9 +193,26 @@ class StatisticsWindow(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table3 = QTableWidget(0, 2 + len(TABLE3_COLUMNS), self)
+        self.table3.setHorizontalHeaderLabels(
+            [self.tr("项目"), self.tr("分项"), *TABLE3_COLUMNS]  # the form's own column names
+        )
+        header = self.table3.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table3.verticalHeader().hide()
+        self.table3.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.requests_note = QLabel(self)
+        self.requests_note.setWordWrap(True)
+        requests = QWidget(self)
+        requests_layout = QVBoxLayout(requests)
+        requests_layout.addWidget(self.table3, 1)
+        requests_layout.addWidget(self.requests_note)
         tabs = QTabWidget(self)
         tabs.addTab(charts, self.tr("图表"))
         tabs.addTab(self.table, self.tr("数据表"))
+        tabs.addTab(requests, self.tr("依申请公开（表三）"))
+        self.tabs = tabs
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -289,12 +306,38 @@ class StatisticsWindow(QDialog):
                 )
             ]
         )
+        self._show_table3(result)
         rows = result.rows()
         self.forms.set_items([(item, int(value)) for name, item, value in rows if name == "政策解读"])
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+
+    def _show_table3(self, result: Figures) -> None:
+        """Table 3 as the form has it, the identity per column, and the 第四十四条 candidates."""
+        lines = result.requests.lines()
+        self.table3.setRowCount(len(lines))
+        for r, (name, item, values) in enumerate(lines):
+            shown = "" if r and name == lines[r - 1][0] else name  # 三、本年度办理结果 once, as on the form
+            for c, text in enumerate([shown, item, *map(str, values)]):
+                cell = QTableWidgetItem(text)
+                if c >= 2:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table3.setItem(r, c, cell)
+        check = (
+            self.tr("核对：一 + 二 = 三（七）总计 + 四，每一列一致。")
+            if result.requests.identity_holds
+            else self.tr("核对：一 + 二 与 三（七）总计 + 四 不一致，请核查申请的收到和办结日期。")
+        )
+        repeated = [
+            self.tr("{ref}：{n} 件申请，{people} 个申请人").format(ref=ref, n=n, people=people)
+            for ref, n, people in result.requests.repeated
+        ]
+        text = check
+        if repeated:
+            text += "\n" + ART44_NAME + "：" + "；".join(repeated)
+        self.requests_note.setText(text)
 
     def export(self, suffix: str, render: Callable[[Figures], bytes]) -> bool:
         if self.figures is None:
