@@ -353,7 +353,13 @@ class Converter:
             with tempfile.TemporaryDirectory(dir=self.home) as work:
                 src, dst = Path(work) / f"in{suffix}", Path(work) / f"out{out_suffix}"
                 src.write_bytes(data)
-                request = {"src": str(src), "dst": str(dst), "filter": filter_name}
+                # A draft read as DOCX, or a DOCX with comments, is loaded without a view: Debian's
+                # headless office aborts building the view of a document with comments
+                # (uno_worker.py). Any other save that killed the office is tried once more without
+                # one too; a PDF needs its view.
+                request: dict[str, Any] = {"src": str(src), "dst": str(dst), "filter": filter_name}
+                viewless = filter_name == DOCX_FILTER or _docx_with_comments(suffix, data)
+                request["view"] = filter_name == PDF_FILTER or not viewless
                 for attempt in (1, 2):
                     answer = self._ask(request)
                     if answer.get("ok") and dst.is_file():
@@ -361,6 +367,7 @@ class Converter:
                         break
                     if answer.get("dead") and attempt == 1:
                         self._stop()  # the office went away: start a new one and try again
+                        request["view"] = filter_name == PDF_FILTER
                         continue
                     raise ConversionFailed(
                         QT_TRANSLATE_NOOP("DeskError", "LibreOffice 无法转换“{name}”：{reason}"),
@@ -372,7 +379,7 @@ class Converter:
                 self._cache.popitem(last=False)
             return out
 
-    def _ask(self, request: dict[str, str]) -> dict[str, Any]:
+    def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
         office = self._running()
         if office is None:
             return {"ok": False, "error": "LibreOffice did not start", "dead": True}
@@ -499,6 +506,19 @@ class Converter:
             for stream in (process.stdin, process.stdout):
                 if stream is not None:
                     stream.close()
+
+
+def _docx_with_comments(suffix: str, data: bytes) -> bool:
+    import io
+    import zipfile
+
+    if suffix != ".docx":
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return "word/comments.xml" in zf.namelist()
+    except zipfile.BadZipFile:
+        return False
 
 
 _SHARED: list[Converter] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,6 +23,7 @@ MAX_ZIP_RATIO = 200
 # A text draft is published as a PDF laid out from it (review.compose), page by page; past this
 # many characters (some 20,000 pages of Chinese) it is refused on the way in, not at approval.
 MAX_TEXT_CHARS = 24_000_000
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAX_CHAR_BYTES = 4  # UTF-32: no text of more bytes than this per character can be within the limit
 
 
@@ -31,11 +33,20 @@ class Kind(StrEnum):
     OFD = "ofd"
     TEXT = "text"
     IMAGE = "image"
+    DOC = "doc"  # Word 97–2003 binary
+    WPS = "wps"  # WPS 文字 (Kingsoft's Word-binary .wps, or a Microsoft Works document)
+    ODT = "odt"  # OpenDocument text
 
+
+# Read through a DOCX LibreOffice makes of them (review.convert.docx_of).
+CONVERTED_KINDS = (Kind.DOC, Kind.WPS, Kind.ODT)
 
 KIND_LABELS = {
     Kind.PDF: QT_TRANSLATE_NOOP("Vocabulary", "PDF 文档"),
     Kind.DOCX: QT_TRANSLATE_NOOP("Vocabulary", "Word (DOCX) 文档"),
+    Kind.DOC: QT_TRANSLATE_NOOP("Vocabulary", "Word 97-2003 (DOC) 文档"),
+    Kind.WPS: QT_TRANSLATE_NOOP("Vocabulary", "WPS 文字文档"),
+    Kind.ODT: QT_TRANSLATE_NOOP("Vocabulary", "OpenDocument 文本 (ODT)"),
     Kind.OFD: QT_TRANSLATE_NOOP("Vocabulary", "OFD 版式文档"),
     Kind.TEXT: QT_TRANSLATE_NOOP("Vocabulary", "纯文本"),
     Kind.IMAGE: QT_TRANSLATE_NOOP("Vocabulary", "图片"),
@@ -44,6 +55,9 @@ KIND_LABELS = {
 _EXTENSIONS = {
     ".pdf": Kind.PDF,
     ".docx": Kind.DOCX,
+    ".doc": Kind.DOC,
+    ".wps": Kind.WPS,
+    ".odt": Kind.ODT,
     ".ofd": Kind.OFD,
     ".txt": Kind.TEXT,
     ".text": Kind.TEXT,
@@ -59,6 +73,9 @@ SUPPORTED_SUFFIXES = tuple(_EXTENSIONS)
 _MEDIA_TYPES = {
     Kind.PDF: "application/pdf",
     Kind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    Kind.DOC: "application/msword",
+    Kind.WPS: "application/vnd.ms-works",
+    Kind.ODT: "application/vnd.oasis.opendocument.text",
     Kind.OFD: "application/ofd",
     Kind.TEXT: "text/plain",
 }
@@ -114,7 +131,7 @@ def probe(name: str, data: bytes, allow_encrypted: bool = False) -> Probe:
             size_mb=len(data) // (1024 * 1024),
             limit=MAX_TEXT_CHARS // 10_000,
         )
-    actual = _sniff(name, data)
+    actual = _sniff(name, data, expected)
     if actual is None and expected is Kind.TEXT:
         decode_text(name, data)  # raises, naming the encodings tried
     if actual is not expected:
@@ -129,8 +146,10 @@ def probe(name: str, data: bytes, allow_encrypted: bool = False) -> Probe:
     match expected:
         case Kind.PDF:
             return _probe_pdf(name, data, allow_encrypted)
-        case Kind.DOCX | Kind.OFD:
+        case Kind.DOCX | Kind.OFD | Kind.ODT:
             _check_zip(name, data)
+            return Probe(expected, _MEDIA_TYPES[expected])
+        case Kind.DOC | Kind.WPS:
             return Probe(expected, _MEDIA_TYPES[expected])
         case Kind.TEXT:
             text, encoding = decode_text(name, data)
@@ -150,18 +169,25 @@ def probe(name: str, data: bytes, allow_encrypted: bool = False) -> Probe:
     raise AssertionError(expected)
 
 
-def _sniff(name: str, data: bytes) -> Kind | None:
+def _sniff(name: str, data: bytes, expected: Kind | None = None) -> Kind | None:
     head = data[:1024]
     if b"%PDF-" in head:
         return Kind.PDF
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise DocumentRejected(
-            name,
-            QT_TRANSLATE_NOOP(
-                "DeskError",
-                "“{name}”是加密的 Office 文档或旧版 .doc 文件。请在 Word 中取消密码并另存为 DOCX 后再导入。",
-            ),
-        )
+    if head.startswith(_OLE_MAGIC):
+        try:
+            kinds = ole_layout(name, data).kinds
+        except DamagedCompoundFile:
+            if expected in (Kind.DOC, Kind.WPS):
+                raise
+            # Named as something else, a compound file is most likely an encrypted DOCX or a renamed .doc.
+            raise DocumentRejected(
+                name,
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "“{name}”是加密的 Office 文档或旧版 .doc 文件。请在 Word 中取消密码并另存为 DOCX 后再导入。",
+                ),
+            ) from None
+        return expected if expected in kinds else kinds[0]
     if head.startswith(b"PK\x03\x04"):
         try:
             names = set(member_names(name, data))
@@ -173,6 +199,10 @@ def _sniff(name: str, data: bytes) -> Kind | None:
             return Kind.DOCX
         if "OFD.xml" in names:
             return Kind.OFD
+        if "mimetype" in names and "content.xml" in names:
+            with Archive(name, data) as archive:
+                if archive.read("mimetype", limit=256).strip() == _ODT_MIMETYPE:
+                    return Kind.ODT
         return None
     if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
         return Kind.IMAGE
@@ -181,6 +211,166 @@ def _sniff(name: str, data: bytes) -> Kind | None:
     except DocumentRejected:
         return None
     return Kind.TEXT
+
+
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+# -- OLE2 compound files: Word 97 DOC, WPS, and the ones that are neither ---------------------------
+
+_FAT_END, _FAT_FREE = 0xFFFFFFFE, 0xFFFFFFFF
+_FIB_IDENT = 0xA5EC  # a Word 97+ FIB (WordDocument stream)
+_FIB_ENCRYPTED = 0x0100  # FibBase flags: fEncrypted
+# Other compound files, named in the refusal by a stream only they have.
+_OTHER_OLE = (
+    ("Workbook", QT_TRANSLATE_NOOP("Vocabulary", "Excel 97-2003 工作簿")),
+    ("Book", QT_TRANSLATE_NOOP("Vocabulary", "Excel 工作簿")),
+    ("PowerPoint Document", QT_TRANSLATE_NOOP("Vocabulary", "PowerPoint 97-2003 演示文稿")),
+    ("__properties_version1.0", QT_TRANSLATE_NOOP("Vocabulary", "Outlook 邮件 (MSG)")),
+)
+
+
+@dataclass(frozen=True)
+class OleLayout:
+    """What a compound file is, by the streams inside it."""
+
+    kinds: tuple[Kind, ...]  # the kinds it may be named as, the one it is first
+    macros: tuple[str, ...] = ()  # its VBA modules (Word keeps them in the Macros storage)
+
+
+def ole_layout(name: str, data: bytes) -> OleLayout:
+    """A Word 97 DOC, a WPS file (Kingsoft's Word binary with its WpsCustomData stream, which it
+    also writes into the .doc files it saves; or Microsoft Works' CONTENTS), or a refusal naming
+    what else it is: encrypted, damaged, another Office file."""
+    streams = compound_streams(name, data)
+    if "EncryptionInfo" in streams or "EncryptedPackage" in streams:
+        raise EncryptedDocument(
+            name,
+            QT_TRANSLATE_NOOP(
+                "DeskError", "“{name}”是加密的 Office 文档。请在 Word 或 WPS 中取消打开密码后再导入。"
+            ),
+        )
+    macros = _vba_modules(streams)
+    word = streams.get("WordDocument", b"")
+    if len(word) >= 12 and int.from_bytes(word[:2], "little") == _FIB_IDENT:
+        if int.from_bytes(word[10:12], "little") & _FIB_ENCRYPTED:
+            raise EncryptedDocument(
+                name,
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "“{name}”是加密的 Word/WPS 文档，需要打开密码。请取消密码后再导入。"
+                ),
+            )
+        kinds = (Kind.WPS, Kind.DOC) if "WpsCustomData" in streams else (Kind.DOC,)
+        return OleLayout(kinds, macros)
+    if streams.get("CONTENTS", b"")[:8] in (b"CHNKWKS ", b"CHNKINK "):
+        return OleLayout((Kind.WPS,), macros)
+    what = next(
+        (label for stream, label in _OTHER_OLE if stream in streams),
+        QT_TRANSLATE_NOOP("Vocabulary", "OLE 复合文件（旧版 Office 格式）"),
+    )
+    raise DocumentRejected(
+        name,
+        QT_TRANSLATE_NOOP(
+            "DeskError", "“{name}”是{what}，不是 Word 或 WPS 文字文档，无法导入。可导入：{supported}。"
+        ),
+        what=what,
+        supported=" ".join(SUPPORTED_SUFFIXES),
+    )
+
+
+def compound_streams(name: str, data: bytes) -> dict[str, bytes]:
+    """The streams of a compound file by name, its structure checked first: header counts that a
+    file of this size cannot hold, a chain that loops, runs off the end or shares a sector with
+    another are refused before anything is read, so the work and memory stay within the file's size."""
+    from review.extract.inner import CompoundFile
+
+    try:
+        _check_compound_header(data)
+        compound = CompoundFile(data)
+        _check_chains(compound, data)
+        return dict(compound.streams())
+    except _CompoundDamaged as exc:
+        reason = str(exc)
+    except (ValueError, IndexError, struct.error) as exc:
+        reason = f"{type(exc).__name__}: {exc}"
+    raise DamagedCompoundFile(
+        name,
+        QT_TRANSLATE_NOOP("DeskError", "“{name}”是损坏的 Office 复合文件（{reason}），无法导入。"),
+        reason=reason,
+    )
+
+
+class DamagedCompoundFile(DocumentRejected):
+    pass
+
+
+class _CompoundDamaged(ValueError):
+    pass
+
+
+def _check_compound_header(data: bytes) -> None:
+    if len(data) < 512:
+        raise _CompoundDamaged("文件头不完整")
+    sector_shift, mini_shift = struct.unpack_from("<HH", data, 30)
+    if sector_shift not in (9, 12) or mini_shift != 6:
+        raise _CompoundDamaged(f"扇区大小不合规（2^{sector_shift}，2^{mini_shift}）")
+    sectors = -(-len(data) // (1 << sector_shift)) - 1
+    n_fat, first_dir, _, _, _, n_minifat, _, n_difat = struct.unpack_from("<IIIIIIII", data, 44)
+    for label, count in (("FAT 扇区数", n_fat), ("MiniFAT 扇区数", n_minifat), ("DIFAT 扇区数", n_difat)):
+        if count > sectors:
+            raise _CompoundDamaged(f"{label} {count} 超过文件的 {sectors} 个扇区")
+    if first_dir >= sectors:
+        raise _CompoundDamaged(f"目录起始扇区 {first_dir} 超出文件")
+
+
+def _check_chains(compound: Any, data: bytes) -> None:
+    """Every chain of sectors ends, stays inside the file and owns its sectors alone."""
+    sectors = -(-len(data) // compound.sector) - 1
+    used: set[int] = set()
+    used_mini: set[int] = set()
+
+    def walk(start: int, fat: list[int], limit: int, seen: set[int], what: str) -> int:
+        count, sector = 0, start
+        while sector != _FAT_END:
+            if sector >= limit or sector >= len(fat):
+                raise _CompoundDamaged(f"{what}的扇区链指向文件之外（{sector}）")
+            if sector in seen:
+                raise _CompoundDamaged(f"{what}的扇区链有环或与其他流重叠（扇区 {sector}）")
+            seen.add(sector)
+            count += 1
+            sector = fat[sector]
+        return count
+
+    first_dir, _, _, first_minifat, n_minifat = struct.unpack_from("<IIIII", data, 48)
+    walk(first_dir, compound.fat, sectors, used, "目录")
+    if n_minifat:
+        walk(first_minifat, compound.fat, sectors, used, "MiniFAT")
+    for index, (entry, kind, start, size) in enumerate(compound.entries):
+        if kind not in (2, 5) or (kind == 2 and size == 0):
+            continue
+        mini = kind == 2 and size < compound.mini_cutoff
+        unit = compound.mini_sector if mini else compound.sector
+        if mini:
+            count = walk(start, compound.minifat, len(compound.minifat), used_mini, f"流“{entry}”")
+        elif index == 0 and start == _FAT_END:
+            continue  # no mini stream
+        else:
+            count = walk(start, compound.fat, sectors, used, f"流“{entry}”")
+        if count * unit < size:
+            raise _CompoundDamaged(f"流“{entry}”声明 {size} 字节，扇区链只有 {count * unit} 字节")
+
+
+def _vba_modules(streams: dict[str, bytes]) -> tuple[str, ...]:
+    """The VBA modules a compound file carries, by name: the PROJECT stream lists them."""
+    if "_VBA_PROJECT" not in streams and "PROJECT" not in streams:
+        return ()
+    text = streams.get("PROJECT", b"").decode("gb18030", "replace")
+    modules = [
+        line.split("=", 1)[1].split("/", 1)[0].strip()
+        for line in text.splitlines()
+        if line.split("=", 1)[0] in ("Module", "Document", "Class", "BaseClass")
+    ]
+    return tuple(m for m in modules if m) or ("VBA",)
 
 
 class Inner(StrEnum):
@@ -202,7 +392,6 @@ class Inner(StrEnum):
     UNKNOWN = "unknown"
 
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
 
 
@@ -546,7 +735,15 @@ def sniff_media(data: bytes) -> MediaSniff | None:
     return None
 
 
-_KIND_SUFFIXES = {Kind.PDF: ".pdf", Kind.DOCX: ".docx", Kind.OFD: ".ofd", Kind.TEXT: ".txt"}
+_KIND_SUFFIXES = {
+    Kind.PDF: ".pdf",
+    Kind.DOCX: ".docx",
+    Kind.DOC: ".doc",
+    Kind.WPS: ".wps",
+    Kind.ODT: ".odt",
+    Kind.OFD: ".ofd",
+    Kind.TEXT: ".txt",
+}
 _IMAGE_SUFFIXES = {"image/png": ".png", "image/jpeg": ".jpg", "image/tiff": ".tif"}
 
 

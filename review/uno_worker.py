@@ -4,12 +4,17 @@ virtual environment cannot import uno).
 It connects to the LibreOffice process review/convert.py started (a named pipe, no TCP port), then
 reads one JSON request a line on stdin and answers one JSON line on stdout:
 
-    {"src": "/tmp/…/in.docx", "dst": "/tmp/…/out.pdf", "filter": "writer_pdf_Export"}
+    {"src": "/tmp/…/in.docx", "dst": "/tmp/…/out.pdf", "filter": "writer_pdf_Export", "view": true}
     -> {"ok": true} | {"ok": false, "error": "…", "dead": false}
 
 When stdin closes (the desk ended, however it ended) the worker kills the office process group.
 "dead" says the office process went away (review/convert.py then starts a new one and tries again).
-Documents are opened hidden and read-only, with macros never run and links never updated.
+Documents are opened hidden and read-only, with macros never run and links never updated. A request
+with "view": false loads the document as a model alone, with no view: Debian's headless LibreOffice
+(libreoffice-writer-nogui) ships no dialog layouts, and the view of a document with comments builds
+its comment windows from one and aborts the whole office. Without a view the PDF export cannot lay
+pages out (and a DOCX saved to ODT lost its text boxes' anchoring), so only the DOC, WPS and ODT
+drafts the desk reads as DOCX are loaded so.
 Nothing here is imported by the desk itself: uno is loaded only when this file runs as a script.
 """
 
@@ -58,24 +63,45 @@ def _connect(uno: Any, pipe: str, deadline: float) -> Any:
     url = f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext"
     while True:
         try:
-            context = resolver.resolve(url)
-            return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+            return resolver.resolve(url)
         except Exception:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
 
 
-def _convert(uno: Any, desktop: Any, request: dict[str, Any]) -> dict[str, Any]:
-    load = _props(
-        uno,
-        Hidden=True,
-        ReadOnly=True,
-        MacroExecutionMode=0,  # css.document.MacroExecMode.NEVER_EXECUTE
-        UpdateDocMode=0,  # css.document.UpdateDocMode.NO_UPDATE: no linked content fetched
-        Silent=True,
+_LOAD = {
+    "Hidden": True,
+    "ReadOnly": True,
+    "MacroExecutionMode": 0,  # css.document.MacroExecMode.NEVER_EXECUTE
+    "UpdateDocMode": 0,  # css.document.UpdateDocMode.NO_UPDATE: no linked content fetched
+    "Silent": True,
+}
+
+
+def _model(uno: Any, context: Any, url: str) -> Any:
+    """The document at `url` loaded without a view, its import filter found by deep detection."""
+    manager = context.ServiceManager
+    detection = manager.createInstanceWithContext("com.sun.star.document.TypeDetection", context)
+    found, descriptor = detection.queryTypeByDescriptor(_props(uno, URL=url), True)
+    if not found:
+        return None
+    given = {p.Name: p.Value for p in descriptor}
+    filter_name = given.get("FilterName") or dict((p.Name, p.Value) for p in detection.getByName(found)).get(
+        "PreferredFilter", ""
     )
-    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(request["src"]), "_blank", 0, load)
+    doc = manager.createInstanceWithContext("com.sun.star.text.TextDocument", context)
+    doc.load(_props(uno, URL=url, FilterName=filter_name, **_LOAD))
+    return doc
+
+
+def _convert(uno: Any, context: Any, request: dict[str, Any]) -> dict[str, Any]:
+    url = uno.systemPathToFileUrl(request["src"])
+    if request.get("view", True):
+        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        doc = desktop.loadComponentFromURL(url, "_blank", 0, _props(uno, **_LOAD))
+    else:
+        doc = _model(uno, context, url)
     if doc is None:
         return {"ok": False, "error": "LibreOffice could not open the file", "dead": False}
     try:
@@ -98,7 +124,7 @@ def main() -> int:
 
     pipe, connect_timeout, office_group = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
     try:
-        desktop = _connect(uno, pipe, time.monotonic() + connect_timeout)
+        context = _connect(uno, pipe, time.monotonic() + connect_timeout)
     except Exception as exc:
         print(
             json.dumps({"ok": False, "error": f"cannot reach LibreOffice: {exc}", "dead": True}), flush=True
@@ -108,7 +134,7 @@ def main() -> int:
     for line in sys.stdin:
         request = json.loads(line)
         try:
-            answer = _convert(uno, desktop, request)
+            answer = _convert(uno, context, request)
         except Exception as exc:
             name = type(exc).__name__
             dead = name in ("DisposedException", "RuntimeException") or "Binary URP bridge" in str(exc)

@@ -6,6 +6,7 @@ benchmarks/convert_speed.py."""
 from __future__ import annotations
 
 import io
+import itertools
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -125,3 +126,148 @@ def official_document(extra_pages: int = 0) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+ID_VALID = "110101199003071233"  # its check digit is right: a blocking PII-ID
+COMMENT = "批注秘密戊"
+HIDDEN = "隐藏文字秘密己"
+
+
+def intake_draft() -> bytes:
+    """A short draft for the DOC/WPS/ODT intake: a 身份证号 in a table, a comment and hidden text."""
+    document = docx.Document()
+    body = document.add_paragraph()
+    commented = _run(body, "关于低保对象公示的通知。", "仿宋_GB2312", 16)
+    document.add_comment(commented, text=COMMENT, author="审核人")
+    hidden = _run(body, HIDDEN, "仿宋_GB2312", 16)
+    hidden.font.hidden = True
+    table = document.add_table(rows=2, cols=3)
+    table.style = "Table Grid"
+    # Text on both sides of the number: the engine reads digits in a neighbouring cell as going on
+    # across the line break (a 21-digit run is no 身份证号).
+    for row, cells in enumerate([("姓名", "身份证号", "所在村"), (SECRETS["name"], ID_VALID, "城关村")]):
+        for column, value in enumerate(cells):
+            _run(table.cell(row, column).paragraphs[0], value, "仿宋_GB2312", 14)
+    _run(document.add_paragraph(), "某某县民政局", "仿宋_GB2312", 16)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+# -- OLE2 compound files (MS-CFB, version 3), for the DOC and WPS layouts LibreOffice cannot write --
+
+_SECTOR, _MINI, _CUTOFF = 512, 64, 4096
+_FREE, _END, _FATSECT, _NOSTREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+
+Tree = dict[str, "bytes | Tree"]  # a stream's bytes, or a storage's own tree
+
+
+def compound_file(tree: Tree) -> bytes:
+    """A compound file holding `tree`: small streams in the mini stream, the rest in sectors."""
+    import struct
+
+    entries: list[list] = [["Root Entry", 5, b"", []]]  # name, type, data, children
+
+    def add(node: Tree) -> list[int]:
+        ids = []
+        for name, value in node.items():
+            entries.append(
+                [name, 1 if isinstance(value, dict) else 2, b"" if isinstance(value, dict) else value, []]
+            )
+            ids.append(len(entries) - 1)
+            if isinstance(value, dict):
+                entries[ids[-1]][3] = add(value)
+        return ids
+
+    entries[0][3] = add(tree)
+    mini = bytearray()
+    minifat: list[int] = []
+    starts = [_END] * len(entries)
+    big: list[int] = []
+    for index, (_, kind, data, _children) in enumerate(entries):
+        if kind != 2 or not data:
+            continue
+        if len(data) >= _CUTOFF:
+            big.append(index)
+            continue
+        starts[index] = len(minifat)
+        count = -(-len(data) // _MINI)
+        minifat.extend(range(len(minifat) + 1, len(minifat) + count))
+        minifat.append(_END)
+        mini += data.ljust(count * _MINI, b"\0")
+    sectors: list[bytes] = []
+    fat: list[int] = []
+
+    def place(data: bytes) -> int:
+        if not data:
+            return _END
+        start, count = len(sectors), -(-len(data) // _SECTOR)
+        for i in range(count):
+            sectors.append(data[i * _SECTOR : (i + 1) * _SECTOR].ljust(_SECTOR, b"\0"))
+            fat.append(start + i + 1 if i < count - 1 else _END)
+        return start
+
+    for index in big:
+        starts[index] = place(entries[index][2])
+    starts[0] = place(bytes(mini))
+    minifat_bytes = struct.pack(f"<{len(minifat)}I", *minifat) if minifat else b""
+    first_minifat = place(minifat_bytes.ljust(-(-len(minifat_bytes) // _SECTOR) * _SECTOR, b"\xff"))
+    # Each storage's children in a chain of right siblings, in the order the format sorts names.
+    right = [_NOSTREAM] * len(entries)
+    first_child = [_NOSTREAM] * len(entries)
+    for index, entry in enumerate(entries):
+        order = sorted(entry[3], key=lambda i: (len(entries[i][0]), entries[i][0].upper()))
+        for a, b in itertools.pairwise(order):
+            right[a] = b
+        if order:
+            first_child[index] = order[0]
+    directory = bytearray()
+    for index, (name, kind, data, _children) in enumerate(entries):
+        raw = name.encode("utf-16-le") + b"\0\0"
+        size = len(mini) if index == 0 else len(data)
+        directory += raw.ljust(64, b"\0") + struct.pack(
+            "<HBBIII16sI8s8sIQ",
+            len(raw),
+            kind,
+            1,
+            _NOSTREAM,
+            right[index],
+            first_child[index],
+            b"",
+            0,
+            b"",
+            b"",
+            starts[index],
+            size,
+        )
+    first_dir = place(bytes(directory).ljust(-(-len(directory) // _SECTOR) * _SECTOR, b"\0"))
+    n_fat = 1
+    while len(sectors) + n_fat > n_fat * (_SECTOR // 4):
+        n_fat += 1
+    fat_start = len(sectors)
+    fat += [_FATSECT] * n_fat
+    fat_bytes = struct.pack(f"<{len(fat)}I", *fat).ljust(n_fat * _SECTOR, b"\xff")
+    sectors += [fat_bytes[i * _SECTOR : (i + 1) * _SECTOR] for i in range(n_fat)]
+    difat = [fat_start + i for i in range(n_fat)] + [_FREE] * (109 - n_fat)
+    header = struct.pack(
+        "<8s16sHHHHH6sIIIIIIIII109I",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        b"",
+        0x3E,
+        3,
+        0xFFFE,
+        9,
+        6,
+        b"",
+        0,
+        n_fat,
+        first_dir,
+        0,
+        _CUTOFF,
+        first_minifat if minifat else _END,
+        len(minifat_bytes) // _SECTOR + bool(len(minifat_bytes) % _SECTOR),
+        _END,
+        0,
+        *difat,
+    )
+    return header + b"".join(sectors)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import PurePath
 
 from review.errors import QT_TRANSLATE_NOOP, DocumentRejected
 from review.extract.base import (
@@ -14,9 +15,10 @@ from review.extract.base import (
     Locator,
     TextStream,
     fixed_stream,
+    hidden_finding,
     scan_finding,
 )
-from review.formats import Inner, Kind, check_zip, decode_text, probe, sniff_inner
+from review.formats import Inner, Kind, check_zip, decode_text, ole_layout, probe, sniff_inner
 from review.model import Channel, Finding, Location, Severity
 
 # Attachments inside attachments: a PDF in a ZIP in a DOCX is three levels down.
@@ -50,11 +52,60 @@ def extract_any(
             from review.extract.ofd import extract_ofd
 
             return extract_ofd(name, data, depth, budget)
+        case Kind.DOC | Kind.WPS | Kind.ODT:
+            return extract_converted(name, data, kind, depth, budget)
         case Kind.TEXT:
             return extract_text(name, data)
         case Kind.IMAGE:
             return extract_image(name, data)
     raise AssertionError(kind)
+
+
+NEEDS_OFFICE = QT_TRANSLATE_NOOP("Rules", "需要 LibreOffice 才能检查 DOC/WPS 文件")
+UNCONVERTIBLE = QT_TRANSLATE_NOOP("Rules", "LibreOffice 无法读取此文件，需人工审查")
+
+
+def extract_converted(name: str, data: bytes, kind: Kind, depth: int, budget: Budget) -> Extraction:
+    """A DOC, WPS or ODT draft read as the DOCX LibreOffice makes of it (review.convert.docx_of):
+    its findings, hidden content and places are those of that DOCX, which is also what the
+    reviewer's decisions are applied to (app.redaction.source_form). A compound file's macros are
+    named as hidden content; they never run. Without LibreOffice nothing of it can be read: a
+    blocking finding says so, it is never passed as empty."""
+    from review.convert import ConversionFailed, docx_of, unavailable_reason
+
+    macros = ole_layout(name, data).macros if kind is not Kind.ODT else ()
+    docx_name = str(PurePath(name).with_suffix(".docx"))
+    try:
+        docx = docx_of(name, data)
+    except ConversionFailed as exc:
+        missing = bool(unavailable_reason())
+        out = Extraction()
+        out.unreadable.append(NEEDS_OFFICE if missing else f"{UNCONVERTIBLE}（{exc}）")
+        out.findings.append(
+            hidden_finding(
+                "HID-NEEDS-OFFICE" if missing else "HID-UNREADABLE",
+                Severity.BLOCKING,
+                NEEDS_OFFICE if missing else UNCONVERTIBLE,
+                Channel.VISIBLE,
+                Location(detail=str(exc)[:200]),
+            )
+        )
+    else:
+        check_zip(docx_name, docx, budget.left)
+        from review.extract.docx import extract_docx
+
+        out = extract_docx(docx_name, docx, depth, budget)
+    if macros:
+        out.findings.append(
+            hidden_finding(
+                "HID-MACRO",
+                Severity.WARNING,
+                QT_TRANSLATE_NOOP("Rules", "宏（VBA 代码）：检查时未运行，发布版不含宏"),
+                Channel.JAVASCRIPT,
+                Location(detail="宏模块：" + "、".join(macros)),
+            )
+        )
+    return out
 
 
 def extract_text(name: str, data: bytes) -> Extraction:
