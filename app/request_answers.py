@@ -48,6 +48,7 @@ from publish.release import ON_REQUEST
 from publish.request_clock import ActionKind, Reason
 from publish.request_outcomes import Outcome
 from publish.taxonomy import DisclosureMode, LegalBasis
+from review.extract.dispatch import visible_text
 from review.formats import probe
 
 # The 答复书 each outcome is answered with; outcomes with none (不予处理 and the like) are
@@ -469,6 +470,18 @@ def publish_proactive(db: Database, user_id: int, request_id: int, on: dt.date |
                 QT_TRANSLATE_NOOP("DeskError", "申请 {number} 没有已批准的公开文件，无法转为主动公开。"),
                 number=row.number,
             )
+        personal = [t for t in (row.applicant_name, row.applicant_contact) if len(t.strip()) >= 2]
+        for d, _, pdf in sources:
+            shown = re.sub(r"\s+", "", visible_text(pdf))
+            if any(re.sub(r"\s+", "", t) in shown for t in personal):
+                # What the applicant was given may hold their own data; the public may not get it.
+                raise ValidationFailed(
+                    QT_TRANSLATE_NOOP(
+                        "DeskError",
+                        "“{title}”中有申请人的姓名或联系方式，不能转为主动公开。请删除后作为新文件导入并按主动公开流程审查。",
+                    ),
+                    title=d.title,
+                )
         drafts = [
             (
                 d.id,

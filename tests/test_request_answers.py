@@ -18,7 +18,7 @@ from app.db.models import CatalogEntry, Document, User
 from app.db.models import Release as ReleaseRow
 from app.db.models_requests import RequestAction
 from app.documents import load_blob, update_metadata
-from app.errors import PermissionDenied
+from app.errors import PermissionDenied, ValidationFailed
 from app.request_answers import AnswerInput, add_disclosure, draft_answer, export_package, publish_proactive
 from app.reviewing import approve, decide, file_bytes, suggested_conclusion
 from app.workflow import Action, perform
@@ -218,3 +218,15 @@ def test_answer_commands_on_the_command_line(workspace, people, capsys, monkeypa
     assert code == 0 and "已存入申请的发出文书" in out
     shown = pdf_text(notice.read_bytes())
     assert "政府信息公开申请补正告知书" in shown and "（一）请写明年份" in shown and "第三十条" in shown
+
+
+def test_art44_refuses_a_file_that_names_the_applicant(workspace, people, tmp_path):
+    request_id = register(workspace, people)
+    path = tmp_path / "本人补贴记录.pdf"
+    path.write_bytes(compose_pdf([f"{APPLICANT}户2025年冬季领取供暖补贴300元。"], "补贴领取记录"))
+    doc_id = add_disclosure(workspace.db, people.clerk, request_id, path, title="补贴领取记录")
+    review(workspace, people, doc_id)
+    with pytest.raises(ValidationFailed, match="有申请人的姓名或联系方式，不能转为主动公开"):
+        publish_proactive(workspace.db, people.clerk, request_id)
+    with workspace.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Document)) == 1
