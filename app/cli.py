@@ -583,12 +583,12 @@ def _request_parsers(sub: Any) -> Any:
     p.set_defaults(handler="app.cli_requests:_list")
 
     p = request.add_parser("show", help="显示一件申请、它的办理记录和期限的计算依据")
-    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     p.add_argument("--today", type=_date, help="以该日期为今天（YYYY-MM-DD）")
     p.set_defaults(handler="app.cli_requests:_show")
 
     p = request.add_parser("supplement", help="告知补正（收到申请后 7 个工作日内，一次性）或登记收到补正")
-    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--asked", type=_date, metavar="DATE", help="告知补正的日期")
     which.add_argument(
@@ -599,7 +599,7 @@ def _request_parsers(sub: Any) -> Any:
     p.set_defaults(handler="app.cli_requests:_supplement")
 
     p = request.add_parser("extend", help="延长答复期限（一次，最长 20 个工作日，须经工作机构负责人同意）")
-    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     p.add_argument("--consented-by", required=True, help="同意延期的政府信息公开工作机构负责人")
     p.add_argument("--days", type=int, default=20, help="延长的工作日数（默认 20）")
     p.add_argument("--on", type=_date, help="延期决定的日期（默认今天）")
@@ -607,7 +607,7 @@ def _request_parsers(sub: Any) -> Any:
     p.set_defaults(handler="app.cli_requests:_extend")
 
     p = request.add_parser("consult", help="征求第三方或其他机关意见（发出 / 收到），其间不计入答复期限")
-    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--sent", type=_date, metavar="DATE", help="发出征求意见的日期")
     which.add_argument("--answered", type=_date, metavar="DATE", help="收到意见的日期")
@@ -621,14 +621,14 @@ def _request_parsers(sub: Any) -> Any:
     p.set_defaults(handler="app.cli_requests:_consult")
 
     p = request.add_parser("answer", help="登记答复及处理结果（年报表三的分类）")
-    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     p.add_argument("--outcome", required=True, choices=[o.value for o in Outcome if o != Outcome.WITHDRAWN])
     p.add_argument("--detail", default="", help="处理说明（如不予公开的依据、负责公开的机关）")
     p.add_argument("--on", type=_date, help="答复日期（默认今天）")
     p.set_defaults(handler="app.cli_requests:_answer")
 
     p = request.add_parser("withdraw", help="申请人撤回申请")
-    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     p.add_argument("--on", type=_date, help="撤回日期（默认今天）")
     p.add_argument("--note", default="")
     p.set_defaults(handler="app.cli_requests:_withdraw")

@@ -87,7 +87,7 @@ def _list(args: argparse.Namespace, workspace: Workspace) -> int:
 def _show(args: argparse.Namespace, workspace: Workspace) -> int:
     user_id = _signed_in(args, workspace)
     with workspace.db.read() as session:
-        row = info_requests.get(session, session.get_one(User, user_id), args.request_id)
+        row = info_requests.find(session, session.get_one(User, user_id), args.request)
         clock = info_requests.clock(row, args.today)
         print(f"申请 {row.number}（#{row.id}）  {RequestStatus(row.status).label}")
         print(
@@ -111,13 +111,15 @@ def _show(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _act(
-    args: argparse.Namespace, workspace: Workspace, message: str, do: Callable[[Session, User], object]
+    args: argparse.Namespace, workspace: Workspace, message: str, do: Callable[[Session, User, int], object]
 ) -> int:
+    """Runs one action on the request named by N (its id or 受理编号) and prints its clock after."""
     user_id = _signed_in(args, workspace)
     with workspace.db.write() as session:
         user = session.get_one(User, user_id)
-        do(session, user)
-        row = info_requests.get(session, user, args.request_id)
+        request_id = info_requests.find(session, user, args.request).id
+        do(session, user, request_id)
+        row = info_requests.get(session, user, request_id)
         clock = info_requests.clock(row)
         number = row.number
     due = clock.due.isoformat() if clock.due else "—"
@@ -134,15 +136,13 @@ def _supplement(args: argparse.Namespace, workspace: Workspace) -> int:
             args,
             workspace,
             "已登记告知补正",
-            lambda s, u: info_requests.request_supplement(
-                s, u, args.request_id, args.asked, args.until, args.note
-            ),
+            lambda s, u, n: info_requests.request_supplement(s, u, n, args.asked, args.until, args.note),
         )
     return _act(
         args,
         workspace,
         "已登记收到补正",
-        lambda s, u: info_requests.supplement_received(s, u, args.request_id, args.received, args.note),
+        lambda s, u, n: info_requests.supplement_received(s, u, n, args.received, args.note),
     )
 
 
@@ -152,8 +152,8 @@ def _extend(args: argparse.Namespace, workspace: Workspace) -> int:
         args,
         workspace,
         f"答复期限已延长 {args.days} 个工作日",
-        lambda s, u: info_requests.extend(
-            s, u, args.request_id, on, consented_by=args.consented_by, days=args.days, note=args.note
+        lambda s, u, n: info_requests.extend(
+            s, u, n, on, consented_by=args.consented_by, days=args.days, note=args.note
         ),
     )
 
@@ -165,15 +165,13 @@ def _consult(args: argparse.Namespace, workspace: Workspace) -> int:
             args,
             workspace,
             f"已登记征求{party.label}意见",
-            lambda s, u: info_requests.consultation_sent(s, u, args.request_id, args.sent, party, args.note),
+            lambda s, u, n: info_requests.consultation_sent(s, u, n, args.sent, party, args.note),
         )
     return _act(
         args,
         workspace,
         "已登记收到意见",
-        lambda s, u: info_requests.consultation_answered(
-            s, u, args.request_id, args.answered, note=args.note
-        ),
+        lambda s, u, n: info_requests.consultation_answered(s, u, n, args.answered, note=args.note),
     )
 
 
@@ -184,7 +182,7 @@ def _answer(args: argparse.Namespace, workspace: Workspace) -> int:
         args,
         workspace,
         f"已登记答复（{outcome.label}）",
-        lambda s, u: info_requests.record_answer(s, u, args.request_id, outcome, on, args.detail),
+        lambda s, u, n: info_requests.record_answer(s, u, n, outcome, on, args.detail),
     )
 
 
@@ -194,7 +192,7 @@ def _withdraw(args: argparse.Namespace, workspace: Workspace) -> int:
         args,
         workspace,
         "申请人已撤回，申请办结",
-        lambda s, u: info_requests.withdraw(s, u, args.request_id, on, args.note),
+        lambda s, u, n: info_requests.withdraw(s, u, n, on, args.note),
     )
 
 

@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -110,6 +110,21 @@ def get(session: Session, user: User, request_id: int) -> InfoRequest:
     row = session.get(InfoRequest, request_id)
     if row is None or not _may_see(user, row):
         raise NotFound(QT_TRANSLATE_NOOP("DeskError", "没有编号为 {id} 的依申请公开申请。"), id=request_id)
+    return row
+
+
+def find(session: Session, user: User, ref: str | int) -> InfoRequest:
+    """The request named by its id (digits) or its 受理编号 (e.g. 2026-0012), in the user's department."""
+    text = str(ref).strip()
+    if text.isdigit():
+        return get(session, user, int(text))
+    row = session.scalar(
+        select(InfoRequest).where(InfoRequest.number == text, InfoRequest.department_id == user.department_id)
+    )
+    if row is None:
+        raise NotFound(
+            QT_TRANSLATE_NOOP("DeskError", "没有受理编号为 {number} 的依申请公开申请。"), number=text
+        )
     return row
 
 
@@ -518,12 +533,18 @@ def withdraw(session: Session, user: User, request_id: int, on: dt.date, note: s
     return action
 
 
-def count_open(session: Session, department_id: int | None) -> int:
-    query = (
-        select(func.count())
-        .select_from(InfoRequest)
-        .where(InfoRequest.status.in_([s.value for s in OPEN_STATUSES]))
+def moved_to_proactive(
+    session: Session, user: User, request_id: int, document_id: int, on: dt.date | None = None, note: str = ""
+) -> RequestAction:
+    """Art. 44: the information asked for goes the normal 主动公开 way as `document_id` (a new draft
+    that carries nothing of the applicant's)."""
+    row = _for_action(session, user, request_id, closed_ok=True)
+    return _act(
+        session,
+        user,
+        row,
+        ActionKind.MOVED_TO_PROACTIVE,
+        on or dt.date.today(),
+        note=note,
+        document_id=document_id,
     )
-    if department_id is not None:
-        query = query.where(InfoRequest.department_id == department_id)
-    return int(session.scalar(query) or 0)

@@ -57,6 +57,8 @@ class RequestAction(Base):
     days: Mapped[int | None] = mapped_column(Integer)  # an extension's working days
     party: Mapped[str | None] = mapped_column(String())  # a consultation's Party
     ref_id: Mapped[int | None] = mapped_column(ForeignKey("request_actions.id"))  # the consultation answered
+    # 转为主动公开 (Art. 44): the new ordinary draft made from the released information.
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
     by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     consented_by: Mapped[str] = mapped_column(Text, default="", server_default="")  # 工作机构负责人
     note: Mapped[str] = mapped_column(Text, default="", server_default="")

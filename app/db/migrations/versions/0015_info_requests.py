@@ -66,11 +66,15 @@ def upgrade() -> None:
         sa.Column("days", sa.Integer(), nullable=True),
         sa.Column("party", sa.String(), nullable=True),
         sa.Column("ref_id", sa.Integer(), nullable=True),
+        sa.Column("document_id", sa.Integer(), nullable=True),
         sa.Column("by_id", sa.Integer(), nullable=False),
         sa.Column("consented_by", sa.Text(), server_default="", nullable=False),
         sa.Column("note", sa.Text(), server_default="", nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(["by_id"], ["users.id"], name=op.f("fk_request_actions_by_id_users")),
+        sa.ForeignKeyConstraint(
+            ["document_id"], ["documents.id"], name=op.f("fk_request_actions_document_id_documents")
+        ),
         sa.ForeignKeyConstraint(
             ["ref_id"], ["request_actions.id"], name=op.f("fk_request_actions_ref_id_request_actions")
         ),
