@@ -124,11 +124,15 @@ def _redact(doc: Any, areas: list[Area], options: RedactionOptions) -> Redaction
         _split_strings_under_redactions(doc, page)
         # OCR (review/ocr.py): hidden text goes now, without the pixels under it (a scan's OCR layer).
         remove_text_only(page)
+        masks = [(area, _mask_place(trace, area)) for area in page_areas if area.replacement is not None]
         for area in page_areas:
-            _add_area(page, area, options)
+            _add_area(page, area, options, drawn_after=any(a is area and at for a, at in masks))
         _split_strings_under_redactions(doc, page)
         # Image pixels under an area are blanked; drawings inside it removed; text removed.
         page.apply_redactions(images=_IMAGE_PIXELS, graphics=_LINE_ART_IF_COVERED, text=_TEXT_REMOVE)
+        for area, at in masks:
+            if at is not None:
+                _draw_mask(page, area, at)
         cropped = _blank_cropped_pixels(doc, page, crop)
         _reencode_images(doc, page, skip=cropped)
         _drop_actual_text(doc, page)
@@ -167,9 +171,48 @@ def _shrunk(box: tuple[float, float, float, float]) -> Any:
     return pymupdf.Rect(r.x0 + dx, r.y0 + dy, r.x1 - dx, r.y1 - dy) if not r.is_empty else r
 
 
-def _add_area(page: Any, area: Area, options: RedactionOptions) -> None:
+def _mask_place(trace: list[dict[str, Any]], area: Area) -> tuple[float, float, float] | None:
+    """Where the text under a masked area starts — x, baseline, font size — from the page's text
+    trace, so the mask is set in line with the text around it; None for text that is not horizontal."""
+    import pymupdf
+
     rect = _rect(area.rect)
-    if area.replacement is not None:
+    for span in trace:
+        if span.get("wmode", 0) or abs(span.get("dir", (1, 0))[1]) > 1e-3:
+            continue
+        for c in span["chars"]:
+            box = pymupdf.Rect(c[3])
+            if box.intersects(rect) and box.width * box.height > 0:
+                return float(c[2][0]), float(c[2][1]), float(span["size"])
+    return None
+
+
+def _draw_mask(page: Any, area: Area, at: tuple[float, float, float]) -> None:
+    """A masked number (110***********1230) in the CJK font, on the baseline and at the size of the
+    text it replaces, made smaller only where it would be wider than its area."""
+    import pymupdf
+
+    x, baseline, size = at
+    rect = _rect(area.rect)
+    text = area.replacement or ""
+    x = max(x, rect.x0)
+    # A TextWriter embeds the font with its own widths: the base-14 CJK names set every digit a
+    # full em apart, and the mask ran over the text after it.
+    font = pymupdf.Font("cjk")
+    width = font.text_length(text, fontsize=size)
+    if width > rect.x1 - x > 0:
+        size *= (rect.x1 - x) / width
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((x, baseline), text, font=font, fontsize=size)
+    writer.write_text(page, color=(0, 0, 0))
+
+
+def _add_area(page: Any, area: Area, options: RedactionOptions, drawn_after: bool = False) -> None:
+    """The redaction of one area. `drawn_after`: its mask is set after the redaction (_draw_mask)."""
+    rect = _rect(area.rect)
+    if drawn_after:
+        page.add_redact_annot(rect, fill=(1, 1, 1), cross_out=False)
+    elif area.replacement is not None:
         page.add_redact_annot(
             rect,
             text=area.replacement,

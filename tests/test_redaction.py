@@ -93,6 +93,33 @@ def test_label_mark_and_masking(tmp_path):
     assert "[已删除]" in text and "机密" not in text
 
 
+def test_a_mask_is_set_in_the_size_and_on_the_baseline_of_the_text_around_it():
+    from app.redaction import plan_all_blocking
+    from review.redact import areas_for_texts
+    from review.rules import mask
+
+    doc = marked_notice()
+    masked = mask(SAMPLE_ID, "PII-ID")
+    lex = lexicon()
+    plan = plan_all_blocking(
+        check_bytes(doc.name, doc.data, lex, CheckOptions(names_near_personal_data=False))
+    )
+    plan.remove[SAMPLE_ID] = masked
+    published = publish_form(doc.name, doc.data, plan, lex)
+    assert published.verification.ok, published.verification.describe()
+    (area,) = areas_for_texts(doc.data, {SAMPLE_ID: masked})
+    with pymupdf.open(stream=published.pdf, filetype="pdf") as out:
+        spans = [
+            s for b in out[0].get_text("dict")["blocks"] for line in b.get("lines", []) for s in line["spans"]
+        ]
+    shown = next(s for s in spans if masked in s["text"])
+    around = next(s for s in spans if "身份证号" in s["text"])
+    assert abs(shown["size"] - around["size"]) <= 0.1 * around["size"]
+    assert abs(shown["origin"][1] - around["origin"][1]) <= 1
+    box = pymupdf.Rect(shown["bbox"])
+    assert area.rect.x0 - 0.5 <= box.x0 and box.x1 <= area.rect.x1 + 0.5
+
+
 def test_docx_published_as_pdf_without_its_hidden_parts(tmp_path):
     data, places = planted.docx_with_every_hiding_place()
     lex = lexicon(*places.values())
