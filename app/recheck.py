@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -179,11 +179,12 @@ def _hash_set(encoded: str) -> set[bytes]:
     return {raw[i : i + 8] for i in range(0, len(raw), 8)}
 
 
-def plan(session: Session, mode: str, cache_dir: Path | None) -> Plan:
-    """Every rule (full), or the terms and rule-pack rows not in the last finished run's basis."""
+def plan(session: Session, mode: str, cache_dir: Path | None, *, with_basis: bool = True) -> Plan:
+    """Every rule (full), or the terms and rule-pack rows not in the last finished run's basis.
+    `with_basis`: also what this plan runs on, for the run row (a worker joining needs none)."""
     pack = wording.load(wording.shipped_sources())
     lexicons = {d: desk_lexicon(session, d, cache_dir) for d in session.scalars(select(Department.id))}
-    basis = _basis(lexicons, pack)
+    basis = _basis(lexicons, pack) if with_basis else b""
     last = _last_finished(session)
     if mode == FULL or last is None:
         compiled = wording.CompiledRulePack(pack)
@@ -393,8 +394,10 @@ def work(
         if run.status != RUNNING:
             return run.status == DONE
         mode, parts, total = run.mode, run.parts, run.total
-        plan_now = plan(session, mode, cache_dir)
-    worker = _Worker(db, run_id, parts, plan_now, batch)
+        plan_now = plan(session, mode, cache_dir, with_basis=False)
+    # A run of a few new terms reads 2 KiB signatures, not texts: ten times the entries a batch.
+    prefiltered = all(r.prefilter is not None for r in plan_now.rules.values())
+    worker = _Worker(db, run_id, parts, plan_now, batch * 10 if prefiltered else batch)
     while (part := _claim(db, run_id, only_part)) is not None:
         if not worker.part(part, total, progress, cancel):
             return False
@@ -507,7 +510,7 @@ class _Worker:
                     break
                 texts = self._texts(session, rows, departments)
                 kept = _decided_keep(session, [r.review_id for r in rows if r.review_id is not None])
-            hits: list[RecheckHit] = []
+            hits: list[dict[str, Any]] = []
             backfill: dict[str, text_store.Packed] = {}
             read = 0
             for row in rows:
@@ -539,7 +542,8 @@ class _Worker:
             with self.db.write() as session:
                 for sha, packed in backfill.items():
                     keep_text(session, sha, packed, backfilled=True)
-                session.add_all(hits)
+                if hits:
+                    session.execute(insert(RecheckHit), hits)
                 session.execute(
                     update(RecheckPart)
                     .where(RecheckPart.run_id == self.run_id, RecheckPart.part == part)
@@ -676,6 +680,7 @@ def findings_of(
                     stream, norm, h.start, h.end, h.rule.id, h.rule.category, h.rule.severity, h.rule.message
                 )
                 for h in rule_hits
+                if h.rule.severity is not Severity.INFO  # never listed: not located either
             )
             marked = sorted((h.start, h.end) for h in rule_hits if h.rule.category == rules.MARKING.category)
         if lexicon is not None:
@@ -683,27 +688,29 @@ def findings_of(
             findings.extend(engine._lexicon_findings(stream, norm, term_hits, marked, layout))
         if packs is not None and stream.channel in wording.CHANNELS:
             hits = packs.find(norm, original, on, stream.channel)
+            hits = [h for h in hits if h.severity is not Severity.INFO]
             if rules_of.wording_ids is not None:
                 hits = [h for h in hits if h.rule_id in rules_of.wording_ids]
             findings.extend(engine._wording_findings(stream, norm, hits))
     return engine._dedupe(findings)
 
 
-def _hit(run_id: int, entry_id: int, department_id: int, f: Finding) -> RecheckHit:
-    return RecheckHit(
-        run_id=run_id,
-        catalog_entry_id=entry_id,
-        department_id=department_id,
-        rule_id=f.rule_id,
-        category=f.category,
-        severity=f.severity.value,
-        message=f.message,
-        channel=f.channel.value,
-        location=json.dumps(_location_json(f.location), ensure_ascii=False),
-        text=f.text,
-        context=f.context,
-        term=f.term,
-    )
+def _hit(run_id: int, entry_id: int, department_id: int, f: Finding) -> dict[str, Any]:
+    """A RecheckHit row (inserted in bulk: a dense catalog has millions)."""
+    return {
+        "run_id": run_id,
+        "catalog_entry_id": entry_id,
+        "department_id": department_id,
+        "rule_id": f.rule_id,
+        "category": f.category,
+        "severity": f.severity.value,
+        "message": f.message,
+        "channel": f.channel.value,
+        "location": json.dumps(_location_json(f.location), ensure_ascii=False),
+        "text": f.text,
+        "context": f.context,
+        "term": f.term,
+    }
 
 
 def _location_json(loc: Location) -> dict[str, Any]:

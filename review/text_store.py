@@ -112,10 +112,39 @@ def pack(streams: list[TextStream]) -> Packed:
             arrays.append(pages.astype("<i4").tobytes())
             arrays.append(np.diff(boxes, axis=0, prepend=np.zeros((1, 4), np.int32)).astype("<i4").tobytes())
         headers.append(header)
+    return Packed(
+        _text_blob(texts), _places_blob(headers, b"".join(arrays)), signature("\n".join(norms)), characters
+    )
+
+
+def _text_blob(texts: list[list[Any]]) -> bytes:
+    return zlib.compress(json.dumps([FORMAT, texts], ensure_ascii=False).encode("utf-8"), 6)
+
+
+def _places_blob(headers: list[dict[str, Any]], arrays: bytes) -> bytes:
     head = json.dumps({"format": FORMAT, "streams": headers}, ensure_ascii=False).encode("utf-8")
-    places = zlib.compress(struct.pack("<I", len(head)) + head + b"".join(arrays), 6)
-    text = zlib.compress(json.dumps([FORMAT, texts], ensure_ascii=False).encode("utf-8"), 6)
-    return Packed(text, places, signature("\n".join(norms)), characters)
+    return zlib.compress(struct.pack("<I", len(head)) + head + arrays, 6)
+
+
+def pack_like(template: bytes, texts: list[str]) -> Packed:
+    """Texts laid out exactly as a packed one (`template`'s places blob), each as long as the text
+    it replaces: a generated catalog of one layout (benchmarks/recheck_speed.py)."""
+    raw = zlib.decompress(template)
+    (size,) = struct.unpack_from("<I", raw)
+    head = json.loads(raw[4 : 4 + size])
+    headers = head["streams"]
+    if [len(h["text"]) for h in headers] != [len(t) for t in texts]:
+        raise ValueError("texts of other lengths than the template's")
+    norms = [normalize(t) for t in texts]
+    channels = [Channel.VISIBLE] * len(texts)
+    blob = _text_blob(
+        [
+            [c.value, n.text, list(n._norm_starts), list(n._shifts)]
+            for c, n in zip(channels, norms, strict=True)
+        ]
+    )
+    places = _places_blob([h | {"text": t} for h, t in zip(headers, texts, strict=True)], raw[4 + size :])
+    return Packed(blob, places, signature("\n".join(n.text for n in norms)), sum(map(len, texts)))
 
 
 def _places(text: str, locator: Locator) -> tuple[list[list[Any]], np.ndarray | None, np.ndarray | None]:
