@@ -81,10 +81,15 @@ def template_folders(data_dir: Path) -> list[Path]:
     return [data_dir / "templates" / "answers"]
 
 
-def letter_number(row: InfoRequest) -> str:
-    """The letter's 编号 from the request's 受理编号 (2026-0012 → 依申请公开〔2026〕12号)."""
+_NUMBER_PREFIX = {LetterKind.SUPPLEMENT: "依申请补正", LetterKind.EXTENSION: "依申请延期"}
+
+
+def letter_number(row: InfoRequest, kind: LetterKind | None = None) -> str:
+    """A letter's 编号 from the request's 受理编号 (2026-0012 → 依申请公开〔2026〕12号; the 补正 and 延期
+    notices of the same request are 依申请补正〔2026〕12号 and 依申请延期〔2026〕12号)."""
+    prefix = _NUMBER_PREFIX.get(kind, "依申请公开") if kind is not None else "依申请公开"
     match = re.fullmatch(r"(\d{4})-0*(\d+)", row.number)
-    return f"依申请公开〔{match[1]}〕{match[2]}号" if match else f"依申请公开第{row.number}号"
+    return f"{prefix}〔{match[1]}〕{match[2]}号" if match else f"{prefix}第{row.number}号"
 
 
 def _letter_kind(outcome: Outcome) -> LetterKind:
@@ -267,7 +272,7 @@ def make_notice(
         letter = LetterFacts(
             kind=kind,
             agency=row.department.name,
-            letter_number=facts.pop("letter_number", "") or letter_number(row),
+            letter_number=facts.pop("letter_number", "") or letter_number(row, kind),
             applicant=row.applicant_name,
             received_on=row.received_on,
             content=row.content,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pymupdf
 from PySide6.QtCore import QDate, Qt
 
 from app import info_requests
@@ -11,6 +12,7 @@ from app.db.models import Document, User
 from app.db.models_requests import InfoRequest, RequestAttachment
 from app.ui.main_window import MainWindow
 from app.ui.requests_view import AMBER, RED, RequestTableModel
+from publish.answer_letter import LetterKind
 from publish.request_clock import compute
 from publish.request_outcomes import ApplicantKind
 
@@ -81,6 +83,22 @@ def test_requests_window_shows_clocks_and_drafts_an_answer(qtbot, desk_app, work
     view.resize(1180, 520)
     view.table.selectRow(0)
     view.grab().save(str(tmp_path / "requests.png"))
+
+    view.table.selectRow(1)
+    extend = controller.extend()
+    extend.widgets["consented_by"].setText("李科长")
+    extend.widgets["note"].setPlainText("需调取的档案数量较多")
+    extend.accept()
+    assert not extend.isVisible(), extend.error.text()
+    view.table.selectRow(1)
+    assert "延期答复（经李科长同意）：需调取的档案数量较多" in view.details.text()
+    window.choose_save_path = lambda name: str(tmp_path / name)
+    controller.save_notice(LetterKind.EXTENSION)
+    notice = tmp_path / f"延期答复告知书（{soon.number}）.pdf"
+    qtbot.waitUntil(notice.exists, timeout=10_000)
+    with pymupdf.open(notice) as doc:
+        shown = doc[0].get_text().replace("\n", "")
+    assert "因需调取的档案数量较多" in shown and "第三十三条第二款" in shown and "依申请延期〔" in shown
 
     view.table.selectRow(0)
     draft = controller.draft_answer()

@@ -13,13 +13,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from app import info_requests, request_answers
+from app.atomic import write_bytes_atomic
 from app.db.models import User
 from app.errors import QT_TRANSLATE_NOOP
 from app.info_requests import Channel, Outcome, Party
 from app.request_answers import LETTER_FOR_OUTCOME, AnswerInput
+from app.ui.i18n import vocabulary
 from app.ui.request_dialogs import DraftAnswerDialog, Field, FormDialog, RegisterDialog
 from app.ui.requests_view import RequestsWindow
-from publish.answer_letter import template_facts
+from publish.answer_letter import LetterKind, template_facts
 from publish.request_outcomes import ApplicantKind
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ class RequestsController(QObject):
             self._action(self.tr("延期答复…"), self.extend),
             self._action(self.tr("征求意见…"), self.consult),
             self._action(self.tr("收到意见…"), self.consultation_answered),
+            self._action(self.tr("生成补正告知书…"), lambda: self.save_notice(LetterKind.SUPPLEMENT)),
+            self._action(self.tr("生成延期答复告知书…"), lambda: self.save_notice(LetterKind.EXTENSION)),
         ]
         self.answer_actions = [
             self._action(self.tr("起草答复书…"), self.draft_answer),
@@ -230,6 +234,27 @@ class RequestsController(QObject):
                 lambda s, u: info_requests.consultation_answered(s, u, rid, v["on"], note=v["note"])
             ),
         )
+
+    def save_notice(self, kind: LetterKind) -> None:
+        """The 补正 or 延期 letter from the request's recorded action, saved where the clerk says
+        (and kept with the request as a letter sent out)."""
+        row = self.view.current() if self.view is not None else None
+        if row is None:
+            self.window.say(self.tr("请先选择一件申请。"))
+            return
+        w = self.window
+        target = w.choose_save_path(f"{vocabulary(kind.label)}（{row.number}）.pdf")
+        if not target:
+            return
+
+        def work() -> str:
+            _, pdf = request_answers.make_notice(
+                w.db, w.user_id, row.id, kind, dt.date.today(), w.workspace.paths.data_dir
+            )
+            write_bytes_atomic(Path(target), pdf)
+            return target
+
+        self._run(work, lambda path: self.tr("已生成并保存：{path}").format(path=path))
 
     # -- the answer ---------------------------------------------------------------------------------
 
