@@ -51,8 +51,8 @@ from publish.taxonomy import DisclosureMode, LegalBasis
 from review.extract.dispatch import visible_text
 from review.formats import probe
 
-# The 答复书 each outcome is answered with; outcomes with none (不予处理 and the like) are
-# answered in the office's own words.
+# The basis a 不予公开 letter names for each Table 3 reason (行政查询事项 has none of its own: the
+# clerk writes it).
 _WITHHELD_BASIS = {
     Outcome.WITHHELD_SECRET: LegalBasis.STATE_SECRET,
     Outcome.WITHHELD_LAW: LegalBasis.FORBIDDEN_BY_LAW,
@@ -62,6 +62,8 @@ _WITHHELD_BASIS = {
     Outcome.WITHHELD_PROCESS: LegalBasis.PROCESS_INFORMATION,
     Outcome.WITHHELD_ENFORCEMENT: LegalBasis.ENFORCEMENT_FILES,
 }
+# The 答复书 each outcome is answered with; outcomes with none (不予处理 and the like) are
+# answered in the office's own words.
 LETTER_FOR_OUTCOME: dict[Outcome, LetterKind] = {
     Outcome.ALREADY_PUBLIC: LetterKind.ALREADY_PUBLIC,
     Outcome.DISCLOSED: LetterKind.DISCLOSED,
