@@ -120,3 +120,5 @@ def test_requests_window_shows_clocks_and_drafts_an_answer(qtbot, desk_app, work
         assert answer.title.startswith("政府信息公开申请答复书（") and "欧阳明轩" not in answer.title
     assert "答复书草稿已保存为文件" in window.statusBar().currentMessage()
     assert f"文件 #{answer.id}（草稿）" in view.details.text()
+    controller.open_answer()
+    assert window.current_id == answer.id

@@ -51,6 +51,7 @@ class RequestsController(QObject):
         ]
         self.answer_actions = [
             self._action(self.tr("起草答复书…"), self.draft_answer),
+            self._action(self.tr("在主窗口中打开答复书"), self.open_answer),
             self._action(self.tr("添加提供给申请人的文件…"), self.add_disclosure),
             self._action(self.tr("登记答复…"), self.record_answer),
             self._action(self.tr("导出答复材料包…"), self.export_package),
@@ -311,6 +312,15 @@ class RequestsController(QObject):
         dialog.accepted.connect(save)
         dialog.open()
         return dialog
+
+    def open_answer(self) -> None:
+        """Shows the answer's draft in the main window, where it is checked, submitted and reviewed."""
+        row = self.view.current() if self.view is not None else None
+        if row is None or row.answer_document_id is None:
+            self.window.say(self.tr("所选申请还没有答复书。"))
+            return
+        self.window.open_document(row.answer_document_id)
+        self.window.activateWindow()
 
     def add_disclosure(self) -> None:
         if (rid := self._selected()) is None:
