@@ -3,7 +3,8 @@
 Personal data of applicants is kept to what the law needs to answer (条例 Art. 29: name and
 contact); it lives only here and never reaches the catalog or any public target. Free text is
 `Text` (lengths are checked by app.info_requests before writing); codes are unbounded `String`
-values of the desk's own vocabularies (publish.request_clock, app.info_requests).
+values of the desk's own vocabularies (publish.request_clock, publish.request_outcomes) or hashes,
+so no column here needs a length in app.field_limits.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ class RequestAttachment(Base):
     request_id: Mapped[int] = mapped_column(ForeignKey("info_requests.id"), index=True)
     name: Mapped[str] = mapped_column(Text)
     media_type: Mapped[str] = mapped_column(String())
-    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    sha256: Mapped[str] = mapped_column(String(), ForeignKey("blobs.sha256"))  # unbounded like the codes
     size: Mapped[int] = mapped_column(BigInteger)
     role: Mapped[str] = mapped_column(String())  # AttachmentRole
     added_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))

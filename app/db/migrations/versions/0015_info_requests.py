@@ -92,7 +92,7 @@ def upgrade() -> None:
         sa.Column("request_id", sa.Integer(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("media_type", sa.String(), nullable=False),
-        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("sha256", sa.String(), nullable=False),
         sa.Column("size", sa.BigInteger(), nullable=False),
         sa.Column("role", sa.String(), nullable=False),
         sa.Column("added_by_id", sa.Integer(), nullable=False),
