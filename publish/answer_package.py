@@ -3,8 +3,9 @@ with a manifest of their SHA-256 signed by the department's Ed25519 key.
 
 Layout: `manifest.json` (what the package holds: each file's name, role, SHA-256 and size),
 `manifest.sig` (base64 Ed25519 signature over the manifest's exact bytes), `public_key.pem` (the
-key that signed, for an applicant who has the department's published key id to compare), and the
-files under their names. Written atomically: a reader sees a whole package or none.
+key that signed, for an applicant who has the department's published key id to compare), the
+files under their names, and 说明.txt, which lists them with their SHA-256 for a reader without
+tools. Written atomically: a reader sees a whole package or none.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from review.errors import QT_TRANSLATE_NOOP, TranslatableError
 
 FORMAT = "disclosure-desk-answer/1"
 MANIFEST, SIGNATURE, PUBLIC_KEY = "manifest.json", "manifest.sig", "public_key.pem"
-ANSWER, DISCLOSED = "answer", "disclosed"  # roles of the files
+ANSWER, DISCLOSED, GUIDE = "answer", "disclosed", "guide"  # roles of the files
+README = "说明.txt"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -48,10 +50,26 @@ def file_name(title: str, *, prefix: str = "", most: int = 60) -> str:
     return f"{prefix}{stem[:most]}.pdf"
 
 
+def _guide(manifest: dict[str, Any], files: list[PackageFile], kid: str) -> bytes:
+    """What the package holds, for an applicant without tools: each file with its SHA-256, and how
+    the list is signed."""
+    lines = [
+        f"{manifest.get('agency', '')} 政府信息公开申请答复材料（受理编号 {manifest.get('request', '')}）",
+        "",
+        "本材料包含以下文件（SHA-256 校验值）：",
+        *(f"  {f.name}  {hashlib.sha256(f.data).hexdigest()}" for f in files),
+        "",
+        f"文件清单 {MANIFEST} 由本机关签名密钥（密钥编号 {kid}）以 Ed25519 签名，签名见 {SIGNATURE}，",
+        f"公钥见 {PUBLIC_KEY}。可向本机关核对密钥编号。",
+    ]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8-sig")  # opens right in Windows Notepad
+
+
 def write_answer_package(
     path: Path, manifest: dict[str, Any], files: list[PackageFile], key: Ed25519PrivateKey
 ) -> str:
     """Writes the signed package atomically; returns its SHA-256."""
+    files = [*files, PackageFile(README, GUIDE, _guide(manifest, files, key_id(key.public_key())))]
     names = [f.name for f in files]
     if len(set(names)) != len(names) or {MANIFEST, SIGNATURE, PUBLIC_KEY} & set(names):
         raise ValueError("package file names must be unique and not the manifest's")  # callers number them

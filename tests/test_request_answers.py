@@ -130,12 +130,15 @@ def test_answer_is_reviewed_refused_by_the_catalog_and_packaged_signed(workspace
     assert [(f["role"], f["name"]) for f in manifest["files"]] == [
         ("answer", f"{summary.files[0]}"),
         ("disclosed", f"01 {TITLE}.pdf"),
+        ("guide", "说明.txt"),
     ]
     with zipfile.ZipFile(out) as z, workspace.db.read() as s:
         assert z.read(f"01 {TITLE}.pdf") == file_bytes(s, disclosed, "published")
         assert SAMPLE_MOBILE not in pdf_text(z.read(f"01 {TITLE}.pdf"))
         assert z.read(summary.files[0]) == file_bytes(s, answer_id, "published")
+        guide = z.read("说明.txt").decode("utf-8-sig")
         entries = {n: z.read(n) for n in z.namelist()}
+    assert f"01 {TITLE}.pdf  {manifest['files'][1]['sha256']}" in guide and kid in guide
     assert list(out.parent.iterdir()) == [out]  # written atomically: no temporary file left
     entries[f"01 {TITLE}.pdf"] += b"%"
     forged = tmp_path / "forged.zip"
