@@ -129,12 +129,13 @@ def due(session: Session, today: dt.date) -> list[CatalogEntry]:
     """Live entries whose 公示期 ended before `today`, locked for this transaction."""
     return list(
         session.scalars(
-            select(CatalogEntry)
-            .where(CatalogEntry.status == "published", CatalogEntry.notice_until < today)
-            .order_by(CatalogEntry.id)
-            .with_for_update()
+            select(CatalogEntry).where(*_due_now(today)).order_by(CatalogEntry.id).with_for_update()
         )
     )
+
+
+def _due_now(today: dt.date) -> tuple[Any, ...]:
+    return CatalogEntry.status == "published", CatalogEntry.notice_until < today
 
 
 def expire(
@@ -150,6 +151,9 @@ def expire(
     queue to `portal`, then checks each target no longer serves the entries' bytes (over HTTP at
     `site_url` too, when given) and records the proof in the audit trail and the log."""
     today = today or current_day()
+    with db.read() as session:  # most runs find nothing: no write transaction, no site lock for them
+        if session.scalar(select(CatalogEntry.id).where(*_due_now(today)).limit(1)) is None:
+            return []
     intent = pending_work.begin(data_dir, pending_work.SITE, folder=site_key(site)) if site else None
     try:
         removals = _withdraw_due(db, today)

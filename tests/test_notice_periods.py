@@ -200,3 +200,40 @@ def test_headless_commands(workspace, people, sample_files, tmp_path: Path, monk
     assert cli.run([*base, "notice", "expire", "--site", str(folder)]) == 0
     assert "没有公示期届满的条目" in capsys.readouterr().out
     assert cli.run([*base, "--user", "publisher", "notice", "set", entry.index_no]) == 2
+
+
+def test_the_desk_sets_the_period_at_publishing_shows_it_and_withdraws_on_its_timer(
+    qtbot, desk_app, workspace, people, sample_files, monkeypatch
+) -> None:
+    from app import notice_periods
+    from app.ui.main_window import MainWindow
+    from app.ui.publish_dialog import PublishDialog
+
+    approved_document(workspace, people, sample_files["clean"], title="关于2026年临时救助对象名单的公示")
+    window = MainWindow(workspace, people.publisher, desk_app.log_handler)
+    qtbot.addWidget(window)
+    window.table.selectRow(0)
+
+    def with_notice(dialog: PublishDialog) -> int:
+        assert not dialog.notice_until.isEnabled()
+        dialog.notice.setChecked(True)
+        dialog.notice_until.setDate(dialog.notice_until.minimumDate())  # today: the earliest allowed
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(PublishDialog, "exec", with_notice)
+    index_no = window.publish_current()
+    catalog = window.catalog.open_catalog()
+    qtbot.addWidget(catalog)
+    assert catalog.model.headers[6] == "公示期至"
+    assert catalog.model.data(catalog.model.index(0, 6)) == TODAY.isoformat()
+
+    folder = workspace.paths.data_dir / "site"
+    assert len(list((folder / "files").iterdir())) == 1
+    monkeypatch.setattr(notice_periods, "current_day", lambda: TOMORROW)
+    window.catalog.expire_notices()
+    qtbot.waitUntil(lambda: "已自动撤回 1 条" in window.statusBar().currentMessage(), timeout=20_000)
+    assert list((folder / "files").iterdir()) == []
+    with workspace.db.read() as s:
+        assert s.scalar(select(CatalogEntry.status).where(CatalogEntry.index_no == index_no)) == "withdrawn"
+    assert window.catalog.notice_timer.isActive()

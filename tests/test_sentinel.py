@@ -71,7 +71,7 @@ def links() -> Iterator[Links]:
         yield server
 
 
-def _published_site(workspace, people, tmp_path: Path, links: Links) -> Path:
+def _published_site(workspace, people, tmp_path: Path, links: Links, folder: Path | None = None) -> Path:
     """A real desk entry whose published PDF names every kind of link, on a real static site."""
     text = "\n".join(
         [
@@ -86,7 +86,7 @@ def _published_site(workspace, people, tmp_path: Path, links: Links) -> Path:
     draft.write_text(text, encoding="utf-8")
     doc_id = approved_document(workspace, people, draft, title="关于公布2026年城市管理服务网点的通知")
     publish_to_catalog(workspace.db, people.publisher, doc_id, None)
-    folder = tmp_path / "site"
+    folder = folder or tmp_path / "site"
     update_static_site(workspace.db, folder)
     return folder
 
@@ -182,3 +182,24 @@ def test_published_audit_findings_and_exit_codes(
     with pymupdf.open(report) as doc:
         text = "".join(page.get_text() for page in doc)
     assert "自查报告" in text and "stray.pdf" in text and "整改" in text
+
+
+def test_the_desk_runs_the_sentinel_off_the_ui_thread_and_saves_the_report(
+    qtbot, desk_app, workspace, people, tmp_path: Path, links: Links
+) -> None:
+    import pymupdf
+
+    from app.ui.main_window import MainWindow
+
+    _published_site(workspace, people, tmp_path, links, workspace.paths.data_dir / "site")
+    window = MainWindow(workspace, people.publisher, desk_app.log_handler)
+    qtbot.addWidget(window)
+    out = tmp_path / "自查报告.pdf"
+    window.choose_save_path = lambda suggested: str(out)
+    assert window.catalog.inspect_site() is not None
+    assert not window.catalog.sentinel_action.isEnabled()
+    qtbot.waitUntil(lambda: "自查报告已保存" in window.statusBar().currentMessage(), timeout=30_000)
+    with pymupdf.open(out) as doc:
+        text = "".join(page.get_text() for page in doc).replace("\n", "").replace(" ", "")
+    assert "自查报告" in text and "外部链接5个" in text and "本次自查未发现问题" in text
+    assert window.catalog.sentinel_action.isEnabled()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from app.db.database import Database
 from app.db.models import CatalogEntry, Department, User
 from app.documents import load_blob
 from app.errors import TranslatableError
+from app.notice_periods import set_notice
 from app.published_audit import Problem, audit_published
 from app.roles import Role
 from app.secrets import get_secret, portal_token_name
@@ -50,6 +52,7 @@ class CatalogTableModel(QAbstractTableModel):
         self.db = db
         self.where = CatalogFilter()
         self.rows: list[CatalogRow] = []
+        self.notice: dict[int, dt.date] = {}  # 公示期: the last day, by entry id
         self._exhausted = True
         self.headers = [
             self.tr("索引号"),
@@ -58,11 +61,12 @@ class CatalogTableModel(QAbstractTableModel):
             self.tr("主题分类"),
             self.tr("发布日期"),
             self.tr("有效性"),
+            self.tr("公示期至"),
         ]
 
     def set_filter(self, where: CatalogFilter) -> None:
         self.beginResetModel()
-        self.where, self.rows, self._exhausted = where, [], False
+        self.where, self.rows, self.notice, self._exhausted = where, [], {}, False
         self.endResetModel()
         self.fetchMore(QModelIndex())
 
@@ -80,6 +84,11 @@ class CatalogTableModel(QAbstractTableModel):
             return
         with self.db.read() as session:
             page = search(session, self.where, self.rows[-1].id if self.rows else None, PAGE_SIZE)
+            ids = [r.id for r in page]
+            found = select(CatalogEntry.id, CatalogEntry.notice_until).where(
+                CatalogEntry.id.in_(ids), CatalogEntry.notice_until.is_not(None)
+            )
+            self.notice.update((i, day) for i, day in session.execute(found) if day is not None)
         self._exhausted = len(page) < PAGE_SIZE
         if page:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
@@ -100,7 +109,9 @@ class CatalogTableModel(QAbstractTableModel):
         validity = vocabulary(Validity(r.validity).label)
         if r.status != "published":
             validity += self.tr("（已撤回）")
-        return (r.index_no, r.title, r.doc_number, r.category, r.published_on.isoformat(), validity)[
+        notice = self.notice.get(r.id)
+        until = notice.isoformat() if notice is not None else ""
+        return (r.index_no, r.title, r.doc_number, r.category, r.published_on.isoformat(), validity, until)[
             index.column()
         ]
 
@@ -169,6 +180,9 @@ class CatalogWindow(QDialog):
         self.validity_button.clicked.connect(
             lambda: self.change_selected_validity(Validity(self.validity_box.currentData()))
         )
+        self.notice_button = QPushButton(self.tr("公示期…"), self)
+        self.notice_button.setToolTip(self.tr("名单公示的公示期最后一天：届满后审发台自动撤回"))
+        self.notice_button.clicked.connect(lambda: self.set_selected_notice())
         self.audit_button = QPushButton(self.tr("核对线上内容…"), self)
         self.audit_button.setToolTip(
             self.tr("重新读取网站（和门户）上实际提供的内容，与数据库中冻结的发布内容逐项核对")
@@ -177,7 +191,7 @@ class CatalogWindow(QDialog):
         actions = QHBoxLayout()
         actions.addWidget(self.count, 1)
         actions.addWidget(self.audit_button)
-        for w in (self.validity_box, self.validity_button, self.withdraw_button):
+        for w in (self.notice_button, self.validity_box, self.validity_button, self.withdraw_button):
             actions.addWidget(w)
             w.setVisible(self._is_publisher())
         layout = QVBoxLayout(self)
@@ -248,6 +262,30 @@ class CatalogWindow(QDialog):
             if not ok:
                 return False
         return self._change(lambda: withdraw(self.db, self.user_id or 0, row.index_no, reason or ""))
+
+    def set_selected_notice(self, answer: str | None = None) -> bool:
+        """Sets (a date) or clears (nothing) the selected entry's 公示期."""
+        row = self._selected()
+        if row is None or self.user_id is None:
+            return False
+        if answer is None:
+            current = self.model.notice.get(row.id)
+            answer, ok = QInputDialog.getText(
+                self,
+                self.tr("公示期"),
+                self.tr("“{title}”的公示期最后一天（YYYY-MM-DD；留空则取消公示期）：").format(
+                    title=row.title
+                ),
+                text=current.isoformat() if current else "",
+            )
+            if not ok:
+                return False
+        try:
+            until = dt.date.fromisoformat(answer.strip()) if answer.strip() else None
+        except ValueError:
+            self.message.setText(self.tr("日期应为 YYYY-MM-DD：{text}").format(text=answer))
+            return False
+        return self._change(lambda: set_notice(self.db, self.user_id or 0, row.index_no, until))
 
     def change_selected_validity(self, validity: Validity) -> bool:
         row = self._selected()

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.publish_action = self.catalog.publish_action
 
         self.documents.refresh()
+        self.catalog.start_notice_timer()  # 公示期: ended periods are withdrawn at start and hourly
 
     # -- construction ---------------------------------------------------------------------------
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -23,11 +26,13 @@ from PySide6.QtWidgets import (
 from app.catalog import proposed_fields, publish_to_catalog
 from app.categories import leaves as category_leaves
 from app.db.database import Database
+from app.db.models import Document
 from app.errors import TranslatableError
 from app.ui.dialog_parts import error_label, ok_cancel
 from app.ui.findings_panel import SEVERITY_COLORS
 from app.ui.i18n import error_text, translate
 from publish.catalog import lint
+from review.convert import expected_layout
 from review.model import Severity
 
 
@@ -49,6 +54,7 @@ class PublishDialog(QDialog):
         with db.read() as session:
             self.fields = proposed_fields(session, document_id, dt.date.today())
             self.leaves = category_leaves(session)
+            original_name = session.get_one(Document, document_id).current_original().original_name
         f = self.fields
         form = QFormLayout()
         for label, value in (
@@ -62,6 +68,17 @@ class PublishDialog(QDialog):
             shown = QLabel(value, self)
             shown.setWordWrap(True)
             form.addRow(label, shown)
+        # Issue 18: how a Word, WPS or ODT draft's published PDF is laid out, said before publishing.
+        layout = expected_layout(original_name)
+        if layout is not None:
+            shown = QLabel(
+                self.tr("未安装 LibreOffice：按文字重新排版发布")
+                if layout.text_only
+                else self.tr("按原版式发布（LibreOffice 转换）"),
+                self,
+            )
+            shown.setWordWrap(True)
+            form.addRow(self.tr("版式"), shown)
         self.keywords = QLineEdit("、".join(f.keywords), self)
         form.addRow(self.tr("主题词"), self.keywords)
         self.summary = QPlainTextEdit(f.summary, self)
@@ -74,6 +91,21 @@ class PublishDialog(QDialog):
             self.tr("发布日期"),
             QLabel(self.tr("{day}（发布当天）").format(day=self.published_on.isoformat()), self),
         )
+        # 公示期: a 名单公示 with personal data is online only until its last day; the desk then
+        # withdraws it by itself (app/notice_periods.py).
+        self.notice = QCheckBox(self.tr("名单公示，公示期至"), self)
+        self.notice_until = QDateEdit(QDate.currentDate().addDays(7), self)
+        self.notice_until.setCalendarPopup(True)
+        self.notice_until.setDisplayFormat("yyyy-MM-dd")
+        self.notice_until.setMinimumDate(QDate.currentDate())
+        self.notice_until.setEnabled(False)
+        self.notice.toggled.connect(self.notice_until.setEnabled)
+        notice = QHBoxLayout()
+        notice.addWidget(self.notice)
+        notice.addWidget(self.notice_until)
+        notice.addWidget(QLabel(self.tr("（届满后自动撤回）"), self))
+        notice.addStretch(1)
+        form.addRow(self.tr("公示期"), notice)
         frozen = QLabel(
             self.tr(
                 "主题词和内容概述已随审查批准冻结。在此修改会当场做保密检查；"
@@ -111,7 +143,7 @@ class PublishDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.summary.textChanged.connect(self.run_lint)
-        self.resize(560, 620)
+        self.resize(560, 660)
         self.run_lint()
 
     def _current(self) -> tuple[dt.date, tuple[str, ...]]:
@@ -134,6 +166,13 @@ class PublishDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not blocked)
         return not blocked
 
+    def notice_day(self) -> dt.date | None:
+        """The last day of the 公示期, when this is a 名单公示."""
+        if not self.notice.isChecked():
+            return None
+        day = self.notice_until.date()
+        return dt.date(day.year(), day.month(), day.day())
+
     def accept(self) -> None:
         day, keywords = self._current()
         try:
@@ -147,6 +186,7 @@ class PublishDialog(QDialog):
                 keywords=keywords,
                 to_portal=self.to_portal.isChecked(),
                 to_package=self.to_package.isChecked(),
+                notice_until=self.notice_day(),
             )
         except TranslatableError as exc:
             self.error.setText(error_text(exc))

@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from app.atomic import write_bytes_atomic
 from app.catalog import update_static_site
 from app.errors import TranslatableError
+from app.secrets import SecretUnavailable, get_secret, portal_token_name
 from app.ui.catalog_view import CatalogWindow
 from app.ui.controllers.documents import DocumentState
 from app.ui.deadlines_dialog import DeadlinesDialog
@@ -21,11 +25,16 @@ from app.ui.queue_dialog import QueueDialog
 from app.ui.recheck_dialog import RecheckDialog
 from app.ui.statistics_view import StatisticsWindow
 from app.workflow import Action
+from publish.portal import PortalClient
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
+    from app.notice_periods import Removal
     from app.ui.main_window import MainWindow
+    from app.ui.tasks import Task
+
+log = logging.getLogger(__name__)
+
+NOTICE_INTERVAL_MS = 60 * 60 * 1000  # 公示期 expiry: hourly while the desk is open (and at start)
 
 
 class CatalogController(QObject):
@@ -37,6 +46,9 @@ class CatalogController(QObject):
         self.queue_action = self._action(self.tr("发布队列…"), self.open_queue)
         self.deadlines_action = self._action(self.tr("公开期限…"), self.open_deadlines)
         self.statistics_action = self._action(self.tr("统计与年度报告…"), self.open_statistics)
+        self.sentinel_action = self._action(self.tr("网站巡检与自查报告…"), self.inspect_site)
+        self.notice_timer = QTimer(self)
+        self.notice_timer.timeout.connect(self.expire_notices)
         self.recheck_action = self._action(self.tr("全面复查…"), self.open_recheck)
 
     def _action(self, text: str, slot: object) -> QAction:
@@ -51,6 +63,7 @@ class CatalogController(QObject):
             self.queue_action,
             self.deadlines_action,
             self.statistics_action,
+            self.sentinel_action,
         ]
 
     def document_changed(self, state: DocumentState) -> None:
@@ -144,6 +157,83 @@ class CatalogController(QObject):
         w.last_dialog = dialog
         dialog.show()
         return dialog
+
+    def _portal(self) -> PortalClient | None:
+        """The portal client when its address is set and its token is in the keyring (never a prompt)."""
+        url = self.window.workspace.settings.portal_url
+        try:
+            return PortalClient(url, get_secret(portal_token_name(url))) if url else None
+        except SecretUnavailable:
+            return None
+
+    def start_notice_timer(self) -> None:
+        """公示期: entries whose period has ended are withdrawn now and then every hour."""
+        self.expire_notices()
+        self.notice_timer.start(NOTICE_INTERVAL_MS)
+
+    def expire_notices(self) -> Task:
+        from app.notice_periods import expire
+
+        w, site = self.window, self.site_dir
+        db, data_dir, portal = w.db, w.workspace.paths.data_dir, self._portal()
+
+        def done(removals: list[Removal]) -> None:
+            if removals:
+                w.say(
+                    self.tr("公示期届满，已自动撤回 {count} 条目录（详见日志）").format(count=len(removals)),
+                    15000,
+                )
+                w.documents.refresh()
+
+        def failed(exc: BaseException) -> None:
+            log.warning(
+                "公示期到期撤回未能完成：%s", error_text(exc) if isinstance(exc, TranslatableError) else exc
+            )
+
+        return w.runner.start(
+            lambda _task: expire(db, data_dir, site=site if site.is_dir() else None, portal=portal),
+            done,
+            failed,
+        )
+
+    def inspect_site(self) -> Task | None:
+        """网站巡检: the sentinel over the site folder, off the UI thread, then the 自查报告 saved."""
+        from app import sentinel
+        from publish.self_inspection import report_pdf
+
+        w, site = self.window, self.site_dir
+        if not site.is_dir():
+            w.show_error(self.tr("网站文件夹不存在：{path}。请先发布条目或重建网站。").format(path=site))
+            return None
+        target = w.choose_save_path(self.tr("网站自查报告.pdf"))
+        if not target:
+            return None
+        db, cache_dir, portal = w.db, w.workspace.paths.cache_dir, self._portal()
+        self.sentinel_action.setEnabled(False)
+        w.say(self.tr("正在巡检网站…"), 0)
+
+        def work(_task: Task) -> int:
+            outcome = sentinel.run(db, cache_dir, sentinel.Options(site=site, portal=portal))
+            write_bytes_atomic(Path(target), report_pdf(sentinel.inspection(db, outcome.run_id)))
+            return len(outcome.findings)
+
+        def done(found: int) -> None:
+            self.sentinel_action.setEnabled(True)
+            w.say(
+                self.tr("巡检完成，发现问题 {count} 处；自查报告已保存：{path}").format(
+                    count=found, path=target
+                ),
+                15000,
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.sentinel_action.setEnabled(True)
+            w.say("")
+            if not isinstance(exc, (TranslatableError, OSError)):
+                raise exc
+            w.show_error(error_text(exc) if isinstance(exc, TranslatableError) else str(exc))
+
+        return w.runner.start(work, done, failed)
 
     def open_queue(self) -> QueueDialog:
         w = self.window
