@@ -82,3 +82,20 @@ def test_supplement_consultation_and_bad_input(workspace, people, capsys, monkey
     future = (today + dt.timedelta(days=3)).isoformat()
     code, _, err = run(workspace, capsys, "request", "withdraw", "1", "--on", future)
     assert code == 2 and "不能晚于今天" in err
+
+
+def test_list_marks_requests_due_within_three_working_days(workspace, people, capsys, monkeypatch):
+    monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
+    # Received Mon 2026-11-02: the 20th working day is Mon 11/30; on Wed 11/25 three are left.
+    code, _, _ = run(
+        workspace,
+        capsys,
+        "request", "add", "--kind", "research", "--name", "某研究所", "--contact", "某市科学路2号",
+        "--content", "2025年空气质量监测原始数据", "--channel", "in_person", "--received", "2026-11-02",
+    )  # fmt: skip
+    assert code == 0
+    code, out, _ = run(workspace, capsys, "request", "list", "--today", "2026-11-25")
+    assert code == 0 and "2026-11-30" in out and "剩余 3 个工作日 3日内到期" in out
+    assert "未办结 1 件，其中已逾期 0 件，3日内到期 1 件" in out
+    code, out, _ = run(workspace, capsys, "deadlines", "--today", "2026-11-25", "--within", "3")
+    assert code == 0 and out.startswith("2026-0001") and "还剩 3 个工作日" in out
