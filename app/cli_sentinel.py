@@ -65,7 +65,11 @@ def _sentinel_run(args: argparse.Namespace, workspace: Workspace) -> int:
         timeout=args.timeout,
         workers=args.workers,
     )
-    outcome = sentinel.run(workspace.db, workspace.paths.cache_dir, options)
+    try:
+        outcome = sentinel.run(workspace.db, workspace.paths.cache_dir, options)
+    except OSError as exc:  # the run is kept as failed; exit 1 would read as "problems found"
+        _error(f"巡检未能完成：{exc.strerror or exc}")
+        return EXIT_ERROR
     labels = {
         sentinel.PUBLISHED: "线上内容",
         sentinel.DEAD: "链接不可用",
