@@ -93,6 +93,7 @@ def _redact(args: argparse.Namespace, _workspace: None) -> int:
     from app.filecheck import load_lexicon
     from app.paths import Paths
     from app.redaction import plan_from_json, publish_form
+    from review.convert import is_word_draft
     from review.formats import display_name
     from review.mupdf import mupdf_messages_to_stderr
     from review.redact import RedactionOptions
@@ -116,6 +117,8 @@ def _redact(args: argparse.Namespace, _workspace: None) -> int:
         return EXIT_PROBLEM
     write_bytes_atomic(args.output, published.pdf)
     print(f"已写出 {output}：删除 {len(published.plan.remove)} 处内容，复核通过。")
+    if is_word_draft(args.file.name):
+        print(published.layout.describe())
     return EXIT_OK
 
 

@@ -340,3 +340,22 @@ class OriginalFile:
 def original_file(session: Session, document_id: int) -> OriginalFile:
     f = get_document(session, document_id).current_original()
     return OriginalFile(f.original_name, Kind(f.format), load_blob(session, f.blob_sha256), f.blob_sha256)
+
+
+WORD_KINDS = (Kind.DOCX, Kind.DOC, Kind.WPS, Kind.ODT)
+
+
+def word_drafts_in_review(session: Session) -> bool:
+    """Whether a Word, WPS or ODT draft is still to be reviewed or approved (the desk then starts
+    LibreOffice in the background: its page view and approval convert it)."""
+    found = session.scalar(
+        select(DocumentFile.id)
+        .join(Document, DocumentFile.document_id == Document.id)
+        .where(
+            DocumentFile.purpose == FilePurpose.ORIGINAL,
+            DocumentFile.format.in_([k.value for k in WORD_KINDS]),
+            Document.status.in_([Status.DRAFT.value, Status.PENDING_REVIEW.value]),
+        )
+        .limit(1)
+    )
+    return found is not None

@@ -148,16 +148,18 @@ def desk_word_form(
     manual_areas: bool,
 ) -> tuple[Published | None, Layout | None]:
     """For approval in the desk: a Word draft's form redacted in its source, with its layout, where
-    LibreOffice is installed and no area was drawn by hand (areas are drawn on the page view, which
-    is the text layout); else (None, the text layout and why) for a Word draft, (None, None) for
-    any other."""
+    LibreOffice is installed and no area was drawn by hand; else (None, how the caller lays it out)
+    for a Word draft — with areas, the page view they were drawn on (LibreOffice's layout, or the
+    text layout without it) — and (None, None) for any other."""
     if not is_word_draft(name):
         return None, None
-    if manual_areas:
-        return None, Layout("text", reason="审查员在页面视图上画了删除区域，按页面视图（文字排版）删减")
     converter = shared()
     if converter is None:
         return None, Layout("text", reason=unavailable_reason())
+    if manual_areas:
+        return None, Layout(
+            "libreoffice", reason="审查员在页面视图上画了删除区域，在 LibreOffice 排出的页面上按区域删减"
+        )
     published = source_form(name, data, plan, lexicon, options, converter)
     return published, published.layout
 

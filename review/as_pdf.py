@@ -1,5 +1,8 @@
 """Any supported document as a PDF: for showing it page by page, and as the form that is published
-(a DOCX or text draft is published as a PDF laid out from its visible text)."""
+where no better form exists (a text draft, or a Word draft without LibreOffice, is published as a PDF
+laid out from its visible text). A Word, WPS or ODT draft's page view is LibreOffice's layout of it
+where LibreOffice is installed (review.convert.page_view), so that the areas a reviewer draws sit on
+the pages as they will be published."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import re
 
 from review.archive import Archive
 from review.compose import compose_pdf
-from review.formats import Kind, decode_text
+from review.formats import CONVERTED_KINDS, Kind, decode_text
 from review.mupdf import LOCK
 
 
@@ -23,8 +26,14 @@ def as_pdf(name: str, data: bytes, kind: Kind) -> bytes:
         case Kind.TEXT:
             text, _ = decode_text(name, data)
             return compose_pdf(text.splitlines(), name=name)
-        case Kind.DOCX:
-            return compose_pdf(docx_paragraphs(data, name), name=name)
+        case Kind.DOCX | Kind.DOC | Kind.WPS | Kind.ODT:
+            from review.convert import docx_of, page_view
+
+            laid_out = page_view(name, data)
+            if laid_out is not None:
+                return laid_out
+            docx = docx_of(name, data) if kind in CONVERTED_KINDS else data  # raises without LibreOffice
+            return compose_pdf(docx_paragraphs(docx, name), name=name)
         case Kind.OFD:
             return compose_pdf(ofd_text_lines(data, name), name=name)
     raise AssertionError(kind)

@@ -134,7 +134,7 @@ class Layout:
     engine: str  # "libreoffice" or "text"
     substituted: tuple[tuple[str, str], ...] = ()  # (font the draft asks for, font used instead)
     fonts: tuple[str, ...] = ()  # the fonts in the PDF
-    reason: str = ""  # why the text layout was used
+    reason: str = ""  # why the text layout was used, or why LibreOffice's pages were redacted by area
 
     @property
     def text_only(self) -> bool:
@@ -174,14 +174,15 @@ class Layout:
                 basis="",
                 reason=f"未使用 LibreOffice：{self.reason}" if self.reason else "本机未安装 LibreOffice",
             )
+        fonts = f"字体替换：{self.substituted_text}" if self.substituted else "未替换字体"
         return RecordLine(
             severity="—",
             category="版式",
             text="保留原版式（LibreOffice 转换）",
             place="全文",
-            decision="在源文件中删除后转换",
+            decision="按页面上的区域删减" if self.reason else "在源文件中删除后转换",
             basis="",
-            reason=f"字体替换：{self.substituted_text}" if self.substituted else "未替换字体",
+            reason=self.reason or fonts,
         )
 
 
@@ -536,13 +537,21 @@ def shared() -> Converter | None:
         return _SHARED[0]
 
 
+def stop_shared() -> None:
+    """Ends the session's office, if one was started (the desk's exit calls it)."""
+    with _SHARED_LOCK:
+        if _SHARED:
+            _SHARED.pop().close()
+
+
 def is_word_draft(name: str) -> bool:
     return Path(name).suffix.lower() in WORD_SUFFIXES
 
 
 def prewarm() -> None:
-    """Starts the session's office in the background (the desk's start calls it), so that the first
-    page view or approval of a Word draft does not wait for LibreOffice to start."""
+    """Starts the session's office in the background (the desk's start calls it when a Word draft
+    waits for review), so that its first page view or approval does not wait for LibreOffice to
+    start. Finding out whether LibreOffice is installed at all runs in that thread too."""
 
     def start() -> None:
         converter = shared()

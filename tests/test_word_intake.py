@@ -224,3 +224,75 @@ def test_a_doc_is_imported_and_checked_in_the_desk(workspace, people, drafts, tm
         assert (original.format, original.media_type) == ("doc", "application/msword")
         found = {(f.rule_id, f.text) for f in session.get_one(CheckRun, run_id).findings}
     assert ("PII-ID", ID_VALID) in found and ("HID-COMMENTS", "") in found
+
+
+@needs_office
+def test_the_page_view_is_the_published_layout_and_areas_drawn_on_it_redact_there(drafts, lexicon):
+    from app.redaction import desk_word_form
+    from app.releases import texts_in_areas
+    from review.as_pdf import as_pdf
+    from review.model import Rect
+    from review.redact import Area, RedactionOptions, redact_pdf
+
+    view = as_pdf("低保公示.doc", drafts[".doc"], Kind.DOC)
+    with pymupdf.open(stream=view, filetype="pdf") as doc:
+        page = doc[0]
+        text = page.get_text()
+        heads = [page.search_for(word)[0] for word in ("姓名", "身份证号", "所在村")]
+        number = page.search_for(ID_VALID)[0]
+    # LibreOffice's pages, as published: the table's cells side by side; no comment, no hidden text.
+    assert heads[0].x1 < heads[1].x0 and heads[1].x1 < heads[2].x0
+    assert COMMENT not in text and HIDDEN not in text and ID_VALID in text
+    area = Area(0, Rect(number.x0 - 1, number.y0 - 1, number.x1 + 1, number.y1 + 1))
+    assert texts_in_areas(view, [area]) == [ID_VALID]
+    assert ID_VALID not in redact_pdf(view, [area], RedactionOptions()).kept_text
+    _, layout = desk_word_form(
+        "低保公示.doc", drafts[".doc"], RedactionPlan(), lexicon, RedactionOptions(), manual_areas=True
+    )
+    assert layout is not None and layout.engine == "libreoffice"
+    assert layout.record_line().decision == "按页面上的区域删减"
+
+
+def test_without_libreoffice_the_page_view_is_the_text_layout(monkeypatch):
+    import review.convert
+    from review.as_pdf import as_pdf
+
+    monkeypatch.setattr(review.convert, "shared", lambda: None)
+    monkeypatch.setattr(review.convert, "unavailable_reason", lambda: "未找到 soffice（LibreOffice）")
+    with pymupdf.open(stream=as_pdf("草稿.docx", intake_draft(), Kind.DOCX), filetype="pdf") as doc:
+        lines = doc[0].get_text().split("\n")
+    assert "姓名" in lines and ID_VALID in lines  # one cell a line: the text layout
+    with pytest.raises(ConversionFailed, match="需要 LibreOffice"):
+        as_pdf("草稿.doc", compound_file({"WordDocument": b"\xec\xa5" + b"\0" * 600}), Kind.DOC)
+
+
+@needs_office
+def test_the_publish_dialog_says_how_a_word_draft_is_laid_out(
+    qtbot, desk_app, workspace, people, drafts, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QLabel
+
+    import review.convert
+    from app import documents
+    from app.db.models import Document
+    from app.ui.publish_dialog import PublishDialog
+
+    path = tmp_path / "低保公示.doc"
+    path.write_bytes(drafts[".doc"])
+    doc_id = documents.import_file(workspace.db, people.clerk, path)
+    with workspace.db.read() as session:
+        version = session.get_one(Document, doc_id).version
+        assert documents.word_drafts_in_review(session)  # the desk starts LibreOffice ahead
+
+    def layout_line(dialog: PublishDialog) -> str:
+        labels = [w.text() for w in dialog.findChildren(QLabel)]
+        return next(t for t in labels if "版式" in t or "排版" in t)
+
+    dialog = PublishDialog(workspace.db, people.publisher, doc_id, version)
+    qtbot.addWidget(dialog)
+    assert layout_line(dialog) == "按原版式发布（LibreOffice 转换）"
+    dialog.grab().save(str(tmp_path / "publish_dialog.png"))
+    monkeypatch.setattr(review.convert, "unavailable_reason", lambda: "未找到 soffice（LibreOffice）")
+    without = PublishDialog(workspace.db, people.publisher, doc_id, version)
+    qtbot.addWidget(without)
+    assert layout_line(without) == "未安装 LibreOffice：按文字重新排版发布"

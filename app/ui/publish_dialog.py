@@ -69,11 +69,11 @@ class PublishDialog(QDialog):
             shown.setWordWrap(True)
             form.addRow(label, shown)
         # Issue 18: how a Word, WPS or ODT draft's published PDF is laid out, said before publishing.
-        layout = expected_layout(original_name)
-        if layout is not None:
+        laid_out = expected_layout(original_name)
+        if laid_out is not None:
             shown = QLabel(
                 self.tr("未安装 LibreOffice：按文字重新排版发布")
-                if layout.text_only
+                if laid_out.text_only
                 else self.tr("按原版式发布（LibreOffice 转换）"),
                 self,
             )

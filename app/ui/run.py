@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from app import users
 from app.demo import DEMO_PASSWORD
+from app.documents import word_drafts_in_review
 from app.errors import TranslatableError
 from app.paths import Paths
 from app.settings import Settings
@@ -18,6 +19,7 @@ from app.ui.i18n import error_text
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
 from app.workspace import Workspace
+from review.convert import prewarm, stop_shared
 
 
 def run_gui(data_dir: str | None, db_url: str | None) -> int:
@@ -56,9 +58,13 @@ def run_gui(data_dir: str | None, db_url: str | None) -> int:
             workspace.settings.last_login = users.get_user(session, login.user_id).login
         workspace.save_settings()
         window = MainWindow(workspace, login.user_id, app.log_handler)
+        with workspace.db.read() as session:
+            if word_drafts_in_review(session):
+                prewarm()  # PDF-only desks never pay LibreOffice's start
         window.show()
         return app.exec()
     finally:
+        stop_shared()
         workspace.close()
 
 
