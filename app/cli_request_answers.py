@@ -26,7 +26,7 @@ def add_parsers(request: Any, date: Callable[[str], dt.date]) -> None:
         "draft-answer",
         help="按处理结果从模板生成答复书草稿（作为文件送审）；--print 只显示文字供修改，--text 用修改后的文字",
     )
-    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     p.add_argument("--outcome", required=True, choices=[o.value for o in Outcome], help="处理结果")
     p.add_argument(
         "--fact", action="append", default=[], metavar="NAME=VALUE", help=f"答复书所需事实：{_FACTS_HELP}"
@@ -46,13 +46,13 @@ def add_parsers(request: Any, date: Callable[[str], dt.date]) -> None:
     p = request.add_parser(
         "disclose", help="添加提供给申请人的文件：作为草稿送审（删除、遮盖须写明依据），只交付申请人"
     )
-    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--title", help="文件标题（默认取文件名）")
     p.set_defaults(handler="app.cli_request_answers:_disclose")
 
     p = request.add_parser("notice", help="生成补正告知书或延期答复告知书（PDF），并存入申请的发出文书")
-    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     p.add_argument("--kind", required=True, choices=[LetterKind.SUPPLEMENT.value, LetterKind.EXTENSION.value])
     p.add_argument("out", type=Path, metavar="OUT.pdf")
     p.add_argument(
@@ -69,7 +69,7 @@ def add_parsers(request: Any, date: Callable[[str], dt.date]) -> None:
         help="导出答复材料包（ZIP）：经审查批准的答复书和公开文件，附本部门签名的 SHA-256 清单"
         "（私钥口令取自环境变量 DESK_KEY_PASSPHRASE 或提示输入）",
     )
-    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     p.add_argument("out", type=Path, metavar="OUT.zip")
     p.set_defaults(handler="app.cli_request_answers:_package")
 
@@ -77,7 +77,7 @@ def add_parsers(request: Any, date: Callable[[str], dt.date]) -> None:
         "publish-proactive",
         help="转为主动公开（条例第四十四条）：以已批准的公开文件另建普通草稿，不带申请人信息，按主动公开流程审查发布",
     )
-    p.add_argument("request_id", type=int, metavar="N")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     p.set_defaults(handler="app.cli_request_answers:_publish_proactive")
 
 
@@ -125,10 +125,10 @@ def _draft_answer(args: argparse.Namespace, workspace: Any) -> int:
     user_id = _signed_in(args, workspace)
     answer = _answer_input(args)
     if args.print:
-        print(draft_text(workspace.db, user_id, args.request_id, answer, workspace.paths.data_dir), end="")
+        print(draft_text(workspace.db, user_id, args.request, answer, workspace.paths.data_dir), end="")
         return EXIT_OK
     text = _read_text(args.text) if args.text else None
-    doc_id = draft_answer(workspace.db, user_id, args.request_id, answer, workspace.paths.data_dir, text)
+    doc_id = draft_answer(workspace.db, user_id, args.request, answer, workspace.paths.data_dir, text)
     print(f"答复书草稿已保存为文件 #{doc_id}：请运行保密检查并提交审查，批准后用 request package 导出。")
     return EXIT_OK
 
@@ -142,7 +142,7 @@ def _disclose(args: argparse.Namespace, workspace: Any) -> int:
 
     user_id = _signed_in(args, workspace)
     doc_id = add_disclosure(
-        workspace.db, user_id, args.request_id, args.file, args.title, os.environ.get(PDF_PASSWORD_ENV)
+        workspace.db, user_id, args.request, args.file, args.title, os.environ.get(PDF_PASSWORD_ENV)
     )
     print(f"已添加为文件 #{doc_id}（依申请公开，只交付申请人）：请检查、审查，不予公开的部分须写明依据。")
     return EXIT_OK
@@ -158,7 +158,7 @@ def _notice(args: argparse.Namespace, workspace: Any) -> int:
     name, pdf = make_notice(
         workspace.db,
         user_id,
-        args.request_id,
+        args.request,
         LetterKind(args.kind),
         args.on or dt.date.today(),
         workspace.paths.data_dir,
@@ -179,7 +179,7 @@ def _package(args: argparse.Namespace, workspace: Any) -> int:
     summary = export_package(
         workspace.db,
         user_id,
-        args.request_id,
+        args.request,
         args.out,
         lambda: _password("私钥口令：", KEY_PASSPHRASE_ENV),
         workspace.paths.keys_dir,
@@ -196,7 +196,7 @@ def _publish_proactive(args: argparse.Namespace, workspace: Any) -> int:
     from app.request_answers import publish_proactive
 
     user_id = _signed_in(args, workspace)
-    made = publish_proactive(workspace.db, user_id, args.request_id)
+    made = publish_proactive(workspace.db, user_id, args.request)
     numbers = "、".join(f"#{i}" for i in made)
     print(f"已另建主动公开草稿 {numbers}：请按主动公开流程检查、审查、发布（条例第四十四条）。")
     return EXIT_OK

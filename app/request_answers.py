@@ -180,17 +180,17 @@ def letter_facts(session: Session, row: InfoRequest, answer: AnswerInput) -> Let
     )
 
 
-def draft_text(db: Database, user_id: int, request_id: int, answer: AnswerInput, data_dir: Path) -> str:
+def draft_text(db: Database, user_id: int, request_id: int | str, answer: AnswerInput, data_dir: Path) -> str:
     """The 答复书 filled from its template, for the clerk to read or edit before it is drafted."""
     with db.read() as session:
-        row = info_requests.get(session, session.get_one(User, user_id), request_id)
+        row = info_requests.find(session, session.get_one(User, user_id), request_id)
         return letter_text(letter_facts(session, row, answer), template_folders(data_dir))
 
 
 def draft_answer(
     db: Database,
     user_id: int,
-    request_id: int,
+    request_id: int | str,
     answer: AnswerInput,
     data_dir: Path,
     text: str | None = None,
@@ -242,7 +242,7 @@ def draft_answer(
 def make_notice(
     db: Database,
     user_id: int,
-    request_id: int,
+    request_id: int | str,
     kind: LetterKind,
     issued_on: dt.date,
     data_dir: Path,
@@ -297,7 +297,7 @@ def _last_action(row: InfoRequest, kind: ActionKind) -> RequestAction | None:
 def add_disclosure(
     db: Database,
     user_id: int,
-    request_id: int,
+    request_id: int | str,
     path: Path,
     title: str | None = None,
     password: str | None = None,
@@ -318,10 +318,10 @@ def add_disclosure(
         return document.id
 
 
-def _open_request(session: Session, user: User, request_id: int) -> InfoRequest:
+def _open_request(session: Session, user: User, request_id: int | str) -> InfoRequest:
     if not user.has_role(Role.CLERK):
         raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以起草答复。"))
-    row = info_requests.get(session, user, request_id)
+    row = info_requests.find(session, user, request_id)
     if row.status == info_requests.RequestStatus.CLOSED_UNPROCESSED:
         raise ValidationFailed(
             QT_TRANSLATE_NOOP("DeskError", "申请 {number} 已办结（不再处理），不能再起草答复。"),
@@ -408,7 +408,12 @@ class PackageSummary:
 
 
 def export_package(
-    db: Database, user_id: int, request_id: int, out: Path, passphrase: Callable[[], str], keys_dir: Path
+    db: Database,
+    user_id: int,
+    request_id: int | str,
+    out: Path,
+    passphrase: Callable[[], str],
+    keys_dir: Path,
 ) -> PackageSummary:
     """The applicant's package: the approved 答复书 and every disclosed file's verified PDF, with a
     SHA-256 manifest signed by the department's key, written atomically to `out` (a ZIP).
@@ -417,7 +422,7 @@ def export_package(
         user = session.get_one(User, user_id)
         if not user.has_role(Role.CLERK):
             raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以导出答复材料。"))
-        row = info_requests.get(session, user, request_id)
+        row = info_requests.find(session, user, request_id)
         if row.answer_document_id is None:
             raise ValidationFailed(
                 QT_TRANSLATE_NOOP("DeskError", "申请 {number} 还没有答复书，请先起草答复书并经审查批准。"),
@@ -462,7 +467,9 @@ def export_package(
 # -- Art. 44 ----------------------------------------------------------------------------------
 
 
-def publish_proactive(db: Database, user_id: int, request_id: int, on: dt.date | None = None) -> list[int]:
+def publish_proactive(
+    db: Database, user_id: int, request_id: int | str, on: dt.date | None = None
+) -> list[int]:
     """Art. 44: information disclosed on request that should be public for all becomes a new,
     ordinary draft per disclosed file, made from the file as released (redacted and verified),
     titled and filed as the original was — nothing of the request or its applicant goes with it.
@@ -470,7 +477,7 @@ def publish_proactive(db: Database, user_id: int, request_id: int, on: dt.date |
     on = on or dt.date.today()
     with db.read() as session:
         user = session.get_one(User, user_id)
-        row = info_requests.get(session, user, request_id)
+        row = info_requests.find(session, user, request_id)
         sources = [(d, *released_pdf(session, d)) for d in disclosed_documents(session, row)]
         if not sources:
             raise ValidationFailed(
@@ -503,7 +510,7 @@ def publish_proactive(db: Database, user_id: int, request_id: int, on: dt.date |
         ]
     with db.write() as session:
         user = session.get_one(User, user_id)
-        row = info_requests.get(session, user, request_id)
+        row = info_requests.find(session, user, request_id)
         if not user.has_role(Role.CLERK):
             raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以转为主动公开。"))
         made = []
@@ -519,24 +526,7 @@ def publish_proactive(db: Database, user_id: int, request_id: int, on: dt.date |
             )
             update_metadata(session, user, document.id, None, category=category, written_on=written_on)
             made.append(document.id)
-            audit.record(
-                session,
-                user,
-                "request.move_to_proactive",
-                document_id=document.id,
-                request=row.id,
-                source=source_id,
-            )
-        session.add(
-            RequestAction(
-                request_id=row.id,
-                kind=ActionKind.MOVED_TO_PROACTIVE.value,
-                on=on,
-                by_id=user.id,
-                note="、".join(f"#{i}" for i in made),
-            )
-        )
-        session.flush()
+            info_requests.moved_to_proactive(session, user, row.id, document.id, on, note=f"#{source_id}")
         return made
 
 

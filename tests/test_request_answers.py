@@ -160,9 +160,8 @@ def test_art44_makes_an_ordinary_draft_that_publishes_without_the_applicant(work
 
     with workspace.db.read() as s:
         assert s.get_one(Document, new_id).disclosure == "proactive"
-        assert [
-            a.kind for a in s.scalars(select(RequestAction).where(RequestAction.request_id == request_id))
-        ] == ["moved_to_proactive"]
+        actions = s.scalars(select(RequestAction).where(RequestAction.request_id == request_id))
+        assert [(a.kind, a.document_id) for a in actions] == [("moved_to_proactive", new_id)]
         stored = s.get_one(CatalogEntry, entry.id)
         release = s.scalar(select(ReleaseRow.body).where(ReleaseRow.sha256 == stored.release_sha256))
         published = pdf_text(load_blob(s, stored.published_sha256))
@@ -187,7 +186,8 @@ def test_answer_commands_on_the_command_line(workspace, people, capsys, monkeypa
     request_id = str(register(workspace, people))
     code, _, err = run("request", "draft-answer", request_id, "--outcome", "not_exist")
     assert code == 2 and "缺少以下内容，不能生成：检索情况" in err
-    code, _, err = run("request", "draft-answer", request_id, "--outcome", "complaint")
+    number = f"{(dt.date.today() - dt.timedelta(days=3)).year}-0001"
+    code, _, err = run("request", "draft-answer", number, "--outcome", "complaint")
     assert code == 2 and "没有答复书模板" in err
 
     searched = ["--fact", "searched=以“供暖补贴”为关键词在公文系统中检索"]
