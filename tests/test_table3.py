@@ -14,7 +14,7 @@ from app import cli
 from app.db.models import User
 from app.db.models_requests import InfoRequest
 from app.statistics import figures
-from publish.report import to_csv
+from publish.report import table2_pdf, to_csv
 from tests.conftest import PASSWORD, desk_args
 
 START, END = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
@@ -159,6 +159,14 @@ def test_table3_from_300_generated_requests(workspace, people):
     ] in rows
     assert ["依申请公开（表三）", "核对：一 + 二 = 三（七）总计 + 四", "一致"] in rows
     assert not re.search(r"申请人\d", "".join(cell for row in rows for cell in row))  # counts, never names
+
+    import pymupdf
+
+    with pymupdf.open(stream=table2_pdf(result), filetype="pdf") as pdf:
+        text = "".join(page.get_text() for page in pdf).replace("\n", "")
+    assert "三、收到和处理政府信息公开申请情况" in text and "结转下年度继续办理" in text
+    assert "一 + 二 = 三（七）总计 + 四，一致" in text and not re.search(r"申请人\d", text)
+    assert "第四十四条" not in text  # the candidates stay in the desk's own statistics
 
 
 def test_report_command_writes_table3(workspace, people, capsys, monkeypatch, tmp_path):
