@@ -28,6 +28,7 @@ from app.catalog import (
     check_notice_until,
     entry_by_index,
     entry_file_hashes,
+    interpretation_entries,
     rebuild_site,
     site_entry,
     site_key,
@@ -165,15 +166,13 @@ def expire(
         if intent is not None:
             intent.done()
         return []
-    if site is not None:
+    if site is not None and intent is not None:
         try:
             rebuild_site(db, data_dir, site)
         except (TranslatableError, OSError) as exc:
             log.warning("公示期撤回后静态目录网站未能更新：%s", exc)
-            assert intent is not None
             intent.release()  # the next start (or `site rebuild`) finishes it
         else:
-            assert intent is not None
             intent.done()
     if portal is not None:
         from app.publishing import run_queue  # app.publishing imports app.catalog too
@@ -204,7 +203,9 @@ def _withdraw_due(db: Database, today: dt.date) -> list[Removal]:
             until = entry.notice_until
             reason = REASON.format(day=until.isoformat())
             # What each entry serves is read before the withdrawal hides its release from the site plan.
-            served = {e.id: _served(session, e) for e in [entry, *_companions(session, entry)]}
+            served = {
+                e.id: _served(session, e) for e in [entry, *interpretation_entries(session, entry.index_no)]
+            }
             withdrawn = withdraw_with_interpretations(
                 session, system_principal(entry.department_id), entry, reason
             )
@@ -220,12 +221,6 @@ def _withdraw_due(db: Database, today: dt.date) -> list[Removal]:
                     )
                 )
     return removals
-
-
-def _companions(session: Session, entry: CatalogEntry) -> list[CatalogEntry]:
-    from app.catalog import interpretation_entries
-
-    return interpretation_entries(session, entry.index_no)
 
 
 def _served(session: Session, entry: CatalogEntry) -> tuple[ServedFile, ...]:

@@ -440,10 +440,12 @@ def _item(kind: str, place: str, detail: dict[str, Any]) -> report.Item:
 
 def _recheck(session: Any) -> report.Recheck | None:
     """The last finished whole-catalog re-check (app/recheck.py): its hits by category."""
+    from app.recheck import DONE
+
     done = session.scalars(
-        select(RecheckRun).where(RecheckRun.finished_at.is_not(None)).order_by(RecheckRun.id.desc()).limit(1)
+        select(RecheckRun).where(RecheckRun.status == DONE).order_by(RecheckRun.id.desc()).limit(1)
     ).first()
-    if done is None:
+    if done is None or done.finished_at is None:
         return None
     rows = session.execute(
         select(RecheckHit.category, func.count(), func.count(func.distinct(RecheckHit.catalog_entry_id)))

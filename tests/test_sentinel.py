@@ -181,7 +181,17 @@ def test_published_audit_findings_and_exit_codes(
 
     with pymupdf.open(report) as doc:
         text = "".join(page.get_text() for page in doc)
-    assert "自查报告" in text and "stray.pdf" in text and "整改" in text
+    assert "自查报告" in text and "stray.pdf" in text and "整改" in text and "尚未开展全面复查" in text
+
+    # Once a whole-catalog re-check has run, the report gives its result instead.
+    from app import recheck
+
+    run_id = recheck.start(workspace.db, None, "full", workspace.paths.cache_dir)
+    assert recheck.work(workspace.db, run_id, workspace.paths.cache_dir)
+    assert cli.run([*desk_args(workspace), "sentinel", "report", str(report)]) == 0
+    with pymupdf.open(report) as doc:
+        text = "".join(page.get_text() for page in doc).replace("\n", "")
+    assert "全面复查：未发现问题" in text and "尚未开展全面复查" not in text
 
 
 def test_the_desk_runs_the_sentinel_off_the_ui_thread_and_saves_the_report(
