@@ -486,7 +486,7 @@ def publish_proactive(
             )
         personal = [t for t in (row.applicant_name, row.applicant_contact) if len(t.strip()) >= 2]
         for d, _, pdf in sources:
-            shown = re.sub(r"\s+", "", visible_text(pdf))
+            shown = re.sub(r"\s+", "", d.title + visible_text(pdf))
             if any(re.sub(r"\s+", "", t) in shown for t in personal):
                 # What the applicant was given may hold their own data; the public may not get it.
                 raise ValidationFailed(
@@ -559,10 +559,13 @@ class RequestRow:
     disclosed: tuple[tuple[int, str, str], ...]  # id, title, status label
 
 
+CLOSED_SHOWN = 500  # the latest closed requests the view lists beside the open ones
+
+
 def request_rows(
     session: Session, user: User, *, include_closed: bool = False, today: dt.date | None = None
 ) -> list[RequestRow]:
-    """The department's requests, open ones most urgent first (closed ones after, newest first)."""
+    """The department's requests, open ones most urgent first (then the latest closed ones, newest first)."""
     rows = [o.request for o in info_requests.open_requests(session, user, today)]
     if include_closed:
         query = select(InfoRequest).where(
@@ -570,7 +573,7 @@ def request_rows(
         )
         if user.department_id is not None:
             query = query.where(InfoRequest.department_id == user.department_id)
-        rows += list(session.scalars(query.order_by(InfoRequest.id.desc())))
+        rows += list(session.scalars(query.order_by(InfoRequest.id.desc()).limit(CLOSED_SHOWN)))
     out = []
     for row in rows:
         clock = info_requests.clock(row, today)
