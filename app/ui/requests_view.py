@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from app.request_answers import RequestRow
 from app.ui.i18n import translate, vocabulary
+from publish.request_clock import CONTEXT as CLOCK_CONTEXT
+from publish.request_clock import Reason
 
 RED, RED_BACK = QColor(190, 20, 20), QColor(253, 226, 226)
 AMBER, AMBER_BACK = QColor(170, 95, 0), QColor(255, 241, 214)
@@ -36,8 +38,8 @@ AMBER, AMBER_BACK = QColor(170, 95, 0), QColor(255, 241, 214)
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def reason_text(reason: Any) -> str:
-    return translate("RequestClock", reason.template).format(**reason.params)
+def reason_text(reason: Reason) -> str:
+    return translate(CLOCK_CONTEXT, reason.template).format(**reason.params)
 
 
 class RequestTableModel(QAbstractTableModel):
