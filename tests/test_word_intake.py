@@ -296,3 +296,19 @@ def test_the_publish_dialog_says_how_a_word_draft_is_laid_out(
     without = PublishDialog(workspace.db, people.publisher, doc_id, version)
     qtbot.addWidget(without)
     assert layout_line(without) == "未安装 LibreOffice：按文字重新排版发布"
+
+
+@needs_office
+def test_redact_on_the_command_line_says_which_layout_it_used(drafts, tmp_path, capsys):
+    from app.cli import run
+
+    source, out = tmp_path / "低保公示.doc", tmp_path / "发布版.pdf"
+    source.write_bytes(drafts[".doc"])
+    assert (
+        run(["--data-dir", str(tmp_path / "data"), "redact", str(source), "-o", str(out), "--all-blocking"])
+        == 0
+    )
+    printed = capsys.readouterr().out
+    assert "复核通过" in printed and "发布版保留原版式（LibreOffice 转换）" in printed
+    with pymupdf.open(out) as published:
+        assert ID_VALID not in "".join(published[0].get_text().split())
