@@ -28,6 +28,7 @@ from publish.workdays import add_working_days, working_days_between
 from review.wording import base as wording_rules
 
 ABOLISHED = ("repealed", "expired")  # 废止, 失效
+DISCLOSING = (Outcome.ALREADY_PUBLIC, Outcome.DISCLOSED, Outcome.PARTLY)
 
 
 def figures(session: Session, start: dt.date, end: dt.date, department_id: int | None = None) -> Figures:
@@ -86,10 +87,14 @@ def table3(session: Session, start: dt.date, end: dt.date, department_id: int | 
     ):
         row = Outcome(outcome).row if outcome else Table3Row.OTHER
         results[row][ApplicantKind(kind)] += int(n)
-    # 第四十四条: the same information (one content reference) asked for by more than one applicant.
+    # 第四十四条: the same information (one content reference) asked for by more than one applicant,
+    # and disclosable: requests still open or answered with the information (in whole or in part).
+    disclosable = or_(InfoRequest.outcome.is_(None), InfoRequest.outcome.in_([o.value for o in DISCLOSING]))
     repeated = session.execute(
         select(InfoRequest.content_ref, func.count(), func.count(InfoRequest.applicant_name.distinct()))
-        .where(*scope, InfoRequest.received_on.between(start, end), InfoRequest.content_ref != "")
+        .where(
+            *scope, InfoRequest.received_on.between(start, end), InfoRequest.content_ref != "", disclosable
+        )
         .group_by(InfoRequest.content_ref)
         .having(func.count(InfoRequest.applicant_name.distinct()) > 1)
         .order_by(func.count().desc(), InfoRequest.content_ref)

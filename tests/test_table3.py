@@ -59,7 +59,7 @@ def generate(seed: int = 19) -> list[dict]:
         closed = rnd.random() < 0.85
         outcome = rnd.choice(list(ROW_OF)) if closed else None
         answered = received + dt.timedelta(days=rnd.randrange(91)) if closed else None
-        ref = f"信息{rnd.randrange(8)}" if rnd.random() < 0.2 else ""
+        ref = f"信息{rnd.randrange(6)}" if rnd.random() < 0.3 else ""
         out.append(
             dict(
                 number=f"{received.year}-{i:04d}",
@@ -138,8 +138,11 @@ def test_table3_from_300_generated_requests(workspace, people):
             == got["（七）总计"][k] + got["四、结转下年度继续办理"][k]
         )
 
-    # 第四十四条: one content reference asked for in 2026 by more than one applicant.
-    in_year = [r for r in requests if START <= r["received"] <= END and r["ref"]]
+    # 第四十四条: one content reference asked for in 2026 by more than one applicant, and disclosable.
+    disclosable = (None, "already_public", "disclosed", "partly")
+    in_year = [
+        r for r in requests if START <= r["received"] <= END and r["ref"] and r["outcome"] in disclosable
+    ]
     candidates = {
         ref: (
             sum(1 for r in in_year if r["ref"] == ref),
