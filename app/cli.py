@@ -573,7 +573,7 @@ def _request_parsers(sub: Any) -> Any:
         "--received",
         required=True,
         type=_date,
-        help="收到申请日期 YYYY-MM-DD（邮寄的为签收之日，第三十一条）",
+        help="收到申请日期 YYYY-MM-DD（当面的为提交之日，邮寄的为签收之日，网上和传真的为双方确认之日，第三十一条）",
     )
     p.add_argument("--attach", type=Path, nargs="*", default=[], metavar="FILE", help="来信、申请表等材料")
     p.set_defaults(handler="app.cli_requests:_add")
