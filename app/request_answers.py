@@ -50,6 +50,7 @@ from publish.request_outcomes import Outcome
 from publish.taxonomy import DisclosureMode, LegalBasis
 from review.extract.dispatch import visible_text
 from review.formats import probe
+from review.masking import mask_personal_data
 
 # The basis a 不予公开 letter names for each Table 3 reason (行政查询事项 has none of its own: the
 # clerk writes it).
@@ -157,6 +158,13 @@ class AnswerInput:
     withheld: tuple[WithheldPart, ...] = ()  # parts withheld beyond the disclosed files' decisions
 
 
+def quoted_content(row: InfoRequest) -> str:
+    """What was asked, as the letters quote it: ID, mobile and card numbers masked. The applicant
+    knows their own numbers; masked, they are neither stored again in the letter nor a blocking
+    finding for its reviewer."""
+    return mask_personal_data(row.content)
+
+
 def letter_facts(session: Session, row: InfoRequest, answer: AnswerInput) -> LetterFacts:
     kind = _letter_kind(answer.outcome)
     documents = disclosed_documents(session, row) if answer.outcome in GIVES_FILES else []
@@ -172,7 +180,7 @@ def letter_facts(session: Session, row: InfoRequest, answer: AnswerInput) -> Let
         letter_number=details.pop("letter_number", "") or letter_number(row),
         applicant=row.applicant_name,
         received_on=row.received_on,
-        content=row.content,
+        content=quoted_content(row),
         issued_on=answer.issued_on,
         details=details,
         provided=tuple(d.title for d in documents),
@@ -277,7 +285,7 @@ def make_notice(
             letter_number=facts.pop("letter_number", "") or letter_number(row, kind),
             applicant=row.applicant_name,
             received_on=row.received_on,
-            content=row.content,
+            content=quoted_content(row),
             issued_on=issued_on,
             details=facts,
             supplement_items=items,

@@ -16,7 +16,7 @@ from app.catalog import publish_to_catalog
 from app.checking import check_document, latest_run
 from app.db.models import CatalogEntry, Document, User
 from app.db.models import Release as ReleaseRow
-from app.db.models_requests import RequestAction
+from app.db.models_requests import InfoRequest, RequestAction
 from app.documents import load_blob, update_metadata
 from app.errors import PermissionDenied, ValidationFailed
 from app.request_answers import AnswerInput, add_disclosure, draft_answer, export_package, publish_proactive
@@ -26,7 +26,7 @@ from publish.answer_package import AnswerPackageError, read_answer_package
 from publish.request_outcomes import ApplicantKind, Outcome
 from publish.taxonomy import LegalBasis
 from review.compose import compose_pdf
-from review.samples import SAMPLE_MOBILE
+from review.samples import SAMPLE_ID, SAMPLE_MOBILE
 
 PASSPHRASE = "answer-machine-passphrase"
 APPLICANT, CONTACT, CONTENT = "欧阳明轩", "测试市和平路12号", "和平街道2025年冬季供暖补贴发放明细"
@@ -191,8 +191,12 @@ def test_answer_commands_on_the_command_line(workspace, people, capsys, monkeypa
     assert code == 2 and "没有答复书模板" in err
 
     searched = ["--fact", "searched=以“供暖补贴”为关键词在公文系统中检索"]
+    with workspace.db.write() as s:
+        s.get_one(InfoRequest, int(request_id)).content = f"本人（身份证号 {SAMPLE_ID}）的供暖补贴领取记录"
     code, text, _ = run("request", "draft-answer", request_id, "--outcome", "not_exist", *searched, "--print")
     assert code == 0 and text.startswith("^政府信息公开申请答复书\n") and f"|{APPLICANT}：" in text
+    # The applicant's own number, quoted from the request, is masked in the letter.
+    assert SAMPLE_ID not in text and f"{SAMPLE_ID[:3]}{'*' * 11}{SAMPLE_ID[-4:]}" in text
     edited = tmp_path / "答复书.txt"
     edited.write_text(text.replace("特此告知。", "特此告知，感谢您的理解。"), encoding="utf-8")
     code, out, _ = run("request", "draft-answer", request_id, "--outcome", "not_exist", "--text", str(edited))
