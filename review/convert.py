@@ -113,7 +113,7 @@ FONT_SUBSTITUTES: dict[str, tuple[str, bool]] = {
     ),
 }
 
-# What a draft may be converted from, by suffix; review/formats.py recognises DOCX only (so far).
+# What a draft may be converted from, by suffix (review/formats.py checks that the content agrees).
 WORD_SUFFIXES = (".docx", ".doc", ".wps", ".odt")
 PDF_FILTER = "writer_pdf_Export"
 DOCX_FILTER = "MS Word 2007 XML"

@@ -243,8 +243,9 @@ def ole_layout(name: str, data: bytes) -> OleLayout:
     also writes into the .doc files it saves; or Microsoft Works' CONTENTS), or a refusal naming
     what else it is: encrypted, damaged, another Office file."""
     streams = compound_streams(name, data)
+    # Refused, not EncryptedDocument: the desk asks a password only of a PDF, which it can decrypt.
     if "EncryptionInfo" in streams or "EncryptedPackage" in streams:
-        raise EncryptedDocument(
+        raise DocumentRejected(
             name,
             QT_TRANSLATE_NOOP(
                 "DeskError", "“{name}”是加密的 Office 文档。请在 Word 或 WPS 中取消打开密码后再导入。"
@@ -254,7 +255,7 @@ def ole_layout(name: str, data: bytes) -> OleLayout:
     word = streams.get("WordDocument", b"")
     if len(word) >= 12 and int.from_bytes(word[:2], "little") == _FIB_IDENT:
         if int.from_bytes(word[10:12], "little") & _FIB_ENCRYPTED:
-            raise EncryptedDocument(
+            raise DocumentRejected(
                 name,
                 QT_TRANSLATE_NOOP(
                     "DeskError", "“{name}”是加密的 Word/WPS 文档，需要打开密码。请取消密码后再导入。"
