@@ -217,10 +217,13 @@ def draft_answer(
         name = f"{title}.pdf"
         draft = Draft(name, pdf, probe(name, pdf))
         current = session.get(Document, row.answer_document_id) if row.answer_document_id else None
+        if current is not None and current.status_enum is Status.REFUSED:
+            current = None  # a letter the reviewer refused stays as it was; the answer starts anew
         if current is not None and current.status_enum is not Status.DRAFT:
             raise ValidationFailed(
                 QT_TRANSLATE_NOOP(
-                    "DeskError", "申请 {number} 的答复书“{title}”已{status}，不能再修改；如需修改请先退回。"
+                    "DeskError",
+                    "申请 {number} 的答复书“{title}”当前为“{status}”，不能再修改；如需修改请先退回。",
                 ),
                 number=row.number,
                 title=current.title,

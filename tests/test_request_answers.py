@@ -20,7 +20,7 @@ from app.db.models_requests import InfoRequest, RequestAction
 from app.documents import load_blob, update_metadata
 from app.errors import PermissionDenied, ValidationFailed
 from app.request_answers import AnswerInput, add_disclosure, draft_answer, export_package, publish_proactive
-from app.reviewing import approve, decide, file_bytes, suggested_conclusion
+from app.reviewing import approve, decide, file_bytes, refuse, suggested_conclusion
 from app.workflow import Action, perform
 from publish.answer_package import AnswerPackageError, read_answer_package
 from publish.request_outcomes import ApplicantKind, Outcome
@@ -203,6 +203,17 @@ def test_answer_commands_on_the_command_line(workspace, people, capsys, monkeypa
     assert code == 0 and "答复书草稿已保存为文件 #1" in out
     with workspace.db.read() as s:
         assert "感谢您的理解" in pdf_text(load_blob(s, s.get_one(Document, 1).current_original().blob_sha256))
+
+    again = ["request", "draft-answer", request_id, "--outcome", "not_exist", *searched]
+    code, out, _ = run(*again)
+    assert code == 0 and "文件 #1" in out  # a draft not yet submitted gets the new letter as a revision
+    with workspace.db.write() as s:
+        perform(s, s.get_one(User, people.clerk), 1, Action.SUBMIT, expected_version=None)
+    code, _, err = run(*again)
+    assert code == 2 and "当前为“待审查”，不能再修改" in err
+    refuse(workspace.db, people.reviewer, 1, None, LegalBasis.PROCESS_INFORMATION, "措辞需重写")
+    code, out, _ = run(*again)
+    assert code == 0 and "文件 #2" in out  # a refused letter stays; the answer starts anew
 
     code, _, err = run("request", "package", request_id, str(tmp_path / "a.zip"))
     assert code == 2 and "尚未经审查批准" in err and not (tmp_path / "a.zip").exists()
