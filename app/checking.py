@@ -3,6 +3,7 @@ checks of stored documents with their findings kept against the file they were f
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from app.db.models import CheckRun, DepartmentLexicon, Document, FindingRow, Int
 from app.documents import load_blob
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
 from app.roles import Role
+from app.rulepacks import department_sources
 from app.workflow import get_document
 from publish.release import FIELD_LABELS
 from review import nlp
@@ -172,6 +174,7 @@ def check_document(
         file_id, disclosure, written_on = original.id, document.disclosure, document.written_on
         name, data = original.original_name, load_blob(session, original.blob_sha256)
         lexicon = desk_lexicon(session, document.department_id, cache_dir)
+        own_packs = department_sources(session, document.department_id)
         media = [
             (m.id, m.original_name, m.blob_sha256)
             for m in session.scalars(
@@ -183,7 +186,8 @@ def check_document(
         fields = catalog_fields(document, [m[1] for m in media])
     nlp.configure(cache_dir)
     # Leaders and outdated formulations are judged as of the 成文日期 (today when it is not known).
-    options = CheckOptions(disclosure=disclosure, keywords=True, document_date=written_on)
+    judged_on = written_on or dt.date.today()
+    options = CheckOptions(disclosure=disclosure, keywords=True, document_date=judged_on, rulepacks=own_packs)
     result = _checked(name, data, lexicon, options, progress, cancel)
     result.findings += field_findings(fields, lexicon)
     media_findings: list[Finding] = []
@@ -201,6 +205,7 @@ def check_document(
             file_sha256=result.sha256,
             lexicon_version=result.lexicon_version,
             rulepack_version=result.rulepack_version,
+            document_date=judged_on,
             engine_version=result.engine_version,
             started_by_id=user_id,
             seconds=result.seconds,
@@ -376,6 +381,14 @@ def latest_run(session: Session, document_id: int) -> CheckRun | None:
         .order_by(CheckRun.id.desc())
         .limit(1)
     ).first()
+
+
+def judged_on_another_date(session: Session, document_id: int) -> bool:
+    """Whether the latest check judged leaders and outdated formulations as of another date than the
+    document's 成文日期 now says (it was set or changed after the check): it must be checked again."""
+    run = latest_run(session, document_id)
+    written_on = session.get_one(Document, document_id).written_on
+    return run is not None and run.document_date is not None and written_on not in (None, run.document_date)
 
 
 def stored_finding(row: FindingRow) -> Finding:

@@ -104,6 +104,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["csv", "text"], default="csv")
     p.set_defaults(handler="app.cli_desk:_lexicon_export")
 
+    rulepack = sub.add_parser("rulepack", help="部门错敏/表述规则包（合并在随附规则包之上）").add_subparsers(
+        dest="rulepack_command", metavar="ACTION", required=True
+    )
+    p = rulepack.add_parser(
+        "import", help="导入规则包文件（CSV，表头见 docs/rulepacks.md）；同名文件被替换（需保密审查员或系统管理员）"
+    )
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    p.set_defaults(handler="app.cli_rulepacks:_import")
+    p = rulepack.add_parser("list", help="列出本部门的规则包及合并后的版本")
+    p.set_defaults(handler="app.cli_rulepacks:_list")
+    p = rulepack.add_parser("export", help="把本部门的规则包导出到文件夹")
+    p.add_argument("folder", type=Path)
+    p.set_defaults(handler="app.cli_rulepacks:_export")
+    p = rulepack.add_parser("remove", help="删除本部门的一个规则包（需系统管理员）")
+    p.add_argument("name", help="规则包文件名")
+    p.set_defaults(handler="app.cli_rulepacks:_remove")
+
     p = sub.add_parser("list", help="列出文件")
     p.add_argument("--queue", choices=[q.value for q in Queue], default=Queue.ALL.value)
     p.add_argument("--format", choices=["text", "json"], default="text")

@@ -382,6 +382,8 @@ def _approve(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _edit(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.checking import judged_on_another_date
+
     user_id = _signed_in(args, workspace)
     changes = {
         key: value for key in documents.EDITABLE_FIELDS if (value := getattr(args, key, None)) is not None
@@ -393,6 +395,10 @@ def _edit(args: argparse.Namespace, workspace: Workspace) -> int:
             session, session.get_one(User, user_id), args.document_id, args.expect_version, **changes
         )
         print(f"#{document.id} 已修改（版本 {document.version}）。")
+        stale = judged_on_another_date(session, args.document_id)
+    if stale:
+        print("成文日期已改，按新日期重新检查领导人职务和过时表述：")
+        _report_check(workspace, user_id, args.document_id)
     return EXIT_OK
 
 
@@ -921,31 +927,6 @@ def _portal_token(args: argparse.Namespace, workspace: Workspace) -> int:
     set_secret(portal_token_name(args.url), _password(f"{args.url} 的访问令牌：", "DESK_PORTAL_TOKEN"))
     print("门户访问令牌已存入系统密钥环。")
     return EXIT_OK
-
-
-def _deadlines(args: argparse.Namespace, workspace: Workspace) -> int:
-    from app.deadlines import deadlines
-
-    user_id = _signed_in(args, workspace)
-    with workspace.db.read() as session:
-        rows = [
-            d
-            for d in deadlines(session, session.get_one(User, user_id), args.today)
-            if d.working_days_left <= args.within
-        ]
-    for d in rows:
-        state = (
-            f"逾期 {-d.working_days_left} 个工作日"
-            if d.working_days_left < 0
-            else f"还剩 {d.working_days_left} 个工作日"
-        )
-        note = "" if d.exact else "（该年节假日未知，按周末计）"
-        print(
-            f"#{d.document_id:<5} {d.due.isoformat()} {state}{note}  {d.rule.label}  {d.status.label}  {d.title}"
-        )
-    overdue = sum(1 for d in rows if d.working_days_left < 0)
-    print(f"共 {len(rows)} 件，其中逾期 {overdue} 件。")
-    return EXIT_PROBLEM if overdue else EXIT_OK
 
 
 def _category_list(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -43,6 +43,7 @@ LABELS: dict[InstrumentedAttribute[Any], str] = {
     m.Document.category: "主题分类",
     m.DocumentFile.original_name: "文件名",
     m.DocumentFile.media_type: "文件类型",
+    m.DepartmentRulePack.name: "规则包文件名",
     m.FindingRow.term: "词条",
     m.FindingRow.category: "词条类别",
     m.Interpretation.drafting_department: "起草部门",

@@ -22,6 +22,7 @@ from app import audit, declassification, field_limits, releases
 from app.checking import (
     department_lexicon_csv,
     desk_lexicon,
+    judged_on_another_date,
     latest_run,
     store_department_lexicon,
     stored_finding,
@@ -430,6 +431,19 @@ def _read_for_approval(
             )
         raise PermissionDenied(
             QT_TRANSLATE_NOOP("DeskError", "文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。")
+        )
+    if judged_on_another_date(session, document.id):
+        # Who held which post, and which formulation was outdated, depend on the date judged as of.
+        assert run.document_date is not None
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "“{title}”的成文日期在检查之后改为 {now}，而检查是按 {then} 判断领导人职务和过时表述的，"
+                "不能批准。请重新检查。",
+            ),
+            title=document.title,
+            now=document.written_on.isoformat() if document.written_on else "",
+            then=run.document_date.isoformat(),
         )
     undecided = undecided_blocking(run)
     if undecided and companion:

@@ -25,10 +25,12 @@ def _window(qtbot, desk_app, workspace, user_id) -> MainWindow:
 
 
 def complete(workspace, clerk_id: int, document_id: int) -> None:
-    """The catalog fields a draft must have before it goes to review (成文日期, 主题分类)."""
+    """The catalog fields a draft must have before it goes to review (成文日期, 主题分类); a new
+    成文日期 is checked again, as the desk does after its 文件信息 dialog."""
     import datetime as dt
 
     from app import documents
+    from app.checking import check_document, judged_on_another_date
 
     with workspace.db.write() as s:
         documents.update_metadata(
@@ -39,6 +41,9 @@ def complete(workspace, clerk_id: int, document_id: int) -> None:
             category="城乡建设、环境保护\\城市管理",
             written_on=dt.date(2026, 11, 10),
         )
+        stale = judged_on_another_date(s, document_id)
+    if stale:
+        check_document(workspace.db, clerk_id, document_id, workspace.paths.cache_dir)
 
 
 def test_chinese_renders_without_system_cjk_fonts(desk_app):

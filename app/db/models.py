@@ -181,6 +181,21 @@ class DepartmentLexicon(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
+class DepartmentRulePack(Base):
+    """One of a department's own 错敏/表述 rule-pack files (review.wording.packs' CSV format),
+    merged over the shipped packs in every check of its documents."""
+
+    __tablename__ = "department_rulepacks"
+    __table_args__ = (UniqueConstraint("department_id", "name", name="uq_department_rulepacks_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    csv: Mapped[str] = mapped_column(Text)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
 class CheckRun(Base):
     """One run of the check engine over one file of a document (findings belong to that file)."""
 
@@ -193,6 +208,9 @@ class CheckRun(Base):
     lexicon_version: Mapped[str] = mapped_column(String(32))
     # The 错敏/表述 rule packs' version ('' for runs from before they were recorded).
     rulepack_version: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    # The date leaders and outdated formulations were judged as of (the 成文日期, else the day of
+    # the check); none for runs from before it was recorded.
+    document_date: Mapped[dt.date | None] = mapped_column(Date)
     engine_version: Mapped[str] = mapped_column(String(16))
     started_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     finished_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -1,5 +1,5 @@
 """The desk's housekeeping: transfer packages and database backups (文件 menu), the 工具 menu's
-lexicon, catalog settings, keys and settings, the log window and 关于."""
+lexicon, rule packs, catalog settings, keys and settings, the log window and 关于."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from app.ui.i18n import error_text
 from app.ui.keys_dialog import KeysDialog
 from app.ui.lexicon_dialog import LexiconDialog
 from app.ui.package_dialog import PackageImportDialog
+from app.ui.rulepack_dialog import RulePackDialog
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tasks import Task
 
@@ -37,6 +38,7 @@ class AdminController(QObject):
         self.backup_action = self._action(self.tr("备份数据库…"), self.backup_via_dialog)
         self.restore_action = self._action(self.tr("从备份恢复…"), self.restore_via_dialog)
         self.lexicon_action = self._action(self.tr("部门词库…"), self.open_lexicon)
+        self.rulepack_action = self._action(self.tr("错敏/表述规则包…"), self.open_rulepacks)
         self.catalog_settings_action = self._action(self.tr("目录设置…"), self.open_catalog_settings)
         self.keys_action = self._action(self.tr("传输包密钥…"), self.open_keys)
         self.settings_action = self._action(self.tr("设置…"), self.open_settings)
@@ -61,7 +63,13 @@ class AdminController(QObject):
         ]
 
     def tools_actions(self) -> list[QAction]:
-        return [self.lexicon_action, self.catalog_settings_action, self.keys_action, self.settings_action]
+        return [
+            self.lexicon_action,
+            self.rulepack_action,
+            self.catalog_settings_action,
+            self.keys_action,
+            self.settings_action,
+        ]
 
     # -- transfer packages ------------------------------------------------------------------------
 
@@ -161,6 +169,9 @@ class AdminController(QObject):
 
     def open_lexicon(self) -> None:
         LexiconDialog(self.window.db, self.window.user_id, self.window).exec()
+
+    def open_rulepacks(self) -> None:
+        RulePackDialog(self.window.db, self.window.user_id, self.window).exec()
 
     def open_catalog_settings(self) -> None:
         CatalogSettingsDialog(self.window.db, self.window.user_id, self.window).exec()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from app import documents, interpretations
 from app.atomic import write_bytes_atomic
-from app.checking import check_document
+from app.checking import check_document, judged_on_another_date
 from app.db.models import FilePurpose, User
 from app.documents import Queue
 from app.errors import TranslatableError
@@ -173,6 +173,11 @@ class FilesController(QObject):
         if dialog.exec() != MetadataDialog.DialogCode.Accepted:
             return False
         w.documents.refresh()
+        with w.db.read() as session:
+            stale = judged_on_another_date(session, w.current_id)
+        if stale:
+            w.say(self.tr("成文日期已改，正在按新日期重新检查领导人职务和过时表述。"))
+            self.check_documents([w.current_id])
         return True
 
     def revise_via_dialog(self) -> bool:
