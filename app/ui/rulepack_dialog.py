@@ -117,7 +117,8 @@ class RulePackDialog(QDialog):
 
     def selected_name(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.table.item(rows[0].row(), 0).text() if rows else None
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        return item.text() if item is not None else None
 
     def show_selected(self) -> None:
         name = self.selected_name()
