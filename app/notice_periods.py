@@ -11,6 +11,7 @@ re-read, so of two desks running it at once the second finds them withdrawn and 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import urllib.error
 import urllib.request
@@ -35,7 +36,8 @@ from app.catalog import (
     withdraw_with_interpretations,
 )
 from app.db.database import Database
-from app.db.models import CatalogAttachment, CatalogEntry, PublishJob, User, UserRole
+from app.db.models import CatalogAttachment, CatalogEntry, PublishJob, User, UserRole, utcnow
+from app.db.models_sentinel import NoticeRemoval
 from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, TranslatableError
 from app.roles import Role
 from publish.release import ReleaseError
@@ -102,6 +104,7 @@ class Removal:
     page: str  # the entry's page on the static site, now a 已撤回 page
     files: tuple[ServedFile, ...]
     document_id: int | None = None
+    removal_id: int = 0  # its NoticeRemoval row
     shared: list[str] = field(default_factory=list)  # files a live entry also publishes: they stay
     checked: list[str] = field(default_factory=list)  # where the absence was checked
     still_served: list[str] = field(default_factory=list)  # where any of it is still served
@@ -150,34 +153,35 @@ def expire(
 ) -> list[Removal]:
     """Withdraws every entry whose 公示期 has ended, updates the site in `site` and pushes the portal
     queue to `portal`, then checks each target no longer serves the entries' bytes (over HTTP at
-    `site_url` too, when given) and records the proof in the audit trail and the log."""
+    `site_url` too, when given) and records the proof in the audit trail and the log. Removals an
+    earlier run could not prove (killed, a target unreachable) are checked again; the list returned
+    is every removal checked in this run."""
     today = today or current_day()
     with db.read() as session:  # most runs find nothing: no write transaction, no site lock for them
-        if session.scalar(select(CatalogEntry.id).where(*_due_now(today)).limit(1)) is None:
-            return []
-    intent = pending_work.begin(data_dir, pending_work.SITE, folder=site_key(site)) if site else None
-    try:
-        removals = _withdraw_due(db, today)
-    except BaseException:
-        if intent is not None:
-            intent.release()
-        raise
-    if not removals:
-        if intent is not None:
-            intent.done()
+        due_now = session.scalar(select(CatalogEntry.id).where(*_due_now(today)).limit(1)) is not None
+        owed = session.scalar(select(NoticeRemoval.id).where(NoticeRemoval.proven_at.is_(None)).limit(1))
+    if not due_now and owed is None:
         return []
-    if site is not None and intent is not None:
+    if due_now:
+        intent = pending_work.begin(data_dir, pending_work.SITE, folder=site_key(site)) if site else None
+        try:
+            _withdraw_due(db, today)
+        except BaseException:
+            if intent is not None:
+                intent.release()
+            raise
+        if intent is not None:
+            intent.release()  # rebuild_site below takes it, with any other owed to the folder
+    if site is not None:
         try:
             rebuild_site(db, data_dir, site)
         except (TranslatableError, OSError) as exc:
-            log.warning("公示期撤回后静态目录网站未能更新：%s", exc)
-            intent.release()  # the next start (or `site rebuild`) finishes it
-        else:
-            intent.done()
+            log.warning("公示期撤回后静态目录网站未能更新：%s", exc)  # the intent stays for the next start
     if portal is not None:
         from app.publishing import run_queue  # app.publishing imports app.catalog too
 
         run_queue(db, portal)
+    removals = _unproven(db)
     for removal in removals:
         _prove(db, removal, site, site_url, portal)
     return removals
@@ -195,8 +199,7 @@ def system_principal(department_id: int) -> User:
     )
 
 
-def _withdraw_due(db: Database, today: dt.date) -> list[Removal]:
-    removals: list[Removal] = []
+def _withdraw_due(db: Database, today: dt.date) -> None:
     with db.write() as session:
         for entry in due(session, today):
             assert entry.notice_until is not None
@@ -210,17 +213,32 @@ def _withdraw_due(db: Database, today: dt.date) -> list[Removal]:
                 session, system_principal(entry.department_id), entry, reason
             )
             for one in withdrawn:
-                removals.append(
-                    Removal(
-                        one.index_no,
-                        one.title,
-                        until,
-                        f"entries/{page_name(one.index_no)}",
-                        served.get(one.id, ()),
-                        one.document_id,
-                    )
+                files = [{"path": f.path, "sha256": f.sha256} for f in served.get(one.id, ())]
+                session.add(
+                    NoticeRemoval(catalog_entry_id=one.id, notice_until=until, files=json.dumps(files))
                 )
-    return removals
+
+
+def _unproven(db: Database) -> list[Removal]:
+    with db.read() as session:
+        rows = session.execute(
+            select(NoticeRemoval, CatalogEntry)
+            .join(CatalogEntry, CatalogEntry.id == NoticeRemoval.catalog_entry_id)
+            .where(NoticeRemoval.proven_at.is_(None))
+            .order_by(NoticeRemoval.id)
+        )
+        return [
+            Removal(
+                entry.index_no,
+                entry.title,
+                row.notice_until,
+                f"entries/{page_name(entry.index_no)}",
+                tuple(ServedFile(f["path"], f["sha256"]) for f in json.loads(row.files)),
+                entry.document_id,
+                row.id,
+            )
+            for row, entry in rows
+        ]
 
 
 def _served(session: Session, entry: CatalogEntry) -> tuple[ServedFile, ...]:
@@ -237,12 +255,21 @@ def _served(session: Session, entry: CatalogEntry) -> tuple[ServedFile, ...]:
 def _prove(db: Database, removal: Removal, site: Path | None, site_url: str, portal: Any) -> None:
     with db.read() as session:
         removal.shared = sorted(_still_live(session, [f.sha256 for f in removal.files]))
-        entry = session.scalar(select(CatalogEntry).where(CatalogEntry.index_no == removal.index_no))
-        targets = set(
-            session.scalars(select(PublishJob.target).where(PublishJob.catalog_entry_id == entry.id))
-            if entry is not None
-            else []
+        entry_id = session.scalar(
+            select(NoticeRemoval.catalog_entry_id).where(NoticeRemoval.id == removal.removal_id)
         )
+        jobs = session.execute(
+            select(PublishJob.target, PublishJob.action, PublishJob.status).where(
+                PublishJob.catalog_entry_id == entry_id
+            )
+        )
+        targets, package_left = set(), False
+        for target, action, status in jobs:
+            targets.add(target)
+            package_left |= (target, action, status) in (
+                (PACKAGE, "withdraw", "done"),
+                (PACKAGE, "withdraw", "superseded"),
+            )
     gone = [f for f in removal.files if f.sha256 not in removal.shared]
     if site is not None:
         _check_folder(removal, site, gone)
@@ -254,11 +281,21 @@ def _prove(db: Database, removal: Removal, site: Path | None, site_url: str, por
         else:
             _check_portal(removal, portal, gone)
     if PACKAGE in targets:
-        # The online machine takes the withdrawal from the next package; it is checked there.
-        removal.unchecked.append("传输包（撤回已排入下一个传输包）")
+        # From the air-gapped machine the withdrawal leaves in a transfer package: done once exported
+        # (or never needed, the entry having never left); the online machine proves its own site.
+        if package_left:
+            removal.checked.append("传输包（撤回已导出）")
+        else:
+            removal.unchecked.append("传输包（撤回待导出）")
     line = removal.proof_line()
     (log.info if removal.proven else log.warning)("%s", line)
     with db.write() as session:
+        row = session.get_one(NoticeRemoval, removal.removal_id, with_for_update=True)
+        if row.proven_at is not None or row.last_check == line:
+            return  # proven meanwhile by another desk, or nothing new to record
+        row.last_check = line
+        if removal.proven:
+            row.proven_at = utcnow()
         audit.record(
             session,
             None,

@@ -1,4 +1,5 @@
-"""The site sentinel's tables: its runs, what each found, and the outside links it has seen.
+"""The site sentinel's tables — its runs, what each found, the outside links it has seen — and the
+公示期 removals waiting for their proof.
 
 Text columns throughout: URLs and places are as long as the web makes them, and nothing here is
 typed by a person, so no column needs a length a form would check (app/field_limits.py).
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Text
+from sqlalchemy import Date, ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models import Base, utcnow
@@ -53,3 +54,19 @@ class SentinelLink(Base):
     first_seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_checked_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     last_status: Mapped[str] = mapped_column(Text, default="")  # '200', '404', 'timeout', 'dns' …
+
+
+class NoticeRemoval(Base):
+    """An entry the desk withdrew at the end of its 公示期, written in the withdrawal's transaction
+    with the files it served, until a check proves none of them is served any more: a run killed
+    after the withdrawal, or a target that could not be checked, is proven by the next run."""
+
+    __tablename__ = "notice_removals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    catalog_entry_id: Mapped[int] = mapped_column(ForeignKey("catalog_entries.id"), index=True)
+    notice_until: Mapped[dt.date] = mapped_column(Date)
+    files: Mapped[str] = mapped_column(Text)  # JSON: [{"path": "files/….pdf", "sha256": …}]
+    withdrawn_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    proven_at: Mapped[dt.datetime | None]
+    last_check: Mapped[str] = mapped_column(Text, default="")  # the last proof line (audited when it changes)

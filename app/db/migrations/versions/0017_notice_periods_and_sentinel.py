@@ -5,7 +5,8 @@ Revises: 0016
 Create Date: 2026-11-29 18:00:00
 
 A catalog entry may carry the last day of its public-notice period (名单公示 with personal data);
-the desk withdraws it after that day. The sentinel keeps its runs, their findings and the outside
+the desk withdraws it after that day and keeps the removal until a check proves it. The sentinel
+keeps its runs, their findings and the outside
 links it has seen (to tell a changed link from one it sees for the first time).
 """
 
@@ -63,9 +64,30 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sentinel_links")),
         sa.UniqueConstraint("url_sha256", name=op.f("uq_sentinel_links_url_sha256")),
     )
+    op.create_table(
+        "notice_removals",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("catalog_entry_id", sa.Integer(), nullable=False),
+        sa.Column("notice_until", sa.Date(), nullable=False),
+        sa.Column("files", sa.Text(), nullable=False),
+        sa.Column("withdrawn_at", sa.DateTime(), nullable=False),
+        sa.Column("proven_at", sa.DateTime(), nullable=True),
+        sa.Column("last_check", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["catalog_entry_id"],
+            ["catalog_entries.id"],
+            name=op.f("fk_notice_removals_catalog_entry_id_catalog_entries"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_notice_removals")),
+    )
+    op.create_index(
+        "ix_notice_removals_catalog_entry_id", "notice_removals", ["catalog_entry_id"], unique=False
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_notice_removals_catalog_entry_id", table_name="notice_removals")
+    op.drop_table("notice_removals")
     op.drop_table("sentinel_links")
     op.drop_index("ix_sentinel_findings_run_id", table_name="sentinel_findings")
     op.drop_table("sentinel_findings")
