@@ -141,7 +141,7 @@ def test_without_libreoffice_a_doc_is_a_blocking_finding_never_a_pass(lexicon, m
     )
     result = check_bytes("草稿.doc", doc, lexicon)
     blocking = [f for f in result.findings if f.severity.value == "blocking"]
-    assert [f.rule_id for f in blocking] == ["HID-NEEDS-OFFICE"]
+    assert [f.rule_id for f in blocking] == ["HID-UNREADABLE"]
     assert blocking[0].message == "需要 LibreOffice 才能检查 DOC/WPS 文件"
     with pytest.raises(ConversionFailed, match="需要 LibreOffice"):
         publish_form("草稿.doc", doc, RedactionPlan(), lexicon)
@@ -150,7 +150,7 @@ def test_without_libreoffice_a_doc_is_a_blocking_finding_never_a_pass(lexicon, m
 @needs_office
 def test_macros_are_named_as_hidden_content_and_never_run(drafts, lexicon):
     result = check_bytes("宏.doc", drafts["macros"], lexicon)
-    macro = next(f for f in result.findings if f.rule_id == "HID-MACRO")
+    macro = next(f for f in result.findings if f.rule_id == "HID-JS")
     assert macro.category == "隐藏内容" and "ThisDocument、AutoOpen" in macro.location.describe()
     profile = (shared().home / "profile" / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
     assert 'oor:name="DisableMacrosExecution" oor:op="fuse"><value>true<' in profile

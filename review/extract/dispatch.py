@@ -83,7 +83,7 @@ def extract_converted(name: str, data: bytes, kind: Kind, depth: int, budget: Bu
         out.unreadable.append(NEEDS_OFFICE if missing else f"{UNCONVERTIBLE}（{exc}）")
         out.findings.append(
             hidden_finding(
-                "HID-NEEDS-OFFICE" if missing else "HID-UNREADABLE",
+                "HID-UNREADABLE",
                 Severity.BLOCKING,
                 NEEDS_OFFICE if missing else UNCONVERTIBLE,
                 Channel.VISIBLE,
@@ -98,7 +98,7 @@ def extract_converted(name: str, data: bytes, kind: Kind, depth: int, budget: Bu
     if macros:
         out.findings.append(
             hidden_finding(
-                "HID-MACRO",
+                "HID-JS",  # 脚本: Word's macros as a PDF's JavaScript
                 Severity.WARNING,
                 QT_TRANSLATE_NOOP("Rules", "宏（VBA 代码）：检查时未运行，发布版不含宏"),
                 Channel.JAVASCRIPT,
