@@ -172,7 +172,7 @@ def expire(
             raise
         if intent is not None:
             intent.release()  # rebuild_site below takes it, with any other owed to the folder
-    if site is not None:
+    if site is not None and due_now:  # an earlier run's site work is finished by resume at start
         try:
             rebuild_site(db, data_dir, site)
         except (TranslatableError, OSError) as exc:
