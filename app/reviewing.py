@@ -335,6 +335,14 @@ def approve(
         user = session.get_one(User, user_id)
         document = load_for_update(session, document_id, expected_version)
         main = _read_for_approval(session, user, document, expected_version, cache_dir, companion=False)
+        if conclusion is Conclusion.ON_REQUEST and _for_an_applicant(session, document_id):
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "依申请公开的答复书和提供给申请人的文件本身就是给申请人的内容，结论应为“同意公开”"
+                    "或“删减后公开”（不予提供的，在答复书中写明）。",
+                )
+            )
         if conclusion is Conclusion.DISCLOSE and main.conclusion() is not Conclusion.DISCLOSE:
             raise ValidationFailed(
                 QT_TRANSLATE_NOOP("DeskError", "有依条例不予公开而删除或遮盖的内容，结论应为“删减后公开”。")
@@ -410,6 +418,12 @@ def _share_removals(items: list[_Reviewed], removed: dict[str, str | None]) -> N
                 item.plan.remove[text] = replacement
                 item.masks.append((text, f"〔已删除，{len(text)}字〕"))
         item.texts = replace(item.texts, removed=item.texts.removed | frozenset(removed))
+
+
+def _for_an_applicant(session: Session, document_id: int) -> bool:
+    from app.request_answers import request_of_document  # loads the letters' code only here
+
+    return request_of_document(session, document_id) is not None
 
 
 def _read_for_approval(

@@ -248,3 +248,31 @@ def test_art44_refuses_a_file_that_names_the_applicant(workspace, people, tmp_pa
         publish_proactive(workspace.db, people.clerk, request_id)
     with workspace.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Document)) == 1
+
+
+def test_an_answer_is_not_approved_as_on_request_information(workspace, people, tmp_path):
+    """依申请公开 as a conclusion means "given on request, not published": for a letter that only
+    goes to its applicant it would approve nothing the package could carry."""
+    from app.vocabulary import Conclusion
+
+    request_id = register(workspace, people)
+    answer_id = draft_answer(
+        workspace.db,
+        people.clerk,
+        request_id,
+        AnswerInput(Outcome.NOT_EXIST, dt.date.today(), {"searched": "经检索本机关档案和公开目录"}),
+        workspace.paths.data_dir,
+    )
+    with workspace.db.write() as s:
+        perform(s, s.get_one(User, people.clerk), answer_id, Action.SUBMIT, expected_version=None)
+    check_document(workspace.db, None, answer_id, workspace.paths.cache_dir)
+    with pytest.raises(ValidationFailed, match="结论应为“同意公开”"):
+        approve(
+            workspace.db,
+            people.reviewer,
+            answer_id,
+            None,
+            Conclusion.ON_REQUEST,
+            "同意",
+            workspace.paths.cache_dir,
+        )
