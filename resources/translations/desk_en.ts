@@ -4,122 +4,127 @@
 <context>
     <name>AdminController</name>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="35"/>
+        <location filename="../../app/ui/controllers/admin.py" line="36"/>
         <source>导出传输包…</source>
         <translation>Export Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="36"/>
+        <location filename="../../app/ui/controllers/admin.py" line="37"/>
         <source>导入传输包…</source>
         <translation>Import Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="37"/>
+        <location filename="../../app/ui/controllers/admin.py" line="38"/>
         <source>备份数据库…</source>
         <translation>Back Up Database…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="38"/>
+        <location filename="../../app/ui/controllers/admin.py" line="39"/>
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="39"/>
+        <location filename="../../app/ui/controllers/admin.py" line="40"/>
         <source>部门词库…</source>
         <translation>Department lexicon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="40"/>
+        <location filename="../../app/ui/controllers/admin.py" line="41"/>
+        <source>错敏/表述规则包…</source>
+        <translation>Error and Wording Rule Packs…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/admin.py" line="42"/>
         <source>目录设置…</source>
         <translation>Catalog settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="41"/>
+        <location filename="../../app/ui/controllers/admin.py" line="43"/>
         <source>传输包密钥…</source>
         <translation>Transfer Package Keys…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="42"/>
+        <location filename="../../app/ui/controllers/admin.py" line="44"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="44"/>
+        <location filename="../../app/ui/controllers/admin.py" line="46"/>
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="45"/>
+        <location filename="../../app/ui/controllers/admin.py" line="47"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="71"/>
+        <location filename="../../app/ui/controllers/admin.py" line="79"/>
         <source>导出传输包</source>
         <translation>Export transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="71"/>
+        <location filename="../../app/ui/controllers/admin.py" line="79"/>
         <source>签名私钥的口令：</source>
         <translation>Passphrase of the signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="81"/>
+        <location filename="../../app/ui/controllers/admin.py" line="89"/>
         <source>传输包已导出：序号 {sequence}，{items} 项，{path}</source>
         <translation>Transfer package exported: sequence {sequence}, {items} items, {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="95"/>
+        <location filename="../../app/ui/controllers/admin.py" line="103"/>
         <source>选择传输包</source>
         <translation>Choose transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="103"/>
+        <location filename="../../app/ui/controllers/admin.py" line="111"/>
         <source>传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。</source>
         <translation>Transfer package imported: {published} published, {withdrawn} withdrawn, {changed} validity changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="107"/>
+        <location filename="../../app/ui/controllers/admin.py" line="115"/>
         <source>重号未导入：{numbers}。</source>
         <translation>Duplicate numbers not imported: {numbers}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="121"/>
+        <location filename="../../app/ui/controllers/admin.py" line="129"/>
         <source>数据库已备份到 {path}（SHA-256 {sha}…）</source>
         <translation>Database backed up to {path} (SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="133"/>
+        <location filename="../../app/ui/controllers/admin.py" line="141"/>
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="140"/>
+        <location filename="../../app/ui/controllers/admin.py" line="148"/>
         <source>用备份替换当前数据库？当前数据库会先另存到数据目录的 backups 中。恢复后审发台将退出，请重新启动。</source>
         <translation>Replace the current database with the backup? The current database is first kept in the data directory&apos;s backups. The desk quits after restoring; start it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="143"/>
+        <location filename="../../app/ui/controllers/admin.py" line="151"/>
         <source>从备份恢复</source>
         <translation>Restore from Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="143"/>
+        <location filename="../../app/ui/controllers/admin.py" line="151"/>
         <source>请输入您的密码以确认：</source>
         <translation>Enter your password to confirm:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="180"/>
+        <location filename="../../app/ui/controllers/admin.py" line="191"/>
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="185"/>
+        <location filename="../../app/ui/controllers/admin.py" line="196"/>
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="186"/>
+        <location filename="../../app/ui/controllers/admin.py" line="197"/>
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -133,74 +138,109 @@ Data folder: {path}</translation>
 <context>
     <name>CatalogController</name>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="33"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="44"/>
         <source>发布到目录…</source>
         <translation>Publish to catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="34"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="45"/>
         <source>公开目录…</source>
         <translation>Disclosure catalog…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="35"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="46"/>
         <source>发布队列…</source>
         <translation>Publish queue…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="36"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="47"/>
         <source>公开期限…</source>
         <translation>Disclosure deadlines…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="37"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="48"/>
         <source>统计与年度报告…</source>
         <translation>Statistics and Yearly Report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="69"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="49"/>
+        <source>网站巡检与自查报告…</source>
+        <translation>Site Inspection and Self-Check Report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="52"/>
+        <source>全面复查…</source>
+        <translation>Full Recheck…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="91"/>
         <source>目录：索引号 {index_no}</source>
         <translation>Catalog: index number {index_no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="75"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="97"/>
         <source>静态目录网站未能更新（{reason}）：可在“公开目录…”中重建。网站文件夹：{path}</source>
         <translation>The static catalog site could not be updated ({reason}): rebuild it in “Disclosure catalog…”. Site folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="81"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="103"/>
         <source>静态目录网站：已更新 {count} 个文件，网站文件夹 {path}（首页 index.html）</source>
         <translation>Static catalog site: {count} files updated, site folder {path} (home page index.html)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="86"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="108"/>
         <source>门户网站：已加入发布队列，在“发布队列…”中推送</source>
         <translation>Portal: added to the publish queue; push it in “Publish queue…”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="88"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="110"/>
         <source>传输包：已加入队列，下次“导出传输包…”时带出</source>
         <translation>Transfer package: queued; goes out with the next “Export Transfer Package…”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="95"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="117"/>
         <source>已编入目录，索引号 {index_no}</source>
         <translation>In the catalog as index number {index_no}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="98"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="120"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="99"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="121"/>
         <source>已发布，写入了以下目标：</source>
         <translation>Published to these targets:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="104"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="126"/>
         <source>打开网站文件夹</source>
         <translation>Open site folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="183"/>
+        <source>公示期届满，已自动撤回 {count} 条目录（详见日志）</source>
+        <translation>Notice periods ended; {count} catalog entries were withdrawn automatically (see the log)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="206"/>
+        <source>网站文件夹不存在：{path}。请先发布条目或重建网站。</source>
+        <translation>The site folder does not exist: {path}. Publish an entry or rebuild the site first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="208"/>
+        <source>网站自查报告.pdf</source>
+        <translation>Site self-check report.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="213"/>
+        <source>正在巡检网站…</source>
+        <translation>Inspecting the site…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/catalog.py" line="223"/>
+        <source>巡检完成，发现问题 {count} 处；自查报告已保存：{path}</source>
+        <translation>Inspection done, {count} problems found; self-check report saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -350,37 +390,42 @@ Data folder: {path}</translation>
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="55"/>
+        <location filename="../../app/ui/catalog_view.py" line="58"/>
         <source>索引号</source>
         <translation>Index number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="56"/>
+        <location filename="../../app/ui/catalog_view.py" line="59"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="57"/>
+        <location filename="../../app/ui/catalog_view.py" line="60"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="58"/>
+        <location filename="../../app/ui/catalog_view.py" line="61"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="59"/>
+        <location filename="../../app/ui/catalog_view.py" line="62"/>
         <source>发布日期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="60"/>
+        <location filename="../../app/ui/catalog_view.py" line="63"/>
         <source>有效性</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="103"/>
+        <location filename="../../app/ui/catalog_view.py" line="64"/>
+        <source>公示期至</source>
+        <translation>Notice until</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="112"/>
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
     </message>
@@ -388,97 +433,122 @@ Data folder: {path}</translation>
 <context>
     <name>CatalogWindow</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="125"/>
+        <location filename="../../app/ui/catalog_view.py" line="136"/>
         <source>政府信息公开目录</source>
         <translation>Government information disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="128"/>
+        <location filename="../../app/ui/catalog_view.py" line="139"/>
         <source>标题、文号、主题词或正文中的词语</source>
         <translation>Words from the title, number, keywords or text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="134"/>
+        <location filename="../../app/ui/catalog_view.py" line="145"/>
         <source>全部有效性</source>
         <translation>Any validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="137"/>
+        <location filename="../../app/ui/catalog_view.py" line="148"/>
         <source>含已撤回</source>
         <translation>Include withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="138"/>
+        <location filename="../../app/ui/catalog_view.py" line="149"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="163"/>
+        <location filename="../../app/ui/catalog_view.py" line="174"/>
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="168"/>
+        <location filename="../../app/ui/catalog_view.py" line="179"/>
         <source>修改有效性</source>
         <translation>Change validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="172"/>
+        <location filename="../../app/ui/catalog_view.py" line="183"/>
+        <source>公示期…</source>
+        <translation>Notice Period…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="184"/>
+        <source>名单公示的公示期最后一天：届满后审发台自动撤回</source>
+        <translation>Last day of the notice period for a published list: the desk withdraws it automatically when it ends</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="186"/>
         <source>核对线上内容…</source>
         <translation>Verify online content…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="175"/>
+        <location filename="../../app/ui/catalog_view.py" line="189"/>
         <source>重新读取网站（和门户）上实际提供的内容，与数据库中冻结的发布内容逐项核对</source>
         <translation>Read back what the site (and the portal) actually serve and compare it item by item with the frozen releases in the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="206"/>
+        <location filename="../../app/ui/catalog_view.py" line="220"/>
         <source>全部发布机构</source>
         <translation>All publishers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="209"/>
+        <location filename="../../app/ui/catalog_view.py" line="223"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="212"/>
+        <location filename="../../app/ui/catalog_view.py" line="226"/>
         <source>全部年份</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="227"/>
+        <location filename="../../app/ui/catalog_view.py" line="241"/>
         <source>，向下滚动加载更多</source>
         <translation>; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="228"/>
+        <location filename="../../app/ui/catalog_view.py" line="242"/>
         <source>已显示 {shown} 条{more}</source>
         <translation>{shown} shown{more}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="246"/>
+        <location filename="../../app/ui/catalog_view.py" line="260"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="246"/>
+        <location filename="../../app/ui/catalog_view.py" line="260"/>
         <source>撤回“{title}”的理由：</source>
         <translation>Reason for withdrawing “{title}”:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="266"/>
+        <location filename="../../app/ui/catalog_view.py" line="275"/>
+        <source>公示期</source>
+        <translation>Notice period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="276"/>
+        <source>“{title}”的公示期最后一天（YYYY-MM-DD；留空则取消公示期）：</source>
+        <translation>Last day of the notice period of “{title}” (YYYY-MM-DD; leave empty to remove the notice period):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="286"/>
+        <source>日期应为 YYYY-MM-DD：{text}</source>
+        <translation>The date should be YYYY-MM-DD: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="304"/>
         <source>已更新；门户的变更已进入发布队列。</source>
         <translation>Updated; changes for the portal are in the publish queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="281"/>
+        <location filename="../../app/ui/catalog_view.py" line="319"/>
         <source>没有可核对的网站文件夹或门户。</source>
         <translation>There is no site folder or portal to verify.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="288"/>
+        <location filename="../../app/ui/catalog_view.py" line="326"/>
         <source>正在核对线上内容…</source>
         <translation>Verifying online content…</translation>
     </message>
@@ -524,52 +594,57 @@ Data folder: {path}</translation>
 <context>
     <name>DeadlinesDialog</name>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="29"/>
+        <location filename="../../app/ui/deadlines_dialog.py" line="30"/>
         <source>公开期限</source>
         <translation>Disclosure deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="36"/>
-        <source>编号</source>
-        <translation>No.</translation>
+        <location filename="../../app/ui/deadlines_dialog.py" line="37"/>
+        <source>编号/受理编号</source>
+        <translation>Number / request number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="37"/>
+        <location filename="../../app/ui/deadlines_dialog.py" line="38"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="38"/>
+        <location filename="../../app/ui/deadlines_dialog.py" line="39"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="39"/>
+        <location filename="../../app/ui/deadlines_dialog.py" line="40"/>
         <source>期限</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="40"/>
+        <location filename="../../app/ui/deadlines_dialog.py" line="41"/>
         <source>起算日期</source>
         <translation>Counted from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="76"/>
-        <source>主动公开的文件应自成文之日起 20 个工作日内公开（条例第二十六条）；文件发布后补发的政策解读应在 3 个工作日内发布（三同步）。工作日按国家法定节假日和调休计算；标 * 的年份节假日安排未知，按周末计算。</source>
-        <translation>Proactively disclosed documents are due within 20 working days of their date (Regulations Art. 26); an interpretation published after its document is due within 3 working days (three synchronisations). Working days follow the national holidays and swapped working days; years marked * are not known yet and count weekends only.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="41"/>
-        <source>应发布日期</source>
-        <translation>Due</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/deadlines_dialog.py" line="42"/>
+        <source>应发布/答复日期</source>
+        <translation>Publish/reply by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/deadlines_dialog.py" line="54"/>
+        <source>（暂停）</source>
+        <translation> (paused)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/deadlines_dialog.py" line="78"/>
+        <source>主动公开的文件应自成文之日起 20 个工作日内公开（条例第二十六条）；文件发布后补发的政策解读应在 3 个工作日内发布（三同步）；依申请公开应在 20 个工作日内答复，征求第三方和其他机关意见的时间不计算在内（第三十三条）。工作日按国家法定节假日和调休计算；标 * 的年份节假日安排未知，按周末计算。</source>
+        <translation>Proactively disclosed documents are published within 20 working days of the date written (Regulations art. 26); an interpretation added after its document is published within 3 working days (three synchronisations); requests for disclosure are answered within 20 working days, not counting time spent consulting third parties and other agencies (art. 33). Working days follow the national public holidays and swapped working days; for years marked * the holiday schedule is unknown and only weekends count.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/deadlines_dialog.py" line="43"/>
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="50"/>
+        <location filename="../../app/ui/deadlines_dialog.py" line="51"/>
         <source>逾期 {days}</source>
         <translation>overdue by {days}</translation>
     </message>
@@ -727,23 +802,23 @@ Data folder: {path}</translation>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="32"/>
-        <location filename="../../app/ui/run.py" line="36"/>
+        <location filename="../../app/ui/run.py" line="34"/>
+        <location filename="../../app/ui/run.py" line="38"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="51"/>
+        <location filename="../../app/ui/run.py" line="53"/>
         <source>示例账号：clerk（经办人）、reviewer（保密审查员）、publisher（发布管理员），密码均为 {password}</source>
         <translation>Sample accounts: clerk (clerk), reviewer (confidentiality reviewer), publisher (publishing manager); password for all: {password}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="68"/>
+        <location filename="../../app/ui/run.py" line="74"/>
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="69"/>
+        <location filename="../../app/ui/run.py" line="75"/>
         <source>{name} 的密码：</source>
         <translation>Password of {name}:</translation>
     </message>
@@ -786,148 +861,148 @@ Data folder: {path}</translation>
         <translation>catalog entry</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="364"/>
+        <location filename="../../app/audit.py" line="367"/>
         <source>审计记录已被篡改：审计链头（audit_head）缺失，而数据库中已有直到 #{last} 的审计事件。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: the audit chain head (audit_head) is missing, while the database holds audit events up to #{last}. So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="369"/>
+        <location filename="../../app/audit.py" line="372"/>
         <source>审计记录已被篡改：审计链头（audit_head）指向事件 #{head}，而数据库中最后的审计事件是 #{last}。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: the audit chain head (audit_head) points to event #{head}, while the last audit event in the database is #{last}. So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="373"/>
+        <location filename="../../app/audit.py" line="376"/>
         <source>审计记录已被篡改：本机的审计检查点 {path} 被改动或删除。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: this machine&apos;s audit checkpoint {path} was changed or deleted. So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="379"/>
+        <location filename="../../app/audit.py" line="382"/>
         <source>审计记录已被篡改：本机检查点记录到审计事件 #{anchored}，数据库中的审计链只到 #{last}（有事件被删除：链尾被截断，或删减后重新计算了哈希链，或数据库被回退）。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: this machine&apos;s checkpoint records audit event #{anchored}, but the audit chain in the database only reaches #{last} (events were deleted: the chain end was cut off, the hash chain was recomputed after deletions, or the database was rolled back). So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="384"/>
+        <location filename="../../app/audit.py" line="387"/>
         <source>审计记录已被篡改：本机检查点记录的审计事件 #{event_id} 与数据库中的不同（审计链被改写）。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: audit event #{event_id} recorded in this machine&apos;s checkpoint differs from the one in the database (the audit chain was rewritten). So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="389"/>
+        <location filename="../../app/audit.py" line="392"/>
         <source>审计记录已被篡改：审计事件 #{event_id} 不是审发台写入的（没有封签，或封签不符）。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: audit event #{event_id} was not written by the desk (no seal, or the seal does not match). So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="396"/>
+        <location filename="../../app/audit.py" line="399"/>
         <source>审计记录已被篡改：文件“{title}”（#{id}）的{parts}在审发台之外被改动，与审计记录不符，操作没有执行。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: the {parts} of “{title}” (#{id}) were changed outside the desk and do not match the audit records; nothing was done. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="658"/>
+        <location filename="../../app/audit.py" line="661"/>
         <source>审计事件 #{event_id} 的内容与其哈希不符（被修改）</source>
         <translation>Audit event #{event_id} does not match its hash (modified)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="659"/>
+        <location filename="../../app/audit.py" line="662"/>
         <source>审计事件 #{event_id} 缺失（被删除）</source>
         <translation>Audit event #{event_id} is missing (deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="662"/>
+        <location filename="../../app/audit.py" line="665"/>
         <source>审计事件 #{event_id} 的前序哈希不符（其前有事件被插入、删除或修改）</source>
         <translation>Audit event #{event_id} does not link to the one before it (an event before it was inserted, deleted or modified)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="663"/>
+        <location filename="../../app/audit.py" line="666"/>
         <source>链尾缺失：最后的事件应为 #{event_id}（末尾事件被删除）</source>
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="666"/>
+        <location filename="../../app/audit.py" line="669"/>
         <source>审计链头（audit_head）缺失，而数据库中已有直到 #{event_id} 的审计事件（链头被删除）</source>
         <translation>The audit chain head (audit_head) is missing, while the database holds audit events up to #{event_id} (the chain head was deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="669"/>
+        <location filename="../../app/audit.py" line="672"/>
         <source>审计事件 #{event_id} 没有封签，而审发台写入的事件都有（在审发台之外写入）</source>
         <translation>Audit event #{event_id} has no seal, while every event the desk writes has one (written outside the desk)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="670"/>
+        <location filename="../../app/audit.py" line="673"/>
         <source>审计事件 #{event_id} 的封签与本机密钥不符（在审发台之外伪造）</source>
         <translation>The seal of audit event #{event_id} does not match this machine&apos;s key (forged outside the desk)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="675"/>
+        <location filename="../../app/audit.py" line="678"/>
         <source>本机检查点记录到审计事件 #{event_id}，数据库中的审计链只到 #{detail}（有事件被删除：链尾被截断，或删减后重新计算了哈希链，或数据库被回退）</source>
         <translation>This machine&apos;s checkpoint records audit event #{event_id}, but the audit chain in the database only reaches #{detail} (events were deleted: the chain end was cut off, the hash chain was recomputed after deletions, or the database was rolled back)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="678"/>
+        <location filename="../../app/audit.py" line="681"/>
         <source>本机检查点记录的审计事件 #{event_id} 与数据库中的不同（审计链被改写后重新计算）</source>
         <translation>Audit event #{event_id} recorded in this machine&apos;s checkpoint differs from the one in the database (the audit chain was rewritten and recomputed)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="679"/>
+        <location filename="../../app/audit.py" line="682"/>
         <source>本机检查点文件 {subject} 的校验码不符（被改动）</source>
         <translation>The checksum of this machine&apos;s checkpoint file {subject} does not match (changed)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="682"/>
+        <location filename="../../app/audit.py" line="685"/>
         <source>本机检查点文件 {subject} 缺失，而其密钥仍在（检查点被删除）</source>
         <translation>This machine&apos;s checkpoint file {subject} is missing while its key is still there (the checkpoint was deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="685"/>
+        <location filename="../../app/audit.py" line="688"/>
         <source>本机检查点的密钥 {subject} 缺失（被删除），检查点无法核验</source>
         <translation>The key {subject} of this machine&apos;s checkpoint is missing (deleted); the checkpoint cannot be verified</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="688"/>
+        <location filename="../../app/audit.py" line="691"/>
         <source>{subject}的{detail}在审发台之外被改动：与审计事件 #{event_id} 记录的状态不符</source>
         <translation>The {detail} of {subject} was changed outside the desk: it does not match the state recorded in audit event #{event_id}</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="689"/>
+        <location filename="../../app/audit.py" line="692"/>
         <source>{subject}没有任何审计记录（在审发台之外写入数据库）</source>
         <translation>{subject} has no audit records at all (written to the database outside the desk)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="692"/>
+        <location filename="../../app/audit.py" line="695"/>
         <source>{subject}已不在数据库中，而审计事件 #{event_id} 记录了它（在审发台之外被删除）</source>
         <translation>{subject} is no longer in the database, but audit event #{event_id} records it (deleted outside the desk)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="693"/>
+        <location filename="../../app/audit.py" line="696"/>
         <source>文件内容 {subject} 与其 SHA-256 不符（被替换）</source>
         <translation>File content {subject} does not match its SHA-256 (replaced)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="694"/>
+        <location filename="../../app/audit.py" line="697"/>
         <source>冻结的发布内容 {subject} 与其 SHA-256 不符（被改动）</source>
         <translation>Frozen release {subject} does not match its SHA-256 (changed)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="695"/>
+        <location filename="../../app/audit.py" line="698"/>
         <source>目录条目 {subject} 的{detail}与其冻结的发布内容不一致</source>
         <translation>The {detail} of catalog entry {subject} does not match its frozen release</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="914"/>
+        <location filename="../../app/audit.py" line="917"/>
         <source>请写明核查结论（为什么接受当前的审计状态）。</source>
         <translation>State the conclusion of the check (why the current audit state is accepted).</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="917"/>
+        <location filename="../../app/audit.py" line="920"/>
         <source>只有系统管理员可以确认审计核查的结论。</source>
         <translation>Only a system administrator can confirm the conclusion of an audit check.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="538"/>
+        <location filename="../../app/cli.py" line="727"/>
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
         <location filename="../../app/cli_desk.py" line="52"/>
-        <location filename="../../app/cli_desk.py" line="548"/>
+        <location filename="../../app/cli_desk.py" line="554"/>
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
@@ -952,17 +1027,17 @@ Data folder: {path}</translation>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_files.py" line="27"/>
+        <location filename="../../app/cli_files.py" line="28"/>
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_files.py" line="76"/>
+        <location filename="../../app/cli_files.py" line="77"/>
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_files.py" line="83"/>
+        <location filename="../../app/cli_files.py" line="84"/>
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
@@ -972,47 +1047,47 @@ Data folder: {path}</translation>
         <translation>Entering a declassification record needs --authority, --date and --reference; missing: {options}.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="390"/>
+        <location filename="../../app/cli_desk.py" line="392"/>
         <source>没有要修改的内容。</source>
         <translation>Nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="543"/>
+        <location filename="../../app/cli_desk.py" line="549"/>
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_restore）恢复。</source>
         <translation>Restore a shared (PostgreSQL) database with the server&apos;s tools, such as pg_restore.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="566"/>
+        <location filename="../../app/cli_desk.py" line="572"/>
         <source>起始日期晚于截止日期。</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="577"/>
+        <location filename="../../app/cli_desk.py" line="583"/>
         <source>没有名称或代码为“{name}”的部门。</source>
         <translation>No department is named or coded “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="599"/>
+        <location filename="../../app/cli_desk.py" line="605"/>
         <source>只有系统管理员可以迁移数据库。</source>
         <translation>Only an administrator can move the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="632"/>
+        <location filename="../../app/cli_desk.py" line="638"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="835"/>
+        <location filename="../../app/cli_desk.py" line="841"/>
         <source>只有发布管理员或系统管理员可以重建静态目录网站。</source>
         <translation>Only publishing managers or system administrators can rebuild the static catalog site.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="884"/>
+        <location filename="../../app/cli_desk.py" line="896"/>
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="904"/>
+        <location filename="../../app/cli_desk.py" line="916"/>
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
@@ -1067,6 +1142,13 @@ Data folder: {path}</translation>
         <translation>No permission to read “{name}”.</translation>
     </message>
     <message>
+        <location filename="../../app/cli_request_answers.py" line="92"/>
+        <source>“{pair}”不是 NAME=VALUE 形式的答复书事实（可用的名称见 --help）。</source>
+        <translation>“{pair}” is not a reply letter fact of the form NAME=VALUE (see --help for the names).</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli_request_answers.py" line="116"/>
+        <location filename="../../app/cli_requests.py" line="44"/>
         <location filename="../../app/documents.py" line="56"/>
         <source>读取“{name}”失败：{reason}</source>
         <translation>Reading “{name}” failed: {reason}</translation>
@@ -1117,29 +1199,29 @@ Data folder: {path}</translation>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="71"/>
+        <location filename="../../app/checking.py" line="73"/>
         <source>只有本部门的保密审查员或系统管理员可以修改部门词库。</source>
         <translation>Only the department&apos;s confidentiality reviewers or system administrators can change its lexicon.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="84"/>
+        <location filename="../../app/checking.py" line="86"/>
         <source>允许词“{entries}”是词库中的词或其一部分，会使所有文件中的该词不再提示，未导入。允许词须是带上下文的短语（如“单位内部资料管理”）。</source>
         <translation>The allowed phrases “{entries}” are lexicon terms or parts of them and would stop the term being reported in every file; not imported. An allowed phrase must be a phrase with context (such as “单位内部资料管理”).</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="97"/>
+        <location filename="../../app/checking.py" line="99"/>
         <source>删除词条或降低其级别须由系统管理员进行（{terms}），词库未修改。</source>
         <translation>Only a system administrator can remove terms or lower their level ({terms}); the lexicon was not changed.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="145"/>
+        <location filename="../../app/checking.py" line="147"/>
         <source>“{name}”太大或太复杂，检查时内存不足。</source>
         <translation>“{name}” is too large or too complex: out of memory while checking.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="149"/>
-        <location filename="../../app/filecheck.py" line="115"/>
-        <location filename="../../app/filecheck.py" line="210"/>
+        <location filename="../../app/checking.py" line="151"/>
+        <location filename="../../app/filecheck.py" line="101"/>
+        <location filename="../../app/filecheck.py" line="196"/>
         <source>“{name}”无法检查（文件可能已损坏）：{reason}</source>
         <translation>“{name}” cannot be checked (the file may be damaged): {reason}</translation>
     </message>
@@ -1189,7 +1271,7 @@ Data folder: {path}</translation>
         <translation>Login “{login}” is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="151"/>
+        <location filename="../../app/backup.py" line="153"/>
         <location filename="../../app/users.py" line="92"/>
         <source>登录名或密码不正确。</source>
         <translation>Wrong login or password.</translation>
@@ -1240,53 +1322,73 @@ Data folder: {path}</translation>
         <translation>“{action}” needs a legal basis (Regulations art. 14, 15 or 16).</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="81"/>
+        <location filename="../../review/formats.py" line="98"/>
         <source>“{name}”是空文件（0 字节），无法导入。</source>
         <translation>“{name}” is empty (0 bytes) and cannot be imported.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="87"/>
+        <location filename="../../review/formats.py" line="104"/>
         <source>“{name}”有 {size_mb} MB，超过 {limit_mb} MB 的上限，请拆分后再导入。</source>
         <translation>“{name}” has {size_mb} MB, over the {limit_mb} MB limit. Split it before importing.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="104"/>
+        <location filename="../../review/formats.py" line="121"/>
         <source>“{name}”的类型（{suffix}）不受支持。可导入：{supported}。</source>
         <translation>The type of “{name}” ({suffix}) is not supported. Supported: {supported}.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="113"/>
+        <location filename="../../review/formats.py" line="130"/>
         <source>“{name}”有 {size_mb} MB，超过纯文本草稿 {limit} 万字的上限，请拆分后再导入。</source>
         <translation>“{name}” is {size_mb} MB, over the limit of {limit}0k characters for plain-text drafts; split it, then import.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="125"/>
+        <location filename="../../review/formats.py" line="142"/>
         <source>“{name}”的扩展名表示{expected}，但内容是{actual}。请检查文件后改正扩展名。</source>
         <translation>The extension of “{name}” says {expected}, but the content is {actual}. Check the file and correct its extension.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="143"/>
+        <location filename="../../review/formats.py" line="162"/>
         <source>“{name}”有 {chars} 万字，超过纯文本草稿 {limit} 万字的上限（发布时要逐页排成 PDF），请拆分后再导入。</source>
         <translation>“{name}” has {chars}0k characters, over the limit of {limit}0k characters for plain-text drafts (publishing sets it page by page as a PDF); split it, then import.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="163"/>
+        <location filename="../../review/formats.py" line="188"/>
         <source>“{name}”是加密的 Office 文档或旧版 .doc 文件。请在 Word 中取消密码并另存为 DOCX 后再导入。</source>
         <translation>“{name}” is an encrypted Office document or an old .doc file. Remove the password in Word and save as DOCX, then import.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="279"/>
+        <location filename="../../review/formats.py" line="252"/>
+        <source>“{name}”是加密的 Office 文档。请在 Word 或 WPS 中取消打开密码后再导入。</source>
+        <translation>“{name}” is an encrypted Office document. Remove its open password in Word or WPS, then import.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="262"/>
+        <source>“{name}”是加密的 Word/WPS 文档，需要打开密码。请取消密码后再导入。</source>
+        <translation>“{name}” is an encrypted Word/WPS document that needs an open password. Remove the password, then import.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="276"/>
+        <source>“{name}”是{what}，不是 Word 或 WPS 文字文档，无法导入。可导入：{supported}。</source>
+        <translation>“{name}” ({what}) is not a Word or WPS Writer document; cannot import. Importable: {supported}.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="299"/>
+        <source>“{name}”是损坏的 Office 复合文件（{reason}），无法导入。</source>
+        <translation>“{name}” is a damaged Office compound file ({reason}); cannot import.</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="469"/>
         <source>“{name}”不是可识别编码（UTF-8、GB18030/GBK、UTF-16、UTF-32）的文本文件。</source>
         <translation>“{name}” is not a text file in a recognised encoding (UTF-8, GB18030/GBK, UTF-16, UTF-32).</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="304"/>
+        <location filename="../../review/formats.py" line="494"/>
         <source>“{name}”是加密的 PDF，需要打开密码才能导入。</source>
         <translation>“{name}” is an encrypted PDF; importing it needs its open password.</translation>
     </message>
     <message>
         <location filename="../../review/extract/pdf.py" line="195"/>
-        <location filename="../../review/formats.py" line="296"/>
+        <location filename="../../review/formats.py" line="486"/>
         <source>“{name}”无法作为 PDF 打开：{reason}</source>
         <translation>“{name}” cannot be opened as a PDF: {reason}</translation>
     </message>
@@ -1297,32 +1399,32 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../review/extract/pdf.py" line="202"/>
-        <location filename="../../review/formats.py" line="420"/>
+        <location filename="../../review/formats.py" line="610"/>
         <source>“{name}”的密码不正确。</source>
         <translation>Wrong password for “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="307"/>
+        <location filename="../../review/formats.py" line="497"/>
         <source>“{name}”是损坏的 PDF：没有可读的页面。</source>
         <translation>“{name}” is a damaged PDF: no readable pages.</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="321"/>
+        <location filename="../../review/formats.py" line="511"/>
         <source>“{name}”是损坏的 PDF：页数无法读取（{reason}）。</source>
         <translation>“{name}” is a damaged PDF: the page count cannot be read ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="332"/>
+        <location filename="../../review/formats.py" line="522"/>
         <source>“{name}”是损坏的 PDF：页面树中找不到第 {page} 页（{reason}）。</source>
         <translation>“{name}” is a damaged PDF: page {page} is not in the page tree ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="384"/>
+        <location filename="../../review/formats.py" line="574"/>
         <source>“{name}”无法作为图片打开：{reason}</source>
         <translation>“{name}” cannot be opened as an image: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="405"/>
+        <location filename="../../review/formats.py" line="595"/>
         <source>“{name}”解压后有 {size_mb} MB，疑似压缩炸弹，已拒绝。</source>
         <translation>“{name}” unpacks to {size_mb} MB and looks like a zip bomb; refused.</translation>
     </message>
@@ -1413,7 +1515,7 @@ Data folder: {path}</translation>
         <translation>The PDF structure is damaged (it opens only after repair) and cannot be redacted reliably; produce the file again.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="106"/>
+        <location filename="../../app/reviewing.py" line="109"/>
         <source>无效的发现或处理方式。</source>
         <translation>Unknown finding or decision.</translation>
     </message>
@@ -1424,7 +1526,7 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../app/declassification.py" line="139"/>
-        <location filename="../../app/reviewing.py" line="111"/>
+        <location filename="../../app/reviewing.py" line="114"/>
         <source>该发现不属于文件的最新检查结果，请刷新。</source>
         <translation>This finding is not from the latest check of the document; refresh.</translation>
     </message>
@@ -1484,108 +1586,113 @@ Data folder: {path}</translation>
         <translation>The declassification record of classification marking “{text}” still awaits confirmation by another reviewer or a system administrator. {term}.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="114"/>
+        <location filename="../../app/reviewing.py" line="117"/>
         <source>删除或遮盖必须选择法律依据。</source>
         <translation>Removing or masking needs a legal basis.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="116"/>
+        <location filename="../../app/reviewing.py" line="119"/>
         <source>只有身份证号、手机号和银行卡号可以遮盖。</source>
         <translation>Only ID, mobile and bank card numbers can be masked.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="118"/>
+        <location filename="../../app/reviewing.py" line="121"/>
         <source>保留或判为误报必须写明理由。</source>
         <translation>Keeping or marking a false alarm needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="125"/>
+        <location filename="../../app/reviewing.py" line="128"/>
         <source>“技术性清理”只用于读者看不到的隐藏内容和元数据；正文内容请选择条例规定的不予公开依据。</source>
         <translation>“Technical cleanup” is only for hidden content and metadata that readers do not see; for visible content choose a basis for withholding from the Regulations.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="168"/>
+        <location filename="../../app/reviewing.py" line="171"/>
         <source>只有词库敏感词的误报可以加入允许词；本项误报只对本文件有效。</source>
         <translation>Only a false alarm on a lexicon term can be added to the allowed phrases; this false alarm applies to this document only.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="177"/>
+        <location filename="../../app/reviewing.py" line="180"/>
         <source>“{text}”前后没有可用的上下文，不能加入允许词：允许词须是带上下文的短语（如“单位内部资料管理”），否则今后所有文件中的该词都不再提示。本项误报只对本文件有效。</source>
         <translation>“{text}” has no usable context around it and cannot be added to the allowed phrases: an allowed phrase must be a phrase with context (such as “单位内部资料管理”), or the term would no longer be reported in any later file. This false alarm applies to this document only.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="202"/>
+        <location filename="../../app/reviewing.py" line="205"/>
         <source>划定的区域是页面上可见的内容，不能以“技术性清理”删除，请选择不予公开的依据。</source>
         <translation>A drawn area is content visible on the page and cannot be removed as “technical cleanup”; choose a basis for withholding.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="329"/>
-        <location filename="../../app/reviewing.py" line="702"/>
+        <location filename="../../app/reviewing.py" line="333"/>
+        <location filename="../../app/reviewing.py" line="731"/>
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="337"/>
+        <location filename="../../app/reviewing.py" line="341"/>
         <source>有依条例不予公开而删除或遮盖的内容，结论应为“删减后公开”。</source>
         <translation>Content was removed or masked as withheld under the Regulations; the conclusion should be “Disclose redacted”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="341"/>
+        <location filename="../../app/reviewing.py" line="345"/>
         <source>没有任何删除或遮盖（技术性清理不计），结论应为“同意公开”。</source>
         <translation>Nothing was removed or masked (technical cleanup does not count); the conclusion should be “Disclose”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="425"/>
+        <location filename="../../app/reviewing.py" line="429"/>
         <source>随文件提交的政策解读“{title}”尚未检查，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document has not been checked; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="430"/>
+        <location filename="../../app/reviewing.py" line="434"/>
         <source>文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。</source>
         <translation>The document was not checked since its last change and cannot be approved. Run the check first.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="436"/>
+        <location filename="../../app/reviewing.py" line="443"/>
+        <source>“{title}”的成文日期在检查之后改为 {now}，而检查是按 {then} 判断领导人职务和过时表述的，不能批准。请重新检查。</source>
+        <translation>The date written of “{title}” was changed to {now} after the check, which judged leaders&apos; posts and outdated wording as of {then}; cannot approve. Check it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="453"/>
         <source>随文件提交的政策解读“{title}”还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document still has {count} undecided blocking findings; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="442"/>
+        <location filename="../../app/reviewing.py" line="459"/>
         <source>还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>{count} blocking findings are still undecided; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="699"/>
+        <location filename="../../app/reviewing.py" line="728"/>
         <source>“技术性清理”不是不予公开的依据，请选择条例规定的依据。</source>
         <translation>“Technical cleanup” is not a basis for withholding; choose a basis from the Regulations.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="357"/>
+        <location filename="../../app/reviewing.py" line="361"/>
         <source>“{title}”是规章、规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。如确实无需解读，请在审查结论中写明理由。</source>
         <translation>“{title}” is a rule, a normative document or needs an interpretation: it can be approved only with its interpretation (three synchronisations). If it truly needs none, say why in the conclusion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="454"/>
+        <location filename="../../app/reviewing.py" line="471"/>
         <source>附件“{name}”无法自动检查，须由审查员逐个人工审查并填写说明后才能批准。</source>
         <translation>Attachment “{name}” cannot be checked automatically; it can be approved only after a reviewer reviews each file by hand and writes a note.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="554"/>
+        <location filename="../../app/reviewing.py" line="581"/>
         <source>政策解读“{title}”删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted interpretation “{title}” failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="560"/>
+        <location filename="../../app/reviewing.py" line="587"/>
         <source>删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted version failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="592"/>
+        <location filename="../../app/reviewing.py" line="619"/>
         <source>“{title}”随发布的目录信息未通过检查，不能批准：{problems}。请修改后再批准。</source>
         <translation>The catalog details to be published with “{title}” failed the check; cannot approve: {problems}. Correct them, then approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="611"/>
+        <location filename="../../app/reviewing.py" line="638"/>
         <source>文件在检查后已被修改，不能批准。请重新检查。</source>
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
@@ -1600,73 +1707,79 @@ Data folder: {path}</translation>
         <translation>Index numbers of “{department}” are assigned on the offline review machine and imported here by transfer package; numbering in the same range on this machine would clash with them, so nothing was published. If this machine is to publish too, a system administrator should set non-overlapping serial ranges for the department in “Catalog settings” on both machines (e.g. 1–49999 on the offline review machine, 50001–99999 on this one).</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="231"/>
+        <location filename="../../app/catalog.py" line="233"/>
         <source>发布日期必须是发布当天（{today}），不能提前或倒签。</source>
         <translation>The publication date must be the day of publishing ({today}); it cannot be post-dated or backdated.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="239"/>
+        <location filename="../../app/catalog.py" line="245"/>
         <source>政策解读随所解读的文件一并发布：请发布文件“{title}”。</source>
         <translation>An interpretation is published with the document it explains: publish “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="266"/>
+        <location filename="../../app/catalog.py" line="284"/>
         <source>发布日期不能早于审查批准的日期（{day}）。</source>
         <translation>The publication date cannot be earlier than the approval date ({day}).</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="352"/>
+        <location filename="../../app/catalog.py" line="370"/>
         <source>文件“{title}”没有经审查并复核的发布版本，不能发布。</source>
         <translation>“{title}” has no reviewed and verified published version; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="358"/>
+        <location filename="../../app/catalog.py" line="376"/>
         <source>“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。</source>
         <translation>The approval of “{title}” is older than its latest change; cannot publish. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="380"/>
+        <location filename="../../app/catalog.py" line="398"/>
         <source>“{title}”的发布版本与审查时复核的版本不一致，不能发布。</source>
         <translation>The published version of “{title}” is not the one verified at review; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="282"/>
+        <location filename="../../app/catalog.py" line="300"/>
         <source>“{title}”的目录信息有误，不能发布：{problems}</source>
         <translation>The catalog details of “{title}” are wrong; cannot publish: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="405"/>
+        <location filename="../../app/catalog.py" line="423"/>
         <source>“{title}”批准后修改的目录信息未通过检查，不能发布：{problems}。请退回重新审查。</source>
         <translation>The catalog details of “{title}” changed after approval failed the check; cannot publish: {problems}. Return it for review again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="434"/>
+        <location filename="../../app/catalog.py" line="438"/>
+        <source>公示期截止日期（{day}）已过：公示期须截止于今天（{today}）或以后。</source>
+        <translation>The notice period end ({day}) has passed: a notice period must end today ({today}) or later.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="464"/>
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="450"/>
+        <location filename="../../app/catalog.py" line="488"/>
         <source>只有本部门的发布管理员可以撤回目录条目“{index_no}”。</source>
         <translation>Only a publishing manager of the entry&apos;s own department can withdraw catalog entry “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="454"/>
+        <location filename="../../app/catalog.py" line="492"/>
         <source>撤回必须写明理由。</source>
         <translation>Withdrawing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="464"/>
+        <location filename="../../app/catalog.py" line="502"/>
         <source>撤回理由未通过保密检查：{problems}。请改写理由。</source>
         <translation>The reason for withdrawing fails the confidentiality check: {problems}. Rewrite the reason.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="719"/>
+        <location filename="../../app/catalog.py" line="757"/>
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="471"/>
-        <location filename="../../app/catalog.py" line="723"/>
+        <location filename="../../app/catalog.py" line="509"/>
+        <location filename="../../app/catalog.py" line="761"/>
+        <location filename="../../app/notice_periods.py" line="65"/>
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
@@ -1969,73 +2082,83 @@ Data folder: {path}</translation>
         <translation>There is no key {key}.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="88"/>
+        <location filename="../../app/transfer.py" line="90"/>
         <source>只有部门的发布管理员可以导出或导入传输包。</source>
         <translation>Only a department&apos;s publisher can export or import transfer packages.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="183"/>
+        <location filename="../../app/transfer.py" line="185"/>
         <source>没有待导出的条目。发布时选择“传输包”目标，条目才会进入传输包。</source>
         <translation>Nothing is waiting for export. Items go into a transfer package when published with the “transfer package” target.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="228"/>
+        <location filename="../../app/transfer.py" line="238"/>
         <source>无法写入传输包“{name}”：{reason}。没有导出任何内容。</source>
         <translation>Cannot write transfer package “{name}”: {reason}. Nothing was exported.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="243"/>
+        <location filename="../../app/transfer.py" line="253"/>
         <source>传输包（序号 {sequence}）已导出并记录，但无法写到“{path}”：{reason}。下次启动审发台时会再次尝试。</source>
         <translation>The transfer package (sequence {sequence}) was exported and recorded, but cannot be written to “{path}”: {reason}. The desk tries again at its next start.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="275"/>
-        <location filename="../../app/transfer.py" line="312"/>
+        <location filename="../../app/transfer.py" line="285"/>
+        <location filename="../../app/transfer.py" line="322"/>
         <source>这些条目已由他人导出，本次导出已作废。</source>
         <translation>Someone else exported these items; this export was discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="450"/>
+        <location filename="../../app/transfer.py" line="462"/>
         <source>传输包声称来自“{claimed}”，但签名密钥登记为“{registered}”，拒绝导入。</source>
         <translation>The package claims to come from “{claimed}” but its key is registered to “{registered}”; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="497"/>
+        <location filename="../../app/transfer.py" line="512"/>
+        <source>传输包来自的审查机使用流水号号段 {first}–{last}，与本机号段 {here_first}–{here_last} 重叠：两台机器会给不同条目编出同一个索引号。未导入任何内容。请系统管理员在本机“目录设置”中把本部门的号段改为与审查机不重叠的范围，再导入本包。</source>
+        <translation>The review machine the package comes from uses the serial range {first}–{last}, which overlaps this machine&apos;s range {here_first}–{here_last}: the two machines would give different entries the same index number. Nothing was imported. A system administrator should change the department&apos;s range in “Catalog settings” on this machine so it does not overlap the review machine&apos;s, then import the package again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="534"/>
         <source>传输包中有 {count} 个索引号在本机已被其他条目使用，未导入任何内容：{clashes}。这是离线审查机和本机在同一范围内各自编号造成的重号。处理办法：1. 系统管理员在两台机器的“目录设置”中为本部门设定互不重叠的流水号号段，以免再次重号；2. 选择“跳过重号条目”（命令行 --skip-clashes）导入本包的其余内容；3. 重号的条目由离线审查机撤回，再作为新文件审查、发布，以取得新的索引号。</source>
         <translation>{count} index numbers in the package are already used by other entries on this machine; nothing was imported: {clashes}. The offline review machine and this machine numbered in the same range independently. What to do: 1. a system administrator sets non-overlapping serial ranges for the department in “Catalog settings” on both machines, so that it does not happen again; 2. choose “Skip clashing entries” (command line --skip-clashes) to import the rest of the package; 3. the offline review machine withdraws the clashing entries and reviews and publishes them again as new documents to get new index numbers.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="549"/>
+        <location filename="../../app/transfer.py" line="586"/>
         <source>传输包 {package} 已经导入过，拒绝再次导入（重放）。</source>
         <translation>Package {package} was imported before; refused (replay).</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="561"/>
+        <location filename="../../app/transfer.py" line="598"/>
         <source>传输包序号 {sequence} 不大于已导入的 {last}：可能是重放的旧包，拒绝导入。</source>
         <translation>Package sequence {sequence} is not above the last imported, {last}: possibly an old package replayed; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="619"/>
+        <location filename="../../app/transfer.py" line="656"/>
         <source>索引号“{index_no}”已被本机目录中的其他条目使用，拒绝导入。</source>
         <translation>Index number “{index_no}” belongs to another entry of this catalog; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="627"/>
+        <location filename="../../app/transfer.py" line="665"/>
         <source>传输包条目“{index_no}”缺少发布文件。</source>
         <translation>Package item “{index_no}” has no published file.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="668"/>
+        <location filename="../../app/transfer.py" line="706"/>
         <source>传输包要修改的条目“{index_no}”不在本机目录中。</source>
         <translation>The entry “{index_no}” the package changes is not in this catalog.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="681"/>
+        <location filename="../../app/transfer.py" line="719"/>
         <source>传输包含有无法识别的操作“{action}”。</source>
         <translation>The package holds an unknown action “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="691"/>
+        <location filename="../../app/transfer.py" line="738"/>
+        <source>传输包条目“{index_no}”是对索引号“{target}”的解读，但该文件属于其他部门（{owner}），本包的签名部门无权为其添加解读。未导入任何内容。</source>
+        <translation>Package entry “{index_no}” is an interpretation of index number “{target}”, but that document belongs to another department ({owner}) and the package&apos;s signing department may not add interpretations to it. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="750"/>
         <source>传输包条目“{index_no}”没有冻结的发布内容，拒绝导入。</source>
         <translation>Package item “{index_no}” has no frozen release; refused.</translation>
     </message>
@@ -2132,33 +2255,33 @@ Data folder: {path}</translation>
         <translation>File {sha} in package “{name}” does not match its hash in the manifest.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="79"/>
-        <location filename="../../app/backup.py" line="153"/>
+        <location filename="../../app/backup.py" line="81"/>
+        <location filename="../../app/backup.py" line="155"/>
         <source>只有系统管理员可以备份或恢复数据库。</source>
         <translation>Only system administrators can back up or restore the database.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="89"/>
+        <location filename="../../app/backup.py" line="91"/>
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_dump）备份。</source>
         <translation>Back up a shared (PostgreSQL) database with the server&apos;s tools, such as pg_dump.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="115"/>
+        <location filename="../../app/backup.py" line="117"/>
         <source>“{name}”不是完好的审发台数据库备份。</source>
         <translation>“{name}” is not a sound Disclosure Desk database backup.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="121"/>
+        <location filename="../../app/backup.py" line="123"/>
         <source>备份来自更新版本的审发台（数据库版本 {revision}），请先升级本机的审发台。</source>
         <translation>The backup comes from a newer Disclosure Desk (database version {revision}); upgrade this desk first.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="135"/>
+        <location filename="../../app/backup.py" line="137"/>
         <source>数据库正被使用。请先关闭所有使用该数据目录的审发台，再恢复备份。</source>
         <translation>The database is in use. Close every desk using this data directory, then restore.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="176"/>
+        <location filename="../../app/backup.py" line="183"/>
         <source>数据目录中已有数据库。如确要用备份替换它，请确认覆盖（当前数据库会先另存一份）。</source>
         <translation>The data directory already has a database. To replace it with the backup, confirm the overwrite (the current database is kept first).</translation>
     </message>
@@ -2199,6 +2322,7 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../app/published_audit.py" line="91"/>
+        <location filename="../../app/sentinel.py" line="95"/>
         <source>网站文件夹不存在：{path}</source>
         <translation>The site folder does not exist: {path}</translation>
     </message>
@@ -2349,22 +2473,22 @@ Data folder: {path}</translation>
         <translation>An entry for disclosure on request cannot carry files.</translation>
     </message>
     <message>
-        <location filename="../../app/field_limits.py" line="161"/>
+        <location filename="../../app/field_limits.py" line="162"/>
         <source>“{item}”的{field}不能超过 {limit} 个字符（现有 {length} 个），没有保存。</source>
         <translation>The {field} of “{item}” cannot be longer than {limit} characters (it has {length}); not saved.</translation>
     </message>
     <message>
-        <location filename="../../app/field_limits.py" line="166"/>
+        <location filename="../../app/field_limits.py" line="167"/>
         <source>{field}不能超过 {limit} 个字符（现有 {length} 个），没有保存。</source>
         <translation>{field} cannot be longer than {limit} characters (it has {length}); not saved.</translation>
     </message>
     <message>
-        <location filename="../../app/filecheck.py" line="108"/>
+        <location filename="../../app/filecheck.py" line="94"/>
         <source>“{name}”太大或太复杂，检查时内存不足，已跳过。</source>
         <translation>“{name}” is too large or too complex: out of memory while checking; skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/filecheck.py" line="196"/>
+        <location filename="../../app/filecheck.py" line="182"/>
         <source>“{name}”使检查进程意外终止（可能内存不足或文件已损坏），已跳过。</source>
         <translation>“{name}” made the check process stop unexpectedly (out of memory or a damaged file); skipped.</translation>
     </message>
@@ -2394,22 +2518,22 @@ Data folder: {path}</translation>
         <translation>The published version keeps the original layout (converted by LibreOffice).</translation>
     </message>
     <message>
-        <location filename="../../review/convert.py" line="263"/>
+        <location filename="../../review/convert.py" line="264"/>
         <source>无法使用 LibreOffice：{reason}</source>
         <translation>Cannot use LibreOffice: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/convert.py" line="366"/>
+        <location filename="../../review/convert.py" line="374"/>
         <source>LibreOffice 无法转换“{name}”：{reason}</source>
         <translation>LibreOffice cannot convert “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/convert.py" line="393"/>
+        <location filename="../../review/convert.py" line="401"/>
         <source>LibreOffice 转换“{name}”超过 {seconds} 秒未完成，已重新启动转换进程。</source>
         <translation>LibreOffice did not finish converting “{name}” within {seconds} seconds; the conversion process was restarted.</translation>
     </message>
     <message>
-        <location filename="../../review/convert.py" line="555"/>
+        <location filename="../../review/convert.py" line="584"/>
         <source>“{name}”是 DOC、WPS 或 ODT 文件，需要 LibreOffice 才能读取：{reason}</source>
         <translation>“{name}” is a DOC, WPS or ODT file and needs LibreOffice to be read: {reason}</translation>
     </message>
@@ -2457,6 +2581,346 @@ Data folder: {path}</translation>
         <location filename="../../review/wording/packs.py" line="305"/>
         <source>“语境”应为空或“当前”，而不是“{value}”</source>
         <translation>The context (语境) column should be empty or 当前, not “{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli_recheck.py" line="23"/>
+        <source>分区应写作 K/N（0 ≤ K &lt; N），如 0/4：{value}</source>
+        <translation>A partition is written K/N (0 ≤ K &lt; N), such as 0/4: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli_recheck.py" line="44"/>
+        <source>只有发布管理员、保密审查员或系统管理员可以全面复查已发布的内容。</source>
+        <translation>Only publishing managers, confidentiality reviewers or system administrators can run a full recheck of published content.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli_requests.py" line="134"/>
+        <source>告知补正时请用 --until 给出补正期限。</source>
+        <translation>When requesting an amendment, give the amendment deadline with --until.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli_rulepacks.py" line="25"/>
+        <source>无法读取规则包“{name}”：{reason}</source>
+        <translation>Cannot read rule pack “{name}”: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="112"/>
+        <source>没有编号为 {id} 的依申请公开申请。</source>
+        <translation>There is no disclosure request with id {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="126"/>
+        <source>没有受理编号为 {number} 的依申请公开申请。</source>
+        <translation>There is no disclosure request with request number {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="182"/>
+        <source>只有本部门的经办人可以登记和办理依申请公开申请。</source>
+        <translation>Only clerks of the department can register and handle disclosure requests.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="188"/>
+        <source>请填写{label}。</source>
+        <translation>Please fill in {label}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="191"/>
+        <source>{label}最多 {limit} 个字符，现有 {count} 个。</source>
+        <translation>{label} takes at most {limit} characters; it has {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="201"/>
+        <source>{label}不能晚于今天。</source>
+        <translation>{label} cannot be later than today.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="272"/>
+        <source>文件“{name}”是空的。</source>
+        <translation>File “{name}” is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="275"/>
+        <source>文件“{name}”超过 {mb} MB，不能作为申请材料保存。</source>
+        <translation>File “{name}” is over {mb} MB and cannot be kept as request material.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="318"/>
+        <source>申请 {number} 已办结（{status}），不能再办理。</source>
+        <translation>Request {number} is closed ({status}) and can no longer be handled.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="342"/>
+        <source>办理日期不能早于收到申请的日期。</source>
+        <translation>The date cannot be earlier than the date the request was received.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="378"/>
+        <source>补正只能一次性告知（第三十条），本申请已告知过补正。</source>
+        <translation>An amendment can be requested only once (art. 30), and this request already had one.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="384"/>
+        <source>补正须在收到申请之日起 7 个工作日内告知（第三十条），最迟 {last}。</source>
+        <translation>An amendment must be requested within 7 working days of receiving the request (art. 30), by {last} at the latest.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="388"/>
+        <source>补正期限须晚于告知补正的日期。</source>
+        <translation>The amendment deadline must be later than the date the amendment was requested.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="401"/>
+        <source>本申请没有告知过补正。</source>
+        <translation>No amendment was requested for this request.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="403"/>
+        <source>本申请的补正已经登记过。</source>
+        <translation>The amendment for this request is already recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="405"/>
+        <source>收到补正的日期不能早于告知补正的日期。</source>
+        <translation>The date the amendment was received cannot be earlier than the date it was requested.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="427"/>
+        <source>答复期限只能延长一次（第三十三条）。</source>
+        <translation>The reply deadline can be extended only once (art. 33).</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="430"/>
+        <source>延长的期限为 1 到 {max} 个工作日（第三十三条）。</source>
+        <translation>An extension is 1 to {max} working days (art. 33).</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="435"/>
+        <source>等待补正期间没有答复期限，不能延期。</source>
+        <translation>While waiting for an amendment there is no reply deadline to extend.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="438"/>
+        <source>答复期限 {due} 已过，不能再延期。</source>
+        <translation>The reply deadline {due} has passed; it can no longer be extended.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="454"/>
+        <source>申请等待补正，收到补正后再征求意见。</source>
+        <translation>The request is waiting for an amendment; consult after the amendment is received.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="478"/>
+        <source>本申请没有尚未收到意见的征求意见。</source>
+        <translation>This request has no consultation still waiting for an opinion.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="481"/>
+        <source>收到意见的日期不能早于发出征求意见的日期。</source>
+        <translation>The date the opinion was received cannot be earlier than the date the consultation was sent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="506"/>
+        <source>申请人撤回申请请用“撤回”登记。</source>
+        <translation>Record an applicant&apos;s withdrawal with “Withdraw”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="510"/>
+        <source>只有补正期限已过且申请人未补正的申请才能以“逾期不补正”办结。</source>
+        <translation>Only a request whose amendment deadline has passed without an amendment can be closed as “not amended in time”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="514"/>
+        <source>“补正后申请内容仍不明确”须先告知补正并收到补正。</source>
+        <translation>“Request still unclear after amendment” needs an amendment to have been requested and received first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/notice_periods.py" line="50"/>
+        <source>公示期已于{day}届满，系统按公示期自动撤回。</source>
+        <translation>The notice period ended on {day}; withdrawn automatically at the end of the notice period.</translation>
+    </message>
+    <message>
+        <location filename="../../app/notice_periods.py" line="71"/>
+        <source>只有本部门的发布管理员可以设定目录条目“{index_no}”的公示期。</source>
+        <translation>Only a publishing manager of the entry&apos;s own department can set the notice period of catalog entry “{index_no}”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/recheck.py" line="271"/>
+        <source>分区数须至少为 1。</source>
+        <translation>There must be at least 1 partition.</translation>
+    </message>
+    <message>
+        <location filename="../../app/recheck.py" line="285"/>
+        <source>正在进行的第 {run} 次复查分为 {parts} 个分区，而不是 {asked} 个。</source>
+        <translation>Recheck {run}, in progress, has {parts} partitions, not {asked}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/recheck.py" line="823"/>
+        <source>没有编号为 {run} 的复查。</source>
+        <translation>There is no recheck {run}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/recheck.py" line="853"/>
+        <source>“{index_no}”来自传输包，须在报送它的机器上更正。</source>
+        <translation>“{index_no}” came in a transfer package; correct it on the machine that sent it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/recheck.py" line="858"/>
+        <source>只有本部门的经办人可以更正目录条目“{index_no}”。</source>
+        <translation>Only clerks of the entry&apos;s own department can correct catalog entry “{index_no}”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="102"/>
+        <source>“{outcome}”没有答复书模板，请按本机关的格式另行起草。</source>
+        <translation>There is no reply letter template for “{outcome}”; draft it separately in the agency&apos;s own format.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="227"/>
+        <source>申请 {number} 的答复书“{title}”当前为“{status}”，不能再修改；如需修改请先退回。</source>
+        <translation>The reply letter “{title}” of request {number} is now “{status}” and can no longer be changed; return it first to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="334"/>
+        <source>只有本部门的经办人可以起草答复。</source>
+        <translation>Only clerks of the department can draft replies.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="338"/>
+        <source>申请 {number} 已办结（不再处理），不能再起草答复。</source>
+        <translation>Request {number} is closed (no longer processed); no reply can be drafted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="372"/>
+        <source>“{title}”是依申请公开申请 {number} 的答复材料，只提供给申请人，不能发布到公开目录。如该信息可以公开并需主动公开（条例第四十四条），请用“转为主动公开”另建草稿，按主动公开流程审查发布。</source>
+        <translation>“{title}” is reply material for disclosure request {number}, provided only to the applicant; it cannot be published in the disclosure catalog. If the information can be disclosed and should be disclosed proactively (Regulations art. 44), use “Convert to proactive disclosure” to make a new draft and review and publish it as a proactive disclosure.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="386"/>
+        <source>“{title}”尚未经审查批准（当前为“{status}”），不能交付申请人。</source>
+        <translation>“{title}” has not been reviewed and approved (it is “{status}”); cannot deliver it to the applicant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="397"/>
+        <source>“{title}”没有可交付的审查发布版本（审查结论须为“同意公开”或“删减后公开”，且批准后未再修改）。</source>
+        <translation>“{title}” has no reviewed published version to deliver (the conclusion must be “Disclose” or “Disclose redacted”, with no change since approval).</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="408"/>
+        <source>“{title}”的发布版本与审查时复核的版本不一致，不能交付。</source>
+        <translation>The published version of “{title}” is not the one verified at review; cannot deliver.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="435"/>
+        <source>只有本部门的经办人可以导出答复材料。</source>
+        <translation>Only clerks of the department can export reply materials.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="439"/>
+        <source>申请 {number} 还没有答复书，请先起草答复书并经审查批准。</source>
+        <translation>Request {number} has no reply letter yet; draft one and have it reviewed and approved first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="495"/>
+        <source>申请 {number} 没有已批准的公开文件，无法转为主动公开。</source>
+        <translation>Request {number} has no approved disclosed documents; nothing to convert to proactive disclosure.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="507"/>
+        <source>“{title}”中有申请人的姓名或联系方式，不能转为主动公开。请删除后作为新文件导入并按主动公开流程审查。</source>
+        <translation>“{title}” contains the applicant&apos;s name or contact details and cannot be converted to proactive disclosure. Remove them, import it as a new document and review it as a proactive disclosure.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="526"/>
+        <source>只有本部门的经办人可以转为主动公开。</source>
+        <translation>Only clerks of the department can convert to proactive disclosure.</translation>
+    </message>
+    <message>
+        <location filename="../../app/rulepacks.py" line="72"/>
+        <source>规则包须为 CSV 文件（.csv）：{name}</source>
+        <translation>A rule pack must be a CSV file (.csv): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/rulepacks.py" line="79"/>
+        <source>规则包“{name}”中没有可用的规则，未导入：{reasons}</source>
+        <translation>Rule pack “{name}” has no usable rules; not imported: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../app/rulepacks.py" line="94"/>
+        <source>停用规则或删去已有规则须由系统管理员进行（规则包“{name}”），未导入。</source>
+        <translation>Only a system administrator can disable rules or remove existing ones (rule pack “{name}”); not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/rulepacks.py" line="125"/>
+        <source>只有系统管理员可以删除部门规则包。</source>
+        <translation>Only system administrators can delete department rule packs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/rulepacks.py" line="132"/>
+        <source>本部门没有规则包“{name}”。</source>
+        <translation>The department has no rule pack “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/rulepacks.py" line="151"/>
+        <source>只有本部门的保密审查员或系统管理员可以修改部门规则包。</source>
+        <translation>Only the department&apos;s confidentiality reviewers or system administrators can change its rule packs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/sentinel.py" line="385"/>
+        <source>没有编号为 {run} 的已完成巡检。</source>
+        <translation>There is no finished inspection {run}.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="175"/>
+        <source>不予公开的部分“{part}”没有写明法律依据，不能生成答复书。</source>
+        <translation>The withheld part “{part}” states no legal basis; cannot produce the reply letter.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="190"/>
+        <source>答复文书模板“{path}”无法读取：{reason}</source>
+        <translation>Cannot read letter template “{path}”: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="194"/>
+        <source>找不到答复文书模板“{name}.txt”。</source>
+        <translation>Letter template “{name}.txt” not found.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="208"/>
+        <source>答复文书模板“{name}”中的“{{{fact}}}”不是审发台认识的事实。</source>
+        <translation>“{{{fact}}}” in letter template “{name}” is not a fact the desk knows.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="262"/>
+        <source>{kind}缺少以下内容，不能生成：{facts}。</source>
+        <translation>{kind} lacks the following, so it cannot be produced: {facts}.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_package.py" line="120"/>
+        <source>答复材料包“{name}”不完整或已损坏。</source>
+        <translation>Reply package “{name}” is incomplete or damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_package.py" line="122"/>
+        <source>答复材料包“{name}”的清单与签名公钥不符。</source>
+        <translation>The manifest of reply package “{name}” does not match its signing public key.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_package.py" line="124"/>
+        <source>答复材料包“{name}”不是用该机关的签名密钥签署的。</source>
+        <translation>Reply package “{name}” was not signed with the agency&apos;s signing key.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_package.py" line="128"/>
+        <source>答复材料包“{name}”的签名无效。</source>
+        <translation>The signature of reply package “{name}” is invalid.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_package.py" line="131"/>
+        <source>答复材料包“{name}”内的文件与清单不一致。</source>
+        <translation>The files in reply package “{name}” do not match its manifest.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_package.py" line="135"/>
+        <source>答复材料包“{name}”中“{file}”的 SHA-256 与清单不符。</source>
+        <translation>The SHA-256 of “{file}” in reply package “{name}” does not match the manifest.</translation>
     </message>
 </context>
 <context>
@@ -2617,6 +3081,44 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>DraftAnswerDialog</name>
+    <message>
+        <location filename="../../app/ui/request_dialogs.py" line="163"/>
+        <source>起草答复书</source>
+        <translation>Draft reply letter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_dialogs.py" line="170"/>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_dialogs.py" line="171"/>
+        <source>答复日期</source>
+        <translation>Reply date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_dialogs.py" line="175"/>
+        <source>填好上面的内容后点“按模板生成文字”，可在此修改后保存。</source>
+        <translation>Fill in the fields above and click “Fill from template”; edit the text here, then save.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_dialogs.py" line="176"/>
+        <source>行首记号：^ 标题，= 居中，| 顶格，&gt; 右对齐（落款），其余为正文段落。</source>
+        <translation>Line marks: ^ title, = centred, | flush left, &gt; right-aligned (signature); other lines are body paragraphs.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_dialogs.py" line="178"/>
+        <source>按模板生成文字</source>
+        <translation>Fill from template</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_dialogs.py" line="188"/>
+        <source>保存为答复书草稿</source>
+        <translation>Save as reply letter draft</translation>
+    </message>
+</context>
+<context>
     <name>FilesController</name>
     <message>
         <location filename="../../app/ui/controllers/files.py" line="49"/>
@@ -2705,32 +3207,37 @@ Data folder: {path}</translation>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="183"/>
+        <location filename="../../app/ui/controllers/files.py" line="179"/>
+        <source>成文日期已改，正在按新日期重新检查领导人职务和过时表述。</source>
+        <translation>The date written changed; checking leaders&apos; posts and outdated wording again for the new date.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="188"/>
         <source>选择新版本文件</source>
         <translation>Choose the new version&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="207"/>
+        <location filename="../../app/ui/controllers/files.py" line="212"/>
         <source>已上传新版本，正在重新检查。</source>
         <translation>New version uploaded; checking it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="259"/>
+        <location filename="../../app/ui/controllers/files.py" line="264"/>
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="275"/>
+        <location filename="../../app/ui/controllers/files.py" line="280"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="294"/>
+        <location filename="../../app/ui/controllers/files.py" line="299"/>
         <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
         <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="300"/>
+        <location filename="../../app/ui/controllers/files.py" line="305"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -2908,7 +3415,7 @@ Data folder: {path}</translation>
     <message>
         <location filename="../../app/ui/findings_panel.py" line="170"/>
         <source>&#x3000;已处理 {done}/{total}</source>
-        <translation>　Decided {done}/{total}</translation>
+        <translation>&#x3000;Decided {done}/{total}</translation>
     </message>
     <message>
         <location filename="../../app/ui/findings_panel.py" line="172"/>
@@ -3478,119 +3985,119 @@ The administrator adds clerks, confidentiality reviewers and publishing managers
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>政务公开审发台</source>
         <translation>Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="193"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>页面</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>文字（标出发现）</source>
         <translation>Text (findings marked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>审查(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>主工具栏</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>此队列中没有文件。可通过“导入文件…”或把文件拖到窗口中导入。</source>
         <translation>No documents in this queue. Import with “Import files…” or drop files onto the window.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>（无部门）</source>
         <translation>(no department)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>当前用户：{name}（{roles}） · {department}</source>
         <translation>Signed in: {name} ({roles}) · {department}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>检查中 %v/%m 页</source>
         <translation>Checking page %v/%m</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>取消检查</source>
         <translation>Cancel check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="251"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>选择要导入的文件</source>
         <translation>Choose files to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="301"/>
         <source>加密的 PDF</source>
         <translation>Encrypted PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>“{name}”是加密的 PDF。输入打开密码后，将以解密副本导入（加密原件一并保存）：</source>
         <translation>“{name}” is an encrypted PDF. Enter its open password to import a decrypted copy (the encrypted original is kept too):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="265"/>
         <source>无法完成操作</source>
         <translation>Cannot do that</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="271"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>发生意外错误：{error}
 详情见日志窗口。</source>
         <translation>Unexpected error: {error}
 See the log window for details.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="285"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -3865,112 +4372,142 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="48"/>
+        <location filename="../../app/ui/publish_dialog.py" line="53"/>
         <source>编入政府信息公开目录</source>
         <translation>Publish into the disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="55"/>
+        <location filename="../../app/ui/publish_dialog.py" line="61"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="56"/>
+        <location filename="../../app/ui/publish_dialog.py" line="62"/>
         <source>发布机构</source>
         <translation>Publisher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="57"/>
+        <location filename="../../app/ui/publish_dialog.py" line="63"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="58"/>
+        <location filename="../../app/ui/publish_dialog.py" line="64"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="59"/>
+        <location filename="../../app/ui/publish_dialog.py" line="65"/>
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="60"/>
+        <location filename="../../app/ui/publish_dialog.py" line="66"/>
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="66"/>
+        <location filename="../../app/ui/publish_dialog.py" line="76"/>
+        <source>未安装 LibreOffice：按文字重新排版发布</source>
+        <translation>LibreOffice not installed: re-typeset from the text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="77"/>
+        <source>按原版式发布（LibreOffice 转换）</source>
+        <translation>Keep the original layout (converted by LibreOffice)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="81"/>
+        <source>版式</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="83"/>
         <source>主题词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="68"/>
+        <location filename="../../app/ui/publish_dialog.py" line="85"/>
         <source>内容概述（不超过 300 字）</source>
         <translation>Summary (up to 300 characters)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="70"/>
+        <location filename="../../app/ui/publish_dialog.py" line="87"/>
         <source>内容概述</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="74"/>
+        <location filename="../../app/ui/publish_dialog.py" line="91"/>
         <source>发布日期</source>
         <translation>Publication date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="75"/>
+        <location filename="../../app/ui/publish_dialog.py" line="92"/>
         <source>{day}（发布当天）</source>
         <translation>{day} (day of publishing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="81"/>
+        <location filename="../../app/ui/publish_dialog.py" line="96"/>
+        <source>名单公示，公示期至</source>
+        <translation>Published list, notice period until</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="106"/>
+        <source>（届满后自动撤回）</source>
+        <translation>(withdrawn automatically when it ends)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="108"/>
+        <source>公示期</source>
+        <translation>Notice period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="113"/>
         <source>主题词和内容概述已随审查批准冻结。在此修改会当场做保密检查；检查发现问题时不能发布，须退回重新审查。</source>
         <translation>The keywords and summary were frozen at approval. Changes made here are checked on the spot; if the check finds problems, the item cannot be published and must be returned for review again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="88"/>
+        <location filename="../../app/ui/publish_dialog.py" line="120"/>
         <source>静态目录网站（总是更新）</source>
         <translation>Static catalog site (always updated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="91"/>
+        <location filename="../../app/ui/publish_dialog.py" line="123"/>
         <source>门户网站（加入发布队列）</source>
         <translation>Portal (added to the publish queue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="94"/>
+        <location filename="../../app/ui/publish_dialog.py" line="126"/>
         <source>尚未在“设置…”中配置门户地址</source>
         <translation>No portal address set in “Settings…” yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="95"/>
+        <location filename="../../app/ui/publish_dialog.py" line="127"/>
         <source>传输包（加入下次导出）</source>
         <translation>Transfer package (added to the next export)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="99"/>
+        <location filename="../../app/ui/publish_dialog.py" line="131"/>
         <source>发布目标</source>
         <translation>Publish targets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="102"/>
+        <location filename="../../app/ui/publish_dialog.py" line="134"/>
         <source>重新检查目录信息</source>
         <translation>Check the catalog details again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="105"/>
+        <location filename="../../app/ui/publish_dialog.py" line="137"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="108"/>
+        <location filename="../../app/ui/publish_dialog.py" line="140"/>
         <source>目录信息检查（文件信息可在草稿阶段由经办人修改）</source>
         <translation>Catalog check (document details are edited by the clerk while it is a draft)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="132"/>
+        <location filename="../../app/ui/publish_dialog.py" line="164"/>
         <source>目录信息完整。</source>
         <translation>The catalog details are complete.</translation>
     </message>
@@ -4095,6 +4632,692 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
 </context>
 <context>
+    <name>RecheckDialog</name>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="59"/>
+        <source>全面复查已发布的内容</source>
+        <translation>Full recheck of published content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="61"/>
+        <source>全面复查</source>
+        <translation>Full recheck</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="64"/>
+        <source>用当前词库和全部规则复查所有现行目录条目（读取已存文本，不重新读取文件）</source>
+        <translation>Recheck every current catalog entry with the current lexicon and all rules (uses the stored text; files are not read again)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="66"/>
+        <source>只查新增规则</source>
+        <translation>New rules only</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="67"/>
+        <source>只复查自上次复查以来新增或修改的词条和规则包内容</source>
+        <translation>Recheck only the terms and rule pack content added or changed since the last recheck</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="69"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="73"/>
+        <source>%v/%m 条</source>
+        <translation>%v/%m entries</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="81"/>
+        <source>规则 / 部门 / 条目</source>
+        <translation>Rule / department / entry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="81"/>
+        <source>处数</source>
+        <translation>Hits</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="81"/>
+        <source>词语</source>
+        <translation>Words</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="92"/>
+        <source>更正…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="95"/>
+        <source>以该文件的原件和目录信息新建草稿，修改后重新检查、审查和发布</source>
+        <translation>Make a new draft from the document&apos;s original and catalog details; after editing, check, review and publish it again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="97"/>
+        <source>撤回…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="146"/>
+        <source>正在复查…</source>
+        <translation>Rechecking…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="153"/>
+        <source>正在取消…（已完成的部分会保留，可继续复查）</source>
+        <translation>Cancelling… (finished parts are kept; the recheck can be resumed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="180"/>
+        <source>还没有进行过全面复查。</source>
+        <translation>No full recheck has been run yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="187"/>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="188"/>
+        <source>未完成（可继续）</source>
+        <translation>Unfinished (can be resumed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="189"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="191"/>
+        <source>第 {run} 次复查，{state}：{done}/{total} 条，{found} 条有发现。</source>
+        <translation>Recheck {run}, {state}: {done}/{total} entries, {found} with findings.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="199"/>
+        <source>其中 {count} 份发布于保存文本之前，已从发布文件提取一次并保存。</source>
+        <translation>{count} of them were published before text was stored; their text was extracted once from the published files and stored.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="266"/>
+        <source>已新建更正草稿（文件 {id}）：修改后重新检查、提交审查，发布后撤回原条目。</source>
+        <translation>Correction draft created (document {id}): edit it, check it and submit it for review; once it is published, withdraw the original entry.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="280"/>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="280"/>
+        <source>撤回“{title}”的理由：</source>
+        <translation>Reason for withdrawing “{title}”:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recheck_dialog.py" line="292"/>
+        <source>已撤回 {index_no}；门户的变更已进入发布队列。</source>
+        <translation>Withdrew {index_no}; changes for the portal are in the publish queue.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../app/ui/request_dialogs.py" line="128"/>
+        <source>登记政府信息公开申请</source>
+        <translation>Register a disclosure request</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_dialogs.py" line="132"/>
+        <source>添加来信、申请表…</source>
+        <translation>Add letters, request forms…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/request_dialogs.py" line="137"/>
+        <source>申请材料</source>
+        <translation>Request materials</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="99"/>
+        <source>（一）予以公开</source>
+        <translation>(1) Disclosed</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="100"/>
+        <source>（二）部分公开（区分处理的，只计这一情形，不计其他情形）</source>
+        <translation>(2) Partly disclosed (separated cases count here only, not under other outcomes)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="101"/>
+        <source>1.属于国家秘密</source>
+        <translation>1. State secret</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="102"/>
+        <source>2.其他法律行政法规禁止公开</source>
+        <translation>2. Forbidden by other laws or administrative regulations</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="103"/>
+        <source>3.危及“三安全一稳定”</source>
+        <translation>3. Endangers security or social stability</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="104"/>
+        <source>4.保护第三方合法权益</source>
+        <translation>4. Protects third parties&apos; lawful rights</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="105"/>
+        <source>5.属于三类内部事务信息</source>
+        <translation>5. Internal affairs information</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="106"/>
+        <source>6.属于四类过程性信息</source>
+        <translation>6. Process information</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="107"/>
+        <source>7.属于行政执法案卷</source>
+        <translation>7. Administrative enforcement case files</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="108"/>
+        <source>8.属于行政查询事项</source>
+        <translation>8. Administrative inquiry matters</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="109"/>
+        <source>1.本机关不掌握相关政府信息</source>
+        <translation>1. The agency does not hold the information</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="110"/>
+        <source>2.没有现成信息需要另行制作</source>
+        <translation>2. No existing information; it would have to be created</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="111"/>
+        <source>3.补正后申请内容仍不明确</source>
+        <translation>3. Request still unclear after amendment</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="112"/>
+        <source>1.信访举报投诉类申请</source>
+        <translation>1. Petitions, reports and complaints</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="113"/>
+        <source>2.重复申请</source>
+        <translation>2. Repeated requests</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="114"/>
+        <source>3.要求提供公开出版物</source>
+        <translation>3. Requests for published materials</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="115"/>
+        <source>4.无正当理由大量反复申请</source>
+        <translation>4. Mass repeated requests without good reason</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="116"/>
+        <source>5.要求行政机关确认或重新出具已获取信息</source>
+        <translation>5. Requests to confirm or reissue information already obtained</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="119"/>
+        <source>1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请</source>
+        <translation>1. The applicant did not amend in time without good reason; the request is no longer processed</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="122"/>
+        <source>2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请</source>
+        <translation>2. The applicant did not pay the fee in time as notified; the request is no longer processed</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="123"/>
+        <source>3.其他</source>
+        <translation>3. Other</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="127"/>
+        <source>（三）不予公开</source>
+        <translation>(3) Not disclosed</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="128"/>
+        <source>（四）无法提供</source>
+        <translation>(4) Cannot be provided</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="129"/>
+        <source>（五）不予处理</source>
+        <translation>(5) Not processed</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="131"/>
+        <source>（六）其他处理</source>
+        <translation>(6) Other handling</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTableModel</name>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="52"/>
+        <source>受理编号</source>
+        <translation>Request number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="53"/>
+        <source>申请人类型</source>
+        <translation>Applicant type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="54"/>
+        <source>所需信息</source>
+        <translation>Information sought</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="55"/>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="56"/>
+        <source>答复期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="57"/>
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="58"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="83"/>
+        <source>已逾期 {days} 日</source>
+        <translation>overdue by {days}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="84"/>
+        <source>（暂停）</source>
+        <translation> (paused)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsController</name>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="32"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="40"/>
+        <source>依申请公开…</source>
+        <translation>Disclosure on Request…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="41"/>
+        <source>登记申请…</source>
+        <translation>Register Request…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="42"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="44"/>
+        <source>告知补正…</source>
+        <translation>Request Amendment…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="45"/>
+        <source>收到补正…</source>
+        <translation>Amendment Received…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="46"/>
+        <source>延期答复…</source>
+        <translation>Extend Deadline…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="47"/>
+        <source>征求意见…</source>
+        <translation>Consult…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="48"/>
+        <source>收到意见…</source>
+        <translation>Opinion Received…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="49"/>
+        <source>生成补正告知书…</source>
+        <translation>Make Amendment Notice…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="50"/>
+        <source>生成延期答复告知书…</source>
+        <translation>Make Extension Notice…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="53"/>
+        <source>起草答复书…</source>
+        <translation>Draft Reply Letter…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="54"/>
+        <source>在主窗口中打开答复书</source>
+        <translation>Open Reply Letter in the Main Window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="55"/>
+        <source>添加提供给申请人的文件…</source>
+        <translation>Add Documents for the Applicant…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="56"/>
+        <source>登记答复…</source>
+        <translation>Record Reply…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="57"/>
+        <source>导出答复材料包…</source>
+        <translation>Export Reply Package…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="58"/>
+        <source>转为主动公开（第四十四条）</source>
+        <translation>Convert to Proactive Disclosure (art. 44)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="72"/>
+        <source>办理</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="72"/>
+        <source>答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="95"/>
+        <location filename="../../app/ui/controllers/requests.py" line="244"/>
+        <location filename="../../app/ui/controllers/requests.py" line="346"/>
+        <source>请先选择一件申请。</source>
+        <translation>Select a request first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="117"/>
+        <source>申请人类型</source>
+        <translation>Applicant type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="118"/>
+        <source>申请人姓名或名称</source>
+        <translation>Applicant&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="119"/>
+        <source>联系方式（答复送达用）</source>
+        <translation>Contact details (for delivering the reply)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="120"/>
+        <source>所需信息的内容描述</source>
+        <translation>Description of the information sought</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="121"/>
+        <source>信息标识（申请相同信息的填同一标识）</source>
+        <translation>Information tag (use the same tag for requests for the same information)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="122"/>
+        <source>申请方式</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="123"/>
+        <source>收到日期（邮寄的为签收之日）</source>
+        <translation>Date received (for mail, the day it was signed for)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="157"/>
+        <source>告知日期</source>
+        <translation>Date of notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="158"/>
+        <source>补正期限</source>
+        <translation>Amendment deadline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="159"/>
+        <source>需要补正的事项（每行一项）</source>
+        <translation>What needs amending (one item per line)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="162"/>
+        <source>告知补正</source>
+        <translation>Request amendment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="173"/>
+        <source>收到补正日期</source>
+        <translation>Date amendment received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="177"/>
+        <source>收到补正</source>
+        <translation>Amendment received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="188"/>
+        <source>延期决定日期</source>
+        <translation>Date of extension decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="189"/>
+        <source>同意延期的工作机构负责人</source>
+        <translation>Head of office who approved the extension</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="190"/>
+        <source>延长的工作日数</source>
+        <translation>Working days added</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="191"/>
+        <source>延期理由（写入延期答复告知书）</source>
+        <translation>Reason for extension (goes into the extension notice)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="194"/>
+        <source>延期答复</source>
+        <translation>Extend deadline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="209"/>
+        <source>征求谁的意见</source>
+        <translation>Consulted party</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="213"/>
+        <source>发出日期</source>
+        <translation>Date sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="217"/>
+        <source>征求意见</source>
+        <translation>Consult</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="228"/>
+        <source>收到意见日期</source>
+        <translation>Date opinion received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="232"/>
+        <source>收到意见</source>
+        <translation>Opinion received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="258"/>
+        <source>已生成并保存：{path}</source>
+        <translation>Produced and saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="267"/>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="268"/>
+        <source>答复日期</source>
+        <translation>Reply date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="269"/>
+        <source>处理说明</source>
+        <translation>Notes on handling</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="274"/>
+        <source>登记答复</source>
+        <translation>Record reply</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="309"/>
+        <source>答复书草稿已保存为文件 #{id}：请检查并提交审查。</source>
+        <translation>Reply letter draft saved as document #{id}: check it and submit it for review.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="320"/>
+        <source>所选申请还没有答复书。</source>
+        <translation>The selected request has no reply letter yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="340"/>
+        <source>已添加 {count} 个文件（只交付申请人）：请检查、审查，不予公开的部分须写明依据。</source>
+        <translation>Added {count} documents (for the applicant only): check and review them; withheld parts need a stated basis.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="349"/>
+        <source>答复材料（{number}）.zip</source>
+        <translation>Reply materials ({number}).zip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="352"/>
+        <source>导出答复材料包</source>
+        <translation>Export reply package</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="352"/>
+        <source>本部门签名私钥的口令：</source>
+        <translation>Passphrase of the department&apos;s signing key:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="363"/>
+        <source>答复材料包已导出：{path}（{count} 个文件，已签名）</source>
+        <translation>Reply package exported: {path} ({count} files, signed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="374"/>
+        <source>将本申请已批准的公开文件另建为主动公开草稿（不带申请人信息），按主动公开流程审查发布？</source>
+        <translation>Make new proactive disclosure drafts from this request&apos;s approved disclosed documents (without the applicant&apos;s details), to be reviewed and published as proactive disclosures?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/requests.py" line="378"/>
+        <source>已另建主动公开草稿 {ids}，请在“我的草稿”中检查并提交审查。</source>
+        <translation>Created proactive disclosure drafts {ids}; check them in “My drafts” and submit them for review.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsWindow</name>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="121"/>
+        <location filename="../../app/ui/requests_view.py" line="123"/>
+        <source>依申请公开</source>
+        <translation>Disclosure on request</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="138"/>
+        <source>显示已办结</source>
+        <translation>Show closed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="172"/>
+        <source>未办结 {open} 件，其中已逾期 {overdue} 件，3 个工作日内到期 {soon} 件。</source>
+        <translation>{open} open, of which {overdue} overdue and {soon} due within 3 working days.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="189"/>
+        <source>没有依申请公开申请。</source>
+        <translation>No disclosure requests.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="196"/>
+        <source>申请人：{name}（{kind}）</source>
+        <translation>Applicant: {name} ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="200"/>
+        <source>联系方式：{contact}</source>
+        <translation>Contact: {contact}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="201"/>
+        <source>收到日期：{day}</source>
+        <translation>Received: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="202"/>
+        <source>所需信息：{content}</source>
+        <translation>Information sought: {content}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="210"/>
+        <source>，已逾期 {days} 个工作日</source>
+        <translation>, overdue by {days} working days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="212"/>
+        <source>，剩余 {days} 个工作日</source>
+        <translation>, {days} working days left</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="214"/>
+        <source>答复期限：{due}（{state}{days}）</source>
+        <translation>Reply due: {due} ({state}{days})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="224"/>
+        <source>（经{name}同意）</source>
+        <translation> (approved by {name})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="229"/>
+        <source>文件 #{id}（{status}）</source>
+        <translation>Document #{id} ({status})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/requests_view.py" line="234"/>
+        <source>尚未起草</source>
+        <translation>Not drafted yet</translation>
+    </message>
+</context>
+<context>
     <name>ReviewController</name>
     <message>
         <location filename="../../app/ui/controllers/review.py" line="59"/>
@@ -4156,6 +5379,99 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
 </context>
 <context>
+    <name>RulePackDialog</name>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="37"/>
+        <source>部门错敏/表述规则包</source>
+        <translation>Department error and wording rule packs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="41"/>
+        <source>选择规则包文件</source>
+        <translation>Choose rule pack files</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="42"/>
+        <source>规则包 (*.csv)</source>
+        <translation>Rule packs (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="44"/>
+        <source>导出到文件夹</source>
+        <translation>Export to folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="52"/>
+        <source>随附的规则包（领导人任职、规范表述、过时提法、常见错别字等）始终生效；这里是本部门的文件，按主键合并在随附规则之上，可增补本地领导人和职务、机构名称、本地表述。文件格式见 docs/rulepacks.md。停用随附规则或删去已有规则须由系统管理员进行。</source>
+        <translation>The bundled rule packs (leaders&apos; posts, standard wording, outdated phrases, common typos and so on) always apply; the files here are the department&apos;s own, merged over the bundled rules by key, and can add local leaders and posts, organisation names and local wording. See docs/rulepacks.md for the file format. Only a system administrator can disable bundled rules or remove existing ones.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="59"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="59"/>
+        <source>规则数</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="59"/>
+        <source>停用随附规则</source>
+        <translation>Bundled rules disabled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="60"/>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="72"/>
+        <source>选择一个文件查看其内容</source>
+        <translation>Select a file to see its content</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="76"/>
+        <source>导入文件…</source>
+        <translation>Import Files…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="78"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="80"/>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="114"/>
+        <source>本部门规则包 {count} 个；合并后的规则版本 {version}（记入每次检查和保密审查单）。</source>
+        <translation>{count} department rule packs; merged rule version {version} (recorded with every check and review record).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="145"/>
+        <source>{file} 第 {line} 行：{message}（已跳过）</source>
+        <translation>{file} line {line}: {message} (skipped)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="164"/>
+        <source>已导出 {count} 个规则包到 {folder}。</source>
+        <translation>Exported {count} rule packs to {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="183"/>
+        <source>删除规则包</source>
+        <translation>Delete rule pack</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/rulepack_dialog.py" line="184"/>
+        <source>删除“{name}”？此后的检查不再使用其中的规则。</source>
+        <translation>Delete “{name}”? Later checks will no longer use its rules.</translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <location filename="../../review/engine.py" line="255"/>
@@ -4174,7 +5490,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../review/extract/base.py" line="144"/>
-        <location filename="../../review/extract/dispatch.py" line="136"/>
+        <location filename="../../review/extract/dispatch.py" line="187"/>
         <location filename="../../review/extract/pdf.py" line="362"/>
         <location filename="../../review/ocr.py" line="479"/>
         <source>隐藏内容</source>
@@ -4765,32 +6081,47 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Text listing the statutory grounds for withholding (such as “state secrets, trade secrets, personal privacy”); just verify it</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="311"/>
+        <location filename="../../app/checking.py" line="316"/>
         <source>内容无法识别：既不是已知的音视频格式，也不是可检查的文档，须审查员人工审查。</source>
         <translation>Unrecognised content: neither a known audio or video format nor a document that can be checked; a reviewer must review it by hand.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="315"/>
+        <location filename="../../app/checking.py" line="320"/>
         <source>文件名表示音视频，但内容是可检查的文档，已按实际内容检查。</source>
         <translation>The file name says audio/video, but the content is a document that can be checked; it was checked by its actual content.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="318"/>
+        <location filename="../../app/checking.py" line="323"/>
         <source>文件扩展名与实际的音视频格式不符。</source>
         <translation>The file extension does not match the actual audio/video format.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="323"/>
+        <location filename="../../app/checking.py" line="328"/>
         <source>音视频内容无法自动检查，须审查员试听或观看后逐个确认（人工审查）。</source>
         <translation>Audio/video content cannot be checked automatically; a reviewer must listen to or watch each file and confirm it (manual review).</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="340"/>
+        <location filename="../../app/checking.py" line="345"/>
         <source>音视频附件</source>
         <translation>Audio/video attachment</translation>
     </message>
     <message>
-        <location filename="../../review/extract/dispatch.py" line="123"/>
+        <location filename="../../review/extract/dispatch.py" line="65"/>
+        <source>需要 LibreOffice 才能检查 DOC/WPS 文件</source>
+        <translation>Checking DOC/WPS files needs LibreOffice</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/dispatch.py" line="68"/>
+        <source>LibreOffice 无法读取此文件，需人工审查</source>
+        <translation>LibreOffice cannot read this file; it needs manual review</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/dispatch.py" line="103"/>
+        <source>宏（VBA 代码）：检查时未运行，发布版不含宏</source>
+        <translation>Macros (VBA code): not run during the check; the published version has no macros</translation>
+    </message>
+    <message>
+        <location filename="../../review/extract/dispatch.py" line="174"/>
         <source>附件无法检查，需人工审查</source>
         <translation>Attachment cannot be checked: review by hand</translation>
     </message>
@@ -5049,8 +6380,8 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../app/ui/statistics_view.py" line="162"/>
-        <source>导出 PDF（表二）…</source>
-        <translation>Export PDF (Table 2)…</translation>
+        <source>导出 PDF（表二、表三）…</source>
+        <translation>Export PDF (Tables 2 and 3)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/statistics_view.py" line="163"/>
@@ -5099,6 +6430,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../app/ui/statistics_view.py" line="187"/>
+        <location filename="../../app/ui/statistics_view.py" line="198"/>
         <source>分项</source>
         <translation>Item</translation>
     </message>
@@ -5108,68 +6440,93 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="197"/>
+        <location filename="../../app/ui/statistics_view.py" line="198"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="212"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="198"/>
+        <location filename="../../app/ui/statistics_view.py" line="213"/>
         <source>数据表</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="224"/>
-        <location filename="../../app/ui/statistics_view.py" line="227"/>
+        <location filename="../../app/ui/statistics_view.py" line="214"/>
+        <source>依申请公开（表三）</source>
+        <translation>Disclosure on request (Table 3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="241"/>
+        <location filename="../../app/ui/statistics_view.py" line="244"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="246"/>
+        <location filename="../../app/ui/statistics_view.py" line="263"/>
         <source>统计失败：{reason}</source>
         <translation>Counting failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="256"/>
+        <location filename="../../app/ui/statistics_view.py" line="273"/>
         <source>{kind}现行有效件数核对一致</source>
         <translation>{kind}: the in-force count checks out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="257"/>
+        <location filename="../../app/ui/statistics_view.py" line="274"/>
         <source>{kind}现行有效件数核对不一致，请核查</source>
         <translation>{kind}: the in-force count does not check out; please verify</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="264"/>
+        <location filename="../../app/ui/statistics_view.py" line="281"/>
         <source>导入到发布中位数 {median:g} 个工作日</source>
         <translation>Median {median:g} working days from import to publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="271"/>
+        <location filename="../../app/ui/statistics_view.py" line="288"/>
         <source>主动公开 {published} 条，撤回 {withdrawn} 条，超期 {overdue} 条。{days}&#x3000;{checks}</source>
         <translation>{published} published, {withdrawn} withdrawn, {overdue} late. {days}  {checks}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="286"/>
+        <location filename="../../app/ui/statistics_view.py" line="303"/>
         <source>·制发</source>
         <translation> · issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="287"/>
+        <location filename="../../app/ui/statistics_view.py" line="304"/>
         <source>·废止</source>
         <translation> · abolished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="288"/>
+        <location filename="../../app/ui/statistics_view.py" line="305"/>
         <source>·现行有效</source>
         <translation> · in force</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="306"/>
+        <location filename="../../app/ui/statistics_view.py" line="330"/>
+        <source>核对：一 + 二 = 三（七）总计 + 四，每一列一致。</source>
+        <translation>Check: I + II = III (7) total + IV holds in every column.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="332"/>
+        <source>核对：一 + 二 与 三（七）总计 + 四 不一致，请核查申请的收到和办结日期。</source>
+        <translation>Check: I + II does not equal III (7) total + IV; verify the dates requests were received and closed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="334"/>
+        <source>{ref}：{n} 件申请，{people} 个申请人</source>
+        <translation>{ref}: {n} requests from {people} applicants</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="349"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="311"/>
+        <location filename="../../app/ui/statistics_view.py" line="354"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -5252,6 +6609,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../app/roles.py" line="47"/>
+        <location filename="../../publish/request_clock.py" line="102"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
@@ -5343,22 +6701,22 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="80"/>
+        <location filename="../../app/reviewing.py" line="83"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="81"/>
+        <location filename="../../app/reviewing.py" line="84"/>
         <source>遮盖</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="82"/>
+        <location filename="../../app/reviewing.py" line="85"/>
         <source>保留</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="83"/>
+        <location filename="../../app/reviewing.py" line="86"/>
         <source>误报</source>
         <translation>False alarm</translation>
     </message>
@@ -5433,94 +6791,134 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Q&amp;A</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="37"/>
+        <location filename="../../review/formats.py" line="45"/>
         <source>PDF 文档</source>
         <translation>PDF document</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="38"/>
+        <location filename="../../review/formats.py" line="46"/>
         <source>Word (DOCX) 文档</source>
         <translation>Word (DOCX) document</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="39"/>
+        <location filename="../../review/formats.py" line="47"/>
+        <source>Word 97-2003 (DOC) 文档</source>
+        <translation>Word 97-2003 (DOC) document</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="48"/>
+        <source>WPS 文字文档</source>
+        <translation>WPS Writer document</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="49"/>
+        <source>OpenDocument 文本 (ODT)</source>
+        <translation>OpenDocument text (ODT)</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="50"/>
         <source>OFD 版式文档</source>
         <translation>OFD document</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="40"/>
+        <location filename="../../review/formats.py" line="51"/>
         <source>纯文本</source>
         <translation>plain text</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="41"/>
+        <location filename="../../review/formats.py" line="52"/>
         <source>图片</source>
         <translation>image</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="469"/>
+        <location filename="../../review/formats.py" line="226"/>
+        <source>Excel 97-2003 工作簿</source>
+        <translation>Excel 97-2003 workbook</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="227"/>
+        <source>Excel 工作簿</source>
+        <translation>Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="228"/>
+        <source>PowerPoint 97-2003 演示文稿</source>
+        <translation>PowerPoint 97-2003 presentation</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="229"/>
+        <source>Outlook 邮件 (MSG)</source>
+        <translation>Outlook message (MSG)</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="270"/>
+        <source>OLE 复合文件（旧版 Office 格式）</source>
+        <translation>OLE compound file (old Office format)</translation>
+    </message>
+    <message>
+        <location filename="../../review/formats.py" line="659"/>
         <source>MP4/MOV 音视频</source>
         <translation>MP4/MOV audio/video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="470"/>
+        <location filename="../../review/formats.py" line="660"/>
         <source>WAV 音频</source>
         <translation>WAV audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="471"/>
+        <location filename="../../review/formats.py" line="661"/>
         <source>AVI 视频</source>
         <translation>AVI video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="472"/>
+        <location filename="../../review/formats.py" line="662"/>
         <source>MP3 音频</source>
         <translation>MP3 audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="473"/>
+        <location filename="../../review/formats.py" line="663"/>
         <source>AAC 音频</source>
         <translation>AAC audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="474"/>
+        <location filename="../../review/formats.py" line="664"/>
         <source>Ogg 音视频</source>
         <translation>Ogg audio/video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="475"/>
+        <location filename="../../review/formats.py" line="665"/>
         <source>FLAC 音频</source>
         <translation>FLAC audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="476"/>
+        <location filename="../../review/formats.py" line="666"/>
         <source>WebM/MKV 视频</source>
         <translation>WebM/MKV video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="477"/>
+        <location filename="../../review/formats.py" line="667"/>
         <source>FLV 视频</source>
         <translation>FLV video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="478"/>
+        <location filename="../../review/formats.py" line="668"/>
         <source>WMA/WMV 音视频</source>
         <translation>WMA/WMV audio/video</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="479"/>
+        <location filename="../../review/formats.py" line="669"/>
         <source>AMR 音频</source>
         <translation>AMR audio</translation>
     </message>
     <message>
-        <location filename="../../review/formats.py" line="480"/>
+        <location filename="../../review/formats.py" line="670"/>
         <source>MPEG 视频</source>
         <translation>MPEG video</translation>
     </message>
     <message>
         <location filename="../../app/interpretations.py" line="324"/>
-        <location filename="../../review/formats.py" line="127"/>
-        <location filename="../../review/formats.py" line="572"/>
+        <location filename="../../review/formats.py" line="144"/>
+        <location filename="../../review/formats.py" line="770"/>
         <source>无法识别的数据</source>
         <translation>unrecognisable data</translation>
     </message>
@@ -6018,14 +7416,19 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/deadlines.py" line="33"/>
+        <location filename="../../app/deadlines.py" line="37"/>
         <source>成文后 20 个工作日内公开</source>
         <translation>Published within 20 working days of its date</translation>
     </message>
     <message>
-        <location filename="../../app/deadlines.py" line="34"/>
+        <location filename="../../app/deadlines.py" line="38"/>
         <source>文件发布后 3 个工作日内发布解读</source>
         <translation>Interpretation within 3 working days of the document</translation>
+    </message>
+    <message>
+        <location filename="../../app/deadlines.py" line="39"/>
+        <source>依申请公开：20 个工作日内答复</source>
+        <translation>Disclosure on request: reply within 20 working days</translation>
     </message>
     <message>
         <location filename="../../app/declassification.py" line="35"/>
@@ -6066,6 +7469,470 @@ The signature and the hashes of all {count} items are verified.</translation>
         <location filename="../../app/declassification.py" line="48"/>
         <source>解密记录：{authority} {date} {reference}，{entered}录入，{confirmed}确认</source>
         <translation>Declassification record: {authority} {date} {reference}, entered by {entered}, confirmed by {confirmed}</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="70"/>
+        <source>已登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="71"/>
+        <location filename="../../publish/request_clock.py" line="99"/>
+        <source>等待补正</source>
+        <translation>Awaiting amendment</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="72"/>
+        <source>征求意见中</source>
+        <translation>Consulting</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="73"/>
+        <location filename="../../publish/request_clock.py" line="60"/>
+        <location filename="../../publish/request_clock.py" line="101"/>
+        <source>已答复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="74"/>
+        <source>已办结（不再处理）</source>
+        <translation>Closed (no longer processed)</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="92"/>
+        <source>来信</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="93"/>
+        <source>申请表</source>
+        <translation>Request form</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="94"/>
+        <source>补正材料</source>
+        <translation>Amendment</translation>
+    </message>
+    <message>
+        <location filename="../../app/info_requests.py" line="95"/>
+        <source>发出的文书</source>
+        <translation>Letter sent</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="62"/>
+        <source>答复书（已主动公开）</source>
+        <translation>Reply letter (already disclosed proactively)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="63"/>
+        <source>答复书（予以公开）</source>
+        <translation>Reply letter (disclosed)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="64"/>
+        <source>答复书（部分公开）</source>
+        <translation>Reply letter (partly disclosed)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="65"/>
+        <source>答复书（不予公开）</source>
+        <translation>Reply letter (not disclosed)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="66"/>
+        <source>答复书（信息不存在）</source>
+        <translation>Reply letter (information does not exist)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="67"/>
+        <source>答复书（非本机关负责公开）</source>
+        <translation>Reply letter (not this agency&apos;s to disclose)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="68"/>
+        <source>答复书（重复申请）</source>
+        <translation>Reply letter (repeated request)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="69"/>
+        <source>答复书（其他法律法规另有规定）</source>
+        <translation>Reply letter (other laws or regulations apply)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="70"/>
+        <source>补正告知书</source>
+        <translation>Amendment notice</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="71"/>
+        <source>延期答复告知书</source>
+        <translation>Extension notice</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="76"/>
+        <source>答复机关</source>
+        <translation>Replying agency</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="77"/>
+        <source>文书编号</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="78"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="79"/>
+        <source>收到申请日期</source>
+        <translation>Date request received</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="80"/>
+        <source>申请内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="81"/>
+        <source>答复日期</source>
+        <translation>Reply date</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="82"/>
+        <source>救济途径</source>
+        <translation>Remedies</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="83"/>
+        <source>获取的方式、途径</source>
+        <translation>How and where to obtain it</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="84"/>
+        <source>提供的信息</source>
+        <translation>Information provided</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="85"/>
+        <source>提供的信息件数</source>
+        <translation>Number of items provided</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="86"/>
+        <source>不予公开的部分及其理由</source>
+        <translation>Withheld parts and reasons</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="87"/>
+        <source>不予公开的依据</source>
+        <translation>Basis for withholding</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="88"/>
+        <source>不予公开的具体理由</source>
+        <translation>Specific reasons for withholding</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="89"/>
+        <source>检索情况</source>
+        <translation>Search conducted</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="90"/>
+        <source>不属于本机关负责公开的理由</source>
+        <translation>Why it is not this agency&apos;s to disclose</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="91"/>
+        <source>负责公开的行政机关</source>
+        <translation>Agency responsible for disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="92"/>
+        <source>负责公开的行政机关的联系方式</source>
+        <translation>Contact of the responsible agency</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="93"/>
+        <source>此前答复的日期及文号</source>
+        <translation>Date and number of the earlier reply</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="94"/>
+        <source>信息类别（如不动产登记资料）</source>
+        <translation>Information category (such as real estate registration records)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="95"/>
+        <source>有特别规定的法律、行政法规</source>
+        <translation>Law or administrative regulation with special provisions</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="96"/>
+        <source>办理途径</source>
+        <translation>How to proceed</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="97"/>
+        <source>需要补正的事项</source>
+        <translation>What needs amending</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="98"/>
+        <source>补正期限</source>
+        <translation>Amendment deadline</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="99"/>
+        <source>延期理由</source>
+        <translation>Reason for extension</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_letter.py" line="100"/>
+        <source>延长后的答复期限</source>
+        <translation>Extended reply deadline</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_clock.py" line="55"/>
+        <source>告知补正</source>
+        <translation>Request amendment</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_clock.py" line="56"/>
+        <source>收到补正</source>
+        <translation>Amendment received</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_clock.py" line="57"/>
+        <source>延期答复</source>
+        <translation>Extend deadline</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_clock.py" line="58"/>
+        <source>征求意见</source>
+        <translation>Consult</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_clock.py" line="59"/>
+        <source>收到意见</source>
+        <translation>Opinion received</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_clock.py" line="61"/>
+        <source>申请人撤回</source>
+        <translation>Withdrawn by applicant</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_clock.py" line="62"/>
+        <source>转为主动公开</source>
+        <translation>Converted to proactive disclosure</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_clock.py" line="78"/>
+        <source>第三方</source>
+        <translation>Third party</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_clock.py" line="79"/>
+        <source>其他机关</source>
+        <translation>Other agency</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_clock.py" line="97"/>
+        <source>计时中</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_clock.py" line="98"/>
+        <source>暂停计时</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_clock.py" line="100"/>
+        <source>逾期未补正</source>
+        <translation>Not amended in time</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="31"/>
+        <source>自然人</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="32"/>
+        <source>商业企业</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="33"/>
+        <source>科研机构</source>
+        <translation>Research institution</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="34"/>
+        <source>社会公益组织</source>
+        <translation>Public-interest organisation</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="35"/>
+        <source>法律服务机构</source>
+        <translation>Legal services organisation</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="36"/>
+        <location filename="../../publish/request_outcomes.py" line="59"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="54"/>
+        <source>当面</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="55"/>
+        <source>邮寄</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="56"/>
+        <source>网上</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="57"/>
+        <source>传真</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="58"/>
+        <source>电子邮件</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="197"/>
+        <source>已主动公开（告知获取途径）</source>
+        <translation>Already disclosed proactively (applicant told where to find it)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="198"/>
+        <source>予以公开</source>
+        <translation>Disclosed</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="199"/>
+        <source>部分公开</source>
+        <translation>Partly disclosed</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="200"/>
+        <source>不予公开：属于国家秘密</source>
+        <translation>Not disclosed: state secret</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="201"/>
+        <source>不予公开：其他法律行政法规禁止公开</source>
+        <translation>Not disclosed: forbidden by other laws or administrative regulations</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="202"/>
+        <source>不予公开：危及“三安全一稳定”</source>
+        <translation>Not disclosed: endangers security or social stability</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="203"/>
+        <source>不予公开：保护第三方合法权益</source>
+        <translation>Not disclosed: protects third parties&apos; lawful rights</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="204"/>
+        <source>不予公开：属于三类内部事务信息</source>
+        <translation>Not disclosed: internal affairs information</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="205"/>
+        <source>不予公开：属于四类过程性信息</source>
+        <translation>Not disclosed: process information</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="206"/>
+        <source>不予公开：属于行政执法案卷</source>
+        <translation>Not disclosed: administrative enforcement case files</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="207"/>
+        <source>不予公开：属于行政查询事项</source>
+        <translation>Not disclosed: administrative inquiry matter</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="208"/>
+        <source>无法提供：信息不存在</source>
+        <translation>Cannot provide: information does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="209"/>
+        <source>无法提供：非本机关负责公开</source>
+        <translation>Cannot provide: not this agency&apos;s to disclose</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="210"/>
+        <source>无法提供：没有现成信息需要另行制作</source>
+        <translation>Cannot provide: no existing information; it would have to be created</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="211"/>
+        <source>无法提供：补正后申请内容仍不明确</source>
+        <translation>Cannot provide: request still unclear after amendment</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="212"/>
+        <source>不予处理：信访举报投诉类申请</source>
+        <translation>Not processed: petition, report or complaint</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="213"/>
+        <source>不予处理：重复申请</source>
+        <translation>Not processed: repeated request</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="214"/>
+        <source>不予处理：要求提供公开出版物</source>
+        <translation>Not processed: request for published materials</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="215"/>
+        <source>不予处理：无正当理由大量反复申请</source>
+        <translation>Not processed: mass repeated requests without good reason</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="216"/>
+        <source>不予处理：要求确认或重新出具已获取信息</source>
+        <translation>Not processed: request to confirm or reissue information already obtained</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="217"/>
+        <source>逾期不补正，不再处理</source>
+        <translation>Not amended in time; no longer processed</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="218"/>
+        <source>逾期未缴纳费用，不再处理</source>
+        <translation>Fee not paid in time; no longer processed</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="219"/>
+        <source>其他法律行政法规另有规定（告知依其办理）</source>
+        <translation>Other laws or regulations apply (applicant told to proceed under them)</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="220"/>
+        <source>申请人撤回申请</source>
+        <translation>Applicant withdrew the request</translation>
+    </message>
+    <message>
+        <location filename="../../publish/request_outcomes.py" line="221"/>
+        <source>其他处理</source>
+        <translation>Other handling</translation>
     </message>
 </context>
 </TS>
