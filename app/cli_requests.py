@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 from app import info_requests
 from app.cli import EXIT_OK, EXIT_PROBLEM
 from app.cli_desk import _signed_in
-from app.db.models import User
+from app.db.models import Document, User
 from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
 from app.info_requests import ApplicantKind, Channel, Outcome, Party, RequestStatus
+from app.request_answers import disclosed_documents
+from app.roles import Status
 from app.workspace import Workspace
 from publish.request_clock import ActionKind, Clock, State
 
@@ -103,6 +105,11 @@ def _show(args: argparse.Namespace, workspace: Workspace) -> int:
             print(f"  {action.on.isoformat()} {ActionKind(action.kind).label}{extra}{note}")
         for attachment in info_requests.attachments(session, row):
             print(f"  附件：{attachment.name}（{attachment.size} 字节）")
+        answer = session.get(Document, row.answer_document_id) if row.answer_document_id else None
+        if answer is not None:
+            print(f"  答复书：#{answer.id} {answer.title}（{Status(answer.status).label}）")
+        for document in disclosed_documents(session, row):
+            print(f"  提供的文件：#{document.id} {document.title}（{Status(document.status).label}）")
     due = clock.due.isoformat() if clock.due else "—"
     print(f"答复期限：{due}  {clock.state.label}" + ("" if clock.closed else f"  {_left(clock)}"))
     for reason in clock.reasons:

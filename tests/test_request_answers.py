@@ -215,6 +215,9 @@ def test_answer_commands_on_the_command_line(workspace, people, capsys, monkeypa
     code, out, _ = run(*again)
     assert code == 0 and "文件 #2" in out  # a refused letter stays; the answer starts anew
 
+    code, out, _ = run("request", "show", request_id)
+    assert "答复书：#2 政府信息公开申请答复书（" in out and "（草稿）" in out
+
     code, _, err = run("request", "package", request_id, str(tmp_path / "a.zip"))
     assert code == 2 and "尚未经审查批准" in err and not (tmp_path / "a.zip").exists()
 
