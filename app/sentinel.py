@@ -38,6 +38,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app.atomic import write_bytes_atomic
 from app.catalog import site_identity
 from app.db.database import Database
 from app.db.models import CatalogEntry, Department, utcnow
@@ -127,7 +128,7 @@ def _inspect(db: Database, cache_dir: Path | None, options: Options) -> tuple[li
     if options.site is not None or options.portal is not None:
         for problem in audit_published(db, cache_dir, site=options.site, portal=options.portal):
             findings.append(Finding(PUBLISHED, problem.where, {"what": problem.what}))
-    links = outside_links(options.site) if options.site is not None else {}
+    links = outside_links(options.site, cache_dir) if options.site is not None else {}
     checked = check_links(list(links)[: options.max_links], options)
     link_findings = _compare_links(db, checked, links)
     findings += link_findings
@@ -173,9 +174,10 @@ class _Links(html.parser.HTMLParser):
         self.text.append(data)
 
 
-def outside_links(site: Path) -> dict[str, set[str]]:
+def outside_links(site: Path, cache_dir: Path | None = None) -> dict[str, set[str]]:
     """Every absolute http(s) address in the site's pages (links, and addresses written in the
-    text) and in the text of its PDFs, each with the site paths it appears in."""
+    text) and in the text of its PDFs, each with the site paths it appears in. A PDF's addresses are
+    kept in `cache_dir` by the SHA-256 of its bytes: a nightly run parses only the new files."""
     found: dict[str, set[str]] = {}
 
     def add(urls: Iterable[str], where: str) -> None:
@@ -191,8 +193,21 @@ def outside_links(site: Path) -> dict[str, set[str]]:
         add(parser.urls, where)
         add(_URL.findall("".join(parser.text)), where)
     for pdf in sorted((site / "files").glob("*.pdf")):
-        add(_pdf_urls(pdf.read_bytes()), pdf.relative_to(site).as_posix())
+        add(_cached_pdf_urls(pdf.read_bytes(), cache_dir), pdf.relative_to(site).as_posix())
     return found
+
+
+def _cached_pdf_urls(data: bytes, cache_dir: Path | None) -> list[str]:
+    if cache_dir is None:
+        return _pdf_urls(data)
+    kept = cache_dir / "sentinel-pdf-links" / f"{hashlib.sha256(data).hexdigest()}.json"
+    try:
+        return [str(u) for u in json.loads(kept.read_text(encoding="utf-8"))]
+    except (OSError, ValueError):
+        urls = _pdf_urls(data)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(kept, json.dumps(urls, ensure_ascii=False).encode("utf-8"))
+    return urls
 
 
 def _pdf_urls(data: bytes) -> list[str]:

@@ -4,6 +4,7 @@ dead (404, 500, timeout) and changing pages."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -112,6 +113,9 @@ def test_dead_and_changed_links_and_stale_sections(workspace, people, tmp_path: 
     (pdf,) = (folder / "files").glob("*.pdf")
     assert all(f.detail["pages"] == [f"files/{pdf.name}"] for f in first.findings)
     assert first.figures["links"] == 5 and first.figures["links_checked"] == 5
+    # The PDF's addresses are kept by its hash: the next run does not parse it again.
+    (kept,) = (workspace.paths.cache_dir / "sentinel-pdf-links").iterdir()
+    assert kept.name == f"{pdf.stem}.json" and len(json.loads(kept.read_text(encoding="utf-8"))) == 5
 
     links.moving = b"second version"
     second = sentinel.run(workspace.db, workspace.paths.cache_dir, options)
