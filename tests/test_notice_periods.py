@@ -14,7 +14,7 @@ from sqlalchemy import select
 from app import audit
 from app.audit import AuditTampered
 from app.catalog import publish_to_catalog, update_static_site
-from app.db.models import AuditEvent, CatalogEntry
+from app.db.models import AuditEvent, CatalogEntry, User
 from app.errors import PermissionDenied, ValidationFailed
 from app.notice_periods import expire, set_notice
 from app.publishing import run_queue
@@ -85,6 +85,7 @@ def test_the_period_ends_and_every_byte_leaves_site_and_portal_with_proof(
         row = s.get_one(CatalogEntry, entry.id)
         assert (row.status, row.withdrawn_on) == ("withdrawn", TODAY)
         assert "公示期" in row.status_reason and TODAY.isoformat() in row.status_reason
+        assert s.scalar(select(User.id).where(User.login == "system")) is None  # the system is no user
         assert audit.verify_report(s).problems == []
     (withdraw,) = _events(workspace, "catalog.withdraw")
     assert withdraw.actor_login == "system" and "公示期" in json.loads(withdraw.detail)["reason"]
