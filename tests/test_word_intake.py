@@ -211,21 +211,62 @@ def test_an_odt_zip_bomb_is_refused_before_anything_is_converted(monkeypatch):
 
 
 @needs_office
-def test_a_doc_is_imported_and_checked_in_the_desk(workspace, people, drafts, tmp_path: Path):
+def test_a_doc_is_imported_checked_and_approved_in_the_desk(workspace, people, drafts, tmp_path: Path):
+    import datetime as dt
+
     from app import documents
     from app.checking import check_document
+    from app.db.models import CheckRun, Document, User
+    from app.reviewing import Conclusion, approve, decide, file_bytes
+    from app.vocabulary import MASK
+    from app.workflow import Action, perform
+    from publish.taxonomy import LegalBasis
+    from review.rules import mask
 
     path = tmp_path / "低保公示.doc"
     path.write_bytes(drafts[".doc"])
     doc_id = documents.import_file(workspace.db, people.clerk, path)
-    from app.db.models import CheckRun, Document
-
+    with workspace.db.write() as session:
+        clerk = session.get_one(User, people.clerk)
+        documents.update_metadata(
+            session,
+            clerk,
+            doc_id,
+            None,
+            title="低保对象公示",
+            doc_type="通知",
+            category="城乡建设、环境保护\\城市管理",
+            written_on=dt.date(2026, 11, 10),
+        )
     run_id = check_document(workspace.db, None, doc_id, workspace.paths.cache_dir)
-    with workspace.db.read() as session:
+    with workspace.db.write() as session:
         original = session.get_one(Document, doc_id).current_original()
         assert (original.format, original.media_type) == ("doc", "application/msword")
-        found = {(f.rule_id, f.text) for f in session.get_one(CheckRun, run_id).findings}
-    assert ("PII-ID", ID_VALID) in found and ("HID-COMMENTS", "") in found
+        rows = {f.rule_id: f for f in session.get_one(CheckRun, run_id).findings}
+        assert rows["PII-ID"].text == ID_VALID and "HID-COMMENTS" in rows
+        clerk = session.get_one(User, people.clerk)
+        perform(session, clerk, doc_id, Action.SUBMIT, expected_version=None)
+        reviewer = session.get_one(User, people.reviewer)
+        decide(session, reviewer, rows["PII-ID"].id, MASK, basis=LegalBasis.THIRD_PARTY_RIGHTS)
+    approve(
+        workspace.db,
+        people.reviewer,
+        doc_id,
+        None,
+        Conclusion.DISCLOSE_REDACTED,
+        "同意删减后公开",
+        workspace.paths.cache_dir,
+    )
+    with workspace.db.read() as session:
+        published = file_bytes(session, doc_id, "published")
+        record = file_bytes(session, doc_id, "record")
+    with pymupdf.open(stream=published, filetype="pdf") as doc:
+        text = "".join(doc[0].get_text().split())
+    with pymupdf.open(stream=record, filetype="pdf") as doc:
+        record_text = "".join("".join(page.get_text().split()) for page in doc)
+    assert ID_VALID not in text and mask(ID_VALID, "PII-ID") in text and COMMENT not in text
+    assert "版式保留原版式" in record_text and "在源文件中删除后转换" in record_text
+    assert ID_VALID not in record_text
 
 
 @needs_office
