@@ -23,11 +23,12 @@ from app.redaction import REMOVE
 from app.reviewing import Conclusion, approve, decide
 from app.workflow import Action, perform
 from publish.taxonomy import LegalBasis
+from review.model import Channel
 from review.samples import marked_notice
-from tests.conftest import PASSWORD, approved_document, desk_args
+from tests.conftest import PASSWORD, desk_args
 
 ROOT = Path(__file__).resolve().parents[1]
-NEW_TERM = "供热企业"  # in the clean notice, on page 1
+NEW_TERM = "缴费标准的通知"  # in the marked notice's title line, page 1
 REMOVED_ID = "110105198503071230"  # the reviewer removed it from the marked notice
 
 
@@ -74,12 +75,19 @@ def _redacted_entry(workspace, people, tmp_path) -> str:
 
 
 @pytest.fixture
-def catalog(workspace, people, sample_files, tmp_path) -> dict[str, str]:
-    """Two published entries: the marked notice with its ID removed, and the clean notice."""
-    redacted = _redacted_entry(workspace, people, tmp_path)
-    doc_id = approved_document(workspace, people, sample_files["clean"])
-    clean = publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="供暖").index_no
-    return {"redacted": redacted, "clean": clean}
+def catalog(workspace, people, tmp_path) -> list[str]:
+    """The marked notice with its ID removed, published, and two more entries of the same file
+    (as a catalog holds many: one approval is what a test can afford)."""
+    first = _redacted_entry(workspace, people, tmp_path)
+    with workspace.db.write() as s:
+        entry = s.scalars(select(CatalogEntry).where(CatalogEntry.index_no == first)).one()
+        fields = {c.key: getattr(entry, c.key) for c in CatalogEntry.__table__.columns if c.key != "id"}
+        copies = [f"{first}-{n}" for n in (1, 2)]
+        # Entries of no document of this desk, as from a transfer package: the document's own
+        # catalog state (which its audit events seal) stays as the desk made it.
+        copy = fields | {"document_id": None, "review_id": None, "source_package": "recheck-test"}
+        s.add_all(CatalogEntry(**(copy | {"index_no": index_no})) for index_no in copies)
+    return [first, *copies]
 
 
 def _add_terms(workspace, people, *terms: str) -> None:
@@ -101,7 +109,7 @@ def _entry(workspace, index_no: str) -> CatalogEntry:
 def test_a_new_term_is_found_at_its_place_and_a_removed_one_is_not(workspace, people, catalog):
     with workspace.db.read() as s:
         kept = s.scalars(select(ReleaseText)).all()
-        assert len(kept) == 2 and not any(k.backfilled for k in kept)
+        assert len(kept) == 1 and not kept[0].backfilled
     first = _run(workspace, recheck.FULL)
     assert NEW_TERM not in {r.term for r in _hits(workspace, first)}
     _add_terms(workspace, people, NEW_TERM, REMOVED_ID)
@@ -112,16 +120,24 @@ def test_a_new_term_is_found_at_its_place_and_a_removed_one_is_not(workspace, pe
         [NEW_TERM, REMOVED_ID]
     )
     rows = recheck.grouped(workspace.db, changed)
-    # Only the new term, in the entry that has it; the removed ID is not in the published text.
-    assert [(r.index_no, r.rule_id, r.terms) for r in rows] == [(catalog["clean"], "LEX", (NEW_TERM,))]
+    # Only the new term, in every entry; the removed ID is not in the published text.
+    assert [(r.index_no, r.rule_id, r.terms) for r in rows] == [
+        (i, "LEX", (NEW_TERM,)) for i in sorted(catalog)
+    ]
     assert rows[0].department == "测试市数据局"
-    (finding,) = recheck.entry_hits(workspace.db, changed, rows[0].entry_id)
-    assert finding.location.page == 0 and finding.location.rects
-    entry = _entry(workspace, catalog["clean"])
+    found = recheck.entry_hits(workspace.db, changed, rows[0].entry_id)
+    # On the page where it is drawn (and in the PDF's title, its metadata: no place on a page).
+    assert {f.channel for f in found} == {Channel.VISIBLE, Channel.METADATA}
+    (visible,) = [f for f in found if f.channel is Channel.VISIBLE]
+    assert visible.location.page == 0 and visible.text == NEW_TERM
+    entry = _entry(workspace, rows[0].index_no)
     with workspace.db.read() as s, pymupdf.open(stream=load_blob(s, entry.published_sha256)) as pdf:
-        (where,) = pdf[0].search_for(NEW_TERM)
-    x0, y0, x1, _, *_ = finding.location.rects[0]
-    assert abs(x0 - where.x0) < 2 and abs(x1 - where.x1) < 2 and abs(y0 - where.y0) < 4
+        drawn = pdf[0].search_for(NEW_TERM)
+    x0, y0, x1, y1, *_ = visible.location.rects[0]
+    # The glyphs' boxes: MuPDF's search gives the whole line's height around them.
+    assert any(
+        abs(x0 - w.x0) < 1 and abs(x1 - w.x1) < 1 and w.y0 - 1 <= y0 < y1 <= w.y1 + 1 for w in drawn
+    ), (drawn, visible.location.rects)
 
     full = _run(workspace, recheck.FULL)
     terms = {r.term for r in _hits(workspace, full)}
@@ -166,20 +182,19 @@ def test_a_killed_run_resumes_where_it_stopped_and_backfills_old_releases(worksp
         (part,) = s.scalars(select(RecheckPart).where(RecheckPart.run_id == run_id)).all()
         first = s.scalar(select(func.min(CatalogEntry.id)))
         assert (part.cursor, part.done, part.finished) == (first, 1, False)
-        assert s.scalar(select(func.count()).select_from(ReleaseText)) == 1
+        assert s.scalar(select(func.count()).select_from(ReleaseText)) == 1  # the file's, once
     done = _cli(workspace, "--resume", "--workers", "1")
     assert done.returncode == 1, done.stdout + done.stderr
     assert f"继续第 {run_id} 次复查" in done.stdout and "已从发布文件提取一次并保存" in done.stdout
-    assert "[LEX] 词库：" in done.stdout and "· 测试市数据局" in done.stdout and catalog["clean"] in done.stdout and NEW_TERM in done.stdout
-    with workspace.db.read() as s:
-        assert s.scalar(select(func.count()).select_from(ReleaseText)) == 2
+    assert "[LEX] 词库：" in done.stdout and "· 测试市数据局" in done.stdout
+    assert all(i in done.stdout for i in catalog) and NEW_TERM in done.stdout
     resumed = sorted((h.catalog_entry_id, h.rule_id, h.text, h.location) for h in _hits(workspace, run_id))
     again = _run(workspace, recheck.FULL)
     assert resumed == sorted(
         (h.catalog_entry_id, h.rule_id, h.text, h.location) for h in _hits(workspace, again)
     )
     listed = _cli(workspace, "--list")
-    assert listed.returncode == 1 and catalog["clean"] in listed.stdout
+    assert listed.returncode == 1 and catalog[0] in listed.stdout
 
 
 def test_partitions_cover_every_entry_once_and_two_workers_finish_the_run(workspace, people, catalog):

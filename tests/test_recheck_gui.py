@@ -24,12 +24,12 @@ def test_the_dialog_runs_lists_opens_corrects_and_withdraws(qtbot, desk_app, wor
     dialog.start(recheck.FULL)
     assert not dialog.full_button.isEnabled() and dialog.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.full_button.isEnabled(), timeout=60_000)
-    assert "已完成：2/2 条" in dialog.summary.text(), dialog.summary.text()
+    assert "已完成：3/3 条" in dialog.summary.text(), dialog.summary.text()
     groups = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
     (lexicon,) = [g for g in groups if g.text(0).startswith("词库：")]
-    assert lexicon.text(0).endswith("· 测试市数据局") and lexicon.childCount() == 1
+    assert lexicon.text(0).endswith("· 测试市数据局") and lexicon.childCount() == 3
     item = lexicon.child(0)
-    assert item.text(0).startswith(catalog["clean"]) and item.text(2) == NEW_TERM
+    assert item.text(0).startswith(catalog[0]) and item.text(2) == NEW_TERM
     dialog.tree.setCurrentItem(item)
     rows = dialog.findings.row_texts()
     assert any(NEW_TERM in " ".join(r) for r in rows) and any("第1页" in " ".join(r) for r in rows)
@@ -42,11 +42,11 @@ def test_the_dialog_runs_lists_opens_corrects_and_withdraws(qtbot, desk_app, wor
     draft_id = dialog.correct_selected()
     with workspace.db.read() as s:
         draft = s.get_one(Document, draft_id)
-        entry = s.scalars(select(CatalogEntry).where(CatalogEntry.index_no == catalog["clean"])).one()
+        entry = s.scalars(select(CatalogEntry).where(CatalogEntry.index_no == catalog[0])).one()
         assert draft.status == "draft" and draft.title == entry.title and draft.category == entry.category
     dialog.user_id = people.publisher
     dialog.tree.setCurrentItem(item)
-    assert dialog.withdraw_selected("复查发现问题，撤回更正")
+    assert dialog.withdraw_selected("复查发现问题，撤回更正"), dialog.message.text()
     remaining = [
         dialog.tree.topLevelItem(i).child(j).data(0, ENTRY_ROLE)
         for i in range(dialog.tree.topLevelItemCount())
