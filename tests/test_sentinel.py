@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -159,6 +160,12 @@ def test_links_into_private_ranges_are_never_requested_unless_configured(
     assert (
         sentinel.check_one("http://nowhere.invalid/x", sentinel.Options(allow_private=True)).status == "dns"
     )
+    # A public page that redirects into the intranet is not followed there.
+    guard = sentinel._GuardedRedirects(allow_private=False)
+    request = urllib.request.Request("http://1.0.0.1/moved")
+    with pytest.raises(sentinel._PrivateAddress):
+        guard.redirect_request(request, None, 302, "Found", {}, "http://192.168.1.1/admin")
+    assert guard.redirect_request(request, None, 302, "Found", {}, "http://1.1.1.1/new") is not None
 
 
 def test_published_audit_findings_and_exit_codes(
