@@ -26,6 +26,7 @@ import argparse
 import datetime as dt
 import hashlib
 import multiprocessing
+import os
 import random
 import sys
 import tempfile
@@ -342,6 +343,9 @@ def measure(name: str, url: str | None, args: argparse.Namespace, pool: Any, per
     print(
         f"peak memory of a worker (VmHWM): {peak:.0f} MB (goal < 1024 MB: {'met' if peak < 1024 else 'NOT met'})"
     )
+    # The extrapolations count the workers' CPU (a database server's own is not in it); wall time
+    # stretches with whatever else runs on the cores.
+    print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def main() -> None:
