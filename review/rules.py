@@ -336,16 +336,36 @@ def _grouped_number_hits(text: str, lo: int, hi: int, is_break: IsBreak | None) 
             continue
         if not _SEPARATOR.search(raw):
             continue
-        piece_start = m.start()
-        for i, ch in enumerate(raw + " "):
-            at = m.start() + i
-            if ch in " -" and not (ch == " " and is_break is not None and i < len(raw) and is_break(at)):
-                piece = text[piece_start:at]
-                if piece != raw and len(piece) >= 11:
-                    hit = _judge_sequence(text, piece_start, piece, is_break)
-                    if hit is not None:
-                        yield hit
-                piece_start = at + 1
+        found = False
+        for piece_start, piece in _pieces(text, m.start(), raw, is_break, at_breaks=False):
+            hit = _judge_sequence(text, piece_start, piece, is_break)
+            if hit is not None:
+                found = True
+                yield hit
+        if found or is_break is None:
+            continue
+        # Table cells read line by line join a number to its neighbours ("110101…8515 1200" from
+        # an ID beside an amount): then each line is judged on its own too.
+        for piece_start, piece in _pieces(text, m.start(), raw, is_break, at_breaks=True):
+            hit = _judge_sequence(text, piece_start, piece, is_break)
+            if hit is not None:
+                yield hit
+
+
+def _pieces(
+    text: str, start: int, raw: str, is_break: IsBreak | None, *, at_breaks: bool
+) -> Iterator[tuple[int, str]]:
+    """The pieces of a sequence between typed separators (and line breaks, with `at_breaks`) long
+    enough to be a number of a person, with where each starts."""
+    piece_start = start
+    for i, ch in enumerate(raw + " "):
+        at = start + i
+        line_break = ch == " " and is_break is not None and i < len(raw) and is_break(at)
+        if ch in " -" and (at_breaks or not line_break):
+            piece = text[piece_start:at]
+            if piece != raw and len(piece) >= 11:
+                yield piece_start, piece
+            piece_start = at + 1
 
 
 def _judge_sequence(text: str, start: int, raw: str, is_break: IsBreak | None) -> RuleHit | None:

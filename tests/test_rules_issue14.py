@@ -77,6 +77,19 @@ def test_id_number_across_separators_keeps_its_original_span(lex, written):
     assert found[0].location.line == 1 and found[0].location.column == 4
 
 
+def test_numbers_in_table_cells_beside_figures_are_found_line_by_line(lex):
+    """A table read cell by cell puts an ID and the amount beside it on consecutive lines: joined,
+    they were one 22-digit run that no rule took for a number of a person."""
+    second = _id("32010219851224001")
+    result = _check(
+        f"姓名\n身份证号\n补贴（元）\n张三\n{ID_1900}\n1200\n李四\n{second}\n800\n13800138000\n35\n", lex
+    )
+    assert sorted(f.text for f in _only(result, "PII-ID")) == sorted([ID_1900, second]), _describe(result)
+    assert [f.text for f in _only(result, "PII-MOBILE")] == ["13800138000"]
+    # Figures on their own lines stay figures.
+    assert not _only(_check("合计\n12000000000\n35\n2024\n", lex), "PII-MOBILE")
+
+
 @pytest.mark.parametrize(
     "written", ["138 0013 8000", "138-0013-8000", "138\n0013\n8000", "+86 138 0013 8000"]
 )
