@@ -404,6 +404,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--batch", type=int, default=200, metavar="N", help="每批复查并提交的条目数（默认 200）")
     p.set_defaults(handler="app.cli_recheck:_recheck")
+    p = sub.add_parser(
+        "correct",
+        help="更正：以目录条目的原件和目录信息新建草稿（需本部门经办人），修改后重新检查、审查和发布",
+    )
+    p.add_argument("index_no", metavar="INDEX_NO")
+    p.set_defaults(handler="app.cli_recheck:_correct")
 
     # Action values (app.workflow, which needs the database); _transition turns them back into Actions.
     for action, help_text in (
