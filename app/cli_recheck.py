@@ -9,7 +9,7 @@ from app import recheck
 from app.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEM, _error
 from app.cli_desk import _signed_in
 from app.db.models import User
-from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
+from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationFailed
 from app.finding_labels import rule_name
 from app.roles import Role
 from app.workspace import Workspace
@@ -129,3 +129,21 @@ def _report(workspace: Workspace, run_id: int) -> int:
         )
     print(f"\n共 {len({r.entry_id for r in rows})} 条目录条目有发现。")
     return EXIT_PROBLEM
+
+
+def _correct(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app.catalog import entry_by_index
+
+    user_id = _signed_in(args, workspace)
+    with workspace.db.read() as session:
+        entry = entry_by_index(session, args.index_no)
+        if entry is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("DeskError", "目录中没有索引号“{index_no}”。"), index_no=args.index_no
+            )
+        entry_id = entry.id
+    document_id = recheck.start_correction(workspace.db, user_id, entry_id)
+    print(
+        f"已新建更正草稿（文件 {document_id}）：修改或上传新版本后检查、提交审查；发布后撤回原条目 {args.index_no}。"
+    )
+    return EXIT_OK

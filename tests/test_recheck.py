@@ -157,12 +157,14 @@ def _hits(workspace, run_id: int) -> list[RecheckHit]:
         return list(s.scalars(select(RecheckHit).where(RecheckHit.run_id == run_id)))
 
 
-def _cli(workspace, *args: str, fault: str = "") -> subprocess.CompletedProcess[str]:
+def _cli(
+    workspace, *args: str, fault: str = "", user: str = "publisher", command: str = "recheck"
+) -> subprocess.CompletedProcess[str]:
     env = {"DESK_PASSWORD": PASSWORD, "PATH": "/usr/bin:/bin"}
     if fault:
         env["DESK_FAULT_AT"] = fault
     return subprocess.run(
-        [sys.executable, "main.py", *desk_args(workspace), "--user", "publisher", "recheck", *args],
+        [sys.executable, "main.py", *desk_args(workspace), "--user", user, command, *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -195,6 +197,11 @@ def test_a_killed_run_resumes_where_it_stopped_and_backfills_old_releases(worksp
     )
     listed = _cli(workspace, "--list")
     assert listed.returncode == 1 and catalog[0] in listed.stdout
+    # 更正 from the command line: a clerk's new draft of the entry's document.
+    refused = _cli(workspace, catalog[0], command="correct")
+    assert refused.returncode == 2 and "经办人" in refused.stderr
+    corrected = _cli(workspace, catalog[0], user="clerk", command="correct")
+    assert corrected.returncode == 0 and "已新建更正草稿" in corrected.stdout, corrected.stderr
 
 
 def test_partitions_cover_every_entry_once_and_two_workers_finish_the_run(workspace, people, catalog):
