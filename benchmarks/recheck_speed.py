@@ -359,7 +359,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="recheck-base-") as tmp:
         per_check = baseline(args.sample, Path(tmp), args.terms)
     print(
-        f"baseline: engine.check of a {CHARS}-character text file: {per_check * 1e3:.1f} ms (one process, {args.sample} texts)"
+        f"baseline: engine.check of a {CHARS}-character text file: {per_check * 1e3:.1f} ms CPU ({args.sample} texts, one process)"
     )
     context = multiprocessing.get_context("spawn")
     with context.Pool(args.workers) as pool:
