@@ -271,6 +271,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     p.set_defaults(handler="app.cli_desk:_report")
 
+    p = sub.add_parser(
+        "review-summary",
+        help="导出本部门某月的保密审查汇总表（每件审查一行：审查编号、标题（已遮蔽）、结论、发现和处理项数）",
+    )
+    p.add_argument("month", metavar="YYYY-MM", help="统计月份，如 2026-11")
+    p.add_argument("--format", choices=["pdf", "xlsx", "csv"], default="pdf")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.set_defaults(handler="app.cli_review_summary:_review_summary")
+
     db_cmd = sub.add_parser("db", help="数据库").add_subparsers(
         dest="db_command", required=True, metavar="COMMAND"
     )

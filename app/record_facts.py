@@ -46,8 +46,7 @@ def record_facts(
         mode = None
     markings = sum(1 for row in run.findings if row.category in _MARKINGS) if run is not None else 0
     return {
-        # Unique per review of a document, and stable: the document's number and its review count.
-        "review_number": f"{document.department.name}保审〔{today.year}〕{document.id}-{(earlier or 0) + 1}号",
+        "review_number": review_number(document.department.name, today.year, document.id, (earlier or 0) + 1),
         "written_on": document.written_on.isoformat() if document.written_on else "",
         "disclosure": mode.label if mode is not None else "",
         "carrier": _CARRIERS.get(mode, "") if mode is not None else "",
@@ -56,6 +55,12 @@ def record_facts(
         "rules_applied": _rules_applied(document, run),
         "sign_off": default_sign_off(reviewer, today.isoformat(), clerk=document.created_by.display_name),
     }
+
+
+def review_number(department: str, year: int, document_id: int, ordinal: int) -> str:
+    """The 审查编号: unique per review of a document, and stable: the document's number and which of
+    its reviews this is (`ordinal`, from 1)."""
+    return f"{department}保审〔{year}〕{document_id}-{ordinal}号"
 
 
 def _planned_on(document: Document, mode: DisclosureMode | None) -> str:

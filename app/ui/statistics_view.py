@@ -29,7 +29,9 @@ from sqlalchemy import select
 from app.atomic import write_bytes_atomic
 from app.db.database import Database
 from app.db.models import Department
+from app.errors import TranslatableError
 from app.statistics import figures
+from app.ui.i18n import error_text
 from app.ui.tasks import TaskRunner
 from publish.report import ART44_NAME, LEGAL_KINDS, TABLE3_COLUMNS, Figures, table2_pdf, to_csv, to_xlsx
 
@@ -141,9 +143,10 @@ class MonthChart(QWidget):
 
 
 class StatisticsWindow(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, user_id: int | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.user_id = user_id  # whose department's 保密审查汇总表 is exported
         self.figures: Figures | None = None
         self._asked = 0  # counts requested so far
         self.runner = TaskRunner(self)
@@ -163,6 +166,14 @@ class StatisticsWindow(QDialog):
             self._export_button(self.tr("导出 XLSX…"), "xlsx", to_xlsx),
             self._export_button(self.tr("导出 CSV…"), "csv", to_csv),
         ]
+        self.month = QComboBox(self)
+        for month in range(1, 13):
+            self.month.addItem(self.tr("{month}月").format(month=month), month)
+        self.month.setCurrentIndex(dt.date.today().month - 1)
+        self.summary_button = QPushButton(self.tr("导出保密审查汇总表…"), self)
+        self.summary_button.setToolTip(self.tr("本部门所选月份办结的保密审查，每件一行（PDF、XLSX 或 CSV）"))
+        self.summary_button.setEnabled(user_id is not None)
+        self.summary_button.clicked.connect(lambda _=False: self.export_review_summary())
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年度"), self))
         top.addWidget(self.year)
@@ -171,6 +182,11 @@ class StatisticsWindow(QDialog):
         top.addWidget(self.compute_button)
         for button in self.exports:
             top.addWidget(button)
+        months = QHBoxLayout()
+        months.addStretch(1)
+        months.addWidget(QLabel(self.tr("月份"), self))
+        months.addWidget(self.month)
+        months.addWidget(self.summary_button)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.by_category = BarChart(self.tr("主动公开：按主题分类"), self)
@@ -215,6 +231,7 @@ class StatisticsWindow(QDialog):
         self.tabs = tabs
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(months)
         layout.addWidget(self.summary)
         layout.addWidget(tabs, 1)
         self.resize(1000, 720)
@@ -347,6 +364,36 @@ class StatisticsWindow(QDialog):
             return False
         write_bytes_atomic(Path(path), render(self.figures))
         self.summary.setText(self.tr("已导出到 {path}").format(path=path))
+        return True
+
+    def export_review_summary(self) -> bool:
+        """The 保密审查汇总表 of the user's department for the year and month shown; the file's suffix
+        chooses its form."""
+        if self.user_id is None:
+            return False
+        # Loaded on use: it reads records with MuPDF, which the desk's start does not load.
+        from app.review_summary import review_summary
+        from publish import review_summary as review_summary_layout
+
+        year, month = self.year.value(), int(self.month.currentData())
+        path = self.choose_save_path(f"保密审查汇总表-{year}-{month:02d}.pdf", "pdf *.xlsx *.csv")
+        if not path:
+            return False
+        render = {".xlsx": review_summary_layout.to_xlsx, ".csv": review_summary_layout.to_csv}.get(
+            Path(path).suffix.lower(), review_summary_layout.to_pdf
+        )
+        try:
+            with self.db.read() as session:
+                summary = review_summary(session, self.user_id, year, month)
+            write_bytes_atomic(Path(path), render(summary))
+        except TranslatableError as exc:
+            self.summary.setText(error_text(exc))
+            return False
+        self.summary.setText(
+            self.tr("保密审查汇总表已导出到 {path}（{period}，{count} 件）").format(
+                path=path, period=summary.period, count=len(summary.rows)
+            )
+        )
         return True
 
     def _choose_save_path(self, suggested: str, suffix: str) -> str:
