@@ -851,37 +851,13 @@ def _site_rebuild(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def resume_pending(_args: argparse.Namespace, workspace: Workspace) -> int:
     """At start: what a killed or failed run left unfinished is finished (app.publishing.resume)."""
-    from app.publishing import resume
+    from app.publishing import resume, resumed_notice
 
     for r in resume(workspace.db, workspace.paths.data_dir):
-        if r.kind == pending_work.COPY:
-            line = f"上次中断的备份或恢复留下的半份数据库副本已删除：{r.target}。"
-        elif r.kind == pending_work.RESTORE:
-            line = (
-                f"上次中断的数据库恢复已完成：备份已在 {r.target} 就位，本机审计检查点已随之更新。"
-                if r.outcome == "finished"
-                else f"上次中断的数据库恢复未生效：{r.target} 保持原样。如仍需恢复，请重新运行 restore。"
-            )
-        elif r.kind == pending_work.SITE:
-            line = (
-                f"上次未完成的静态目录网站更新已补做：{r.target}（{r.changed} 个文件变更）。"
-                if r.outcome == "rebuilt"
-                else f"上次未完成的静态目录网站更新仍未能补做（{r.target}）：{r.error}"
-                "。请修复后运行 main.py site rebuild。"
-            )
-        elif r.outcome == "written":
-            line = f"上次中断的传输包导出已完成：序号 {r.sequence}，{r.target}。"
-        elif r.outcome == "missing":
-            line = f"传输包（序号 {r.sequence}）已导出并记录，但文件已不在 {r.target}（已被取走？）。"
-        elif r.outcome == "abandoned":
-            if r.sequence is None:
-                continue  # nothing had been reserved
-            line = f"上次中断的传输包导出已作废：序号 {r.sequence} 不再使用，其中的条目留待下次导出。"
-        elif r.outcome == "kept":
-            line = f"上次中断的传输包导出尚未收尾：{r.target} 所在的文件夹无法访问（移动存储未插入？），下次启动时再试。"
-        else:
-            line = f"上次中断的传输包导出未能收尾：{r.error}"
-        print(f"注意：{line}", file=sys.stderr)
+        notice = resumed_notice(r)
+        if notice is not None:
+            template, values = notice
+            print(f"注意：{template.format(**values)}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -21,6 +21,7 @@ from app import audit, pending_work
 from app.catalog import PORTAL, entry_file_hashes, entry_files, rebuild_site, site_entry
 from app.db.database import Database
 from app.db.models import CatalogEntry, PublishJob, utcnow
+from app.errors import QT_TRANSLATE_NOOP
 from publish.portal import PortalClient, PortalError
 from publish.release import ReleaseError
 from review.errors import TranslatableError
@@ -140,6 +141,49 @@ class Resumed:
     sequence: int | None = None  # a package's
     changed: int = 0  # files of the site
     error: str = ""
+
+
+_RESUMED = {
+    (pending_work.COPY, "removed"): QT_TRANSLATE_NOOP(
+        "DeskError", "上次中断的备份或恢复留下的半份数据库副本已删除：{target}。"
+    ),
+    (pending_work.RESTORE, "finished"): QT_TRANSLATE_NOOP(
+        "DeskError", "上次中断的数据库恢复已完成：备份已在 {target} 就位，本机审计检查点已随之更新。"
+    ),
+    (pending_work.RESTORE, "undone"): QT_TRANSLATE_NOOP(
+        "DeskError", "上次中断的数据库恢复未生效：{target} 保持原样。如仍需恢复，请重新恢复备份。"
+    ),
+    (pending_work.SITE, "rebuilt"): QT_TRANSLATE_NOOP(
+        "DeskError", "上次未完成的静态目录网站更新已补做：{target}（{changed} 个文件变更）。"
+    ),
+    (pending_work.SITE, "failed"): QT_TRANSLATE_NOOP(
+        "DeskError",
+        "上次未完成的静态目录网站更新仍未能补做（{target}）：{error}。请修复后运行 main.py site rebuild。",
+    ),
+    (pending_work.EXPORT, "written"): QT_TRANSLATE_NOOP(
+        "DeskError", "上次中断的传输包导出已完成：序号 {sequence}，{target}。"
+    ),
+    (pending_work.EXPORT, "missing"): QT_TRANSLATE_NOOP(
+        "DeskError", "传输包（序号 {sequence}）已导出并记录，但文件已不在 {target}（已被取走？）。"
+    ),
+    (pending_work.EXPORT, "abandoned"): QT_TRANSLATE_NOOP(
+        "DeskError", "上次中断的传输包导出已作废：序号 {sequence} 不再使用，其中的条目留待下次导出。"
+    ),
+    (pending_work.EXPORT, "kept"): QT_TRANSLATE_NOOP(
+        "DeskError",
+        "上次中断的传输包导出尚未收尾：{target} 所在的文件夹无法访问（移动存储未插入？），下次启动时再试。",
+    ),
+}
+_EXPORT_FAILED = QT_TRANSLATE_NOOP("DeskError", "上次中断的传输包导出未能收尾：{error}")
+
+
+def resumed_notice(r: Resumed) -> tuple[str, dict[str, object]] | None:
+    """What the user is told of one piece of settled work: a translatable template and its values
+    (None: nothing worth saying)."""
+    if r.kind == pending_work.EXPORT and r.outcome == "abandoned" and r.sequence is None:
+        return None  # nothing had been reserved
+    template = _RESUMED.get((r.kind, r.outcome), _EXPORT_FAILED)
+    return template, {"target": r.target, "changed": r.changed, "sequence": r.sequence, "error": r.error}
 
 
 def resume(db: Database, data_dir: Path) -> list[Resumed]:

@@ -7,11 +7,12 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox
 
-from app import users
+from app import pending_work, users
 from app.demo import DEMO_PASSWORD
 from app.documents import word_drafts_in_review
 from app.errors import TranslatableError
 from app.paths import Paths
+from app.publishing import resume, resumed_notice
 from app.settings import Settings
 from app.ui.application import DeskApplication
 from app.ui.first_run import FirstRunDialog
@@ -38,6 +39,7 @@ def run_gui(data_dir: str | None, db_url: str | None) -> int:
         QMessageBox.critical(None, QCoreApplication.translate("DeskApplication", "无法打开数据库"), str(exc))
         return 2
     try:
+        resumed = resume_pending_work(workspace)
         with workspace.db.read() as session:
             first_run = not users.has_users(session)
         hint = ""
@@ -62,10 +64,35 @@ def run_gui(data_dir: str | None, db_url: str | None) -> int:
             if word_drafts_in_review(session):
                 prewarm()  # PDF-only desks never pay LibreOffice's start
         window.show()
+        if resumed:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate("DeskApplication", "上次未完成的工作"),
+                "\n\n".join(resumed),
+                QMessageBox.StandardButton.Ok,
+                window,
+            )
+            window.last_message = box
+            box.open()
         return app.exec()
     finally:
         stop_shared()
         workspace.close()
+
+
+def resume_pending_work(workspace: Workspace) -> list[str]:
+    """What killed or failed runs left unfinished (a site update, a package export, a restore),
+    finished or undone before anything else, as every command of the CLI does; told in the UI's
+    language."""
+    if not pending_work.waiting(workspace.paths.data_dir):
+        return []
+    lines = []
+    for r in resume(workspace.db, workspace.paths.data_dir):
+        notice = resumed_notice(r)
+        if notice is not None:
+            template, values = notice
+            lines.append(QCoreApplication.translate("DeskError", template).format(**values))
+    return lines
 
 
 def _ask_database_password(name: str) -> str:
