@@ -159,10 +159,14 @@ class CatalogController(QObject):
         return dialog
 
     def _portal(self) -> PortalClient | None:
-        """The portal client when its address is set and its token is in the keyring (never a prompt)."""
+        """The portal client when its address is set and its token is in the keyring (never a prompt).
+        One attempt, short timeout: these runs share the desk's one worker thread with the user's work,
+        and what fails is tried again at the next run."""
         url = self.window.workspace.settings.portal_url
         try:
-            return PortalClient(url, get_secret(portal_token_name(url))) if url else None
+            return (
+                PortalClient(url, get_secret(portal_token_name(url)), timeout=10, attempts=1) if url else None
+            )
         except SecretUnavailable:
             return None
 
