@@ -52,6 +52,7 @@ from review.wording.packs import RulePack
 FULL, CHANGED = "full", "changed"
 RUNNING, DONE, CANCELLED = "running", "done", "cancelled"
 BATCH = 200
+MAX_PREFILTER = 1000  # new terms looked up in the signatures one by one
 LEASE = dt.timedelta(minutes=10)  # a part whose worker wrote nothing for this long is taken over
 # The rule-pack rules whose facts are rows (the form rules are code: only a full run re-runs them).
 _ROW_RULES = frozenset({FIXED, WRONG_FORM, OUTDATED, LEADER_POST, LEADER_NAME, LEADER_ORDER})
@@ -207,8 +208,11 @@ def plan(session: Session, mode: str, cache_dir: Path | None, *, with_basis: boo
             delta_pack,
             False,
             _ROW_RULES,
-            # a changed rule-pack row has no single term to look for: every text is read then
-            None if delta_pack is not None else [lexicon._columns.keys[i] for i in new],
+            # A changed rule-pack row has no single term to look for, and thousands of new terms (a
+            # department's first lexicon) cost more to test one by one: every text is read then.
+            None
+            if delta_pack is not None or len(new) > MAX_PREFILTER
+            else [lexicon._columns.keys[i] for i in new],
         )
     changes = {"since": last.id, "terms": changed_terms, "pack_rows": _count_rows(delta) if delta else 0}
     return Plan(CHANGED, basis, out, changes)
