@@ -140,6 +140,7 @@ _REVIEW = _columns(
 )
 _RELEASE = _columns(Release, "id", "sha256", "review_id", "amends_id")
 _ENTRY = tuple(c for c in CatalogEntry.__table__.c if c.name != "created_at")
+_ENTRY_LATER = ("notice_until",)  # migration 0017
 _ATTACHMENT = _columns(CatalogAttachment, "name", "blob_sha256", "media_type")
 _IDS: Any = bindparam("ids", expanding=True)
 
@@ -259,6 +260,12 @@ def _entry_states(session: Session, ids: list[int] | None) -> dict[str, Parts]:
 def _entries(conn: Any, query: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
     """Catalog entries as dicts of their columns, each with its attachments."""
     rows = [dict(row._mapping) for row in conn.execute(query, params)]
+    for row in rows:
+        # Columns added after digests began count only once set: the digests recorded before the
+        # upgrade that added them still hold.
+        for name in _ENTRY_LATER:
+            if row.get(name, 0) is None:
+                del row[name]
     by_id = {row["id"]: row for row in rows}
     for row in rows:
         row["attachments"] = []
