@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, false, select
 from sqlalchemy.orm import Session
 
 from app import audit
@@ -154,11 +154,16 @@ def clock(row: InfoRequest, today: dt.date | None = None) -> Clock:
     return compute(row.received_on, events(row), today or dt.date.today())
 
 
+def visible(query: Select[InfoRequest], user: User) -> Select[InfoRequest]:
+    """The query limited to the requests the user may see (as `_may_see`)."""
+    if user.department_id is not None:
+        return query.where(InfoRequest.department_id == user.department_id)
+    return query if user.has_role(Role.ADMIN) else query.where(false())
+
+
 def open_requests(session: Session, user: User, today: dt.date | None = None) -> list[OpenRequest]:
     """The department's open requests with their clocks, most urgent first (no due date last)."""
-    query = select(InfoRequest).where(InfoRequest.status.in_([s.value for s in OPEN_STATUSES]))
-    if user.department_id is not None:
-        query = query.where(InfoRequest.department_id == user.department_id)
+    query = visible(select(InfoRequest).where(InfoRequest.status.in_([s.value for s in OPEN_STATUSES])), user)
     out = [OpenRequest(row, clock(row, today)) for row in session.scalars(query)]
     return sorted(
         out,
@@ -430,14 +435,28 @@ def extend(
             QT_TRANSLATE_NOOP("DeskError", "延长的期限为 1 到 {max} 个工作日（第三十三条）。"),
             max=MAX_EXTENSION_WORKING_DAYS,
         )
-    current = clock(row, today or on)
-    if current.due is None:
-        raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "等待补正期间没有答复期限，不能延期。"))
-    if on > current.due:
-        raise ValidationFailed(
-            QT_TRANSLATE_NOOP("DeskError", "答复期限 {due} 已过，不能再延期。"), due=current.due.isoformat()
-        )
+    _before_due(row, ActionKind.EXTENSION, on, today)
     return _act(session, user, row, ActionKind.EXTENSION, on, note=note, days=days, consented_by=consented_by)
+
+
+def _before_due(row: InfoRequest, kind: ActionKind, on: dt.date, today: dt.date | None) -> None:
+    """An extension or a consultation is decided before the answer is due. Judged by the clock as it
+    stands today without the action: one entered late and dated back would otherwise move the due
+    date of a request already overdue."""
+    current = clock(row, today)
+    if current.due is None:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "当前没有答复期限（等待补正或已不再处理），不能登记“{action}”。"),
+            action=kind.label,
+        )
+    if current.overdue or on > current.due:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "答复期限 {due} 已过，不能再登记“{action}”（须在答复期限内办理）。"
+            ),
+            due=current.due.isoformat(),
+            action=kind.label,
+        )
 
 
 def consultation_sent(
@@ -447,11 +466,13 @@ def consultation_sent(
     on: dt.date,
     party: Party = Party.THIRD_PARTY,
     note: str = "",
+    today: dt.date | None = None,
 ) -> RequestAction:
     """A letter asking a third party (Art. 32) or another agency (Art. 33): the clock pauses."""
     row = _for_action(session, user, request_id)
     if row.status == RequestStatus.AWAITING_SUPPLEMENT:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "申请等待补正，收到补正后再征求意见。"))
+    _before_due(row, ActionKind.CONSULTATION_SENT, on, today)
     until = third_party_reply_due(on)[0] if party == Party.THIRD_PARTY else None
     action = _act(
         session, user, row, ActionKind.CONSULTATION_SENT, on, note=note, party=Party(party).value, until=until

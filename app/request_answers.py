@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -41,7 +42,6 @@ from publish.answer_letter import (
     chinese_date,
     letter_pdf,
     letter_text,
-    letter_title,
 )
 from publish.answer_package import ANSWER, DISCLOSED, PackageFile, file_name, write_answer_package
 from publish.release import ON_REQUEST
@@ -77,6 +77,9 @@ LETTER_FOR_OUTCOME: dict[Outcome, LetterKind] = {
 }
 # Outcomes whose answer hands the applicant reviewed files.
 GIVES_FILES = (Outcome.DISCLOSED, Outcome.PARTLY)
+# Every 答复书 has this title with the 受理编号: a title from the letter's text could name the applicant,
+# and the title is kept in the audit trail for good.
+ANSWER_TITLE = "政府信息公开申请答复书"
 
 
 def template_folders(data_dir: Path) -> list[Path]:
@@ -106,6 +109,7 @@ def _letter_kind(outcome: Outcome) -> LetterKind:
 
 
 def disclosed_documents(session: Session, row: InfoRequest) -> list[Document]:
+    """Every file added for the applicant, the ones the reviewer refused too."""
     return list(
         session.scalars(
             select(Document)
@@ -114,6 +118,36 @@ def disclosed_documents(session: Session, row: InfoRequest) -> list[Document]:
             .order_by(Document.id)
         )
     )
+
+
+def given_documents(session: Session, row: InfoRequest) -> list[Document]:
+    """The files the applicant is to be given: those the reviewer did not refuse."""
+    return [d for d in disclosed_documents(session, row) if d.status_enum is not Status.REFUSED]
+
+
+def _letters_and_digits(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
+
+
+def mentions_applicant(name: str, contact: str, text: str) -> bool:
+    """Whether `text` shows the applicant's name or contact however written: spaces, dots, dashes,
+    width and case ignored, and a contact's digits (a phone number) compared alone."""
+    shown = _letters_and_digits(text)
+    if any(len(t) >= 2 and t in shown for t in (_letters_and_digits(name), _letters_and_digits(contact))):
+        return True
+    digits = "".join(c for c in shown if c.isdigit())
+    wanted = "".join(c for c in _letters_and_digits(contact) if c.isdigit())
+    return len(wanted) >= 7 and wanted in digits
+
+
+def _refuse_applicant_in(row: InfoRequest, *texts: str) -> None:
+    if any(mentions_applicant(row.applicant_name, row.applicant_contact, t) for t in texts):
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "文件名或标题中有申请人的姓名或联系方式，请改用不含申请人信息的标题和文件名（标题会长期保存在审计记录中）。",
+            )
+        )
 
 
 def withheld_parts(session: Session, documents: Iterable[Document]) -> list[WithheldPart]:
@@ -167,7 +201,7 @@ def quoted_content(row: InfoRequest) -> str:
 
 def letter_facts(session: Session, row: InfoRequest, answer: AnswerInput) -> LetterFacts:
     kind = _letter_kind(answer.outcome)
-    documents = disclosed_documents(session, row) if answer.outcome in GIVES_FILES else []
+    documents = given_documents(session, row) if answer.outcome in GIVES_FILES else []
     details = dict(answer.details)
     if answer.outcome in _WITHHELD_BASIS:
         details.setdefault("basis", _WITHHELD_BASIS[answer.outcome].label)
@@ -190,9 +224,20 @@ def letter_facts(session: Session, row: InfoRequest, answer: AnswerInput) -> Let
 
 def draft_text(db: Database, user_id: int, request_id: int | str, answer: AnswerInput, data_dir: Path) -> str:
     """The 答复书 filled from its template, for the clerk to read or edit before it is drafted."""
+    return _draft(db, user_id, request_id, answer, data_dir, None)[0]
+
+
+def _draft(
+    db: Database, user_id: int, request_id: int | str, answer: AnswerInput, data_dir: Path, text: str | None
+) -> tuple[str, set[int]]:
+    """The letter (the clerk's `text`, or filled from its template) and the ids of the files it lists
+    as provided."""
     with db.read() as session:
         row = info_requests.find(session, session.get_one(User, user_id), request_id)
-        return letter_text(letter_facts(session, row, answer), template_folders(data_dir))
+        if text is None or not text.strip():
+            text = letter_text(letter_facts(session, row, answer), template_folders(data_dir))
+        listed = {d.id for d in given_documents(session, row)} if answer.outcome in GIVES_FILES else set()
+        return text, listed
 
 
 def draft_answer(
@@ -205,15 +250,14 @@ def draft_answer(
 ) -> int:
     """Lays out the 答复书 (from its template, or the clerk's edited `text`) and stores it as the
     request's answer draft, to be checked and reviewed like any document; a draft made earlier and
-    not yet submitted gets it as a new revision. Returns the document id."""
-    text = (
-        text if text is not None and text.strip() else draft_text(db, user_id, request_id, answer, data_dir)
-    )
+    not yet submitted gets it as a new revision. Returns the document id. The files the letter lists
+    are marked: the package is refused unless it carries exactly those (`export_package`)."""
+    text, listed = _draft(db, user_id, request_id, answer, data_dir, text)
     pdf = letter_pdf(text)
     with db.write() as session:
         user = session.get_one(User, user_id)
         row = _open_request(session, user, request_id)
-        title = field_limits.shorten(Document.title, f"{letter_title(text) or '答复书'}（{row.number}）")
+        title = field_limits.shorten(Document.title, f"{ANSWER_TITLE}（{row.number}）")
         name = f"{title}.pdf"
         draft = Draft(name, pdf, probe(name, pdf))
         current = session.get(Document, row.answer_document_id) if row.answer_document_id else None
@@ -238,6 +282,8 @@ def draft_answer(
         # No 主题词: the desk would suggest them from the letter's text, and so from the applicant's name.
         update_metadata(session, user, document.id, None, written_on=answer.issued_on, keywords=[])
         row.answer_document_id = document.id
+        for link in session.scalars(select(RequestDisclosure).where(RequestDisclosure.request_id == row.id)):
+            link.listed = link.document_id in listed
         audit.record(
             session,
             user,
@@ -319,6 +365,7 @@ def add_disclosure(
     with db.write() as session:
         user = session.get_one(User, user_id)
         row = _open_request(session, user, request_id)
+        _refuse_applicant_in(row, path.name, title or "")
         document = import_draft(session, user, draft, title=title, disclosure=DisclosureMode.ON_REQUEST)
         update_metadata(session, user, document.id, None, keywords=[])
         session.add(RequestDisclosure(request_id=row.id, document_id=document.id, added_by_id=user.id))
@@ -411,6 +458,29 @@ def released_pdf(session: Session, document: Document) -> tuple[str, bytes]:
     return published.sha256, load_blob(session, published.sha256)
 
 
+def _files_the_letter_lists(session: Session, row: InfoRequest) -> list[Document]:
+    """The files the approved letter lists as provided; refuses when the files to be given differ
+    (one added after the letter was drafted, one listed and refused since, files beside a letter
+    whose outcome gives none): the applicant would get what the letter does not say, or less."""
+    links = {
+        link.document_id: link.listed
+        for link in session.scalars(select(RequestDisclosure).where(RequestDisclosure.request_id == row.id))
+    }
+    documents = disclosed_documents(session, row)
+    given = [d for d in documents if d.status_enum is not Status.REFUSED]
+    differ = [d for d in documents if links[d.id] != (d in given)]
+    if differ:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP(
+                "DeskError",
+                "申请 {number} 的答复书所列文件与要交付的文件不一致（{titles}），请重新起草答复书并经审查批准后再导出。",
+            ),
+            number=row.number,
+            titles="、".join(f"“{d.title}”" for d in differ),
+        )
+    return given
+
+
 @dataclass(frozen=True)
 class PackageSummary:
     path: Path
@@ -442,7 +512,7 @@ def export_package(
         answer = get_document(session, row.answer_document_id)
         _, letter = released_pdf(session, answer)
         files = [PackageFile(file_name(answer.title), ANSWER, letter)]
-        for i, document in enumerate(disclosed_documents(session, row), start=1):
+        for i, document in enumerate(_files_the_letter_lists(session, row), start=1):
             files.append(
                 PackageFile(
                     file_name(document.title, prefix=f"{i:02d} "),
@@ -489,16 +559,14 @@ def publish_proactive(
     with db.read() as session:
         user = session.get_one(User, user_id)
         row = info_requests.find(session, user, request_id)
-        sources = [(d, *released_pdf(session, d)) for d in disclosed_documents(session, row)]
+        sources = [(d, *released_pdf(session, d)) for d in given_documents(session, row)]
         if not sources:
             raise ValidationFailed(
                 QT_TRANSLATE_NOOP("DeskError", "申请 {number} 没有已批准的公开文件，无法转为主动公开。"),
                 number=row.number,
             )
-        personal = [t for t in (row.applicant_name, row.applicant_contact) if len(t.strip()) >= 2]
         for d, _, pdf in sources:
-            shown = re.sub(r"\s+", "", d.title + visible_text(pdf))
-            if any(re.sub(r"\s+", "", t) in shown for t in personal):
+            if mentions_applicant(row.applicant_name, row.applicant_contact, d.title + visible_text(pdf)):
                 # What the applicant was given may hold their own data; the public may not get it.
                 raise ValidationFailed(
                     QT_TRANSLATE_NOOP(
@@ -579,11 +647,12 @@ def request_rows(
     """The department's requests, open ones most urgent first (then the latest closed ones, newest first)."""
     rows = [o.request for o in info_requests.open_requests(session, user, today)]
     if include_closed:
-        query = select(InfoRequest).where(
-            InfoRequest.status.not_in([s.value for s in info_requests.OPEN_STATUSES])
+        query = info_requests.visible(
+            select(InfoRequest).where(
+                InfoRequest.status.not_in([s.value for s in info_requests.OPEN_STATUSES])
+            ),
+            user,
         )
-        if user.department_id is not None:
-            query = query.where(InfoRequest.department_id == user.department_id)
         rows += list(session.scalars(query.order_by(InfoRequest.id.desc()).limit(CLOSED_SHOWN)))
     out = []
     for row in rows:

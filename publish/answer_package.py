@@ -109,13 +109,21 @@ def read_answer_package(path: Path, expected_key_id: str | None = None) -> dict[
 
     try:
         with zipfile.ZipFile(path) as archive:
-            body = archive.read(MANIFEST)
-            signature = base64.b64decode(archive.read(SIGNATURE))
-            public = load_public_pem(archive.read(PUBLIC_KEY).decode("ascii"))
-            manifest = json.loads(body)
-            contents = {
-                n: archive.read(n) for n in archive.namelist() if n not in (MANIFEST, SIGNATURE, PUBLIC_KEY)
-            }
+            entries = archive.infolist()
+            names = [e.filename for e in entries]
+            if len(set(names)) != len(names):
+                # Readers differ on which of two same-named entries they show: the verified one or not.
+                raise refused(
+                    QT_TRANSLATE_NOOP("DeskError", "答复材料包“{name}”中有重复的文件名，可能被篡改。")
+                )
+            stored = {e.filename: archive.read(e) for e in entries}
+        body = stored[MANIFEST]
+        signature = base64.b64decode(stored[SIGNATURE])
+        public = load_public_pem(stored[PUBLIC_KEY].decode("ascii"))
+        manifest = json.loads(body)
+        contents = {n: data for n, data in stored.items() if n not in (MANIFEST, SIGNATURE, PUBLIC_KEY)}
+    except AnswerPackageError:
+        raise
     except (OSError, KeyError, ValueError, TranslatableError, zipfile.BadZipFile) as exc:
         raise refused(QT_TRANSLATE_NOOP("DeskError", "答复材料包“{name}”不完整或已损坏。")) from exc
     if manifest.get("format") != FORMAT or manifest.get("key_id") != key_id(public):

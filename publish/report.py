@@ -202,11 +202,24 @@ def _basis_label(code: str) -> str:
         return code or "（未注明）"
 
 
+def _cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading '."""
+    return f"'{text}" if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+
+
+def exported_rows(figures: Figures) -> list[tuple[str, str, str]]:
+    """The rows a CSV or XLSX file carries: without the 第四十四条 candidates (the desk's own
+    statistics, named by the clerk's 信息标识), every cell safe to open in a spreadsheet."""
+    return [
+        (_cell(name), _cell(item), _cell(value)) for name, item, value in figures.rows() if name != ART44_NAME
+    ]
+
+
 def to_csv(figures: Figures) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(["指标", "分项", "数值"])
-    writer.writerows(figures.rows())
+    writer.writerows(exported_rows(figures))
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # the BOM lets spreadsheet programs read it as UTF-8
 
 
@@ -221,7 +234,7 @@ def to_xlsx(figures: Figures) -> bytes:
     sheet.append(["指标", "分项", "数值"])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for name, item, value in figures.rows():
+    for name, item, value in exported_rows(figures):
         sheet.append([name, item, int(value) if value.isdigit() else value])
     for column, width in zip("ABC", (22, 48, 24), strict=True):
         sheet.column_dimensions[column].width = width

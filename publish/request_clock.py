@@ -31,6 +31,9 @@ ANSWER_WORKING_DAYS = 20  # Art. 33
 MAX_EXTENSION_WORKING_DAYS = 20  # Art. 33
 SUPPLEMENT_ASK_WORKING_DAYS = 7  # Art. 30
 THIRD_PARTY_WORKING_DAYS = 15  # Art. 32
+# Another agency has no legal limit, but a pause without end hides a late answer: after this many
+# working days out the clock says so.
+AGENCY_REMINDER_WORKING_DAYS = 15
 DUE_SOON_WORKING_DAYS = 3
 
 CONTEXT = "RequestClock"
@@ -167,6 +170,11 @@ def third_party_reply_due(sent_on: dt.date) -> tuple[dt.date, bool]:
     return add_working_days(sent_on, THIRD_PARTY_WORKING_DAYS)
 
 
+def _working_days_between(start: dt.date, end: dt.date) -> int:
+    """The working days after `start` up to and including `end`."""
+    return sum(is_workday(start + dt.timedelta(days=i))[0] for i in range(1, (end - start).days + 1))
+
+
 @dataclass(frozen=True)
 class _Pause:
     start: dt.date  # the consultation went out this day; the days after it do not count
@@ -195,6 +203,16 @@ def _pauses(events: Sequence[ClockEvent], now: dt.date, reasons: list[Reason]) -
                         params,
                     )
                 )
+                out_for = _working_days_between(e.on, now)
+                if out_for > AGENCY_REMINDER_WORKING_DAYS:
+                    reasons.append(
+                        Reason(
+                            QT_TRANSLATE_NOOP(
+                                CONTEXT, "征求{party}意见已{days}个工作日仍未答复，请督促答复或据实登记"
+                            ),
+                            {**params, "days": out_for},
+                        )
+                    )
             else:
                 reasons.append(
                     Reason(

@@ -62,12 +62,23 @@ def test_a_clerk_of_the_department_registers_and_acts_within_the_rules(workspace
             info_requests.extend(s, clerk, first_id, dt.date(2026, 10, 20), consented_by="王主任", days=21)
     with workspace.db.write() as s:
         clerk = s.get_one(User, people.clerk)
-        info_requests.extend(s, clerk, first_id, dt.date(2026, 10, 20), consented_by="王主任", days=20)
+        # Entered as of the day decided: judged by the clock of that day.
+        info_requests.extend(
+            s,
+            clerk,
+            first_id,
+            dt.date(2026, 10, 20),
+            consented_by="王主任",
+            days=20,
+            today=dt.date(2026, 10, 20),
+        )
         with pytest.raises(ValidationFailed, match="只能延长一次"):
             info_requests.extend(s, clerk, first_id, dt.date(2026, 10, 21), consented_by="王主任", days=5)
     with workspace.db.write() as s:
         clerk = s.get_one(User, people.clerk)
-        info_requests.consultation_sent(s, clerk, first_id, dt.date(2026, 10, 21), Party.THIRD_PARTY)
+        info_requests.consultation_sent(
+            s, clerk, first_id, dt.date(2026, 10, 21), Party.THIRD_PARTY, today=dt.date(2026, 10, 21)
+        )
         assert info_requests.get(s, clerk, first_id).status == RequestStatus.IN_CONSULTATION
         info_requests.consultation_answered(s, clerk, first_id, dt.date(2026, 10, 28))
         with pytest.raises(ValidationFailed, match="补正期限已过"):

@@ -110,6 +110,11 @@ def test_other_agency_pauses_until_it_answers():
     sent = ev(ActionKind.CONSULTATION_SENT, D(2026, 11, 4), id=1, party=Party.AGENCY)
     clock = compute(D(2026, 11, 2), [sent], today=D(2026, 12, 1))
     assert clock.paused and clock.working_days_left == 18 and not clock.overdue
+    # No legal limit, but a pause without end hides a late answer: flagged after 15 working days
+    # out (11/5–11/6, 11/9–11/13, 11/16–11/20, 11/23–11/27, 11/30, 12/1 = 19), not at 11/20 (12).
+    assert any("已19个工作日仍未答复" in r.text for r in clock.reasons)
+    early = compute(D(2026, 11, 2), [sent], today=D(2026, 11, 20))
+    assert not any("仍未答复" in r.text for r in early.reasons)
 
 
 def test_extension_across_national_day_2026_and_a_late_answer():

@@ -18,6 +18,7 @@ from publish.report import table2_pdf, to_csv
 from tests.conftest import PASSWORD, desk_args
 
 START, END = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
+FORMULA = '=HYPERLINK("http://evil.example/","点此")'
 KINDS = ["person", "business", "research", "nonprofit", "legal_service", "other_org"]
 # Where each outcome counts, written out from the form (not from the code under test).
 ROW_OF = {
@@ -186,7 +187,8 @@ def test_report_command_writes_table3(workspace, people, capsys, monkeypatch, tm
             s.add(
                 InfoRequest(
                     department_id=clerk.department_id, number=f"R-{i}", applicant_kind=kind,
-                    applicant_name="钱七", applicant_contact="—", content="x", channel="post",
+                    applicant_name=f"钱七{i}", applicant_contact="—", content="x", channel="post",
+                    content_ref=FORMULA,
                     received_on=received, status="answered" if outcome else "registered", outcome=outcome,
                     answered_on=answered, created_by_id=clerk.id,
                 )
@@ -209,7 +211,12 @@ def test_report_command_writes_table3(workspace, people, capsys, monkeypatch, tm
     assert code == 0
     from openpyxl import load_workbook
 
-    sheet = load_workbook(out)["表三 依申请公开"]
+    with workspace.db.read() as s:  # a 第四十四条 candidate named by a formula-like 信息标识 ...
+        assert [ref for ref, _, _ in figures(s, START, END).requests.repeated] == [FORMULA]
+    book = load_workbook(out)
+    cells = [str(c) for row in book["统计"].iter_rows(values_only=True) for c in row if c is not None]
+    assert not [c for c in cells if c.startswith("=") or "第四十四条" in c]  # ... is in no exported file
+    sheet = book["表三 依申请公开"]
     rows = {(r[0], r[1]): r[2:] for r in sheet.iter_rows(min_row=4, values_only=True)}
     assert rows[("一、本年新收政府信息公开申请数量", None)] == (1, 1, 0, 0, 0, 0, 2)
     assert rows[("二、上年结转政府信息公开申请数量", None)] == (1, 0, 0, 0, 0, 0, 1)

@@ -117,6 +117,7 @@ def upgrade() -> None:
         sa.Column("document_id", sa.Integer(), nullable=False),
         sa.Column("added_by_id", sa.Integer(), nullable=False),
         sa.Column("added_at", sa.DateTime(), nullable=False),
+        sa.Column("listed", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["added_by_id"], ["users.id"], name=op.f("fk_request_disclosures_added_by_id_users")
         ),
