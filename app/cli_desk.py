@@ -511,6 +511,7 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
             summary=args.summary,
             to_portal="portal" in args.target,
             to_package="package" in args.target,
+            notice_until=args.notice_until,
         )
     print(f"#{args.document_id} 已编入目录，索引号 {entry.index_no}。")
     faults.point("publish.after_commit")

@@ -235,6 +235,7 @@ class Checked:
     url: str
     status: str  # the HTTP status, or timeout / dns / refused / error / private
     sha256: str = ""  # of the body (its first MAX_BODY bytes), when it answered
+    final_url: str = ""  # where it answered from, after redirects
 
     @property
     def dead(self) -> bool:
@@ -278,7 +279,7 @@ def check_one(url: str, options: Options) -> Checked:
         request = urllib.request.Request(url, headers={"User-Agent": "DisclosureDesk-sentinel/1"})
         with opener.open(request, timeout=options.timeout) as response:
             body = response.read(MAX_BODY)
-            return Checked(url, str(response.status), hashlib.sha256(body).hexdigest())
+            return Checked(url, str(response.status), hashlib.sha256(body).hexdigest(), response.geturl())
     except _PrivateAddress:
         return Checked(url, "private")
     except urllib.error.HTTPError as exc:

@@ -14,11 +14,12 @@ from app import documents, interpretations
 from app.atomic import write_bytes_atomic
 from app.checking import check_document, judged_on_another_date
 from app.db.models import FilePurpose, User
+from app.document_links import LinkState, check_document_links
 from app.documents import Queue
 from app.errors import TranslatableError
 from app.reviewing import document_files, file_bytes
 from app.ui.controllers.documents import DocumentState
-from app.ui.i18n import error_text
+from app.ui.i18n import error_text, vocabulary
 from app.ui.metadata_dialog import MetadataDialog
 from app.ui.tasks import Task
 from review.engine import Cancelled
@@ -51,6 +52,7 @@ class FilesController(QObject):
         self.edit_action = self._action(self.tr("文件信息…"), self.edit_current, "Ctrl+E")
         self.revise_action = self._action(self.tr("上传新版本…"), self.revise_via_dialog)
         self.check_action = self._action(self.tr("保密检查"), self.check_current, "Ctrl+K")
+        self.links_action = self._action(self.tr("检查文中链接（联网）"), self.check_links_current)
         self.save_published_action = self._action(
             self.tr("保存发布版本…"), lambda: self.save_document_file(FilePurpose.PUBLISHED)
         )
@@ -71,13 +73,20 @@ class FilesController(QObject):
         return action
 
     def menu_actions(self) -> list[QAction]:
-        return [self.import_action, self.edit_action, self.revise_action, self.check_action]
+        return [
+            self.import_action,
+            self.edit_action,
+            self.revise_action,
+            self.check_action,
+            self.links_action,
+        ]
 
     def save_actions(self) -> list[QAction]:
         return [self.save_published_action, self.save_cleaned_action, self.save_record_action]
 
     def document_changed(self, state: DocumentState) -> None:
         self.check_action.setEnabled(state.id is not None)
+        self.links_action.setEnabled(state.id is not None)
         self.edit_action.setEnabled(state.catalog_text_editable)
         self.revise_action.setEnabled(state.editable)
 
@@ -219,6 +228,34 @@ class FilesController(QObject):
     def check_current(self) -> None:
         if self.window.current_id is not None:
             self.check_documents([self.window.current_id])
+
+    def check_links_current(self) -> Task | None:
+        """Requests each address the latest check found in the text (a machine with a network only;
+        intranet addresses are never requested) and lists the dead and redirected ones."""
+        w = self.window
+        if w.current_id is None:
+            return None
+        db, document_id = w.db, w.current_id
+        w.say(self.tr("正在检查文中的链接…"))
+
+        def done(states: list[LinkState]) -> None:
+            lines = [
+                f"{vocabulary(s.label)}  {s.url}"
+                + (f" → {s.final_url}" if s.final_url else "")
+                + f"  （{'、'.join(s.places)}）"
+                for s in states
+            ]
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("文中链接"),
+                "\n".join(lines) if lines else self.tr("最近一次检查没有发现文中的链接。"),
+                QMessageBox.StandardButton.Ok,
+                w,
+            )
+            w.last_message = box
+            box.open()
+
+        return w.runner.start(lambda _task: check_document_links(db, document_id), done, w.show_unexpected)
 
     def check_documents(self, document_ids: list[int]) -> Task:
         """Checks in the background; the findings appear when done. Cancel stops between pages."""
