@@ -121,6 +121,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="规则包文件名")
     p.set_defaults(handler="app.cli_rulepacks:_remove")
 
+    p = sub.add_parser(
+        "links",
+        help="联网检查文件中写明的链接是否失效或跳转（只在联网机上使用；审查流程本身从不联网）",
+    )
+    p.add_argument("document_id", type=int, metavar="N")
+    p.add_argument("--timeout", type=float, default=10.0, help="每个链接的超时（秒）")
+    p.add_argument("--allow-private", action="store_true", help="也访问内网地址（默认不访问）")
+    p.set_defaults(handler="app.cli_links:_links")
+
     p = sub.add_parser("list", help="列出文件")
     p.add_argument("--queue", choices=[q.value for q in Queue], default=Queue.ALL.value)
     p.add_argument("--format", choices=["text", "json"], default="text")
@@ -249,6 +258,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--site", type=Path, help="静态目录网站的文件夹")
     p.add_argument("--portal-url", help="门户地址（默认取设置中的地址）")
+    p.add_argument(
+        "--notice-until", type=_date, metavar="DATE", help="名单公示的公示期最后一天：届满后由审发台自动撤回"
+    )
     p.set_defaults(handler="app.cli_desk:_publish")
 
     p = sub.add_parser("backup", help="备份数据库（含全部文件内容），审发台使用中也可进行（需系统管理员）")
