@@ -89,11 +89,13 @@ def _list(args: argparse.Namespace, workspace: Workspace) -> int:
 def _show(args: argparse.Namespace, workspace: Workspace) -> int:
     user_id = _signed_in(args, workspace)
     with workspace.db.read() as session:
-        row = info_requests.find(session, session.get_one(User, user_id), args.request)
+        user = session.get_one(User, user_id)
+        row = info_requests.find(session, user, args.request)
         clock = info_requests.clock(row, args.today)
+        contact = info_requests.contact_for(user, row) or "（仅经办人可见）"
         print(f"申请 {row.number}（#{row.id}）  {RequestStatus(row.status).label}")
         print(
-            f"申请人：{row.applicant_name}（{ApplicantKind(row.applicant_kind).label}）  联系方式：{row.applicant_contact}"
+            f"申请人：{row.applicant_name}（{ApplicantKind(row.applicant_kind).label}）  联系方式：{contact}"
         )
         print(f"申请方式：{Channel(row.channel).label}  收到日期：{row.received_on.isoformat()}")
         print(f"所需信息：{row.content}")

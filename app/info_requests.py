@@ -128,6 +128,12 @@ def find(session: Session, user: User, ref: str | int) -> InfoRequest:
     return row
 
 
+def contact_for(user: User, row: InfoRequest) -> str:
+    """The applicant's contact for those who answer them (the department's clerks, administrators);
+    "" for a reviewer or publisher: the letter they check does not print it either."""
+    return row.applicant_contact if user.has_role(Role.CLERK) or user.has_role(Role.ADMIN) else ""
+
+
 def _may_see(user: User, row: InfoRequest) -> bool:
     return user.department_id == row.department_id or (
         user.department_id is None and user.has_role(Role.ADMIN)

@@ -620,7 +620,7 @@ class RequestRow:
     number: str
     applicant_kind: str  # label
     applicant: str
-    contact: str
+    contact: str  # "" for a user who may not see it (info_requests.contact_for)
     content: str
     received_on: dt.date
     status: str  # label
@@ -664,7 +664,7 @@ def request_rows(
                 number=row.number,
                 applicant_kind=info_requests.ApplicantKind(row.applicant_kind).label,
                 applicant=row.applicant_name,
-                contact=row.applicant_contact,
+                contact=info_requests.contact_for(user, row),
                 content=row.content,
                 received_on=row.received_on,
                 status=info_requests.RequestStatus(row.status).label,

@@ -151,3 +151,28 @@ def test_the_applicant_is_found_however_their_name_or_number_is_written():
     assert mentions_applicant("张三", "13912345678", text)
     assert mentions_applicant("张三", "zhao.liu@example.cn", "邮箱 ZHAO LIU @ example . cn")
     assert not mentions_applicant("张三", "13912345679", text)
+
+
+def test_only_who_answers_sees_the_contact_and_only_their_department(workspace, people, capsys, monkeypatch):
+    from app import cli, users
+    from app.request_answers import request_rows
+    from app.roles import Role
+    from tests.conftest import PASSWORD, desk_args
+    from tests.test_request_answers import CONTACT
+
+    request_id = register(workspace, people)
+    with workspace.db.write() as s:
+        loner = users.create_user(
+            s, s.get_one(User, people.admin), login="loner", display_name="无部门审查",
+            password=PASSWORD, roles=[Role.REVIEWER], department=None,
+        )  # fmt: skip
+        loner_id = loner.id
+    with workspace.db.read() as s:
+        assert info_requests.open_requests(s, s.get_one(User, loner_id)) == []
+        assert request_rows(s, s.get_one(User, loner_id), include_closed=True) == []
+        (shown,) = request_rows(s, s.get_one(User, people.reviewer))
+        assert shown.contact == "" and shown.applicant == APPLICANT
+    monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
+    code = cli.run([*desk_args(workspace), "--user", "reviewer", "request", "show", str(request_id)])
+    out = capsys.readouterr().out
+    assert code == 0 and CONTACT not in out and "联系方式：（仅经办人可见）" in out

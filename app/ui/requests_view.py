@@ -197,7 +197,7 @@ class RequestsWindow(QMainWindow):
                     name=r.applicant, kind=vocabulary(r.applicant_kind)
                 )
             ),
-            e(self.tr("联系方式：{contact}").format(contact=r.contact)),
+            e(self.tr("联系方式：{contact}").format(contact=r.contact or self.tr("（仅经办人可见）"))),
             e(self.tr("收到日期：{day}").format(day=r.received_on.isoformat())),
             e(self.tr("所需信息：{content}").format(content=r.content)),
         ]
