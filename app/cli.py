@@ -292,6 +292,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     p.set_defaults(handler="app.cli_review_summary:_review_summary")
 
+    signoff = sub.add_parser("signoff", help="保密审查单的签批环节（本部门）").add_subparsers(
+        dest="signoff_command", metavar="ACTION", required=True
+    )
+    p = signoff.add_parser("show", help="显示本部门保密审查单的签批环节")
+    p.set_defaults(handler="app.cli_sign_off:_show")
+    p = signoff.add_parser(
+        "set", help="设置本部门的签批环节，按顺序列出（需本部门系统管理员），如：经办人 科室负责人 保密审查员 主要负责人"
+    )
+    p.add_argument("steps", nargs="+", metavar="环节")
+    p.set_defaults(handler="app.cli_sign_off:_set")
+
     db_cmd = sub.add_parser("db", help="数据库").add_subparsers(
         dest="db_command", required=True, metavar="COMMAND"
     )

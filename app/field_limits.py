@@ -27,6 +27,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import InstrumentedAttribute, Mapper, Session, sessionmaker
 
 from app.db import models as m
+from app.db.models_settings import SignOffStep
 from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
 
 ELLIPSIS = "…"
@@ -44,6 +45,7 @@ LABELS: dict[InstrumentedAttribute[Any], str] = {
     m.DocumentFile.original_name: "文件名",
     m.DocumentFile.media_type: "文件类型",
     m.DepartmentRulePack.name: "规则包文件名",
+    SignOffStep.role: "签批环节",
     m.FindingRow.term: "词条",
     m.FindingRow.category: "词条类别",
     m.Interpretation.drafting_department: "起草部门",

@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import sign_off
 from app.db.models import CheckRun, Document, Review
 from publish.catalog import PROACTIVE_DEADLINE_WORKING_DAYS
 from publish.taxonomy import DisclosureMode
 from publish.workdays import add_working_days
-from review.record import default_sign_off
 from review.rules import MARKING, MARKING_LIKE_CATEGORIES
 
 _CARRIERS = {
@@ -53,7 +53,13 @@ def record_facts(
         "planned_on": _planned_on(document, mode),
         "classification": _classification(markings, refused_on),
         "rules_applied": _rules_applied(document, run),
-        "sign_off": default_sign_off(reviewer, today.isoformat(), clerk=document.created_by.display_name),
+        # The department's chain as it stands now: a record once made keeps the chain it printed.
+        "sign_off": sign_off.signed(
+            sign_off.chain(session, document.department_id),
+            reviewer,
+            today.isoformat(),
+            clerk=document.created_by.display_name,
+        ),
     }
 
 

@@ -569,4 +569,4 @@ class PackageImport(Base):
 
 # Tables of later capabilities live in their own modules; importing them here registers them on
 # Base.metadata wherever the models are loaded (the app, Alembic, the schema test).
-from app.db import models_recheck, models_requests, models_sentinel  # noqa: E402, F401
+from app.db import models_recheck, models_requests, models_sentinel, models_settings  # noqa: E402, F401

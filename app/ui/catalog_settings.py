@@ -1,4 +1,5 @@
-"""Administrators set the department's 索引号 scheme and grow the 主题分类 tree."""
+"""Administrators set the department's 索引号 scheme, grow the 主题分类 tree and set the sign-off
+chain of the department's 保密审查单."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import categories
+from app import categories, sign_off
 from app.catalog import department_scheme, save_scheme
 from app.db.database import Database
 from app.db.models import User
@@ -40,6 +41,7 @@ class CatalogSettingsDialog(QDialog):
             user = session.get_one(User, user_id)
             scheme = department_scheme(session, user.department) if user.department else IndexScheme("X")
             self._suggested_codes = categories.suggested_codes(session)
+            steps = sign_off.chain(session, user.department_id)
         self.prefix = QLineEdit(scheme.prefix, self)
         self.date_format = QComboBox(self)
         self.date_format.addItems(["YYYY", "YYYYMM"])
@@ -96,6 +98,25 @@ class CatalogSettingsDialog(QDialog):
         scheme_box = QGroupBox(self.tr("索引号方案"), self)
         scheme_box.setLayout(form)
 
+        self.sign_off = QLineEdit(" → ".join(steps), self)
+        self.sign_off.setMinimumWidth(self.sign_off.fontMetrics().horizontalAdvance("经办人 → " * 5))
+        self.sign_off.setToolTip(
+            self.tr("按签批顺序填写，用“→”、顿号或空格分隔；此后生成的保密审查单按此签批，已生成的不变")
+        )
+        sign_off_button = QPushButton(self.tr("保存签批环节"), self)
+        sign_off_button.clicked.connect(lambda: self.save_sign_off())
+        sign_off_box = QGroupBox(self.tr("保密审查单签批环节"), self)
+        sign_off_rows = QVBoxLayout(sign_off_box)  # the whole chain on a line of its own
+        sign_off_rows.addWidget(self.sign_off)
+        sign_off_buttons = QHBoxLayout()
+        sign_off_buttons.addStretch(1)
+        sign_off_buttons.addWidget(sign_off_button)
+        sign_off_rows.addLayout(sign_off_buttons)
+        left = QVBoxLayout()
+        left.addWidget(scheme_box)
+        left.addWidget(sign_off_box)
+        left.addStretch(1)
+
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("主题分类（末级分类可供文件使用）"), self.tr("索引号代码")])
         self.tree.setColumnWidth(0, 320)
@@ -122,7 +143,7 @@ class CatalogSettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         columns = QHBoxLayout()
-        columns.addWidget(scheme_box)
+        columns.addLayout(left)
         columns.addWidget(tree_box, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
@@ -173,6 +194,19 @@ class CatalogSettingsDialog(QDialog):
             self.error.setText(error_text(exc))
             return False
         self.error.setText(self.tr("索引号方案已保存，下一次发布起生效。"))
+        return True
+
+    def save_sign_off(self) -> bool:
+        try:
+            with self.db.write() as session:
+                steps = sign_off.set_chain(
+                    session, session.get_one(User, self.user_id), sign_off.split_steps(self.sign_off.text())
+                )
+        except TranslatableError as exc:
+            self.error.setText(error_text(exc))
+            return False
+        self.sign_off.setText(" → ".join(steps))
+        self.error.setText(self.tr("签批环节已保存，此后生成的保密审查单按此签批。"))
         return True
 
     def reload_tree(self) -> None:
