@@ -82,7 +82,9 @@ ENTRY_FIELDS = (
     "status_reason",
     "legal_kind",
 )
-DATE_FIELDS = ("written_on", "published_on", "validity_changed_on", "withdrawn_on")
+# 公示期 (notice_until) travels too: the online machine withdraws the list on time by itself,
+# whenever the package that withdraws it on the review machine is carried over.
+DATE_FIELDS = ("written_on", "published_on", "validity_changed_on", "withdrawn_on", "notice_until")
 
 
 def _publisher(user: User) -> int:

@@ -430,3 +430,37 @@ def test_a_package_may_not_attach_an_interpretation_to_another_departments_docum
         import_package(online.workspace.db, online.publisher, forged)
     assert "ONLINE001/2026-00001" in refused.value.message and "测试市政务公开办" in refused.value.message
     assert catalog(online) == {"ONLINE001/2026-00001": "published"}  # nothing of the package went in
+
+
+def test_a_notice_period_travels_and_the_online_machine_withdraws_on_time_by_itself(
+    workspace, people, sample_files, online, tmp_path
+):
+    """A 名单公示 must not stay online past its 公示期 because the package that withdraws it on the
+    review machine has not been carried over yet."""
+    import datetime as dt
+
+    from app import notice_periods
+
+    trust(online, offline_key(workspace, people))
+    doc_id = approved_document(workspace, people, sample_files["clean"])
+    last_day = dt.date.today() + dt.timedelta(days=7)
+    entry = publish_to_catalog(
+        workspace.db,
+        people.publisher,
+        doc_id,
+        None,
+        summary="低保名单公示",
+        to_package=True,
+        notice_until=last_day,
+    )
+    export(workspace, people, tmp_path / "p1.zip")
+    import_package(online.workspace.db, online.publisher, tmp_path / "p1.zip")
+    with online.workspace.db.read() as s:
+        assert s.scalars(select(CatalogEntry.notice_until)).one() == last_day
+
+    notice_periods.expire(online.workspace.db, online.workspace.paths.data_dir, today=last_day)
+    assert catalog(online) == {entry.index_no: "published"}  # the last day still counts
+    notice_periods.expire(
+        online.workspace.db, online.workspace.paths.data_dir, today=last_day + dt.timedelta(days=1)
+    )
+    assert catalog(online) == {entry.index_no: "withdrawn"}
