@@ -201,6 +201,9 @@ def revise(
         or (user.department_id != document.department_id)
     ):
         raise PermissionDenied(QT_TRANSLATE_NOOP("DeskError", "只有本部门的经办人可以为草稿上传新版本。"))
+    from app.request_answers import refuse_applicant_in_names
+
+    refuse_applicant_in_names(session, document, draft.name)
     revision = document.current_original().revision + 1
     stored = _store_original(session, user, document, revision, draft)
     document.updated_at = utcnow()  # an UPDATE of the row, so its version moves on too
@@ -271,6 +274,10 @@ def update_metadata(
         changes["disclosure"] = DisclosureMode(str(changes["disclosure"])).value
     if "title" in changes and not str(changes["title"]).strip():
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "标题不能为空。"))
+    if "title" in changes:
+        from app.request_answers import refuse_applicant_in_names
+
+        refuse_applicant_in_names(session, document, str(changes["title"]))
     for key in ("title", "doc_number", "category"):
         if isinstance(value := changes.get(key), str):
             field_limits.check(getattr(Document, key), value.strip())

@@ -388,6 +388,14 @@ def _open_request(session: Session, user: User, request_id: int | str) -> InfoRe
     return row
 
 
+def refuse_applicant_in_names(session: Session, document: Document, *names: str) -> None:
+    """A new title or file name of a request's answer or disclosed file may not name the applicant:
+    both are kept in the audit trail for good (called by app.documents on a rename or new version)."""
+    row = request_of_document(session, document.id)
+    if row is not None:
+        _refuse_applicant_in(row, *names)
+
+
 # -- what may leave the desk ------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from app import info_requests, signing_keys
 from app.checking import check_document
 from app.db.models import AuditEvent, Document, User
-from app.documents import load_blob
+from app.documents import load_blob, prepare, revise, update_metadata
 from app.errors import ValidationFailed
 from app.request_answers import AnswerInput, add_disclosure, draft_answer, export_package, mentions_applicant
 from app.reviewing import refuse
@@ -51,8 +51,19 @@ def test_the_letter_and_a_disclosed_file_never_carry_the_applicant_in_their_titl
         path.write_bytes(compose_pdf(["低保发放。"], "档案"))
         with pytest.raises(ValidationFailed, match="申请人的姓名或联系方式"):
             add_disclosure(workspace.db, people.clerk, request_id, path, title=title)
+    # Nor later, by renaming the file given or uploading a new version under the applicant's name.
+    path = tmp_path / "档案.pdf"
+    given = add_disclosure(workspace.db, people.clerk, request_id, path, title="低保档案")
+    renamed = tmp_path / f"{APPLICANT}.pdf"
+    renamed.write_bytes(path.read_bytes())
+    for change in (
+        lambda s, u: update_metadata(s, u, given, None, title=f"{APPLICANT}的低保档案"),
+        lambda s, u: revise(s, u, given, None, prepare(renamed)),
+    ):
+        with workspace.db.write() as s, pytest.raises(ValidationFailed, match="申请人的姓名或联系方式"):
+            change(s, s.get_one(User, people.clerk))
     with workspace.db.read() as s:
-        assert s.scalar(select(func.count()).select_from(Document)) == 1
+        assert s.scalar(select(func.count()).select_from(Document)) == 2
         trail = "".join(s.scalars(select(AuditEvent.detail)))
     assert "欧阳" not in trail and "13912345678" not in trail
 
