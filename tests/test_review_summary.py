@@ -155,10 +155,12 @@ def test_a_bad_month_is_refused_in_chinese(workspace, people, capsys, monkeypatc
 def test_statistics_window_exports_the_selected_month(
     workspace, people, month_of_reviews, qtbot, desk_app, tmp_path
 ):
-    from app.ui.statistics_view import StatisticsWindow
+    from tests.test_gui import _window
 
-    window = StatisticsWindow(workspace.db, user_id=people.reviewer)
-    qtbot.addWidget(window)
+    window = _window(
+        qtbot, desk_app, workspace, people.reviewer
+    ).catalog.open_statistics()  # as the menu opens it
+    assert window.summary_button.isEnabled()
     out = tmp_path / "汇总.xlsx"
     window.choose_save_path = lambda suggested, suffix: str(out)
     today = dt.date.today()

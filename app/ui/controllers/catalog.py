@@ -251,7 +251,7 @@ class CatalogController(QObject):
         return dialog
 
     def open_statistics(self) -> StatisticsWindow:
-        window = StatisticsWindow(self.window.db, self.window)
+        window = StatisticsWindow(self.window.db, self.window, user_id=self.window.user_id)
         self.window.last_dialog = window
         window.show()
         return window
