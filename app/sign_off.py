@@ -16,7 +16,7 @@ from app.db.models import User
 from app.db.models_settings import SignOffStep
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
 from app.roles import Role
-from review.record import DEFAULT_SIGN_OFF, SignOff
+from review.record import DEFAULT_SIGN_OFF, SignOff, default_sign_off
 
 MAX_STEPS = 8  # a record's sign-off table on one page
 
@@ -51,8 +51,7 @@ def split_steps(text: str) -> list[str]:
 def signed(steps: tuple[str, ...], reviewer: str, reviewed_on: str, clerk: str) -> tuple[SignOff, ...]:
     """The chain with the names the desk knows: the clerk's at 经办人, the reviewer's (and the date) at
     保密审查员; other steps are left for a pen."""
-    known = {"经办人": (clerk, ""), "保密审查员": (reviewer, reviewed_on)}
-    return tuple(SignOff(role, *known.get(role, ("", ""))) for role in steps)
+    return default_sign_off(reviewer, reviewed_on, clerk, steps)
 
 
 def set_chain(session: Session, user: User, steps: list[str]) -> tuple[str, ...]:

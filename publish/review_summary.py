@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 
 from review.masking import mask_personal_data
-from review.mupdf import LOCK
+from review.record import paged_pdf
 
 
 @dataclass(frozen=True)
@@ -184,28 +184,4 @@ def summary_html(summary: ReviewSummary) -> str:
 
 def to_pdf(summary: ReviewSummary) -> bytes:
     """Landscape A4 pages, "第 x 页　共 y 页" under each."""
-    import pymupdf
-
-    page_rect = pymupdf.paper_rect("a4-l")
-    body = page_rect + (36, 36, -36, -48)  # noqa: RUF005 - Rect arithmetic
-    with LOCK:
-        story = pymupdf.Story(html=summary_html(summary))
-        buf = io.BytesIO()
-        writer = pymupdf.DocumentWriter(buf)
-        more = True
-        while more:
-            device = writer.begin_page(page_rect)
-            more, _ = story.place(body)
-            story.draw(device)
-            writer.end_page()
-        writer.close()
-        with pymupdf.open("pdf", buf.getvalue()) as doc:
-            total = doc.page_count
-            for number, page in enumerate(doc, start=1):
-                footer = pymupdf.Rect(body.x0, page_rect.y1 - 40, body.x1, page_rect.y1 - 20)
-                page.insert_htmlbox(
-                    footer, f"第 {number} 页　共 {total} 页", css="* {font-size:9pt; text-align:center}"
-                )
-            doc.subset_fonts()
-            doc.set_metadata({"title": _title(summary), "producer": "", "creator": ""})
-            return bytes(doc.tobytes(garbage=3, deflate=True))
+    return paged_pdf(summary_html(summary), _title(summary), paper="a4-l", margins=(36, 36, 36, 48))

@@ -143,10 +143,13 @@ def _rules_text(record: ReviewRecord) -> str:
     return "；".join(f"{name}，版本 {version or '—'}" for name, version in applied)
 
 
-def default_sign_off(reviewer: str, reviewed_on: str, clerk: str = "") -> tuple[SignOff, ...]:
-    """DEFAULT_SIGN_OFF with the names the desk knows: the clerk's and the reviewer's (and date)."""
+def default_sign_off(
+    reviewer: str, reviewed_on: str, clerk: str = "", steps: tuple[str, ...] = DEFAULT_SIGN_OFF
+) -> tuple[SignOff, ...]:
+    """The sign-off `steps` with the names the desk knows: the clerk's at 经办人, the reviewer's (and
+    the date) at 保密审查员; the other steps are left for a pen."""
     known = {"经办人": (clerk, ""), "保密审查员": (reviewer, reviewed_on)}
-    return tuple(SignOff(role, *known.get(role, ("", ""))) for role in DEFAULT_SIGN_OFF)
+    return tuple(SignOff(role, *known.get(role, ("", ""))) for role in steps)
 
 
 def _sign_off_rows(record: ReviewRecord) -> str:
@@ -212,12 +215,21 @@ def record_html(record: ReviewRecord) -> str:
 
 
 def record_pdf(record: ReviewRecord) -> bytes:
+    return paged_pdf(record_html(record), f"保密审查单：{record.title}")
+
+
+def paged_pdf(
+    html: str, title: str, *, paper: str = "a4", margins: tuple[float, float, float, float] = (56, 50, 56, 64)
+) -> bytes:
+    """`html` laid out on as many pages as it takes, "第 x 页　共 y 页" under each, fonts subset,
+    no metadata but `title` (the record's and the 保密审查汇总表's form)."""
     import pymupdf
 
-    page_rect = pymupdf.paper_rect("a4")
-    body = page_rect + (56, 50, -56, -64)  # noqa: RUF005 - Rect arithmetic
+    page_rect = pymupdf.paper_rect(paper)
+    left, top, right, bottom = margins
+    body = page_rect + (left, top, -right, -bottom)  # noqa: RUF005 - Rect arithmetic
     with LOCK:
-        story = pymupdf.Story(html=record_html(record))
+        story = pymupdf.Story(html=html)
         buf = io.BytesIO()
         writer = pymupdf.DocumentWriter(buf)
         more = True
@@ -230,12 +242,12 @@ def record_pdf(record: ReviewRecord) -> bytes:
         with pymupdf.open("pdf", buf.getvalue()) as doc:
             total = doc.page_count
             for number, page in enumerate(doc, start=1):
-                footer = pymupdf.Rect(body.x0, page_rect.y1 - 52, body.x1, page_rect.y1 - 30)
+                footer = pymupdf.Rect(body.x0, body.y1 + 12, body.x1, body.y1 + 34)
                 page.insert_htmlbox(
                     footer,
                     f"第 {number} 页　共 {total} 页",
                     css="* {font-size:9pt; text-align:center}",
                 )
             doc.subset_fonts()
-            doc.set_metadata({"title": f"保密审查单：{record.title}", "producer": "", "creator": ""})
+            doc.set_metadata({"title": title, "producer": "", "creator": ""})
             return bytes(doc.tobytes(garbage=3, deflate=True))

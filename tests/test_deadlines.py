@@ -78,7 +78,9 @@ def test_open_requests_are_listed_with_their_clock(qtbot, desk_app, workspace, p
             s, clerk, applicant_kind=ApplicantKind.BUSINESS, applicant_name="某公司", applicant_contact="某路1号",
             content="某项目中标结果", channel=Channel.POST, received_on=dt.date(2026, 11, 2),
         )  # fmt: skip
-        info_requests.consultation_sent(s, clerk, paused.id, dt.date(2026, 11, 4), Party.THIRD_PARTY)
+        info_requests.consultation_sent(
+            s, clerk, paused.id, dt.date(2026, 11, 4), Party.THIRD_PARTY, today=dt.date(2026, 11, 4)
+        )
         soon_number = soon.number
     with workspace.db.read() as s:
         rows = {d.request_id: d for d in deadlines(s, s.get_one(User, people.clerk), dt.date(2026, 11, 25))}
