@@ -218,27 +218,27 @@ Data folder: {path}</translation>
         <translation>Open site folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="183"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="187"/>
         <source>公示期届满，已自动撤回 {count} 条目录（详见日志）</source>
         <translation>Notice periods ended; {count} catalog entries were withdrawn automatically (see the log)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="206"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="210"/>
         <source>网站文件夹不存在：{path}。请先发布条目或重建网站。</source>
         <translation>The site folder does not exist: {path}. Publish an entry or rebuild the site first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="208"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="212"/>
         <source>网站自查报告.pdf</source>
         <translation>Site self-check report.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="213"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="217"/>
         <source>正在巡检网站…</source>
         <translation>Inspecting the site…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/catalog.py" line="223"/>
+        <location filename="../../app/ui/controllers/catalog.py" line="227"/>
         <source>巡检完成，发现问题 {count} 处；自查报告已保存：{path}</source>
         <translation>Inspection done, {count} problems found; self-check report saved: {path}</translation>
     </message>
@@ -246,143 +246,163 @@ Data folder: {path}</translation>
 <context>
     <name>CatalogSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="38"/>
+        <location filename="../../app/ui/catalog_settings.py" line="39"/>
         <source>目录设置</source>
         <translation>Catalog settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="52"/>
+        <location filename="../../app/ui/catalog_settings.py" line="54"/>
         <source>按年重置</source>
         <translation>Reset yearly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="53"/>
+        <location filename="../../app/ui/catalog_settings.py" line="55"/>
         <source>按月重置</source>
         <translation>Reset monthly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="56"/>
+        <location filename="../../app/ui/catalog_settings.py" line="58"/>
         <source>全部门统一编号</source>
         <translation>One sequence for the department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="57"/>
+        <location filename="../../app/ui/catalog_settings.py" line="59"/>
         <source>按主题分类分别编号</source>
         <translation>One sequence per subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="68"/>
+        <location filename="../../app/ui/catalog_settings.py" line="70"/>
         <source>离线审查机和联网机都为本部门发布时，两台机器各用一段互不重叠的流水号，索引号就不会重号</source>
         <translation>When the offline review machine and the networked machine both publish for this department, give each machine its own non-overlapping serial range so index numbers never clash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="81"/>
+        <location filename="../../app/ui/catalog_settings.py" line="83"/>
         <source>前缀（机构代码）</source>
         <translation>Prefix (organisation code)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="82"/>
+        <location filename="../../app/ui/catalog_settings.py" line="84"/>
         <source>前缀后分隔符</source>
         <translation>Separator after prefix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="83"/>
+        <location filename="../../app/ui/catalog_settings.py" line="85"/>
         <source>日期格式</source>
         <translation>Date format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="84"/>
+        <location filename="../../app/ui/catalog_settings.py" line="86"/>
         <source>流水号前分隔符</source>
         <translation>Separator before serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="85"/>
+        <location filename="../../app/ui/catalog_settings.py" line="87"/>
         <source>流水号位数</source>
         <translation>Serial digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="86"/>
+        <location filename="../../app/ui/catalog_settings.py" line="88"/>
         <source>流水号重置</source>
         <translation>Serial reset</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="87"/>
+        <location filename="../../app/ui/catalog_settings.py" line="89"/>
         <source>流水号范围</source>
         <translation>Serial scope</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="94"/>
+        <location filename="../../app/ui/catalog_settings.py" line="96"/>
         <source>本机号段</source>
         <translation>This machine&apos;s serial range</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="95"/>
+        <location filename="../../app/ui/catalog_settings.py" line="97"/>
         <source>示例</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="96"/>
+        <location filename="../../app/ui/catalog_settings.py" line="98"/>
         <source>索引号方案</source>
         <translation>Index number scheme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="100"/>
+        <location filename="../../app/ui/catalog_settings.py" line="105"/>
+        <source>按签批顺序填写，用“→”、顿号或空格分隔；此后生成的保密审查单按此签批，已生成的不变</source>
+        <translation>Enter the steps in sign-off order, separated by “→”, “、” or spaces; review records made from now on follow these steps, those already made stay as they are</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="106"/>
+        <source>保存签批环节</source>
+        <translation>Save sign-off steps</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="108"/>
+        <source>保密审查单签批环节</source>
+        <translation>Review record sign-off steps</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="121"/>
         <source>主题分类（末级分类可供文件使用）</source>
         <translation>Subject categories (documents use the leaves)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="100"/>
-        <location filename="../../app/ui/catalog_settings.py" line="203"/>
+        <location filename="../../app/ui/catalog_settings.py" line="121"/>
+        <location filename="../../app/ui/catalog_settings.py" line="237"/>
         <source>索引号代码</source>
         <translation>Index code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="102"/>
+        <location filename="../../app/ui/catalog_settings.py" line="123"/>
         <source>添加子分类…</source>
         <translation>Add sub-category…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="104"/>
+        <location filename="../../app/ui/catalog_settings.py" line="125"/>
         <source>设定索引号代码…</source>
         <translation>Set index code…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="105"/>
+        <location filename="../../app/ui/catalog_settings.py" line="126"/>
         <source>设了代码的末级分类，其索引号在日期前带该代码；清空即不用代码</source>
         <translation>A category with a code carries it before the date in its index numbers; clear it to use none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="107"/>
+        <location filename="../../app/ui/catalog_settings.py" line="128"/>
         <source>主题分类</source>
         <translation>Subject categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="175"/>
+        <location filename="../../app/ui/catalog_settings.py" line="196"/>
         <source>索引号方案已保存，下一次发布起生效。</source>
         <translation>Scheme saved; it applies from the next publication.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="197"/>
+        <location filename="../../app/ui/catalog_settings.py" line="209"/>
+        <source>签批环节已保存，此后生成的保密审查单按此签批。</source>
+        <translation>Sign-off steps saved; review records made from now on follow them.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="231"/>
         <source>请先选择一个主题分类。</source>
         <translation>Select a subject category first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="204"/>
+        <location filename="../../app/ui/catalog_settings.py" line="238"/>
         <source>“{category}”的代码（清空则不用）：</source>
         <translation>Code of “{category}” (empty for none):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="224"/>
+        <location filename="../../app/ui/catalog_settings.py" line="258"/>
         <source>添加子分类</source>
         <translation>Add sub-category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="225"/>
+        <location filename="../../app/ui/catalog_settings.py" line="259"/>
         <source>“{parent}”下的新分类：</source>
         <translation>New category under “{parent}”:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="225"/>
+        <location filename="../../app/ui/catalog_settings.py" line="259"/>
         <source>顶级</source>
         <translation>the top level</translation>
     </message>
@@ -802,23 +822,28 @@ Data folder: {path}</translation>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="34"/>
-        <location filename="../../app/ui/run.py" line="38"/>
+        <location filename="../../app/ui/run.py" line="35"/>
+        <location filename="../../app/ui/run.py" line="39"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="53"/>
+        <location filename="../../app/ui/run.py" line="55"/>
         <source>示例账号：clerk（经办人）、reviewer（保密审查员）、publisher（发布管理员），密码均为 {password}</source>
         <translation>Sample accounts: clerk (clerk), reviewer (confidentiality reviewer), publisher (publishing manager); password for all: {password}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="74"/>
+        <location filename="../../app/ui/run.py" line="70"/>
+        <source>上次未完成的工作</source>
+        <translation>Work left unfinished last time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/run.py" line="101"/>
         <source>数据库密码</source>
         <translation>Database password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/run.py" line="75"/>
+        <location filename="../../app/ui/run.py" line="102"/>
         <source>{name} 的密码：</source>
         <translation>Password of {name}:</translation>
     </message>
@@ -861,148 +886,148 @@ Data folder: {path}</translation>
         <translation>catalog entry</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="367"/>
+        <location filename="../../app/audit.py" line="374"/>
         <source>审计记录已被篡改：审计链头（audit_head）缺失，而数据库中已有直到 #{last} 的审计事件。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: the audit chain head (audit_head) is missing, while the database holds audit events up to #{last}. So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="372"/>
+        <location filename="../../app/audit.py" line="379"/>
         <source>审计记录已被篡改：审计链头（audit_head）指向事件 #{head}，而数据库中最后的审计事件是 #{last}。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: the audit chain head (audit_head) points to event #{head}, while the last audit event in the database is #{last}. So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="376"/>
+        <location filename="../../app/audit.py" line="383"/>
         <source>审计记录已被篡改：本机的审计检查点 {path} 被改动或删除。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: this machine&apos;s audit checkpoint {path} was changed or deleted. So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="382"/>
+        <location filename="../../app/audit.py" line="389"/>
         <source>审计记录已被篡改：本机检查点记录到审计事件 #{anchored}，数据库中的审计链只到 #{last}（有事件被删除：链尾被截断，或删减后重新计算了哈希链，或数据库被回退）。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: this machine&apos;s checkpoint records audit event #{anchored}, but the audit chain in the database only reaches #{last} (events were deleted: the chain end was cut off, the hash chain was recomputed after deletions, or the database was rolled back). So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="387"/>
+        <location filename="../../app/audit.py" line="394"/>
         <source>审计记录已被篡改：本机检查点记录的审计事件 #{event_id} 与数据库中的不同（审计链被改写）。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: audit event #{event_id} recorded in this machine&apos;s checkpoint differs from the one in the database (the audit chain was rewritten). So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="392"/>
+        <location filename="../../app/audit.py" line="399"/>
         <source>审计记录已被篡改：审计事件 #{event_id} 不是审发台写入的（没有封签，或封签不符）。为免掩盖篡改，审发台不再写入。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: audit event #{event_id} was not written by the desk (no seal, or the seal does not match). So as not to cover up the tampering, the desk writes nothing more. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="399"/>
+        <location filename="../../app/audit.py" line="406"/>
         <source>审计记录已被篡改：文件“{title}”（#{id}）的{parts}在审发台之外被改动，与审计记录不符，操作没有执行。请系统管理员运行 audit verify 核查。</source>
         <translation>The audit records have been tampered with: the {parts} of “{title}” (#{id}) were changed outside the desk and do not match the audit records; nothing was done. A system administrator should run audit verify.</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="661"/>
+        <location filename="../../app/audit.py" line="668"/>
         <source>审计事件 #{event_id} 的内容与其哈希不符（被修改）</source>
         <translation>Audit event #{event_id} does not match its hash (modified)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="662"/>
+        <location filename="../../app/audit.py" line="669"/>
         <source>审计事件 #{event_id} 缺失（被删除）</source>
         <translation>Audit event #{event_id} is missing (deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="665"/>
+        <location filename="../../app/audit.py" line="672"/>
         <source>审计事件 #{event_id} 的前序哈希不符（其前有事件被插入、删除或修改）</source>
         <translation>Audit event #{event_id} does not link to the one before it (an event before it was inserted, deleted or modified)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="666"/>
+        <location filename="../../app/audit.py" line="673"/>
         <source>链尾缺失：最后的事件应为 #{event_id}（末尾事件被删除）</source>
         <translation>The end of the chain is missing: the last event should be #{event_id} (events at the end were deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="669"/>
+        <location filename="../../app/audit.py" line="676"/>
         <source>审计链头（audit_head）缺失，而数据库中已有直到 #{event_id} 的审计事件（链头被删除）</source>
         <translation>The audit chain head (audit_head) is missing, while the database holds audit events up to #{event_id} (the chain head was deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="672"/>
+        <location filename="../../app/audit.py" line="679"/>
         <source>审计事件 #{event_id} 没有封签，而审发台写入的事件都有（在审发台之外写入）</source>
         <translation>Audit event #{event_id} has no seal, while every event the desk writes has one (written outside the desk)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="673"/>
+        <location filename="../../app/audit.py" line="680"/>
         <source>审计事件 #{event_id} 的封签与本机密钥不符（在审发台之外伪造）</source>
         <translation>The seal of audit event #{event_id} does not match this machine&apos;s key (forged outside the desk)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="678"/>
+        <location filename="../../app/audit.py" line="685"/>
         <source>本机检查点记录到审计事件 #{event_id}，数据库中的审计链只到 #{detail}（有事件被删除：链尾被截断，或删减后重新计算了哈希链，或数据库被回退）</source>
         <translation>This machine&apos;s checkpoint records audit event #{event_id}, but the audit chain in the database only reaches #{detail} (events were deleted: the chain end was cut off, the hash chain was recomputed after deletions, or the database was rolled back)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="681"/>
+        <location filename="../../app/audit.py" line="688"/>
         <source>本机检查点记录的审计事件 #{event_id} 与数据库中的不同（审计链被改写后重新计算）</source>
         <translation>Audit event #{event_id} recorded in this machine&apos;s checkpoint differs from the one in the database (the audit chain was rewritten and recomputed)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="682"/>
+        <location filename="../../app/audit.py" line="689"/>
         <source>本机检查点文件 {subject} 的校验码不符（被改动）</source>
         <translation>The checksum of this machine&apos;s checkpoint file {subject} does not match (changed)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="685"/>
+        <location filename="../../app/audit.py" line="692"/>
         <source>本机检查点文件 {subject} 缺失，而其密钥仍在（检查点被删除）</source>
         <translation>This machine&apos;s checkpoint file {subject} is missing while its key is still there (the checkpoint was deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="688"/>
+        <location filename="../../app/audit.py" line="695"/>
         <source>本机检查点的密钥 {subject} 缺失（被删除），检查点无法核验</source>
         <translation>The key {subject} of this machine&apos;s checkpoint is missing (deleted); the checkpoint cannot be verified</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="691"/>
+        <location filename="../../app/audit.py" line="698"/>
         <source>{subject}的{detail}在审发台之外被改动：与审计事件 #{event_id} 记录的状态不符</source>
         <translation>The {detail} of {subject} was changed outside the desk: it does not match the state recorded in audit event #{event_id}</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="692"/>
+        <location filename="../../app/audit.py" line="699"/>
         <source>{subject}没有任何审计记录（在审发台之外写入数据库）</source>
         <translation>{subject} has no audit records at all (written to the database outside the desk)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="695"/>
+        <location filename="../../app/audit.py" line="702"/>
         <source>{subject}已不在数据库中，而审计事件 #{event_id} 记录了它（在审发台之外被删除）</source>
         <translation>{subject} is no longer in the database, but audit event #{event_id} records it (deleted outside the desk)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="696"/>
+        <location filename="../../app/audit.py" line="703"/>
         <source>文件内容 {subject} 与其 SHA-256 不符（被替换）</source>
         <translation>File content {subject} does not match its SHA-256 (replaced)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="697"/>
+        <location filename="../../app/audit.py" line="704"/>
         <source>冻结的发布内容 {subject} 与其 SHA-256 不符（被改动）</source>
         <translation>Frozen release {subject} does not match its SHA-256 (changed)</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="698"/>
+        <location filename="../../app/audit.py" line="705"/>
         <source>目录条目 {subject} 的{detail}与其冻结的发布内容不一致</source>
         <translation>The {detail} of catalog entry {subject} does not match its frozen release</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="917"/>
+        <location filename="../../app/audit.py" line="924"/>
         <source>请写明核查结论（为什么接受当前的审计状态）。</source>
         <translation>State the conclusion of the check (why the current audit state is accepted).</translation>
     </message>
     <message>
-        <location filename="../../app/audit.py" line="920"/>
+        <location filename="../../app/audit.py" line="927"/>
         <source>只有系统管理员可以确认审计核查的结论。</source>
         <translation>Only a system administrator can confirm the conclusion of an audit check.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="727"/>
+        <location filename="../../app/cli.py" line="765"/>
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
         <location filename="../../app/cli_desk.py" line="52"/>
-        <location filename="../../app/cli_desk.py" line="554"/>
+        <location filename="../../app/cli_desk.py" line="555"/>
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
@@ -1052,42 +1077,42 @@ Data folder: {path}</translation>
         <translation>Nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="549"/>
+        <location filename="../../app/cli_desk.py" line="550"/>
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_restore）恢复。</source>
         <translation>Restore a shared (PostgreSQL) database with the server&apos;s tools, such as pg_restore.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="572"/>
+        <location filename="../../app/cli_desk.py" line="573"/>
         <source>起始日期晚于截止日期。</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="583"/>
+        <location filename="../../app/cli_desk.py" line="584"/>
         <source>没有名称或代码为“{name}”的部门。</source>
         <translation>No department is named or coded “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="605"/>
+        <location filename="../../app/cli_desk.py" line="606"/>
         <source>只有系统管理员可以迁移数据库。</source>
         <translation>Only an administrator can move the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="638"/>
+        <location filename="../../app/cli_desk.py" line="639"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="841"/>
+        <location filename="../../app/cli_desk.py" line="842"/>
         <source>只有发布管理员或系统管理员可以重建静态目录网站。</source>
         <translation>Only publishing managers or system administrators can rebuild the static catalog site.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="896"/>
+        <location filename="../../app/cli_desk.py" line="873"/>
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="916"/>
+        <location filename="../../app/cli_desk.py" line="893"/>
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
@@ -1148,7 +1173,7 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../app/cli_request_answers.py" line="116"/>
-        <location filename="../../app/cli_requests.py" line="44"/>
+        <location filename="../../app/cli_requests.py" line="46"/>
         <location filename="../../app/documents.py" line="56"/>
         <source>读取“{name}”失败：{reason}</source>
         <translation>Reading “{name}” failed: {reason}</translation>
@@ -1179,22 +1204,22 @@ Data folder: {path}</translation>
         <translation>Only clerks of the document&apos;s department can upload a new version of a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="251"/>
+        <location filename="../../app/documents.py" line="254"/>
         <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
         <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="256"/>
+        <location filename="../../app/documents.py" line="259"/>
         <source>只有本部门的经办人可以修改文件信息。</source>
         <translation>Only clerks of the document&apos;s department can change its details.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="273"/>
+        <location filename="../../app/documents.py" line="276"/>
         <source>标题不能为空。</source>
         <translation>The title cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="292"/>
+        <location filename="../../app/documents.py" line="299"/>
         <source>“{value}”不是法定公文种类。</source>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
@@ -1622,77 +1647,82 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../app/reviewing.py" line="333"/>
-        <location filename="../../app/reviewing.py" line="731"/>
+        <location filename="../../app/reviewing.py" line="745"/>
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="341"/>
+        <location filename="../../app/reviewing.py" line="345"/>
+        <source>依申请公开的答复书和提供给申请人的文件本身就是给申请人的内容，结论应为“同意公开”或“删减后公开”（不予提供的，在答复书中写明）。</source>
+        <translation>In disclosure on request, the reply letter and the documents provided to the applicant are themselves meant for the applicant; the conclusion should be “Disclose” or “Disclose redacted” (whatever is not provided is stated in the reply letter).</translation>
+    </message>
+    <message>
+        <location filename="../../app/reviewing.py" line="349"/>
         <source>有依条例不予公开而删除或遮盖的内容，结论应为“删减后公开”。</source>
         <translation>Content was removed or masked as withheld under the Regulations; the conclusion should be “Disclose redacted”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="345"/>
+        <location filename="../../app/reviewing.py" line="353"/>
         <source>没有任何删除或遮盖（技术性清理不计），结论应为“同意公开”。</source>
         <translation>Nothing was removed or masked (technical cleanup does not count); the conclusion should be “Disclose”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="429"/>
+        <location filename="../../app/reviewing.py" line="443"/>
         <source>随文件提交的政策解读“{title}”尚未检查，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document has not been checked; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="434"/>
+        <location filename="../../app/reviewing.py" line="448"/>
         <source>文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。</source>
         <translation>The document was not checked since its last change and cannot be approved. Run the check first.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="443"/>
+        <location filename="../../app/reviewing.py" line="457"/>
         <source>“{title}”的成文日期在检查之后改为 {now}，而检查是按 {then} 判断领导人职务和过时表述的，不能批准。请重新检查。</source>
         <translation>The date written of “{title}” was changed to {now} after the check, which judged leaders&apos; posts and outdated wording as of {then}; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="453"/>
+        <location filename="../../app/reviewing.py" line="467"/>
         <source>随文件提交的政策解读“{title}”还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document still has {count} undecided blocking findings; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="459"/>
+        <location filename="../../app/reviewing.py" line="473"/>
         <source>还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>{count} blocking findings are still undecided; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="728"/>
+        <location filename="../../app/reviewing.py" line="742"/>
         <source>“技术性清理”不是不予公开的依据，请选择条例规定的依据。</source>
         <translation>“Technical cleanup” is not a basis for withholding; choose a basis from the Regulations.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="361"/>
+        <location filename="../../app/reviewing.py" line="369"/>
         <source>“{title}”是规章、规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。如确实无需解读，请在审查结论中写明理由。</source>
         <translation>“{title}” is a rule, a normative document or needs an interpretation: it can be approved only with its interpretation (three synchronisations). If it truly needs none, say why in the conclusion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="471"/>
+        <location filename="../../app/reviewing.py" line="485"/>
         <source>附件“{name}”无法自动检查，须由审查员逐个人工审查并填写说明后才能批准。</source>
         <translation>Attachment “{name}” cannot be checked automatically; it can be approved only after a reviewer reviews each file by hand and writes a note.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="581"/>
+        <location filename="../../app/reviewing.py" line="595"/>
         <source>政策解读“{title}”删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted interpretation “{title}” failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="587"/>
+        <location filename="../../app/reviewing.py" line="601"/>
         <source>删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted version failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="619"/>
+        <location filename="../../app/reviewing.py" line="633"/>
         <source>“{title}”随发布的目录信息未通过检查，不能批准：{problems}。请修改后再批准。</source>
         <translation>The catalog details to be published with “{title}” failed the check; cannot approve: {problems}. Correct them, then approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="638"/>
+        <location filename="../../app/reviewing.py" line="652"/>
         <source>文件在检查后已被修改，不能批准。请重新检查。</source>
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
@@ -1753,6 +1783,7 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../app/catalog.py" line="464"/>
+        <location filename="../../app/cli_recheck.py" line="142"/>
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
@@ -2082,83 +2113,83 @@ Data folder: {path}</translation>
         <translation>There is no key {key}.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="90"/>
+        <location filename="../../app/transfer.py" line="92"/>
         <source>只有部门的发布管理员可以导出或导入传输包。</source>
         <translation>Only a department&apos;s publisher can export or import transfer packages.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="185"/>
+        <location filename="../../app/transfer.py" line="187"/>
         <source>没有待导出的条目。发布时选择“传输包”目标，条目才会进入传输包。</source>
         <translation>Nothing is waiting for export. Items go into a transfer package when published with the “transfer package” target.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="238"/>
+        <location filename="../../app/transfer.py" line="240"/>
         <source>无法写入传输包“{name}”：{reason}。没有导出任何内容。</source>
         <translation>Cannot write transfer package “{name}”: {reason}. Nothing was exported.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="253"/>
+        <location filename="../../app/transfer.py" line="255"/>
         <source>传输包（序号 {sequence}）已导出并记录，但无法写到“{path}”：{reason}。下次启动审发台时会再次尝试。</source>
         <translation>The transfer package (sequence {sequence}) was exported and recorded, but cannot be written to “{path}”: {reason}. The desk tries again at its next start.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="285"/>
-        <location filename="../../app/transfer.py" line="322"/>
+        <location filename="../../app/transfer.py" line="287"/>
+        <location filename="../../app/transfer.py" line="324"/>
         <source>这些条目已由他人导出，本次导出已作废。</source>
         <translation>Someone else exported these items; this export was discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="462"/>
+        <location filename="../../app/transfer.py" line="464"/>
         <source>传输包声称来自“{claimed}”，但签名密钥登记为“{registered}”，拒绝导入。</source>
         <translation>The package claims to come from “{claimed}” but its key is registered to “{registered}”; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="512"/>
+        <location filename="../../app/transfer.py" line="514"/>
         <source>传输包来自的审查机使用流水号号段 {first}–{last}，与本机号段 {here_first}–{here_last} 重叠：两台机器会给不同条目编出同一个索引号。未导入任何内容。请系统管理员在本机“目录设置”中把本部门的号段改为与审查机不重叠的范围，再导入本包。</source>
         <translation>The review machine the package comes from uses the serial range {first}–{last}, which overlaps this machine&apos;s range {here_first}–{here_last}: the two machines would give different entries the same index number. Nothing was imported. A system administrator should change the department&apos;s range in “Catalog settings” on this machine so it does not overlap the review machine&apos;s, then import the package again.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="534"/>
+        <location filename="../../app/transfer.py" line="536"/>
         <source>传输包中有 {count} 个索引号在本机已被其他条目使用，未导入任何内容：{clashes}。这是离线审查机和本机在同一范围内各自编号造成的重号。处理办法：1. 系统管理员在两台机器的“目录设置”中为本部门设定互不重叠的流水号号段，以免再次重号；2. 选择“跳过重号条目”（命令行 --skip-clashes）导入本包的其余内容；3. 重号的条目由离线审查机撤回，再作为新文件审查、发布，以取得新的索引号。</source>
         <translation>{count} index numbers in the package are already used by other entries on this machine; nothing was imported: {clashes}. The offline review machine and this machine numbered in the same range independently. What to do: 1. a system administrator sets non-overlapping serial ranges for the department in “Catalog settings” on both machines, so that it does not happen again; 2. choose “Skip clashing entries” (command line --skip-clashes) to import the rest of the package; 3. the offline review machine withdraws the clashing entries and reviews and publishes them again as new documents to get new index numbers.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="586"/>
+        <location filename="../../app/transfer.py" line="588"/>
         <source>传输包 {package} 已经导入过，拒绝再次导入（重放）。</source>
         <translation>Package {package} was imported before; refused (replay).</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="598"/>
+        <location filename="../../app/transfer.py" line="600"/>
         <source>传输包序号 {sequence} 不大于已导入的 {last}：可能是重放的旧包，拒绝导入。</source>
         <translation>Package sequence {sequence} is not above the last imported, {last}: possibly an old package replayed; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="656"/>
+        <location filename="../../app/transfer.py" line="658"/>
         <source>索引号“{index_no}”已被本机目录中的其他条目使用，拒绝导入。</source>
         <translation>Index number “{index_no}” belongs to another entry of this catalog; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="665"/>
+        <location filename="../../app/transfer.py" line="667"/>
         <source>传输包条目“{index_no}”缺少发布文件。</source>
         <translation>Package item “{index_no}” has no published file.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="706"/>
+        <location filename="../../app/transfer.py" line="708"/>
         <source>传输包要修改的条目“{index_no}”不在本机目录中。</source>
         <translation>The entry “{index_no}” the package changes is not in this catalog.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="719"/>
+        <location filename="../../app/transfer.py" line="721"/>
         <source>传输包含有无法识别的操作“{action}”。</source>
         <translation>The package holds an unknown action “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="738"/>
+        <location filename="../../app/transfer.py" line="740"/>
         <source>传输包条目“{index_no}”是对索引号“{target}”的解读，但该文件属于其他部门（{owner}），本包的签名部门无权为其添加解读。未导入任何内容。</source>
         <translation>Package entry “{index_no}” is an interpretation of index number “{target}”, but that document belongs to another department ({owner}) and the package&apos;s signing department may not add interpretations to it. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="750"/>
+        <location filename="../../app/transfer.py" line="752"/>
         <source>传输包条目“{index_no}”没有冻结的发布内容，拒绝导入。</source>
         <translation>Package item “{index_no}” has no frozen release; refused.</translation>
     </message>
@@ -2322,7 +2353,7 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../app/published_audit.py" line="91"/>
-        <location filename="../../app/sentinel.py" line="95"/>
+        <location filename="../../app/sentinel.py" line="96"/>
         <source>网站文件夹不存在：{path}</source>
         <translation>The site folder does not exist: {path}</translation>
     </message>
@@ -2473,12 +2504,12 @@ Data folder: {path}</translation>
         <translation>An entry for disclosure on request cannot carry files.</translation>
     </message>
     <message>
-        <location filename="../../app/field_limits.py" line="162"/>
+        <location filename="../../app/field_limits.py" line="164"/>
         <source>“{item}”的{field}不能超过 {limit} 个字符（现有 {length} 个），没有保存。</source>
         <translation>The {field} of “{item}” cannot be longer than {limit} characters (it has {length}); not saved.</translation>
     </message>
     <message>
-        <location filename="../../app/field_limits.py" line="167"/>
+        <location filename="../../app/field_limits.py" line="169"/>
         <source>{field}不能超过 {limit} 个字符（现有 {length} 个），没有保存。</source>
         <translation>{field} cannot be longer than {limit} characters (it has {length}); not saved.</translation>
     </message>
@@ -2593,7 +2624,7 @@ Data folder: {path}</translation>
         <translation>Only publishing managers, confidentiality reviewers or system administrators can run a full recheck of published content.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_requests.py" line="134"/>
+        <location filename="../../app/cli_requests.py" line="143"/>
         <source>告知补正时请用 --until 给出补正期限。</source>
         <translation>When requesting an amendment, give the amendment deadline with --until.</translation>
     </message>
@@ -2613,122 +2644,122 @@ Data folder: {path}</translation>
         <translation>There is no disclosure request with request number {number}.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="182"/>
+        <location filename="../../app/info_requests.py" line="193"/>
         <source>只有本部门的经办人可以登记和办理依申请公开申请。</source>
         <translation>Only clerks of the department can register and handle disclosure requests.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="188"/>
+        <location filename="../../app/info_requests.py" line="199"/>
         <source>请填写{label}。</source>
         <translation>Please fill in {label}.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="191"/>
+        <location filename="../../app/info_requests.py" line="202"/>
         <source>{label}最多 {limit} 个字符，现有 {count} 个。</source>
         <translation>{label} takes at most {limit} characters; it has {count}.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="201"/>
+        <location filename="../../app/info_requests.py" line="212"/>
         <source>{label}不能晚于今天。</source>
         <translation>{label} cannot be later than today.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="272"/>
+        <location filename="../../app/info_requests.py" line="283"/>
         <source>文件“{name}”是空的。</source>
         <translation>File “{name}” is empty.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="275"/>
+        <location filename="../../app/info_requests.py" line="286"/>
         <source>文件“{name}”超过 {mb} MB，不能作为申请材料保存。</source>
         <translation>File “{name}” is over {mb} MB and cannot be kept as request material.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="318"/>
+        <location filename="../../app/info_requests.py" line="329"/>
         <source>申请 {number} 已办结（{status}），不能再办理。</source>
         <translation>Request {number} is closed ({status}) and can no longer be handled.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="342"/>
+        <location filename="../../app/info_requests.py" line="353"/>
         <source>办理日期不能早于收到申请的日期。</source>
         <translation>The date cannot be earlier than the date the request was received.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="378"/>
+        <location filename="../../app/info_requests.py" line="389"/>
         <source>补正只能一次性告知（第三十条），本申请已告知过补正。</source>
         <translation>An amendment can be requested only once (art. 30), and this request already had one.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="384"/>
+        <location filename="../../app/info_requests.py" line="395"/>
         <source>补正须在收到申请之日起 7 个工作日内告知（第三十条），最迟 {last}。</source>
         <translation>An amendment must be requested within 7 working days of receiving the request (art. 30), by {last} at the latest.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="388"/>
+        <location filename="../../app/info_requests.py" line="399"/>
         <source>补正期限须晚于告知补正的日期。</source>
         <translation>The amendment deadline must be later than the date the amendment was requested.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="401"/>
+        <location filename="../../app/info_requests.py" line="412"/>
         <source>本申请没有告知过补正。</source>
         <translation>No amendment was requested for this request.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="403"/>
+        <location filename="../../app/info_requests.py" line="414"/>
         <source>本申请的补正已经登记过。</source>
         <translation>The amendment for this request is already recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="405"/>
+        <location filename="../../app/info_requests.py" line="416"/>
         <source>收到补正的日期不能早于告知补正的日期。</source>
         <translation>The date the amendment was received cannot be earlier than the date it was requested.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="427"/>
+        <location filename="../../app/info_requests.py" line="438"/>
         <source>答复期限只能延长一次（第三十三条）。</source>
         <translation>The reply deadline can be extended only once (art. 33).</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="430"/>
+        <location filename="../../app/info_requests.py" line="441"/>
         <source>延长的期限为 1 到 {max} 个工作日（第三十三条）。</source>
         <translation>An extension is 1 to {max} working days (art. 33).</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="435"/>
-        <source>等待补正期间没有答复期限，不能延期。</source>
-        <translation>While waiting for an amendment there is no reply deadline to extend.</translation>
+        <location filename="../../app/info_requests.py" line="455"/>
+        <source>当前没有答复期限（等待补正或已不再处理），不能登记“{action}”。</source>
+        <translation>There is no reply deadline now (awaiting amendment or no longer processed); cannot record “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="438"/>
-        <source>答复期限 {due} 已过，不能再延期。</source>
-        <translation>The reply deadline {due} has passed; it can no longer be extended.</translation>
+        <location filename="../../app/info_requests.py" line="462"/>
+        <source>答复期限 {due} 已过，不能再登记“{action}”（须在答复期限内办理）。</source>
+        <translation>The reply deadline {due} has passed; “{action}” can no longer be recorded (it must be done within the reply deadline).</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="454"/>
+        <location filename="../../app/info_requests.py" line="480"/>
         <source>申请等待补正，收到补正后再征求意见。</source>
         <translation>The request is waiting for an amendment; consult after the amendment is received.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="478"/>
+        <location filename="../../app/info_requests.py" line="505"/>
         <source>本申请没有尚未收到意见的征求意见。</source>
         <translation>This request has no consultation still waiting for an opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="481"/>
+        <location filename="../../app/info_requests.py" line="508"/>
         <source>收到意见的日期不能早于发出征求意见的日期。</source>
         <translation>The date the opinion was received cannot be earlier than the date the consultation was sent.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="506"/>
+        <location filename="../../app/info_requests.py" line="533"/>
         <source>申请人撤回申请请用“撤回”登记。</source>
         <translation>Record an applicant&apos;s withdrawal with “Withdraw”.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="510"/>
+        <location filename="../../app/info_requests.py" line="537"/>
         <source>只有补正期限已过且申请人未补正的申请才能以“逾期不补正”办结。</source>
         <translation>Only a request whose amendment deadline has passed without an amendment can be closed as “not amended in time”.</translation>
     </message>
     <message>
-        <location filename="../../app/info_requests.py" line="514"/>
+        <location filename="../../app/info_requests.py" line="541"/>
         <source>“补正后申请内容仍不明确”须先告知补正并收到补正。</source>
         <translation>“Request still unclear after amendment” needs an amendment to have been requested and received first.</translation>
     </message>
@@ -2743,92 +2774,102 @@ Data folder: {path}</translation>
         <translation>Only a publishing manager of the entry&apos;s own department can set the notice period of catalog entry “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="271"/>
+        <location filename="../../app/recheck.py" line="275"/>
         <source>分区数须至少为 1。</source>
         <translation>There must be at least 1 partition.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="285"/>
+        <location filename="../../app/recheck.py" line="289"/>
         <source>正在进行的第 {run} 次复查分为 {parts} 个分区，而不是 {asked} 个。</source>
         <translation>Recheck {run}, in progress, has {parts} partitions, not {asked}.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="823"/>
+        <location filename="../../app/recheck.py" line="827"/>
         <source>没有编号为 {run} 的复查。</source>
         <translation>There is no recheck {run}.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="853"/>
+        <location filename="../../app/recheck.py" line="857"/>
         <source>“{index_no}”来自传输包，须在报送它的机器上更正。</source>
         <translation>“{index_no}” came in a transfer package; correct it on the machine that sent it.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="858"/>
+        <location filename="../../app/recheck.py" line="862"/>
         <source>只有本部门的经办人可以更正目录条目“{index_no}”。</source>
         <translation>Only clerks of the entry&apos;s own department can correct catalog entry “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="102"/>
+        <location filename="../../app/request_answers.py" line="105"/>
         <source>“{outcome}”没有答复书模板，请按本机关的格式另行起草。</source>
         <translation>There is no reply letter template for “{outcome}”; draft it separately in the agency&apos;s own format.</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="227"/>
+        <location filename="../../app/request_answers.py" line="150"/>
+        <source>文件名或标题中有申请人的姓名或联系方式，请改用不含申请人信息的标题和文件名（标题会长期保存在审计记录中）。</source>
+        <translation>The file name or title contains the applicant&apos;s name or contact details; use a title and file name without the applicant&apos;s details (titles are kept long-term in the audit records).</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="271"/>
         <source>申请 {number} 的答复书“{title}”当前为“{status}”，不能再修改；如需修改请先退回。</source>
         <translation>The reply letter “{title}” of request {number} is now “{status}” and can no longer be changed; return it first to change it.</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="334"/>
+        <location filename="../../app/request_answers.py" line="381"/>
         <source>只有本部门的经办人可以起草答复。</source>
         <translation>Only clerks of the department can draft replies.</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="338"/>
+        <location filename="../../app/request_answers.py" line="385"/>
         <source>申请 {number} 已办结（不再处理），不能再起草答复。</source>
         <translation>Request {number} is closed (no longer processed); no reply can be drafted.</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="372"/>
+        <location filename="../../app/request_answers.py" line="427"/>
         <source>“{title}”是依申请公开申请 {number} 的答复材料，只提供给申请人，不能发布到公开目录。如该信息可以公开并需主动公开（条例第四十四条），请用“转为主动公开”另建草稿，按主动公开流程审查发布。</source>
         <translation>“{title}” is reply material for disclosure request {number}, provided only to the applicant; it cannot be published in the disclosure catalog. If the information can be disclosed and should be disclosed proactively (Regulations art. 44), use “Convert to proactive disclosure” to make a new draft and review and publish it as a proactive disclosure.</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="386"/>
+        <location filename="../../app/request_answers.py" line="441"/>
         <source>“{title}”尚未经审查批准（当前为“{status}”），不能交付申请人。</source>
         <translation>“{title}” has not been reviewed and approved (it is “{status}”); cannot deliver it to the applicant.</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="397"/>
+        <location filename="../../app/request_answers.py" line="452"/>
         <source>“{title}”没有可交付的审查发布版本（审查结论须为“同意公开”或“删减后公开”，且批准后未再修改）。</source>
         <translation>“{title}” has no reviewed published version to deliver (the conclusion must be “Disclose” or “Disclose redacted”, with no change since approval).</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="408"/>
+        <location filename="../../app/request_answers.py" line="463"/>
         <source>“{title}”的发布版本与审查时复核的版本不一致，不能交付。</source>
         <translation>The published version of “{title}” is not the one verified at review; cannot deliver.</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="435"/>
+        <location filename="../../app/request_answers.py" line="485"/>
+        <source>申请 {number} 的答复书所列文件与要交付的文件不一致（{titles}），请重新起草答复书并经审查批准后再导出。</source>
+        <translation>The documents listed in the reply letter of request {number} do not match the documents to deliver ({titles}); draft the reply letter again and have it reviewed and approved before exporting.</translation>
+    </message>
+    <message>
+        <location filename="../../app/request_answers.py" line="513"/>
         <source>只有本部门的经办人可以导出答复材料。</source>
         <translation>Only clerks of the department can export reply materials.</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="439"/>
+        <location filename="../../app/request_answers.py" line="517"/>
         <source>申请 {number} 还没有答复书，请先起草答复书并经审查批准。</source>
         <translation>Request {number} has no reply letter yet; draft one and have it reviewed and approved first.</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="495"/>
+        <location filename="../../app/request_answers.py" line="573"/>
         <source>申请 {number} 没有已批准的公开文件，无法转为主动公开。</source>
         <translation>Request {number} has no approved disclosed documents; nothing to convert to proactive disclosure.</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="507"/>
+        <location filename="../../app/request_answers.py" line="583"/>
         <source>“{title}”中有申请人的姓名或联系方式，不能转为主动公开。请删除后作为新文件导入并按主动公开流程审查。</source>
         <translation>“{title}” contains the applicant&apos;s name or contact details and cannot be converted to proactive disclosure. Remove them, import it as a new document and review it as a proactive disclosure.</translation>
     </message>
     <message>
-        <location filename="../../app/request_answers.py" line="526"/>
+        <location filename="../../app/request_answers.py" line="602"/>
         <source>只有本部门的经办人可以转为主动公开。</source>
         <translation>Only clerks of the department can convert to proactive disclosure.</translation>
     </message>
@@ -2863,7 +2904,7 @@ Data folder: {path}</translation>
         <translation>Only the department&apos;s confidentiality reviewers or system administrators can change its rule packs.</translation>
     </message>
     <message>
-        <location filename="../../app/sentinel.py" line="385"/>
+        <location filename="../../app/sentinel.py" line="401"/>
         <source>没有编号为 {run} 的已完成巡检。</source>
         <translation>There is no finished inspection {run}.</translation>
     </message>
@@ -2893,34 +2934,119 @@ Data folder: {path}</translation>
         <translation>{kind} lacks the following, so it cannot be produced: {facts}.</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_package.py" line="120"/>
+        <location filename="../../publish/answer_package.py" line="118"/>
+        <source>答复材料包“{name}”中有重复的文件名，可能被篡改。</source>
+        <translation>Reply package “{name}” has duplicate file names; it may have been tampered with.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/answer_package.py" line="128"/>
         <source>答复材料包“{name}”不完整或已损坏。</source>
         <translation>Reply package “{name}” is incomplete or damaged.</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_package.py" line="122"/>
+        <location filename="../../publish/answer_package.py" line="130"/>
         <source>答复材料包“{name}”的清单与签名公钥不符。</source>
         <translation>The manifest of reply package “{name}” does not match its signing public key.</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_package.py" line="124"/>
+        <location filename="../../publish/answer_package.py" line="132"/>
         <source>答复材料包“{name}”不是用该机关的签名密钥签署的。</source>
         <translation>Reply package “{name}” was not signed with the agency&apos;s signing key.</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_package.py" line="128"/>
+        <location filename="../../publish/answer_package.py" line="136"/>
         <source>答复材料包“{name}”的签名无效。</source>
         <translation>The signature of reply package “{name}” is invalid.</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_package.py" line="131"/>
+        <location filename="../../publish/answer_package.py" line="139"/>
         <source>答复材料包“{name}”内的文件与清单不一致。</source>
         <translation>The files in reply package “{name}” do not match its manifest.</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_package.py" line="135"/>
+        <location filename="../../publish/answer_package.py" line="143"/>
         <source>答复材料包“{name}”中“{file}”的 SHA-256 与清单不符。</source>
         <translation>The SHA-256 of “{file}” in reply package “{name}” does not match the manifest.</translation>
+    </message>
+    <message>
+        <location filename="../../app/publishing.py" line="149"/>
+        <source>上次中断的备份或恢复留下的半份数据库副本已删除：{target}。</source>
+        <translation>The partial database copy left by an interrupted backup or restore was deleted: {target}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/publishing.py" line="152"/>
+        <source>上次中断的数据库恢复已完成：备份已在 {target} 就位，本机审计检查点已随之更新。</source>
+        <translation>The interrupted database restore was completed: the backup is in place at {target}, and this machine&apos;s audit checkpoint was updated to match.</translation>
+    </message>
+    <message>
+        <location filename="../../app/publishing.py" line="155"/>
+        <source>上次中断的数据库恢复未生效：{target} 保持原样。如仍需恢复，请重新恢复备份。</source>
+        <translation>The interrupted database restore did not take effect: {target} is unchanged. To restore it still, restore the backup again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/publishing.py" line="158"/>
+        <source>上次未完成的静态目录网站更新已补做：{target}（{changed} 个文件变更）。</source>
+        <translation>The unfinished static catalog site update was completed: {target} ({changed} files changed).</translation>
+    </message>
+    <message>
+        <location filename="../../app/publishing.py" line="162"/>
+        <source>上次未完成的静态目录网站更新仍未能补做（{target}）：{error}。请修复后运行 main.py site rebuild。</source>
+        <translation>The unfinished static catalog site update still could not be completed ({target}): {error}. Fix the problem, then run main.py site rebuild.</translation>
+    </message>
+    <message>
+        <location filename="../../app/publishing.py" line="165"/>
+        <source>上次中断的传输包导出已完成：序号 {sequence}，{target}。</source>
+        <translation>The interrupted transfer package export was completed: sequence {sequence}, {target}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/publishing.py" line="168"/>
+        <source>传输包（序号 {sequence}）已导出并记录，但文件已不在 {target}（已被取走？）。</source>
+        <translation>The transfer package (sequence {sequence}) was exported and recorded, but the file is no longer at {target} (already taken away?).</translation>
+    </message>
+    <message>
+        <location filename="../../app/publishing.py" line="171"/>
+        <source>上次中断的传输包导出已作废：序号 {sequence} 不再使用，其中的条目留待下次导出。</source>
+        <translation>The interrupted transfer package export was discarded: sequence {sequence} is no longer used, and its items wait for the next export.</translation>
+    </message>
+    <message>
+        <location filename="../../app/publishing.py" line="175"/>
+        <source>上次中断的传输包导出尚未收尾：{target} 所在的文件夹无法访问（移动存储未插入？），下次启动时再试。</source>
+        <translation>The interrupted transfer package export is not finished yet: the folder of {target} cannot be reached (removable storage not plugged in?). The desk tries again at its next start.</translation>
+    </message>
+    <message>
+        <location filename="../../app/publishing.py" line="180"/>
+        <source>上次中断的传输包导出未能收尾：{error}</source>
+        <translation>The interrupted transfer package export could not be finished: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_summary.py" line="31"/>
+        <source>月份应为 YYYY-MM：{text}</source>
+        <translation>The month must be YYYY-MM: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_summary.py" line="39"/>
+        <source>该用户不属于任何部门，没有保密审查汇总表。</source>
+        <translation>This user belongs to no department and has no monthly review summary.</translation>
+    </message>
+    <message>
+        <location filename="../../app/sign_off.py" line="63"/>
+        <source>只有本部门的系统管理员可以设置保密审查单的签批环节。</source>
+        <translation>Only a system administrator of the department can set the review record&apos;s sign-off steps.</translation>
+    </message>
+    <message>
+        <location filename="../../app/sign_off.py" line="66"/>
+        <source>请至少填写一个签批环节。</source>
+        <translation>Enter at least one sign-off step.</translation>
+    </message>
+    <message>
+        <location filename="../../app/sign_off.py" line="69"/>
+        <source>签批环节最多 {most} 个，填写了 {count} 个。</source>
+        <translation>At most {most} sign-off steps are allowed; {count} were entered.</translation>
+    </message>
+    <message>
+        <location filename="../../app/sign_off.py" line="76"/>
+        <source>签批环节重复：{steps}。</source>
+        <translation>Repeated sign-off steps: {steps}.</translation>
     </message>
 </context>
 <context>
@@ -3121,67 +3247,72 @@ Data folder: {path}</translation>
 <context>
     <name>FilesController</name>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="49"/>
+        <location filename="../../app/ui/controllers/files.py" line="50"/>
         <source>导入文件…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="51"/>
+        <location filename="../../app/ui/controllers/files.py" line="52"/>
         <source>文件信息…</source>
         <translation>Document details…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="52"/>
+        <location filename="../../app/ui/controllers/files.py" line="53"/>
         <source>上传新版本…</source>
         <translation>Upload new version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="53"/>
+        <location filename="../../app/ui/controllers/files.py" line="54"/>
         <source>保密检查</source>
         <translation>Check</translation>
     </message>
     <message>
         <location filename="../../app/ui/controllers/files.py" line="55"/>
+        <source>检查文中链接（联网）</source>
+        <translation>Check links in the text (online)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="57"/>
         <source>保存发布版本…</source>
         <translation>Save published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="58"/>
+        <location filename="../../app/ui/controllers/files.py" line="60"/>
         <source>保存清理后的 DOCX…</source>
         <translation>Save cleaned DOCX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="61"/>
+        <location filename="../../app/ui/controllers/files.py" line="63"/>
         <source>保存保密审查单…</source>
         <translation>Save review record…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="88"/>
+        <location filename="../../app/ui/controllers/files.py" line="97"/>
         <source>可导入的文件</source>
         <translation>Importable files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="98"/>
+        <location filename="../../app/ui/controllers/files.py" line="107"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="98"/>
+        <location filename="../../app/ui/controllers/files.py" line="107"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="99"/>
+        <location filename="../../app/ui/controllers/files.py" line="108"/>
         <source>导入文件</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="122"/>
+        <location filename="../../app/ui/controllers/files.py" line="131"/>
         <source>正在导入 {name}（{done}/{total}）</source>
         <translation>Importing {name} ({done}/{total})</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controllers/files.py" line="149"/>
+        <location filename="../../app/ui/controllers/files.py" line="158"/>
         <source>已导入 %n 个文件</source>
         <translation>
             <numerusform>Imported %n file</numerusform>
@@ -3189,12 +3320,12 @@ Data folder: {path}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="154"/>
+        <location filename="../../app/ui/controllers/files.py" line="163"/>
         <source>部分文件未导入</source>
         <translation>Some files were not imported</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controllers/files.py" line="155"/>
+        <location filename="../../app/ui/controllers/files.py" line="164"/>
         <source>%n 个文件未导入，其余文件不受影响：</source>
         <translation>
             <numerusform>%n file was not imported; the others are not affected:</numerusform>
@@ -3202,42 +3333,57 @@ Data folder: {path}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="163"/>
+        <location filename="../../app/ui/controllers/files.py" line="172"/>
         <source>导入已取消；已导入的文件保留。</source>
         <translation>Import cancelled; files already imported are kept.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="179"/>
+        <location filename="../../app/ui/controllers/files.py" line="188"/>
         <source>成文日期已改，正在按新日期重新检查领导人职务和过时表述。</source>
         <translation>The date written changed; checking leaders&apos; posts and outdated wording again for the new date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="188"/>
+        <location filename="../../app/ui/controllers/files.py" line="197"/>
         <source>选择新版本文件</source>
         <translation>Choose the new version&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="212"/>
+        <location filename="../../app/ui/controllers/files.py" line="221"/>
         <source>已上传新版本，正在重新检查。</source>
         <translation>New version uploaded; checking it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="264"/>
+        <location filename="../../app/ui/controllers/files.py" line="239"/>
+        <source>正在检查文中的链接…</source>
+        <translation>Checking the links in the text…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="250"/>
+        <source>文中链接</source>
+        <translation>Links in the text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="251"/>
+        <source>最近一次检查没有发现文中的链接。</source>
+        <translation>The last check found no links in the text.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/files.py" line="301"/>
         <source>检查已取消；未检查的文件不会显示为无问题。</source>
         <translation>Check cancelled; unchecked documents are not shown as clean.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="280"/>
+        <location filename="../../app/ui/controllers/files.py" line="317"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="299"/>
+        <location filename="../../app/ui/controllers/files.py" line="336"/>
         <source>该文件还没有审查结论，没有可保存的发布版本或审查单。</source>
         <translation>This document has no review conclusion yet: there is no published version or record to save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/files.py" line="305"/>
+        <location filename="../../app/ui/controllers/files.py" line="342"/>
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
@@ -5277,6 +5423,11 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Contact: {contact}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/requests_view.py" line="200"/>
+        <source>（仅经办人可见）</source>
+        <translation>(visible to clerks only)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/requests_view.py" line="201"/>
         <source>收到日期：{day}</source>
         <translation>Received: {day}</translation>
@@ -5451,22 +5602,22 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>{count} department rule packs; merged rule version {version} (recorded with every check and review record).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rulepack_dialog.py" line="145"/>
+        <location filename="../../app/ui/rulepack_dialog.py" line="146"/>
         <source>{file} 第 {line} 行：{message}（已跳过）</source>
         <translation>{file} line {line}: {message} (skipped)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rulepack_dialog.py" line="164"/>
+        <location filename="../../app/ui/rulepack_dialog.py" line="165"/>
         <source>已导出 {count} 个规则包到 {folder}。</source>
         <translation>Exported {count} rule packs to {folder}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rulepack_dialog.py" line="183"/>
+        <location filename="../../app/ui/rulepack_dialog.py" line="184"/>
         <source>删除规则包</source>
         <translation>Delete rule pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/rulepack_dialog.py" line="184"/>
+        <location filename="../../app/ui/rulepack_dialog.py" line="185"/>
         <source>删除“{name}”？此后的检查不再使用其中的规则。</source>
         <translation>Delete “{name}”? Later checks will no longer use its rules.</translation>
     </message>
@@ -6354,179 +6505,200 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>StatisticsWindow</name>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="51"/>
+        <location filename="../../app/ui/statistics_view.py" line="53"/>
         <source>（无数据）</source>
         <translation>(no data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="128"/>
+        <location filename="../../app/ui/statistics_view.py" line="130"/>
+        <location filename="../../app/ui/statistics_view.py" line="171"/>
         <source>{month}月</source>
         <translation>Month {month}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="150"/>
+        <location filename="../../app/ui/statistics_view.py" line="153"/>
         <source>统计与年度报告</source>
         <translation>Statistics and yearly report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="155"/>
+        <location filename="../../app/ui/statistics_view.py" line="158"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="159"/>
+        <location filename="../../app/ui/statistics_view.py" line="162"/>
         <source>统计</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="162"/>
+        <location filename="../../app/ui/statistics_view.py" line="165"/>
         <source>导出 PDF（表二、表三）…</source>
         <translation>Export PDF (Tables 2 and 3)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="163"/>
+        <location filename="../../app/ui/statistics_view.py" line="166"/>
         <source>导出 XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="164"/>
+        <location filename="../../app/ui/statistics_view.py" line="167"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="167"/>
+        <location filename="../../app/ui/statistics_view.py" line="173"/>
+        <source>导出保密审查汇总表…</source>
+        <translation>Export monthly review summary…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="174"/>
+        <source>本部门所选月份办结的保密审查，每件一行（PDF、XLSX 或 CSV）</source>
+        <translation>The department&apos;s reviews concluded in the selected month, one row each (PDF, XLSX or CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="178"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="169"/>
+        <location filename="../../app/ui/statistics_view.py" line="180"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="176"/>
+        <location filename="../../app/ui/statistics_view.py" line="187"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="192"/>
         <source>主动公开：按主题分类</source>
         <translation>Proactively disclosed: by subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="177"/>
+        <location filename="../../app/ui/statistics_view.py" line="193"/>
         <source>主动公开：按月</source>
         <translation>Proactively disclosed: by month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="178"/>
+        <location filename="../../app/ui/statistics_view.py" line="194"/>
         <source>规章和行政规范性文件：本年制发 / 废止 / 现行有效</source>
         <translation>Rules and normative documents: issued / abolished / in force</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="179"/>
+        <location filename="../../app/ui/statistics_view.py" line="195"/>
         <source>政策解读：按形式</source>
         <translation>Policy interpretations: by form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="187"/>
+        <location filename="../../app/ui/statistics_view.py" line="203"/>
         <source>指标</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="187"/>
-        <location filename="../../app/ui/statistics_view.py" line="198"/>
+        <location filename="../../app/ui/statistics_view.py" line="203"/>
+        <location filename="../../app/ui/statistics_view.py" line="214"/>
         <source>分项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="187"/>
+        <location filename="../../app/ui/statistics_view.py" line="203"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="198"/>
+        <location filename="../../app/ui/statistics_view.py" line="214"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="212"/>
+        <location filename="../../app/ui/statistics_view.py" line="228"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="213"/>
+        <location filename="../../app/ui/statistics_view.py" line="229"/>
         <source>数据表</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="214"/>
+        <location filename="../../app/ui/statistics_view.py" line="230"/>
         <source>依申请公开（表三）</source>
         <translation>Disclosure on request (Table 3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="241"/>
-        <location filename="../../app/ui/statistics_view.py" line="244"/>
+        <location filename="../../app/ui/statistics_view.py" line="258"/>
+        <location filename="../../app/ui/statistics_view.py" line="261"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="263"/>
+        <location filename="../../app/ui/statistics_view.py" line="280"/>
         <source>统计失败：{reason}</source>
         <translation>Counting failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="273"/>
+        <location filename="../../app/ui/statistics_view.py" line="290"/>
         <source>{kind}现行有效件数核对一致</source>
         <translation>{kind}: the in-force count checks out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="274"/>
+        <location filename="../../app/ui/statistics_view.py" line="291"/>
         <source>{kind}现行有效件数核对不一致，请核查</source>
         <translation>{kind}: the in-force count does not check out; please verify</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="281"/>
+        <location filename="../../app/ui/statistics_view.py" line="298"/>
         <source>导入到发布中位数 {median:g} 个工作日</source>
         <translation>Median {median:g} working days from import to publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="288"/>
+        <location filename="../../app/ui/statistics_view.py" line="305"/>
         <source>主动公开 {published} 条，撤回 {withdrawn} 条，超期 {overdue} 条。{days}&#x3000;{checks}</source>
         <translation>{published} published, {withdrawn} withdrawn, {overdue} late. {days}  {checks}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="303"/>
+        <location filename="../../app/ui/statistics_view.py" line="320"/>
         <source>·制发</source>
         <translation> · issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="304"/>
+        <location filename="../../app/ui/statistics_view.py" line="321"/>
         <source>·废止</source>
         <translation> · abolished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="305"/>
+        <location filename="../../app/ui/statistics_view.py" line="322"/>
         <source>·现行有效</source>
         <translation> · in force</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="330"/>
+        <location filename="../../app/ui/statistics_view.py" line="347"/>
         <source>核对：一 + 二 = 三（七）总计 + 四，每一列一致。</source>
         <translation>Check: I + II = III (7) total + IV holds in every column.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="332"/>
+        <location filename="../../app/ui/statistics_view.py" line="349"/>
         <source>核对：一 + 二 与 三（七）总计 + 四 不一致，请核查申请的收到和办结日期。</source>
         <translation>Check: I + II does not equal III (7) total + IV; verify the dates requests were received and closed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="334"/>
+        <location filename="../../app/ui/statistics_view.py" line="351"/>
         <source>{ref}：{n} 件申请，{people} 个申请人</source>
         <translation>{ref}: {n} requests from {people} applicants</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="349"/>
+        <location filename="../../app/ui/statistics_view.py" line="366"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="354"/>
+        <location filename="../../app/ui/statistics_view.py" line="393"/>
+        <source>保密审查汇总表已导出到 {path}（{period}，{count} 件）</source>
+        <translation>Monthly review summary exported to {path} ({period}, {count} reviews)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/statistics_view.py" line="401"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -6609,7 +6781,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../app/roles.py" line="47"/>
-        <location filename="../../publish/request_clock.py" line="102"/>
+        <location filename="../../publish/request_clock.py" line="105"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
@@ -7477,7 +7649,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../app/info_requests.py" line="71"/>
-        <location filename="../../publish/request_clock.py" line="99"/>
+        <location filename="../../publish/request_clock.py" line="102"/>
         <source>等待补正</source>
         <translation>Awaiting amendment</translation>
     </message>
@@ -7488,8 +7660,8 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../app/info_requests.py" line="73"/>
-        <location filename="../../publish/request_clock.py" line="60"/>
-        <location filename="../../publish/request_clock.py" line="101"/>
+        <location filename="../../publish/request_clock.py" line="63"/>
+        <location filename="../../publish/request_clock.py" line="104"/>
         <source>已答复</source>
         <translation>Answered</translation>
     </message>
@@ -7694,62 +7866,62 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Extended reply deadline</translation>
     </message>
     <message>
-        <location filename="../../publish/request_clock.py" line="55"/>
+        <location filename="../../publish/request_clock.py" line="58"/>
         <source>告知补正</source>
         <translation>Request amendment</translation>
     </message>
     <message>
-        <location filename="../../publish/request_clock.py" line="56"/>
+        <location filename="../../publish/request_clock.py" line="59"/>
         <source>收到补正</source>
         <translation>Amendment received</translation>
     </message>
     <message>
-        <location filename="../../publish/request_clock.py" line="57"/>
+        <location filename="../../publish/request_clock.py" line="60"/>
         <source>延期答复</source>
         <translation>Extend deadline</translation>
     </message>
     <message>
-        <location filename="../../publish/request_clock.py" line="58"/>
+        <location filename="../../publish/request_clock.py" line="61"/>
         <source>征求意见</source>
         <translation>Consult</translation>
     </message>
     <message>
-        <location filename="../../publish/request_clock.py" line="59"/>
+        <location filename="../../publish/request_clock.py" line="62"/>
         <source>收到意见</source>
         <translation>Opinion received</translation>
     </message>
     <message>
-        <location filename="../../publish/request_clock.py" line="61"/>
+        <location filename="../../publish/request_clock.py" line="64"/>
         <source>申请人撤回</source>
         <translation>Withdrawn by applicant</translation>
     </message>
     <message>
-        <location filename="../../publish/request_clock.py" line="62"/>
+        <location filename="../../publish/request_clock.py" line="65"/>
         <source>转为主动公开</source>
         <translation>Converted to proactive disclosure</translation>
     </message>
     <message>
-        <location filename="../../publish/request_clock.py" line="78"/>
+        <location filename="../../publish/request_clock.py" line="81"/>
         <source>第三方</source>
         <translation>Third party</translation>
     </message>
     <message>
-        <location filename="../../publish/request_clock.py" line="79"/>
+        <location filename="../../publish/request_clock.py" line="82"/>
         <source>其他机关</source>
         <translation>Other agency</translation>
     </message>
     <message>
-        <location filename="../../publish/request_clock.py" line="97"/>
+        <location filename="../../publish/request_clock.py" line="100"/>
         <source>计时中</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../../publish/request_clock.py" line="98"/>
+        <location filename="../../publish/request_clock.py" line="101"/>
         <source>暂停计时</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../publish/request_clock.py" line="100"/>
+        <location filename="../../publish/request_clock.py" line="103"/>
         <source>逾期未补正</source>
         <translation>Not amended in time</translation>
     </message>
@@ -7933,6 +8105,26 @@ The signature and the hashes of all {count} items are verified.</translation>
         <location filename="../../publish/request_outcomes.py" line="221"/>
         <source>其他处理</source>
         <translation>Other handling</translation>
+    </message>
+    <message>
+        <location filename="../../app/document_links.py" line="18"/>
+        <source>可访问</source>
+        <translation>Reachable</translation>
+    </message>
+    <message>
+        <location filename="../../app/document_links.py" line="19"/>
+        <source>已跳转</source>
+        <translation>Redirected</translation>
+    </message>
+    <message>
+        <location filename="../../app/document_links.py" line="20"/>
+        <source>死链</source>
+        <translation>Dead link</translation>
+    </message>
+    <message>
+        <location filename="../../app/document_links.py" line="21"/>
+        <source>未检查（内网地址）</source>
+        <translation>Not checked (intranet address)</translation>
     </message>
 </context>
 </TS>
