@@ -37,6 +37,7 @@ from app.db.models import CatalogEntry, Decision, Department, FindingRow, Review
 from app.db.models_recheck import RecheckHit, RecheckPart, RecheckRun, ReleaseText
 from app.documents import load_blob
 from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationFailed
+from app.rulepacks import department_sources
 from app.vocabulary import FALSE_ALARM, KEEP
 from publish.taxonomy import DisclosureMode
 from review import engine, rules, text_store, wording
@@ -161,16 +162,24 @@ class Plan:
         ]
 
 
-def _basis(lexicons: dict[int, CompiledLexicon], pack: RulePack) -> bytes:
+def _basis(lexicons: dict[int, CompiledLexicon], packs: dict[int, RulePack]) -> bytes:
+    """What a run ran on, per department: each lexicon's and rule pack's rows, hashed, stored once
+    per version."""
     versions: dict[str, str] = {}
     for lexicon in lexicons.values():
         if lexicon.version not in versions:
             hashes = b"".join(sorted(_row_hash(r) for r in _lexicon_rows(lexicon)))
             versions[lexicon.version] = base64.b64encode(hashes).decode()
+    pack_versions: dict[str, str] = {}
+    for pack in packs.values():
+        if pack.version not in pack_versions:
+            hashes = b"".join(sorted(_row_hash(r) for r in _pack_rows(pack)))
+            pack_versions[pack.version] = base64.b64encode(hashes).decode()
     data = {
         "lexicons": versions,
         "departments": {str(d): lex.version for d, lex in lexicons.items()},
-        "pack": base64.b64encode(b"".join(sorted(_row_hash(r) for r in _pack_rows(pack)))).decode(),
+        "packs": pack_versions,
+        "department_packs": {str(d): pack.version for d, pack in packs.items()},
     }
     return zlib.compress(json.dumps(data).encode())
 
@@ -180,23 +189,59 @@ def _hash_set(encoded: str) -> set[bytes]:
     return {raw[i : i + 8] for i in range(0, len(raw), 8)}
 
 
+def _department_packs(session: Session, departments: list[int]) -> dict[int, RulePack]:
+    """Each department's rule pack: the shipped files with its own merged over them (app.rulepacks),
+    loaded once per distinct set of files."""
+    shipped = wording.shipped_sources()
+    loaded: dict[tuple[tuple[str, bytes], ...], RulePack] = {}
+    out = {}
+    for dept in departments:
+        own = department_sources(session, dept)
+        if own not in loaded:
+            loaded[own] = wording.load([*shipped, *own])
+        out[dept] = loaded[own]
+    return out
+
+
+def _old_pack_rows(before: dict[str, Any], dept: int) -> set[bytes]:
+    """The rule-pack rows the last run ran for the department (a run from before department packs
+    kept one pack for all)."""
+    if "pack" in before:
+        return _hash_set(before["pack"])
+    version = before["department_packs"].get(str(dept))
+    return _hash_set(before["packs"][version]) if version in before["packs"] else set()
+
+
 def plan(session: Session, mode: str, cache_dir: Path | None, *, with_basis: bool = True) -> Plan:
     """Every rule (full), or the terms and rule-pack rows not in the last finished run's basis.
     `with_basis`: also what this plan runs on, for the run row (a worker joining needs none)."""
-    pack = wording.load(wording.shipped_sources())
-    lexicons = {d: desk_lexicon(session, d, cache_dir) for d in session.scalars(select(Department.id))}
-    basis = _basis(lexicons, pack) if with_basis else b""
+    departments = list(session.scalars(select(Department.id)))
+    packs = _department_packs(session, departments)
+    lexicons = {d: desk_lexicon(session, d, cache_dir) for d in departments}
+    basis = _basis(lexicons, packs) if with_basis else b""
     last = _last_finished(session)
+    compiled: dict[str, wording.CompiledRulePack | None] = {}
+
+    def compiled_once(pack: RulePack | None) -> wording.CompiledRulePack | None:
+        if pack is None:
+            return None
+        if pack.version not in compiled:
+            compiled[pack.version] = wording.CompiledRulePack(pack)
+        return compiled[pack.version]
+
     if mode == FULL or last is None:
-        compiled = wording.CompiledRulePack(pack)
-        return Plan(FULL, basis, {d: Rules(lex, compiled, True) for d, lex in lexicons.items()})
+        return Plan(
+            FULL, basis, {d: Rules(lex, compiled_once(packs[d]), True) for d, lex in lexicons.items()}
+        )
     before = json.loads(zlib.decompress(last.basis))
-    old_pack = _hash_set(before["pack"])
-    delta = _pack_delta(pack, {r: k for r, k in _pack_rows(pack).items() if _row_hash(r) not in old_pack})
-    delta_pack = wording.CompiledRulePack(delta) if delta is not None else None
     out: dict[int, Rules] = {}
     changed_terms: dict[str, list[str]] = {}
+    pack_rows = 0
     for dept, lexicon in lexicons.items():
+        pack, old_pack = packs[dept], _old_pack_rows(before, dept)
+        delta = _pack_delta(pack, {r: k for r, k in _pack_rows(pack).items() if _row_hash(r) not in old_pack})
+        delta_pack = compiled_once(delta)
+        pack_rows = max(pack_rows, _count_rows(delta) if delta else 0)
         old_version = before["departments"].get(str(dept))
         old = _hash_set(before["lexicons"][old_version]) if old_version in before["lexicons"] else set()
         new = [i for row, i in _lexicon_rows(lexicon).items() if _row_hash(row) not in old]
@@ -214,7 +259,7 @@ def plan(session: Session, mode: str, cache_dir: Path | None, *, with_basis: boo
             if delta_pack is not None or len(new) > MAX_PREFILTER
             else [lexicon._columns.keys[i] for i in new],
         )
-    changes = {"since": last.id, "terms": changed_terms, "pack_rows": _count_rows(delta) if delta else 0}
+    changes = {"since": last.id, "terms": changed_terms, "pack_rows": pack_rows}
     return Plan(CHANGED, basis, out, changes)
 
 

@@ -239,3 +239,22 @@ def test_partitions_cover_every_entry_once_and_two_workers_finish_the_run(worksp
         parts = s.scalars(select(RecheckPart).where(RecheckPart.run_id == run_id)).all()
         assert sorted(p.part for p in parts) == [0, 1] and all(p.finished for p in parts)
     assert os.environ.get("DESK_FAULT_AT") is None
+
+
+def test_a_rule_the_department_adds_to_its_own_pack_is_rechecked_alone(workspace, people, catalog):
+    """The department's rule packs (app.rulepacks) are part of what a re-check runs, and a row it
+    adds is a change a `--changed` run looks for."""
+    from app import rulepacks
+
+    _run(workspace, recheck.FULL)
+    local = (
+        "错误写法,应为,类别,级别,例外,来源\n个人缴费标准,个人缴费基准,规范表述,警告,,本部门规范用语表\n"
+    )
+    with workspace.db.write() as s:
+        rulepacks.save_rulepack(s, s.get_one(User, people.reviewer), "本部门用语.csv", local.encode())
+
+    changed = _run(workspace, recheck.CHANGED)
+    assert recheck.run_changes(workspace.db, changed)[1]["pack_rows"] == 1
+    rows = recheck.grouped(workspace.db, changed)
+    assert {(r.index_no, r.rule_id) for r in rows} == {(i, "WORD-WRONG") for i in catalog}
+    assert recheck.grouped(workspace.db, _run(workspace, recheck.CHANGED)) == []  # nothing new since
