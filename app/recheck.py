@@ -40,7 +40,7 @@ from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, Validation
 from app.rulepacks import department_sources
 from app.vocabulary import FALSE_ALARM, KEEP
 from publish.taxonomy import DisclosureMode
-from review import engine, rules, text_store, wording
+from review import engine, text_store, wording
 from review.engine import ENGINE_VERSION
 from review.extract.base import TextStream
 from review.extract.dispatch import extract_any
@@ -702,7 +702,7 @@ def findings_of(
     disclosure: str | None,
 ) -> list[Finding]:
     """The findings of `rules_of` in one stored text, as the engine makes them on a stream
-    (review/engine.py `_check`, which this follows step by step for stored streams)."""
+    (`engine.stream_findings`, the step a check runs on each stream)."""
     streams = text_store.read_text(text)
     on = written_on or dt.date.today()
     lexicon, packs = rules_of.lexicon, rules_of.packs
@@ -716,31 +716,18 @@ def findings_of(
     findings: list[Finding] = []
     for stored, (original, locator) in zip(streams, text_store.read_places(raw), strict=True):
         stream = TextStream(stored.channel, original, locator)
-        norm = stored.norm
-        layout = engine._layout(stream)
-        marked: list[tuple[int, int]] = []
-        if rules_of.engine_rules:
-            rule_hits = [engine._placed(hit, norm, layout) for hit in rules.marking_hits(norm.text)]
-            if stream.channel is Channel.VISIBLE:
-                rule_hits.extend(rules.note_hits(norm.text, disclosure))
-            rule_hits.extend(rules.personal_data_hits(norm.text, engine._line_breaks(original, norm)))
-            findings.extend(
-                engine._finding(
-                    stream, norm, h.start, h.end, h.rule.id, h.rule.category, h.rule.severity, h.rule.message
-                )
-                for h in rule_hits
-                if h.rule.severity is not Severity.INFO  # never listed: not located either
-            )
-            marked = sorted((h.start, h.end) for h in rule_hits if h.rule.category == rules.MARKING.category)
-        if lexicon is not None:
-            term_hits, _ = lexicon.find(norm.text)
-            findings.extend(engine._lexicon_findings(stream, norm, term_hits, marked, layout))
-        if packs is not None and stream.channel in wording.CHANNELS:
-            hits = packs.find(norm, original, on, stream.channel)
-            hits = [h for h in hits if h.severity is not Severity.INFO]
-            if rules_of.wording_ids is not None:
-                hits = [h for h in hits if h.rule_id in rules_of.wording_ids]
-            findings.extend(engine._wording_findings(stream, norm, hits))
+        found = engine.stream_findings(
+            stream,
+            stored.norm,
+            lexicon,
+            packs,
+            on,
+            disclosure,
+            engine_rules=rules_of.engine_rules,
+            wording_ids=rules_of.wording_ids,
+            with_info=False,  # never listed: not located either
+        )
+        findings.extend(found.findings)
     return engine._dedupe(findings)
 
 

@@ -122,34 +122,10 @@ def _check(
         result.characters += len(stream.text)
         if stream.channel is Channel.VISIBLE:
             visible_norm.append(norm.text)
-        layout = _layout(stream)
-        rule_hits = [_placed(hit, norm, layout) for hit in rules.marking_hits(norm.text)]
-        if stream.channel is Channel.VISIBLE:
-            rule_hits.extend(rules.note_hits(norm.text, options.disclosure))
-        pii = list(rules.personal_data_hits(norm.text, _line_breaks(stream.text, norm)))
-        personal.extend((stream, norm, hit) for hit in pii if hit.rule.severity is not Severity.INFO)
-        rule_hits.extend(pii)
-        for hit in rule_hits:
-            findings.append(
-                _finding(
-                    stream,
-                    norm,
-                    hit.start,
-                    hit.end,
-                    hit.rule.id,
-                    hit.rule.category,
-                    hit.rule.severity,
-                    hit.rule.message,
-                )
-            )
-        marked = sorted((h.start, h.end) for h in rule_hits if h.rule.category == rules.MARKING.category)
-        term_hits, dropped = lexicon.find(norm.text)
-        result.suppressed += dropped
-        findings.extend(_lexicon_findings(stream, norm, term_hits, marked, layout))
-        if packs is not None and stream.channel in wording.CHANNELS:
-            findings.extend(
-                _wording_findings(stream, norm, packs.find(norm, stream.text, on, stream.channel))
-            )
+        found = stream_findings(stream, norm, lexicon, packs, on, options.disclosure)
+        findings.extend(found.findings)
+        personal.extend((stream, norm, hit) for hit in found.personal)
+        result.suppressed += found.suppressed
     findings = _drop_unchanged_revisions(findings, "".join(visible_norm))
     if options.names_near_personal_data and personal:
         findings.extend(_names_near(personal))
@@ -157,6 +133,61 @@ def _check(
     if options.keywords:
         result.keywords = suggest_keywords("\n".join(visible_norm))
     return result
+
+
+@dataclass
+class StreamFindings:
+    findings: list[Finding]
+    personal: list[rules.RuleHit]  # personal data above 提示, for the names near it
+    suppressed: int  # lexicon hits the allow-list dropped
+
+
+def stream_findings(
+    stream: TextStream,
+    norm: Normalized,
+    lexicon: CompiledLexicon | None,
+    packs: wording.CompiledRulePack | None,
+    on: dt.date,
+    disclosure: str | None,
+    *,
+    engine_rules: bool = True,
+    wording_ids: frozenset[str] | None = None,
+    with_info: bool = True,
+) -> StreamFindings:
+    """The rules run on one stream's normalised text: markings, 附注 and personal data
+    (`engine_rules`), the lexicon, the 错敏 rule packs (only `wording_ids`, when given). A check runs
+    them all; a re-check of stored text (app.recheck) only the rules that changed, without 提示."""
+    findings: list[Finding] = []
+    layout = _layout(stream)
+    rule_hits: list[rules.RuleHit] = []
+    pii: list[rules.RuleHit] = []
+    if engine_rules:
+        rule_hits = [_placed(hit, norm, layout) for hit in rules.marking_hits(norm.text)]
+        if stream.channel is Channel.VISIBLE:
+            rule_hits.extend(rules.note_hits(norm.text, disclosure))
+        pii = list(rules.personal_data_hits(norm.text, _line_breaks(stream.text, norm)))
+        rule_hits.extend(pii)
+        findings.extend(
+            _finding(
+                stream, norm, h.start, h.end, h.rule.id, h.rule.category, h.rule.severity, h.rule.message
+            )
+            for h in rule_hits
+            if with_info or h.rule.severity is not Severity.INFO
+        )
+    marked = sorted((h.start, h.end) for h in rule_hits if h.rule.category == rules.MARKING.category)
+    suppressed = 0
+    if lexicon is not None:
+        term_hits, suppressed = lexicon.find(norm.text)
+        findings.extend(_lexicon_findings(stream, norm, term_hits, marked, layout))
+    if packs is not None and stream.channel in wording.CHANNELS:
+        hits = packs.find(norm, stream.text, on, stream.channel)
+        if not with_info:
+            hits = [h for h in hits if h.severity is not Severity.INFO]
+        if wording_ids is not None:
+            hits = [h for h in hits if h.rule_id in wording_ids]
+        findings.extend(_wording_findings(stream, norm, hits))
+    personal = [h for h in pii if h.rule.severity is not Severity.INFO]
+    return StreamFindings(findings, personal, suppressed)
 
 
 # Channels a reader reads as the document's text (footnotes and text boxes are printed too).
