@@ -39,7 +39,7 @@ def test_a_request_through_its_clock_on_the_command_line(workspace, people, caps
     assert code == 1 and "依申请公开：20 个工作日内答复" in out and "老旧小区" in out
 
     code, out, err = run(workspace, capsys, "request", "extend", "1", "--consented-by", "李科长")
-    assert code == 2 and "已过，不能再延期" in err
+    assert code == 2 and "已过，不能再登记“延期答复”" in err
 
     code, out, _ = run(workspace, capsys, "request", "show", f"{received[:4]}-0001")  # by its 受理编号
     assert code == 1 and "张三" in out and "来信.pdf" in out and "收到申请，自次日起计算20个工作日" in out
