@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from review.errors import QT_TRANSLATE_NOOP, TranslatableError
-from review.mupdf import LOCK
+from review.record import paged_pdf
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "resources" / "templates" / "answers"
 
@@ -306,26 +305,12 @@ def letter_html(text: str) -> str:
 def letter_pdf(text: str) -> bytes:
     """A4 pages of the letter (marks laid out as the templates' README says), with the CJK font
     PyMuPDF carries embedded, and a page number under each page."""
-    import pymupdf
-
-    title = letter_title(text) or "政府信息公开申请答复书"
-    page_rect = pymupdf.paper_rect("a4")
-    body = page_rect + (79, 72, -74, -80)  # noqa: RUF005 - Rect arithmetic; about 公文's 28/26 mm margins
-    with LOCK:
-        story = pymupdf.Story(html=letter_html(text), user_css=_CSS)
-        buf = io.BytesIO()
-        writer = pymupdf.DocumentWriter(buf)
-        more = True
-        while more:
-            device = writer.begin_page(page_rect)
-            more, _ = story.place(body)
-            story.draw(device)
-            writer.end_page()
-        writer.close()
-        with pymupdf.open("pdf", buf.getvalue()) as doc:
-            for number, page in enumerate(doc, start=1):
-                footer = pymupdf.Rect(body.x0, page_rect.y1 - 60, body.x1, page_rect.y1 - 36)
-                page.insert_htmlbox(footer, f"— {number} —", css="* {font-size:12pt; text-align:center}")
-            doc.subset_fonts()
-            doc.set_metadata({"title": title, "producer": "", "creator": ""})
-            return bytes(doc.tobytes(garbage=3, deflate=True))
+    return paged_pdf(
+        letter_html(text),
+        letter_title(text) or "政府信息公开申请答复书",
+        margins=(79, 72, 74, 80),  # about 公文's 28/26 mm margins
+        css=_CSS,
+        numbering=lambda number, _total: f"— {number} —",
+        number_css="* {font-size:12pt; text-align:center}",
+        number_at=(20, 44),
+    )

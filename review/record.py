@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from review.masking import mask_personal_data
@@ -218,18 +219,31 @@ def record_pdf(record: ReviewRecord) -> bytes:
     return paged_pdf(record_html(record), f"保密审查单：{record.title}")
 
 
+def _of_total(number: int, total: int) -> str:
+    return f"第 {number} 页　共 {total} 页"
+
+
 def paged_pdf(
-    html: str, title: str, *, paper: str = "a4", margins: tuple[float, float, float, float] = (56, 50, 56, 64)
+    html: str,
+    title: str,
+    *,
+    paper: str = "a4",
+    margins: tuple[float, float, float, float] = (56, 50, 56, 64),
+    css: str | None = None,
+    numbering: Callable[[int, int], str] = _of_total,
+    number_css: str = "* {font-size:9pt; text-align:center}",
+    number_at: tuple[float, float] = (12, 34),
 ) -> bytes:
-    """`html` laid out on as many pages as it takes, "第 x 页　共 y 页" under each, fonts subset,
-    no metadata but `title` (the record's and the 保密审查汇总表's form)."""
+    """`html` laid out on as many pages as it takes, `numbering(page, pages)` under each (`number_at`:
+    its top and bottom below the body), fonts subset, no metadata but `title`: the record's, the
+    保密审查汇总表's and the 答复书's form."""
     import pymupdf
 
     page_rect = pymupdf.paper_rect(paper)
     left, top, right, bottom = margins
     body = page_rect + (left, top, -right, -bottom)  # noqa: RUF005 - Rect arithmetic
     with LOCK:
-        story = pymupdf.Story(html=html)
+        story = pymupdf.Story(html=html, user_css=css)
         buf = io.BytesIO()
         writer = pymupdf.DocumentWriter(buf)
         more = True
@@ -242,12 +256,8 @@ def paged_pdf(
         with pymupdf.open("pdf", buf.getvalue()) as doc:
             total = doc.page_count
             for number, page in enumerate(doc, start=1):
-                footer = pymupdf.Rect(body.x0, body.y1 + 12, body.x1, body.y1 + 34)
-                page.insert_htmlbox(
-                    footer,
-                    f"第 {number} 页　共 {total} 页",
-                    css="* {font-size:9pt; text-align:center}",
-                )
+                footer = pymupdf.Rect(body.x0, body.y1 + number_at[0], body.x1, body.y1 + number_at[1])
+                page.insert_htmlbox(footer, numbering(number, total), css=number_css)
             doc.subset_fonts()
             doc.set_metadata({"title": title, "producer": "", "creator": ""})
             return bytes(doc.tobytes(garbage=3, deflate=True))
