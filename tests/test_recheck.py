@@ -3,7 +3,6 @@ after a kill, partitions."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
@@ -13,65 +12,18 @@ import pymupdf
 import pytest
 from sqlalchemy import delete, func, select
 
-from app import documents, recheck
-from app.catalog import publish_to_catalog
-from app.checking import check_document, latest_run, save_department_lexicon
+from app import recheck
+from app.checking import save_department_lexicon
 from app.db.models import CatalogEntry, User
 from app.db.models_recheck import RecheckHit, RecheckPart, ReleaseText
 from app.documents import load_blob
-from app.redaction import REMOVE
-from app.reviewing import Conclusion, approve, decide
-from app.workflow import Action, perform
-from publish.taxonomy import LegalBasis
 from review.model import Channel
-from review.samples import marked_notice
 from tests.conftest import PASSWORD, desk_args
+from tests.test_published_audit import _redacted_entry
 
 ROOT = Path(__file__).resolve().parents[1]
 NEW_TERM = "缴费标准的通知"  # in the marked notice's title line, page 1
 REMOVED_ID = "110105198503071230"  # the reviewer removed it from the marked notice
-
-
-def _redacted_entry(workspace, people, tmp_path) -> str:
-    doc = marked_notice()
-    path = tmp_path / doc.name
-    path.write_bytes(doc.data)
-    doc_id = documents.import_file(workspace.db, people.clerk, path)
-    with workspace.db.write() as s:
-        clerk = s.get_one(User, people.clerk)
-        documents.update_metadata(
-            s,
-            clerk,
-            doc_id,
-            None,
-            title="关于调整医保缴费标准的通知",
-            doc_type="通知",
-            category="卫生、体育\\医疗保障",
-            written_on=dt.date.today(),
-        )
-    check_document(workspace.db, people.clerk, doc_id, workspace.paths.cache_dir)
-    with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
-    with workspace.db.write() as s:
-        reviewer = s.get_one(User, people.reviewer)
-        for finding in latest_run(s, doc_id).findings:
-            if finding.rule_id in ("MARK-LEVEL", "PII-ID"):
-                basis = (
-                    LegalBasis.STATE_SECRET
-                    if finding.rule_id == "MARK-LEVEL"
-                    else LegalBasis.THIRD_PARTY_RIGHTS
-                )
-                decide(s, reviewer, finding.id, REMOVE, basis=basis)
-    approve(
-        workspace.db,
-        people.reviewer,
-        doc_id,
-        None,
-        Conclusion.DISCLOSE_REDACTED,
-        "同意删减后公开",
-        workspace.paths.cache_dir,
-    )
-    return publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="医保").index_no
 
 
 @pytest.fixture
@@ -247,9 +199,7 @@ def test_a_rule_the_department_adds_to_its_own_pack_is_rechecked_alone(workspace
     from app import rulepacks
 
     _run(workspace, recheck.FULL)
-    local = (
-        "错误写法,应为,类别,级别,例外,来源\n个人缴费标准,个人缴费基准,规范表述,警告,,本部门规范用语表\n"
-    )
+    local = "错误写法,应为,类别,级别,例外,来源\n个人缴费标准,个人缴费基准,规范表述,警告,,本部门规范用语表\n"
     with workspace.db.write() as s:
         rulepacks.save_rulepack(s, s.get_one(User, people.reviewer), "本部门用语.csv", local.encode())
 
