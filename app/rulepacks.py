@@ -27,29 +27,29 @@ class StoredPack:
     updated_at: str
 
 
+def _rows(session: Session, department_id: int | None) -> list[DepartmentRulePack]:
+    if department_id is None:
+        return []
+    return list(
+        session.scalars(
+            select(DepartmentRulePack)
+            .where(DepartmentRulePack.department_id == department_id)
+            .order_by(DepartmentRulePack.name)
+        )
+    )
+
+
 def department_sources(session: Session, department_id: int | None) -> tuple[tuple[str, bytes], ...]:
     """The department's files as (name, content), in name order: what CheckOptions.rulepacks takes."""
-    if department_id is None:
-        return ()
-    rows = session.scalars(
-        select(DepartmentRulePack)
-        .where(DepartmentRulePack.department_id == department_id)
-        .order_by(DepartmentRulePack.name)
-    )
-    return tuple((r.name, r.csv.encode("utf-8")) for r in rows)
+    return tuple((r.name, r.csv.encode("utf-8")) for r in _rows(session, department_id))
 
 
 def stored_packs(session: Session, department_id: int | None) -> list[StoredPack]:
     out = []
-    for name, content in department_sources(session, department_id):
-        pack = packs.parse_bytes(name, content)
-        row = session.scalars(
-            select(DepartmentRulePack).where(
-                DepartmentRulePack.department_id == department_id, DepartmentRulePack.name == name
-            )
-        ).one()
+    for row in _rows(session, department_id):
+        pack = packs.parse_bytes(row.name, row.csv.encode("utf-8"))
         out.append(
-            StoredPack(name, _rows(pack), _switched_off(pack), row.updated_at.strftime("%Y-%m-%d %H:%M"))
+            StoredPack(row.name, _count(pack), _switched_off(pack), row.updated_at.strftime("%Y-%m-%d %H:%M"))
         )
     return out
 
@@ -73,7 +73,7 @@ def save_rulepack(session: Session, user: User, name: str, content: bytes) -> li
         )
     field_limits.check(DepartmentRulePack.name, name, item=name)
     pack = packs.parse_bytes(name, content)
-    if _rows(pack) == 0:
+    if _count(pack) == 0:
         reasons = "；".join(f"第 {i.line} 行：{i.message}" for i in pack.issues) or "文件中没有规则"
         raise ValidationFailed(
             QT_TRANSLATE_NOOP("DeskError", "规则包“{name}”中没有可用的规则，未导入：{reasons}"),
@@ -109,7 +109,7 @@ def save_rulepack(session: Session, user: User, name: str, content: bytes) -> li
         "rulepack.update",
         department_id=department_id,
         name=name,
-        rows=_rows(pack),
+        rows=_count(pack),
         switched_off=_switched_off(pack),
         removed=sorted(_keys(before) - _keys(pack)),
         before={"version": version_before},
@@ -152,7 +152,7 @@ def _editor(user: User) -> int:
     return user.department_id
 
 
-def _rows(pack: RulePack) -> int:
+def _count(pack: RulePack) -> int:
     return len(_keys(pack))
 
 
