@@ -180,7 +180,7 @@ def stream_findings(
         term_hits, suppressed = lexicon.find(norm.text)
         findings.extend(_lexicon_findings(stream, norm, term_hits, marked, layout))
     if packs is not None and stream.channel in wording.CHANNELS:
-        hits = packs.find(norm, stream.text, on, stream.channel)
+        hits = packs.find(norm, stream.text, on, stream.channel, info=with_info)
         if not with_info:
             hits = [h for h in hits if h.severity is not Severity.INFO]
         if wording_ids is not None:
