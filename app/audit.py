@@ -140,7 +140,7 @@ _REVIEW = _columns(
 )
 _RELEASE = _columns(Release, "id", "sha256", "review_id", "amends_id")
 _ENTRY = tuple(c for c in CatalogEntry.__table__.c if c.name != "created_at")
-_ENTRY_LATER = ("notice_until",)  # migration 0017
+_ENTRY_LATER = ("notice_until", "amended_on", "amended_by")  # migrations 0017, 0020
 _ATTACHMENT = _columns(CatalogAttachment, "name", "blob_sha256", "media_type")
 _IDS: Any = bindparam("ids", expanding=True)
 

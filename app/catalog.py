@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, faults, field_limits, pending_work, releases
+from app import audit, faults, field_limits, pending_work, releases, site_footer
 from app.catalog_search import index_entry
 from app.categories import leaves as category_leaves
 from app.checking import desk_lexicon, latest_run
@@ -42,7 +42,7 @@ from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, Validation
 from app.interpretations import interpretation_of, interpretations_of
 from app.roles import Role, Status
 from app.workflow import Action, get_document, perform
-from publish.catalog import CatalogFields, LintIssue, Validity, lint
+from publish.catalog import CatalogFields, LintIssue, Validity, lint, validity_issue
 from publish.index_number import IndexScheme
 from publish.release import ON_REQUEST, Release, ReleaseError
 from publish.static_site import (
@@ -594,7 +594,9 @@ def _site_entry(
         summary=entry.summary,
         disclosure=DisclosureMode(entry.disclosure).label,
         scope=entry.scope,
-        validity=entry.validity,
+        validity=entry.validity if entry.legal_kind else "",
+        amended_on=entry.amended_on.isoformat() if entry.amended_on else "",
+        amended_by=entry.amended_by or "",
         pdf_sha256=entry.published_sha256,
         form=InterpretationForm(entry.interpretation_form).label if entry.interpretation_form else "",
         on_request=release.conclusion == ON_REQUEST,
@@ -682,10 +684,15 @@ def site_plan(session: Session) -> tuple[list[SiteEntry], list[WithdrawnEntry]]:
 def site_identity(session: Session) -> SiteIdentity:
     """The site's header and footer: the department whose catalog it is, when its entries are all
     one department's (a shared desk of several publishes one catalog under the plain title)."""
-    names = session.scalars(
-        select(Department.name).where(Department.id.in_(select(CatalogEntry.department_id).distinct()))
+    departments = session.execute(
+        select(Department.id, Department.name).where(
+            Department.id.in_(select(CatalogEntry.department_id).distinct())
+        )
     ).all()
-    return SiteIdentity(department=names[0]) if len(names) == 1 else SiteIdentity()
+    if len(departments) != 1:
+        return SiteIdentity()
+    department_id, name = departments[0]
+    return site_footer.identity(session, department_id, name)
 
 
 def update_static_site(db: Database, folder: Path) -> int:
@@ -748,9 +755,16 @@ def _same_folder(intent: pending_work.Intent, folder: Path) -> bool:
 
 
 def change_validity(
-    db: Database, user_id: int, index_no: str, validity: Validity, reason: str = ""
+    db: Database,
+    user_id: int,
+    index_no: str,
+    validity: Validity,
+    reason: str = "",
+    amended_on: dt.date | None = None,
+    amended_by: str = "",
 ) -> CatalogEntry:
-    """有效性 changes (失效, 废止, 已修改) reach every target holding the entry."""
+    """有效性 changes (失效, 废止, 已修改 with its date and amending document) reach every target holding
+    the entry. Only 规章 and 规范性文件 have a 有效性."""
     with db.write() as session:
         user = session.get_one(User, user_id)
         if not user.has_role(Role.PUBLISHER):
@@ -760,8 +774,33 @@ def change_validity(
             raise NotFound(
                 QT_TRANSLATE_NOOP("DeskError", "目录中没有已发布的索引号“{index_no}”。"), index_no=index_no
             )
-        before, entry.validity = entry.validity, validity.value
-        if before != entry.validity:
+        if not entry.legal_kind:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "“{title}”不是规章或规范性文件：有效性只适用于规章和规范性文件。"
+                ),
+                title=entry.title,
+            )
+        amended_by = amended_by.strip() if validity is Validity.AMENDED else ""
+        amended_on = amended_on if validity is Validity.AMENDED else None
+        if (issue := validity_issue(validity, amended_on, amended_by)) is not None:
+            raise ValidationFailed(issue.template)
+        field_limits.check(CatalogEntry.amended_by, amended_by)
+        # The amending document's name goes out to every target: checked like any text that leaves.
+        review = session.get(Review, entry.review_id) if entry.review_id is not None else None
+        problems = releases.text_problems(
+            [("修改文件", amended_by)] if amended_by else [],
+            desk_lexicon(session, entry.department_id, None),
+            releases.reviewed_texts(session, review),
+        )
+        if problems:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("DeskError", "修改文件未通过保密检查：{problems}。请改写。"),
+                problems="；".join(problems),
+            )
+        before = _validity_state(entry)
+        entry.validity, entry.amended_on, entry.amended_by = validity.value, amended_on, amended_by or None
+        if before["validity"] != entry.validity:
             entry.validity_changed_on = dt.date.today()
         session.flush()
         audit.record(
@@ -770,9 +809,18 @@ def change_validity(
             "catalog.validity",
             document_id=entry.document_id,
             index_no=index_no,
-            before={"validity": before},
-            after={"validity": validity.value},
+            before=before,
+            after=_validity_state(entry),
             reason=reason or None,
         )
         follow_on_targets(session, entry, "validity")
         return entry
+
+
+def _validity_state(entry: CatalogEntry) -> dict[str, str | None]:
+    """有效性 as the audit trail records it (the amendment only when there is one)."""
+    state: dict[str, str | None] = {"validity": entry.validity}
+    if entry.amended_on is not None or entry.amended_by:
+        state["amended_on"] = entry.amended_on.isoformat() if entry.amended_on else None
+        state["amended_by"] = entry.amended_by
+    return state

@@ -232,6 +232,9 @@ EDITABLE_FIELDS = (
     "needs_interpretation",
     "keywords",
     "summary",
+    "publisher",
+    "effective_on",
+    "valid_until",
 )
 # The catalog's free text that goes out with the release: the reviewer may word it too while reviewing.
 REVIEWER_EDITABLE = ("keywords", "summary")
@@ -278,12 +281,23 @@ def update_metadata(
         from app.request_answers import refuse_applicant_in_names
 
         refuse_applicant_in_names(session, document, str(changes["title"]))
-    for key in ("title", "doc_number", "category"):
+    if (
+        isinstance(publisher := changes.get("publisher"), str)
+        and publisher.strip() == document.department.name
+    ):
+        changes["publisher"] = ""  # the department's own name follows the department
+    for key in ("title", "doc_number", "category", "publisher"):
         if isinstance(value := changes.get(key), str):
             field_limits.check(getattr(Document, key), value.strip())
     before = {k: _jsonable(getattr(document, k)) for k in changes}
     for key, value in changes.items():
         setattr(document, key, value.strip() if isinstance(value, str) else value)
+    if document.effective_on and document.valid_until and document.valid_until < document.effective_on:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "有效期截止日期（{until}）早于施行日期（{since}）。"),
+            until=document.valid_until.isoformat(),
+            since=document.effective_on.isoformat(),
+        )
     session.flush()
     after = {k: _jsonable(getattr(document, k)) for k in changes}
     if before != after:
@@ -292,6 +306,19 @@ def update_metadata(
         action = "document.catalog_text" if by_reviewer else "document.edit"
         audit.record(session, user, action, document_id=document.id, before=before, after=after)
     return document
+
+
+def publisher_of(document: Document) -> str:
+    """发布机构: the body the draft names, else its department."""
+    return document.publisher or document.department.name
+
+
+def legal_dates(document: Document) -> tuple[str, str]:
+    """施行日期 and 有效期至 as ISO dates, "" when unset: only 规章 and 规范性文件 carry them."""
+    if not (document.rule or document.normative):
+        return "", ""
+    since, until = document.effective_on, document.valid_until
+    return since.isoformat() if since else "", until.isoformat() if until else ""
 
 
 def _check_doc_type(doc_type: str) -> None:

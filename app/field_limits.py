@@ -42,6 +42,7 @@ LABELS: dict[InstrumentedAttribute[Any], str] = {
     m.Document.doc_number: "发文字号",
     m.Document.doc_type: "公文种类",
     m.Document.category: "主题分类",
+    m.Document.publisher: "发布机构",
     m.DocumentFile.original_name: "文件名",
     m.DocumentFile.media_type: "文件类型",
     m.DepartmentRulePack.name: "规则包文件名",
@@ -68,11 +69,17 @@ LABELS: dict[InstrumentedAttribute[Any], str] = {
     m.CatalogEntry.interprets_index_no: "所解读文件的索引号",
     m.CatalogEntry.interpretation_form: "解读形式",
     m.CatalogEntry.legal_kind: "规章/规范性文件标记",
+    m.CatalogEntry.amended_by: "修改文件（发文字号或标题）",
     m.CatalogAttachment.name: "附件名",
     m.CatalogAttachment.media_type: "附件类型",
     m.TrustedKey.department_name: "部门全称",
     m.TrustedKey.department_code: "机构代码",
     m.PackageImport.department_code: "机构代码",
+    m.SiteFooter.sponsor: "主办单位",
+    m.SiteFooter.site_code: "网站标识码",
+    m.SiteFooter.icp: "ICP备案号",
+    m.SiteFooter.police: "公安机关备案号",
+    m.SiteFooter.contact: "联系方式",
 }
 
 # Columns only the desk itself fills (hashes, ids, states, codes of its own vocabularies). A new

@@ -49,6 +49,8 @@ class CatalogFields:
     disclosure: str  # 公开方式 (DisclosureMode)
     scope: str = "面向社会"  # 公开范围
     validity: Validity = Validity.VALID
+    effective_on: dt.date | None = None  # 施行日期 (规章/规范性文件)
+    valid_until: dt.date | None = None  # 有效期至 (规章/规范性文件, optional)
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,17 @@ def lint(
     known = leaves if leaves is not None else set(NATIONAL_CATEGORIES)
     if not fields.category.strip():
         issues.append(LintIssue("category", True, QT_TRANSLATE_NOOP("DeskError", "缺少主题分类。")))
+    elif children := [k for k in sorted(known) if k.startswith(fields.category + "\\")]:
+        issues.append(
+            LintIssue(
+                "category",
+                True,
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "主题分类“{category}”下设子类，请选择其中一个，如“{example}”。"
+                ),
+                (("category", fields.category), ("example", children[0])),
+            )
+        )
     elif fields.category not in known and (leaves is not None or fields.category.split("\\")[0] not in known):
         issues.append(
             LintIssue(
@@ -138,6 +151,10 @@ def lint(
                 QT_TRANSLATE_NOOP("DeskError", "主题分类“{category}”不是分类表中的末级分类。"),
                 (("category", fields.category),),
             )
+        )
+    if fields.effective_on and fields.valid_until and fields.valid_until < fields.effective_on:
+        issues.append(
+            LintIssue("valid_until", True, QT_TRANSLATE_NOOP("DeskError", "有效期截止日期早于施行日期。"))
         )
     if not fields.summary.strip():
         issues.append(LintIssue("summary", False, QT_TRANSLATE_NOOP("DeskError", "内容概述为空。")))
@@ -153,3 +170,22 @@ def lint(
     if not fields.doc_type:
         issues.append(LintIssue("doc_type", False, QT_TRANSLATE_NOOP("DeskError", "未选公文种类。")))
     return issues
+
+
+def shown_validity(legal_kind: str, validity: str) -> str:
+    """有效性 as a catalog shows it: only 规章 and 规范性文件 have one; empty for everything else
+    (news, notices, every other kind), whatever the entry row holds."""
+    return Validity(validity).label if legal_kind else ""
+
+
+def validity_issue(validity: Validity, amended_on: dt.date | None, amended_by: str) -> LintIssue | None:
+    """已修改 says when and by which document: refused without either."""
+    if validity is not Validity.AMENDED or (amended_on is not None and amended_by.strip()):
+        return None
+    if amended_on is None and not amended_by.strip():
+        template = QT_TRANSLATE_NOOP("DeskError", "标为“已修改”须写明修改日期和修改文件（发文字号或标题）。")
+    elif amended_on is None:
+        template = QT_TRANSLATE_NOOP("DeskError", "标为“已修改”须写明修改日期。")
+    else:
+        template = QT_TRANSLATE_NOOP("DeskError", "标为“已修改”须写明修改文件（发文字号或标题）。")
+    return LintIssue("amended", True, template)

@@ -102,7 +102,12 @@ class PortalClient:
             "summary": entry.summary,
             "disclosure": entry.disclosure,
             "scope": entry.scope,
+            # 规章/规范性文件 only; empty (null dates) for every other entry.
             "validity": entry.validity,
+            "effective_on": entry.effective_on or None,
+            "valid_until": entry.valid_until or None,
+            "amended_on": entry.amended_on or None,
+            "amended_by": entry.amended_by or None,
             # 依申请公开: the entry says how to apply and carries no file.
             "file": {"sha256": entry.pdf_sha256, "size": size, "media_type": "application/pdf"}
             if entry.pdf_sha256
@@ -145,8 +150,12 @@ class PortalClient:
         data = self._send("POST", self._entry_path(index_no) + "/withdraw", _json(body))
         return self._receipt(data, None)
 
-    def set_validity(self, index_no: str, validity: str) -> Receipt:
-        data = self._send("PATCH", self._entry_path(index_no), _json({"validity": validity}))
+    def set_validity(
+        self, index_no: str, validity: str, amended_on: str = "", amended_by: str = ""
+    ) -> Receipt:
+        """有效性 changed; 已修改 says when and by which document."""
+        body = {"validity": validity, "amended_on": amended_on or None, "amended_by": amended_by or None}
+        data = self._send("PATCH", self._entry_path(index_no), _json(body))
         return self._receipt(data, None)
 
     def status(self, index_no: str) -> dict[str, Any] | None:

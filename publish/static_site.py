@@ -108,6 +108,12 @@ class SiteEntry:
     attachments: tuple[Attachment, ...] = ()
     on_request: bool = False  # 依申请公开: a catalog line saying how to apply, no file and no body text
     release_sha256: str = ""  # the frozen release this entry publishes
+    # 规章/规范性文件 only (empty otherwise): 施行日期 and 有效期至 from the release, and for 已修改 when
+    # and by which document (entry state, like 有效性). Dates are ISO.
+    effective_on: str = ""
+    valid_until: str = ""
+    amended_on: str = ""
+    amended_by: str = ""
 
 
 def page_name(index_no: str) -> str:
@@ -340,7 +346,13 @@ def _entry_page(e: SiteEntry, identity: SiteIdentity) -> str:
         ("公开方式", e.disclosure),
         ("公开范围", e.scope),
         ("有效性", validity),
+        ("施行日期", e.effective_on),
+        ("有效期至", e.valid_until),
+        ("修改日期", e.amended_on),
+        ("修改文件", e.amended_by),
     ]
+    # 有效性 and its dates belong to 规章 and 规范性文件: other entries show none of them.
+    rows = [(k, v) for k, v in rows if v or k not in _LEGAL_ROWS]
     if e.form:
         rows.append(("解读形式", e.form))
     table = "".join(
@@ -358,6 +370,9 @@ def _entry_page(e: SiteEntry, identity: SiteIdentity) -> str:
 {_file_html(e)}
 </main>{_footer(identity)}</body></html>
 """
+
+
+_LEGAL_ROWS = frozenset({"有效性", "施行日期", "有效期至", "修改日期", "修改文件"})
 
 
 def _file_html(e: SiteEntry) -> str:

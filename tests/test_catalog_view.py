@@ -12,6 +12,7 @@ from app.db.models import CatalogEntry
 from app.ui.catalog_view import CatalogWindow
 from publish.catalog import Validity
 from tests.conftest import approved_document
+from tests.test_catalog_fields import approved
 
 
 def many_entries(workspace, people, sample_files, count: int) -> None:
@@ -71,17 +72,31 @@ def test_pages_are_fetched_as_needed_and_search_narrows(qtbot, desk_app, workspa
 def test_publisher_withdraws_and_changes_validity_from_the_catalog(
     qtbot, desk_app, workspace, people, sample_files, tmp_path
 ):
-    many_entries(workspace, people, sample_files, 1)
+    many_entries(workspace, people, sample_files, 1)  # a notice: it has no 有效性
+    normative = approved(workspace, people, sample_files["clean"], normative=True)
+    publish_to_catalog(workspace.db, people.publisher, normative, None, summary="道路")
     site = tmp_path / "site"
     reader = CatalogWindow(workspace.db, None, people.reviewer, site)
     qtbot.addWidget(reader)
     assert not reader.withdraw_button.isVisibleTo(reader)
     window = CatalogWindow(workspace.db, None, people.publisher, site)
     qtbot.addWidget(window)
-    window.table.selectRow(0)
-    assert window.change_selected_validity(Validity.EXPIRED)
-    assert window.model.rows[0].validity == "expired"
-    window.table.selectRow(0)
-    assert window.withdraw_selected("内容有误")
+    shown = {
+        window.model.data(window.model.index(r, 1)): window.model.data(window.model.index(r, 5))
+        for r in (0, 1)
+    }
+    assert shown == {"关于做好冬季供暖保障工作的通知": "", "关于加强城市道路管理的规定": "有效"}
+    notice_row = next(r for r in (0, 1) if window.model.rows[r].title.endswith("通知"))
+    window.table.selectRow(notice_row)
+    assert not window.change_selected_validity(Validity.EXPIRED)
+    assert "只适用于规章和规范性文件" in window.message.text()
+    window.table.selectRow(1 - notice_row)
+    assert window.change_selected_validity(Validity.AMENDED, (dt.date(2027, 3, 1), "示政规〔2027〕1号"))
+    row = next(r for r in range(2) if window.model.rows[r].title.endswith("规定"))
+    assert window.model.data(window.model.index(row, 5)) == "已修改（2027-03-01，示政规〔2027〕1号）"
+    window.grab().save(str(tmp_path / "catalog.png"))
+    for _ in range(2):
+        window.table.selectRow(0)
+        assert window.withdraw_selected("内容有误")
     assert window.model.rowCount() == 0 and "发布队列" in window.message.text()
     assert (site / "catalog.js").read_text(encoding="utf-8") == "window.CATALOG = [];\n"

@@ -13,7 +13,10 @@ def test_tree_is_seeded_and_grows_leaves(workspace, people):
         tree = categories.paths(s)
         assert set(NATIONAL_CATEGORIES) <= set(tree)
         assert tree["城乡建设、环境保护"] is False  # it has 城市管理 now (added by the fixture)
-        assert tree["城乡建设、环境保护\\城市管理"] is True and tree["国防"] is True
+        assert tree["城乡建设、环境保护\\城市管理"] is True and tree["其他"] is True
+        # The national policy library's second level, under its current labels.
+        assert tree["综合政务"] is False and tree["综合政务\\政务公开"] is True
+        assert tree["民政、乡村振兴、救灾\\社会福利"] is True and "民政、扶贫、救灾" not in tree
         admin = s.get_one(User, people.admin)
         assert categories.add(s, admin, "城乡建设、环境保护\\城市管理", "市容环卫", "A0101") == (
             "城乡建设、环境保护\\城市管理\\市容环卫"
@@ -53,11 +56,11 @@ def test_catalog_settings_dialog(qtbot, desk_app, workspace, people):
         if dialog.tree.topLevelItem(i).data(0, 256) == "国防"
     )
     dialog.tree.setCurrentItem(top)
-    assert dialog.add_category("国防动员")
+    assert dialog.add_category("民兵预备役")
     with workspace.db.read() as s:
-        assert "国防\\国防动员" in categories.leaves(s)
+        assert "国防\\民兵预备役" in categories.leaves(s)
     # Numbers per category, with the category's code before the date.
-    (new_leaf,) = dialog.tree.findItems("国防动员 ●", Qt.MatchFlag.MatchRecursive)
+    (new_leaf,) = dialog.tree.findItems("民兵预备役 ●", Qt.MatchFlag.MatchRecursive)
     dialog.tree.setCurrentItem(new_leaf)
     dialog.reset.setCurrentIndex(dialog.reset.findData("yearly"))
     dialog.serial_scope.setCurrentIndex(dialog.serial_scope.findData("category"))
@@ -68,7 +71,7 @@ def test_catalog_settings_dialog(qtbot, desk_app, workspace, people):
     assert dialog.save()
     with workspace.db.read() as s:
         scheme = department_scheme(s, s.get_one(User, people.admin).department)
-    assert scheme.serial_scope == "category" and scheme.category_codes == {"国防\\国防动员": "GF01"}
+    assert scheme.serial_scope == "category" and scheme.category_codes == {"国防\\民兵预备役": "GF01"}
     clerk_dialog = CatalogSettingsDialog(workspace.db, people.clerk)
     qtbot.addWidget(clerk_dialog)
     assert not clerk_dialog.save() and "系统管理员" in clerk_dialog.error.text()

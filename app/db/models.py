@@ -105,6 +105,10 @@ class Document(Base):
     category: Mapped[str] = mapped_column(String(200), default="")  # 主题分类
     written_on: Mapped[dt.date | None] = mapped_column(Date)  # 成文日期
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    # 发布机构 when another body issues it (示范市人民政府办公室); empty: the department's name.
+    publisher: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    effective_on: Mapped[dt.date | None] = mapped_column(Date)  # 施行日期 (规章/规范性文件)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date)  # 有效期至 (规章/规范性文件, optional)
     disclosure: Mapped[str] = mapped_column(String(20))  # proposed 公开方式 (DisclosureMode)
     # 三同步: a 规范性文件, or anything marked 需解读, is published with its interpretation.
     normative: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -441,6 +445,9 @@ class CatalogEntry(Base):
     # in force or was withdrawn.
     legal_kind: Mapped[str] = mapped_column(String(16), default="", server_default="", index=True)
     validity_changed_on: Mapped[dt.date | None] = mapped_column(Date)
+    # 已修改: when, and by which document (its 发文字号 or title); NULL otherwise.
+    amended_on: Mapped[dt.date | None] = mapped_column(Date)
+    amended_by: Mapped[str | None] = mapped_column(String(500))
     withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
     # 公示期: the last day a 名单公示 with personal data may be online; the desk withdraws it after
     # (app/notice_periods.py).
@@ -570,3 +577,17 @@ class PackageImport(Base):
 # Tables of later capabilities live in their own modules; importing them here registers them on
 # Base.metadata wherever the models are loaded (the app, Alembic, the schema test).
 from app.db import models_recheck, models_requests, models_sentinel, models_settings  # noqa: E402, F401
+
+
+class SiteFooter(Base):
+    """What a department's static site says in its footer (a government website's 主办单位, 网站标识码,
+    ICP and 公安 filing numbers, contact); empty parts are left out."""
+
+    __tablename__ = "site_footers"
+
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), primary_key=True)
+    sponsor: Mapped[str] = mapped_column(String(255), default="")  # 主办单位
+    site_code: Mapped[str] = mapped_column(String(40), default="")  # 网站标识码
+    icp: Mapped[str] = mapped_column(String(100), default="")  # ICP备案号
+    police: Mapped[str] = mapped_column(String(100), default="")  # 公安机关备案号
+    contact: Mapped[str] = mapped_column(String(255), default="")  # 联系方式

@@ -1,5 +1,5 @@
-"""Administrators set the department's 索引号 scheme, grow the 主题分类 tree and set the sign-off
-chain of the department's 保密审查单."""
+"""Administrators set the department's 索引号 scheme, grow the 主题分类 tree, set the sign-off chain of
+the department's 保密审查单 and the footer of its static site."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import categories, sign_off
+from app import categories, sign_off, site_footer
 from app.catalog import department_scheme, save_scheme
 from app.db.database import Database
 from app.db.models import User
@@ -42,6 +42,11 @@ class CatalogSettingsDialog(QDialog):
             scheme = department_scheme(session, user.department) if user.department else IndexScheme("X")
             self._suggested_codes = categories.suggested_codes(session)
             steps = sign_off.chain(session, user.department_id)
+            footer = (
+                site_footer.identity(session, user.department_id, user.department.name)
+                if user.department_id is not None and user.department is not None
+                else None
+            )
         self.prefix = QLineEdit(scheme.prefix, self)
         self.date_format = QComboBox(self)
         self.date_format.addItems(["YYYY", "YYYYMM"])
@@ -112,9 +117,37 @@ class CatalogSettingsDialog(QDialog):
         sign_off_buttons.addStretch(1)
         sign_off_buttons.addWidget(sign_off_button)
         sign_off_rows.addLayout(sign_off_buttons)
+        self.footer = {
+            part: QLineEdit(getattr(footer, part) if footer is not None else "", self)
+            for part in site_footer.PARTS
+        }
+        self.footer["sponsor"].setPlaceholderText(footer.department if footer is not None else "")
+        self.footer["site_code"].setPlaceholderText(self.tr("如：1234000001"))
+        self.footer["icp"].setPlaceholderText(self.tr("如：示ICP备12345678号"))
+        self.footer["police"].setPlaceholderText(self.tr("如：示公网安备 12345602000001号"))
+        self.footer["contact"].setPlaceholderText(self.tr("如：0551-12345678"))
+        footer_form = QFormLayout()
+        for part, label in zip(
+            site_footer.PARTS,
+            (
+                self.tr("主办单位"),
+                self.tr("网站标识码"),
+                self.tr("ICP备案号"),
+                self.tr("公安机关备案号"),
+                self.tr("联系方式"),
+            ),
+            strict=True,
+        ):
+            footer_form.addRow(label, self.footer[part])
+        footer_button = QPushButton(self.tr("保存页脚"), self)
+        footer_button.clicked.connect(lambda: self.save_footer())
+        footer_form.addRow("", footer_button)
+        footer_box = QGroupBox(self.tr("公开目录网站页脚"), self)
+        footer_box.setLayout(footer_form)
         left = QVBoxLayout()
         left.addWidget(scheme_box)
         left.addWidget(sign_off_box)
+        left.addWidget(footer_box)
         left.addStretch(1)
 
         self.tree = QTreeWidget(self)
@@ -149,7 +182,7 @@ class CatalogSettingsDialog(QDialog):
         layout.addLayout(columns)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        self.resize(900, 700)
         self.update_preview()
         self.reload_tree()
 
@@ -207,6 +240,20 @@ class CatalogSettingsDialog(QDialog):
             return False
         self.sign_off.setText(" → ".join(steps))
         self.error.setText(self.tr("签批环节已保存，此后生成的保密审查单按此签批。"))
+        return True
+
+    def save_footer(self) -> bool:
+        try:
+            with self.db.write() as session:
+                site_footer.set_footer(
+                    session,
+                    session.get_one(User, self.user_id),
+                    **{part: edit.text() for part, edit in self.footer.items()},
+                )
+        except TranslatableError as exc:
+            self.error.setText(error_text(exc))
+            return False
+        self.error.setText(self.tr("页脚已保存，下次更新网站时生效。"))
         return True
 
     def reload_tree(self) -> None:

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -34,11 +36,12 @@ from app.notice_periods import set_notice
 from app.published_audit import Problem, audit_published
 from app.roles import Role
 from app.secrets import get_secret, portal_token_name
+from app.ui.dialog_parts import ok_cancel
 from app.ui.i18n import error_text, vocabulary
 from app.ui.page_viewer import PageViewer
 from app.ui.published_audit_dialog import PublishedAuditDialog
 from app.ui.tasks import Task, TaskRunner
-from publish.catalog import Validity
+from publish.catalog import Validity, shown_validity
 from publish.portal import PortalClient
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -53,6 +56,8 @@ class CatalogTableModel(QAbstractTableModel):
         self.where = CatalogFilter()
         self.rows: list[CatalogRow] = []
         self.notice: dict[int, dt.date] = {}  # 公示期: the last day, by entry id
+        # 规章/规范性文件 (their 有效性 and, for 已修改, when and by which document), by entry id.
+        self.legal: dict[int, tuple[str, dt.date | None, str]] = {}
         self._exhausted = True
         self.headers = [
             self.tr("索引号"),
@@ -66,7 +71,7 @@ class CatalogTableModel(QAbstractTableModel):
 
     def set_filter(self, where: CatalogFilter) -> None:
         self.beginResetModel()
-        self.where, self.rows, self.notice, self._exhausted = where, [], {}, False
+        self.where, self.rows, self.notice, self.legal, self._exhausted = where, [], {}, {}, False
         self.endResetModel()
         self.fetchMore(QModelIndex())
 
@@ -89,6 +94,10 @@ class CatalogTableModel(QAbstractTableModel):
                 CatalogEntry.id.in_(ids), CatalogEntry.notice_until.is_not(None)
             )
             self.notice.update((i, day) for i, day in session.execute(found) if day is not None)
+            legal = select(
+                CatalogEntry.id, CatalogEntry.legal_kind, CatalogEntry.amended_on, CatalogEntry.amended_by
+            ).where(CatalogEntry.id.in_(ids), CatalogEntry.legal_kind != "")
+            self.legal.update((i, (kind, on, by or "")) for i, kind, on, by in session.execute(legal))
         self._exhausted = len(page) < PAGE_SIZE
         if page:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
@@ -106,7 +115,7 @@ class CatalogTableModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         r = self.rows[index.row()]
-        validity = vocabulary(Validity(r.validity).label)
+        validity = self._validity(r)
         if r.status != "published":
             validity += self.tr("（已撤回）")
         notice = self.notice.get(r.id)
@@ -114,6 +123,37 @@ class CatalogTableModel(QAbstractTableModel):
         return (r.index_no, r.title, r.doc_number, r.category, r.published_on.isoformat(), validity, until)[
             index.column()
         ]
+
+    def _validity(self, r: CatalogRow) -> str:
+        """Empty for anything but 规章 and 规范性文件; 已修改 with its date and amending document."""
+        kind, amended_on, amended_by = self.legal.get(r.id, ("", None, ""))
+        label = shown_validity(kind, r.validity)
+        if not label:
+            return ""
+        text = vocabulary(label)
+        if r.validity == Validity.AMENDED and amended_on is not None:
+            text += self.tr("（{day}，{document}）").format(day=amended_on.isoformat(), document=amended_by)
+        return text
+
+
+class AmendmentDialog(QDialog):
+    """已修改: when, and by which document."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("已修改"))
+        self.amended_on = QDateEdit(QDate.currentDate(), self)
+        self.amended_on.setCalendarPopup(True)
+        self.amended_on.setDisplayFormat("yyyy-MM-dd")
+        self.amended_by = QLineEdit(self)
+        self.amended_by.setPlaceholderText(self.tr("修改文件的发文字号或标题，如：示政规〔2026〕3号"))
+        form = QFormLayout(self)
+        note = QLabel(self.tr("“{title}”已被修改：").format(title=title), self)
+        note.setWordWrap(True)
+        form.addRow(note)
+        form.addRow(self.tr("修改日期"), self.amended_on)
+        form.addRow(self.tr("修改文件"), self.amended_by)
+        form.addRow(ok_cancel(self))
 
 
 class CatalogWindow(QDialog):
@@ -287,11 +327,25 @@ class CatalogWindow(QDialog):
             return False
         return self._change(lambda: set_notice(self.db, self.user_id or 0, row.index_no, until))
 
-    def change_selected_validity(self, validity: Validity) -> bool:
+    def change_selected_validity(
+        self, validity: Validity, amendment: tuple[dt.date, str] | None = None
+    ) -> bool:
+        """Sets the selected entry's 有效性; 已修改 asks for its date and document unless `amendment` gives them."""
         row = self._selected()
         if row is None or self.user_id is None:
             return False
-        return self._change(lambda: change_validity(self.db, self.user_id or 0, row.index_no, validity))
+        if validity is Validity.AMENDED and amendment is None:
+            dialog = AmendmentDialog(row.title, self)
+            self.last_amendment = dialog
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            amendment = dialog.amended_on.date().toPython(), dialog.amended_by.text()  # type: ignore[assignment]
+        on, by = amendment if amendment is not None else (None, "")
+        return self._change(
+            lambda: change_validity(
+                self.db, self.user_id or 0, row.index_no, validity, amended_on=on, amended_by=by
+            )
+        )
 
     def _change(self, action: Callable[[], object]) -> bool:
         try:
