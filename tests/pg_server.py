@@ -121,11 +121,11 @@ class PostgresServer:
     def admin_url(self) -> str:
         return self.own_url or f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
-    def create_database(self) -> str:
-        """A fresh, empty database; returns its SQLAlchemy URL."""
+    def create_database(self, template: str | None = None) -> str:
+        """A fresh database, empty or a copy of the database named `template`; returns its URL."""
         name = f"desk_test_{os.getpid()}_{next(_counter)}"
         with self._admin() as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return make_url(self.admin_url).set(database=name).render_as_string(hide_password=False)
 
     def drop_database(self, url: str) -> None:
