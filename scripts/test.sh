@@ -7,5 +7,6 @@ export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 .venv/bin/ruff check .
 .venv/bin/mypy app review publish main.py
 # Two workers on the CI machine's two cores; a test module stays on one worker (--dist loadfile), so
-# its module fixtures (scans, PDFs, servers) are made once.
-exec .venv/bin/python -m pytest -n "${DESK_TEST_WORKERS:-auto}" --dist loadfile "$@"
+# its module fixtures (scans, PDFs, servers) are made once. The 25 slowest steps are listed at the end:
+# the suite must stay well under CI's 30 minutes.
+exec .venv/bin/python -m pytest -n "${DESK_TEST_WORKERS:-auto}" --dist loadfile --durations=25 "$@"
