@@ -592,7 +592,8 @@ class _Worker:
                 for sha, packed in backfill.items():
                     keep_text(session, sha, packed, backfilled=True)
                 if hits:
-                    session.execute(insert(RecheckHit), hits)
+                    # Core, on the connection: the ORM bulk path cost a tenth of a run.
+                    session.connection().execute(insert(RecheckHit), hits)
                 session.execute(
                     update(RecheckPart)
                     .where(RecheckPart.run_id == self.run_id, RecheckPart.part == part)

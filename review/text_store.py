@@ -4,18 +4,21 @@ Three blobs per file, so each reader decompresses only what it needs:
 - `text`: each stream's channel and normalised text with its map back to the original offsets
   (`Normalized`): all that matching needs;
 - `places`: each stream's original text (contexts, line breaks, where a marking stands) and every
-  character's place — page and box (PDF points, 1/8 pt, delta-coded) where the locator gave a
-  rectangle, else runs of the locator's other fields (part, paragraph, line, detail): read only for
-  a file with a hit;
+  character's place — page and box (PDF points, 1/8 pt; each of the five a column of 16-bit
+  integers, or 32-bit where one does not fit) where the locator gave a rectangle, else runs of the
+  locator's other fields (part, paragraph, line, detail);
 - `signature`: a Bloom filter of the normalised text's character pairs, so a re-check of a few new
   terms reads only the files that may contain one (`may_contain`).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import json
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,11 +30,16 @@ from review.model import Channel, Location, Rect
 from review.normalize import Normalized, normalize
 
 FORMAT = 1
+# Places format 2 keeps boxes as they are, in columns, 16-bit where they fit: a re-check reads
+# them without summing differences, and half as many bytes to decompress as format 1 (boxes as
+# 32-bit differences, a row a character), which is still read.
+PLACES_FORMAT = 2
 SIGNATURE_BITS = 1 << 14  # 2 KiB: a 5,000-character text sets about a fifth of the bits
 _SHIFT = np.uint64(64 - 14)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _SCALE = 8  # boxes are kept in 1/8 pt: finer than a highlight can show
 _CHUNK = 50_000  # characters located per batch (a Location per character while packing)
+_INT16 = (-(1 << 15), (1 << 15) - 1)
 _RUN_FIELDS = ("page", "end_page", "part", "paragraph", "offset", "line", "column", "detail")
 
 
@@ -50,20 +58,21 @@ class StoredStream:
 
 
 class StoredLocator:
-    """The places of a stored stream: the same Location a live locator gives, from kept boxes."""
+    """The places of a stored stream: the same Location a live locator gives, from kept boxes
+    (`boxes`: made on the first `locate`, as format 1 keeps differences)."""
 
-    def __init__(self, pages: np.ndarray | None, boxes: np.ndarray | None, runs: list[list[Any]]) -> None:
-        self.pages, self.boxes = pages, boxes
+    def __init__(
+        self, pages: np.ndarray | None, boxes: Callable[[], np.ndarray] | None, runs: list[list[Any]]
+    ) -> None:
+        self.pages, self._boxes_of = pages, boxes
+        self._boxes: np.ndarray | None = None
         self.runs = runs
         self.run_starts = [r[0] for r in runs]
 
     def _run(self, start: int) -> Location:
-        import bisect
-
-        i = max(0, bisect.bisect_right(self.run_starts, start) - 1)
         if not self.runs:
             return Location()
-        run = self.runs[i]
+        run = self.runs[max(0, bisect.bisect_right(self.run_starts, start) - 1)]
         values = dict(zip(_RUN_FIELDS, run[1:], strict=True))
         # offset and column advance with the character within a run (kept relative to it)
         for key in ("offset", "column"):
@@ -73,18 +82,24 @@ class StoredLocator:
 
     def locate(self, start: int, end: int) -> Location:
         base = self._run(start)
-        if self.pages is None or self.boxes is None or end <= start:
+        if self.pages is None or self._boxes_of is None or end <= start:
             return base
-        pages = self.pages[start:end]
-        keep = pages >= 0
-        if not keep.any():
+        pages = self.pages[start:end].tolist()
+        if max(pages) < 0:
             return base
-        pages = pages[keep]
-        boxes = (self.boxes[start:end][keep] / _SCALE).tolist()
-        first, last = int(pages[0]), int(pages.max())
+        if self._boxes is None:
+            self._boxes = self._boxes_of()
+        # A hit is a few characters: Python lists beat numpy's per-call cost at this size.
+        boxes = self._boxes[start:end].tolist()
+        kept = [(p, b) for p, b in zip(pages, boxes, strict=True) if p >= 0]
+        first, last = kept[0][0], max(pages)
         rects: list[Rect] = []
         for page in range(first, last + 1):
-            on_page = [tuple(b) for b, p in zip(boxes, pages.tolist(), strict=True) if p == page]
+            on_page = [
+                (x0 / _SCALE, y0 / _SCALE, x1 / _SCALE, y1 / _SCALE)
+                for p, (x0, y0, x1, y1) in kept
+                if p == page
+            ]
             rects.extend(_line_rects(on_page, page if page != first else None))
         return Location(
             page=first,
@@ -109,8 +124,10 @@ def pack(streams: list[TextStream]) -> Packed:
         runs, pages, boxes = _places(stream.text, stream.locator)
         header: dict[str, Any] = {"text": stream.text, "runs": runs, "boxes": pages is not None}
         if pages is not None and boxes is not None:
-            arrays.append(pages.astype("<i4").tobytes())
-            arrays.append(np.diff(boxes, axis=0, prepend=np.zeros((1, 4), np.int32)).astype("<i4").tobytes())
+            columns = np.vstack([pages, boxes.T])
+            width = 2 if _INT16[0] <= columns.min() and columns.max() <= _INT16[1] else 4
+            header["width"] = width
+            arrays.append(columns.astype(f"<i{width}").tobytes())
         headers.append(header)
     return Packed(
         _text_blob(texts), _places_blob(headers, b"".join(arrays)), signature("\n".join(norms)), characters
@@ -122,7 +139,7 @@ def _text_blob(texts: list[list[Any]]) -> bytes:
 
 
 def _places_blob(headers: list[dict[str, Any]], arrays: bytes) -> bytes:
-    head = json.dumps({"format": FORMAT, "streams": headers}, ensure_ascii=False).encode("utf-8")
+    head = json.dumps({"format": PLACES_FORMAT, "streams": headers}, ensure_ascii=False).encode("utf-8")
     return zlib.compress(struct.pack("<I", len(head)) + head + arrays, 6)
 
 
@@ -198,18 +215,25 @@ def read_places(blob: bytes) -> list[tuple[str, StoredLocator]]:
     raw = zlib.decompress(blob)
     (size,) = struct.unpack_from("<I", raw)
     head = json.loads(raw[4 : 4 + size])
-    if head["format"] != FORMAT:
-        raise ValueError(f"stored places format {head['format']}")
+    form = head["format"]
+    if form not in (1, PLACES_FORMAT):
+        raise ValueError(f"stored places format {form}")
     at = 4 + size
     out = []
     for stream in head["streams"]:
-        pages = boxes = None
+        pages, boxes = None, None
         if stream["boxes"]:
             n = len(stream["text"])
-            pages = np.frombuffer(raw, "<i4", n, at)
-            at += 4 * n
-            boxes = np.cumsum(np.frombuffer(raw, "<i4", 4 * n, at).reshape(n, 4), axis=0, dtype=np.int64)
-            at += 16 * n
+            if form == 1:
+                pages = np.frombuffer(raw, "<i4", n, at)
+                deltas = np.frombuffer(raw, "<i4", 4 * n, at + 4 * n).reshape(n, 4)
+                boxes = functools.partial(np.cumsum, deltas, axis=0, dtype=np.int64)
+                at += 20 * n
+            else:
+                width = stream["width"]
+                columns = np.frombuffer(raw, f"<i{width}", 5 * n, at).reshape(5, n)
+                pages, boxes = columns[0], functools.partial(np.transpose, columns[1:])
+                at += 5 * n * width
         out.append((stream["text"], StoredLocator(pages, boxes, stream["runs"])))
     return out
 

@@ -3,9 +3,13 @@ after a kill, partitions."""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pymupdf
@@ -13,12 +17,17 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from app import recheck
-from app.checking import save_department_lexicon
+from app.checking import desk_lexicon, save_department_lexicon
 from app.db.models import CatalogEntry, User
 from app.db.models_recheck import RecheckHit, RecheckPart, ReleaseText
 from app.documents import load_blob
-from review.model import Channel
+from review import text_store
+from review.engine import CheckOptions, check_bytes
+from review.extract.dispatch import extract_any
+from review.model import Channel, Finding, Rect, Severity
+from review.samples import SAMPLE_BANK_CARD, SAMPLE_ID, SAMPLE_MOBILE
 from tests.conftest import PASSWORD, desk_args
+from tests.planted import FONT, pdf_bytes, pdf_with_every_hiding_place
 from tests.test_published_audit import _redacted_entry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,3 +217,102 @@ def test_a_rule_the_department_adds_to_its_own_pack_is_rechecked_alone(workspace
     rows = recheck.grouped(workspace.db, changed)
     assert {(r.index_no, r.rule_id) for r in rows} == {(i, "WORD-WRONG") for i in catalog}
     assert recheck.grouped(workspace.db, _run(workspace, recheck.CHANGED)) == []  # nothing new since
+
+
+# Every kind of rule a re-check runs, each hitting: markings alone on their line and in prose, a 附注
+# against the 公开方式, personal data, lexicon terms (one across a line, a marking-like one in
+# prose, the law's list), and each 错敏 rule of the packs (the form rules are 提示, never listed).
+EVERY_KIND = [
+    "秘密★1年",
+    "关于示例工作的通知",
+    "此件不予公开",
+    f"联系人身份证号{SAMPLE_ID}，手机{SAMPLE_MOBILE}，",
+    f"银行卡号{SAMPLE_BANK_CARD}，邮箱wang@example.com。",
+    "本页写有内部资料字样，涉及国家秘密、商",
+    "业秘密、个人隐私的不予公开。临时安置补",
+    "助名册另行下发。",
+    "内部资料",
+    "中华人民共合国成立以来，国务院总理李克强",
+    "主持会议，国务院总理李墙出席。李强、习近",
+    "平、赵乐际出席。当前正处于“十三五”时期，",
+    "要再接再励，不得称台湾总统。示政办发[2019]8号",
+]
+
+
+def _every_kind_pdf() -> bytes:
+    """Every kind on a page, and personal data again far right on a page wider than 4,096 pt (its
+    places no longer fit 16 bits)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for row, line in enumerate(EVERY_KIND):
+        page.insert_text((72, 80 + 22 * row), line, fontname=FONT, fontsize=12)
+    wide = doc.new_page(width=5000, height=842)
+    wide.insert_text((4600, 100), f"身份证号{SAMPLE_ID}", fontname=FONT, fontsize=12)
+    return pdf_bytes(doc)
+
+
+def test_a_full_recheck_of_stored_text_finds_what_the_check_finds(workspace, people):
+    """The re-check reads stored text, places and rules its own way (no form rules, 16- or 32-bit
+    places, allow-list windows, Core inserts): what it lists must be exactly what a check of the
+    same files finds above 提示, at the same places — for text with boxes and for every hiding place."""
+    _add_terms(workspace, people, "临时安置补助名册")
+    dept = _dept(workspace, people)
+    files = {"every-kind.pdf": _every_kind_pdf(), "hiding-places.pdf": pdf_with_every_hiding_place()[0]}
+    day = dt.date(2026, 3, 2)
+    with workspace.db.write() as s:
+        for n, (name, data) in enumerate(files.items()):
+            sha = hashlib.sha256(data).hexdigest()
+            recheck.keep_text(s, sha, text_store.pack(extract_any(name, data).streams))
+            s.add(
+                CatalogEntry(
+                    index_no=f"TEST00001/2026-{n:05d}",
+                    department_id=dept,
+                    title=name,
+                    publisher="测试市数据局",
+                    written_on=day,
+                    published_on=day,
+                    doc_number="",
+                    category="",
+                    doc_type="通知",
+                    keywords="[]",
+                    summary="",
+                    validity="valid",
+                    status_reason="",
+                    disclosure="proactive",
+                    scope="面向社会",
+                    published_sha256=sha,
+                    status="published",
+                )
+            )
+        lexicon = desk_lexicon(s, dept, workspace.paths.cache_dir)
+    run_id = _run(workspace, recheck.FULL)
+
+    def row(f: Finding) -> tuple[object, ...]:
+        # Places are kept to 1/8 pt (text_store): the check's rectangles on the same grid.
+        rects = tuple(Rect(*(round(v * 8) / 8 for v in r[:4]), r.page) for r in f.location.rects)
+        location = json.dumps(recheck._location_json(replace(f.location, rects=rects)), ensure_ascii=False)
+        return (f.rule_id, f.severity.value, f.channel.value, location, f.text, f.context, f.term)
+
+    for n, (name, data) in enumerate(files.items()):
+        extracted = extract_any(name, data).findings
+        checked = check_bytes(name, data, lexicon, CheckOptions(document_date=day)).findings
+        expected = [row(f) for f in checked if f.severity is not Severity.INFO and f not in extracted]
+        entry = _entry(workspace, f"TEST00001/2026-{n:05d}")
+        found = [row(f) for f in recheck.entry_hits(workspace.db, run_id, entry.id)]
+        assert found == expected, name
+        if name == "every-kind.pdf":
+            kinds = {r[0] for r in found}
+            assert {
+                "MARK-LEVEL",
+                "NOTE-CONFLICT",
+                "PII-ID",
+                "PII-MOBILE",
+                "PII-BANKCARD",
+                "PII-EMAIL",
+            } <= kinds
+            assert {"WORD-FIXED", "WORD-LEADER-POST", "WORD-LEADER-NAME", "WORD-LEADER-ORDER"} <= kinds
+            assert {"WORD-OUTDATED", "WORD-WRONG", "LEX"} <= kinds
+            across = [r for r in found if r[6] == "临时安置补助名册"]
+            assert len(across) == 1 and len(json.loads(across[0][3])["rects"]) == 2  # one on each line
+            wide = [json.loads(r[3]) for r in found if r[0] == "PII-ID" and '"page": 1' in r[3]]
+            assert len(wide) == 1 and wide[0]["rects"][0][0] > 4096
