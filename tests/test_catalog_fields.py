@@ -201,3 +201,45 @@ def test_site_footer_is_the_departments_own(workspace, people, sample_files, tmp
     ):
         assert part in footer
     assert "公安机关备案号" not in footer  # left empty: left out
+
+
+def test_the_metadata_dialog_marks_required_fields_and_saves_the_new_ones(
+    qtbot, desk_app, workspace, people, sample_files
+):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from app.db.models import Document
+    from app.ui.metadata_dialog import MetadataDialog
+
+    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
+    dialog = MetadataDialog(workspace.db, people.clerk, doc_id)
+    qtbot.addWidget(dialog)
+    marked = {
+        label.text().split("<")[0]
+        for label in dialog.findChildren(QLabel)
+        if label.toolTip() == "提交审查前必填"
+    }
+    assert marked == {"标题（信息名称）", "主题分类", "成文日期"}
+    form = dialog.findChild(QFormLayout)
+    assert "*" in form.labelForField(dialog.title).text()
+    assert "*" not in form.labelForField(dialog.doc_number).text()
+    assert not any(row.isEnabled() for row in dialog.legal_rows)  # a notice has no 施行日期
+    dialog.normative.setChecked(True)
+    assert all(row.isEnabled() for row in dialog.legal_rows)
+    dialog.publisher.setText(ISSUER)
+    dialog.has_effective.setChecked(True)
+    dialog.effective_on.setDate(QDate(2026, 12, 1))
+    dialog.has_until.setChecked(True)
+    dialog.valid_until.setDate(QDate(2026, 11, 30))
+    dialog.accept()
+    assert "早于施行日期" in dialog.error.text()  # nothing saved
+    dialog.valid_until.setDate(QDate(2028, 11, 30))
+    dialog.accept()
+    with workspace.db.read() as s:
+        doc = s.get_one(Document, doc_id)
+        assert (doc.publisher, doc.effective_on, doc.valid_until) == (
+            ISSUER,
+            dt.date(2026, 12, 1),
+            dt.date(2028, 11, 30),
+        )
