@@ -93,7 +93,7 @@ def test_check_help_loads_neither_database_nor_qt():
     loaded = _loaded_by_main(["check", "--help"])
     assert "app.cli" in loaded
     assert _heavy(loaded) == set()
-    assert "app.cli_desk" not in loaded and "review.engine" not in loaded
+    assert "app.documents" not in loaded and "review.engine" not in loaded
 
 
 def test_one_file_check_loads_neither_database_nor_qt_nor_jieba(tmp_path):
@@ -101,7 +101,7 @@ def test_one_file_check_loads_neither_database_nor_qt_nor_jieba(tmp_path):
     short = tmp_path / "short.txt"
     short.write_text("关于做好春季供暖工作的通知\n各区县人民政府：现将有关事项通知如下。\n", encoding="utf-8")
     loaded = _loaded_by_main(["--data-dir", str(tmp_path / "data"), "check", str(short)])
-    assert "review.engine" in loaded and "app.cli_files" in loaded
+    assert "review.engine" in loaded and "app.cli.files" in loaded
     assert _heavy(loaded) == set()
-    assert "app.cli_desk" not in loaded and "app.workspace" not in loaded
+    assert "app.documents" not in loaded and "app.workspace" not in loaded
     assert "jieba" not in loaded

@@ -1,19 +1,49 @@
-"""`recheck`: the current lexicon and rule packs over everything published (app/recheck.py)."""
+"""`recheck`: the current lexicon and rule packs over everything published (app/recheck.py); and
+`correct`, a new draft from a catalog entry."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from typing import TYPE_CHECKING, Any
 
-from app import recheck
-from app.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEM, _error
-from app.cli_desk import _signed_in
-from app.db.models import User
+from app.cli.common import EXIT_ERROR, EXIT_OK, EXIT_PROBLEM, _error, _signed_in
 from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationFailed
 from app.finding_labels import rule_name
 from app.roles import Role
-from app.workspace import Workspace
 from review.model import Channel, Finding, Location, Severity
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser(
+        "recheck",
+        help="全面复查：用当前词库和规则包复查所有现行目录条目的已存文本（不重新读取文件），"
+        "列出有发现的条目（按规则和部门分组）；有发现时退出码为 1",
+    )
+    p.add_argument("--changed", action="store_true", help="只复查自上次复查以来新增或修改的词条和规则包内容")
+    p.add_argument("--resume", action="store_true", help="继续中断的复查（从中断处接着做）")
+    p.add_argument("--list", action="store_true", help="只列出最近一次复查的结果")
+    p.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, metavar="N", help="并行进程数（默认：CPU 核数）"
+    )
+    p.add_argument(
+        "--partition",
+        metavar="K/N",
+        help="只做 N 个分区中的第 K 个（0 起）：多台机器或调度器各运行一个分区，共用同一个 PostgreSQL 数据库",
+    )
+    p.add_argument("--batch", type=int, default=200, metavar="N", help="每批复查并提交的条目数（默认 200）")
+    p.set_defaults(handler="app.cli.recheck:_recheck")
+
+    p = sub.add_parser(
+        "correct",
+        help="更正：以目录条目的原件和目录信息新建草稿（需本部门经办人），修改后重新检查、审查和发布",
+    )
+    p.add_argument("index_no", metavar="INDEX_NO")
+    p.set_defaults(handler="app.cli.recheck:_correct")
 
 
 def _partition(text: str) -> tuple[int, int]:
@@ -26,6 +56,9 @@ def _partition(text: str) -> tuple[int, int]:
 
 
 def _recheck(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import recheck
+    from app.db.models import User
+
     db = workspace.db
     if args.list:
         run_id = recheck.latest_run(db)
@@ -87,6 +120,8 @@ def _recheck(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _say_plan(workspace: Workspace, run_id: int) -> None:
+    from app import recheck
+
     mode, changes = recheck.run_changes(workspace.db, run_id)
     if mode == recheck.FULL:
         print(f"第 {run_id} 次复查：用当前词库和全部规则复查所有现行目录条目。")
@@ -104,6 +139,8 @@ def _say_plan(workspace: Workspace, run_id: int) -> None:
 
 
 def _report(workspace: Workspace, run_id: int) -> int:
+    from app import recheck
+
     figures = recheck.figures(workspace.db, run_id)
     rows = recheck.grouped(workspace.db, run_id)
     print(
@@ -132,6 +169,7 @@ def _report(workspace: Workspace, run_id: int) -> int:
 
 
 def _correct(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import recheck
     from app.catalog import entry_by_index
 
     user_id = _signed_in(args, workspace)

@@ -5,19 +5,109 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
-
-from app import info_requests
-from app.cli import EXIT_OK, EXIT_PROBLEM
-from app.cli_desk import _signed_in
-from app.db.models import Document, User
+from app.cli import request_answers
+from app.cli.common import EXIT_OK, EXIT_PROBLEM, _date, _signed_in
 from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
-from app.info_requests import ApplicantKind, Channel, Outcome, Party, RequestStatus
-from app.request_answers import disclosed_documents
 from app.roles import Status
-from app.workspace import Workspace
-from publish.request_clock import ActionKind, Clock, State
+from publish.request_clock import ActionKind, Clock, Party, State
+from publish.request_outcomes import ApplicantKind, Channel, Outcome
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.db.models import User
+    from app.workspace import Workspace
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser(
+        "deadlines",
+        help="公开期限：主动公开成文后 20 个工作日内发布（条例第二十六条），依申请公开 20 个工作日内答复（第三十三条）",
+    )
+    p.add_argument(
+        "--within", type=int, default=5, metavar="N", help="列出 N 个工作日内到期和已逾期的（默认 5）"
+    )
+    p.add_argument("--today", type=_date, help="以该日期为今天（YYYY-MM-DD）")
+    # Lists open requests for information too, by their legal clock.
+    p.set_defaults(handler="app.cli.requests:_deadlines")
+
+    request = sub.add_parser(
+        "request", help="依申请公开：登记申请、补正、延期、征求意见、答复"
+    ).add_subparsers(dest="request_command", required=True, metavar="COMMAND")
+    p = request.add_parser("add", help="登记收到的政府信息公开申请（需本部门经办人）")
+    p.add_argument("--kind", required=True, choices=[k.value for k in ApplicantKind], help="申请人类型")
+    p.add_argument("--name", required=True, help="申请人姓名或名称")
+    p.add_argument("--contact", required=True, help="联系方式（通信地址、电子邮箱或电话，答复送达用）")
+    p.add_argument("--content", required=True, help="所需信息的内容描述")
+    p.add_argument("--ref", default="", help="信息标识：申请相同信息的填同一标识（第四十四条统计用）")
+    p.add_argument("--channel", required=True, choices=[c.value for c in Channel], help="申请方式")
+    p.add_argument(
+        "--received",
+        required=True,
+        type=_date,
+        help="收到申请日期 YYYY-MM-DD（当面的为提交之日，邮寄的为签收之日，网上和传真的为双方确认之日，第三十一条）",
+    )
+    p.add_argument("--attach", type=Path, nargs="*", default=[], metavar="FILE", help="来信、申请表等材料")
+    p.set_defaults(handler="app.cli.requests:_add")
+
+    p = request.add_parser("list", help="列出未办结的申请：答复期限、剩余工作日、逾期和暂停情况")
+    p.add_argument("--today", type=_date, help="以该日期为今天（YYYY-MM-DD）")
+    p.set_defaults(handler="app.cli.requests:_list")
+
+    p = request.add_parser("show", help="显示一件申请、它的办理记录和期限的计算依据")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
+    p.add_argument("--today", type=_date, help="以该日期为今天（YYYY-MM-DD）")
+    p.set_defaults(handler="app.cli.requests:_show")
+
+    p = request.add_parser("supplement", help="告知补正（收到申请后 7 个工作日内，一次性）或登记收到补正")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--asked", type=_date, metavar="DATE", help="告知补正的日期")
+    which.add_argument(
+        "--received", type=_date, metavar="DATE", help="收到补正的日期（答复期限自当日重新计算）"
+    )
+    p.add_argument("--until", type=_date, metavar="DATE", help="给申请人的补正期限（与 --asked 一起）")
+    p.add_argument("--note", default="", help="需要补正的事项等")
+    p.set_defaults(handler="app.cli.requests:_supplement")
+
+    p = request.add_parser("extend", help="延长答复期限（一次，最长 20 个工作日，须经工作机构负责人同意）")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
+    p.add_argument("--consented-by", required=True, help="同意延期的政府信息公开工作机构负责人")
+    p.add_argument("--days", type=int, default=20, help="延长的工作日数（默认 20）")
+    p.add_argument("--on", type=_date, help="延期决定的日期（默认今天）")
+    p.add_argument("--note", default="")
+    p.set_defaults(handler="app.cli.requests:_extend")
+
+    p = request.add_parser("consult", help="征求第三方或其他机关意见（发出 / 收到），其间不计入答复期限")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--sent", type=_date, metavar="DATE", help="发出征求意见的日期")
+    which.add_argument("--answered", type=_date, metavar="DATE", help="收到意见的日期")
+    p.add_argument(
+        "--party",
+        choices=[x.value for x in Party],
+        default=Party.THIRD_PARTY.value,
+        help="征求谁的意见（默认第三方）",
+    )
+    p.add_argument("--note", default="")
+    p.set_defaults(handler="app.cli.requests:_consult")
+
+    p = request.add_parser("answer", help="登记答复及处理结果（年报表三的分类）")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
+    p.add_argument("--outcome", required=True, choices=[o.value for o in Outcome if o != Outcome.WITHDRAWN])
+    p.add_argument("--detail", default="", help="处理说明（如不予公开的依据、负责公开的机关）")
+    p.add_argument("--on", type=_date, help="答复日期（默认今天）")
+    p.set_defaults(handler="app.cli.requests:_answer")
+
+    p = request.add_parser("withdraw", help="申请人撤回申请")
+    p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
+    p.add_argument("--on", type=_date, help="撤回日期（默认今天）")
+    p.add_argument("--note", default="")
+    p.set_defaults(handler="app.cli.requests:_withdraw")
+    request_answers.add_parsers(request)  # draft-answer, package …
 
 
 def _left(clock: Clock) -> str:
@@ -36,6 +126,9 @@ def _left(clock: Clock) -> str:
 
 
 def _add(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import info_requests
+    from app.db.models import User
+
     user_id = _signed_in(args, workspace)
     files = []
     for path in args.attach:
@@ -70,6 +163,10 @@ def _add(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _list(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import info_requests
+    from app.db.models import User
+    from app.info_requests import RequestStatus
+
     user_id = _signed_in(args, workspace)
     with workspace.db.read() as session:
         rows = info_requests.open_requests(session, session.get_one(User, user_id), args.today)
@@ -87,6 +184,11 @@ def _list(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _show(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import info_requests
+    from app.db.models import Document, User
+    from app.info_requests import RequestStatus
+    from app.request_answers import disclosed_documents
+
     user_id = _signed_in(args, workspace)
     with workspace.db.read() as session:
         user = session.get_one(User, user_id)
@@ -123,6 +225,9 @@ def _act(
     args: argparse.Namespace, workspace: Workspace, message: str, do: Callable[[Session, User, int], object]
 ) -> int:
     """Runs one action on the request named by N (its id or 受理编号) and prints its clock after."""
+    from app import info_requests
+    from app.db.models import User
+
     user_id = _signed_in(args, workspace)
     with workspace.db.write() as session:
         user = session.get_one(User, user_id)
@@ -138,6 +243,8 @@ def _act(
 
 
 def _supplement(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import info_requests
+
     if args.asked is not None:
         if args.until is None:
             raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "告知补正时请用 --until 给出补正期限。"))
@@ -156,6 +263,8 @@ def _supplement(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _extend(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import info_requests
+
     on = args.on or dt.date.today()
     return _act(
         args,
@@ -168,6 +277,8 @@ def _extend(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _consult(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import info_requests
+
     if args.sent is not None:
         party = Party(args.party)
         return _act(
@@ -185,6 +296,8 @@ def _consult(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _answer(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import info_requests
+
     outcome = Outcome(args.outcome)
     on = args.on or dt.date.today()
     return _act(
@@ -196,6 +309,8 @@ def _answer(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _withdraw(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import info_requests
+
     on = args.on or dt.date.today()
     return _act(
         args,
@@ -207,6 +322,7 @@ def _withdraw(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _deadlines(args: argparse.Namespace, workspace: Workspace) -> int:
     """Documents to publish and requests to answer, due within --within working days or overdue."""
+    from app.db.models import User
     from app.deadlines import deadlines
 
     user_id = _signed_in(args, workspace)

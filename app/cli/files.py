@@ -1,5 +1,4 @@
-"""Handlers of the commands that work on files and need no database: check, redact, verify.
-Looked up by name from `app.cli`; heavy modules are imported inside the handler that needs them."""
+"""The commands that work on files and need no database or sign-in: `check`, `redact`, `verify`."""
 
 from __future__ import annotations
 
@@ -9,15 +8,68 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli import EXIT_ERROR, EXIT_OK, EXIT_PROBLEM, _error
+from app.cli.common import EXIT_ERROR, EXIT_OK, EXIT_PROBLEM, _error
 from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
-from review.engine import CheckOptions
+from publish.taxonomy import DisclosureMode
 from review.model import Severity
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser("check", help="保密检查文件或文件夹（不需要登录，不写数据库）")
+    p.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
+    p.add_argument(
+        "--lexicon",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="F",
+        help="追加的部门词库（CSV 或每行一词的文本），可重复",
+    )
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default=Severity.BLOCKING.value,
+        help="有该级别或更高级别的发现时退出码为 1（默认 blocking 即阻断）",
+    )
+    p.add_argument(
+        "--disclosure",
+        choices=[d.value for d in DisclosureMode],
+        default=DisclosureMode.PROACTIVE.value,
+        help="拟公开方式，用于判断附注是否矛盾",
+    )
+    p.add_argument("--password", help="加密 PDF 的打开密码")
+    p.add_argument("--jobs", type=int, help="并行进程数（默认：CPU 核数）")
+    p.add_argument("--keywords", action="store_true", help="同时给出建议主题词")
+    p.set_defaults(handler="app.cli.files:_check", needs_workspace=False)
+
+    p = sub.add_parser("redact", help="删减并净化文件，生成可发布的 PDF，并复核（不需要登录）")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument(
+        "--decisions",
+        type=Path,
+        metavar="FILE.json",
+        help="check --format json 的结果，发现项可带 decision：remove/mask/keep/false_alarm",
+    )
+    how.add_argument("--all-blocking", action="store_true", help="删除所有阻断级发现")
+    p.add_argument("--lexicon", action="append", type=Path, default=[], metavar="F")
+    p.add_argument("--mark", choices=["box", "label"], default="box", help="删除处显示黑框或“[已删除]”")
+    p.add_argument("--rasterize", action="store_true", help="输出为逐页图像（去除一切隐藏通道）")
+    p.set_defaults(handler="app.cli.files:_redact", needs_workspace=False)
+
+    p = sub.add_parser("verify", help="复核已发布的 PDF：已删除的内容不得残留（不需要登录）")
+    p.add_argument("published", type=Path, metavar="PUBLISHED")
+    p.add_argument("--against", type=Path, required=True, metavar="FINDINGS.json")
+    p.add_argument("--lexicon", action="append", type=Path, default=[], metavar="F")
+    p.set_defaults(handler="app.cli.files:_verify", needs_workspace=False)
 
 
 def _check(args: argparse.Namespace, _workspace: None) -> int:
     from app.filecheck import check_files, collect, load_lexicon
     from app.paths import Paths
+    from review.engine import CheckOptions
     from review.mupdf import mupdf_messages_to_stderr
 
     mupdf_messages_to_stderr()

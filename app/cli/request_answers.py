@@ -1,7 +1,7 @@
 """The `request` commands that answer (依申请公开): draft the 答复书, add files to disclose, make the
 补正/延期 notices, export the applicant's signed package, and move information to 主动公开 (Art. 44).
 
-`add_parsers` is called by app.cli while it builds the `request` group, so this module's top
+`add_parsers` is called by app.cli.requests while it builds the `request` group, so this module's top
 imports stay light (the parser must load without SQLAlchemy); each handler imports what it needs.
 """
 
@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
+import os
 from pathlib import Path
 from typing import Any
 
+from app.cli.common import EXIT_OK, KEY_PASSPHRASE_ENV, PDF_PASSWORD_ENV, _date, _password, _signed_in
 from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
 from publish.answer_letter import FACT_LABELS, LetterKind
 from publish.request_outcomes import Outcome
@@ -20,7 +21,7 @@ from publish.request_outcomes import Outcome
 _FACTS_HELP = "；".join(f"{name}={label}" for name, label in FACT_LABELS.items())
 
 
-def add_parsers(request: Any, date: Callable[[str], dt.date]) -> None:
+def add_parsers(request: Any) -> None:
     """Adds the answering commands to the `request` group's sub-parsers."""
     p = request.add_parser(
         "draft-answer",
@@ -38,10 +39,10 @@ def add_parsers(request: Any, date: Callable[[str], dt.date]) -> None:
         metavar="PART|BASIS[|REASON]",
         help="部分公开时另行说明的不予公开部分及其依据（公开文件中删除、遮盖的部分由审查决定自动列出）",
     )
-    p.add_argument("--on", type=date, help="答复日期（默认今天）")
+    p.add_argument("--on", type=_date, help="答复日期（默认今天）")
     p.add_argument("--text", type=Path, metavar="FILE", help="用修改后的答复书文字（--print 的输出）生成")
     p.add_argument("--print", action="store_true", help="只显示按模板填好的文字，不保存")
-    p.set_defaults(handler="app.cli_request_answers:_draft_answer")
+    p.set_defaults(handler="app.cli.request_answers:_draft_answer")
 
     p = request.add_parser(
         "disclose", help="添加提供给申请人的文件：作为草稿送审（删除、遮盖须写明依据），只交付申请人"
@@ -49,7 +50,7 @@ def add_parsers(request: Any, date: Callable[[str], dt.date]) -> None:
     p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--title", help="文件标题（默认取文件名）")
-    p.set_defaults(handler="app.cli_request_answers:_disclose")
+    p.set_defaults(handler="app.cli.request_answers:_disclose")
 
     p = request.add_parser("notice", help="生成补正告知书或延期答复告知书（PDF），并存入申请的发出文书")
     p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
@@ -61,8 +62,8 @@ def add_parsers(request: Any, date: Callable[[str], dt.date]) -> None:
     p.add_argument(
         "--fact", action="append", default=[], metavar="NAME=VALUE", help="其他事实，如 extension_reason=…"
     )
-    p.add_argument("--on", type=date, help="文书日期（默认今天）")
-    p.set_defaults(handler="app.cli_request_answers:_notice")
+    p.add_argument("--on", type=_date, help="文书日期（默认今天）")
+    p.set_defaults(handler="app.cli.request_answers:_notice")
 
     p = request.add_parser(
         "package",
@@ -71,14 +72,14 @@ def add_parsers(request: Any, date: Callable[[str], dt.date]) -> None:
     )
     p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
     p.add_argument("out", type=Path, metavar="OUT.zip")
-    p.set_defaults(handler="app.cli_request_answers:_package")
+    p.set_defaults(handler="app.cli.request_answers:_package")
 
     p = request.add_parser(
         "publish-proactive",
         help="转为主动公开（条例第四十四条）：以已批准的公开文件另建普通草稿，不带申请人信息，按主动公开流程审查发布",
     )
     p.add_argument("request", metavar="N", help="申请的编号或受理编号（如 2026-0012）")
-    p.set_defaults(handler="app.cli_request_answers:_publish_proactive")
+    p.set_defaults(handler="app.cli.request_answers:_publish_proactive")
 
 
 def _facts(pairs: list[str]) -> dict[str, str]:
@@ -118,8 +119,6 @@ def _read_text(path: Path) -> str:
 
 
 def _draft_answer(args: argparse.Namespace, workspace: Any) -> int:
-    from app.cli import EXIT_OK
-    from app.cli_desk import _signed_in
     from app.request_answers import draft_answer, draft_text
 
     user_id = _signed_in(args, workspace)
@@ -134,10 +133,6 @@ def _draft_answer(args: argparse.Namespace, workspace: Any) -> int:
 
 
 def _disclose(args: argparse.Namespace, workspace: Any) -> int:
-    import os
-
-    from app.cli import EXIT_OK, PDF_PASSWORD_ENV
-    from app.cli_desk import _signed_in
     from app.request_answers import add_disclosure
 
     user_id = _signed_in(args, workspace)
@@ -150,8 +145,6 @@ def _disclose(args: argparse.Namespace, workspace: Any) -> int:
 
 def _notice(args: argparse.Namespace, workspace: Any) -> int:
     from app.atomic import write_bytes_atomic
-    from app.cli import EXIT_OK
-    from app.cli_desk import _signed_in
     from app.request_answers import make_notice
 
     user_id = _signed_in(args, workspace)
@@ -171,8 +164,6 @@ def _notice(args: argparse.Namespace, workspace: Any) -> int:
 
 
 def _package(args: argparse.Namespace, workspace: Any) -> int:
-    from app.cli import EXIT_OK, KEY_PASSPHRASE_ENV, _password
-    from app.cli_desk import _signed_in
     from app.request_answers import export_package
 
     user_id = _signed_in(args, workspace)
@@ -191,8 +182,6 @@ def _package(args: argparse.Namespace, workspace: Any) -> int:
 
 
 def _publish_proactive(args: argparse.Namespace, workspace: Any) -> int:
-    from app.cli import EXIT_OK
-    from app.cli_desk import _signed_in
     from app.request_answers import publish_proactive
 
     user_id = _signed_in(args, workspace)

@@ -1,15 +1,88 @@
-"""Handlers of `notice …` (公示期) and `sentinel …` (the online site's watch). Looked up by name
-from `app.cli`."""
+"""`notice` (公示期: lists withdrawn when their notice period ends) and `sentinel` (the online site's
+watch)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from app.cli import EXIT_ERROR, EXIT_OK, EXIT_PENDING, EXIT_PROBLEM, _error
-from app.cli_desk import _portal_client, _signed_in, _site_folder
-from app.workspace import Workspace
+from app.cli.catalog import _portal_client, _site_folder
+from app.cli.common import EXIT_ERROR, EXIT_OK, EXIT_PENDING, EXIT_PROBLEM, _date, _error, _signed_in
+
+if TYPE_CHECKING:
+    from app.workspace import Workspace
+
+
+def add_parsers(sub: Any) -> None:
+    notice_cmd = sub.add_parser("notice", help="公示期：名单公示到期后由审发台自动撤回").add_subparsers(
+        dest="notice_command", metavar="ACTION", required=True
+    )
+    p = notice_cmd.add_parser("set", help="设定或清除目录条目的公示期截止日期（需本部门发布管理员）")
+    p.add_argument("index_no", metavar="INDEX_NO")
+    p.add_argument("until", type=_date, nargs="?", metavar="DATE", help="公示期最后一天 YYYY-MM-DD")
+    p.add_argument("--clear", action="store_true", help="清除公示期（条目不再自动撤回）")
+    p.set_defaults(handler="app.cli.sentinel:_notice_set")
+    p = notice_cmd.add_parser(
+        "expire",
+        help="撤回公示期已届满的条目，更新静态网站、推送门户，并核实已不再提供（可由 cron 定时运行；可重复运行）",
+    )
+    p.add_argument(
+        "--site", type=Path, metavar="DIR", help="静态目录网站的文件夹（默认：数据目录下的 site/，如存在）"
+    )
+    p.add_argument(
+        "--site-url", default="", metavar="URL", help="网站地址：撤回后通过 HTTP 核实文件已不再提供"
+    )
+    p.add_argument(
+        "--portal-url", help="门户地址（默认取设置中的地址；令牌取自系统密钥环或 DESK_PORTAL_TOKEN）"
+    )
+    p.set_defaults(handler="app.cli.sentinel:_notice_expire")
+
+    sentinel_cmd = sub.add_parser(
+        "sentinel", help="网站巡检（在线机器上定时运行）：线上内容核对、外部链接、栏目更新，自查报告"
+    ).add_subparsers(dest="sentinel_command", metavar="ACTION", required=True)
+    p = sentinel_cmd.add_parser(
+        "run",
+        help="巡检一次并记入数据库。退出码：0 未发现问题，1 发现问题，2 无法运行",
+    )
+    p.add_argument(
+        "--site", type=Path, metavar="DIR", help="静态目录网站的文件夹（默认：数据目录下的 site/）"
+    )
+    p.add_argument(
+        "--portal",
+        dest="portal_url",
+        metavar="URL",
+        help="同时核对该门户（令牌取自系统密钥环或 DESK_PORTAL_TOKEN）",
+    )
+    p.add_argument(
+        "--stale-days",
+        type=int,
+        default=183,
+        metavar="N",
+        help="栏目超过 N 天未更新即报告（默认 183，约 6 个月）",
+    )
+    p.add_argument(
+        "--fast-section",
+        action="append",
+        default=[],
+        metavar="栏目",
+        help="动态、要闻类栏目：超过 14 天未更新即报告（可重复）",
+    )
+    p.add_argument(
+        "--allow-private", action="store_true", help="也访问指向内部网络地址（私有、回环地址）的链接"
+    )
+    p.add_argument(
+        "--timeout", type=float, default=10.0, metavar="SECONDS", help="每个链接的超时（默认 10 秒）"
+    )
+    p.add_argument("--workers", type=int, default=8, metavar="N", help="同时访问的链接数（默认 8）")
+    p.set_defaults(handler="app.cli.sentinel:_sentinel_run")
+    p = sentinel_cmd.add_parser("report", help="将最近一次巡检（或 --run 指定的一次）写成网站自查报告 PDF")
+    p.add_argument("out", type=Path, metavar="OUT.pdf")
+    p.add_argument("--run", type=int, metavar="N", help="巡检编号（默认最近一次完成的）")
+    p.add_argument("--site-url", default="", metavar="URL", help="报告中写明的网站地址")
+    p.set_defaults(handler="app.cli.sentinel:_sentinel_report")
 
 
 def _notice_set(args: argparse.Namespace, workspace: Workspace) -> int:
