@@ -295,28 +295,31 @@ def _lexicon_findings(
     located in one batch each, and the loop makes only the finding itself."""
     text = norm.text
     marked_starts = [m[0] for m in marked]
+    # Where a marking stands: a hit that starts elsewhere (nearly all) is outside every marking.
+    in_marking = {i for start, end in marked for i in range(start, end)}
     whole_word_cache: dict[int, set[int]] = {}
     kept = [
         hit
         for hit in hits
-        if not (marked and _inside(marked, marked_starts, hit.start, hit.end))
+        if not (hit.start in in_marking and _inside(marked, marked_starts, hit.start, hit.end))
         and not (hit.term.whole_word and not _on_word_boundaries(text, hit.start, hit.end, whole_word_cache))
     ]
     spans = norm.original_spans([(hit.start, hit.end) for hit in kept])
     locations = locate_all(stream.locator, spans)
     original, channel = stream.text, stream.channel
+    marking_like, legal_terms, info = rules.MARKING_LIKE_CATEGORIES, rules.LEGAL_TERMS, Severity.INFO
     out = []
     for hit, (o_start, o_end), location in zip(kept, spans, locations, strict=True):
         term = hit.term
         message = term.note or _LEXICON_TERM
         severity = term.severity
-        if severity is not Severity.INFO and layout is not None:
+        if severity is not info and layout is not None:
             # Judged only for the hits of marking-like terms: the matcher itself is untouched.
-            if term.category in rules.MARKING_LIKE_CATEGORIES:
+            if term.category in marking_like:
                 if not layout.stands_alone(o_start, o_end):
-                    severity, message = Severity.INFO, rules.LEX_IN_PROSE
-            elif term.term in rules.LEGAL_TERMS and rules.in_legal_list(text, hit.start, hit.end):
-                severity, message = Severity.INFO, rules.LEX_LEGAL_LIST
+                    severity, message = info, rules.LEX_IN_PROSE
+            elif term.term in legal_terms and rules.in_legal_list(text, hit.start, hit.end):
+                severity, message = info, rules.LEX_LEGAL_LIST
         context = original[max(0, o_start - CONTEXT_CHARS) : o_end + CONTEXT_CHARS].replace("\n", " ")
         out.append(
             Finding(
@@ -360,8 +363,7 @@ def _wording_findings(stream: TextStream, norm: Normalized, hits: list[wording.W
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     """Whether [start, end) lies inside one of the sorted `spans` (one of the last three that
-    start at or before it). Runs for every lexicon hit of a document with a marking: a plain
-    loop, since a generator in any() cost more than the test itself."""
+    start at or before it). A plain loop: a generator in any() cost more than the test itself."""
     i = bisect.bisect_right(starts, start) - 1
     for j in range(max(0, i - 2), i + 1):  # noqa: SIM110 - see above
         if spans[j][1] >= end:

@@ -17,7 +17,7 @@ import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from review.errors import QT_TRANSLATE_NOOP, TranslatableError
 from review.model import Severity
@@ -260,8 +260,9 @@ def _add(terms: list[Term], seen: dict[str, int], issues: list[LexiconIssue], li
     terms.append(term)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A named tuple: a dense lexicon makes a hundred a page, and a frozen dataclass cost 1.5 µs each."""
+
     start: int
     end: int
     term: Term
@@ -334,14 +335,15 @@ class CompiledLexicon:
         if not raw:
             return [], 0
         allowed_spans = self._allow.find_matches_as_indexes(text, overlapping=True) if self._allow else []
+        terms, term = self._terms, self.term
+        if not allowed_spans:
+            return [Hit(start, end, terms.get(index) or term(index)) for index, start, end in raw], 0
         hits, dropped = [], 0
         for index, start, end in raw:
-            if allowed_spans and any(
-                a_start <= start and end <= a_end for _, a_start, a_end in allowed_spans
-            ):
+            if any(a_start <= start and end <= a_end for _, a_start, a_end in allowed_spans):
                 dropped += 1
                 continue
-            hits.append(Hit(start, end, self.term(index)))
+            hits.append(Hit(start, end, terms.get(index) or term(index)))
         return hits, dropped
 
 

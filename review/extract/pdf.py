@@ -27,7 +27,7 @@ from review.extract.base import (
     hidden_finding,
     scan_finding,
 )
-from review.model import Channel, Finding, Location, Rect, Severity
+from review.model import Channel, Finding, Location, Rect, Severity, make_rect
 from review.mupdf import LOCK
 
 TINY_FONT_PT = 2.0
@@ -100,6 +100,7 @@ class PdfTextLocator:
         trace span (nearly all) is placed here without the general walk, and a one-glyph or
         one-line hit without merging boxes."""
         starts, all_spans, find = self.starts, self.spans, bisect.bisect_right
+        on_page = Location.on_page
         out = []
         for start, end in spans:
             i = find(starts, start) - 1
@@ -109,9 +110,9 @@ class PdfTextLocator:
                 boxes = span.boxes
                 if lo < hi <= len(boxes):
                     if hi - lo == 1:
-                        out.append(Location(page=span.page, rects=(Rect(*boxes[lo]),)))
+                        out.append(on_page(span.page, (make_rect((*boxes[lo], None)),)))
                     else:
-                        out.append(Location(page=span.page, rects=_line_rects(boxes[lo:hi])))
+                        out.append(on_page(span.page, _line_rects(boxes[lo:hi])))
                     continue
             out.append(self.locate(start, end))
         return out
@@ -155,6 +156,7 @@ def _line_rects(boxes: list[tuple[float, float, float, float]], page: int | None
     if not boxes:
         return ()
     rects: list[Rect] = []
+    rect = make_rect
     x0, y0, x1, y1 = boxes[0]
     # Runs once per character of every hit: the tolerance is kept in a local and only
     # recomputed when the line's height changes (0.5 * max(1, h), exactly as before).
@@ -168,10 +170,10 @@ def _line_rects(boxes: list[tuple[float, float, float, float]], page: int | None
                 y1 = by1 if by1 > y1 else y1
                 tolerance = 0.5 * (y1 - y0) if y1 - y0 > 1.0 else 0.5
         else:
-            rects.append(Rect(x0, y0, x1, y1, page))
+            rects.append(rect((x0, y0, x1, y1, page)))
             x0, y0, x1, y1 = bx0, by0, bx1, by1
             tolerance = 0.5 * (y1 - y0) if y1 - y0 > 1.0 else 0.5
-    rects.append(Rect(x0, y0, x1, y1, page))
+    rects.append(rect((x0, y0, x1, y1, page)))
     return tuple(rects)
 
 
@@ -1105,12 +1107,19 @@ class ObjectSweep:
 
     def objects(self, skip: set[int]) -> Iterator[tuple[int, list[str], bytes | None]]:
         """(xref, strings, None) for text, (xref, [], bytes) for a stream that is a file of its own."""
+        import pymupdf
+
+        # Document.xref_is_stream wraps the document anew on every call (~15 µs; thousands of
+        # objects in a file whose pages each embed a font).
+        is_stream = functools.partial(
+            pymupdf.mupdf.pdf_obj_num_is_stream, pymupdf.mupdf.PdfDocument(self.doc.this)
+        )
         for xref, source in self.sources.items():
             if xref in skip:
                 continue
             has_strings = "(" in source or _HEX_START.search(source)
             pieces = pdf_strings(_CID_SYSTEM.sub("", source)) if has_strings else []
-            if not self.doc.xref_is_stream(xref) or xref in self.no_text:
+            if xref in self.no_text or not is_stream(xref):
                 if pieces:
                     yield xref, pieces, None
                 continue
