@@ -7,9 +7,9 @@ above --fail-on, a broken audit chain, a change the portal refused); 2 error (no
 
 This module assembles the parser from the command groups and dispatches. Each group module
 (`app.cli.documents`, `app.cli.catalog`, …) defines its commands' arguments in `add_parsers` beside
-their handlers, and keeps its top imports light: a handler imports the database and the engine
-when it runs, and each command names its handler as "module:function", so `--help` and a one-file
-`check` start without SQLAlchemy, Alembic or the desk's modules.
+their handlers. Every group is imported to build the parser, so its top imports stay light and a
+handler imports the database, the engine and the desk's modules when it runs: `--help` and a
+one-file `check` start without SQLAlchemy, Alembic or the desk's modules (tests/test_layering.py).
 """
 
 from __future__ import annotations
