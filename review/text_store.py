@@ -29,11 +29,12 @@ from review.extract.pdf import _line_rects
 from review.model import Channel, Location, Rect
 from review.normalize import Normalized, normalize
 
-FORMAT = 1
-# Places format 2 keeps boxes as they are, in columns, 16-bit where they fit: a re-check reads
-# them without summing differences, and half as many bytes to decompress as format 1 (boxes as
-# 32-bit differences, a row a character), which is still read.
-PLACES_FORMAT = 2
+# Format 2 keeps texts as UTF-8 after a small JSON head (format 1 put them in the JSON, which
+# took as long to parse as to decompress) and boxes as they are, in columns, 16-bit where they
+# fit: a re-check sums no differences and decompresses half the bytes of format 1 (32-bit
+# differences, a row a character). Format 1 blobs are still read.
+FORMAT = 2
+_MAGIC = b"TS2\0"  # a format 2 text blob (format 1 is JSON, starting with "[")
 SIGNATURE_BITS = 1 << 14  # 2 KiB: a 5,000-character text sets about a fifth of the bits
 _SHIFT = np.uint64(64 - 14)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -135,23 +136,43 @@ def pack(streams: list[TextStream]) -> Packed:
 
 
 def _text_blob(texts: list[list[Any]]) -> bytes:
-    return zlib.compress(json.dumps([FORMAT, texts], ensure_ascii=False).encode("utf-8"), 6)
+    """Each stream's [channel, normalised text, map]: the map in a JSON head, the texts after it."""
+    encoded = [t[1].encode("utf-8") for t in texts]
+    head = [[c, len(e), starts, shifts] for (c, _, starts, shifts), e in zip(texts, encoded, strict=True)]
+    return zlib.compress(_MAGIC + _headed({"format": FORMAT, "streams": head}, *encoded), 6)
 
 
 def _places_blob(headers: list[dict[str, Any]], arrays: bytes) -> bytes:
-    head = json.dumps({"format": PLACES_FORMAT, "streams": headers}, ensure_ascii=False).encode("utf-8")
-    return zlib.compress(struct.pack("<I", len(head)) + head + arrays, 6)
+    """Each stream's runs and box width in a JSON head, then the original texts, then the boxes."""
+    encoded = [h["text"].encode("utf-8") for h in headers]
+    head = [
+        {k: v for k, v in h.items() if k != "text"} | {"bytes": len(e)}
+        for h, e in zip(headers, encoded, strict=True)
+    ]
+    return zlib.compress(_headed({"format": FORMAT, "streams": head}, *encoded, arrays), 6)
+
+
+def _headed(head: dict[str, Any], *parts: bytes) -> bytes:
+    data = json.dumps(head, ensure_ascii=False).encode("utf-8")
+    return b"".join([struct.pack("<I", len(data)), data, *parts])
+
+
+def _head(raw: bytes, at: int = 0) -> tuple[dict[str, Any], int]:
+    """A blob's JSON head and where what follows it starts."""
+    (size,) = struct.unpack_from("<I", raw, at)
+    return json.loads(raw[at + 4 : at + 4 + size]), at + 4 + size
 
 
 def pack_like(template: bytes, texts: list[str]) -> Packed:
     """Texts laid out exactly as a packed one (`template`'s places blob), each as long as the text
     it replaces: a generated catalog of one layout (benchmarks/recheck_speed.py)."""
-    raw = zlib.decompress(template)
-    (size,) = struct.unpack_from("<I", raw)
-    head = json.loads(raw[4 : 4 + size])
-    headers = head["streams"]
-    if [len(h["text"]) for h in headers] != [len(t) for t in texts]:
+    streams = read_places(template)
+    if [len(original) for original, _ in streams] != [len(t) for t in texts]:
         raise ValueError("texts of other lengths than the template's")
+    raw = zlib.decompress(template)
+    head, at = _head(raw)
+    headers = [{k: v for k, v in h.items() if k != "bytes"} for h in head["streams"]]
+    arrays = raw[at + sum(h["bytes"] for h in head["streams"]) :]
     norms = [normalize(t) for t in texts]
     channels = [Channel.VISIBLE] * len(texts)
     blob = _text_blob(
@@ -160,7 +181,7 @@ def pack_like(template: bytes, texts: list[str]) -> Packed:
             for c, n in zip(channels, norms, strict=True)
         ]
     )
-    places = _places_blob([h | {"text": t} for h, t in zip(headers, texts, strict=True)], raw[4 + size :])
+    places = _places_blob([h | {"text": t} for h, t in zip(headers, texts, strict=True)], arrays)
     return Packed(blob, places, signature("\n".join(n.text for n in norms)), sum(map(len, texts)))
 
 
@@ -201,9 +222,19 @@ def _places(text: str, locator: Locator) -> tuple[list[list[Any]], np.ndarray | 
 
 
 def read_text(blob: bytes) -> list[StoredStream]:
-    form, streams = json.loads(zlib.decompress(blob))
-    if form != FORMAT:
-        raise ValueError(f"stored text format {form}")
+    raw = zlib.decompress(blob)
+    if not raw.startswith(_MAGIC):
+        form, streams = json.loads(raw)
+        if form != 1:
+            raise ValueError(f"stored text format {form}")
+    else:
+        head, at = _head(raw, len(_MAGIC))
+        if head["format"] != FORMAT:
+            raise ValueError(f"stored text format {head['format']}")
+        streams = []
+        for channel, size, starts, shifts in head["streams"]:
+            streams.append([channel, raw[at : at + size].decode("utf-8"), starts, shifts])
+            at += size
     return [
         StoredStream(Channel(channel), Normalized(norm, tuple(starts), tuple(shifts)))
         for channel, norm, starts, shifts in streams
@@ -213,17 +244,22 @@ def read_text(blob: bytes) -> list[StoredStream]:
 def read_places(blob: bytes) -> list[tuple[str, StoredLocator]]:
     """Each stream's original text and locator, in the order of `read_text`."""
     raw = zlib.decompress(blob)
-    (size,) = struct.unpack_from("<I", raw)
-    head = json.loads(raw[4 : 4 + size])
+    head, at = _head(raw)
     form = head["format"]
-    if form not in (1, PLACES_FORMAT):
+    if form not in (1, FORMAT):
         raise ValueError(f"stored places format {form}")
-    at = 4 + size
-    out = []
+    texts = []
     for stream in head["streams"]:
+        if form == 1:
+            texts.append(stream["text"])
+        else:
+            texts.append(raw[at : at + stream["bytes"]].decode("utf-8"))
+            at += stream["bytes"]
+    out = []
+    for stream, text in zip(head["streams"], texts, strict=True):
         pages, boxes = None, None
         if stream["boxes"]:
-            n = len(stream["text"])
+            n = len(text)
             if form == 1:
                 pages = np.frombuffer(raw, "<i4", n, at)
                 deltas = np.frombuffer(raw, "<i4", 4 * n, at + 4 * n).reshape(n, 4)
@@ -234,7 +270,7 @@ def read_places(blob: bytes) -> list[tuple[str, StoredLocator]]:
                 columns = np.frombuffer(raw, f"<i{width}", 5 * n, at).reshape(5, n)
                 pages, boxes = columns[0], functools.partial(np.transpose, columns[1:])
                 at += 5 * n * width
-        out.append((stream["text"], StoredLocator(pages, boxes, stream["runs"])))
+        out.append((text, StoredLocator(pages, boxes, stream["runs"])))
     return out
 
 

@@ -7,11 +7,14 @@ import datetime as dt
 import hashlib
 import json
 import os
+import struct
 import subprocess
 import sys
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pymupdf
 import pytest
 from sqlalchemy import delete, func, select
@@ -23,8 +26,10 @@ from app.db.models_recheck import RecheckHit, RecheckPart, ReleaseText
 from app.documents import load_blob
 from review import text_store
 from review.engine import CheckOptions, check_bytes
+from review.extract.base import TextStream
 from review.extract.dispatch import extract_any
 from review.model import Channel, Finding, Rect, Severity
+from review.normalize import normalize
 from review.samples import SAMPLE_BANK_CARD, SAMPLE_ID, SAMPLE_MOBILE
 from tests.conftest import PASSWORD, desk_args
 from tests.planted import FONT, pdf_bytes, pdf_with_every_hiding_place
@@ -316,3 +321,35 @@ def test_a_full_recheck_of_stored_text_finds_what_the_check_finds(workspace, peo
             assert len(across) == 1 and len(json.loads(across[0][3])["rects"]) == 2  # one on each line
             wide = [json.loads(r[3]) for r in found if r[0] == "PII-ID" and '"page": 1' in r[3]]
             assert len(wide) == 1 and wide[0]["rects"][0][0] > 4096
+
+
+def _format_1(streams: list[TextStream]) -> tuple[bytes, bytes]:
+    """Text and places blobs as format 1 wrote them (texts inside the JSON; boxes as 32-bit
+    differences, a row a character): kept in databases filled before format 2."""
+    texts, headers, arrays = [], [], []
+    for stream in streams:
+        norm = normalize(stream.text)
+        texts.append([stream.channel.value, norm.text, list(norm._norm_starts), list(norm._shifts)])
+        runs, pages, boxes = text_store._places(stream.text, stream.locator)
+        headers.append({"text": stream.text, "runs": runs, "boxes": pages is not None})
+        if pages is not None and boxes is not None:
+            arrays += [
+                pages.astype("<i4").tobytes(),
+                np.diff(boxes, axis=0, prepend=0).astype("<i4").tobytes(),
+            ]
+    head = json.dumps({"format": 1, "streams": headers}, ensure_ascii=False).encode()
+    return (
+        zlib.compress(json.dumps([1, texts], ensure_ascii=False).encode()),
+        zlib.compress(struct.pack("<I", len(head)) + head + b"".join(arrays)),
+    )
+
+
+def test_texts_kept_in_format_1_read_as_format_2_ones():
+    streams = extract_any("every-kind.pdf", _every_kind_pdf()).streams
+    packed = text_store.pack(streams)
+    assert text_store.read_text(packed.text) == text_store.read_text(_format_1(streams)[0])
+    new, old = text_store.read_places(packed.places), text_store.read_places(_format_1(streams)[1])
+    assert [text for text, _ in new] == [text for text, _ in old] == [s.text for s in streams]
+    for (text, a), (_, b) in zip(new, old, strict=True):
+        spans = [(i, i + n) for i in range(0, len(text), 7) for n in (1, 5, 40)]
+        assert [a.locate(*s) for s in spans] == [b.locate(*s) for s in spans]
