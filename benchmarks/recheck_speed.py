@@ -141,6 +141,7 @@ def build(
     from app.db.models import CatalogEntry, DepartmentLexicon
     from app.db.models_recheck import ReleaseText
     from app.workspace import Workspace
+    from review import text_store
     from review.lexicon import DEFAULT_LEXICON, parse_bytes
 
     ws = Workspace.open(data_dir, url)
@@ -193,7 +194,7 @@ def build(
                 [
                     {
                         "published_sha256": sha,
-                        "format": 1,
+                        "format": text_store.FORMAT,
                         "engine_version": "3",
                         "characters": chars,
                         "text": blob,
