@@ -10,7 +10,7 @@ from types import ModuleType
 import pytest
 from sqlalchemy import select, text
 
-from app import audit, categories, documents, site_footer
+from app import audit, categories, cli, documents, site_footer
 from app.catalog import change_validity, publish_to_catalog, site_entry, update_static_site
 from app.checking import check_document, save_department_lexicon
 from app.db.migrate import MIGRATIONS_DIR
@@ -23,9 +23,18 @@ from app.workflow import Action, perform
 from publish.catalog import CatalogFields, Validity, lint
 from publish.portal import PortalClient
 from publish.static_site import page_name
+from tests.conftest import PASSWORD, desk_args
 from tests.portal_server import TOKEN, PortalServer
 
 CATEGORY = "城乡建设、环境保护\\城市管理"
+
+
+def _cli(workspace, capsys, login: str, *args: str) -> tuple[int, str]:
+    code = cli.run([*desk_args(workspace), "--user", login, *args])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
 ISSUER = "示范市人民政府办公室"
 
 
@@ -57,7 +66,10 @@ def approved(workspace, people, path, **fields) -> int:
     return doc_id
 
 
-def test_validity_is_for_rules_and_normative_documents_only(workspace, people, sample_files, tmp_path):
+def test_validity_is_for_rules_and_normative_documents_only(
+    workspace, people, sample_files, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
     normative = approved(workspace, people, sample_files["clean"], normative=True)
     notice = approved(workspace, people, sample_files["clean"], title="关于做好冬季供暖保障工作的通知")
     with PortalServer(delay=0) as portal:
@@ -102,15 +114,22 @@ def test_validity_is_for_rules_and_normative_documents_only(workspace, people, s
             amended_on=dt.date.today(),
             amended_by="道路改造内部方案",
         )
-    change_validity(
-        workspace.db,
-        people.publisher,
+    code, out = _cli(
+        workspace,
+        capsys,
+        "publisher",
+        "validity",
         first.index_no,
-        Validity.AMENDED,
-        amended_on=dt.date(2027, 3, 1),
-        amended_by="示政规〔2027〕1号",
+        "--set",
+        "amended",
+        "--amended-on",
+        "2027-03-01",
+        "--amended-by",
+        "示政规〔2027〕1号",
+        "--site",
+        str(site),
     )
-    update_static_site(workspace.db, site)
+    assert code == 0 and "已改为“已修改”（2027-03-01，示政规〔2027〕1号）" in out, out
     page = (site / "entries" / page_name(first.index_no)).read_text(encoding="utf-8")
     assert (
         "<td>已修改</td>" in page and "<td>2027-03-01</td>" in page and "<td>示政规〔2027〕1号</td>" in page
@@ -176,17 +195,14 @@ def test_upgrade_renames_and_divides_the_tree_but_published_entries_keep_their_l
         assert any("下设子类" in issue.message for issue in missing_for_submission(s, draft))
 
 
-def test_site_footer_is_the_departments_own(workspace, people, sample_files, tmp_path):
+def test_site_footer_is_the_departments_own(workspace, people, sample_files, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
     with workspace.db.write() as s, pytest.raises(PermissionDenied):
         site_footer.set_footer(s, s.get_one(User, people.publisher), icp="示ICP备1号")
     with workspace.db.write() as s:
-        site_footer.set_footer(
-            s,
-            s.get_one(User, people.admin),
-            site_code="1234000001",
-            icp="示ICP备12345678号",
-            contact="0551-1234",
-        )
+        site_footer.set_footer(s, s.get_one(User, people.admin), site_code="1234000001", contact="0551-1234")
+    code, out = _cli(workspace, capsys, "admin", "site", "footer", "--icp", "示ICP备12345678号")
+    assert code == 0 and "ICP备案号：示ICP备12345678号" in out and "主办单位：测试市数据局" in out, out
     doc_id = approved(workspace, people, sample_files["clean"])
     publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="道路")
     site = tmp_path / "site"
@@ -204,7 +220,7 @@ def test_site_footer_is_the_departments_own(workspace, people, sample_files, tmp
 
 
 def test_the_metadata_dialog_marks_required_fields_and_saves_the_new_ones(
-    qtbot, desk_app, workspace, people, sample_files
+    qtbot, desk_app, workspace, people, sample_files, capsys, monkeypatch
 ):
     from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QFormLayout, QLabel
@@ -237,9 +253,19 @@ def test_the_metadata_dialog_marks_required_fields_and_saves_the_new_ones(
     dialog.valid_until.setDate(QDate(2028, 11, 30))
     dialog.accept()
     with workspace.db.read() as s:
-        doc = s.get_one(Document, doc_id)
-        assert (doc.publisher, doc.effective_on, doc.valid_until) == (
+        assert (s.get_one(Document, doc_id).publisher, s.get_one(Document, doc_id).effective_on) == (
             ISSUER,
             dt.date(2026, 12, 1),
+        )
+    monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
+    code, out = _cli(
+        workspace, capsys, "clerk", "edit", str(doc_id), "--publisher", "", "--effective-on", "2027-01-01"
+    )
+    assert code == 0, out
+    with workspace.db.read() as s:
+        doc = s.get_one(Document, doc_id)
+        assert (doc.publisher, doc.effective_on, doc.valid_until) == (
+            "",
+            dt.date(2027, 1, 1),
             dt.date(2028, 11, 30),
         )

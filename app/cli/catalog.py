@@ -36,6 +36,16 @@ if TYPE_CHECKING:
     from app.workspace import Workspace
 
 
+# `site footer` options, in the order of app.site_footer.PARTS.
+_FOOTER_OPTIONS = (
+    ("--sponsor", "主办单位（默认本部门全称）"),
+    ("--site-code", "网站标识码"),
+    ("--icp", "ICP备案号"),
+    ("--police", "公安机关备案号"),
+    ("--contact", "联系方式"),
+)
+
+
 def add_parsers(sub: Any) -> None:
     p = sub.add_parser("publish", help="将已批准的文件编入政府信息公开目录，分配索引号（需发布管理员）")
     p.add_argument("document_id", type=int, metavar="ID")
@@ -67,7 +77,10 @@ def add_parsers(sub: Any) -> None:
         help="valid 有效 / expired 失效 / repealed 废止 / amended 已修改",
     )
     p.add_argument("--reason", default="")
+    p.add_argument("--amended-on", type=_date, metavar="DATE", help="已修改：修改日期 YYYY-MM-DD")
+    p.add_argument("--amended-by", default="", metavar="TEXT", help="已修改：修改文件的发文字号或标题")
     p.add_argument("--site", type=Path, help="同时更新该静态目录网站（默认：数据目录下的 site/，若已存在）")
+    p.epilog = "有效性只适用于规章和规范性文件。"
     p.set_defaults(handler="app.cli.catalog:_validity")
 
     p = sub.add_parser("withdraw", help="撤回已发布的目录条目（需发布管理员）")
@@ -85,6 +98,13 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument("--site", type=Path, help="静态目录网站的文件夹（默认：数据目录下的 site/）")
     p.set_defaults(handler="app.cli.catalog:_site_rebuild")
+    p = site.add_parser(
+        "footer",
+        help="查看或设置本部门目录网站的页脚（设置需系统管理员）；只给出的项被修改，空字符串清除该项",
+    )
+    for option, label in _FOOTER_OPTIONS:
+        p.add_argument(option, help=label)
+    p.set_defaults(handler="app.cli.catalog:_site_footer")
 
     portal = sub.add_parser("portal", help="门户发布").add_subparsers(
         dest="portal_command", metavar="ACTION", required=True
@@ -347,10 +367,40 @@ def _validity(args: argparse.Namespace, workspace: Workspace) -> int:
     folder = _site_to_refresh(args, workspace)
     intent = _intend_site(workspace, folder)
     with _committing(intent):
-        entry = change_validity(workspace.db, user_id, args.index_no, Validity(args.validity), args.reason)
-    print(f"索引号 {entry.index_no} 的有效性已改为“{Validity(args.validity).label}”。")
+        entry = change_validity(
+            workspace.db,
+            user_id,
+            args.index_no,
+            Validity(args.validity),
+            args.reason,
+            amended_on=args.amended_on,
+            amended_by=args.amended_by,
+        )
+    amendment = f"（{entry.amended_on.isoformat()}，{entry.amended_by}）" if entry.amended_on else ""
+    print(f"索引号 {entry.index_no} 的有效性已改为“{Validity(args.validity).label}”{amendment}。")
     faults.point("validity.after_commit")
     return _refreshed(workspace, folder, intent)
+
+
+def _site_footer(args: argparse.Namespace, workspace: Workspace) -> int:
+    from app import site_footer
+    from app.db.models import User
+
+    user_id = _signed_in(args, workspace)
+    parts = {part: value for part in site_footer.PARTS if (value := getattr(args, part)) is not None}
+    with workspace.db.write() if parts else workspace.db.read() as session:
+        user = session.get_one(User, user_id)
+        if parts:
+            identity = site_footer.set_footer(session, user, **parts)
+            print("页脚已保存，下次更新网站时生效。")
+        elif user.department_id is None or user.department is None:
+            raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "当前用户不属于任何部门。"))
+        else:
+            identity = site_footer.identity(session, user.department_id, user.department.name)
+    for (_, label), part in zip(_FOOTER_OPTIONS, site_footer.PARTS, strict=True):
+        shown = getattr(identity, part) or (identity.department if part == "sponsor" else "")
+        print(f"{label.split('（')[0]}：{shown or '（未设置）'}")
+    return EXIT_OK
 
 
 def _withdraw(args: argparse.Namespace, workspace: Workspace) -> int:
