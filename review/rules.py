@@ -142,18 +142,31 @@ NAME_NEAR_PII = Rule(
     QT_TRANSLATE_NOOP("Rules", "个人信息旁的人名或地名"),
 )
 
-_LEVEL = r"(?:绝密|机密|秘密)"
+_LEVELS = ("绝密", "机密", "秘密")
+_LEVEL = f"(?:{'|'.join(_LEVELS)})"
+
+
+def _each_level(rest: str) -> str:
+    """`(?:绝密|机密|秘密)rest` as three alternatives, each starting with its characters: a regex
+    whose every alternative starts with a plain character skips ahead to those characters, where
+    one starting with a group tries every position of the text (10 ms on 300 pages; the same
+    holds for the alternatives of _PLACED_LIMIT_RE)."""
+    return "|".join(level + rest for level in _LEVELS)
+
+
 # Markings in their printed forms (★, or a 密级 label): blocking wherever they stand.
 _MARKING_RE = re.compile(
-    rf"{_LEVEL}\s*[★*]\s*(?:\d{{1,2}}\s*年|长期|\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日(?:解密)?)?"
-    rf"|★\s*解密时间|{_LEVEL}\s*(?=\d{{1,2}}\s*年\b)"
-    rf"|密级\s*[:：]?\s*{_LEVEL}(?:\s*(?:保密期限|期限)\s*[:：]?\s*(?:\d{{1,2}}\s*(?:年|个月)|长期))?"
+    _each_level(r"\s*[★*]\s*(?:\d{1,2}\s*年|长期|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:解密)?)?")
+    + r"|★\s*解密时间|"
+    + _each_level(r"\s*(?=\d{1,2}\s*年\b)")
+    + rf"|密级\s*[:：]?\s*{_LEVEL}(?:\s*(?:保密期限|期限)\s*[:：]?\s*(?:\d{{1,2}}\s*(?:年|个月)|长期))?"
 )
 # Words that are a marking when they stand alone (a line of their own, the top of page 1, a header)
 # and an ordinary phrase in running prose ("确定秘密级事项", "用后收回的文件要登记").
-_PLACED_LEVEL_RE = re.compile(rf"{_LEVEL}级")
+_PLACED_LEVEL_RE = re.compile(_each_level("级"))
 _PLACED_LIMIT_RE = re.compile(
-    r"仅限[^\s,，.。;；:：、!！?？]{1,20}?(?:阅读|阅|传达|使用|参阅|知悉)|(?:用|阅)后(?:收回|退回)|注意保存|不得翻印"
+    r"仅限[^\s,，.。;；:：、!！?？]{1,20}?(?:阅读|阅|传达|使用|参阅|知悉)|用后(?:收回|退回)|阅后(?:收回|退回)"
+    r"|注意保存|不得翻印"
 )
 _PARAGRAPH_RE = re.compile(rf"\(\s*{_LEVEL}\s*\)")
 _NOTE_RE = re.compile(r"此件(不予?公开|依申请公开|删减后公开|公开发布)")

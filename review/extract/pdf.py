@@ -11,7 +11,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 import threading
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
@@ -143,10 +145,14 @@ class _VisibleText:
             self.length += len(text)
 
 
+# The code points of a span decoded at once: chr() made a string object per character.
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+
+
 def _span_text(chars: list[Any]) -> str:
     try:
-        return "".join(map(chr, map(_UNICODE, chars)))
-    except ValueError:  # glyphs without a Unicode mapping come as -1
+        return array("i", map(_UNICODE, chars)).tobytes().decode(_UTF32, "surrogatepass")
+    except (ValueError, OverflowError):  # glyphs without a Unicode mapping come as -1
         return "".join([chr(c[0]) if c[0] >= 0 else "\ufffd" for c in chars])
 
 
@@ -285,8 +291,7 @@ class _Extractor:
         visible = _VisibleText()
         hidden: list[TextStream] = []
         total = self.doc.page_count
-        # Page dictionaries are plain in the file unless packed into object streams.
-        may_have_thumbnails = b"/Thumb" in self.data or b"/ObjStm" in self.data
+        may_have_thumbnails = self.objects.has_thumbnails
         for index in range(total):
             self._check_cancel()
             with LOCK:
@@ -1060,6 +1065,7 @@ class ObjectSweep:
         self.no_text: set[int] = set()
         self.fonts_to_check = False
         self.has_images = False
+        self.has_thumbnails = False  # a /Thumb key anywhere (objects in object streams included)
         self.contents: set[int] = set()
         self.image_meta: dict[int, tuple[int, str]] = {}  # stream xref -> (image xref, what)
         for xref, source in self.sources.items():
@@ -1072,6 +1078,8 @@ class ObjectSweep:
                 self.contents.update(int(x) for x in _REF.findall(m.group(1)))
             if not self.has_images and "/Image" in source:
                 self.has_images = True
+            if not self.has_thumbnails and "/Thumb" in source:
+                self.has_thumbnails = True
             self.no_text.update(int(m) for m in _NO_TEXT_REF.findall(source))
             if "/Image" in source:
                 for meta in _METADATA_REF.findall(source):
