@@ -53,9 +53,11 @@ class Release:
     summary: str
     files: tuple[ReleaseFile, ...] = field(default=())
     scope: str = "面向社会"  # 公开范围
+    effective_on: str = ""  # 施行日期, ISO or "" (规章 and 规范性文件 only)
+    valid_until: str = ""  # 有效期至, ISO or ""
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        body = {
             "format": FORMAT,
             "conclusion": self.conclusion,
             "title": self.title,
@@ -79,6 +81,11 @@ class Release:
                 for f in self.files
             ],
         }
+        # Written only when set: every release frozen before these existed keeps its bytes and hash.
+        body.update(
+            {k: v for k, v in (("effective_on", self.effective_on), ("valid_until", self.valid_until)) if v}
+        )
+        return body
 
     def canonical(self) -> bytes:
         return canonical_json(self.as_json())
@@ -106,6 +113,8 @@ class Release:
                 keywords=tuple(str(k) for k in data["keywords"]),
                 summary=str(data["summary"]),
                 scope=str(data["scope"]),
+                effective_on=str(data.get("effective_on", "")),
+                valid_until=str(data.get("valid_until", "")),
                 files=tuple(
                     ReleaseFile(
                         str(f["role"]), str(f["name"]), str(f["sha256"]), str(f["media_type"]), int(f["size"])
