@@ -199,6 +199,8 @@ def _release_fields(release: Release, published_on: dt.date) -> CatalogFields:
         summary=release.summary,
         disclosure=release.disclosure,
         scope=release.scope,
+        effective_on=dt.date.fromisoformat(release.effective_on) if release.effective_on else None,
+        valid_until=dt.date.fromisoformat(release.valid_until) if release.valid_until else None,
     )
 
 
@@ -595,6 +597,8 @@ def _site_entry(
         disclosure=DisclosureMode(entry.disclosure).label,
         scope=entry.scope,
         validity=entry.validity if entry.legal_kind else "",
+        effective_on=release.effective_on,
+        valid_until=release.valid_until,
         amended_on=entry.amended_on.isoformat() if entry.amended_on else "",
         amended_by=entry.amended_by or "",
         pdf_sha256=entry.published_sha256,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import extract, select
 
+from app import releases
 from app.catalog import change_validity, update_static_site, withdraw
 from app.catalog_search import PAGE_SIZE, CatalogFilter, CatalogRow, search
 from app.db.database import Database
@@ -43,8 +45,10 @@ from app.ui.published_audit_dialog import PublishedAuditDialog
 from app.ui.tasks import Task, TaskRunner
 from publish.catalog import Validity, shown_validity
 from publish.portal import PortalClient
+from publish.release import ReleaseError
 
 _Index = QModelIndex | QPersistentModelIndex
+VALIDITY_COLUMN = 5
 
 
 class CatalogTableModel(QAbstractTableModel):
@@ -58,6 +62,7 @@ class CatalogTableModel(QAbstractTableModel):
         self.notice: dict[int, dt.date] = {}  # 公示期: the last day, by entry id
         # 规章/规范性文件 (their 有效性 and, for 已修改, when and by which document), by entry id.
         self.legal: dict[int, tuple[str, dt.date | None, str]] = {}
+        self.legal_dates: dict[int, tuple[str, str]] = {}  # their 施行日期 and 有效期至, from the release
         self._exhausted = True
         self.headers = [
             self.tr("索引号"),
@@ -71,7 +76,8 @@ class CatalogTableModel(QAbstractTableModel):
 
     def set_filter(self, where: CatalogFilter) -> None:
         self.beginResetModel()
-        self.where, self.rows, self.notice, self.legal, self._exhausted = where, [], {}, {}, False
+        self.where, self.rows, self.notice, self._exhausted = where, [], {}, False
+        self.legal, self.legal_dates = {}, {}
         self.endResetModel()
         self.fetchMore(QModelIndex())
 
@@ -95,9 +101,18 @@ class CatalogTableModel(QAbstractTableModel):
             )
             self.notice.update((i, day) for i, day in session.execute(found) if day is not None)
             legal = select(
-                CatalogEntry.id, CatalogEntry.legal_kind, CatalogEntry.amended_on, CatalogEntry.amended_by
+                CatalogEntry.id,
+                CatalogEntry.legal_kind,
+                CatalogEntry.amended_on,
+                CatalogEntry.amended_by,
+                CatalogEntry.release_sha256,
             ).where(CatalogEntry.id.in_(ids), CatalogEntry.legal_kind != "")
-            self.legal.update((i, (kind, on, by or "")) for i, kind, on, by in session.execute(legal))
+            for i, kind, on, by, sha in session.execute(legal):
+                self.legal[i] = kind, on, by or ""
+                with contextlib.suppress(ReleaseError):  # shown as it is; `audit verify` names a bad one
+                    release = releases.load(session, sha) if sha else None
+                    if release is not None:
+                        self.legal_dates[i] = release.effective_on, release.valid_until
         self._exhausted = len(page) < PAGE_SIZE
         if page:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
@@ -112,9 +127,13 @@ class CatalogTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         r = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == VALIDITY_COLUMN:
+            return self._legal_dates(r.id)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         validity = self._validity(r)
         if r.status != "published":
             validity += self.tr("（已撤回）")
@@ -123,6 +142,12 @@ class CatalogTableModel(QAbstractTableModel):
         return (r.index_no, r.title, r.doc_number, r.category, r.published_on.isoformat(), validity, until)[
             index.column()
         ]
+
+    def _legal_dates(self, entry_id: int) -> str | None:
+        since, until = self.legal_dates.get(entry_id, ("", ""))
+        parts = [self.tr("施行日期：{day}").format(day=since)] if since else []
+        parts += [self.tr("有效期至：{day}").format(day=until)] if until else []
+        return "\n".join(parts) or None
 
     def _validity(self, r: CatalogRow) -> str:
         """Empty for anything but 规章 and 规范性文件; 已修改 with its date and amending document."""
