@@ -193,6 +193,18 @@ def test_markings_are_found_through_spacing_traditional_and_lookalike_stars(writ
     assert finding.severity is Severity.BLOCKING
 
 
+@pytest.mark.parametrize("beyond_bmp", [False, True], ids=["bmp", "beyond-bmp"])
+def test_a_long_text_is_matched_through_traditional_and_full_width_forms(beyond_bmp):
+    """A long text is normalised through another form of the character table (review.normalize),
+    one for text within the BMP and one for text with characters beyond it (some traditional)."""
+    prose = "本机关依法公开政府信息。" * 500
+    extra = "编号𠁞号" if beyond_bmp else ""
+    result = check_bytes("x.txt", f"{prose}{extra}機密★１０年{prose}".encode(), _lexicon("编号𠀾号"))
+    assert _by_text(result, "機密★１０年", "MARK-LEVEL").severity is Severity.BLOCKING
+    if beyond_bmp:
+        assert _by_text(result, "编号𠁞号").term == "编号𠀾号"
+
+
 def test_paragraph_marking_and_note_against_disclosure():
     text = "（秘密）本段涉密。\n此件不公开".encode()
     proactive = check_bytes("x.txt", text, _lexicon(), CheckOptions(disclosure="proactive"))
