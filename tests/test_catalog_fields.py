@@ -23,7 +23,7 @@ from app.workflow import Action, perform
 from publish.catalog import CatalogFields, Validity, lint
 from publish.portal import PortalClient
 from publish.static_site import page_name
-from tests.conftest import PASSWORD, desk_args
+from tests.conftest import PASSWORD, desk_args, sqlite_only
 from tests.portal_server import TOKEN, PortalServer
 
 CATEGORY = "城乡建设、环境保护\\城市管理"
@@ -196,6 +196,7 @@ def test_upgrade_renames_and_divides_the_tree_but_published_entries_keep_their_l
 
 
 def test_site_footer_is_the_departments_own(workspace, people, sample_files, tmp_path, capsys, monkeypatch):
+    sqlite_only(workspace, "the footer's storage is one plain row; the site is the same on both")
     monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
     with workspace.db.write() as s, pytest.raises(PermissionDenied):
         site_footer.set_footer(s, s.get_one(User, people.publisher), icp="示ICP备1号")
@@ -228,6 +229,7 @@ def test_the_metadata_dialog_marks_required_fields_and_saves_the_new_ones(
     from app.db.models import Document
     from app.ui.metadata_dialog import MetadataDialog
 
+    sqlite_only(workspace, "a dialog and a command over update_metadata, the same on both")
     doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
     dialog = MetadataDialog(workspace.db, people.clerk, doc_id)
     qtbot.addWidget(dialog)
