@@ -37,10 +37,11 @@ from app.db.models import (
     User,
 )
 from app.db.models import Release as ReleaseRow
-from app.documents import load_blob
+from app.documents import legal_dates, load_blob, publisher_of
 from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationFailed
 from app.interpretations import interpretation_of, interpretations_of
 from app.roles import Role, Status
+from app.submission import issues_sentence
 from app.workflow import Action, get_document, perform
 from publish.catalog import CatalogFields, LintIssue, Validity, lint, validity_issue
 from publish.index_number import IndexScheme
@@ -172,9 +173,10 @@ def proposed_fields(session: Session, document_id: int, published_on: dt.date) -
     interpretation = interpretation_of(session, document_id)
     # An interpretation is filed under its document's category unless given its own.
     category = document.category or (interpretation.interprets.category if interpretation else "")
+    since, until = legal_dates(document)  # 规章 and 规范性文件 only
     return CatalogFields(
         title=document.title,
-        publisher=document.department.name,
+        publisher=publisher_of(document),
         written_on=document.written_on,
         published_on=published_on,
         doc_number=document.doc_number,
@@ -183,6 +185,8 @@ def proposed_fields(session: Session, document_id: int, published_on: dt.date) -
         keywords=keywords,
         summary=document.summary,
         disclosure=document.disclosure,
+        effective_on=dt.date.fromisoformat(since) if since else None,
+        valid_until=dt.date.fromisoformat(until) if until else None,
     )
 
 
@@ -213,13 +217,17 @@ def publish_to_catalog(
     published_on: dt.date | None = None,
     summary: str | None = None,
     keywords: tuple[str, ...] | None = None,
+    category: str | None = None,
+    publisher: str | None = None,
     to_portal: bool = False,
     to_package: bool = False,
     notice_until: dt.date | None = None,
 ) -> CatalogEntry:
     """Allocates the 索引号 and records the entry, refusing anything not approved and verified.
 
-    `to_portal` queues it for the portal; `to_package` for the next transfer package (an
+    `summary`, `keywords`, `category` and `publisher` are what the publisher completed (PUBLISHER_FIELDS;
+    None: as approved): the release is amended with them and checked again (`_amend`). `to_portal`
+    queues it for the portal; `to_package` for the next transfer package (an
     air-gapped machine's way out). `notice_until` is the last day of a 公示期: the desk withdraws
     the entry after it (app/notice_periods.py).
 
@@ -247,9 +255,10 @@ def publish_to_catalog(
                 QT_TRANSLATE_NOOP("DeskError", "政策解读随所解读的文件一并发布：请发布文件“{title}”。"),
                 title=interpretation.interprets.title,
             )
-        overrides = {"summary": summary, "keywords": keywords}
         targets = [t for t, wanted in ((PORTAL, to_portal), (PACKAGE, to_package)) if wanted]
-        entry = _publish_one(session, user, document_id, expected_version, published_on, overrides, targets)
+        filed_under = proposed_fields(session, document_id, published_on).category  # as approved
+        completed = {"summary": summary, "keywords": keywords, "category": category, "publisher": publisher}
+        entry = _publish_one(session, user, document_id, expected_version, published_on, completed, targets)
         if notice_until is not None:
             entry.notice_until = notice_until
             session.flush()
@@ -264,7 +273,10 @@ def publish_to_catalog(
             )
         for companion in interpretations_of(session, document_id):
             if companion.document.status_enum is Status.APPROVED:
-                _publish_one(session, user, companion.document_id, None, published_on, {}, targets)
+                # One filed under its document's 主题分类 follows the publisher's choice of it.
+                own = proposed_fields(session, companion.document_id, published_on).category
+                follows = {"category": entry.category} if own == filed_under else {}
+                _publish_one(session, user, companion.document_id, None, published_on, follows, targets)
         resend_interpreted(session, entry)
         return entry
 
@@ -286,12 +298,7 @@ def _publish_one(
             QT_TRANSLATE_NOOP("DeskError", "发布日期不能早于审查批准的日期（{day}）。"),
             day=review.reviewed_at.date().isoformat(),
         )
-    fields = _release_fields(release, published_on)
-    summary, keywords = overrides.get("summary"), overrides.get("keywords")
-    if isinstance(summary, str):
-        fields = replace(fields, summary=summary.strip())
-    if isinstance(keywords, tuple):
-        fields = replace(fields, keywords=tuple(k for k in (str(k).strip() for k in keywords) if k))
+    fields = _completed(_release_fields(release, published_on), overrides)
     field_limits.check_all(
         (getattr(CatalogEntry, name), getattr(fields, name))
         for name in ("title", "publisher", "doc_number", "category", "doc_type", "disclosure", "scope")
@@ -299,13 +306,15 @@ def _publish_one(
     blocking = [i for i in lint(fields, leaves=category_leaves(session)) if i.blocking]
     if blocking:
         raise ValidationFailed(
-            QT_TRANSLATE_NOOP("DeskError", "“{title}”的目录信息有误，不能发布：{problems}"),
+            QT_TRANSLATE_NOOP("DeskError", "“{title}”的目录信息有误，不能发布：{problems}。"),
             title=document.title,
-            problems="；".join(i.message for i in blocking),
+            problems=issues_sentence(blocking),
         )
-    if (fields.summary, fields.keywords) != (release.summary, release.keywords):
-        release_row, release = _amend(session, user, document, review, release_row, release, fields)
+    amended = replace(release, **{name: getattr(fields, name) for name in PUBLISHER_FIELDS})
+    if amended != release:
+        release_row, release = _amend(session, user, document, review, release_row, release, amended)
     perform(session, user, document_id, Action.PUBLISH, expected_version=expected_version)
+    # Under the 主题分类 as published: the publisher may have completed it just now.
     index_no = allocate_index_number(session, document.department, release.category, published_on)
     interpretation = interpretation_of(session, document_id)
     parent_entry = live_entry(session, interpretation.interprets_id) if interpretation is not None else None
@@ -403,6 +412,30 @@ def _approved(session: Session, document: Document) -> tuple[Review, ReleaseRow,
     return review, release_row, release
 
 
+# What the publisher may complete or change at publishing: the catalog's own fields. 信息名称, 发文字号 and
+# 成文日期 are the document's (the check judged as of 成文日期): they stay the clerk's, asked at submission.
+PUBLISHER_FIELDS = ("category", "publisher", "keywords", "summary")
+
+
+def _completed(fields: CatalogFields, values: Mapping[str, object]) -> CatalogFields:
+    """The fields with what the publisher wrote in PUBLISHER_FIELDS (None or absent: as approved)."""
+
+    def text(name: str, approved: str) -> str:
+        value = values.get(name)
+        return value.strip() if isinstance(value, str) else approved
+
+    keywords = values.get("keywords")
+    return replace(
+        fields,
+        category=text("category", fields.category),
+        publisher=text("publisher", fields.publisher),
+        summary=text("summary", fields.summary),
+        keywords=tuple(k for k in (str(k).strip() for k in keywords) if k)
+        if isinstance(keywords, (tuple, list))
+        else fields.keywords,
+    )
+
+
 def _amend(
     session: Session,
     user: User,
@@ -410,11 +443,11 @@ def _amend(
     review: Review,
     row: ReleaseRow,
     release: Release,
-    fields: CatalogFields,
+    amended: Release,
 ) -> tuple[ReleaseRow, Release]:
-    """A 内容概述 or 主题词 written after approval is checked on the spot, against the same lexicon and
-    the reviewer's decisions; any finding sends the item back to review instead of out."""
-    amended = replace(release, summary=fields.summary, keywords=fields.keywords)
+    """Catalog fields written after approval are checked on the spot, as the reviewed ones were: against
+    the same lexicon and the reviewer's decisions (removed text may not come back, in a 主题分类 either);
+    any finding sends the item back to review instead of out. The change is audited field by field."""
     problems = releases.field_problems(
         amended, desk_lexicon(session, document.department_id, None), releases.reviewed_texts(session, review)
     )
@@ -426,9 +459,22 @@ def _amend(
             title=document.title,
             problems="；".join(problems),
         )
-    return releases.store(
-        session, user, amended, document_id=document.id, review_id=review.id, amends=row
-    ), amended
+    changed = [name for name in PUBLISHER_FIELDS if getattr(amended, name) != getattr(release, name)]
+    new_row = releases.store(session, user, amended, document_id=document.id, review_id=review.id, amends=row)
+    audit.record(
+        session,
+        user,
+        "catalog.complete",
+        document_id=document.id,
+        release=amended.sha256,
+        before={name: _jsonable(getattr(release, name)) for name in changed},
+        after={name: _jsonable(getattr(amended, name)) for name in changed},
+    )
+    return new_row, amended
+
+
+def _jsonable(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def check_notice_until(notice_until: dt.date | None, today: dt.date) -> None:

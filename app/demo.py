@@ -24,7 +24,7 @@ from review.samples import demo_documents
 DEMO_DEPARTMENT = "示例市政务服务和数据管理局"
 DEMO_DEPARTMENT_CODE = "MB1234567"
 DEMO_PASSWORD = "demo-2026"
-DEMO_CATEGORY = "综合政务"
+DEMO_CATEGORY = "综合政务\\政务公开"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from app.errors import (
     ValidationFailed,
 )
 from app.roles import Role, Status
+from app.submission import refuse_incomplete
 from publish.taxonomy import LegalBasis
 
 
@@ -220,6 +221,8 @@ def perform(
         raise PermissionDenied(
             QT_TRANSLATE_NOOP("DeskError", "批准须经保密审查：处理全部阻断级发现并生成发布版本后才能批准。")
         )
+    if action is Action.SUBMIT:
+        refuse_incomplete(session, document)
     reason = reason.strip()
     if transition.needs_reason and not reason:
         raise ValidationFailed(

@@ -20,9 +20,9 @@ from app.db.models import CatalogEntry, User
 from app.errors import ValidationFailed
 from app.published_audit import audit_published
 from app.reviewing import Conclusion, approve
-from app.workflow import Action, perform
 from publish.taxonomy import InterpretationForm
 from publish.transfer import MANIFEST
+from tests.conftest import submit_draft
 from tests.test_release import ID_NUMBER, _remove_everything, _site_text, _submitted
 from tests.test_transfer import export, offline_key
 
@@ -69,7 +69,7 @@ def _interpretation(workspace, people, doc_id, title, text) -> int:
 
 def _submit_and_check(workspace, people, doc_id, *companions) -> None:
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     for i in (doc_id, *companions):
         check_document(workspace.db, None, i, workspace.paths.cache_dir)
 

@@ -7,14 +7,13 @@ from sqlalchemy import delete, func, select, text, update
 from app import audit, documents
 from app.cli import run
 from app.db.models import AuditEvent, User
-from app.workflow import Action, perform
-from tests.conftest import approve_clean, desk_args
+from tests.conftest import approve_clean, desk_args, submit_draft
 
 
 def _make_history(workspace, people, sample_files) -> int:
     doc = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc)
     approve_clean(workspace, people.reviewer, doc)
     return doc
 
@@ -36,6 +35,7 @@ def test_every_action_is_recorded_with_before_and_after(workspace, people, sampl
         ).all()
     assert [(e.action, e.actor_login) for e in events] == [
         ("document.import", "clerk"),
+        ("document.edit", "clerk"),  # 文件信息 completed for submission
         ("document.submit", "clerk"),
         ("document.check", "system"),
         ("release.freeze", "reviewer"),

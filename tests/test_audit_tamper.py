@@ -24,7 +24,7 @@ from app.workspace import Workspace
 from publish.release import Release, ReleaseFile
 from review.as_pdf import as_pdf
 from review.formats import Kind
-from tests.conftest import PASSWORD, approved_document, desk_args
+from tests.conftest import PASSWORD, approved_document, desk_args, submit_draft
 
 TAMPERED = "审计记录已被篡改"
 
@@ -362,7 +362,7 @@ def test_a_crash_between_commit_and_checkpoint_is_not_tampering(workspace, peopl
     assert _verify(workspace)[1] == []
     monkeypatch.undo()
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     assert anchor.read().last_id > before.last_id and _verify(workspace)[1] == []
 
 

@@ -22,13 +22,12 @@ from app.errors import PermissionDenied, ValidationFailed
 from app.redaction import FALSE_ALARM, KEEP, MASK, REMOVE
 from app.reviewing import Conclusion, approve, decide, file_bytes
 from app.statistics import figures
-from app.workflow import Action, perform
 from publish.taxonomy import LegalBasis, suggest_basis
 from review.lexicon import CompiledLexicon, Lexicon, Term
 from review.masking import mask_for_record, mask_personal_data
 from review.model import Severity
 from review.samples import SAMPLE_BANK_CARD, SAMPLE_ID, SAMPLE_MOBILE, hidden_text_report, marked_notice
-from tests.conftest import PASSWORD, desk_args
+from tests.conftest import PASSWORD, desk_args, submit_draft
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,7 +47,7 @@ def _submit(workspace, people, tmp_path, name: str, data: bytes, written_on: dt.
             )
     check_document(workspace.db, people.clerk, doc_id, workspace.paths.cache_dir)
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     return doc_id
 
 

@@ -14,7 +14,7 @@ from app.checking import check_document, judged_on_another_date, latest_run
 from app.db.models import AuditEvent, User
 from app.errors import PermissionDenied, ValidationFailed
 from app.reviewing import Conclusion, approve
-from app.workflow import Action, perform
+from tests.conftest import submit_draft
 
 LOCAL = (
     "错误写法,应为,类别,级别,例外,来源\n"
@@ -106,7 +106,7 @@ def test_a_changed_date_of_writing_is_checked_again_before_approval(workspace, p
             category="城乡建设、环境保护\\城市管理",
             written_on=dt.date(2020, 5, 1),
         )
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, clerk, doc_id)
         assert judged_on_another_date(s, doc_id)
     with pytest.raises(PermissionDenied, match="成文日期在检查之后改为 2020-05-01") as refused:
         approve(

@@ -50,7 +50,7 @@ from app.db.models import (
     Review,
     User,
 )
-from tests.conftest import PASSWORD, approved_document, desk_args
+from tests.conftest import PASSWORD, approved_document, desk_args, submit_draft
 from tests.test_crash_consistency import KILLED, pending_work, site_differences
 from tests.test_transfer import PASSPHRASE, offline_key, trust
 
@@ -224,7 +224,6 @@ def inject(ws, args: list[str], fault: str, user: str, *folders: Path, site=None
 def submitted_and_checked(ws, people, path: Path, title: str) -> int:
     import datetime as dt
 
-    from app.workflow import Action, perform
 
     doc_id = documents.import_file(ws.db, people.clerk, path)
     with ws.db.write() as s:
@@ -239,7 +238,7 @@ def submitted_and_checked(ws, people, path: Path, title: str) -> int:
             category="城乡建设、环境保护\\城市管理",
             written_on=dt.date(2026, 11, 10),
         )
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, clerk, doc_id)
     check_document(ws.db, None, doc_id, ws.paths.cache_dir)
     return doc_id
 

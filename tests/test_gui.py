@@ -14,7 +14,7 @@ from app.ui.first_run import FirstRunDialog
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
 from app.workflow import Action
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, submit_draft
 
 
 def _window(qtbot, desk_app, workspace, user_id) -> MainWindow:
@@ -215,12 +215,11 @@ def test_drawing_an_area_on_the_page(qtbot, desk_app, workspace, people, sample_
 
 def test_stale_window_gets_a_conflict_message(qtbot, desk_app, workspace, people, sample_files):
     from app.documents import import_file
-    from app.workflow import perform
 
     doc_id = import_file(workspace.db, people.clerk, sample_files["pdf"])
     complete(workspace, people.clerk, doc_id)
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     first = _window(qtbot, desk_app, workspace, people.reviewer)
     first.table.selectRow(0)
     second = _window(qtbot, desk_app, workspace, people.reviewer)
@@ -307,13 +306,12 @@ def test_published_version_and_record_can_be_saved_again(
     qtbot, desk_app, workspace, people, sample_files, tmp_path
 ):
     from app.documents import import_file
-    from app.workflow import perform
     from tests.conftest import approve_clean
 
     doc_id = import_file(workspace.db, people.clerk, sample_files["clean"])
     complete(workspace, people.clerk, doc_id)
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     approve_clean(workspace, people.reviewer, doc_id)
     window = _window(qtbot, desk_app, workspace, people.publisher)
     window.table.selectRow(0)

@@ -16,6 +16,7 @@ from app.catalog import publish_to_catalog, update_static_site, withdraw
 from app.checking import check_document, latest_run
 from app.db.models import AuditEvent, CatalogEntry, Review, User
 from app.deadlines import Rule, deadlines
+from app.demo import DEMO_CATEGORY
 from app.errors import PermissionDenied, ValidationFailed
 from app.publishing import run_queue
 from app.reviewing import Conclusion, approve, decide, file_bytes
@@ -26,6 +27,7 @@ from publish.static_site import page_name
 from publish.taxonomy import InterpretationForm, LegalBasis
 from publish.workdays import add_working_days
 from review.samples import SAMPLE_ID
+from tests.conftest import submit_draft
 from tests.portal_server import TOKEN, PortalServer
 
 TEXT = (
@@ -69,7 +71,7 @@ def attach(workspace, people, doc_id, text=TEXT, media=()):
 
 def submit_and_check(workspace, people, doc_id, *ids):
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     for i in (doc_id, *ids):
         check_document(workspace.db, None, i, workspace.paths.cache_dir)
 
@@ -360,7 +362,9 @@ def test_headless_interpretation_flow(tmp_path, sample_files):
     r = run("clerk", "interpret", "list", doc_id)
     assert "[政策问答] 草稿  供暖政策问答（市住建局）" in r.stdout
     # Filed later: the interpretation goes under its document's category.
-    assert run("clerk", "edit", doc_id, "--category", "城乡建设、环境保护").returncode == 0
+    today = dt.date.today().isoformat()  # the day the check judged as of
+    r = run("clerk", "edit", doc_id, "--category", DEMO_CATEGORY, "--written-on", today)
+    assert r.returncode == 0, r.stderr
     assert run("clerk", "submit", doc_id).returncode == 0
     r = run("clerk", "interpret", "list", doc_id)
     assert "待审查" in r.stdout  # went with its document

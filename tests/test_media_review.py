@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app import interpretations
 from app.checking import check_document, latest_run
 from app.db.models import AuditEvent, InterpretationMedia, User
+from app.demo import DEMO_CATEGORY
 from app.errors import DocumentRejected, PermissionDenied, ValidationFailed
 from app.reviewing import file_bytes
 from app.roles import Status
@@ -258,7 +259,8 @@ def test_headless_list_shows_what_each_media_file_is_and_the_reviewer_attests_it
 
     r = run("clerk", "import", str(sample_files["clean"]), "--title", "关于做好冬季供暖保障工作的通知")
     doc_id = r.stdout.split("#")[1].split("：")[0]
-    assert run("clerk", "edit", doc_id, "--written-on", "2026-11-10", "--doc-type", "通知").returncode == 0
+    edit = ("edit", doc_id, "--written-on", "2026-11-10", "--doc-type", "通知", "--category", DEMO_CATEGORY)
+    assert run("clerk", *edit).returncode == 0
     wav, fake = tmp_path / "访谈录音.wav", tmp_path / "答问.mp4"
     wav.write_bytes(tiny_wav())
     fake.write_text("政策问答：供暖时间为11月15日至次年3月15日。", encoding="utf-8")

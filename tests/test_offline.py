@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from app.demo import DEMO_CATEGORY
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # Runs desk commands in one interpreter that refuses, through an audit hook, every attempt to
@@ -38,7 +40,7 @@ def test_review_path_opens_no_socket_and_writes_only_its_data_directory(tmp_path
         [*base, "demo"],
         [*base, "--user", "admin", "key", "generate"],
         [*base, "--user", "clerk", "import", clean, "--title", "关于做好冬季供暖保障工作的通知"],
-        [*base, "--user", "clerk", "edit", "7", "--written-on", "2026-11-10", "--category", "综合政务"],
+        [*base, "--user", "clerk", "edit", "7", "--written-on", "2026-11-10", "--category", DEMO_CATEGORY],
         [*base, "--user", "clerk", "submit", "7"],
         [*base, "--user", "reviewer", "findings", "1"],
         [*base, "--user", "reviewer", "approve", "7", "--conclusion", "disclose", "--opinion", "同意"],

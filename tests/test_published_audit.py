@@ -17,12 +17,11 @@ from app.published_audit import Problem, audit_published
 from app.publishing import run_queue
 from app.redaction import REMOVE
 from app.reviewing import Conclusion, approve, decide
-from app.workflow import Action, perform
 from publish.portal import PortalClient
 from publish.static_site import page_name
 from publish.taxonomy import LegalBasis
 from review.samples import SAMPLE_ID, marked_notice
-from tests.conftest import PASSWORD, approved_document, desk_args
+from tests.conftest import PASSWORD, approved_document, desk_args, submit_draft
 from tests.portal_server import TOKEN, PortalServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +48,7 @@ def _redacted_entry(workspace, people, tmp_path, *, to_portal: bool = False) -> 
         )
     check_document(workspace.db, people.clerk, doc_id, workspace.paths.cache_dir)
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     with workspace.db.write() as s:
         reviewer = s.get_one(User, people.reviewer)
         for finding in latest_run(s, doc_id).findings:

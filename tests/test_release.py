@@ -15,18 +15,20 @@ import pymupdf
 import pytest
 from sqlalchemy import select, update
 
-from app import documents
-from app.catalog import publish_to_catalog, update_static_site
+from app import audit, categories, documents
+from app.catalog import publish_to_catalog, save_scheme, update_static_site
 from app.catalog_search import CatalogFilter, search
 from app.checking import check_document, latest_run
-from app.db.models import CatalogEntry, Release, User
+from app.db.models import AuditEvent, CatalogEntry, Document, Release, User
 from app.errors import PermissionDenied, ValidationFailed
 from app.reviewing import Conclusion, approve, decide
-from app.workflow import Action, perform
+from app.roles import Status
+from publish.index_number import IndexScheme
 from publish.release import ReleaseError
 from publish.taxonomy import LegalBasis
 from publish.transfer import MANIFEST
-from tests.conftest import PASSWORD, desk_args
+from review.samples import SAMPLE_ID
+from tests.conftest import PASSWORD, desk_args, submit_draft
 from tests.test_transfer import export, offline_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +60,7 @@ def _submitted(workspace, people, tmp_path, text=NOTICE, **meta) -> int:
             written_on=dt.date(2026, 11, 10),
             **meta,
         )
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, clerk, doc_id)
     check_document(workspace.db, None, doc_id, workspace.paths.cache_dir)
     return doc_id
 
@@ -108,7 +110,10 @@ def test_a_removed_name_is_nowhere_on_the_site_in_search_or_in_the_package(works
     with zipfile.ZipFile(package) as archive:
         manifest = archive.read(MANIFEST).decode("utf-8")
         (record_sha,) = [
-            f["sha256"] for item in json.loads(manifest)["items"] for f in item["files"] if f["role"] == "record"
+            f["sha256"]
+            for item in json.loads(manifest)["items"]
+            for f in item["files"]
+            if f["role"] == "record"
         ]
         with pymupdf.open("pdf", archive.read(f"files/{record_sha}")) as pdf:
             record = "".join(page.get_text() for page in pdf)
@@ -146,6 +151,56 @@ def test_a_summary_written_at_publishing_is_checked_and_an_id_number_sends_it_ba
         rows = list(s.scalars(select(Release).where(Release.document_id == doc_id).order_by(Release.id)))
         assert [r.amends_id for r in rows] == [None, rows[0].id]
         assert s.get_one(CatalogEntry, entry.id).release_sha256 == rows[1].sha256
+
+
+def test_the_publisher_completes_catalog_fields_checked_as_the_reviewed_ones(workspace, people, tmp_path):
+    """主题分类 and 发布机构 written at publishing: a category or issuing body carrying removed text or an
+    ID number sends the item back; a clean one amends the release, numbers the entry under it and is
+    audited before and after."""
+    codes = {"城乡建设、环境保护\\城市管理": "A01", "卫生、体育\\医疗保障": "C07", "国防\\李明": "Z99"}
+    with workspace.db.write() as s:
+        admin = s.get_one(User, people.admin)
+        save_scheme(s, admin, IndexScheme(prefix="TEST00001", category_codes=codes))
+        # A department may add categories: one named after the text the reviewer removes.
+        categories.add(s, admin, "国防", "李明")
+    doc_id = _submitted(workspace, people, tmp_path)
+    _remove_everything(workspace, people, doc_id)
+    _approve(workspace, people, doc_id)
+    for refused, field in (
+        ({"category": "国防\\李明"}, "目录字段 主题分类含有审查时删除的内容"),
+        ({"publisher": f"测试市数据局{SAMPLE_ID}"}, "目录字段 发布机构"),
+        ({"publisher": "测试市数据局（李明）"}, "目录字段 发布机构含有审查时删除的内容"),
+    ):
+        with pytest.raises(PermissionDenied, match=f"{field}.*请退回重新审查"):
+            publish_to_catalog(workspace.db, people.publisher, doc_id, None, **refused)
+    with pytest.raises(ValidationFailed) as not_leaf:
+        publish_to_catalog(workspace.db, people.publisher, doc_id, None, category="国防")
+    assert "不能发布：主题分类“国防”" in str(not_leaf.value) and "。；" not in str(not_leaf.value)
+    with workspace.db.read() as s:
+        assert s.get_one(Document, doc_id).status == Status.APPROVED  # nothing went out
+    entry = publish_to_catalog(
+        workspace.db,
+        people.publisher,
+        doc_id,
+        None,
+        category="卫生、体育\\医疗保障",
+        publisher="测试市卫生健康委",
+    )
+    assert "C07" in entry.index_no and entry.category == "卫生、体育\\医疗保障"
+    site = tmp_path / "site"
+    update_static_site(workspace.db, site)  # every target re-verifies the entry against its release
+    with workspace.db.read() as s:
+        (event,) = s.scalars(select(AuditEvent).where(AuditEvent.action == "catalog.complete")).all()
+        assert json.loads(event.detail)["before"] == {
+            "category": "城乡建设、环境保护\\城市管理",
+            "publisher": "测试市数据局",
+        }
+        assert json.loads(event.detail)["after"] == {
+            "category": "卫生、体育\\医疗保障",
+            "publisher": "测试市卫生健康委",
+        }
+        assert audit.verify(s)[1] == []
+    assert "测试市卫生健康委" in _site_text(site)
 
 
 def test_a_backdated_publishing_date_is_refused_with_a_clear_message(workspace, people, tmp_path):
@@ -237,7 +292,9 @@ def test_catalog_fields_are_findings_of_the_check_placed_on_their_field(workspac
     with pytest.raises(PermissionDenied, match="阻断级发现未处理"):
         _approve(workspace, people, doc_id, Conclusion.DISCLOSE)
     with workspace.db.write() as s:
-        documents.update_metadata(s, s.get_one(User, people.reviewer), doc_id, None, keywords=("供暖", "保障"))
+        documents.update_metadata(
+            s, s.get_one(User, people.reviewer), doc_id, None, keywords=("供暖", "保障")
+        )
     check_document(workspace.db, None, doc_id, workspace.paths.cache_dir)
     _approve(workspace, people, doc_id, Conclusion.DISCLOSE)
     entry = publish_to_catalog(workspace.db, people.publisher, doc_id, None)

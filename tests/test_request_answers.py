@@ -21,12 +21,12 @@ from app.documents import load_blob, update_metadata
 from app.errors import PermissionDenied, ValidationFailed
 from app.request_answers import AnswerInput, add_disclosure, draft_answer, export_package, publish_proactive
 from app.reviewing import approve, decide, file_bytes, refuse, suggested_conclusion
-from app.workflow import Action, perform
 from publish.answer_package import AnswerPackageError, read_answer_package
 from publish.request_outcomes import ApplicantKind, Outcome
 from publish.taxonomy import LegalBasis
 from review.compose import compose_pdf
 from review.samples import SAMPLE_ID, SAMPLE_MOBILE
+from tests.conftest import submit_draft
 
 PASSPHRASE = "answer-machine-passphrase"
 APPLICANT, CONTACT, CONTENT = "欧阳明轩", "测试市和平路12号", "和平街道2025年冬季供暖补贴发放明细"
@@ -73,7 +73,7 @@ def disclose(workspace, people, request_id, tmp_path) -> int:
 def review(workspace, people, doc_id) -> None:
     """Submitted, checked, personal data masked for the third party, approved as the engine suggests."""
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     check_document(workspace.db, None, doc_id, workspace.paths.cache_dir)
     with workspace.db.write() as s:
         reviewer = s.get_one(User, people.reviewer)
@@ -208,7 +208,7 @@ def test_answer_commands_on_the_command_line(workspace, people, capsys, monkeypa
     code, out, _ = run(*again)
     assert code == 0 and "文件 #1" in out  # a draft not yet submitted gets the new letter as a revision
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), 1, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), 1)
     code, _, err = run(*again)
     assert code == 2 and "当前为“待审查”，不能再修改" in err
     refuse(workspace.db, people.reviewer, 1, None, LegalBasis.PROCESS_INFORMATION, "措辞需重写")
@@ -267,7 +267,7 @@ def test_an_answer_is_not_approved_as_on_request_information(workspace, people, 
         workspace.paths.data_dir,
     )
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), answer_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), answer_id)
     check_document(workspace.db, None, answer_id, workspace.paths.cache_dir)
     with pytest.raises(ValidationFailed, match="结论应为“同意公开”"):
         approve(

@@ -31,6 +31,7 @@ from publish.request_outcomes import Outcome
 from publish.taxonomy import LegalBasis
 from publish.transfer import key_id
 from review.compose import compose_pdf
+from tests.conftest import submit_draft
 from tests.test_request_answers import APPLICANT, PASSPHRASE, TITLE, disclose, pdf_text, register, review
 
 
@@ -76,7 +77,7 @@ def test_the_package_carries_exactly_the_files_its_letter_lists(workspace, peopl
     path.write_bytes(compose_pdf(["内部研究稿。"], "内部研究稿"))
     withheld = add_disclosure(workspace.db, people.clerk, request_id, path, title="内部研究稿")
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), withheld, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), withheld)
     check_document(workspace.db, None, withheld, workspace.paths.cache_dir)
     refuse(workspace.db, people.reviewer, withheld, None, LegalBasis.INTERNAL_AFFAIRS, "内部事务")
     with workspace.db.write() as s:

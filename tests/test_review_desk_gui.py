@@ -18,10 +18,10 @@ from app.redaction import KEEP, REMOVE
 from app.roles import Status
 from app.ui.decision_dialog import DecisionDialog, Remembered
 from app.ui.main_window import MainWindow
-from app.workflow import Action, perform
 from publish.taxonomy import LegalBasis
 from review import samples
 from tests import planted
+from tests.conftest import submit_draft
 from tests.test_gui import complete
 
 ENGLISH_CODE = re.compile(r"\b(?:PII|HID|MARK|NOTE|LEX|OCR|SCAN|ORG|MEDIA)(?:-[A-Z0-9]+)*\b")
@@ -44,7 +44,7 @@ def _submitted(workspace, people, name: str, data: bytes, tmp_path) -> int:
     check_document(workspace.db, None, doc_id, workspace.paths.cache_dir)
     complete(workspace, people.clerk, doc_id)
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     return doc_id
 
 

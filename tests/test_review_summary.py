@@ -19,9 +19,8 @@ from app.documents import load_blob
 from app.reviewing import decide, refuse
 from app.roles import Role
 from app.vocabulary import REMOVE
-from app.workflow import Action, perform
 from publish.taxonomy import LegalBasis
-from tests.conftest import PASSWORD, approve_clean, desk_args
+from tests.conftest import PASSWORD, approve_clean, desk_args, submit_draft
 
 NAME = "欧阳明远"
 MASKED_TITLE = "关于〔人名，4字〕同志有关情况的通知"  # masked as the record masks a removed lexicon term
@@ -37,7 +36,7 @@ def _draft(workspace, tmp_path, clerk_id: int, title: str, body: str) -> int:
             s, clerk, doc_id, None, title=title, doc_type="通知", written_on=dt.date(2026, 11, 10),
             doc_number="测数〔2026〕3号",
         )  # fmt: skip
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, clerk, doc_id)
     return doc_id
 
 

@@ -18,6 +18,7 @@ from publish.taxonomy import LegalBasis
 from review.model import Rect
 from review.record import ReviewRecord, record_pdf
 from review.samples import SAMPLE_ID, SAMPLE_MOBILE, marked_notice
+from tests.conftest import submit_draft
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def submitted(workspace, people, tmp_path):
     doc_id = documents.import_file(workspace.db, people.clerk, path)
     check_document(workspace.db, people.clerk, doc_id, workspace.paths.cache_dir)
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     return doc_id
 
 
@@ -147,7 +148,7 @@ def test_a_revision_after_the_check_blocks_approval_until_checked(workspace, peo
     new.write_bytes(marked_notice().data.replace(b"/Title", b"/Title"))  # same content, new upload
     with workspace.db.write() as s:
         documents.revise(s, s.get_one(User, people.clerk), submitted, None, documents.prepare(new))
-        perform(s, s.get_one(User, people.clerk), submitted, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), submitted)
     with pytest.raises(PermissionDenied, match="尚未检查"):
         _approve(workspace, people.reviewer, submitted)
     with pytest.raises(ValidationFailed, match="最新检查结果"):
@@ -176,7 +177,7 @@ def test_a_docx_draft_also_gets_a_cleaned_docx(workspace, people, tmp_path):
     doc_id = documents.import_file(workspace.db, people.clerk, path)
     check_document(workspace.db, people.clerk, doc_id, workspace.paths.cache_dir)
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     with workspace.db.read() as s:
         # "第二段标有内部资料。" is the term in running prose, a 提示 since issue 14: removed by decision.
         blocking = [

@@ -11,6 +11,7 @@ from app.db.credentials import secret_name
 from app.errors import DatabaseUnavailable
 from app.secrets import set_secret
 from app.workspace import Workspace
+from tests.conftest import submit_draft
 from tests.test_cli import desk
 
 PASSWORD = "shared-desk-db-pass"
@@ -129,11 +130,11 @@ def test_two_reviewers_approving_the_same_document_one_wins_the_other_is_told(
     from app.errors import ConflictError
     from app.reviewing import Conclusion, approve
     from app.roles import Status
-    from app.workflow import Action, get_document, perform
+    from app.workflow import get_document
 
     doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     check_document(workspace.db, None, doc_id, workspace.paths.cache_dir)
     with workspace.db.read() as s:
         seen = get_document(s, doc_id).version

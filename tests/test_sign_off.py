@@ -13,8 +13,7 @@ from app import cli, documents, users
 from app.db.models import AuditEvent, Department, Review, User
 from app.documents import load_blob
 from app.roles import Role
-from app.workflow import Action, perform
-from tests.conftest import PASSWORD, approve_clean, desk_args
+from tests.conftest import PASSWORD, approve_clean, desk_args, submit_draft
 
 OWN = ("经办人", "科室负责人", "保密审查员", "主要负责人")
 
@@ -32,7 +31,7 @@ def _approved_record_text(workspace, tmp_path, clerk_id: int, reviewer_id: int, 
     with workspace.db.write() as s:
         clerk = s.get_one(User, clerk_id)
         documents.update_metadata(s, clerk, doc_id, None, title=title, written_on=dt.date(2026, 11, 10))
-        perform(s, clerk, doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, clerk, doc_id)
     approve_clean(workspace, reviewer_id, doc_id)
     with workspace.db.read() as s:
         review = s.scalars(select(Review).where(Review.document_id == doc_id)).one()

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from app.db.models import CatalogEntry, Document, User
 from app.statistics import figures
 from publish.report import table2_pdf, to_csv, to_xlsx
+from tests.conftest import submit_draft
 
 YEAR = 2026
 FORMS = ["text", "graphic", "qa", ""]
@@ -188,13 +189,12 @@ def test_findings_and_redactions_of_the_period_and_the_report_command(
     from app import documents
     from app.checking import check_document, latest_run
     from app.reviewing import Conclusion, approve, decide
-    from app.workflow import Action, perform
     from publish.taxonomy import LegalBasis
     from tests.conftest import desk_args
 
     doc_id = documents.import_file(workspace.db, people.clerk, sample_files["pdf"])
     with workspace.db.write() as s:
-        perform(s, s.get_one(User, people.clerk), doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(s, s.get_one(User, people.clerk), doc_id)
     check_document(workspace.db, None, doc_id, workspace.paths.cache_dir)
     made: Counter[tuple[str, str]] = Counter()
     bases: Counter[str] = Counter()

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from app import signing_keys
 from app.catalog import publish_to_catalog, update_static_site, withdraw
 from app.db.models import AuditEvent, CatalogEntry, SigningKey, User
+from app.demo import DEMO_CATEGORY
 from app.transfer import export_package, import_package
 from publish.static_site import page_name
 from publish.transfer import MANIFEST, SIGNATURE, TransferError, canonical_json, key_id, new_private_key
@@ -291,7 +292,7 @@ def test_headless_keys_and_packages(tmp_path, sample_files):
         "--doc-type",
         "通知",
         "--category",
-        "城乡建设、环境保护",
+        DEMO_CATEGORY,
     ]
     assert desk(secure, *edit, user="clerk").returncode == 0
     assert desk(secure, "submit", doc_id, user="clerk").returncode == 0

@@ -26,6 +26,7 @@ from review.errors import DocumentRejected, EncryptedDocument
 from review.extract.inner import CompoundFile
 from review.formats import SUPPORTED_SUFFIXES, InputLimitExceeded, Kind, compound_streams, probe
 from review.lexicon import CompiledLexicon, load_default
+from tests.conftest import submit_draft
 from tests.word_drafts import COMMENT, HIDDEN, ID_VALID, SECRETS, compound_file, intake_draft
 
 needs_office = pytest.mark.skipif(
@@ -219,7 +220,6 @@ def test_a_doc_is_imported_checked_and_approved_in_the_desk(workspace, people, d
     from app.db.models import CheckRun, Document, User
     from app.reviewing import Conclusion, approve, decide, file_bytes
     from app.vocabulary import MASK
-    from app.workflow import Action, perform
     from publish.taxonomy import LegalBasis
     from review.rules import mask
 
@@ -245,7 +245,7 @@ def test_a_doc_is_imported_checked_and_approved_in_the_desk(workspace, people, d
         rows = {f.rule_id: f for f in session.get_one(CheckRun, run_id).findings}
         assert rows["PII-ID"].text == ID_VALID and "HID-COMMENTS" in rows
         clerk = session.get_one(User, people.clerk)
-        perform(session, clerk, doc_id, Action.SUBMIT, expected_version=None)
+        submit_draft(session, clerk, doc_id)
         reviewer = session.get_one(User, people.reviewer)
         decide(session, reviewer, rows["PII-ID"].id, MASK, basis=LegalBasis.THIRD_PARTY_RIGHTS)
     approve(

@@ -8,11 +8,15 @@ from app.errors import ConflictError, InvalidTransition, PermissionDenied, Valid
 from app.roles import Status
 from app.workflow import Action, available_actions, perform
 from publish.taxonomy import LegalBasis
-from tests.conftest import approve_clean
+from tests.conftest import approve_clean, fill_catalog_fields
 
 
 def _import(workspace, user_id, path):
-    return documents.import_file(workspace.db, user_id, path)
+    """A draft as its clerk leaves it for review: 文件信息 complete."""
+    doc = documents.import_file(workspace.db, user_id, path)
+    with workspace.db.write() as s:
+        fill_catalog_fields(s, s.get_one(User, user_id), doc)
+    return doc
 
 
 def _do(workspace, user_id, doc_id, action, **kw):
@@ -109,7 +113,7 @@ def test_reviewer_cannot_approve_what_they_edited(workspace, people, sample_file
     doc = _import(workspace, people.clerk, sample_files["pdf"])
     with workspace.db.write() as s:
         documents.update_metadata(
-            s, s.get_one(User, people.clerk_reviewer), doc, 1, doc_number="示医保〔2026〕7号"
+            s, s.get_one(User, people.clerk_reviewer), doc, None, doc_number="示医保〔2026〕7号"
         )
     _do(workspace, people.clerk, doc, Action.SUBMIT)
     with pytest.raises(PermissionDenied):
