@@ -49,6 +49,10 @@ _FOOTER_OPTIONS = (
 def add_parsers(sub: Any) -> None:
     p = sub.add_parser("publish", help="将已批准的文件编入政府信息公开目录，分配索引号（需发布管理员）")
     p.add_argument("document_id", type=int, metavar="ID")
+    # The catalog's own fields, which the publisher may complete; checked again like the reviewed text.
+    p.add_argument("--category", help="主题分类（末级，如 综合政务\\政务公开；默认：审查批准时的分类）")
+    p.add_argument("--publisher", help="发布机构（默认：审查批准时的发布机构）")
+    p.add_argument("--keywords", help="主题词，以顿号分隔（默认：审查批准时的主题词）")
     p.add_argument("--summary", help="内容概述")
     p.add_argument("--date", type=_date, help="发布日期 YYYY-MM-DD：只能是发布当天（默认今天），不能倒签")
     p.add_argument("--expect-version", type=int)
@@ -145,6 +149,9 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
             args.expect_version,
             published_on=args.date,
             summary=args.summary,
+            keywords=None if args.keywords is None else tuple(args.keywords.replace(",", "、").split("、")),
+            category=args.category,
+            publisher=args.publisher,
             to_portal="portal" in args.target,
             to_package="package" in args.target,
             notice_until=args.notice_until,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -213,12 +212,6 @@ def _transition(args: argparse.Namespace, workspace: Workspace) -> int:
         print(
             f"#{document.id}“{document.title}”：{action.label}完成，当前状态：{document.status_enum.label}。"
         )
-        if action is Action.SUBMIT:
-            from app.submission import missing_for_submission
-
-            missing = missing_for_submission(session, document.id)
-            if missing:
-                print(f"提示：发布前还须补全文件信息：{''.join(missing)}请用 edit 补全。", file=sys.stderr)
     return EXIT_OK
 
 

@@ -1,4 +1,5 @@
-"""Publishing an approved item into the catalog: its entry as it will read, and the lint."""
+"""Publishing an approved item into the catalog: its entry as it will read, the catalog-only fields the
+publisher completes (checked again on publishing), and the lint."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import replace
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog import proposed_fields, publish_to_catalog
-from app.categories import leaves as category_leaves
+from app.categories import paths as category_paths
 from app.db.database import Database
 from app.db.models import Document
 from app.errors import TranslatableError
@@ -53,15 +55,14 @@ class PublishDialog(QDialog):
         self.setWindowTitle(self.tr("编入政府信息公开目录"))
         with db.read() as session:
             self.fields = proposed_fields(session, document_id, dt.date.today())
-            self.leaves = category_leaves(session)
+            self.leaves = [path for path, leaf in category_paths(session).items() if leaf]
             original_name = session.get_one(Document, document_id).current_original().original_name
         f = self.fields
         form = QFormLayout()
+        # The document's own fields, as reviewed: the check judged as of its 成文日期.
         for label, value in (
             (self.tr("信息名称"), f.title),
-            (self.tr("发布机构"), f.publisher),
             (self.tr("发文字号"), f.doc_number or "—"),
-            (self.tr("主题分类"), f.category or "—"),
             (self.tr("公文种类"), f.doc_type or "—"),
             (self.tr("成文日期"), f.written_on.isoformat() if f.written_on else "—"),
         ):
@@ -79,6 +80,16 @@ class PublishDialog(QDialog):
             )
             shown.setWordWrap(True)
             form.addRow(self.tr("版式"), shown)
+        # The catalog's own fields, which the publisher may complete: pre-filled as approved.
+        self.category = QComboBox(self)
+        if f.category not in self.leaves:
+            self.category.addItem(self.tr("（请选择末级分类）"), "")
+        for path in self.leaves:
+            self.category.addItem(path, path)
+        self.category.setCurrentIndex(max(self.category.findData(f.category), 0))
+        form.addRow(self._required(self.tr("主题分类")), self.category)
+        self.publisher = QLineEdit(f.publisher, self)
+        form.addRow(self._required(self.tr("发布机构")), self.publisher)
         self.keywords = QLineEdit("、".join(f.keywords), self)
         form.addRow(self.tr("主题词"), self.keywords)
         self.summary = QPlainTextEdit(f.summary, self)
@@ -108,8 +119,8 @@ class PublishDialog(QDialog):
         form.addRow(self.tr("公示期"), notice)
         frozen = QLabel(
             self.tr(
-                "主题词和内容概述已随审查批准冻结。在此修改会当场做保密检查；"
-                "检查发现问题时不能发布，须退回重新审查。"
+                "主题分类、发布机构、主题词和内容概述已随审查批准冻结，可在此补全或修改（*为必填）。"
+                "修改的内容会当场做保密检查；检查发现问题时不能发布，须退回重新审查。"
             ),
             self,
         )
@@ -143,17 +154,30 @@ class PublishDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.summary.textChanged.connect(self.run_lint)
+        self.category.currentIndexChanged.connect(self.run_lint)
+        self.publisher.textChanged.connect(self.run_lint)
         self.resize(560, 660)
         self.run_lint()
 
-    def _current(self) -> tuple[dt.date, tuple[str, ...]]:
-        keywords = tuple(k.strip() for k in self.keywords.text().replace(",", "、").split("、") if k.strip())
-        return self.published_on, keywords
+    def _required(self, text: str) -> QLabel:
+        label = QLabel(f'{text}<span style="color:#c0392b"> *</span>', self)
+        label.setToolTip(self.tr("发布前必填"))
+        return label
+
+    def _keywords(self) -> tuple[str, ...]:
+        return tuple(k.strip() for k in self.keywords.text().replace(",", "、").split("、") if k.strip())
 
     def run_lint(self) -> bool:
-        day, keywords = self._current()
         issues = lint(
-            replace(self.fields, summary=self.summary.toPlainText(), published_on=day, keywords=keywords)
+            replace(
+                self.fields,
+                category=str(self.category.currentData()),
+                publisher=self.publisher.text().strip(),
+                summary=self.summary.toPlainText(),
+                published_on=self.published_on,
+                keywords=self._keywords(),
+            ),
+            leaves=set(self.leaves),
         )
         self.issues.clear()
         for issue in issues:
@@ -174,16 +198,17 @@ class PublishDialog(QDialog):
         return dt.date(day.year(), day.month(), day.day())
 
     def accept(self) -> None:
-        day, keywords = self._current()
         try:
             entry = publish_to_catalog(
                 self.db,
                 self.user_id,
                 self.document_id,
                 self.version,
-                published_on=day,
+                published_on=self.published_on,
                 summary=self.summary.toPlainText(),
-                keywords=keywords,
+                keywords=self._keywords(),
+                category=str(self.category.currentData()),
+                publisher=self.publisher.text(),
                 to_portal=self.to_portal.isChecked(),
                 to_package=self.to_package.isChecked(),
                 notice_until=self.notice_day(),

@@ -13,12 +13,13 @@ from app import interpretations
 from app.db.models import Document, User
 from app.errors import TranslatableError
 from app.reviewing import Conclusion, approve, refuse, suggested_conclusion
+from app.submission import IncompleteSubmission, refuse_incomplete
 from app.ui.conclusion_dialog import ConclusionDialog
 from app.ui.controllers.documents import DocumentState
 from app.ui.i18n import error_text, vocabulary
 from app.ui.reason_dialog import ReasonDialog
 from app.ui.tasks import Task
-from app.workflow import TRANSITIONS, Action, perform
+from app.workflow import TRANSITIONS, Action, get_document, perform
 from publish.taxonomy import LegalBasis
 from review.redact import RedactionOptions
 
@@ -54,6 +55,8 @@ class ReviewController(QObject):
             return True
         transition = TRANSITIONS[action]
         row = w.model.row_at(w.model.row_of(w.current_id) or 0)
+        if action is Action.SUBMIT and not self._complete_for_submission(row.id):
+            return False
         if ask and (transition.needs_reason or transition.needs_basis):
             dialog = ReasonDialog(
                 vocabulary(transition.label), self.tr("请写明理由"), transition.needs_basis, w
@@ -88,6 +91,9 @@ class ReviewController(QObject):
                         reason=reason,
                         basis=basis,
                     )
+        except IncompleteSubmission as exc:  # completed by someone else's edit in the meantime
+            self.offer_metadata(error_text(exc))
+            return False
         except TranslatableError as exc:
             w.show_error(error_text(exc))
             w.documents.refresh()
@@ -95,6 +101,30 @@ class ReviewController(QObject):
         w.say(self.tr("“{title}”：{action}完成").format(title=row.title, action=vocabulary(transition.label)))
         w.documents.refresh()
         return True
+
+    def _complete_for_submission(self, document_id: int) -> bool:
+        """Whether the draft has what submission asks for; if not, says what it lacks before the
+        clerk is asked to confirm (the workflow refuses it all the same)."""
+        with self.window.db.read() as session:
+            try:
+                refuse_incomplete(session, get_document(session, document_id))
+            except IncompleteSubmission as exc:
+                self.offer_metadata(error_text(exc))
+                return False
+        return True
+
+    def offer_metadata(self, text: str) -> QMessageBox:
+        """The refusal, with a button that opens 文件信息 on the spot."""
+        w = self.window
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("还不能提交审查"), text, QMessageBox.StandardButton.Close, w
+        )
+        fill = box.addButton(self.tr("填写文件信息…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(fill)
+        fill.clicked.connect(w.edit_current)
+        w.last_message = box
+        box.open()
+        return box
 
     def approve_current(
         self,
