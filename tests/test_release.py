@@ -163,13 +163,16 @@ def test_the_publisher_completes_catalog_fields_checked_as_the_reviewed_ones(wor
         save_scheme(s, admin, IndexScheme(prefix="TEST00001", category_codes=codes))
         # A department may add categories: one named after the text the reviewer removes.
         categories.add(s, admin, "国防", "李明")
+        categories.add(s, admin, "国防", f"编号{SAMPLE_ID}")
     doc_id = _submitted(workspace, people, tmp_path)
     _remove_everything(workspace, people, doc_id)
     _approve(workspace, people, doc_id)
     for refused, field in (
         ({"category": "国防\\李明"}, "目录字段 主题分类含有审查时删除的内容"),
         ({"publisher": f"测试市数据局{SAMPLE_ID}"}, "目录字段 发布机构"),
-        ({"publisher": "测试市数据局（李明）"}, "目录字段 发布机构含有审查时删除的内容"),
+        ({"category": f"国防\\编号{SAMPLE_ID}"}, "目录字段 主题分类"),
+        ({"publisher": "测试市数据局（李　明）"}, "目录字段 发布机构含有审查时删除的内容"),
+        ({"keywords": ("供暖", "李明")}, "目录字段 主题词含有审查时删除的内容"),
     ):
         with pytest.raises(PermissionDenied, match=f"{field}.*请退回重新审查"):
             publish_to_catalog(workspace.db, people.publisher, doc_id, None, **refused)
