@@ -303,7 +303,7 @@ def _publish_one(
         (getattr(CatalogEntry, name), getattr(fields, name))
         for name in ("title", "publisher", "doc_number", "category", "doc_type", "disclosure", "scope")
     )
-    blocking = [i for i in lint(fields, leaves=category_leaves(session)) if i.blocking]
+    blocking = [i for i in publishing_issues(fields, category_leaves(session)) if i.blocking]
     if blocking:
         raise ValidationFailed(
             QT_TRANSLATE_NOOP("DeskError", "“{title}”的目录信息有误，不能发布：{problems}。"),
@@ -410,6 +410,14 @@ def _approved(session: Session, document: Document) -> tuple[Review, ReleaseRow,
                 title=document.title,
             )
     return review, release_row, release
+
+
+def publishing_issues(fields: CatalogFields, leaves: set[str]) -> list[LintIssue]:
+    """The lint of an entry about to go out, and 发布机构, which the publisher may have cleared."""
+    issues = lint(fields, leaves=leaves)
+    if not fields.publisher.strip():
+        issues.insert(0, LintIssue("publisher", True, QT_TRANSLATE_NOOP("DeskError", "缺少发布机构。")))
+    return issues
 
 
 # What the publisher may complete or change at publishing: the catalog's own fields. 信息名称, 发文字号 and

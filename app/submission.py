@@ -24,6 +24,7 @@ _LABELS = {
     "title": QT_TRANSLATE_NOOP("Vocabulary", "信息名称"),
     "written_on": QT_TRANSLATE_NOOP("Vocabulary", "成文日期"),
     "category": QT_TRANSLATE_NOOP("Vocabulary", "主题分类"),
+    "publisher": QT_TRANSLATE_NOOP("Vocabulary", "发布机构"),
 }
 
 

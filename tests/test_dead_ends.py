@@ -7,7 +7,7 @@ import shlex
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
 from app.db.models import CatalogEntry, Document, User
@@ -137,6 +137,10 @@ def test_the_desk_takes_a_draft_from_import_to_the_catalog(qtbot, desk_app, work
     def publish() -> None:
         dialog = publisher.last_dialog
         assert isinstance(dialog, PublishDialog) and dialog.run_lint()
+        publisher_name = dialog.publisher.text()
+        dialog.publisher.clear()  # required: 发布 waits for it
+        assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+        dialog.publisher.setText(publisher_name)
         dialog.category.setCurrentIndex(dialog.category.findData("综合政务\\电子政务"))
         dialog.summary.setPlainText("供暖保障工作安排")
         dialog.grab().save(str(tmp_path / "publish.png"))

@@ -179,6 +179,8 @@ def test_the_publisher_completes_catalog_fields_checked_as_the_reviewed_ones(wor
     with pytest.raises(ValidationFailed) as not_leaf:
         publish_to_catalog(workspace.db, people.publisher, doc_id, None, category="国防")
     assert "不能发布：主题分类“国防”" in str(not_leaf.value) and "。；" not in str(not_leaf.value)
+    with pytest.raises(ValidationFailed, match=r"不能发布：缺少发布机构。$"):
+        publish_to_catalog(workspace.db, people.publisher, doc_id, None, publisher=" ")
     with workspace.db.read() as s:
         assert s.get_one(Document, doc_id).status == Status.APPROVED  # nothing went out
     entry = publish_to_catalog(

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.catalog import proposed_fields, publish_to_catalog
+from app.catalog import proposed_fields, publish_to_catalog, publishing_issues
 from app.categories import paths as category_paths
 from app.db.database import Database
 from app.db.models import Document
@@ -33,7 +33,6 @@ from app.errors import TranslatableError
 from app.ui.dialog_parts import error_label, ok_cancel
 from app.ui.findings_panel import SEVERITY_COLORS
 from app.ui.i18n import error_text, translate
-from publish.catalog import lint
 from review.convert import expected_layout
 from review.model import Severity
 
@@ -168,7 +167,7 @@ class PublishDialog(QDialog):
         return tuple(k.strip() for k in self.keywords.text().replace(",", "、").split("、") if k.strip())
 
     def run_lint(self) -> bool:
-        issues = lint(
+        issues = publishing_issues(
             replace(
                 self.fields,
                 category=str(self.category.currentData()),
@@ -177,7 +176,7 @@ class PublishDialog(QDialog):
                 published_on=self.published_on,
                 keywords=self._keywords(),
             ),
-            leaves=set(self.leaves),
+            set(self.leaves),
         )
         self.issues.clear()
         for issue in issues:
