@@ -81,8 +81,10 @@ class PublishDialog(QDialog):
             form.addRow(self.tr("版式"), shown)
         # The catalog's own fields, which the publisher may complete: pre-filled as approved.
         self.category = QComboBox(self)
-        if f.category not in self.leaves:
-            self.category.addItem(self.tr("（请选择末级分类）"), "")
+        if f.category not in self.leaves:  # none yet, or one the tree has since divided: the lint says which
+            self.category.addItem(
+                self.tr("{category}（请选择末级分类）").format(category=f.category), f.category
+            )
         for path in self.leaves:
             self.category.addItem(path, path)
         self.category.setCurrentIndex(max(self.category.findData(f.category), 0))
