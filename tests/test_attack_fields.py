@@ -261,3 +261,21 @@ def test_attack_another_departments_publisher_amends_an_entry(workspace, people,
             amended_on=dt.date.today(),
             amended_by="示财规〔2027〕9号",
         )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app/catalog._publish_one checks the completed fields (_amend) before perform() checks role and "
+    "department: anyone signed in learns whether a guess is text the reviewer removed from a document he "
+    "may not even see (含有审查时删除的内容 for a right guess, 不能发布/无权 for a wrong one)",
+)
+def test_attack_someone_elses_publish_tells_whether_a_guess_was_removed(workspace, people, tmp_path):
+    doc_id = _submitted(workspace, people, tmp_path)
+    _remove_everything(workspace, people, doc_id)
+    _approve(workspace, people, doc_id)
+    answers = []
+    for guess in (f"{NAME}违纪问题的处理情况", "王五违纪问题的处理情况"):
+        with pytest.raises(Exception) as refused:
+            publish_to_catalog(workspace.db, people.outsider_reviewer, doc_id, None, summary=guess)
+        answers.append(str(refused.value))
+    assert answers[0] == answers[1], answers
