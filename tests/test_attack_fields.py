@@ -279,3 +279,18 @@ def test_attack_someone_elses_publish_tells_whether_a_guess_was_removed(workspac
             publish_to_catalog(workspace.db, people.outsider_reviewer, doc_id, None, summary=guess)
         answers.append(str(refused.value))
     assert answers[0] == answers[1], answers
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app/checking.field_findings judges catalog fields as of today (CheckOptions.document_date None), "
+    "the body as of 成文日期: a 内容概述 written at publishing naming a leader in a post he did not hold on "
+    "the document's date (WORD-LEADER-POST, blocking in the body) goes out",
+)
+def test_attack_a_leader_wrong_as_of_the_documents_date_in_a_summary_written_at_publishing(
+    workspace, people, sample_files, tmp_path
+):
+    doc_id = approved(workspace, people, sample_files["clean"], written_on=dt.date(2022, 6, 1))
+    summary = "国务院总理李强主持召开国务院常务会议，部署供暖保障工作。"
+    text = _published(workspace, people, tmp_path, doc_id, summary=summary)
+    assert text is None or summary not in text
