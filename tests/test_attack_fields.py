@@ -44,12 +44,6 @@ def _published(workspace, people, tmp_path, doc_id, **completed) -> str | None:
 FINANCIAL_DIGITS = str.maketrans("0123456789", "零壹贰叁肆伍陆柒捌玖")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/releases.py _fold drops only categories C/Z/Mn/Me and maps 〇一二…: a middle dot (Po), "
-    "a Hangul filler (Lo, default-ignorable, drawn as nothing) or 大写 numerals 壹贰叁 inside the removed "
-    "text pass _contains, and no rule reads them",
-)
 @pytest.mark.parametrize(
     ("field", "disguise", "context"),
     [
@@ -78,12 +72,6 @@ COMPLAINT = f"""关于群众反映供暖问题的处理情况通报
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the reviewer masked the mobile number; written 139-1234-5678 at publishing, releases._contains "
-    "misses it (a hyphen is not folded) and the engine's PII-MOBILE finding is only a WARNING, which "
-    "_amend/field_problems let through",
-)
 def test_attack_masked_mobile_number_comes_back_with_hyphens_at_publishing(workspace, people, tmp_path):
     doc_id = _submitted(workspace, people, tmp_path, COMPLAINT)
     with workspace.db.write() as s:
@@ -96,12 +84,6 @@ def test_attack_masked_mobile_number_comes_back_with_hyphens_at_publishing(works
     assert text is None or "139-1234-5678" not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text written at publishing meets no reviewer, yet _amend refuses only BLOCKING findings: "
-    "a 15-digit ID number (PII-ID15), a mobile number (PII-MOBILE) and 艾滋病 (lexicon 警告) go out "
-    "in 内容概述 undecided",
-)
 def test_attack_warnings_in_text_written_after_review_go_out_undecided(
     workspace, people, sample_files, tmp_path
 ):
@@ -143,12 +125,6 @@ def test_attack_sql_edit_of_the_amending_document_reaches_the_site(workspace, pe
     assert ID_NUMBER not in _site_text(site)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/releases.reviewed_texts reads only the latest review's check run: a name the reviewer "
-    "removed, then returned the draft to have rewritten, is no longer a removed text once the clean "
-    "revision is approved, and the publisher writes it into 内容概述",
-)
 def test_attack_text_removed_before_a_return_comes_back_at_publishing(workspace, people, tmp_path):
     doc_id = _submitted(workspace, people, tmp_path)
     _remove_everything(workspace, people, doc_id)
@@ -263,12 +239,6 @@ def test_attack_another_departments_publisher_amends_an_entry(workspace, people,
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/catalog._publish_one checks the completed fields (_amend) before perform() checks role and "
-    "department: anyone signed in learns whether a guess is text the reviewer removed from a document he "
-    "may not even see (含有审查时删除的内容 for a right guess, 不能发布/无权 for a wrong one)",
-)
 def test_attack_someone_elses_publish_tells_whether_a_guess_was_removed(workspace, people, tmp_path):
     doc_id = _submitted(workspace, people, tmp_path)
     _remove_everything(workspace, people, doc_id)
@@ -292,5 +262,31 @@ def test_attack_a_leader_wrong_as_of_the_documents_date_in_a_summary_written_at_
 ):
     doc_id = approved(workspace, people, sample_files["clean"], written_on=dt.date(2022, 6, 1))
     summary = "国务院总理李强主持召开国务院常务会议，部署供暖保障工作。"
+    text = _published(workspace, people, tmp_path, doc_id, summary=summary)
+    assert text is None or summary not in text
+
+
+LOCAL_LEADERS = (
+    "姓名,职务,起,止,来源\n"
+    "王五,示例市市长,2020-01-01,2024-12-31,示例市人大常委会公告\n"
+    "赵六,示例市市长,2024-12-31,,示例市人大常委会公告\n"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app/checking.field_findings checks catalog fields with the shipped rule packs only "
+    "(CheckOptions.rulepacks empty; check_document passes department_sources): a department's own "
+    "leaders are blocking in the body but not in a 内容概述 written at publishing",
+)
+def test_attack_a_former_local_leader_in_a_summary_escapes_the_departments_rule_pack(
+    workspace, people, sample_files, tmp_path
+):
+    from app import rulepacks
+
+    with workspace.db.write() as s:
+        rulepacks.save_rulepack(s, s.get_one(User, people.reviewer), "本地领导.csv", LOCAL_LEADERS.encode())
+    doc_id = approved(workspace, people, sample_files["clean"])
+    summary = "示例市市长王五主持召开市政府常务会议，部署供暖保障工作。"
     text = _published(workspace, people, tmp_path, doc_id, summary=summary)
     assert text is None or summary not in text
