@@ -17,7 +17,7 @@ from review.lexicon import CompiledLexicon, Lexicon
 from review.model import CheckResult, Finding, Severity
 from review.normalize import normalize
 from review.samples import clean_notice
-from review.wording import compiled, load, shipped_sources
+from review.wording import MAX_DFA, CompiledRulePack, compiled, load, shipped_sources
 from review.wording.fixed import MIN_FUZZY, one_edit_inside
 from review.wording.packs import PACK_DIR
 
@@ -41,6 +41,23 @@ def _wording(result: CheckResult) -> list[Finding]:
 
 def _describe(findings: list[Finding]) -> list[tuple[str, str, str, str]]:
     return [(f.rule_id, f.severity.value, f.text, f.message) for f in findings]
+
+
+def test_a_department_pack_too_large_for_a_dfa_finds_what_a_small_one_finds():
+    """Past MAX_DFA patterns the automata are NFAs (a DFA grows some 7 MB a thousand): same hits."""
+    rows = "".join(f"错写{i:05d}号,正写{i:05d}号,错别字,警告,,本地\n" for i in range(MAX_DFA))
+    big = compiled((("本地错字.csv", f"错误写法,应为,类别,级别,例外,来源\n{rows}".encode()),))
+    text = "要再接再励，把错写00042号改好；人力资源社会保障部印发。"
+    norm = normalize(text)
+
+    def hits(pack: CompiledRulePack) -> list[tuple[str, str]]:
+        return [
+            (h.rule_id, text[slice(*norm.original_span(h.start, h.end))]) for h in pack.find(norm, text, DAY)
+        ]
+
+    assert len(big._words) > MAX_DFA
+    assert hits(compiled()) == [("WORD-WRONG", "再接再励")]
+    assert hits(big) == [("WORD-WRONG", "再接再励"), ("WORD-WRONG", "错写00042号")]
 
 
 # --- rule packs ---------------------------------------------------------------------------------

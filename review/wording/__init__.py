@@ -43,6 +43,7 @@ CHANNELS = frozenset({Channel.VISIBLE, Channel.NOTE, Channel.TEXT_BOX, Channel.H
 
 _WRONG, _OUTDATED, _POST, _SHORT, _NAME = range(5)
 MAX_TERM = 255
+MAX_DFA = 5000  # patterns an automaton is a DFA for (about 36 MB)
 
 
 class CompiledRulePack:
@@ -179,13 +180,14 @@ def _automaton(patterns: list[str], longest: bool = False) -> Any:
         return None
     import ahocorasick_rs
 
-    kind = ahocorasick_rs.MatchKind
+    kind, implementation = ahocorasick_rs.MatchKind, ahocorasick_rs.Implementation
     # A pack's few hundred patterns make a DFA of a few megabytes that reads text about twice
-    # as fast as the default NFA (the lexicon's 100,000 terms stay an NFA: review/lexicon.py).
+    # as fast as an NFA; it grows by some 7 MB a thousand patterns, so a department's pack of
+    # many thousands of rows stays an NFA (as does the lexicon's 100,000 terms).
     return ahocorasick_rs.AhoCorasick(
         patterns,
         matchkind=kind.LeftmostLongest if longest else kind.Standard,
-        implementation=ahocorasick_rs.Implementation.DFA,
+        implementation=implementation.DFA if len(patterns) <= MAX_DFA else implementation.ContiguousNFA,
     )
 
 
