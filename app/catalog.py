@@ -42,10 +42,10 @@ from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, Validation
 from app.interpretations import interpretation_of, interpretations_of
 from app.roles import Role, Status
 from app.submission import issues_sentence
-from app.workflow import Action, get_document, perform
+from app.workflow import Action, get_document, perform, refusal
 from publish.catalog import CatalogFields, LintIssue, Validity, lint, validity_issue
 from publish.index_number import IndexScheme
-from publish.release import ON_REQUEST, Release, ReleaseError
+from publish.release import FIELD_LABELS, ON_REQUEST, Release, ReleaseError
 from publish.static_site import (
     Attachment,
     Link,
@@ -291,6 +291,11 @@ def _publish_one(
     targets: list[str],
 ) -> CatalogEntry:
     document = get_document(session, document_id)
+    # Who may publish is asked first (the state is judged below): what the check of completed fields
+    # answers — whether a guess is text the reviewer removed — is only for the department's publishers.
+    problem = refusal(document, user, Action.PUBLISH, session)
+    if isinstance(problem, PermissionDenied):
+        raise problem
     review, release_row, release = _approved(session, document)
     files = {f.sha256: load_blob(session, f.sha256) for f in release.files}  # re-hashed: the verified bytes
     if published_on < review.reviewed_at.date():
@@ -455,9 +460,17 @@ def _amend(
 ) -> tuple[ReleaseRow, Release]:
     """Catalog fields written after approval are checked on the spot, as the reviewed ones were: against
     the same lexicon and the reviewer's decisions (removed text may not come back, in a 主题分类 either);
-    any finding sends the item back to review instead of out. The change is audited field by field."""
-    problems = releases.field_problems(
-        amended, desk_lexicon(session, document.department_id, None), releases.reviewed_texts(session, review)
+    what the publisher wrote meets no reviewer, so a 警告 in it refuses too. Any problem sends the item
+    back to review instead of out. The change is audited field by field."""
+    lexicon = desk_lexicon(session, document.department_id, None)
+    texts = releases.reviewed_texts(session, review)
+    changed = [name for name in PUBLISHER_FIELDS if getattr(amended, name) != getattr(release, name)]
+    written = dict(amended.text_fields())
+    problems = releases.field_problems(amended, lexicon, texts) + releases.text_problems(
+        [(FIELD_LABELS[n], written[FIELD_LABELS[n]]) for n in changed if FIELD_LABELS[n] in written],
+        lexicon,
+        texts,
+        unreviewed=True,
     )
     if problems:
         raise PermissionDenied(
@@ -465,9 +478,8 @@ def _amend(
                 "DeskError", "“{title}”批准后修改的目录信息未通过检查，不能发布：{problems}。请退回重新审查。"
             ),
             title=document.title,
-            problems="；".join(problems),
+            problems="；".join(dict.fromkeys(problems)),
         )
-    changed = [name for name in PUBLISHER_FIELDS if getattr(amended, name) != getattr(release, name)]
     new_row = releases.store(session, user, amended, document_id=document.id, review_id=review.id, amends=row)
     audit.record(
         session,
@@ -552,6 +564,7 @@ def withdraw_entry(session: Session, user: User, entry: CatalogEntry, reason: st
         [("撤回理由", reason)],
         desk_lexicon(session, entry.department_id, None),
         releases.reviewed_texts(session, review),
+        unreviewed=True,
     )
     if problems:
         raise ValidationFailed(

@@ -106,42 +106,55 @@ def _area_texts(session: Session, review: Review) -> list[str]:
 
 
 def reviewed_texts(session: Session, review: Review | None) -> ReviewedTexts:
+    """What `review` kept, and what any review of the document removed: a name taken out before the
+    draft was returned and rewritten stays out, unless the last review kept it."""
     if review is None or review.check_run_id is None:
         return ReviewedTexts(frozenset(), frozenset())
     removed: set[str] = set()
     kept: set[str] = set()
-    for row in session.scalars(select(FindingRow).where(FindingRow.check_run_id == review.check_run_id)):
+    runs = select(CheckRun.id).where(CheckRun.document_id == review.document_id)
+    for row in session.scalars(select(FindingRow).where(FindingRow.check_run_id.in_(runs))):
         if row.decision is None or not row.text:
             continue
         if row.decision.decision in (REMOVE, MASK):
             removed.add(row.text)
-        elif row.decision.decision in (KEEP, FALSE_ALARM):
+        elif row.decision.decision in (KEEP, FALSE_ALARM) and row.check_run_id == review.check_run_id:
             kept.add(row.text)
+    removed -= kept
     removed.update(_area_texts(session, review))
     return ReviewedTexts(frozenset(removed), frozenset(kept))
 
 
 def _contains(haystack: str, needle: str) -> bool:
     """Whether `needle` is in `haystack`, as written, after the engine's normalisation, or folded."""
+    folded = _fold(needle)
     return (
         needle in haystack
         or normalize(needle).text in normalize(haystack).text
-        or _fold(needle) in _fold(haystack)
+        or (bool(folded) and folded in _fold(haystack))
     )
 
 
-_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# Chinese numerals as digits: 小写, 大写 (financial, simplified and traditional) and the spoken 幺/两.
+_CHINESE_DIGITS = str.maketrans(
+    "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖貳參陸幺两兩", "00123456789123456789236122"
+)
+# Letters that are drawn as nothing (Hangul fillers, Khmer inherent vowels, Mongolian selectors).
+_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f")
 
 
 def _fold(text: str) -> str:
     """A field as a person reads it: compatibility forms folded (full-width and mathematical digits
-    included), case folded, invisible and spacing characters dropped, Chinese numerals as digits —
-    so a removed name or number cannot come back in a disguise that reads the same."""
+    included), case folded, invisible, spacing, punctuation and symbol characters dropped (a removed
+    name with a middle dot in it, a number with hyphens), Chinese numerals as digits — so a removed
+    name or number cannot come back in a disguise that reads the same."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     kept = (
         c
         for c in folded
-        if unicodedata.category(c)[0] not in "CZ" and unicodedata.category(c) not in ("Mn", "Me")
+        if unicodedata.category(c)[0] not in "CZPS"
+        and unicodedata.category(c) not in ("Mn", "Me")
+        and c not in _INVISIBLE
     )
     return "".join(kept).translate(_CHINESE_DIGITS)
 
@@ -152,8 +165,12 @@ def field_problems(release: Release, lexicon: CompiledLexicon, texts: ReviewedTe
     return text_problems(release.text_fields(), lexicon, texts)
 
 
-def text_problems(fields: list[tuple[str, str]], lexicon: CompiledLexicon, texts: ReviewedTexts) -> list[str]:
-    """Why any of these (place, text) may not leave the desk; see field_problems."""
+def text_problems(
+    fields: list[tuple[str, str]], lexicon: CompiledLexicon, texts: ReviewedTexts, *, unreviewed: bool = False
+) -> list[str]:
+    """Why any of these (place, text) may not leave the desk; see field_problems. `unreviewed`: text
+    written after review, which no reviewer will see, so a 警告 finding refuses it too."""
+    refusing = (Severity.BLOCKING, Severity.WARNING) if unreviewed else (Severity.BLOCKING,)
     problems = []
     for place, text in fields:
         if any(_contains(text, removed) for removed in texts.removed):
@@ -161,7 +178,7 @@ def text_problems(fields: list[tuple[str, str]], lexicon: CompiledLexicon, texts
             continue
         readings = [(place, text)] + ([(place, _fold(text))] if _fold(text) != text else [])
         for finding in field_findings(readings, lexicon):
-            if finding.severity is Severity.BLOCKING and finding.text not in texts.kept:
+            if finding.severity in refusing and finding.text not in texts.kept:
                 problems.append(f"{place}：{finding.message}")
     return list(dict.fromkeys(problems))
 
