@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import update
 
 from app import documents, site_footer, users
-from app.catalog import change_validity, publish_to_catalog, update_static_site
+from app.catalog import change_validity, publish_to_catalog, update_static_site, withdraw
 from app.checking import check_document, latest_run
 from app.db.models import CatalogEntry, User
-from app.errors import PermissionDenied
+from app.errors import PermissionDenied, ValidationFailed
 from app.reviewing import Conclusion, decide
 from app.roles import Role
 from app.workflow import Action, perform
@@ -290,3 +290,37 @@ def test_attack_a_former_local_leader_in_a_summary_escapes_the_departments_rule_
     summary = "示例市市长王五主持召开市政府常务会议，部署供暖保障工作。"
     text = _published(workspace, people, tmp_path, doc_id, summary=summary)
     assert text is None or summary not in text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="修改文件 (change_validity) and 撤回理由 (withdraw_entry) are written after review too, but call "
+    "releases.text_problems without unreviewed=True: a mobile number or a 15-digit ID number (WARNING "
+    "findings) goes to the site, the portal and packages with no reviewer having seen it",
+)
+def test_attack_warnings_in_the_amending_document_or_the_withdrawal_reason_go_out(
+    workspace, people, sample_files
+):
+    doc_id = approved(workspace, people, sample_files["clean"], normative=True)
+    entry = publish_to_catalog(workspace.db, people.publisher, doc_id, None)
+    refused = []
+    for attempt in (
+        lambda: change_validity(
+            workspace.db,
+            people.publisher,
+            entry.index_no,
+            Validity.AMENDED,
+            amended_on=dt.date.today(),
+            amended_by=f"示政规〔2027〕1号（联系人张某，手机{MOBILE}）",
+        ),
+        lambda: withdraw(
+            workspace.db, people.publisher, entry.index_no, "误将举报人身份证号110101900307123公开"
+        ),
+    ):
+        try:
+            attempt()
+        except ValidationFailed:
+            refused.append(True)
+        else:
+            refused.append(False)
+    assert refused == [True, True]
