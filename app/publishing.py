@@ -99,7 +99,7 @@ def run_queue(
                 # Every byte of the entry leaves the portal too: it is told which files to delete.
                 receipt = client.withdraw(index_no, reason, files)
             else:
-                receipt = client.set_validity(item.index_no, item.validity)
+                receipt = client.set_validity(item.index_no, item.validity, item.amended_on, item.amended_by)
         except PortalError as exc:
             with db.write() as session:
                 job = session.get_one(PublishJob, job_id)

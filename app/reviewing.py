@@ -39,7 +39,7 @@ from app.db.models import (
     Review,
     User,
 )
-from app.documents import load_blob, store_blob
+from app.documents import legal_dates, load_blob, publisher_of, store_blob
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
 from app.interpretations import (
     has_live_interpretation,
@@ -512,7 +512,7 @@ def _read_for_approval(
             conclusion="",
             title=document.title,
             doc_number=document.doc_number,
-            publisher=document.department.name,
+            publisher=publisher_of(document),
             written_on=document.written_on.isoformat() if document.written_on else "",
             doc_type=document.doc_type,
             category=_category_of(session, document),
@@ -522,6 +522,8 @@ def _read_for_approval(
             files=tuple(
                 ReleaseFile(ATTACHMENT, m.original_name, m.blob_sha256, m.media_type, m.size) for m in media
             ),
+            effective_on=legal_dates(document)[0],
+            valid_until=legal_dates(document)[1],
         ),
         keywords_set=document.keywords is not None,
         texts=ReviewedTexts(frozenset(plan.removed_texts), frozenset(plan.keep)),

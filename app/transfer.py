@@ -84,7 +84,16 @@ ENTRY_FIELDS = (
 )
 # 公示期 (notice_until) travels too: the online machine withdraws the list on time by itself,
 # whenever the package that withdraws it on the review machine is carried over.
-DATE_FIELDS = ("written_on", "published_on", "validity_changed_on", "withdrawn_on", "notice_until")
+DATE_FIELDS = (
+    "written_on",
+    "published_on",
+    "validity_changed_on",
+    "withdrawn_on",
+    "notice_until",
+    "amended_on",
+)
+# Text fields packages carry since migration 0020 (older packages lack them): 已修改's document.
+LATER_FIELDS = ("amended_by",)
 
 
 def _publisher(user: User) -> int:
@@ -111,7 +120,7 @@ def _file(role: str, name: str, sha: str, media_type: str, size: int) -> dict[st
 def _item(session: Session, job: PublishJob) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
     entry = session.get_one(CatalogEntry, job.catalog_entry_id)
     item: dict[str, Any] = {"action": job.action, "index_no": entry.index_no}
-    item["entry"] = {field: getattr(entry, field) for field in ENTRY_FIELDS}
+    item["entry"] = {field: getattr(entry, field) for field in (*ENTRY_FIELDS, *LATER_FIELDS)}
     item["entry"].update(
         {field: _iso(getattr(entry, field)) for field in DATE_FIELDS}, keywords=json.loads(entry.keywords)
     )
@@ -550,7 +559,7 @@ def _check_lengths(items: list[dict[str, Any]]) -> None:
         check_all(
             (
                 (getattr(CatalogEntry, name), value)
-                for name in ENTRY_FIELDS
+                for name in (*ENTRY_FIELDS, *LATER_FIELDS)
                 if isinstance(value := fields.get(name), str)
             ),
             item=where,
@@ -763,7 +772,10 @@ def _iso(value: dt.date | None) -> str | None:
 
 
 def _set_dates(entry: CatalogEntry, fields: dict[str, Any]) -> None:
-    """The entry's dates as the review machine recorded them (older packages lack the later ones)."""
+    """The entry's dates and later fields as the review machine recorded them (older packages lack
+    the later ones)."""
     for field in DATE_FIELDS:
         value = fields.get(field)
         setattr(entry, field, dt.date.fromisoformat(value) if value else None)
+    for field in LATER_FIELDS:
+        setattr(entry, field, fields.get(field) or None)

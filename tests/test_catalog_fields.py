@@ -70,7 +70,15 @@ def test_validity_is_for_rules_and_normative_documents_only(
     workspace, people, sample_files, tmp_path, capsys, monkeypatch
 ):
     monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
-    normative = approved(workspace, people, sample_files["clean"], normative=True)
+    normative = approved(
+        workspace,
+        people,
+        sample_files["clean"],
+        publisher=ISSUER,
+        normative=True,
+        effective_on=dt.date(2026, 12, 1),
+        valid_until=dt.date(2028, 11, 30),
+    )
     notice = approved(workspace, people, sample_files["clean"], title="关于做好冬季供暖保障工作的通知")
     with PortalServer(delay=0) as portal:
         first = publish_to_catalog(
@@ -82,10 +90,23 @@ def test_validity_is_for_rules_and_normative_documents_only(
         assert run_queue(workspace.db, PortalClient(portal.url, TOKEN, attempts=1)).done == 2
         sent = portal.state.entries
     assert (sent[first.index_no]["validity"], sent[second.index_no]["validity"]) == ("valid", "")
+    assert (first.publisher, second.publisher) == (ISSUER, "测试市数据局")
+    assert sent[first.index_no]["publisher"] == ISSUER
+    assert (sent[first.index_no]["effective_on"], sent[first.index_no]["valid_until"]) == (
+        "2026-12-01",
+        "2028-11-30",
+    )
+    assert sent[second.index_no]["effective_on"] is None
     site = tmp_path / "site"
     update_static_site(workspace.db, site)
     page = (site / "entries" / page_name(first.index_no)).read_text(encoding="utf-8")
-    assert "<th scope='row'>有效性</th><td>有效</td>" in page
+    for label, value in (
+        ("发布机构", ISSUER),
+        ("有效性", "有效"),
+        ("施行日期", "2026-12-01"),
+        ("有效期至", "2028-11-30"),
+    ):
+        assert f"<th scope='row'>{label}</th><td>{value}</td>" in page
     # A notice has no 有效性 at all, not 有效.
     notice_page = (site / "entries" / page_name(second.index_no)).read_text(encoding="utf-8")
     assert "有效性" not in notice_page and "施行日期" not in notice_page
@@ -136,6 +157,17 @@ def test_validity_is_for_rules_and_normative_documents_only(
     )
     with workspace.db.read() as s:
         assert audit.verify_report(s).problems == []
+
+
+def test_an_issuer_naming_a_lexicon_term_is_refused_at_approval(workspace, people, sample_files):
+    with workspace.db.write() as s:
+        save_department_lexicon(
+            s,
+            s.get_one(User, people.reviewer),
+            "词条,类别,级别,说明,整词\n示范市保密工作组,自定义,阻断,,否\n".encode(),
+        )
+    with pytest.raises(ValidationFailed, match="目录字段 发布机构"):
+        approved(workspace, people, sample_files["clean"], publisher="示范市保密工作组办公室")
 
 
 def test_a_divided_category_asks_for_a_sub_category():

@@ -8,6 +8,7 @@ from app.catalog import change_validity, publish_to_catalog, withdraw
 from app.catalog_search import CatalogFilter, search
 from publish.catalog import Validity
 from tests.conftest import approved_document
+from tests.test_catalog_fields import approved
 
 
 def publish(workspace, people, path, title, category, summary):
@@ -20,14 +21,15 @@ def test_search_filters_and_pages(workspace, people, sample_files, tmp_path):
     inspection.write_text("为防范化解重大安全风险，决定在全市范围内开展安全生产大检查。", encoding="utf-8")
     festival = tmp_path / "春节通知.txt"
     festival.write_text("春节期间各供热企业要保证正常供热，开通供暖服务热线。", encoding="utf-8")
-    a = publish(
+    a_doc = approved(  # a 规范性文件: only those have a 有效性 to change
         workspace,
         people,
         sample_files["clean"],
-        "关于做好冬季供暖保障工作的通知",
-        "城乡建设、环境保护\\城市管理",
-        "供暖",
+        title="关于做好冬季供暖保障工作的通知",
+        doc_number="示政〔2026〕1号",
+        normative=True,
     )
+    a = publish_to_catalog(workspace.db, people.publisher, a_doc, None, summary="供暖").index_no
     b = publish(
         workspace,
         people,

@@ -19,6 +19,7 @@ from app.secrets import SecretUnavailable, get_secret, secure_backend
 from publish.portal import PortalClient
 from tests.conftest import approved_document, desk_args
 from tests.portal_server import TOKEN, PortalServer
+from tests.test_catalog_fields import approved
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = dt.date.today()  # 发布日期 is always the day of publishing
@@ -120,7 +121,10 @@ def test_validity_change_reaches_the_portal_and_the_site(workspace, people, samp
     from app.catalog import change_validity, update_static_site
     from publish.catalog import Validity
 
-    index_no = published(workspace, people, sample_files)
+    normative = approved(workspace, people, sample_files["clean"], normative=True)  # it has a 有效性
+    index_no = publish_to_catalog(
+        workspace.db, people.publisher, normative, None, summary="道路", to_portal=True
+    ).index_no
     run_queue(workspace.db, client(portal))
     site = tmp_path / "site"
     update_static_site(workspace.db, site)
