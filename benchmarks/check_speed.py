@@ -8,10 +8,13 @@ Prints, for generated Chinese PDFs and lexicons:
   extraction of the same file (goal: <= 1.5x extraction + 0.3 s), for four cases: a file whose
   pages share one font and one that embeds a font copy in every page, each with a sparse lexicon
   (~15 hits a page) and a dense one (~100 more a page from common word pairs). Times are medians
-  of CPU time (the check is single-threaded, so a busy machine inflates wall time, not CPU time),
+  of CPU time (the check is single-threaded, so a busy machine inflates wall time far more than CPU time),
   with the spread of the runs printed as the noise;
 - with --save, every finding of the four cases (exact rects) written to a file; with --compare,
-  the run fails unless its findings equal that file's (an optimisation must change no result);
+  the run fails unless its findings equal that file's (an optimisation must change no result).
+  On a shared machine the medians of two runs differ by 10-20% for the same code: judge a change
+  by the ratios of one run, or by checks of the old and new tree taken in turn, not by the
+  milliseconds of runs made at different times;
 - the matching step as a ratio to `grep -F -f lexicon` over the same extracted text;
 - loading the lexicon from its compiled cache (goal: < 0.5 s);
 - peak memory of a full check in a fresh process (goal: < 300 MB);
