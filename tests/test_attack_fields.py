@@ -387,3 +387,29 @@ def test_attack_a_re_signed_package_carries_fields_no_check_saw_onto_the_online_
     site = tmp_path / "online-site"
     update_static_site(online.workspace.db, site)
     assert ID_NUMBER not in _site_text(site)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app/checking.catalog_fields checks 信息名称, 发文字号, 主题词, 内容概述 and file names, not the "
+    "document's own 发布机构 (new in issue 16): a WARNING in it (a mobile number) is never a finding the "
+    "reviewer decides, and approval's field_problems refuses only BLOCKING ones, so it goes out",
+)
+def test_attack_a_mobile_number_in_the_clerks_issuing_body_is_never_shown_to_the_reviewer(
+    workspace, people, sample_files, tmp_path
+):
+    import json
+
+    doc_id = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
+    with workspace.db.write() as s:
+        clerk = s.get_one(User, people.clerk)
+        documents.update_metadata(
+            s, clerk, doc_id, None, publisher=f"示范市人民政府办公室（联系人手机{MOBILE}）"
+        )
+        submit_draft(s, clerk, doc_id)
+    check_document(workspace.db, None, doc_id, workspace.paths.cache_dir)
+    with workspace.db.read() as s:
+        places = [json.loads(f.location).get("part") for f in latest_run(s, doc_id).findings]
+    _approve(workspace, people, doc_id, Conclusion.DISCLOSE)
+    text = _published(workspace, people, tmp_path, doc_id)
+    assert "目录字段 发布机构" in places or text is None or MOBILE not in text, places
