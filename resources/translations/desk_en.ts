@@ -136,6 +136,34 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>AmendmentDialog</name>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="169"/>
+        <source>已修改</source>
+        <translation>Amended</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="174"/>
+        <source>修改文件的发文字号或标题，如：示政规〔2026〕3号</source>
+        <translation>Number or title of the amending document, e.g. 示政规〔2026〕3号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="176"/>
+        <source>“{title}”已被修改：</source>
+        <translation>“{title}” has been amended:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="179"/>
+        <source>修改日期</source>
+        <translation>Amended on</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="180"/>
+        <source>修改文件</source>
+        <translation>Amending document</translation>
+    </message>
+</context>
+<context>
     <name>CatalogController</name>
     <message>
         <location filename="../../app/ui/controllers/catalog.py" line="44"/>
@@ -251,158 +279,218 @@ Data folder: {path}</translation>
         <translation>Catalog settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="54"/>
+        <location filename="../../app/ui/catalog_settings.py" line="59"/>
         <source>按年重置</source>
         <translation>Reset yearly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="55"/>
+        <location filename="../../app/ui/catalog_settings.py" line="60"/>
         <source>按月重置</source>
         <translation>Reset monthly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="58"/>
+        <location filename="../../app/ui/catalog_settings.py" line="63"/>
         <source>全部门统一编号</source>
         <translation>One sequence for the department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="59"/>
+        <location filename="../../app/ui/catalog_settings.py" line="64"/>
         <source>按主题分类分别编号</source>
         <translation>One sequence per subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="70"/>
+        <location filename="../../app/ui/catalog_settings.py" line="75"/>
         <source>离线审查机和联网机都为本部门发布时，两台机器各用一段互不重叠的流水号，索引号就不会重号</source>
         <translation>When the offline review machine and the networked machine both publish for this department, give each machine its own non-overlapping serial range so index numbers never clash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="83"/>
+        <location filename="../../app/ui/catalog_settings.py" line="88"/>
         <source>前缀（机构代码）</source>
         <translation>Prefix (organisation code)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="84"/>
+        <location filename="../../app/ui/catalog_settings.py" line="89"/>
         <source>前缀后分隔符</source>
         <translation>Separator after prefix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="85"/>
+        <location filename="../../app/ui/catalog_settings.py" line="90"/>
         <source>日期格式</source>
         <translation>Date format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="86"/>
+        <location filename="../../app/ui/catalog_settings.py" line="91"/>
         <source>流水号前分隔符</source>
         <translation>Separator before serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="87"/>
+        <location filename="../../app/ui/catalog_settings.py" line="92"/>
         <source>流水号位数</source>
         <translation>Serial digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="88"/>
+        <location filename="../../app/ui/catalog_settings.py" line="93"/>
         <source>流水号重置</source>
         <translation>Serial reset</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="89"/>
+        <location filename="../../app/ui/catalog_settings.py" line="94"/>
         <source>流水号范围</source>
         <translation>Serial scope</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="96"/>
+        <location filename="../../app/ui/catalog_settings.py" line="101"/>
         <source>本机号段</source>
         <translation>This machine&apos;s serial range</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="97"/>
+        <location filename="../../app/ui/catalog_settings.py" line="102"/>
         <source>示例</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="98"/>
+        <location filename="../../app/ui/catalog_settings.py" line="103"/>
         <source>索引号方案</source>
         <translation>Index number scheme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="105"/>
+        <location filename="../../app/ui/catalog_settings.py" line="110"/>
         <source>按签批顺序填写，用“→”、顿号或空格分隔；此后生成的保密审查单按此签批，已生成的不变</source>
         <translation>Enter the steps in sign-off order, separated by “→”, “、” or spaces; review records made from now on follow these steps, those already made stay as they are</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="106"/>
+        <location filename="../../app/ui/catalog_settings.py" line="111"/>
         <source>保存签批环节</source>
         <translation>Save sign-off steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="108"/>
+        <location filename="../../app/ui/catalog_settings.py" line="113"/>
         <source>保密审查单签批环节</source>
         <translation>Review record sign-off steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="121"/>
+        <location filename="../../app/ui/catalog_settings.py" line="125"/>
+        <source>如：1234000001</source>
+        <translation>e.g. 1234000001</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="126"/>
+        <source>如：示ICP备12345678号</source>
+        <translation>e.g. 示ICP备12345678号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="127"/>
+        <source>如：示公网安备 12345602000001号</source>
+        <translation>e.g. 示公网安备 12345602000001号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="128"/>
+        <source>如：0551-12345678</source>
+        <translation>e.g. 0551-12345678</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="133"/>
+        <source>主办单位</source>
+        <translation>Sponsoring organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="134"/>
+        <source>网站标识码</source>
+        <translation>Site identification code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="135"/>
+        <source>ICP备案号</source>
+        <translation>ICP filing number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="136"/>
+        <source>公安机关备案号</source>
+        <translation>Public security filing number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="137"/>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="142"/>
+        <source>保存页脚</source>
+        <translation>Save footer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="145"/>
+        <source>公开目录网站页脚</source>
+        <translation>Disclosure catalog site footer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="154"/>
         <source>主题分类（末级分类可供文件使用）</source>
         <translation>Subject categories (documents use the leaves)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="121"/>
-        <location filename="../../app/ui/catalog_settings.py" line="237"/>
+        <location filename="../../app/ui/catalog_settings.py" line="154"/>
+        <location filename="../../app/ui/catalog_settings.py" line="284"/>
         <source>索引号代码</source>
         <translation>Index code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="123"/>
+        <location filename="../../app/ui/catalog_settings.py" line="156"/>
         <source>添加子分类…</source>
         <translation>Add sub-category…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="125"/>
+        <location filename="../../app/ui/catalog_settings.py" line="158"/>
         <source>设定索引号代码…</source>
         <translation>Set index code…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="126"/>
+        <location filename="../../app/ui/catalog_settings.py" line="159"/>
         <source>设了代码的末级分类，其索引号在日期前带该代码；清空即不用代码</source>
         <translation>A category with a code carries it before the date in its index numbers; clear it to use none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="128"/>
+        <location filename="../../app/ui/catalog_settings.py" line="161"/>
         <source>主题分类</source>
         <translation>Subject categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="196"/>
+        <location filename="../../app/ui/catalog_settings.py" line="229"/>
         <source>索引号方案已保存，下一次发布起生效。</source>
         <translation>Scheme saved; it applies from the next publication.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="209"/>
+        <location filename="../../app/ui/catalog_settings.py" line="242"/>
         <source>签批环节已保存，此后生成的保密审查单按此签批。</source>
         <translation>Sign-off steps saved; review records made from now on follow them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="231"/>
+        <location filename="../../app/ui/catalog_settings.py" line="256"/>
+        <source>页脚已保存，下次更新网站时生效。</source>
+        <translation>Footer saved; it applies from the next site update.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_settings.py" line="278"/>
         <source>请先选择一个主题分类。</source>
         <translation>Select a subject category first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="238"/>
+        <location filename="../../app/ui/catalog_settings.py" line="285"/>
         <source>“{category}”的代码（清空则不用）：</source>
         <translation>Code of “{category}” (empty for none):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="258"/>
+        <location filename="../../app/ui/catalog_settings.py" line="305"/>
         <source>添加子分类</source>
         <translation>Add sub-category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="259"/>
+        <location filename="../../app/ui/catalog_settings.py" line="306"/>
         <source>“{parent}”下的新分类：</source>
         <translation>New category under “{parent}”:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="259"/>
+        <location filename="../../app/ui/catalog_settings.py" line="306"/>
         <source>顶级</source>
         <translation>the top level</translation>
     </message>
@@ -410,165 +498,180 @@ Data folder: {path}</translation>
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="58"/>
+        <location filename="../../app/ui/catalog_view.py" line="68"/>
         <source>索引号</source>
         <translation>Index number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="59"/>
+        <location filename="../../app/ui/catalog_view.py" line="69"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="60"/>
+        <location filename="../../app/ui/catalog_view.py" line="70"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="61"/>
+        <location filename="../../app/ui/catalog_view.py" line="71"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="62"/>
+        <location filename="../../app/ui/catalog_view.py" line="72"/>
         <source>发布日期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="63"/>
+        <location filename="../../app/ui/catalog_view.py" line="73"/>
         <source>有效性</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="64"/>
+        <location filename="../../app/ui/catalog_view.py" line="74"/>
         <source>公示期至</source>
         <translation>Notice until</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="112"/>
+        <location filename="../../app/ui/catalog_view.py" line="140"/>
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="148"/>
+        <source>施行日期：{day}</source>
+        <translation>Effective date: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="149"/>
+        <source>有效期至：{day}</source>
+        <translation>Valid until: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/catalog_view.py" line="160"/>
+        <source>（{day}，{document}）</source>
+        <translation> ({day}, {document})</translation>
     </message>
 </context>
 <context>
     <name>CatalogWindow</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="136"/>
+        <location filename="../../app/ui/catalog_view.py" line="201"/>
         <source>政府信息公开目录</source>
         <translation>Government information disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="139"/>
+        <location filename="../../app/ui/catalog_view.py" line="204"/>
         <source>标题、文号、主题词或正文中的词语</source>
         <translation>Words from the title, number, keywords or text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="145"/>
+        <location filename="../../app/ui/catalog_view.py" line="210"/>
         <source>全部有效性</source>
         <translation>Any validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="148"/>
+        <location filename="../../app/ui/catalog_view.py" line="213"/>
         <source>含已撤回</source>
         <translation>Include withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="149"/>
+        <location filename="../../app/ui/catalog_view.py" line="214"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="174"/>
+        <location filename="../../app/ui/catalog_view.py" line="239"/>
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="179"/>
+        <location filename="../../app/ui/catalog_view.py" line="244"/>
         <source>修改有效性</source>
         <translation>Change validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="183"/>
+        <location filename="../../app/ui/catalog_view.py" line="248"/>
         <source>公示期…</source>
         <translation>Notice Period…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="184"/>
+        <location filename="../../app/ui/catalog_view.py" line="249"/>
         <source>名单公示的公示期最后一天：届满后审发台自动撤回</source>
         <translation>Last day of the notice period for a published list: the desk withdraws it automatically when it ends</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="186"/>
+        <location filename="../../app/ui/catalog_view.py" line="251"/>
         <source>核对线上内容…</source>
         <translation>Verify online content…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="189"/>
+        <location filename="../../app/ui/catalog_view.py" line="254"/>
         <source>重新读取网站（和门户）上实际提供的内容，与数据库中冻结的发布内容逐项核对</source>
         <translation>Read back what the site (and the portal) actually serve and compare it item by item with the frozen releases in the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="220"/>
+        <location filename="../../app/ui/catalog_view.py" line="285"/>
         <source>全部发布机构</source>
         <translation>All publishers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="223"/>
+        <location filename="../../app/ui/catalog_view.py" line="288"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="226"/>
+        <location filename="../../app/ui/catalog_view.py" line="291"/>
         <source>全部年份</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="241"/>
+        <location filename="../../app/ui/catalog_view.py" line="306"/>
         <source>，向下滚动加载更多</source>
         <translation>; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="242"/>
+        <location filename="../../app/ui/catalog_view.py" line="307"/>
         <source>已显示 {shown} 条{more}</source>
         <translation>{shown} shown{more}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="260"/>
+        <location filename="../../app/ui/catalog_view.py" line="325"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="260"/>
+        <location filename="../../app/ui/catalog_view.py" line="325"/>
         <source>撤回“{title}”的理由：</source>
         <translation>Reason for withdrawing “{title}”:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="275"/>
+        <location filename="../../app/ui/catalog_view.py" line="340"/>
         <source>公示期</source>
         <translation>Notice period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="276"/>
+        <location filename="../../app/ui/catalog_view.py" line="341"/>
         <source>“{title}”的公示期最后一天（YYYY-MM-DD；留空则取消公示期）：</source>
         <translation>Last day of the notice period of “{title}” (YYYY-MM-DD; leave empty to remove the notice period):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="286"/>
+        <location filename="../../app/ui/catalog_view.py" line="351"/>
         <source>日期应为 YYYY-MM-DD：{text}</source>
         <translation>The date should be YYYY-MM-DD: {text}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="304"/>
+        <location filename="../../app/ui/catalog_view.py" line="383"/>
         <source>已更新；门户的变更已进入发布队列。</source>
         <translation>Updated; changes for the portal are in the publish queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="319"/>
+        <location filename="../../app/ui/catalog_view.py" line="398"/>
         <source>没有可核对的网站文件夹或门户。</source>
         <translation>There is no site folder or portal to verify.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="326"/>
+        <location filename="../../app/ui/catalog_view.py" line="405"/>
         <source>正在核对线上内容…</source>
         <translation>Verifying online content…</translation>
     </message>
@@ -1021,100 +1124,105 @@ Data folder: {path}</translation>
         <translation>Only a system administrator can confirm the conclusion of an audit check.</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="765"/>
+        <location filename="../../app/cli/common.py" line="53"/>
         <source>需要密码：请设置环境变量 {env}，或在终端中运行以输入密码。</source>
         <translation>A password is needed: set the environment variable {env}, or run in a terminal to type it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="52"/>
-        <location filename="../../app/cli_desk.py" line="555"/>
+        <location filename="../../app/cli/common.py" line="63"/>
+        <location filename="../../app/cli/database.py" line="199"/>
         <source>该命令需要用 --user 指定执行的用户。</source>
         <translation>This command needs --user to say who performs it.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="62"/>
+        <location filename="../../app/cli/database.py" line="108"/>
         <source>数据库已经初始化过（已有用户）。</source>
         <translation>The database is already initialised (it has users).</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="96"/>
+        <location filename="../../app/cli/database.py" line="148"/>
         <source>未知角色：{value}。可用：{roles}</source>
         <translation>Unknown role: {value}. Available: {roles}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="108"/>
+        <location filename="../../app/cli/database.py" line="160"/>
         <source>部门“{name}”不存在。</source>
         <translation>Department “{name}” does not exist.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="126"/>
+        <location filename="../../app/cli/documents.py" line="111"/>
         <source>--title 只能用于导入单个文件。</source>
         <translation>--title can only be used when importing a single file.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_files.py" line="28"/>
+        <location filename="../../app/cli/files.py" line="80"/>
         <source>没有找到可检查的文件。</source>
         <translation>No files to check were found.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_files.py" line="77"/>
+        <location filename="../../app/cli/files.py" line="129"/>
         <source>无法读取“{name}”：{reason}</source>
         <translation>Cannot read “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_files.py" line="84"/>
+        <location filename="../../app/cli/files.py" line="136"/>
         <source>“{name}”应只含一个文件的检查结果。</source>
         <translation>“{name}” should hold the check result of one file only.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="344"/>
+        <location filename="../../app/cli/review.py" line="192"/>
         <source>录入解密记录须写明 --authority、--date 和 --reference，缺少：{options}。</source>
         <translation>Entering a declassification record needs --authority, --date and --reference; missing: {options}.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="392"/>
+        <location filename="../../app/cli/documents.py" line="228"/>
         <source>没有要修改的内容。</source>
         <translation>Nothing to change.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="550"/>
+        <location filename="../../app/cli/database.py" line="194"/>
         <source>共享数据库（PostgreSQL）请用数据库服务器的工具（如 pg_restore）恢复。</source>
         <translation>Restore a shared (PostgreSQL) database with the server&apos;s tools, such as pg_restore.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="573"/>
+        <location filename="../../app/cli/reports.py" line="53"/>
         <source>起始日期晚于截止日期。</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="584"/>
+        <location filename="../../app/cli/reports.py" line="64"/>
         <source>没有名称或代码为“{name}”的部门。</source>
         <translation>No department is named or coded “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="606"/>
+        <location filename="../../app/cli/database.py" line="214"/>
         <source>只有系统管理员可以迁移数据库。</source>
         <translation>Only an administrator can move the database.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="639"/>
+        <location filename="../../app/cli/transfer.py" line="90"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="842"/>
+        <location filename="../../app/cli/catalog.py" line="269"/>
         <source>只有发布管理员或系统管理员可以重建静态目录网站。</source>
         <translation>Only publishing managers or system administrators can rebuild the static catalog site.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="873"/>
+        <location filename="../../app/cli/catalog.py" line="300"/>
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="893"/>
+        <location filename="../../app/cli/catalog.py" line="322"/>
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/catalog.py" line="404"/>
+        <source>当前用户不属于任何部门。</source>
+        <translation>The current user belongs to no department.</translation>
     </message>
     <message>
         <location filename="../../app/db/database.py" line="107"/>
@@ -1167,13 +1275,13 @@ Data folder: {path}</translation>
         <translation>No permission to read “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_request_answers.py" line="92"/>
+        <location filename="../../app/cli/request_answers.py" line="93"/>
         <source>“{pair}”不是 NAME=VALUE 形式的答复书事实（可用的名称见 --help）。</source>
         <translation>“{pair}” is not a reply letter fact of the form NAME=VALUE (see --help for the names).</translation>
     </message>
     <message>
-        <location filename="../../app/cli_request_answers.py" line="116"/>
-        <location filename="../../app/cli_requests.py" line="46"/>
+        <location filename="../../app/cli/request_answers.py" line="117"/>
+        <location filename="../../app/cli/requests.py" line="139"/>
         <location filename="../../app/documents.py" line="56"/>
         <source>读取“{name}”失败：{reason}</source>
         <translation>Reading “{name}” failed: {reason}</translation>
@@ -1204,22 +1312,27 @@ Data folder: {path}</translation>
         <translation>Only clerks of the document&apos;s department can upload a new version of a draft.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="254"/>
+        <location filename="../../app/documents.py" line="257"/>
         <source>只有草稿可以修改；文件“{title}”当前为“{status}”。</source>
         <translation>Only drafts can be changed; “{title}” is now “{status}”.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="259"/>
+        <location filename="../../app/documents.py" line="262"/>
         <source>只有本部门的经办人可以修改文件信息。</source>
         <translation>Only clerks of the document&apos;s department can change its details.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="276"/>
+        <location filename="../../app/documents.py" line="279"/>
         <source>标题不能为空。</source>
         <translation>The title cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../app/documents.py" line="299"/>
+        <location filename="../../app/documents.py" line="297"/>
+        <source>有效期截止日期（{until}）早于施行日期（{since}）。</source>
+        <translation>The valid-until date ({until}) is before the effective date ({since}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/documents.py" line="326"/>
         <source>“{value}”不是法定公文种类。</source>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
@@ -1251,7 +1364,7 @@ Data folder: {path}</translation>
         <translation>“{name}” cannot be checked (the file may be damaged): {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="174"/>
+        <location filename="../../app/workflow.py" line="175"/>
         <source>文件 #{id} 不存在。</source>
         <translation>Document #{id} does not exist.</translation>
     </message>
@@ -1307,42 +1420,42 @@ Data folder: {path}</translation>
         <translation>No such user.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="120"/>
+        <location filename="../../app/workflow.py" line="121"/>
         <source>文件“{title}”当前状态为“{status}”，不能执行“{action}”。</source>
         <translation>“{title}” is “{status}”; “{action}” is not possible now.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="127"/>
+        <location filename="../../app/workflow.py" line="128"/>
         <source>“{action}”需要{role}角色，{user}没有该角色。</source>
         <translation>“{action}” needs the role {role}, which {user} does not have.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="134"/>
+        <location filename="../../app/workflow.py" line="135"/>
         <source>文件“{title}”不属于{user}所在的部门。</source>
         <translation>“{title}” does not belong to {user}&apos;s department.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="142"/>
+        <location filename="../../app/workflow.py" line="143"/>
         <source>{user}导入、修改或提交过文件“{title}”，按审查分离原则不能对其“{action}”。</source>
         <translation>{user} imported, edited or submitted “{title}” and, by separation of duties, cannot “{action}” it.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="190"/>
+        <location filename="../../app/workflow.py" line="191"/>
         <source>文件“{title}”在您打开后已被他人修改（版本 {seen} → {now}），您的操作没有执行。请刷新后重试。</source>
         <translation>“{title}” was changed by someone else after you opened it (version {seen} → {now}); nothing was done. Refresh and try again.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="222"/>
+        <location filename="../../app/workflow.py" line="223"/>
         <source>批准须经保密审查：处理全部阻断级发现并生成发布版本后才能批准。</source>
         <translation>Approval goes through the confidentiality review: decide every blocking finding and produce the published version first.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="226"/>
+        <location filename="../../app/workflow.py" line="229"/>
         <source>“{action}”必须填写理由。</source>
         <translation>“{action}” needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="230"/>
+        <location filename="../../app/workflow.py" line="233"/>
         <source>“{action}”必须选择法律依据（条例第十四、十五或十六条）。</source>
         <translation>“{action}” needs a legal basis (Regulations art. 14, 15 or 16).</translation>
     </message>
@@ -1412,18 +1525,18 @@ Data folder: {path}</translation>
         <translation>“{name}” is an encrypted PDF; importing it needs its open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="195"/>
+        <location filename="../../review/extract/pdf.py" line="203"/>
         <location filename="../../review/formats.py" line="486"/>
         <source>“{name}”无法作为 PDF 打开：{reason}</source>
         <translation>“{name}” cannot be opened as a PDF: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="201"/>
+        <location filename="../../review/extract/pdf.py" line="209"/>
         <source>“{name}”是加密的 PDF，需要密码才能检查。请提供打开密码。</source>
         <translation>“{name}” is an encrypted PDF; checking it needs its password. Please give the open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="202"/>
+        <location filename="../../review/extract/pdf.py" line="210"/>
         <location filename="../../review/formats.py" line="610"/>
         <source>“{name}”的密码不正确。</source>
         <translation>Wrong password for “{name}”.</translation>
@@ -1484,7 +1597,7 @@ Data folder: {path}</translation>
         <translation>“{name}” has too many parts ({count}; the limit is {limit}); refused.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_desk.py" line="181"/>
+        <location filename="../../app/cli/review.py" line="242"/>
         <location filename="../../review/lexicon.py" line="155"/>
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
@@ -1540,7 +1653,7 @@ Data folder: {path}</translation>
         <translation>The PDF structure is damaged (it opens only after repair) and cannot be redacted reliably; produce the file again.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="109"/>
+        <location filename="../../app/reviewing.py" line="110"/>
         <source>无效的发现或处理方式。</source>
         <translation>Unknown finding or decision.</translation>
     </message>
@@ -1551,7 +1664,7 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../app/declassification.py" line="139"/>
-        <location filename="../../app/reviewing.py" line="114"/>
+        <location filename="../../app/reviewing.py" line="115"/>
         <source>该发现不属于文件的最新检查结果，请刷新。</source>
         <translation>This finding is not from the latest check of the document; refresh.</translation>
     </message>
@@ -1611,263 +1724,308 @@ Data folder: {path}</translation>
         <translation>The declassification record of classification marking “{text}” still awaits confirmation by another reviewer or a system administrator. {term}.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="117"/>
+        <location filename="../../app/reviewing.py" line="118"/>
         <source>删除或遮盖必须选择法律依据。</source>
         <translation>Removing or masking needs a legal basis.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="119"/>
+        <location filename="../../app/reviewing.py" line="120"/>
         <source>只有身份证号、手机号和银行卡号可以遮盖。</source>
         <translation>Only ID, mobile and bank card numbers can be masked.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="121"/>
+        <location filename="../../app/reviewing.py" line="122"/>
         <source>保留或判为误报必须写明理由。</source>
         <translation>Keeping or marking a false alarm needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="128"/>
+        <location filename="../../app/reviewing.py" line="129"/>
         <source>“技术性清理”只用于读者看不到的隐藏内容和元数据；正文内容请选择条例规定的不予公开依据。</source>
         <translation>“Technical cleanup” is only for hidden content and metadata that readers do not see; for visible content choose a basis for withholding from the Regulations.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="171"/>
+        <location filename="../../app/reviewing.py" line="172"/>
         <source>只有词库敏感词的误报可以加入允许词；本项误报只对本文件有效。</source>
         <translation>Only a false alarm on a lexicon term can be added to the allowed phrases; this false alarm applies to this document only.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="180"/>
+        <location filename="../../app/reviewing.py" line="181"/>
         <source>“{text}”前后没有可用的上下文，不能加入允许词：允许词须是带上下文的短语（如“单位内部资料管理”），否则今后所有文件中的该词都不再提示。本项误报只对本文件有效。</source>
         <translation>“{text}” has no usable context around it and cannot be added to the allowed phrases: an allowed phrase must be a phrase with context (such as “单位内部资料管理”), or the term would no longer be reported in any later file. This false alarm applies to this document only.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="205"/>
+        <location filename="../../app/reviewing.py" line="206"/>
         <source>划定的区域是页面上可见的内容，不能以“技术性清理”删除，请选择不予公开的依据。</source>
         <translation>A drawn area is content visible on the page and cannot be removed as “technical cleanup”; choose a basis for withholding.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="333"/>
-        <location filename="../../app/reviewing.py" line="745"/>
+        <location filename="../../app/reviewing.py" line="335"/>
+        <location filename="../../app/reviewing.py" line="750"/>
         <source>请填写审查意见。</source>
         <translation>Please write your opinion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="345"/>
+        <location filename="../../app/reviewing.py" line="347"/>
         <source>依申请公开的答复书和提供给申请人的文件本身就是给申请人的内容，结论应为“同意公开”或“删减后公开”（不予提供的，在答复书中写明）。</source>
         <translation>In disclosure on request, the reply letter and the documents provided to the applicant are themselves meant for the applicant; the conclusion should be “Disclose” or “Disclose redacted” (whatever is not provided is stated in the reply letter).</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="349"/>
+        <location filename="../../app/reviewing.py" line="351"/>
         <source>有依条例不予公开而删除或遮盖的内容，结论应为“删减后公开”。</source>
         <translation>Content was removed or masked as withheld under the Regulations; the conclusion should be “Disclose redacted”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="353"/>
+        <location filename="../../app/reviewing.py" line="355"/>
         <source>没有任何删除或遮盖（技术性清理不计），结论应为“同意公开”。</source>
         <translation>Nothing was removed or masked (technical cleanup does not count); the conclusion should be “Disclose”.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="443"/>
+        <location filename="../../app/reviewing.py" line="445"/>
         <source>随文件提交的政策解读“{title}”尚未检查，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document has not been checked; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="448"/>
+        <location filename="../../app/reviewing.py" line="450"/>
         <source>文件在最近一次修改后尚未检查，不能批准。请先运行保密检查。</source>
         <translation>The document was not checked since its last change and cannot be approved. Run the check first.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="457"/>
+        <location filename="../../app/reviewing.py" line="459"/>
         <source>“{title}”的成文日期在检查之后改为 {now}，而检查是按 {then} 判断领导人职务和过时表述的，不能批准。请重新检查。</source>
         <translation>The date written of “{title}” was changed to {now} after the check, which judged leaders&apos; posts and outdated wording as of {then}; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="467"/>
+        <location filename="../../app/reviewing.py" line="469"/>
         <source>随文件提交的政策解读“{title}”还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>The interpretation “{title}” submitted with the document still has {count} undecided blocking findings; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="473"/>
+        <location filename="../../app/reviewing.py" line="475"/>
         <source>还有 {count} 项阻断级发现未处理，不能批准。</source>
         <translation>{count} blocking findings are still undecided; cannot approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="742"/>
+        <location filename="../../app/reviewing.py" line="747"/>
         <source>“技术性清理”不是不予公开的依据，请选择条例规定的依据。</source>
         <translation>“Technical cleanup” is not a basis for withholding; choose a basis from the Regulations.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="369"/>
+        <location filename="../../app/reviewing.py" line="371"/>
         <source>“{title}”是规章、规范性文件或需解读的文件，须同步附政策解读后才能批准（三同步）。如确实无需解读，请在审查结论中写明理由。</source>
         <translation>“{title}” is a rule, a normative document or needs an interpretation: it can be approved only with its interpretation (three synchronisations). If it truly needs none, say why in the conclusion.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="485"/>
+        <location filename="../../app/reviewing.py" line="487"/>
         <source>附件“{name}”无法自动检查，须由审查员逐个人工审查并填写说明后才能批准。</source>
         <translation>Attachment “{name}” cannot be checked automatically; it can be approved only after a reviewer reviews each file by hand and writes a note.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="595"/>
+        <location filename="../../app/reviewing.py" line="600"/>
         <source>政策解读“{title}”删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted interpretation “{title}” failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="601"/>
+        <location filename="../../app/reviewing.py" line="606"/>
         <source>删减后复核未通过，不能批准：{problems}</source>
         <translation>The redacted version failed verification; cannot approve: {problems}</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="633"/>
+        <location filename="../../app/reviewing.py" line="638"/>
         <source>“{title}”随发布的目录信息未通过检查，不能批准：{problems}。请修改后再批准。</source>
         <translation>The catalog details to be published with “{title}” failed the check; cannot approve: {problems}. Correct them, then approve.</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="652"/>
+        <location filename="../../app/reviewing.py" line="657"/>
         <source>文件在检查后已被修改，不能批准。请重新检查。</source>
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="70"/>
+        <location filename="../../app/catalog.py" line="72"/>
         <source>只有系统管理员可以设置索引号方案。</source>
         <translation>Only system administrators can set the index number scheme.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="143"/>
+        <location filename="../../app/catalog.py" line="145"/>
         <source>“{department}”的索引号由离线审查机编号，经传输包导入本机；本机在同一范围内编号会与之重号，因此没有发布。本机也要发布时，请系统管理员在两台机器的“目录设置”中为本部门设定互不重叠的流水号号段（例如离线审查机 1–49999，本机 50001–99999）。</source>
         <translation>Index numbers of “{department}” are assigned on the offline review machine and imported here by transfer package; numbering in the same range on this machine would clash with them, so nothing was published. If this machine is to publish too, a system administrator should set non-overlapping serial ranges for the department in “Catalog settings” on both machines (e.g. 1–49999 on the offline review machine, 50001–99999 on this one).</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="233"/>
+        <location filename="../../app/catalog.py" line="244"/>
         <source>发布日期必须是发布当天（{today}），不能提前或倒签。</source>
         <translation>The publication date must be the day of publishing ({today}); it cannot be post-dated or backdated.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="245"/>
+        <location filename="../../app/catalog.py" line="256"/>
         <source>政策解读随所解读的文件一并发布：请发布文件“{title}”。</source>
         <translation>An interpretation is published with the document it explains: publish “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="284"/>
+        <location filename="../../app/catalog.py" line="304"/>
         <source>发布日期不能早于审查批准的日期（{day}）。</source>
         <translation>The publication date cannot be earlier than the approval date ({day}).</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="370"/>
+        <location filename="../../app/catalog.py" line="315"/>
+        <source>“{title}”的目录信息有误，不能发布：{problems}。</source>
+        <translation>The catalog details of “{title}” have errors; cannot publish: {problems}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="387"/>
         <source>文件“{title}”没有经审查并复核的发布版本，不能发布。</source>
         <translation>“{title}” has no reviewed and verified published version; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="376"/>
+        <location filename="../../app/catalog.py" line="393"/>
         <source>“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。</source>
         <translation>The approval of “{title}” is older than its latest change; cannot publish. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="398"/>
+        <location filename="../../app/catalog.py" line="415"/>
         <source>“{title}”的发布版本与审查时复核的版本不一致，不能发布。</source>
         <translation>The published version of “{title}” is not the one verified at review; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="300"/>
-        <source>“{title}”的目录信息有误，不能发布：{problems}</source>
-        <translation>The catalog details of “{title}” are wrong; cannot publish: {problems}</translation>
+        <location filename="../../app/catalog.py" line="425"/>
+        <source>缺少发布机构。</source>
+        <translation>The issuing body is missing.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="423"/>
+        <location filename="../../app/catalog.py" line="856"/>
+        <source>只有本部门的发布管理员可以修改目录条目“{index_no}”的有效性。</source>
+        <translation>Only a publishing manager of the entry&apos;s own department can change the validity of catalog entry “{index_no}”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="863"/>
+        <source>“{title}”不是规章或规范性文件：有效性只适用于规章和规范性文件。</source>
+        <translation>“{title}” is not a rule or a normative document: validity applies only to rules and normative documents.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="883"/>
+        <source>修改文件未通过保密检查：{problems}。请改写。</source>
+        <translation>The amending document entered fails the confidentiality check: {problems}. Rewrite it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="483"/>
         <source>“{title}”批准后修改的目录信息未通过检查，不能发布：{problems}。请退回重新审查。</source>
         <translation>The catalog details of “{title}” changed after approval failed the check; cannot publish: {problems}. Return it for review again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="438"/>
+        <location filename="../../app/catalog.py" line="510"/>
         <source>公示期截止日期（{day}）已过：公示期须截止于今天（{today}）或以后。</source>
         <translation>The notice period end ({day}) has passed: a notice period must end today ({today}) or later.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="464"/>
-        <location filename="../../app/cli_recheck.py" line="142"/>
+        <location filename="../../app/catalog.py" line="536"/>
+        <location filename="../../app/cli/recheck.py" line="180"/>
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="488"/>
+        <location filename="../../app/catalog.py" line="560"/>
         <source>只有本部门的发布管理员可以撤回目录条目“{index_no}”。</source>
         <translation>Only a publishing manager of the entry&apos;s own department can withdraw catalog entry “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="492"/>
+        <location filename="../../app/catalog.py" line="564"/>
         <source>撤回必须写明理由。</source>
         <translation>Withdrawing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="502"/>
+        <location filename="../../app/catalog.py" line="577"/>
         <source>撤回理由未通过保密检查：{problems}。请改写理由。</source>
         <translation>The reason for withdrawing fails the confidentiality check: {problems}. Rewrite the reason.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="757"/>
+        <location filename="../../app/catalog.py" line="848"/>
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="509"/>
-        <location filename="../../app/catalog.py" line="761"/>
+        <location filename="../../app/catalog.py" line="584"/>
+        <location filename="../../app/catalog.py" line="852"/>
         <location filename="../../app/notice_periods.py" line="65"/>
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="85"/>
+        <location filename="../../publish/catalog.py" line="87"/>
         <source>信息名称应为文件全称，而不是“{title}”。</source>
         <translation>The title should be the full title of the document, not “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="98"/>
+        <location filename="../../publish/catalog.py" line="100"/>
         <source>发文字号“{number}”格式不对：年份须用六角括号〔〕，如“{fixed}”。</source>
         <translation>Document number “{number}” is malformed: the year goes in 〔〕 brackets, as in “{fixed}”.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="105"/>
+        <location filename="../../publish/catalog.py" line="107"/>
         <source>成文日期晚于发布日期。</source>
         <translation>The date written is later than the publication date.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="109"/>
+        <location filename="../../publish/catalog.py" line="111"/>
         <source>成文日期在今天之后。</source>
         <translation>The date written is in the future.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="121"/>
+        <location filename="../../publish/catalog.py" line="123"/>
         <source>发布日期距成文日期已 {days} 个工作日，超过条例第二十六条的 20 个工作日{note}。</source>
         <translation>Published {days} working days after it was written, more than the 20 working days of Art. 26{note}.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="129"/>
+        <location filename="../../publish/catalog.py" line="131"/>
         <source>缺少成文日期。</source>
         <translation>The date written is missing.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="132"/>
+        <location filename="../../publish/catalog.py" line="134"/>
         <source>缺少主题分类。</source>
         <translation>The subject category is missing.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="138"/>
+        <location filename="../../publish/catalog.py" line="142"/>
+        <source>主题分类“{category}”下设子类，请选择其中一个，如“{example}”。</source>
+        <translation>Subject category “{category}” has sub-categories; choose one of them, such as “{example}”.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="151"/>
         <source>主题分类“{category}”不是分类表中的末级分类。</source>
         <translation>Subject category “{category}” is not a leaf of the category tree.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="143"/>
+        <location filename="../../publish/catalog.py" line="157"/>
+        <source>有效期截止日期早于施行日期。</source>
+        <translation>The valid-until date is before the effective date.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="160"/>
         <source>内容概述为空。</source>
         <translation>The summary is empty.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="149"/>
+        <location filename="../../publish/catalog.py" line="166"/>
         <source>内容概述有 {length} 字，超过 {limit} 字。</source>
         <translation>The summary has {length} characters, more than {limit}.</translation>
     </message>
     <message>
-        <location filename="../../publish/catalog.py" line="154"/>
+        <location filename="../../publish/catalog.py" line="171"/>
         <source>未选公文种类。</source>
         <translation>No document type chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="187"/>
+        <source>标为“已修改”须写明修改日期和修改文件（发文字号或标题）。</source>
+        <translation>Marking it “Amended” requires the amendment date and the amending document (document number or title).</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="189"/>
+        <source>标为“已修改”须写明修改日期。</source>
+        <translation>Marking it “Amended” requires the amendment date.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/catalog.py" line="191"/>
+        <source>标为“已修改”须写明修改文件（发文字号或标题）。</source>
+        <translation>Marking it “Amended” requires the amending document (document number or title).</translation>
     </message>
     <message>
         <location filename="../../publish/index_number.py" line="67"/>
@@ -1901,48 +2059,48 @@ Data folder: {path}</translation>
         <translation>The portal address must use HTTPS: {url}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="132"/>
+        <location filename="../../publish/portal.py" line="137"/>
         <source>待发送的文件与复核通过的文件不一致，已停止。</source>
         <translation>The file to send is not the verified one; stopped.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="195"/>
+        <location filename="../../publish/portal.py" line="204"/>
         <source>门户的回执无法识别。</source>
         <translation>The portal&apos;s receipt cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="198"/>
+        <location filename="../../publish/portal.py" line="207"/>
         <source>门户回执中的文件哈希（{got}）与发送的文件（{sent}）不一致。</source>
         <translation>The file hash in the portal&apos;s receipt ({got}) does not match the file sent ({sent}).</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="238"/>
+        <location filename="../../publish/portal.py" line="247"/>
         <source>门户拒绝了访问令牌（HTTP {status}），请重新设置令牌。</source>
         <translation>The portal refused the access token (HTTP {status}); set the token again.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="244"/>
+        <location filename="../../publish/portal.py" line="253"/>
         <source>门户拒绝了请求（HTTP {status}）：{detail}</source>
         <translation>The portal refused the request (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="250"/>
+        <location filename="../../publish/portal.py" line="259"/>
         <source>门户出错（HTTP {status}）：{detail}</source>
         <translation>Portal error (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="257"/>
-        <location filename="../../publish/portal.py" line="272"/>
+        <location filename="../../publish/portal.py" line="266"/>
+        <location filename="../../publish/portal.py" line="281"/>
         <source>门户在 {seconds} 秒内没有响应。</source>
         <translation>The portal did not answer within {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="266"/>
+        <location filename="../../publish/portal.py" line="275"/>
         <source>门户的 TLS 证书验证失败：{reason}</source>
         <translation>The portal&apos;s TLS certificate failed verification: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="278"/>
+        <location filename="../../publish/portal.py" line="287"/>
         <source>无法连接门户：{reason}</source>
         <translation>Cannot reach the portal: {reason}</translation>
     </message>
@@ -2113,83 +2271,83 @@ Data folder: {path}</translation>
         <translation>There is no key {key}.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="92"/>
+        <location filename="../../app/transfer.py" line="101"/>
         <source>只有部门的发布管理员可以导出或导入传输包。</source>
         <translation>Only a department&apos;s publisher can export or import transfer packages.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="187"/>
+        <location filename="../../app/transfer.py" line="196"/>
         <source>没有待导出的条目。发布时选择“传输包”目标，条目才会进入传输包。</source>
         <translation>Nothing is waiting for export. Items go into a transfer package when published with the “transfer package” target.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="240"/>
+        <location filename="../../app/transfer.py" line="249"/>
         <source>无法写入传输包“{name}”：{reason}。没有导出任何内容。</source>
         <translation>Cannot write transfer package “{name}”: {reason}. Nothing was exported.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="255"/>
+        <location filename="../../app/transfer.py" line="264"/>
         <source>传输包（序号 {sequence}）已导出并记录，但无法写到“{path}”：{reason}。下次启动审发台时会再次尝试。</source>
         <translation>The transfer package (sequence {sequence}) was exported and recorded, but cannot be written to “{path}”: {reason}. The desk tries again at its next start.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="287"/>
-        <location filename="../../app/transfer.py" line="324"/>
+        <location filename="../../app/transfer.py" line="296"/>
+        <location filename="../../app/transfer.py" line="333"/>
         <source>这些条目已由他人导出，本次导出已作废。</source>
         <translation>Someone else exported these items; this export was discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="464"/>
+        <location filename="../../app/transfer.py" line="473"/>
         <source>传输包声称来自“{claimed}”，但签名密钥登记为“{registered}”，拒绝导入。</source>
         <translation>The package claims to come from “{claimed}” but its key is registered to “{registered}”; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="514"/>
+        <location filename="../../app/transfer.py" line="523"/>
         <source>传输包来自的审查机使用流水号号段 {first}–{last}，与本机号段 {here_first}–{here_last} 重叠：两台机器会给不同条目编出同一个索引号。未导入任何内容。请系统管理员在本机“目录设置”中把本部门的号段改为与审查机不重叠的范围，再导入本包。</source>
         <translation>The review machine the package comes from uses the serial range {first}–{last}, which overlaps this machine&apos;s range {here_first}–{here_last}: the two machines would give different entries the same index number. Nothing was imported. A system administrator should change the department&apos;s range in “Catalog settings” on this machine so it does not overlap the review machine&apos;s, then import the package again.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="536"/>
+        <location filename="../../app/transfer.py" line="545"/>
         <source>传输包中有 {count} 个索引号在本机已被其他条目使用，未导入任何内容：{clashes}。这是离线审查机和本机在同一范围内各自编号造成的重号。处理办法：1. 系统管理员在两台机器的“目录设置”中为本部门设定互不重叠的流水号号段，以免再次重号；2. 选择“跳过重号条目”（命令行 --skip-clashes）导入本包的其余内容；3. 重号的条目由离线审查机撤回，再作为新文件审查、发布，以取得新的索引号。</source>
         <translation>{count} index numbers in the package are already used by other entries on this machine; nothing was imported: {clashes}. The offline review machine and this machine numbered in the same range independently. What to do: 1. a system administrator sets non-overlapping serial ranges for the department in “Catalog settings” on both machines, so that it does not happen again; 2. choose “Skip clashing entries” (command line --skip-clashes) to import the rest of the package; 3. the offline review machine withdraws the clashing entries and reviews and publishes them again as new documents to get new index numbers.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="588"/>
+        <location filename="../../app/transfer.py" line="597"/>
         <source>传输包 {package} 已经导入过，拒绝再次导入（重放）。</source>
         <translation>Package {package} was imported before; refused (replay).</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="600"/>
+        <location filename="../../app/transfer.py" line="609"/>
         <source>传输包序号 {sequence} 不大于已导入的 {last}：可能是重放的旧包，拒绝导入。</source>
         <translation>Package sequence {sequence} is not above the last imported, {last}: possibly an old package replayed; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="658"/>
+        <location filename="../../app/transfer.py" line="667"/>
         <source>索引号“{index_no}”已被本机目录中的其他条目使用，拒绝导入。</source>
         <translation>Index number “{index_no}” belongs to another entry of this catalog; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="667"/>
+        <location filename="../../app/transfer.py" line="676"/>
         <source>传输包条目“{index_no}”缺少发布文件。</source>
         <translation>Package item “{index_no}” has no published file.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="708"/>
+        <location filename="../../app/transfer.py" line="717"/>
         <source>传输包要修改的条目“{index_no}”不在本机目录中。</source>
         <translation>The entry “{index_no}” the package changes is not in this catalog.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="721"/>
+        <location filename="../../app/transfer.py" line="730"/>
         <source>传输包含有无法识别的操作“{action}”。</source>
         <translation>The package holds an unknown action “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="740"/>
+        <location filename="../../app/transfer.py" line="749"/>
         <source>传输包条目“{index_no}”是对索引号“{target}”的解读，但该文件属于其他部门（{owner}），本包的签名部门无权为其添加解读。未导入任何内容。</source>
         <translation>Package entry “{index_no}” is an interpretation of index number “{target}”, but that document belongs to another department ({owner}) and the package&apos;s signing department may not add interpretations to it. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="752"/>
+        <location filename="../../app/transfer.py" line="761"/>
         <source>传输包条目“{index_no}”没有冻结的发布内容，拒绝导入。</source>
         <translation>Package item “{index_no}” has no frozen release; refused.</translation>
     </message>
@@ -2473,43 +2631,43 @@ Data folder: {path}</translation>
         <translation>Withdrawn entry “{index_no}” is still published on the portal</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="218"/>
+        <location filename="../../app/releases.py" line="272"/>
         <source>找不到冻结的发布内容 {sha}。</source>
         <translation>Frozen release {sha} not found.</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="265"/>
+        <location filename="../../app/releases.py" line="319"/>
         <source>条目“{index_no}”没有冻结的发布内容，拒绝发布。</source>
         <translation>Entry “{index_no}” has no frozen release; publishing refused.</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="278"/>
+        <location filename="../../app/releases.py" line="332"/>
         <source>条目“{index_no}”的{fields}与审查批准的发布内容不一致，拒绝发布。请重新审查。</source>
         <translation>Entry “{index_no}” differs from the release approved at review in: {fields}; publishing refused. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../publish/release.py" line="94"/>
+        <location filename="../../publish/release.py" line="101"/>
         <source>发布内容与冻结时的校验值不一致，拒绝发布。</source>
         <translation>The release does not match the checksum it was frozen with; publishing refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/release.py" line="117"/>
-        <location filename="../../publish/release.py" line="119"/>
+        <location filename="../../publish/release.py" line="126"/>
+        <location filename="../../publish/release.py" line="128"/>
         <source>发布内容格式无效。</source>
         <translation>The release format is invalid.</translation>
     </message>
     <message>
-        <location filename="../../publish/release.py" line="121"/>
+        <location filename="../../publish/release.py" line="130"/>
         <source>依申请公开的条目不能带有文件。</source>
         <translation>An entry for disclosure on request cannot carry files.</translation>
     </message>
     <message>
-        <location filename="../../app/field_limits.py" line="164"/>
+        <location filename="../../app/field_limits.py" line="171"/>
         <source>“{item}”的{field}不能超过 {limit} 个字符（现有 {length} 个），没有保存。</source>
         <translation>The {field} of “{item}” cannot be longer than {limit} characters (it has {length}); not saved.</translation>
     </message>
     <message>
-        <location filename="../../app/field_limits.py" line="169"/>
+        <location filename="../../app/field_limits.py" line="176"/>
         <source>{field}不能超过 {limit} 个字符（现有 {length} 个），没有保存。</source>
         <translation>{field} cannot be longer than {limit} characters (it has {length}); not saved.</translation>
     </message>
@@ -2614,22 +2772,22 @@ Data folder: {path}</translation>
         <translation>The context (语境) column should be empty or 当前, not “{value}”</translation>
     </message>
     <message>
-        <location filename="../../app/cli_recheck.py" line="23"/>
+        <location filename="../../app/cli/recheck.py" line="53"/>
         <source>分区应写作 K/N（0 ≤ K &lt; N），如 0/4：{value}</source>
         <translation>A partition is written K/N (0 ≤ K &lt; N), such as 0/4: {value}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_recheck.py" line="44"/>
+        <location filename="../../app/cli/recheck.py" line="77"/>
         <source>只有发布管理员、保密审查员或系统管理员可以全面复查已发布的内容。</source>
         <translation>Only publishing managers, confidentiality reviewers or system administrators can run a full recheck of published content.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_requests.py" line="143"/>
+        <location filename="../../app/cli/requests.py" line="250"/>
         <source>告知补正时请用 --until 给出补正期限。</source>
         <translation>When requesting an amendment, give the amendment deadline with --until.</translation>
     </message>
     <message>
-        <location filename="../../app/cli_rulepacks.py" line="25"/>
+        <location filename="../../app/cli/review.py" line="282"/>
         <source>无法读取规则包“{name}”：{reason}</source>
         <translation>Cannot read rule pack “{name}”: {reason}</translation>
     </message>
@@ -2774,27 +2932,27 @@ Data folder: {path}</translation>
         <translation>Only a publishing manager of the entry&apos;s own department can set the notice period of catalog entry “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="275"/>
+        <location filename="../../app/recheck.py" line="320"/>
         <source>分区数须至少为 1。</source>
         <translation>There must be at least 1 partition.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="289"/>
+        <location filename="../../app/recheck.py" line="334"/>
         <source>正在进行的第 {run} 次复查分为 {parts} 个分区，而不是 {asked} 个。</source>
         <translation>Recheck {run}, in progress, has {parts} partitions, not {asked}.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="827"/>
+        <location filename="../../app/recheck.py" line="860"/>
         <source>没有编号为 {run} 的复查。</source>
         <translation>There is no recheck {run}.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="857"/>
+        <location filename="../../app/recheck.py" line="890"/>
         <source>“{index_no}”来自传输包，须在报送它的机器上更正。</source>
         <translation>“{index_no}” came in a transfer package; correct it on the machine that sent it.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="862"/>
+        <location filename="../../app/recheck.py" line="895"/>
         <source>只有本部门的经办人可以更正目录条目“{index_no}”。</source>
         <translation>Only clerks of the entry&apos;s own department can correct catalog entry “{index_no}”.</translation>
     </message>
@@ -2909,27 +3067,27 @@ Data folder: {path}</translation>
         <translation>There is no finished inspection {run}.</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="175"/>
+        <location filename="../../publish/answer_letter.py" line="174"/>
         <source>不予公开的部分“{part}”没有写明法律依据，不能生成答复书。</source>
         <translation>The withheld part “{part}” states no legal basis; cannot produce the reply letter.</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="190"/>
+        <location filename="../../publish/answer_letter.py" line="189"/>
         <source>答复文书模板“{path}”无法读取：{reason}</source>
         <translation>Cannot read letter template “{path}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="194"/>
+        <location filename="../../publish/answer_letter.py" line="193"/>
         <source>找不到答复文书模板“{name}.txt”。</source>
         <translation>Letter template “{name}.txt” not found.</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="208"/>
+        <location filename="../../publish/answer_letter.py" line="207"/>
         <source>答复文书模板“{name}”中的“{{{fact}}}”不是审发台认识的事实。</source>
         <translation>“{{{fact}}}” in letter template “{name}” is not a fact the desk knows.</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="262"/>
+        <location filename="../../publish/answer_letter.py" line="261"/>
         <source>{kind}缺少以下内容，不能生成：{facts}。</source>
         <translation>{kind} lacks the following, so it cannot be produced: {facts}.</translation>
     </message>
@@ -3047,6 +3205,16 @@ Data folder: {path}</translation>
         <location filename="../../app/sign_off.py" line="76"/>
         <source>签批环节重复：{steps}。</source>
         <translation>Repeated sign-off steps: {steps}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/site_footer.py" line="29"/>
+        <source>只有本部门的系统管理员可以设置网站页脚。</source>
+        <translation>Only a system administrator of the department can set the site footer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/submission.py" line="70"/>
+        <source>“{title}”还不能提交审查：{problems}。请在“文件信息”中补全后再提交。</source>
+        <translation>“{title}” cannot be submitted for review yet: {problems}. Complete them in “Document details”, then submit.</translation>
     </message>
 </context>
 <context>
@@ -4309,79 +4477,95 @@ See the log window for details.</translation>
 <context>
     <name>MetadataDialog</name>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="39"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="41"/>
         <source>文件信息</source>
         <translation>Document details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="53"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="57"/>
         <source>例如：示医保〔2026〕7号（用六角括号〔〕）</source>
         <translation>e.g. 示医保〔2026〕7号 (with the 〔〕 brackets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="55"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="59"/>
         <source>（未选）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="64"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="68"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="75"/>
         <source>已定</source>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="78"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="73"/>
+        <source>由其他机关发布时填写其全称（如示范市人民政府办公室）；留空即本部门</source>
+        <translation>If another authority issues it, enter its full name (e.g. 示范市人民政府办公室); leave empty for this department</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="77"/>
+        <source>有期限</source>
+        <translation>expires</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="82"/>
         <source>规章</source>
         <translation>Rule (规章)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="80"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="84"/>
         <source>规范性文件</source>
         <translation>Normative document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="82"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="86"/>
         <source>需解读</source>
         <translation>Needs interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="84"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="88"/>
         <source>三同步：须同步附政策解读，否则审查员须写明理由</source>
         <translation>Three synchronisations: published with its interpretation, or the reviewer records why not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="86"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="90"/>
         <source>用顿号分隔；留空则批准时从发布文本中建议（不含人名）</source>
         <translation>Separate with 、; leave empty to have them suggested from the published text at approval (no personal names)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="88"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="92"/>
         <source>内容概述（不超过 300 字）</source>
         <translation>Summary (up to 300 characters)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="92"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="96"/>
         <source>标题（信息名称）</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="93"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="97"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="94"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="98"/>
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="95"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="99"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="101"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="100"/>
         <source>成文日期</source>
         <translation>Date written</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="101"/>
+        <source>发布机构</source>
+        <translation>Issuing body</translation>
     </message>
     <message>
         <location filename="../../app/ui/metadata_dialog.py" line="102"/>
@@ -4394,19 +4578,39 @@ See the log window for details.</translation>
         <translation>Interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="111"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="113"/>
+        <source>施行日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="114"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="118"/>
         <source>主题词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="112"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="119"/>
         <source>内容概述</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="113"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="120"/>
         <source>主题词和内容概述随文件一起做保密检查，批准时冻结，发布时原样公开。</source>
         <translation>Keywords and summary go through the confidentiality check with the document, are frozen at approval and are published as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="164"/>
+        <source>提交审查前必填</source>
+        <translation>Required before submitting for review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/metadata_dialog.py" line="171"/>
+        <source>仅规章和规范性文件填写</source>
+        <translation>Only for rules and normative documents</translation>
     </message>
 </context>
 <context>
@@ -4518,27 +4722,27 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="53"/>
+        <location filename="../../app/ui/publish_dialog.py" line="54"/>
         <source>编入政府信息公开目录</source>
         <translation>Publish into the disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="61"/>
+        <location filename="../../app/ui/publish_dialog.py" line="63"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="62"/>
+        <location filename="../../app/ui/publish_dialog.py" line="93"/>
         <source>发布机构</source>
         <translation>Publisher</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="63"/>
+        <location filename="../../app/ui/publish_dialog.py" line="64"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="64"/>
+        <location filename="../../app/ui/publish_dialog.py" line="91"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
@@ -4568,92 +4772,102 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="83"/>
+        <location filename="../../app/ui/publish_dialog.py" line="86"/>
+        <source>{category}（请选择末级分类）</source>
+        <translation>{category} (choose a leaf category)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="95"/>
         <source>主题词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="85"/>
+        <location filename="../../app/ui/publish_dialog.py" line="97"/>
         <source>内容概述（不超过 300 字）</source>
         <translation>Summary (up to 300 characters)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="87"/>
+        <location filename="../../app/ui/publish_dialog.py" line="99"/>
         <source>内容概述</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="91"/>
+        <location filename="../../app/ui/publish_dialog.py" line="103"/>
         <source>发布日期</source>
         <translation>Publication date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="92"/>
+        <location filename="../../app/ui/publish_dialog.py" line="104"/>
         <source>{day}（发布当天）</source>
         <translation>{day} (day of publishing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="96"/>
+        <location filename="../../app/ui/publish_dialog.py" line="108"/>
         <source>名单公示，公示期至</source>
         <translation>Published list, notice period until</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="106"/>
+        <location filename="../../app/ui/publish_dialog.py" line="118"/>
         <source>（届满后自动撤回）</source>
         <translation>(withdrawn automatically when it ends)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="108"/>
+        <location filename="../../app/ui/publish_dialog.py" line="120"/>
         <source>公示期</source>
         <translation>Notice period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="113"/>
-        <source>主题词和内容概述已随审查批准冻结。在此修改会当场做保密检查；检查发现问题时不能发布，须退回重新审查。</source>
-        <translation>The keywords and summary were frozen at approval. Changes made here are checked on the spot; if the check finds problems, the item cannot be published and must be returned for review again.</translation>
+        <location filename="../../app/ui/publish_dialog.py" line="125"/>
+        <source>主题分类、发布机构、主题词和内容概述已随审查批准冻结，可在此补全或修改（*为必填）。修改的内容会当场做保密检查；检查发现问题时不能发布，须退回重新审查。</source>
+        <translation>Subject category, issuing body, keywords and summary were frozen at approval; complete or change them here (* = required). Changes are checked for confidentiality on the spot; if the check finds problems, the document cannot be published and must be returned for review again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="120"/>
+        <location filename="../../app/ui/publish_dialog.py" line="132"/>
         <source>静态目录网站（总是更新）</source>
         <translation>Static catalog site (always updated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="123"/>
+        <location filename="../../app/ui/publish_dialog.py" line="135"/>
         <source>门户网站（加入发布队列）</source>
         <translation>Portal (added to the publish queue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="126"/>
+        <location filename="../../app/ui/publish_dialog.py" line="138"/>
         <source>尚未在“设置…”中配置门户地址</source>
         <translation>No portal address set in “Settings…” yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="127"/>
+        <location filename="../../app/ui/publish_dialog.py" line="139"/>
         <source>传输包（加入下次导出）</source>
         <translation>Transfer package (added to the next export)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="131"/>
+        <location filename="../../app/ui/publish_dialog.py" line="143"/>
         <source>发布目标</source>
         <translation>Publish targets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="134"/>
+        <location filename="../../app/ui/publish_dialog.py" line="146"/>
         <source>重新检查目录信息</source>
         <translation>Check the catalog details again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="137"/>
+        <location filename="../../app/ui/publish_dialog.py" line="149"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="140"/>
+        <location filename="../../app/ui/publish_dialog.py" line="152"/>
         <source>目录信息检查（文件信息可在草稿阶段由经办人修改）</source>
         <translation>Catalog check (document details are edited by the clerk while it is a draft)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="164"/>
+        <location filename="../../app/ui/publish_dialog.py" line="165"/>
+        <source>发布前必填</source>
+        <translation>Required before publishing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/publish_dialog.py" line="189"/>
         <source>目录信息完整。</source>
         <translation>The catalog details are complete.</translation>
     </message>
@@ -5471,27 +5685,37 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../app/ui/controllers/review.py" line="59"/>
+        <location filename="../../app/ui/controllers/review.py" line="62"/>
         <source>请写明理由</source>
         <translation>State the reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/review.py" line="69"/>
+        <location filename="../../app/ui/controllers/review.py" line="72"/>
         <source>确定对“{title}”执行“{action}”吗？</source>
         <translation>“{action}” “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/review.py" line="95"/>
+        <location filename="../../app/ui/controllers/review.py" line="101"/>
         <source>“{title}”：{action}完成</source>
         <translation>“{title}”: {action} done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/review.py" line="131"/>
+        <location filename="../../app/ui/controllers/review.py" line="120"/>
+        <source>还不能提交审查</source>
+        <translation>Cannot submit for review yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/review.py" line="122"/>
+        <source>填写文件信息…</source>
+        <translation>Fill in document details…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/review.py" line="161"/>
         <source>正在生成并复核发布版本…</source>
         <translation>Producing and verifying the published version…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/review.py" line="148"/>
+        <location filename="../../app/ui/controllers/review.py" line="178"/>
         <source>“{title}”已批准，发布版本复核通过，保密审查单已生成。</source>
         <translation>“{title}” approved: the published version passed verification and the review record was made.</translation>
     </message>
@@ -5625,7 +5849,7 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../review/engine.py" line="255"/>
+        <location filename="../../review/engine.py" line="286"/>
         <source>词库敏感词</source>
         <translation>Lexicon term</translation>
     </message>
@@ -5642,7 +5866,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     <message>
         <location filename="../../review/extract/base.py" line="144"/>
         <location filename="../../review/extract/dispatch.py" line="187"/>
-        <location filename="../../review/extract/pdf.py" line="362"/>
+        <location filename="../../review/extract/pdf.py" line="370"/>
         <location filename="../../review/ocr.py" line="479"/>
         <source>隐藏内容</source>
         <translation>Hidden content</translation>
@@ -5795,7 +6019,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     <message>
         <location filename="../../app/finding_labels.py" line="47"/>
         <location filename="../../review/extract/ofd.py" line="121"/>
-        <location filename="../../review/extract/pdf.py" line="364"/>
+        <location filename="../../review/extract/pdf.py" line="372"/>
         <source>读者看不到的文字</source>
         <translation>Text a reader does not see</translation>
     </message>
@@ -6011,7 +6235,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../review/extract/ofd.py" line="156"/>
-        <location filename="../../review/extract/pdf.py" line="437"/>
+        <location filename="../../review/extract/pdf.py" line="445"/>
         <source>注释或批注（发布前应删除）</source>
         <translation>Annotation or comment (remove before publishing)</translation>
     </message>
@@ -6021,77 +6245,77 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Attachment (published with the document)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="238"/>
+        <location filename="../../review/extract/pdf.py" line="246"/>
         <source>文件结构已损坏，经自动修复后检查；部分内容可能无法读取，请人工核对</source>
         <translation>The file structure is damaged and was repaired for checking; some content may be unreadable — review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="243"/>
+        <location filename="../../review/extract/pdf.py" line="251"/>
         <source>文件结构（已修复）</source>
         <translation>File structure (repaired)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="275"/>
+        <location filename="../../review/extract/pdf.py" line="283"/>
         <source>关闭显示的图层（读者默认看不到）</source>
         <translation>Layer switched off (readers do not see it by default)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="312"/>
+        <location filename="../../review/extract/pdf.py" line="320"/>
         <source>页面缩略图（可能显示修改前的内容，发布时删除；需人工查看）</source>
         <translation>Page thumbnail (may show content from before changes; removed on publishing; look at it by hand)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="401"/>
+        <location filename="../../review/extract/pdf.py" line="409"/>
         <source>替换文字（ActualText）与页面显示的字形不同</source>
         <translation>Replacement text (ActualText) differs from the glyphs shown on the page</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="418"/>
+        <location filename="../../review/extract/pdf.py" line="426"/>
         <source>图片被裁剪，裁掉的部分仍在文件中（发布时去除）</source>
         <translation>Cropped image: the cropped-off part is still in the file (removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="457"/>
+        <location filename="../../review/extract/pdf.py" line="465"/>
         <source>表单域（其值可能不可见）</source>
         <translation>Form field (its value may not be visible)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="492"/>
+        <location filename="../../review/extract/pdf.py" line="500"/>
         <source>文件元数据含作者、主题或关键词（发布时按目录信息重写）</source>
         <translation>File metadata holds author, subject or keywords (rewritten from the catalog on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="520"/>
+        <location filename="../../review/extract/pdf.py" line="528"/>
         <source>嵌入文件（随 PDF 一同发布）</source>
         <translation>Embedded file (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="549"/>
+        <location filename="../../review/extract/pdf.py" line="557"/>
         <source>JavaScript 脚本（发布前应删除）</source>
         <translation>JavaScript (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="573"/>
+        <location filename="../../review/extract/pdf.py" line="581"/>
         <source>注释中附带的文件（随 PDF 一同发布）</source>
         <translation>File attached to an annotation (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="625"/>
+        <location filename="../../review/extract/pdf.py" line="633"/>
         <source>图片内含文字（JPEG 注释、EXIF、XMP 等，发布时删除）</source>
         <translation>Text inside an image (JPEG comment, EXIF, XMP and the like; removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="641"/>
+        <location filename="../../review/extract/pdf.py" line="649"/>
         <source>文件尾附加的数据（如混合 PDF 保存的 ODF 源文件），读者看不到，发布时删除</source>
         <translation>Data appended at the end of the file (such as the ODF source kept in a hybrid PDF): readers do not see it; removed on publishing</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="651"/>
+        <location filename="../../review/extract/pdf.py" line="659"/>
         <source>没有页面引用的对象中含有文字（发布时删除）</source>
         <translation>Text in objects no page uses (removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="686"/>
+        <location filename="../../review/extract/pdf.py" line="694"/>
         <source>文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）</source>
         <translation>The file keeps earlier versions from incremental saves (what was changed there can still be recovered)</translation>
     </message>
@@ -6222,37 +6446,37 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Person or place name next to personal data</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="190"/>
+        <location filename="../../review/rules.py" line="203"/>
         <source>正文行文中出现的标识性词语（不是单独标注的标志），核实即可</source>
         <translation>Marking-like wording in running text (not a marking standing on its own); just verify it</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="194"/>
+        <location filename="../../review/rules.py" line="207"/>
         <source>列举法定不予公开情形的行文（如“国家秘密、商业秘密、个人隐私”），核实即可</source>
         <translation>Text listing the statutory grounds for withholding (such as “state secrets, trade secrets, personal privacy”); just verify it</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="316"/>
+        <location filename="../../app/checking.py" line="326"/>
         <source>内容无法识别：既不是已知的音视频格式，也不是可检查的文档，须审查员人工审查。</source>
         <translation>Unrecognised content: neither a known audio or video format nor a document that can be checked; a reviewer must review it by hand.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="320"/>
+        <location filename="../../app/checking.py" line="330"/>
         <source>文件名表示音视频，但内容是可检查的文档，已按实际内容检查。</source>
         <translation>The file name says audio/video, but the content is a document that can be checked; it was checked by its actual content.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="323"/>
+        <location filename="../../app/checking.py" line="333"/>
         <source>文件扩展名与实际的音视频格式不符。</source>
         <translation>The file extension does not match the actual audio/video format.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="328"/>
+        <location filename="../../app/checking.py" line="338"/>
         <source>音视频内容无法自动检查，须审查员试听或观看后逐个确认（人工审查）。</source>
         <translation>Audio/video content cannot be checked automatically; a reviewer must listen to or watch each file and confirm it (manual review).</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="345"/>
+        <location filename="../../app/checking.py" line="355"/>
         <source>音视频附件</source>
         <translation>Audio/video attachment</translation>
     </message>
@@ -6787,37 +7011,37 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../app/roles.py" line="48"/>
-        <location filename="../../app/workflow.py" line="79"/>
-        <location filename="../../publish/taxonomy.py" line="74"/>
+        <location filename="../../app/workflow.py" line="80"/>
+        <location filename="../../publish/taxonomy.py" line="90"/>
         <source>不予公开</source>
         <translation>Not disclosed</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="59"/>
+        <location filename="../../app/workflow.py" line="60"/>
         <source>提交审查</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="65"/>
+        <location filename="../../app/workflow.py" line="66"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../app/workflow.py" line="72"/>
+        <location filename="../../app/workflow.py" line="73"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
         <location filename="../../app/ui/package_dialog.py" line="27"/>
         <location filename="../../app/ui/queue_dialog.py" line="34"/>
-        <location filename="../../app/workflow.py" line="87"/>
+        <location filename="../../app/workflow.py" line="88"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
         <location filename="../../app/ui/package_dialog.py" line="28"/>
         <location filename="../../app/ui/queue_dialog.py" line="35"/>
-        <location filename="../../app/workflow.py" line="93"/>
+        <location filename="../../app/workflow.py" line="94"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
@@ -6852,7 +7076,7 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Withdrawn; no longer pushed</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="72"/>
+        <location filename="../../publish/taxonomy.py" line="88"/>
         <source>主动公开</source>
         <translation>Proactive disclosure</translation>
     </message>
@@ -6868,97 +7092,97 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../app/vocabulary.py" line="46"/>
-        <location filename="../../publish/taxonomy.py" line="73"/>
+        <location filename="../../publish/taxonomy.py" line="89"/>
         <source>依申请公开</source>
         <translation>Disclosure on request</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="83"/>
+        <location filename="../../app/reviewing.py" line="84"/>
         <source>删除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="84"/>
+        <location filename="../../app/reviewing.py" line="85"/>
         <source>遮盖</source>
         <translation>Mask</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="85"/>
+        <location filename="../../app/reviewing.py" line="86"/>
         <source>保留</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../app/reviewing.py" line="86"/>
+        <location filename="../../app/reviewing.py" line="87"/>
         <source>误报</source>
         <translation>False alarm</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="105"/>
+        <location filename="../../publish/taxonomy.py" line="121"/>
         <source>国家秘密（条例第十四条）</source>
         <translation>State secret (Regulations art. 14)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="106"/>
+        <location filename="../../publish/taxonomy.py" line="122"/>
         <source>法律、行政法规禁止公开（条例第十四条）</source>
         <translation>Disclosure forbidden by law or administrative regulation (art. 14)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="109"/>
+        <location filename="../../publish/taxonomy.py" line="125"/>
         <source>危及国家安全、公共安全、经济安全、社会稳定（条例第十四条）</source>
         <translation>Endangers national, public or economic security or social stability (art. 14)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="112"/>
+        <location filename="../../publish/taxonomy.py" line="128"/>
         <source>商业秘密、个人隐私等第三方合法权益（条例第十五条）</source>
         <translation>Trade secrets, personal privacy or other third parties&apos; rights (art. 15)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="113"/>
+        <location filename="../../publish/taxonomy.py" line="129"/>
         <source>内部事务信息（条例第十六条）</source>
         <translation>Internal affairs information (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="114"/>
+        <location filename="../../publish/taxonomy.py" line="130"/>
         <source>过程性信息（条例第十六条）</source>
         <translation>Process information (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="115"/>
+        <location filename="../../publish/taxonomy.py" line="131"/>
         <source>行政执法案卷信息（条例第十六条）</source>
         <translation>Administrative enforcement case files (art. 16)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="116"/>
+        <location filename="../../publish/taxonomy.py" line="132"/>
         <source>技术性清理（非不予公开）</source>
         <translation>Technical cleanup (not withholding)</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="190"/>
+        <location filename="../../publish/taxonomy.py" line="206"/>
         <source>文字解读</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="191"/>
+        <location filename="../../publish/taxonomy.py" line="207"/>
         <source>图解</source>
         <translation>Graphic</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="192"/>
+        <location filename="../../publish/taxonomy.py" line="208"/>
         <source>音视频</source>
         <translation>Audio/video</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="193"/>
+        <location filename="../../publish/taxonomy.py" line="209"/>
         <source>专家解读</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="194"/>
+        <location filename="../../publish/taxonomy.py" line="210"/>
         <source>负责人解读</source>
         <translation>Official</translation>
     </message>
     <message>
-        <location filename="../../publish/taxonomy.py" line="195"/>
+        <location filename="../../publish/taxonomy.py" line="211"/>
         <source>政策问答</source>
         <translation>Q&amp;A</translation>
     </message>
@@ -7095,23 +7319,23 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>unrecognisable data</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="34"/>
+        <location filename="../../review/model.py" line="35"/>
         <source>阻断</source>
         <translation>Blocking</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="35"/>
+        <location filename="../../review/model.py" line="36"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="36"/>
+        <location filename="../../review/model.py" line="37"/>
         <source>提示</source>
         <translation>Hint</translation>
     </message>
     <message>
         <location filename="../../app/finding_labels.py" line="103"/>
-        <location filename="../../review/model.py" line="69"/>
+        <location filename="../../review/model.py" line="70"/>
         <source>正文</source>
         <translation>Body</translation>
     </message>
@@ -7445,113 +7669,113 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>·</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="70"/>
+        <location filename="../../review/model.py" line="71"/>
         <source>元数据</source>
         <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="71"/>
+        <location filename="../../review/model.py" line="72"/>
         <source>批注/注释</source>
         <translation>Annotation</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="72"/>
+        <location filename="../../review/model.py" line="73"/>
         <source>表单域</source>
         <translation>Form field</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="73"/>
+        <location filename="../../review/model.py" line="74"/>
         <source>嵌入文件</source>
         <translation>Embedded file</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="74"/>
+        <location filename="../../review/model.py" line="75"/>
         <source>脚本</source>
         <translation>Script</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="75"/>
+        <location filename="../../review/model.py" line="76"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="76"/>
+        <location filename="../../review/model.py" line="77"/>
         <source>链接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="77"/>
+        <location filename="../../review/model.py" line="78"/>
         <source>隐藏文字</source>
         <translation>Hidden text</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="78"/>
+        <location filename="../../review/model.py" line="79"/>
         <source>早期修订版本</source>
         <translation>Earlier revision</translation>
     </message>
     <message>
         <location filename="../../app/finding_labels.py" line="109"/>
-        <location filename="../../review/model.py" line="79"/>
+        <location filename="../../review/model.py" line="80"/>
         <source>批注</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="80"/>
+        <location filename="../../review/model.py" line="81"/>
         <source>修订记录</source>
         <translation>Tracked change</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="81"/>
+        <location filename="../../review/model.py" line="82"/>
         <source>页眉页脚</source>
         <translation>Header/footer</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="82"/>
+        <location filename="../../review/model.py" line="83"/>
         <source>脚注尾注</source>
         <translation>Footnote/endnote</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="83"/>
+        <location filename="../../review/model.py" line="84"/>
         <source>文本框</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="84"/>
+        <location filename="../../review/model.py" line="85"/>
         <source>域代码</source>
         <translation>Field code</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="85"/>
+        <location filename="../../review/model.py" line="86"/>
         <source>图片替代文字</source>
         <translation>Image alt text</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="86"/>
+        <location filename="../../review/model.py" line="87"/>
         <source>自定义XML</source>
         <translation>Custom XML</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="106"/>
+        <location filename="../../review/model.py" line="112"/>
         <source>第{page}页</source>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="107"/>
+        <location filename="../../review/model.py" line="113"/>
         <source>第{first}–{last}页</source>
         <translation>pages {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="108"/>
+        <location filename="../../review/model.py" line="114"/>
         <source>第{paragraph}段</source>
         <translation>paragraph {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="109"/>
+        <location filename="../../review/model.py" line="115"/>
         <source>第{line}行</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="110"/>
+        <location filename="../../review/model.py" line="116"/>
         <source>第{line}行第{column}列</source>
         <translation>line {line}, column {column}</translation>
     </message>
@@ -7563,7 +7787,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="49"/>
-        <location filename="../../review/model.py" line="113"/>
+        <location filename="../../review/model.py" line="119"/>
         <source>，</source>
         <translation>, </translation>
     </message>
@@ -7691,177 +7915,177 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Letter sent</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="62"/>
+        <location filename="../../publish/answer_letter.py" line="61"/>
         <source>答复书（已主动公开）</source>
         <translation>Reply letter (already disclosed proactively)</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="63"/>
+        <location filename="../../publish/answer_letter.py" line="62"/>
         <source>答复书（予以公开）</source>
         <translation>Reply letter (disclosed)</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="64"/>
+        <location filename="../../publish/answer_letter.py" line="63"/>
         <source>答复书（部分公开）</source>
         <translation>Reply letter (partly disclosed)</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="65"/>
+        <location filename="../../publish/answer_letter.py" line="64"/>
         <source>答复书（不予公开）</source>
         <translation>Reply letter (not disclosed)</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="66"/>
+        <location filename="../../publish/answer_letter.py" line="65"/>
         <source>答复书（信息不存在）</source>
         <translation>Reply letter (information does not exist)</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="67"/>
+        <location filename="../../publish/answer_letter.py" line="66"/>
         <source>答复书（非本机关负责公开）</source>
         <translation>Reply letter (not this agency&apos;s to disclose)</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="68"/>
+        <location filename="../../publish/answer_letter.py" line="67"/>
         <source>答复书（重复申请）</source>
         <translation>Reply letter (repeated request)</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="69"/>
+        <location filename="../../publish/answer_letter.py" line="68"/>
         <source>答复书（其他法律法规另有规定）</source>
         <translation>Reply letter (other laws or regulations apply)</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="70"/>
+        <location filename="../../publish/answer_letter.py" line="69"/>
         <source>补正告知书</source>
         <translation>Amendment notice</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="71"/>
+        <location filename="../../publish/answer_letter.py" line="70"/>
         <source>延期答复告知书</source>
         <translation>Extension notice</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="76"/>
+        <location filename="../../publish/answer_letter.py" line="75"/>
         <source>答复机关</source>
         <translation>Replying agency</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="77"/>
+        <location filename="../../publish/answer_letter.py" line="76"/>
         <source>文书编号</source>
         <translation>Letter number</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="78"/>
+        <location filename="../../publish/answer_letter.py" line="77"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="79"/>
+        <location filename="../../publish/answer_letter.py" line="78"/>
         <source>收到申请日期</source>
         <translation>Date request received</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="80"/>
+        <location filename="../../publish/answer_letter.py" line="79"/>
         <source>申请内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="81"/>
+        <location filename="../../publish/answer_letter.py" line="80"/>
         <source>答复日期</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="82"/>
+        <location filename="../../publish/answer_letter.py" line="81"/>
         <source>救济途径</source>
         <translation>Remedies</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="83"/>
+        <location filename="../../publish/answer_letter.py" line="82"/>
         <source>获取的方式、途径</source>
         <translation>How and where to obtain it</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="84"/>
+        <location filename="../../publish/answer_letter.py" line="83"/>
         <source>提供的信息</source>
         <translation>Information provided</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="85"/>
+        <location filename="../../publish/answer_letter.py" line="84"/>
         <source>提供的信息件数</source>
         <translation>Number of items provided</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="86"/>
+        <location filename="../../publish/answer_letter.py" line="85"/>
         <source>不予公开的部分及其理由</source>
         <translation>Withheld parts and reasons</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="87"/>
+        <location filename="../../publish/answer_letter.py" line="86"/>
         <source>不予公开的依据</source>
         <translation>Basis for withholding</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="88"/>
+        <location filename="../../publish/answer_letter.py" line="87"/>
         <source>不予公开的具体理由</source>
         <translation>Specific reasons for withholding</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="89"/>
+        <location filename="../../publish/answer_letter.py" line="88"/>
         <source>检索情况</source>
         <translation>Search conducted</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="90"/>
+        <location filename="../../publish/answer_letter.py" line="89"/>
         <source>不属于本机关负责公开的理由</source>
         <translation>Why it is not this agency&apos;s to disclose</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="91"/>
+        <location filename="../../publish/answer_letter.py" line="90"/>
         <source>负责公开的行政机关</source>
         <translation>Agency responsible for disclosure</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="92"/>
+        <location filename="../../publish/answer_letter.py" line="91"/>
         <source>负责公开的行政机关的联系方式</source>
         <translation>Contact of the responsible agency</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="93"/>
+        <location filename="../../publish/answer_letter.py" line="92"/>
         <source>此前答复的日期及文号</source>
         <translation>Date and number of the earlier reply</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="94"/>
+        <location filename="../../publish/answer_letter.py" line="93"/>
         <source>信息类别（如不动产登记资料）</source>
         <translation>Information category (such as real estate registration records)</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="95"/>
+        <location filename="../../publish/answer_letter.py" line="94"/>
         <source>有特别规定的法律、行政法规</source>
         <translation>Law or administrative regulation with special provisions</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="96"/>
+        <location filename="../../publish/answer_letter.py" line="95"/>
         <source>办理途径</source>
         <translation>How to proceed</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="97"/>
+        <location filename="../../publish/answer_letter.py" line="96"/>
         <source>需要补正的事项</source>
         <translation>What needs amending</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="98"/>
+        <location filename="../../publish/answer_letter.py" line="97"/>
         <source>补正期限</source>
         <translation>Amendment deadline</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="99"/>
+        <location filename="../../publish/answer_letter.py" line="98"/>
         <source>延期理由</source>
         <translation>Reason for extension</translation>
     </message>
     <message>
-        <location filename="../../publish/answer_letter.py" line="100"/>
+        <location filename="../../publish/answer_letter.py" line="99"/>
         <source>延长后的答复期限</source>
         <translation>Extended reply deadline</translation>
     </message>
@@ -8125,6 +8349,26 @@ The signature and the hashes of all {count} items are verified.</translation>
         <location filename="../../app/document_links.py" line="21"/>
         <source>未检查（内网地址）</source>
         <translation>Not checked (intranet address)</translation>
+    </message>
+    <message>
+        <location filename="../../app/submission.py" line="24"/>
+        <source>信息名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/submission.py" line="25"/>
+        <source>成文日期</source>
+        <translation>Date written</translation>
+    </message>
+    <message>
+        <location filename="../../app/submission.py" line="26"/>
+        <source>主题分类</source>
+        <translation>Subject category</translation>
+    </message>
+    <message>
+        <location filename="../../app/submission.py" line="27"/>
+        <source>发布机构</source>
+        <translation>Issuing body</translation>
     </message>
 </context>
 </TS>
