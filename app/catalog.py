@@ -41,6 +41,7 @@ from app.documents import legal_dates, load_blob, publisher_of
 from app.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, ValidationFailed
 from app.interpretations import interpretation_of, interpretations_of
 from app.roles import Role, Status
+from app.rulepacks import department_sources
 from app.submission import issues_sentence
 from app.workflow import Action, get_document, perform, refusal
 from publish.catalog import CatalogFields, LintIssue, Validity, lint, validity_issue
@@ -466,11 +467,14 @@ def _amend(
     texts = releases.reviewed_texts(session, review)
     changed = [name for name in PUBLISHER_FIELDS if getattr(amended, name) != getattr(release, name)]
     written = dict(amended.text_fields())
-    problems = releases.field_problems(amended, lexicon, texts) + releases.text_problems(
+    packs = department_sources(session, document.department_id)
+    problems = releases.field_problems(amended, lexicon, texts, packs) + releases.text_problems(
         [(FIELD_LABELS[n], written[FIELD_LABELS[n]]) for n in changed if FIELD_LABELS[n] in written],
         lexicon,
         texts,
         unreviewed=True,
+        document_date=document.written_on,
+        rulepacks=packs,
     )
     if problems:
         raise PermissionDenied(
@@ -565,6 +569,8 @@ def withdraw_entry(session: Session, user: User, entry: CatalogEntry, reason: st
         desk_lexicon(session, entry.department_id, None),
         releases.reviewed_texts(session, review),
         unreviewed=True,
+        document_date=entry.written_on,
+        rulepacks=department_sources(session, entry.department_id),
     )
     if problems:
         raise ValidationFailed(
@@ -845,6 +851,11 @@ def change_validity(
             raise NotFound(
                 QT_TRANSLATE_NOOP("DeskError", "目录中没有已发布的索引号“{index_no}”。"), index_no=index_no
             )
+        if user.department_id != entry.department_id:
+            raise PermissionDenied(
+                QT_TRANSLATE_NOOP("DeskError", "只有本部门的发布管理员可以修改目录条目“{index_no}”的有效性。"),
+                index_no=index_no,
+            )
         if not entry.legal_kind:
             raise ValidationFailed(
                 QT_TRANSLATE_NOOP(
@@ -863,6 +874,9 @@ def change_validity(
             [("修改文件", amended_by)] if amended_by else [],
             desk_lexicon(session, entry.department_id, None),
             releases.reviewed_texts(session, review),
+            unreviewed=True,
+            document_date=entry.written_on,
+            rulepacks=department_sources(session, entry.department_id),
         )
         if problems:
             raise ValidationFailed(

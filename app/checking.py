@@ -189,7 +189,7 @@ def check_document(
     judged_on = written_on or dt.date.today()
     options = CheckOptions(disclosure=disclosure, keywords=True, document_date=judged_on, rulepacks=own_packs)
     result = _checked(name, data, lexicon, options, progress, cancel)
-    result.findings += field_findings(fields, lexicon)
+    result.findings += field_findings(fields, lexicon, document_date=judged_on, rulepacks=own_packs)
     media_findings: list[Finding] = []
     for _media_id, media_name, sha in media:
         with db.read() as session:
@@ -259,16 +259,26 @@ def catalog_fields(document: Document, attachment_names: list[str]) -> list[tupl
     fields = [
         (FIELD_LABELS["title"], document.title),
         (FIELD_LABELS["doc_number"], document.doc_number),
+        (FIELD_LABELS["publisher"], document.publisher or ""),
         (FIELD_LABELS["keywords"], keywords),
         (FIELD_LABELS["summary"], document.summary),
     ] + [(FIELD_LABELS["file_name"], n) for n in attachment_names]
     return [(place, text) for place, text in fields if text.strip()]
 
 
-def field_findings(fields: list[tuple[str, str]], lexicon: CompiledLexicon) -> list[Finding]:
-    """The catalog fields checked like the document, each finding placed on its field
-    ("目录字段 主题词"), so the reviewer decides them beside the body's."""
-    options = CheckOptions(disclosure=None, names_near_personal_data=False)
+def field_findings(
+    fields: list[tuple[str, str]],
+    lexicon: CompiledLexicon,
+    *,
+    document_date: dt.date | None = None,
+    rulepacks: tuple[tuple[str, bytes], ...] = (),
+) -> list[Finding]:
+    """The catalog fields checked like the document (as of its 成文日期, with its department's rule
+    packs), each finding placed on its field ("目录字段 主题词"), so the reviewer decides them beside
+    the body's."""
+    options = CheckOptions(
+        disclosure=None, names_near_personal_data=False, document_date=document_date, rulepacks=rulepacks
+    )
     found = []
     for place, text in fields:
         inner = check_bytes("field.txt", text.encode("utf-8"), lexicon, options)

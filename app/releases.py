@@ -7,6 +7,7 @@ reaches the site, the portal or a transfer package that the review did not cover
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import unicodedata
 from collections.abc import Mapping
@@ -182,17 +183,30 @@ def _fold(text: str) -> str:
     return "".join(kept).translate(_CHINESE_DIGITS)
 
 
-def field_problems(release: Release, lexicon: CompiledLexicon, texts: ReviewedTexts) -> list[str]:
+def field_problems(
+    release: Release,
+    lexicon: CompiledLexicon,
+    texts: ReviewedTexts,
+    rulepacks: tuple[tuple[str, bytes], ...] = (),
+) -> list[str]:
     """Why the release's text fields may not go out: removed text in them, or a blocking finding
-    the review did not decide. Each problem names its field ("目录字段 主题词")."""
-    return text_problems(release.text_fields(), lexicon, texts)
+    the review did not decide, judged as of its 成文日期. Each problem names its field ("目录字段 主题词")."""
+    written_on = dt.date.fromisoformat(release.written_on) if release.written_on else None
+    return text_problems(release.text_fields(), lexicon, texts, document_date=written_on, rulepacks=rulepacks)
 
 
 def text_problems(
-    fields: list[tuple[str, str]], lexicon: CompiledLexicon, texts: ReviewedTexts, *, unreviewed: bool = False
+    fields: list[tuple[str, str]],
+    lexicon: CompiledLexicon,
+    texts: ReviewedTexts,
+    *,
+    unreviewed: bool = False,
+    document_date: dt.date | None = None,
+    rulepacks: tuple[tuple[str, bytes], ...] = (),
 ) -> list[str]:
     """Why any of these (place, text) may not leave the desk; see field_problems. `unreviewed`: text
-    written after review, which no reviewer will see, so a 警告 finding refuses it too."""
+    written after review, which no reviewer will see, so a 警告 finding refuses it too. Leaders and
+    formulations are judged as of `document_date` with the department's `rulepacks`, as the body was."""
     refusing = (Severity.BLOCKING, Severity.WARNING) if unreviewed else (Severity.BLOCKING,)
     problems = []
     for place, text in fields:
@@ -200,7 +214,7 @@ def text_problems(
             problems.append(f"{place}含有审查时删除的内容")
             continue
         readings = [(place, text)] + ([(place, _fold(text))] if _fold(text) != text else [])
-        for finding in field_findings(readings, lexicon):
+        for finding in field_findings(readings, lexicon, document_date=document_date, rulepacks=rulepacks):
             if finding.severity in refusing and finding.text not in texts.kept:
                 problems.append(f"{place}：{finding.message}")
     return list(dict.fromkeys(problems))

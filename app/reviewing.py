@@ -55,6 +55,7 @@ from app.record_facts import record_facts
 from app.redaction import FALSE_ALARM, KEEP, MASK, MASKABLE, REMOVE, RedactionPlan, desk_word_form
 from app.releases import ReviewedTexts, field_problems, texts_in_areas
 from app.roles import Status
+from app.rulepacks import department_sources
 from app.vocabulary import DECISIONS, Conclusion
 from app.workflow import REVIEWS_MADE, Action, get_document, load_for_update, perform, refusal
 from publish.release import ATTACHMENT, PUBLISHED, Release, ReleaseFile
@@ -288,6 +289,7 @@ class _Reviewed:
     manual: list[Area]
     record_lines: list[RecordLine]
     lexicon: CompiledLexicon
+    rulepacks: tuple[tuple[str, bytes], ...]  # the department's own, as the check used them
     companion: bool  # an interpretation approved with its document
     fields: Release  # the catalog fields as the document has them; files and keywords come with the release
     # The clerk or reviewer chose the 主题词; otherwise they are suggested from the published text.
@@ -507,6 +509,7 @@ def _read_for_approval(
         record_facts=record_facts(session, document, run, user.display_name),
         withholds=_withholds(session, run, document.id),
         lexicon=desk_lexicon(session, document.department_id, cache_dir),
+        rulepacks=department_sources(session, document.department_id),
         companion=companion,
         fields=Release(
             conclusion="",
@@ -627,7 +630,7 @@ def _release(item: _Reviewed, conclusion: Conclusion, pdf: bytes | None) -> Rele
     if conclusion is Conclusion.ON_REQUEST:
         # The reviewer's conclusion, not the clerk's proposal, says how the item is disclosed.
         release = replace(release, disclosure=DisclosureMode.ON_REQUEST.value)
-    problems = field_problems(release, item.lexicon, item.texts)
+    problems = field_problems(release, item.lexicon, item.texts, item.rulepacks)
     if problems:
         raise ValidationFailed(
             QT_TRANSLATE_NOOP(

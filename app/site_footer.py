@@ -7,12 +7,16 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app import audit, field_limits
+from app.checking import desk_lexicon
 from app.db.models import SiteFooter, User
-from app.errors import QT_TRANSLATE_NOOP, PermissionDenied
+from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
+from app.releases import ReviewedTexts, text_problems
 from app.roles import Role
+from app.rulepacks import department_sources
 from publish.static_site import SiteIdentity
 
 PARTS = ("sponsor", "site_code", "icp", "police", "contact")
+LABELS = {"sponsor": "主办单位", "site_code": "网站标识码", "icp": "ICP备案号", "police": "公安备案号", "contact": "联系方式"}
 
 
 def identity(session: Session, department_id: int, department: str) -> SiteIdentity:
@@ -32,6 +36,19 @@ def set_footer(session: Session, user: User, **parts: str) -> SiteIdentity:
         raise ValueError(f"not a footer part: {sorted(unknown)}")
     values = {k: v.strip() for k, v in parts.items()}
     field_limits.check_all((getattr(SiteFooter, k), v) for k, v in values.items())
+    # Printed on every page of the site and never reviewed: checked like text written after review.
+    problems = text_problems(
+        [(LABELS[k], v) for k, v in values.items() if v],
+        desk_lexicon(session, user.department_id, None),
+        ReviewedTexts(frozenset(), frozenset()),
+        unreviewed=True,
+        rulepacks=department_sources(session, user.department_id),
+    )
+    if problems:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "网站页脚未通过保密检查：{problems}。请改写。"),
+            problems="；".join(problems),
+        )
     row = session.get(SiteFooter, user.department_id)
     if row is None:
         row = SiteFooter(department_id=user.department_id, **dict.fromkeys(PARTS, ""))

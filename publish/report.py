@@ -202,7 +202,7 @@ def _basis_label(code: str) -> str:
         return code or "（未注明）"
 
 
-def _cell(text: str) -> str:
+def spreadsheet_safe(text: str) -> str:
     """A cell a spreadsheet shows as text: one starting like a formula gets a leading '."""
     return f"'{text}" if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
 
@@ -211,7 +211,7 @@ def exported_rows(figures: Figures) -> list[tuple[str, str, str]]:
     """The rows a CSV or XLSX file carries: without the 第四十四条 candidates (the desk's own
     statistics, named by the clerk's 信息标识), every cell safe to open in a spreadsheet."""
     return [
-        (_cell(name), _cell(item), _cell(value)) for name, item, value in figures.rows() if name != ART44_NAME
+        (spreadsheet_safe(name), spreadsheet_safe(item), spreadsheet_safe(value)) for name, item, value in figures.rows() if name != ART44_NAME
     ]
 
 

@@ -11,6 +11,7 @@ import html
 import io
 from dataclasses import dataclass
 
+from publish.report import spreadsheet_safe
 from review.masking import mask_personal_data
 from review.record import paged_pdf
 
@@ -83,6 +84,11 @@ def _values(number: int, row: SummaryRow) -> list[str | int]:
     ]
 
 
+def _exported(number: int, row: SummaryRow) -> list[str | int]:
+    """A row as a CSV or XLSX file carries it: a title or 文号 the clerk wrote cannot be a formula."""
+    return [spreadsheet_safe(v) if isinstance(v, str) else v for v in _values(number, row)]
+
+
 def _title(summary: ReviewSummary) -> str:
     return f"{summary.department}保密审查汇总表（{summary.period}）"
 
@@ -92,7 +98,7 @@ def to_csv(summary: ReviewSummary) -> bytes:
     writer = csv.writer(buf)
     writer.writerow([_title(summary)])
     writer.writerow(HEADERS)
-    writer.writerows(_values(i, row) for i, row in enumerate(summary.rows, start=1))
+    writer.writerows(_exported(i, row) for i, row in enumerate(summary.rows, start=1))
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # the BOM lets spreadsheet programs read it as UTF-8
 
 
@@ -112,7 +118,7 @@ def to_xlsx(summary: ReviewSummary) -> bytes:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for i, row in enumerate(summary.rows, start=1):
-        sheet.append(_values(i, row))
+        sheet.append(_exported(i, row))
     for column in sheet.iter_rows(min_row=3):
         for cell in column:
             cell.alignment = Alignment(vertical="top", wrap_text=True)

@@ -153,11 +153,6 @@ def test_attack_text_removed_before_a_return_comes_back_at_publishing(workspace,
     assert text is None or NAME not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/site_footer.set_footer checks only lengths: the footer, printed on every page of the site, "
-    "is the one text leaving the desk that meets no lexicon",
-)
 def test_attack_a_lexicon_term_in_the_site_footer_is_printed_on_every_page(
     workspace, people, sample_files, tmp_path
 ):
@@ -174,12 +169,6 @@ def test_attack_a_lexicon_term_in_the_site_footer_is_printed_on_every_page(
     assert "内部资料" not in _site_text(site)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="publish/review_summary.py to_xlsx/to_csv write the clerk's 信息名称 as it is: a title starting "
-    "with = is a live formula in the 保密审查汇总表 the 保密办 opens (publish/report.py _cell neutralises, "
-    "this export does not)",
-)
 def test_attack_a_title_becomes_a_live_formula_in_the_review_summary():
     from openpyxl import load_workbook
 
@@ -208,11 +197,6 @@ def test_attack_a_title_becomes_a_live_formula_in_the_review_summary():
     assert formulas == [] and not any(c.lstrip('"').startswith("=") for c in csv_cells)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/catalog.change_validity checks the publisher role but not the department (withdraw_entry "
-    "checks both): another department's publisher marks the entry 已修改 and his 修改文件 goes out on it",
-)
 def test_attack_another_departments_publisher_amends_an_entry(workspace, people, sample_files):
     doc_id = approved(workspace, people, sample_files["clean"], normative=True)
     entry = publish_to_catalog(workspace.db, people.publisher, doc_id, None)
@@ -251,12 +235,6 @@ def test_attack_someone_elses_publish_tells_whether_a_guess_was_removed(workspac
     assert answers[0] == answers[1], answers
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/checking.field_findings judges catalog fields as of today (CheckOptions.document_date None), "
-    "the body as of 成文日期: a 内容概述 written at publishing naming a leader in a post he did not hold on "
-    "the document's date (WORD-LEADER-POST, blocking in the body) goes out",
-)
 def test_attack_a_leader_wrong_as_of_the_documents_date_in_a_summary_written_at_publishing(
     workspace, people, sample_files, tmp_path
 ):
@@ -273,12 +251,6 @@ LOCAL_LEADERS = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/checking.field_findings checks catalog fields with the shipped rule packs only "
-    "(CheckOptions.rulepacks empty; check_document passes department_sources): a department's own "
-    "leaders are blocking in the body but not in a 内容概述 written at publishing",
-)
 def test_attack_a_former_local_leader_in_a_summary_escapes_the_departments_rule_pack(
     workspace, people, sample_files, tmp_path
 ):
@@ -292,12 +264,6 @@ def test_attack_a_former_local_leader_in_a_summary_escapes_the_departments_rule_
     assert text is None or summary not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="修改文件 (change_validity) and 撤回理由 (withdraw_entry) are written after review too, but call "
-    "releases.text_problems without unreviewed=True: a mobile number or a 15-digit ID number (WARNING "
-    "findings) goes to the site, the portal and packages with no reviewer having seen it",
-)
 def test_attack_warnings_in_the_amending_document_or_the_withdrawal_reason_go_out(
     workspace, people, sample_files
 ):
@@ -383,12 +349,6 @@ def test_attack_a_re_signed_package_carries_fields_no_check_saw_onto_the_online_
     assert ID_NUMBER not in _site_text(site)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/checking.catalog_fields checks 信息名称, 发文字号, 主题词, 内容概述 and file names, not the "
-    "document's own 发布机构 (new in issue 16): a WARNING in it (a mobile number) is never a finding the "
-    "reviewer decides, and approval's field_problems refuses only BLOCKING ones, so it goes out",
-)
 def test_attack_a_mobile_number_in_the_clerks_issuing_body_is_never_shown_to_the_reviewer(
     workspace, people, sample_files, tmp_path
 ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
 from types import ModuleType
 
 import pytest
@@ -12,9 +13,9 @@ from sqlalchemy import select, text
 
 from app import audit, categories, cli, documents, site_footer
 from app.catalog import change_validity, publish_to_catalog, site_entry, update_static_site
-from app.checking import check_document, save_department_lexicon
+from app.checking import check_document, latest_run, save_department_lexicon
 from app.db.migrate import MIGRATIONS_DIR
-from app.db.models import CatalogEntry, Category, User
+from app.db.models import CatalogEntry, Category, Document, User
 from app.errors import PermissionDenied, ValidationFailed
 from app.publishing import run_queue
 from app.reviewing import Conclusion, approve
@@ -159,15 +160,22 @@ def test_validity_is_for_rules_and_normative_documents_only(
         assert audit.verify_report(s).problems == []
 
 
-def test_an_issuer_naming_a_lexicon_term_is_refused_at_approval(workspace, people, sample_files):
+def test_an_issuer_naming_a_lexicon_term_is_a_finding_the_reviewer_decides(workspace, people, sample_files):
     with workspace.db.write() as s:
         save_department_lexicon(
             s,
             s.get_one(User, people.reviewer),
             "词条,类别,级别,说明,整词\n示范市保密工作组,自定义,阻断,,否\n".encode(),
         )
-    with pytest.raises(ValidationFailed, match="目录字段 发布机构"):
+    # The check finds it in the draft's own 发布机构, where the reviewer sees and decides it.
+    with pytest.raises(PermissionDenied, match="阻断级发现未处理"):
         approved(workspace, people, sample_files["clean"], publisher="示范市保密工作组办公室")
+    with workspace.db.read() as s:
+        (doc_id,) = s.scalars(select(Document.id)).all()
+        findings = latest_run(s, doc_id).findings
+        assert [json.loads(f.location)["part"] for f in findings if f.text == "示范市保密工作组"] == [
+            "目录字段 发布机构"
+        ]
 
 
 def test_a_divided_category_asks_for_a_sub_category():
