@@ -30,7 +30,7 @@ from app.checking import desk_lexicon
 from app.db.database import Database
 from app.db.models import CatalogAttachment, CatalogEntry, PublishJob, Review
 from app.errors import QT_TRANSLATE_NOOP, NotFound, TranslatableError
-from app.releases import ReviewedTexts, entry_release, field_problems, reviewed_texts
+from app.releases import NOTHING_REVIEWED, entry_release, field_problems, reviewed_texts
 from publish.release import PUBLISHED, Release, ReleaseError
 from publish.static_site import WITHDRAWN_MARK, Attachment, expected_site, page_name
 from review.normalize import normalize
@@ -129,7 +129,7 @@ def _load(db: Database, cache_dir: Path | None) -> dict[str, _Known]:
             texts = (
                 reviewed_texts(session, review)
                 if review is not None
-                else ReviewedTexts(frozenset(), frozenset())
+                else NOTHING_REVIEWED
             )
             try:
                 release = entry_release(session, row, own)

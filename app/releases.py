@@ -50,6 +50,11 @@ class ReviewedTexts:
     kept: frozenset[str]
 
 
+# What an entry with no review on this machine (one from a transfer package) or a text no review
+# covers is checked against: the lexicon and rules alone.
+NOTHING_REVIEWED = ReviewedTexts(frozenset(), frozenset())
+
+
 def latest_review(session: Session, document_id: int) -> Review | None:
     return session.scalars(
         select(Review).where(Review.document_id == document_id).order_by(Review.id.desc()).limit(1)
@@ -110,7 +115,7 @@ def reviewed_texts(session: Session, review: Review | None) -> ReviewedTexts:
     """What `review` kept, and what any review of the document removed: a name taken out before the
     draft was returned and rewritten stays out, unless the last review kept it."""
     if review is None or review.check_run_id is None:
-        return ReviewedTexts(frozenset(), frozenset())
+        return NOTHING_REVIEWED
     removed: set[str] = set()
     kept: set[str] = set()
     runs = select(CheckRun.id).where(CheckRun.document_id == review.document_id)

@@ -10,7 +10,7 @@ from app import audit, field_limits
 from app.checking import desk_lexicon
 from app.db.models import SiteFooter, User
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
-from app.releases import ReviewedTexts, text_problems
+from app.releases import NOTHING_REVIEWED, text_problems
 from app.roles import Role
 from app.rulepacks import department_sources
 from publish.static_site import SiteIdentity
@@ -40,7 +40,7 @@ def set_footer(session: Session, user: User, **parts: str) -> SiteIdentity:
     problems = text_problems(
         [(LABELS[k], v) for k, v in values.items() if v],
         desk_lexicon(session, user.department_id, None),
-        ReviewedTexts(frozenset(), frozenset()),
+        NOTHING_REVIEWED,
         unreviewed=True,
         rulepacks=department_sources(session, user.department_id),
     )

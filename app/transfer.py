@@ -34,6 +34,7 @@ from app.catalog import (
     resend_interpreted,
 )
 from app.catalog_search import index_entry
+from app.checking import desk_lexicon
 from app.db.database import Database
 from app.db.models import (
     CatalogAttachment,
@@ -58,11 +59,13 @@ from app.errors import (
 from app.field_limits import check, check_all
 from app.publishing import UPSERT, VALIDITY, WITHDRAW, pending, supersede_withdrawn
 from app.roles import Role
+from app.rulepacks import department_sources
 from publish.catalog import Validity
 from publish.index_number import IndexScheme
 from publish.release import ON_REQUEST, Release, ReleaseError
 from publish.transfer import TransferError, VerifiedPackage, read_package, write_package
 from review.extract.dispatch import visible_text
+from review.lexicon import CompiledLexicon
 
 log = logging.getLogger(__name__)
 
@@ -621,10 +624,11 @@ def import_package(
         if clashes and not set_aside_clashes:
             raise clash_error(clashes)
         set_aside = {c.index_no for c in clashes}
+        arrival = _ArrivalCheck(session, department)
         for item in items:
             if item["index_no"] in set_aside:
                 continue
-            _apply(session, department, summary.package_id, item, package.files, to_portal)
+            _apply(session, department, summary.package_id, item, package.files, to_portal, arrival)
             counts[item["action"]] += 1
         session.add(
             PackageImport(
@@ -659,6 +663,7 @@ def _apply(
     item: dict[str, Any],
     files: dict[str, bytes],
     to_portal: bool,
+    arrival: _ArrivalCheck,
 ) -> None:
     index_no, action, fields = item["index_no"], item["action"], item["entry"]
     entry = entry_by_index(session, index_no)
@@ -670,6 +675,9 @@ def _apply(
     if action == UPSERT:
         _refuse_foreign_link(session, department, index_no, fields)
         release = _release_of(item)
+        arrival.refuse_problems(
+            index_no, release.text_fields(), dt.date.fromisoformat(release.written_on) if release.written_on else None
+        )
         by_role = {f["role"]: f for f in item["files"]}
         if "published" not in by_role and release.conclusion != ON_REQUEST:
             raise TransferError(
@@ -718,10 +726,12 @@ def _apply(
             index_no=index_no,
         )
     if action == WITHDRAW:
+        arrival.refuse_problems(index_no, [("撤回理由", str(fields["status_reason"] or ""))])
         entry.status, entry.status_reason = "withdrawn", fields["status_reason"]
         _set_dates(entry, fields)
         follow_on_targets(session, entry, WITHDRAW)
     elif action == VALIDITY:
+        arrival.refuse_problems(index_no, [("修改文件", str(fields.get("amended_by") or ""))])
         entry.validity = Validity(fields["validity"]).value
         _set_dates(entry, fields)
         follow_on_targets(session, entry, VALIDITY)
@@ -730,6 +740,40 @@ def _apply(
             QT_TRANSLATE_NOOP("DeskError", "传输包含有无法识别的操作“{action}”。"), action=action
         )
     session.flush()
+
+
+class _ArrivalCheck:
+    """What a package brings is checked here as `audit published` will check it: its text against
+    this machine's lexicon and the department's rule packs, blocking findings refusing the package.
+    The signature says which machine sent it, not that nobody holding its passphrase wrote in it."""
+
+    def __init__(self, session: Session, department: Department) -> None:
+        self._session, self._department_id = session, department.id
+        self._rules: tuple[CompiledLexicon, tuple[tuple[str, bytes], ...]] | None = None
+
+    def refuse_problems(
+        self, index_no: str, fields: list[tuple[str, str]], document_date: dt.date | None = None
+    ) -> None:
+        fields = [(place, text) for place, text in fields if text.strip()]
+        if not fields:
+            return
+        if self._rules is None:  # compiled once a package, when it carries text
+            self._rules = (
+                desk_lexicon(self._session, self._department_id, None),
+                department_sources(self._session, self._department_id),
+            )
+        lexicon, packs = self._rules
+        problems = releases.text_problems(
+            fields, lexicon, releases.NOTHING_REVIEWED, document_date=document_date, rulepacks=packs
+        )
+        if problems:
+            raise TransferError(
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "传输包条目“{index_no}”未通过本机的保密检查：{problems}。未导入任何内容。"
+                ),
+                index_no=index_no,
+                problems="；".join(problems),
+            )
 
 
 def _refuse_foreign_link(
