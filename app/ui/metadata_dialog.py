@@ -117,7 +117,12 @@ class MetadataDialog(QDialog):
         self._legal_kind_changed()
         form.addRow(self.tr("主题词"), self.keywords)
         form.addRow(self.tr("内容概述"), self.summary)
-        note = QLabel(self.tr("主题词和内容概述随文件一起做保密检查，批准时冻结，发布时原样公开。"), self)
+        note = QLabel(
+            self.tr(
+                "主题词和内容概述随文件一起做保密检查，批准时冻结；发布员在发布时补全或修改的，当场再做一次检查。"
+            ),
+            self,
+        )
         note.setWordWrap(True)
         form.addRow("", note)
         if self.text_only:
