@@ -58,6 +58,7 @@ from publish.static_site import (
 )
 from publish.taxonomy import DisclosureMode, InterpretationForm
 from review.extract.dispatch import visible_text
+from review.lexicon import CompiledLexicon
 
 PORTAL, PACKAGE = "portal", "package"  # the queued targets (the static site is rebuilt, not queued)
 
@@ -646,7 +647,45 @@ def site_entry(session: Session, entry: CatalogEntry) -> SiteEntry:
         )
     )
     release = releases.entry_release(session, entry, attachments)
+    _refuse_unchecked_amendment(session, entry, {})
     return _site_entry(entry, release, parent, interpretation_entries(session, entry.index_no), attachments)
+
+
+def _amendment_problems(
+    session: Session, entry: CatalogEntry, amended_by: str, lexicon: CompiledLexicon
+) -> list[str]:
+    """Why a 修改文件 may not go out with the entry: written after review, it is checked as text no
+    reviewer saw, against the entry's review and as of its 成文日期."""
+    review = session.get(Review, entry.review_id) if entry.review_id is not None else None
+    return releases.text_problems(
+        [("修改文件", amended_by)],
+        lexicon,
+        releases.reviewed_texts(session, review),
+        unreviewed=True,
+        document_date=entry.written_on,
+        rulepacks=department_sources(session, entry.department_id),
+    )
+
+
+def _refuse_unchecked_amendment(
+    session: Session, entry: CatalogEntry, lexicons: dict[int, CompiledLexicon]
+) -> None:
+    """已修改's 修改文件 is the entry's own state, not part of its release: checked again each time it
+    goes out, as change_validity checked it, so one written into the database past that check is
+    refused instead of published."""
+    if not entry.amended_by:
+        return
+    if entry.department_id not in lexicons:
+        lexicons[entry.department_id] = desk_lexicon(session, entry.department_id, None)
+    problems = _amendment_problems(session, entry, entry.amended_by, lexicons[entry.department_id])
+    if problems:
+        raise ReleaseError(
+            QT_TRANSLATE_NOOP(
+                "DeskError", "条目“{index_no}”的修改文件未通过保密检查，拒绝发布：{problems}。"
+            ),
+            index_no=entry.index_no,
+            problems="；".join(problems),
+        )
 
 
 def _site_entry(
@@ -699,6 +738,10 @@ def _all_site_entries(
     attachments: dict[int, list[CatalogAttachment]] = {}
     for a in session.scalars(select(CatalogAttachment).order_by(CatalogAttachment.id)):
         attachments.setdefault(a.catalog_entry_id, []).append(a)
+    lexicons: dict[int, CompiledLexicon] = {}
+    for r in rows:
+        if r.status == "published":
+            _refuse_unchecked_amendment(session, r, lexicons)
     return [
         _site_entry(
             r,
@@ -853,7 +896,9 @@ def change_validity(
             )
         if user.department_id != entry.department_id:
             raise PermissionDenied(
-                QT_TRANSLATE_NOOP("DeskError", "只有本部门的发布管理员可以修改目录条目“{index_no}”的有效性。"),
+                QT_TRANSLATE_NOOP(
+                    "DeskError", "只有本部门的发布管理员可以修改目录条目“{index_no}”的有效性。"
+                ),
                 index_no=index_no,
             )
         if not entry.legal_kind:
@@ -869,14 +914,10 @@ def change_validity(
             raise ValidationFailed(issue.template)
         field_limits.check(CatalogEntry.amended_by, amended_by)
         # The amending document's name goes out to every target: checked like any text that leaves.
-        review = session.get(Review, entry.review_id) if entry.review_id is not None else None
-        problems = releases.text_problems(
-            [("修改文件", amended_by)] if amended_by else [],
-            desk_lexicon(session, entry.department_id, None),
-            releases.reviewed_texts(session, review),
-            unreviewed=True,
-            document_date=entry.written_on,
-            rulepacks=department_sources(session, entry.department_id),
+        problems = (
+            _amendment_problems(session, entry, amended_by, desk_lexicon(session, entry.department_id, None))
+            if amended_by
+            else []
         )
         if problems:
             raise ValidationFailed(

@@ -94,12 +94,6 @@ def test_attack_warnings_in_text_written_after_review_go_out_undecided(
     assert text is None or (old_id not in text and MOBILE not in text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="amended_by (已修改's document) is entry state, not in the release: "
-    "releases.entry_differences cannot compare it, so an SQL edit after change_validity's check "
-    "is printed on the entry page by update_static_site (and sent by site_entry to the portal)",
-)
 def test_attack_sql_edit_of_the_amending_document_reaches_the_site(workspace, people, sample_files, tmp_path):
     doc_id = approved(workspace, people, sample_files["clean"], normative=True)
     entry = publish_to_catalog(workspace.db, people.publisher, doc_id, None)
