@@ -126,11 +126,7 @@ def _load(db: Database, cache_dir: Path | None) -> dict[str, _Known]:
             # Entries from a transfer package have no local review: their texts are checked against
             # the lexicon only.
             review = session.get(Review, row.review_id) if row.review_id is not None else None
-            texts = (
-                reviewed_texts(session, review)
-                if review is not None
-                else NOTHING_REVIEWED
-            )
+            texts = reviewed_texts(session, review) if review is not None else NOTHING_REVIEWED
             try:
                 release = entry_release(session, row, own)
             except TranslatableError as exc:

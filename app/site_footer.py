@@ -16,7 +16,13 @@ from app.rulepacks import department_sources
 from publish.static_site import SiteIdentity
 
 PARTS = ("sponsor", "site_code", "icp", "police", "contact")
-LABELS = {"sponsor": "主办单位", "site_code": "网站标识码", "icp": "ICP备案号", "police": "公安备案号", "contact": "联系方式"}
+LABELS = {
+    "sponsor": "主办单位",
+    "site_code": "网站标识码",
+    "icp": "ICP备案号",
+    "police": "公安备案号",
+    "contact": "联系方式",
+}
 
 
 def identity(session: Session, department_id: int, department: str) -> SiteIdentity:

@@ -676,7 +676,9 @@ def _apply(
         _refuse_foreign_link(session, department, index_no, fields)
         release = _release_of(item)
         arrival.refuse_problems(
-            index_no, release.text_fields(), dt.date.fromisoformat(release.written_on) if release.written_on else None
+            index_no,
+            release.text_fields(),
+            dt.date.fromisoformat(release.written_on) if release.written_on else None,
         )
         by_role = {f["role"]: f for f in item["files"]}
         if "published" not in by_role and release.conclusion != ON_REQUEST:

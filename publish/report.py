@@ -211,7 +211,9 @@ def exported_rows(figures: Figures) -> list[tuple[str, str, str]]:
     """The rows a CSV or XLSX file carries: without the 第四十四条 candidates (the desk's own
     statistics, named by the clerk's 信息标识), every cell safe to open in a spreadsheet."""
     return [
-        (spreadsheet_safe(name), spreadsheet_safe(item), spreadsheet_safe(value)) for name, item, value in figures.rows() if name != ART44_NAME
+        (spreadsheet_safe(name), spreadsheet_safe(item), spreadsheet_safe(value))
+        for name, item, value in figures.rows()
+        if name != ART44_NAME
     ]
 
 

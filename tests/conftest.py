@@ -92,7 +92,9 @@ def sqlite_only(workspace: Workspace, reason: str) -> None:
 
 
 @pytest.fixture
-def workspace(request: pytest.FixtureRequest, tmp_path: Path, database_url: str | None) -> Iterator[Workspace]:
+def workspace(
+    request: pytest.FixtureRequest, tmp_path: Path, database_url: str | None
+) -> Iterator[Workspace]:
     data_dir = tmp_path / "data"
     if database_url is None:
         template: Path = request.getfixturevalue("migrated_sqlite")

@@ -41,7 +41,9 @@ class PostgresServer:
             return self
         found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
         if not found:
-            raise RuntimeError("PostgreSQL is not installed: run scripts/setup.sh --tests (it installs postgresql)")
+            raise RuntimeError(
+                "PostgreSQL is not installed: run scripts/setup.sh --tests (it installs postgresql)"
+            )
         self._bin = Path(found[-1]).parent
         self.folder = Path(tempfile.mkdtemp(prefix="desk-pg-"))
         self.port = _free_port()

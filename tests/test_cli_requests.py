@@ -67,9 +67,13 @@ def test_supplement_consultation_and_bad_input(workspace, people, capsys, monkey
     code, _, err = run(workspace, capsys, "request", "supplement", "1", "--asked", today.isoformat())
     assert code == 2 and "--until" in err
     until = (today + dt.timedelta(days=15)).isoformat()
-    code, out, _ = run(workspace, capsys, "request", "supplement", "1", "--asked", today.isoformat(), "--until", until)
+    code, out, _ = run(
+        workspace, capsys, "request", "supplement", "1", "--asked", today.isoformat(), "--until", until
+    )
     assert code == 0 and "等待补正" in out
-    code, _, err = run(workspace, capsys, "request", "supplement", "1", "--asked", today.isoformat(), "--until", until)
+    code, _, err = run(
+        workspace, capsys, "request", "supplement", "1", "--asked", today.isoformat(), "--until", until
+    )
     assert code == 2 and "一次性告知" in err
     code, out, _ = run(workspace, capsys, "request", "supplement", "1", "--received", today.isoformat())
     assert code == 0 and "剩余 20 个工作日" in out

@@ -224,7 +224,6 @@ def inject(ws, args: list[str], fault: str, user: str, *folders: Path, site=None
 def submitted_and_checked(ws, people, path: Path, title: str) -> int:
     import datetime as dt
 
-
     doc_id = documents.import_file(ws.db, people.clerk, path)
     with ws.db.write() as s:
         clerk = s.get_one(User, people.clerk)

@@ -69,7 +69,9 @@ def test_problems_are_listed_with_a_column_for_the_fix_and_five_stale_sections_v
     assert (
         "整改措施及完成时间" in text and "【链接不可用】HTTP404" in text and "【内容核对】已撤回条目" in text
     )
-    assert "发现5处（见问题清单），单项否决" in text and "发现1处（见问题清单），单项否决" in text  # stale 栏目; content
+    assert (
+        "发现5处（见问题清单），单项否决" in text and "发现1处（见问题清单），单项否决" in text
+    )  # stale 栏目; content
     assert "个人信息3处（2条目录）" in text and "本次自查发现问题7处" in text
     assert "未达否决线" in _text(report_pdf(_inspection(stale_sections=STALE[:4])))
     with pymupdf.open(stream=data) as doc:

@@ -287,8 +287,14 @@ def test_statistics_window_shows_table3(qtbot, desk_app, workspace, people):
     window.year.setValue(2026)
     window.compute()
     qtbot.waitUntil(lambda: window.figures is not None, timeout=30_000)
-    cells = {window.table3.item(r, 1).text(): window.table3.item(r, 8).text() for r in range(window.table3.rowCount())}
+    cells = {
+        window.table3.item(r, 1).text(): window.table3.item(r, 8).text()
+        for r in range(window.table3.rowCount())
+    }
     assert cells["（一）予以公开"] == "1" and cells["（七）总计"] == "1"
-    assert window.table3.item(0, 0).text() == "一、本年新收政府信息公开申请数量" and window.table3.item(0, 8).text() == "2"
+    assert (
+        window.table3.item(0, 0).text() == "一、本年新收政府信息公开申请数量"
+        and window.table3.item(0, 8).text() == "2"
+    )
     note = window.requests_note.text()
     assert "每一列一致" in note and "供暖方案：2 件申请，2 个申请人" in note and "甲" not in note

@@ -48,10 +48,14 @@ class DeadlinesDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for r, d in enumerate(rows):
             left = (
-                self.tr("逾期 {days}").format(days=-d.working_days_left)
-                if d.working_days_left < 0
-                else str(d.working_days_left)
-            ) + (self.tr("（暂停）") if d.paused else "") + ("" if d.exact else " *")
+                (
+                    self.tr("逾期 {days}").format(days=-d.working_days_left)
+                    if d.working_days_left < 0
+                    else str(d.working_days_left)
+                )
+                + (self.tr("（暂停）") if d.paused else "")
+                + ("" if d.exact else " *")
+            )
             for c, value in enumerate(
                 (
                     d.number or str(d.document_id),
