@@ -752,12 +752,12 @@ Data folder: {path}</translation>
         <translation>Publish/reply by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="54"/>
+        <location filename="../../app/ui/deadlines_dialog.py" line="56"/>
         <source>（暂停）</source>
         <translation> (paused)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="78"/>
+        <location filename="../../app/ui/deadlines_dialog.py" line="82"/>
         <source>主动公开的文件应自成文之日起 20 个工作日内公开（条例第二十六条）；文件发布后补发的政策解读应在 3 个工作日内发布（三同步）；依申请公开应在 20 个工作日内答复，征求第三方和其他机关意见的时间不计算在内（第三十三条）。工作日按国家法定节假日和调休计算；标 * 的年份节假日安排未知，按周末计算。</source>
         <translation>Proactively disclosed documents are published within 20 working days of the date written (Regulations art. 26); an interpretation added after its document is published within 3 working days (three synchronisations); requests for disclosure are answered within 20 working days, not counting time spent consulting third parties and other agencies (art. 33). Working days follow the national public holidays and swapped working days; for years marked * the holiday schedule is unknown and only weekends count.</translation>
     </message>
@@ -767,7 +767,7 @@ Data folder: {path}</translation>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/deadlines_dialog.py" line="51"/>
+        <location filename="../../app/ui/deadlines_dialog.py" line="52"/>
         <source>逾期 {days}</source>
         <translation>overdue by {days}</translation>
     </message>
@@ -1840,109 +1840,114 @@ Data folder: {path}</translation>
         <translation>The document changed after its check; cannot approve. Check it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="72"/>
+        <location filename="../../app/catalog.py" line="73"/>
         <source>只有系统管理员可以设置索引号方案。</source>
         <translation>Only system administrators can set the index number scheme.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="145"/>
+        <location filename="../../app/catalog.py" line="146"/>
         <source>“{department}”的索引号由离线审查机编号，经传输包导入本机；本机在同一范围内编号会与之重号，因此没有发布。本机也要发布时，请系统管理员在两台机器的“目录设置”中为本部门设定互不重叠的流水号号段（例如离线审查机 1–49999，本机 50001–99999）。</source>
         <translation>Index numbers of “{department}” are assigned on the offline review machine and imported here by transfer package; numbering in the same range on this machine would clash with them, so nothing was published. If this machine is to publish too, a system administrator should set non-overlapping serial ranges for the department in “Catalog settings” on both machines (e.g. 1–49999 on the offline review machine, 50001–99999 on this one).</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="244"/>
+        <location filename="../../app/catalog.py" line="245"/>
         <source>发布日期必须是发布当天（{today}），不能提前或倒签。</source>
         <translation>The publication date must be the day of publishing ({today}); it cannot be post-dated or backdated.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="256"/>
+        <location filename="../../app/catalog.py" line="257"/>
         <source>政策解读随所解读的文件一并发布：请发布文件“{title}”。</source>
         <translation>An interpretation is published with the document it explains: publish “{title}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="304"/>
+        <location filename="../../app/catalog.py" line="305"/>
         <source>发布日期不能早于审查批准的日期（{day}）。</source>
         <translation>The publication date cannot be earlier than the approval date ({day}).</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="315"/>
+        <location filename="../../app/catalog.py" line="316"/>
         <source>“{title}”的目录信息有误，不能发布：{problems}。</source>
         <translation>The catalog details of “{title}” have errors; cannot publish: {problems}.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="387"/>
+        <location filename="../../app/catalog.py" line="388"/>
         <source>文件“{title}”没有经审查并复核的发布版本，不能发布。</source>
         <translation>“{title}” has no reviewed and verified published version; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="393"/>
+        <location filename="../../app/catalog.py" line="394"/>
         <source>“{title}”的审查批准早于其最近一次修改，不能发布。请重新审查。</source>
         <translation>The approval of “{title}” is older than its latest change; cannot publish. Review it again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="415"/>
+        <location filename="../../app/catalog.py" line="416"/>
         <source>“{title}”的发布版本与审查时复核的版本不一致，不能发布。</source>
         <translation>The published version of “{title}” is not the one verified at review; cannot publish.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="425"/>
+        <location filename="../../app/catalog.py" line="426"/>
         <source>缺少发布机构。</source>
         <translation>The issuing body is missing.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="856"/>
+        <location filename="../../app/catalog.py" line="685"/>
+        <source>条目“{index_no}”的修改文件未通过保密检查，拒绝发布：{problems}。</source>
+        <translation>The amending document of entry “{index_no}” failed the confidentiality check; not published: {problems}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/catalog.py" line="901"/>
         <source>只有本部门的发布管理员可以修改目录条目“{index_no}”的有效性。</source>
         <translation>Only a publishing manager of the entry&apos;s own department can change the validity of catalog entry “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="863"/>
+        <location filename="../../app/catalog.py" line="908"/>
         <source>“{title}”不是规章或规范性文件：有效性只适用于规章和规范性文件。</source>
         <translation>“{title}” is not a rule or a normative document: validity applies only to rules and normative documents.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="883"/>
+        <location filename="../../app/catalog.py" line="924"/>
         <source>修改文件未通过保密检查：{problems}。请改写。</source>
         <translation>The amending document entered fails the confidentiality check: {problems}. Rewrite it.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="483"/>
+        <location filename="../../app/catalog.py" line="484"/>
         <source>“{title}”批准后修改的目录信息未通过检查，不能发布：{problems}。请退回重新审查。</source>
         <translation>The catalog details of “{title}” changed after approval failed the check; cannot publish: {problems}. Return it for review again.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="510"/>
+        <location filename="../../app/catalog.py" line="511"/>
         <source>公示期截止日期（{day}）已过：公示期须截止于今天（{today}）或以后。</source>
         <translation>The notice period end ({day}) has passed: a notice period must end today ({today}) or later.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="536"/>
+        <location filename="../../app/catalog.py" line="537"/>
         <location filename="../../app/cli/recheck.py" line="180"/>
         <source>目录中没有索引号“{index_no}”。</source>
         <translation>The catalog has no index number “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="560"/>
+        <location filename="../../app/catalog.py" line="561"/>
         <source>只有本部门的发布管理员可以撤回目录条目“{index_no}”。</source>
         <translation>Only a publishing manager of the entry&apos;s own department can withdraw catalog entry “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="564"/>
+        <location filename="../../app/catalog.py" line="565"/>
         <source>撤回必须写明理由。</source>
         <translation>Withdrawing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="577"/>
+        <location filename="../../app/catalog.py" line="578"/>
         <source>撤回理由未通过保密检查：{problems}。请改写理由。</source>
         <translation>The reason for withdrawing fails the confidentiality check: {problems}. Rewrite the reason.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="848"/>
+        <location filename="../../app/catalog.py" line="891"/>
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="584"/>
-        <location filename="../../app/catalog.py" line="852"/>
+        <location filename="../../app/catalog.py" line="585"/>
+        <location filename="../../app/catalog.py" line="895"/>
         <location filename="../../app/notice_periods.py" line="65"/>
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
@@ -2271,83 +2276,88 @@ Data folder: {path}</translation>
         <translation>There is no key {key}.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="101"/>
+        <location filename="../../app/transfer.py" line="104"/>
         <source>只有部门的发布管理员可以导出或导入传输包。</source>
         <translation>Only a department&apos;s publisher can export or import transfer packages.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="196"/>
+        <location filename="../../app/transfer.py" line="199"/>
         <source>没有待导出的条目。发布时选择“传输包”目标，条目才会进入传输包。</source>
         <translation>Nothing is waiting for export. Items go into a transfer package when published with the “transfer package” target.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="249"/>
+        <location filename="../../app/transfer.py" line="252"/>
         <source>无法写入传输包“{name}”：{reason}。没有导出任何内容。</source>
         <translation>Cannot write transfer package “{name}”: {reason}. Nothing was exported.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="264"/>
+        <location filename="../../app/transfer.py" line="267"/>
         <source>传输包（序号 {sequence}）已导出并记录，但无法写到“{path}”：{reason}。下次启动审发台时会再次尝试。</source>
         <translation>The transfer package (sequence {sequence}) was exported and recorded, but cannot be written to “{path}”: {reason}. The desk tries again at its next start.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="296"/>
-        <location filename="../../app/transfer.py" line="333"/>
+        <location filename="../../app/transfer.py" line="299"/>
+        <location filename="../../app/transfer.py" line="336"/>
         <source>这些条目已由他人导出，本次导出已作废。</source>
         <translation>Someone else exported these items; this export was discarded.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="473"/>
+        <location filename="../../app/transfer.py" line="476"/>
         <source>传输包声称来自“{claimed}”，但签名密钥登记为“{registered}”，拒绝导入。</source>
         <translation>The package claims to come from “{claimed}” but its key is registered to “{registered}”; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="523"/>
+        <location filename="../../app/transfer.py" line="526"/>
         <source>传输包来自的审查机使用流水号号段 {first}–{last}，与本机号段 {here_first}–{here_last} 重叠：两台机器会给不同条目编出同一个索引号。未导入任何内容。请系统管理员在本机“目录设置”中把本部门的号段改为与审查机不重叠的范围，再导入本包。</source>
         <translation>The review machine the package comes from uses the serial range {first}–{last}, which overlaps this machine&apos;s range {here_first}–{here_last}: the two machines would give different entries the same index number. Nothing was imported. A system administrator should change the department&apos;s range in “Catalog settings” on this machine so it does not overlap the review machine&apos;s, then import the package again.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="545"/>
+        <location filename="../../app/transfer.py" line="548"/>
         <source>传输包中有 {count} 个索引号在本机已被其他条目使用，未导入任何内容：{clashes}。这是离线审查机和本机在同一范围内各自编号造成的重号。处理办法：1. 系统管理员在两台机器的“目录设置”中为本部门设定互不重叠的流水号号段，以免再次重号；2. 选择“跳过重号条目”（命令行 --skip-clashes）导入本包的其余内容；3. 重号的条目由离线审查机撤回，再作为新文件审查、发布，以取得新的索引号。</source>
         <translation>{count} index numbers in the package are already used by other entries on this machine; nothing was imported: {clashes}. The offline review machine and this machine numbered in the same range independently. What to do: 1. a system administrator sets non-overlapping serial ranges for the department in “Catalog settings” on both machines, so that it does not happen again; 2. choose “Skip clashing entries” (command line --skip-clashes) to import the rest of the package; 3. the offline review machine withdraws the clashing entries and reviews and publishes them again as new documents to get new index numbers.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="597"/>
+        <location filename="../../app/transfer.py" line="600"/>
         <source>传输包 {package} 已经导入过，拒绝再次导入（重放）。</source>
         <translation>Package {package} was imported before; refused (replay).</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="609"/>
+        <location filename="../../app/transfer.py" line="612"/>
         <source>传输包序号 {sequence} 不大于已导入的 {last}：可能是重放的旧包，拒绝导入。</source>
         <translation>Package sequence {sequence} is not above the last imported, {last}: possibly an old package replayed; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="667"/>
+        <location filename="../../app/transfer.py" line="672"/>
         <source>索引号“{index_no}”已被本机目录中的其他条目使用，拒绝导入。</source>
         <translation>Index number “{index_no}” belongs to another entry of this catalog; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="676"/>
+        <location filename="../../app/transfer.py" line="686"/>
         <source>传输包条目“{index_no}”缺少发布文件。</source>
         <translation>Package item “{index_no}” has no published file.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="717"/>
+        <location filename="../../app/transfer.py" line="727"/>
         <source>传输包要修改的条目“{index_no}”不在本机目录中。</source>
         <translation>The entry “{index_no}” the package changes is not in this catalog.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="730"/>
+        <location filename="../../app/transfer.py" line="742"/>
         <source>传输包含有无法识别的操作“{action}”。</source>
         <translation>The package holds an unknown action “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="749"/>
+        <location filename="../../app/transfer.py" line="775"/>
+        <source>传输包条目“{index_no}”未通过本机的保密检查：{problems}。未导入任何内容。</source>
+        <translation>Package item “{index_no}” failed this machine's confidentiality check: {problems}. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="795"/>
         <source>传输包条目“{index_no}”是对索引号“{target}”的解读，但该文件属于其他部门（{owner}），本包的签名部门无权为其添加解读。未导入任何内容。</source>
         <translation>Package entry “{index_no}” is an interpretation of index number “{target}”, but that document belongs to another department ({owner}) and the package&apos;s signing department may not add interpretations to it. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="761"/>
+        <location filename="../../app/transfer.py" line="807"/>
         <source>传输包条目“{index_no}”没有冻结的发布内容，拒绝导入。</source>
         <translation>Package item “{index_no}” has no frozen release; refused.</translation>
     </message>
@@ -2516,132 +2526,132 @@ Data folder: {path}</translation>
         <translation>The site folder does not exist: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="548"/>
+        <location filename="../../app/published_audit.py" line="544"/>
         <source>条目没有可核对的冻结发布内容：{reason}</source>
         <translation>The entry has no frozen release to verify against: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="549"/>
+        <location filename="../../app/published_audit.py" line="545"/>
         <source>网站上有审发台没有写出的文件</source>
         <translation>The site has a file the desk did not write</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="550"/>
+        <location filename="../../app/published_audit.py" line="546"/>
         <source>内容与审发台按冻结的发布内容写出的不一致（被改动过）</source>
         <translation>The content differs from what the desk wrote from the frozen release (it was changed)</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="551"/>
+        <location filename="../../app/published_audit.py" line="547"/>
         <source>已撤回条目“{index_no}”的文件仍在提供</source>
         <translation>A file of withdrawn entry “{index_no}” is still served</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="552"/>
+        <location filename="../../app/published_audit.py" line="548"/>
         <source>没有任何现行条目使用此文件，却仍在提供</source>
         <translation>No current entry uses this file, yet it is still served</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="555"/>
+        <location filename="../../app/published_audit.py" line="551"/>
         <source>文件内容与冻结的发布内容不一致（SHA-256 为 {got}…，应为 {want}…）</source>
         <translation>The file content does not match the frozen release (SHA-256 {got}…, should be {want}…)</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="556"/>
+        <location filename="../../app/published_audit.py" line="552"/>
         <source>缺少条目“{index_no}”发布的文件</source>
         <translation>A published file of entry “{index_no}” is missing</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="557"/>
+        <location filename="../../app/published_audit.py" line="553"/>
         <source>无法读取文件内容，未能核对其中的文字</source>
         <translation>The file content cannot be read; its text was not verified</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="558"/>
+        <location filename="../../app/published_audit.py" line="554"/>
         <source>数据库中没有此页面对应的条目</source>
         <translation>The database has no entry for this page</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="559"/>
+        <location filename="../../app/published_audit.py" line="555"/>
         <source>缺少条目“{index_no}”的页面</source>
         <translation>The page of entry “{index_no}” is missing</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="560"/>
+        <location filename="../../app/published_audit.py" line="556"/>
         <source>条目“{index_no}”仍在公开，页面却显示已撤回</source>
         <translation>Entry “{index_no}” is still published, but its page shows it as withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="561"/>
+        <location filename="../../app/published_audit.py" line="557"/>
         <source>所示的{fields}与冻结的发布内容不一致</source>
         <translation>The fields shown ({fields}) do not match the frozen release</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="562"/>
+        <location filename="../../app/published_audit.py" line="558"/>
         <source>所链接的文件与冻结的发布内容不一致</source>
         <translation>The linked files do not match the frozen release</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="563"/>
+        <location filename="../../app/published_audit.py" line="559"/>
         <source>目录字段未通过检查：{problem}</source>
         <translation>A catalog field failed the check: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="564"/>
+        <location filename="../../app/published_audit.py" line="560"/>
         <source>含有审查时删除的内容：{texts}</source>
         <translation>Contains text removed at review: {texts}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="565"/>
+        <location filename="../../app/published_audit.py" line="561"/>
         <source>已撤回条目“{index_no}”的页面仍显示内容</source>
         <translation>The page of withdrawn entry “{index_no}” still shows its content</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="566"/>
+        <location filename="../../app/published_audit.py" line="562"/>
         <source>目录数据无法读取</source>
         <translation>The catalog data cannot be read</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="567"/>
+        <location filename="../../app/published_audit.py" line="563"/>
         <source>目录列表中有数据库中没有的条目“{index_no}”</source>
         <translation>The catalog list has an entry “{index_no}” that is not in the database</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="568"/>
+        <location filename="../../app/published_audit.py" line="564"/>
         <source>目录列表中仍有已撤回的条目“{index_no}”</source>
         <translation>The catalog list still has withdrawn entry “{index_no}”</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="569"/>
+        <location filename="../../app/published_audit.py" line="565"/>
         <source>门户上的这个条目在数据库中没有</source>
         <translation>This portal entry is not in the database</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="570"/>
+        <location filename="../../app/published_audit.py" line="566"/>
         <source>已推送到门户的条目在门户上不存在</source>
         <translation>An entry pushed to the portal is not on the portal</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="571"/>
+        <location filename="../../app/published_audit.py" line="567"/>
         <source>条目仍在公开，门户上却是已撤回状态</source>
         <translation>The entry is still published, but the portal shows it as withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="572"/>
+        <location filename="../../app/published_audit.py" line="568"/>
         <source>已撤回条目“{index_no}”在门户上仍在公开</source>
         <translation>Withdrawn entry “{index_no}” is still published on the portal</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="272"/>
+        <location filename="../../app/releases.py" line="277"/>
         <source>找不到冻结的发布内容 {sha}。</source>
         <translation>Frozen release {sha} not found.</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="319"/>
+        <location filename="../../app/releases.py" line="324"/>
         <source>条目“{index_no}”没有冻结的发布内容，拒绝发布。</source>
         <translation>Entry “{index_no}” has no frozen release; publishing refused.</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="332"/>
+        <location filename="../../app/releases.py" line="337"/>
         <source>条目“{index_no}”的{fields}与审查批准的发布内容不一致，拒绝发布。请重新审查。</source>
         <translation>Entry “{index_no}” differs from the release approved at review in: {fields}; publishing refused. Review it again.</translation>
     </message>
@@ -3207,9 +3217,14 @@ Data folder: {path}</translation>
         <translation>Repeated sign-off steps: {steps}.</translation>
     </message>
     <message>
-        <location filename="../../app/site_footer.py" line="29"/>
+        <location filename="../../app/site_footer.py" line="39"/>
         <source>只有本部门的系统管理员可以设置网站页脚。</source>
         <translation>Only a system administrator of the department can set the site footer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/site_footer.py" line="55"/>
+        <source>网站页脚未通过保密检查：{problems}。请改写。</source>
+        <translation>The site footer failed the confidentiality check: {problems}. Please rewrite it.</translation>
     </message>
     <message>
         <location filename="../../app/submission.py" line="70"/>
@@ -4598,17 +4613,17 @@ See the log window for details.</translation>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="120"/>
-        <source>主题词和内容概述随文件一起做保密检查，批准时冻结，发布时原样公开。</source>
-        <translation>Keywords and summary go through the confidentiality check with the document, are frozen at approval and are published as they are.</translation>
+        <location filename="../../app/ui/metadata_dialog.py" line="123"/>
+        <source>主题词和内容概述随文件一起做保密检查，批准时冻结；发布员在发布时补全或修改的，当场再做一次检查。</source>
+        <translation>Keywords and summary are checked with the document and frozen at approval; what the publisher completes or changes when publishing is checked again on the spot.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="164"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="169"/>
         <source>提交审查前必填</source>
         <translation>Required before submitting for review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="171"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="176"/>
         <source>仅规章和规范性文件填写</source>
         <translation>Only for rules and normative documents</translation>
     </message>
