@@ -3,6 +3,7 @@ from import to a published entry, and neither lets a draft into review without w
 
 from __future__ import annotations
 
+import json
 import shlex
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from app.roles import Status
 from app.ui.main_window import MainWindow
 from app.ui.publish_dialog import PublishDialog
 from app.workflow import Action
+from app.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEAN = "关于做好冬季供暖保障工作的通知\n各单位：请按时启动供暖，做好保障工作。\n"
@@ -76,8 +78,13 @@ def test_the_readme_sequence_publishes_a_draft_of_the_sample_workspace(tmp_path,
     capsys.readouterr()
     assert run([*publish, "--category", "综合政务"]) == 2
     assert "不能发布：主题分类“综合政务”" in capsys.readouterr().err
-    assert run(publish) == 0
+    # 主题词 completed at publishing are split as `edit` splits them (a full-width comma too).
+    assert run([*publish, "--keywords", "供暖，保障"]) == 0
     assert "索引号" in capsys.readouterr().out
+    desk = Workspace.open(data)
+    with desk.db.read() as s:
+        assert json.loads(s.scalars(select(CatalogEntry.keywords)).one()) == ["供暖", "保障"]
+    desk.close()
     index = (data / "site" / "index.html").read_text(encoding="utf-8")
     assert "关于做好冬季供暖保障工作的通知" in index and DEMO_CATEGORY.split("\\")[-1] in index
 

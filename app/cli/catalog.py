@@ -21,6 +21,7 @@ from app.cli.common import (
     _error,
     _password,
     _signed_in,
+    _word_list,
 )
 from app.errors import (
     QT_TRANSLATE_NOOP,
@@ -52,7 +53,9 @@ def add_parsers(sub: Any) -> None:
     # The catalog's own fields, which the publisher may complete; checked again like the reviewed text.
     p.add_argument("--category", help="主题分类（末级，如 综合政务\\政务公开；默认：审查批准时的分类）")
     p.add_argument("--publisher", help="发布机构（默认：审查批准时的发布机构）")
-    p.add_argument("--keywords", help="主题词，以顿号分隔（默认：审查批准时的主题词）")
+    p.add_argument(
+        "--keywords", type=_word_list, help="主题词，用顿号或逗号分隔（默认：审查批准时的主题词）"
+    )
     p.add_argument("--summary", help="内容概述")
     p.add_argument("--date", type=_date, help="发布日期 YYYY-MM-DD：只能是发布当天（默认今天），不能倒签")
     p.add_argument("--expect-version", type=int)
@@ -149,7 +152,7 @@ def _publish(args: argparse.Namespace, workspace: Workspace) -> int:
             args.expect_version,
             published_on=args.date,
             summary=args.summary,
-            keywords=None if args.keywords is None else tuple(args.keywords.replace(",", "、").split("、")),
+            keywords=args.keywords,
             category=args.category,
             publisher=args.publisher,
             to_portal="portal" in args.target,
