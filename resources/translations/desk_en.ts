@@ -613,7 +613,7 @@ Data folder: {path}</translation>
     <message>
         <location filename="../../app/ui/catalog_view.py" line="285"/>
         <source>全部发布机构</source>
-        <translation>All publishers</translation>
+        <translation>All issuing bodies</translation>
     </message>
     <message>
         <location filename="../../app/ui/catalog_view.py" line="288"/>
@@ -4749,7 +4749,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     <message>
         <location filename="../../app/ui/publish_dialog.py" line="93"/>
         <source>发布机构</source>
-        <translation>Publisher</translation>
+        <translation>Issuing body</translation>
     </message>
     <message>
         <location filename="../../app/ui/publish_dialog.py" line="64"/>
