@@ -564,15 +564,7 @@ def withdraw_entry(session: Session, user: User, entry: CatalogEntry, reason: st
     if not reason.strip():
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "撤回必须写明理由。"))
     # The reason travels to the portal and in packages: it is checked like any text that leaves.
-    review = session.get(Review, entry.review_id) if entry.review_id is not None else None
-    problems = releases.text_problems(
-        [("撤回理由", reason)],
-        desk_lexicon(session, entry.department_id, None),
-        releases.reviewed_texts(session, review),
-        unreviewed=True,
-        document_date=entry.written_on,
-        rulepacks=department_sources(session, entry.department_id),
-    )
+    problems = _entry_text_problems(session, entry, "撤回理由", reason)
     if problems:
         raise ValidationFailed(
             QT_TRANSLATE_NOOP("DeskError", "撤回理由未通过保密检查：{problems}。请改写理由。"),
@@ -647,19 +639,20 @@ def site_entry(session: Session, entry: CatalogEntry) -> SiteEntry:
         )
     )
     release = releases.entry_release(session, entry, attachments)
-    _refuse_unchecked_amendment(session, entry, {})
+    _refuse_unchecked_amendment(session, entry)
     return _site_entry(entry, release, parent, interpretation_entries(session, entry.index_no), attachments)
 
 
-def _amendment_problems(
-    session: Session, entry: CatalogEntry, amended_by: str, lexicon: CompiledLexicon
+def _entry_text_problems(
+    session: Session, entry: CatalogEntry, place: str, text: str, lexicon: CompiledLexicon | None = None
 ) -> list[str]:
-    """Why a 修改文件 may not go out with the entry: written after review, it is checked as text no
-    reviewer saw, against the entry's review and as of its 成文日期."""
+    """Why a text written on an entry after its review (a 撤回理由, a 修改文件) may not go out with it:
+    checked as text no reviewer saw, against the entry's review and as of its 成文日期. `lexicon`: the
+    department's, when the caller has it compiled already."""
     review = session.get(Review, entry.review_id) if entry.review_id is not None else None
     return releases.text_problems(
-        [("修改文件", amended_by)],
-        lexicon,
+        [(place, text)],
+        lexicon or desk_lexicon(session, entry.department_id, None),
         releases.reviewed_texts(session, review),
         unreviewed=True,
         document_date=entry.written_on,
@@ -668,16 +661,19 @@ def _amendment_problems(
 
 
 def _refuse_unchecked_amendment(
-    session: Session, entry: CatalogEntry, lexicons: dict[int, CompiledLexicon]
+    session: Session, entry: CatalogEntry, lexicons: dict[int, CompiledLexicon] | None = None
 ) -> None:
     """已修改's 修改文件 is the entry's own state, not part of its release: checked again each time it
     goes out, as change_validity checked it, so one written into the database past that check is
     refused instead of published."""
     if not entry.amended_by:
         return
+    lexicons = {} if lexicons is None else lexicons
     if entry.department_id not in lexicons:
         lexicons[entry.department_id] = desk_lexicon(session, entry.department_id, None)
-    problems = _amendment_problems(session, entry, entry.amended_by, lexicons[entry.department_id])
+    problems = _entry_text_problems(
+        session, entry, "修改文件", entry.amended_by, lexicons[entry.department_id]
+    )
     if problems:
         raise ReleaseError(
             QT_TRANSLATE_NOOP(
@@ -914,11 +910,7 @@ def change_validity(
             raise ValidationFailed(issue.template)
         field_limits.check(CatalogEntry.amended_by, amended_by)
         # The amending document's name goes out to every target: checked like any text that leaves.
-        problems = (
-            _amendment_problems(session, entry, amended_by, desk_lexicon(session, entry.department_id, None))
-            if amended_by
-            else []
-        )
+        problems = _entry_text_problems(session, entry, "修改文件", amended_by) if amended_by else []
         if problems:
             raise ValidationFailed(
                 QT_TRANSLATE_NOOP("DeskError", "修改文件未通过保密检查：{problems}。请改写。"),
