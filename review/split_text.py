@@ -13,6 +13,11 @@ codes it cannot cut), every string it can cut on the page is split instead: more
 same placing. Strings in a font whose code lengths are unknown (a predefined CMap of mixed
 lengths, such as GBK-EUC-H) are left as they are; the render comparison after redaction
 (`review.ocr.lost_ink`) still catches a page that lost content.
+
+Before that, horizontal scaling is folded into the text matrix (`fold_horizontal_scaling`):
+MuPDF, rewriting a page under `Tz` != 100, wrote every `TJ` number times (Tz/100)^2, which moved
+the glyphs after it. The same pass writes `TD` out as `TL` and `Td` (MuPDF's rewrite lost the
+leading `TD` sets, and the lines shown with `'` or `"` after it moved).
 """
 
 from __future__ import annotations
@@ -161,12 +166,13 @@ class _Walk:
 
 def split_text_under(doc: Any, page: Any, rects: list[Any]) -> int:
     """Splits the strings of `page` (a PyMuPDF page of `doc`) that show a glyph within about 2 pt
-    of one of `rects` (page coordinates) into one string per glyph. Returns how many text-showing
-    operators were rewritten."""
+    of one of `rects` (page coordinates) into one string per glyph, after folding the page's
+    horizontal scaling. Returns how many text-showing operators were split."""
     import pymupdf
 
     if not rects:
         return 0
+    fold_horizontal_scaling(doc, page)
     near = [pymupdf.Rect(r.x0 - _NEAR_PT, r.y0 - _NEAR_PT, r.x1 + _NEAR_PT, r.y1 + _NEAR_PT) for r in rects]
     walk = _Walk(doc)
     _walk_page(walk, page)
@@ -481,3 +487,194 @@ def _skip_image_data(data: bytes, pos: int) -> int:
     if end is None:
         raise _Malformed
     return end.start() + 1
+
+
+# -- folding horizontal scaling into the text matrix --------------------------------------------
+
+
+class _CannotFold(Exception):
+    """A page whose scaling cannot be folded safely: it is left as it is."""
+
+
+@dataclass
+class _FoldState:
+    """What the fold follows of the graphics state (scale: Tz / 100, leading: TL) and, inside a
+    text object, the line matrix in the original's text space."""
+
+    scale: float = 1.0
+    leading: float = 0.0
+    line: tuple[float, ...] | None = None  # None: outside BT ... ET
+    shown: bool = False  # text shown since the line matrix was set: Tm is no longer Tlm
+
+
+@dataclass
+class _Fold:
+    doc: Any
+    page_number: int
+    edits: dict[int, list[tuple[int, int, bytes]]] = field(default_factory=dict)
+    forms: dict[int, list[tuple[int, int, bytes]]] = field(default_factory=dict)
+
+
+def fold_horizontal_scaling(doc: Any, page: Any) -> int:
+    """Rewrites the text of `page` (and of the forms it paints) so that `Tz` is always 100 and
+    the scaling sits in the text matrix instead, and `TD` is written as `TL` and `Td`; returns
+    how many streams were rewritten.
+
+    MuPDF 1.28, rewriting a page under `Tz` != 100 at redaction, writes every `TJ` number times
+    (Tz/100)^2: kept glyphs move. Folding moves nothing. With S = [Th 0 0 1 0 0] (Th = Tz/100),
+    the folded text matrix is S x Tm: the glyph matrix [Tfs*Th 0 0 Tfs 0 Ts] x Tm stays the same,
+    and every advance in text space (glyph widths, Tc, Tw, TJ numbers, all times Th) becomes
+    the same advance before S, unscaled (S x T(tx, 0) = T(tx / Th, 0) x S). So: `Th 0 0 1 0 0 Tm`
+    after BT, Tm's a and b times Th, Td's and TD's tx divided by Th, T* unchanged. A Tz inside a
+    text object is folded when the line matrix is known there (no text shown since it was set);
+    otherwise, or where a form painted here is painted elsewhere too (it would be drawn
+    twice scaled there), nothing on the page is changed."""
+    fold = _Fold(doc, page.number)
+    owner = _resource_owner(doc, page.xref)
+    state = _FoldState()
+    stack: list[tuple[float, float]] = []
+    try:
+        for xref in page.get_contents():
+            data = doc.xref_stream(xref) or b""
+            fold.edits[xref] = _fold_stream(fold, data, owner, state, stack, depth=0, seen=frozenset())
+    except (_CannotFold, _Malformed, ValueError):
+        return 0
+    fold.edits.update(fold.forms)
+    rewritten = 0
+    for xref, edits in fold.edits.items():
+        if edits:
+            doc.update_stream(xref, _apply(doc.xref_stream(xref) or b"", edits))
+            rewritten += 1
+    return rewritten
+
+
+def _fold_stream(
+    fold: _Fold,
+    data: bytes,
+    owner: int | None,
+    state: _FoldState,
+    stack: list[tuple[float, float]],
+    depth: int,  # how deep in forms (each form has a stack of its own: painting it is q ... Q)
+    seen: frozenset[int],
+) -> list[tuple[int, int, bytes]]:
+    """The edits that fold one content stream (`state` and `stack` carry over between the
+    page's streams)."""
+    edits: list[tuple[int, int, bytes]] = []
+    for op, operands, start, end in _operators(data):
+        numbers = [float(o.value) for o in operands if o.kind == "number"]
+        if op == b"q":
+            stack.append((state.scale, state.leading))
+        elif op == b"Q" and stack:
+            scale, state.leading = stack.pop()
+            if state.line is not None and scale != state.scale:
+                edits.append((start, start, _rescale(state, scale) + b" "))
+            state.scale = scale
+        elif op == b"BT":
+            state.line, state.shown = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), False
+            if state.scale != 1:
+                edits.append((end, end, b" " + _matrix((state.scale, 0.0, 0.0, 1.0, 0.0, 0.0)) + b" Tm"))
+        elif op == b"ET":
+            state.line = None
+        elif op == b"Tz" and len(numbers) == 1:
+            scale = numbers[0] / 100
+            if not scale:
+                raise _CannotFold  # every glyph drawn on one spot: nothing to fold it into
+            replacement = b""
+            if state.line is not None and scale != state.scale:
+                replacement = _rescale(state, scale)
+            edits.append((operands[-1].start, end, replacement))
+            state.scale = scale
+        elif op == b"TL" and len(numbers) == 1:
+            state.leading = numbers[0]
+        elif op == b"Tm" and len(numbers) == 6 and state.line is not None:
+            a, b, c, d, e, f = numbers
+            state.line, state.shown = (a, b, c, d, e, f), False
+            if state.scale != 1:
+                scaled = (a * state.scale, b * state.scale, c, d, e, f)
+                edits.append((operands[0].start, end, _matrix(scaled) + b" Tm"))
+        elif op in (b"Td", b"TD") and len(numbers) == 2 and state.line is not None:
+            tx, ty = numbers
+            state.line, state.shown = _translated(state.line, tx, ty), False
+            moved = _num(tx / state.scale) + b" " + _num(ty) + b" Td"
+            if op == b"TD":
+                # MuPDF's rewrite kept TD's move but not the leading it sets: a later T*, ' or "
+                # went down by the old leading. Written out, both survive.
+                state.leading = -ty
+                edits.append((operands[0].start, end, _num(-ty) + b" TL " + moved))
+            elif state.scale != 1:
+                edits.append((operands[0].start, end, moved))
+        elif op == b"T*" and state.line is not None:
+            state.line, state.shown = _translated(state.line, 0.0, -state.leading), False
+        elif op in _OPERANDS:
+            if op in (b"'", b'"') and state.line is not None:
+                state.line = _translated(state.line, 0.0, -state.leading)
+            state.shown = True
+        elif op == b"Do" and operands and operands[-1].kind == "name":
+            _fold_form(fold, owner, operands[-1].value, state, depth, seen)
+        elif op == b"Tz" or (op in (b"Tm", b"Td", b"TD") and state.line is not None):
+            raise _CannotFold  # operands it cannot read
+    return edits
+
+
+def _rescale(state: _FoldState, scale: float) -> bytes:
+    """`Tm` setting the folded matrix for a new scale inside a text object."""
+    if state.shown or state.line is None:
+        raise _CannotFold  # where the text matrix stands now depends on glyph widths
+    a, b, c, d, e, f = state.line
+    return _matrix((a * scale, b * scale, c, d, e, f)) + b" Tm"
+
+
+def _translated(m: tuple[float, ...], tx: float, ty: float) -> tuple[float, ...]:
+    """[1 0 0 1 tx ty] x m."""
+    a, b, c, d, e, f = m
+    return (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
+
+
+def _num(value: float) -> bytes:
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return b"0" if text in ("", "-0") else text.encode("ascii")
+
+
+def _matrix(m: tuple[float, ...]) -> bytes:
+    return b" ".join(_num(v) for v in m)
+
+
+def _fold_form(
+    fold: _Fold, owner: int | None, name: str, state: _FoldState, depth: int, seen: frozenset[int]
+) -> None:
+    form = _resource(fold.doc, owner, "XObject", name)
+    if form is None or fold.doc.xref_get_key(form, "Subtype")[1] != "/Form":
+        return
+    if form in seen or depth >= _MAX_FORM_DEPTH:
+        raise _CannotFold
+    own = fold.doc.xref_get_key(form, "Resources")[0] != "null"
+    # A form inherits the scale it is painted under; its own q/Q start from where it is painted.
+    inner = _FoldState(state.scale, state.leading)
+    data = fold.doc.xref_stream(form) or b""
+    edits = _fold_stream(fold, data, form if own else owner, inner, [], depth + 1, seen | {form})
+    if form in fold.forms:
+        if fold.forms[form] != edits:
+            raise _CannotFold  # painted twice here under different scales: one stream cannot fit both
+        return
+    if edits and _painted_elsewhere(fold.doc, form, fold.page_number):
+        raise _CannotFold  # another page would draw the folded form under its own Tz: twice scaled
+    fold.forms[form] = edits
+
+
+def _painted_elsewhere(doc: Any, form: int, page_number: int) -> bool:
+    return any(
+        form == entry[0]
+        for number in range(doc.page_count)
+        if number != page_number
+        for entry in doc.get_page_xobjects(number)
+    )
+
+
+def _apply(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    parts: list[bytes] = []
+    at = 0
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1])):
+        parts += [data[at:start], new]
+        at = end
+    parts.append(data[at:])
+    return b"".join(parts)
