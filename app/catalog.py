@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, faults, field_limits, pending_work, releases, site_footer
+from app import audit, desk_day, faults, field_limits, pending_work, releases, site_footer
 from app.catalog_search import index_entry
 from app.categories import leaves as category_leaves
 from app.checking import desk_lexicon, latest_run
@@ -236,7 +236,7 @@ def publish_to_catalog(
     A document's approved interpretations are published with it, each with its own 索引号; an
     interpretation approved later is published on its own once its document is out.
     """
-    today = dt.date.today()
+    today = desk_day.today()
     published_on = published_on or today
     if published_on != today:
         # 发布日期 is when the item goes online: a backdated one misstates the 20-working-day rule and is a
@@ -576,7 +576,7 @@ def withdraw_entry(session: Session, user: User, entry: CatalogEntry, reason: st
         raise NotFound(
             QT_TRANSLATE_NOOP("DeskError", "目录中没有已发布的索引号“{index_no}”。"), index_no=entry.index_no
         )
-    entry.status, entry.status_reason, entry.withdrawn_on = "withdrawn", reason.strip(), dt.date.today()
+    entry.status, entry.status_reason, entry.withdrawn_on = "withdrawn", reason.strip(), desk_day.today()
     session.flush()
     audit.record(
         session,
@@ -622,7 +622,7 @@ def resend_interpreted(session: Session, entry: CatalogEntry) -> None:
 def lint_issues(db: Database, document_id: int, published_on: dt.date | None = None) -> list[LintIssue]:
     with db.read() as session:
         return lint(
-            proposed_fields(session, document_id, published_on or dt.date.today()),
+            proposed_fields(session, document_id, published_on or desk_day.today()),
             leaves=category_leaves(session),
         )
 
@@ -919,7 +919,7 @@ def change_validity(
         before = _validity_state(entry)
         entry.validity, entry.amended_on, entry.amended_by = validity.value, amended_on, amended_by or None
         if before["validity"] != entry.validity:
-            entry.validity_changed_on = dt.date.today()
+            entry.validity_changed_on = desk_day.today()
         session.flush()
         audit.record(
             session,

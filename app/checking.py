@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, field_limits
+from app import audit, desk_day, field_limits
 from app.db.database import Database
 from app.db.models import CheckRun, DepartmentLexicon, Document, FindingRow, InterpretationMedia, User
 from app.documents import load_blob
@@ -186,7 +186,7 @@ def check_document(
         fields = catalog_fields(document, [m[1] for m in media])
     nlp.configure(cache_dir)
     # Leaders and outdated formulations are judged as of the 成文日期 (today when it is not known).
-    judged_on = written_on or dt.date.today()
+    judged_on = written_on or desk_day.today()
     options = CheckOptions(disclosure=disclosure, keywords=True, document_date=judged_on, rulepacks=own_packs)
     result = _checked(name, data, lexicon, options, progress, cancel)
     result.findings += field_findings(fields, lexicon, document_date=judged_on, rulepacks=own_packs)

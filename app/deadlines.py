@@ -11,7 +11,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import info_requests
+from app import desk_day, info_requests
 from app.db.models import CatalogEntry, Document, Interpretation, User
 from app.errors import QT_TRANSLATE_NOOP
 from app.info_requests import RequestStatus
@@ -62,7 +62,7 @@ class Deadline:
 
 def deadlines(session: Session, user: User, today: dt.date | None = None) -> list[Deadline]:
     """Every open deadline of the user's department, most urgent first."""
-    today = today or dt.date.today()
+    today = today or desk_day.today()
     out = [
         *_proactive(session, user, today),
         *_interpretations(session, user, today),

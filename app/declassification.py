@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, field_limits
+from app import audit, desk_day, field_limits
 from app.checking import latest_run
 from app.db.models import Declassification, Document, FindingRow, User, utcnow
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
@@ -99,7 +99,7 @@ def term_expired(marking: str, written_on: dt.date | None, today: dt.date | None
     if _parse(marking).long:
         return False
     end = expires_on(marking, written_on)
-    return None if end is None else (today or dt.date.today()) >= end
+    return None if end is None else (today or desk_day.today()) >= end
 
 
 def describe_term(
@@ -115,7 +115,7 @@ def describe_term(
     if end is None:
         needs_date = term.until is None and term.years is not None
         return translate("Vocabulary", TERM_NO_DATE if needs_date else TERM_UNKNOWN)
-    if (today or dt.date.today()) >= end:
+    if (today or desk_day.today()) >= end:
         return translate("Vocabulary", TERM_EXPIRED)
     return translate("Vocabulary", TERM_RUNNING).format(date=end.isoformat())
 
@@ -160,7 +160,7 @@ def enter(
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "请填写解密/降密决定的文号或审批单编号。"))
     field_limits.check(Declassification.authority, authority)
     field_limits.check(Declassification.reference, reference)
-    if decided_on > dt.date.today():
+    if decided_on > desk_day.today():
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "解密/降密决定的日期不能晚于今天。"))
     row = record_of(session, finding_id)
     if row is not None and row.confirmed_by_id is not None:

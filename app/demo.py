@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import interpretations, users
+from app import desk_day, interpretations, users
 from app.checking import check_document
 from app.db.database import Database
 from app.db.models import Department, Document, User
@@ -92,7 +92,7 @@ def create_demo_workspace(
         for index, (title, draft) in enumerate(samples):
             document = import_draft(session, clerk, draft, title=title)
             # What the clerk's 文件信息 would say, so that every sample can go on to 发布.
-            document.written_on = dt.date.today() - dt.timedelta(days=2)
+            document.written_on = desk_day.today() - dt.timedelta(days=2)
             document.category = DEMO_CATEGORY
             imported.append(document.id)
             # Two drafts go straight to review so that the reviewer's queue is not empty.

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Select, false, select
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, desk_day
 from app.db.models import User
 from app.db.models_requests import InfoRequest, RequestAction, RequestAttachment
 from app.documents import store_blob
@@ -157,7 +157,7 @@ def events(row: InfoRequest) -> list[ClockEvent]:
 
 
 def clock(row: InfoRequest, today: dt.date | None = None) -> Clock:
-    return compute(row.received_on, events(row), today or dt.date.today())
+    return compute(row.received_on, events(row), today or desk_day.today())
 
 
 def visible(query: Select[InfoRequest], user: User) -> Select[InfoRequest]:
@@ -208,7 +208,7 @@ def _text(value: str, label: str, limit: int, *, required: bool = True) -> str:
 
 
 def _not_future(day: dt.date, label: str) -> None:
-    if day > dt.date.today():
+    if day > desk_day.today():
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "{label}不能晚于今天。"), label=label)
 
 
@@ -571,7 +571,7 @@ def moved_to_proactive(
         user,
         row,
         ActionKind.MOVED_TO_PROACTIVE,
-        on or dt.date.today(),
+        on or desk_day.today(),
         note=note,
         document_id=document_id,
     )

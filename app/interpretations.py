@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, documents, field_limits
+from app import audit, desk_day, documents, field_limits
 from app.checking import is_in_attachment, latest_run
 from app.db.models import Document, Interpretation, InterpretationMedia, User, utcnow
 from app.documents import Draft, import_draft, load_blob, read_source, store_blob
@@ -138,7 +138,7 @@ def attach(
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "请撰写解读正文，或选择解读文件。"))
     document = import_draft(session, user, draft, title=title, disclosure=DisclosureMode(parent.disclosure))
     document.category = parent.category
-    document.written_on = dt.date.today()
+    document.written_on = desk_day.today()
     session.add(
         Interpretation(
             document_id=document.id,

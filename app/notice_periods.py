@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, pending_work
+from app import audit, desk_day, pending_work
 from app.catalog import (
     PACKAGE,
     PORTAL,
@@ -50,11 +50,6 @@ REASON = QT_TRANSLATE_NOOP("DeskError", "公示期已于{day}届满，系统按�
 HTTP_TIMEOUT = 10.0
 
 
-def current_day() -> dt.date:
-    """Today, as the expiry sees it (a test moves it on instead of waiting for the period to end)."""
-    return dt.date.today()
-
-
 def set_notice(db: Database, user_id: int, index_no: str, until: dt.date | None) -> CatalogEntry:
     """Sets (or, with None, clears) the last day of an entry's 公示期; a publisher of its department."""
     with db.write() as session:
@@ -71,7 +66,7 @@ def set_notice(db: Database, user_id: int, index_no: str, until: dt.date | None)
                 ),
                 index_no=index_no,
             )
-        check_notice_until(until, dt.date.today())
+        check_notice_until(until, desk_day.today())
         before, entry.notice_until = entry.notice_until, until
         session.flush()
         audit.record(
@@ -156,7 +151,7 @@ def expire(
     `site_url` too, when given) and records the proof in the audit trail and the log. Removals an
     earlier run could not prove (killed, a target unreachable) are checked again; the list returned
     is every removal checked in this run."""
-    today = today or current_day()
+    today = today or desk_day.today()
     with db.read() as session:  # most runs find nothing: no write transaction, no site lock for them
         due_now = session.scalar(select(CatalogEntry.id).where(*_due_now(today)).limit(1)) is not None
         owed = session.scalar(select(NoticeRemoval.id).where(NoticeRemoval.proven_at.is_(None)).limit(1))

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import sign_off
+from app import desk_day, sign_off
 from app.db.models import CheckRun, Document, Review
 from publish.catalog import PROACTIVE_DEADLINE_WORKING_DAYS
 from publish.taxonomy import DisclosureMode
@@ -36,7 +36,7 @@ def record_facts(
 ) -> dict[str, Any]:
     """The ReviewRecord fields for `document` (keyword arguments). `refused_on`: the legal basis of
     a refusal, which the 密级核定 line then states."""
-    today = today or dt.date.today()
+    today = today or desk_day.today()
     earlier = session.scalar(
         select(func.count()).select_from(Review).where(Review.document_id == document.id)
     )

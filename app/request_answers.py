@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, field_limits, info_requests, releases, signing_keys
+from app import audit, desk_day, field_limits, info_requests, releases, signing_keys
 from app.checking import latest_run
 from app.db.database import Database
 from app.db.models import Document, FilePurpose, ManualArea, User
@@ -563,7 +563,7 @@ def publish_proactive(
     ordinary draft per disclosed file, made from the file as released (redacted and verified),
     titled and filed as the original was — nothing of the request or its applicant goes with it.
     Each new draft is checked, reviewed and published through the normal flow."""
-    on = on or dt.date.today()
+    on = on or desk_day.today()
     with db.read() as session:
         user = session.get_one(User, user_id)
         row = info_requests.find(session, user, request_id)

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app import desk_day
 from app.db.models import CheckRun, Document, ManualArea, Review, User
 from app.documents import load_blob
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
@@ -60,7 +61,7 @@ def review_summary(session: Session, user_id: int, year: int, month: int) -> Rev
         year=year,
         month=month,
         rows=tuple(rows),
-        made_on=dt.date.today().isoformat(),
+        made_on=desk_day.today().isoformat(),
     )
 
 

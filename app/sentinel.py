@@ -38,6 +38,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from app import desk_day
 from app.atomic import write_bytes_atomic
 from app.catalog import site_identity
 from app.db.database import Database
@@ -123,7 +124,7 @@ def run(db: Database, cache_dir: Path | None, options: Options) -> Outcome:
 def _inspect(db: Database, cache_dir: Path | None, options: Options) -> tuple[list[Finding], dict[str, Any]]:
     from app.published_audit import audit_published
 
-    today = options.today or dt.date.today()
+    today = options.today or desk_day.today()
     findings: list[Finding] = []
     if options.site is not None or options.portal is not None:
         for problem in audit_published(db, cache_dir, site=options.site, portal=options.portal):

@@ -8,10 +8,9 @@ the clerk's; 主题分类 is asked here too, and the publisher may still change 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy.orm import Session
 
+from app import desk_day
 from app.categories import leaves
 from app.db.models import Document
 from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
@@ -43,7 +42,7 @@ def missing_for_submission(session: Session, document_id: int) -> list[LintIssue
 
     if request_of_document(session, document_id) is not None:
         return []
-    fields = proposed_fields(session, document_id, dt.date.today())
+    fields = proposed_fields(session, document_id, desk_day.today())
     return [
         issue
         for issue in lint(fields, leaves=leaves(session))

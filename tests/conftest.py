@@ -15,7 +15,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Like a minimal Linux machine: no secure keyring unless a test sets one up (`secure_keyring`).
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
-from app import categories, users
+from tests.run_day import TODAY  # sets DESK_TEST_TODAY for the processes tests start
+
+# The run judges as one day in this process and, through sitecustomize, in every process it starts.
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(Path(__file__).parent / "pin_day"), *filter(None, [os.environ.get("PYTHONPATH")])]
+)
+
+from app import categories, desk_day, users
 from app.db.models import User
 from app.paths import Paths
 from app.roles import Role
@@ -23,6 +30,7 @@ from app.workspace import Workspace
 from tests.pg_server import PostgresServer
 
 PASSWORD = "test-password-1"
+desk_day.today = lambda: TODAY
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from app.workflow import Action, perform
 from publish.catalog import Validity
 from publish.taxonomy import LegalBasis
 from tests.conftest import PASSWORD, submit_draft
+from tests.run_day import TODAY
 from tests.test_catalog_fields import approved
 from tests.test_release import ID_NUMBER, _approve, _remove_everything, _site_text, _submitted
 
@@ -102,7 +103,7 @@ def test_attack_sql_edit_of_the_amending_document_reaches_the_site(workspace, pe
         people.publisher,
         entry.index_no,
         Validity.AMENDED,
-        amended_on=dt.date.today(),
+        amended_on=TODAY,
         amended_by="示政规〔2027〕1号",
     )
     with workspace.db.write() as s:
@@ -212,7 +213,7 @@ def test_attack_another_departments_publisher_amends_an_entry(workspace, people,
             stranger,
             entry.index_no,
             Validity.AMENDED,
-            amended_on=dt.date.today(),
+            amended_on=TODAY,
             amended_by="示财规〔2027〕9号",
         )
 
@@ -270,7 +271,7 @@ def test_attack_warnings_in_the_amending_document_or_the_withdrawal_reason_go_ou
             people.publisher,
             entry.index_no,
             Validity.AMENDED,
-            amended_on=dt.date.today(),
+            amended_on=TODAY,
             amended_by=f"示政规〔2027〕1号（联系人张某，手机{MOBILE}）",
         ),
         lambda: withdraw(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 
 import pytest
@@ -15,8 +14,7 @@ from app.errors import InvalidTransition, PermissionDenied, ValidationFailed
 from app.roles import Status
 from publish.index_number import IndexScheme
 from tests.conftest import approved_document as conftest_approved
-
-DAY = dt.date.today()  # 发布日期 is always the day of publishing
+from tests.run_day import TODAY
 
 
 def approved_document(workspace, people, path, category="城乡建设、环境保护\\城市管理") -> int:
@@ -27,11 +25,11 @@ def test_numbers_follow_the_scheme_and_are_never_reused(workspace, people, sampl
     first = approved_document(workspace, people, sample_files["clean"])
     second = approved_document(workspace, people, sample_files["clean"])
     third = approved_document(workspace, people, sample_files["clean"])
-    a = publish_to_catalog(workspace.db, people.publisher, first, None, published_on=DAY, summary="供暖保障")
-    b = publish_to_catalog(workspace.db, people.publisher, second, None, published_on=DAY, summary="供暖保障")
+    a = publish_to_catalog(workspace.db, people.publisher, first, None, published_on=TODAY, summary="供暖保障")
+    b = publish_to_catalog(workspace.db, people.publisher, second, None, published_on=TODAY, summary="供暖保障")
     assert (a.index_no, b.index_no) == ("TEST00001/2026-00001", "TEST00001/2026-00002")
     withdraw(workspace.db, people.publisher, b.index_no, "内容有误")
-    c = publish_to_catalog(workspace.db, people.publisher, third, None, published_on=DAY, summary="供暖保障")
+    c = publish_to_catalog(workspace.db, people.publisher, third, None, published_on=TODAY, summary="供暖保障")
     assert c.index_no == "TEST00001/2026-00003"
     with workspace.db.read() as s:
         assert s.get_one(Document, second).status == Status.WITHDRAWN
@@ -46,24 +44,24 @@ def test_a_configured_scheme_is_used(workspace, people, sample_files):
             IndexScheme("11341702486344515H", date_format="YYYYMM", reset="monthly", serial_digits=5),
         )
     doc = approved_document(workspace, people, sample_files["clean"])
-    entry = publish_to_catalog(workspace.db, people.publisher, doc, None, published_on=DAY, summary="x")
-    assert entry.index_no == f"11341702486344515H/{DAY:%Y%m}-00001"
+    entry = publish_to_catalog(workspace.db, people.publisher, doc, None, published_on=TODAY, summary="x")
+    assert entry.index_no == f"11341702486344515H/{TODAY:%Y%m}-00001"
 
 
 def test_gates_refuse_and_allocate_nothing(workspace, people, sample_files):
     draft = documents.import_file(workspace.db, people.clerk, sample_files["clean"])
     with pytest.raises(PermissionDenied, match="发布版本"):
-        publish_to_catalog(workspace.db, people.publisher, draft, None, published_on=DAY)
+        publish_to_catalog(workspace.db, people.publisher, draft, None, published_on=TODAY)
     with pytest.raises(ValidationFailed, match="缺少主题分类"):  # it never gets to review
         approved_document(workspace, people, sample_files["clean"], category="")
     ok = approved_document(workspace, people, sample_files["clean"])
     with pytest.raises(PermissionDenied, match="发布管理员"):
-        publish_to_catalog(workspace.db, people.clerk, ok, None, published_on=DAY)
+        publish_to_catalog(workspace.db, people.clerk, ok, None, published_on=TODAY)
     with workspace.db.read() as s:
         assert s.scalars(select(IndexCounter)).all() == []
-    publish_to_catalog(workspace.db, people.publisher, ok, None, published_on=DAY, summary="x")
+    publish_to_catalog(workspace.db, people.publisher, ok, None, published_on=TODAY, summary="x")
     with pytest.raises(InvalidTransition):
-        publish_to_catalog(workspace.db, people.publisher, ok, None, published_on=DAY, summary="x")
+        publish_to_catalog(workspace.db, people.publisher, ok, None, published_on=TODAY, summary="x")
 
 
 def test_concurrent_publishers_get_distinct_numbers_without_gaps(workspace, people, sample_files):
@@ -75,7 +73,7 @@ def test_concurrent_publishers_get_distinct_numbers_without_gaps(workspace, peop
         try:
             numbers.append(
                 publish_to_catalog(
-                    workspace.db, people.publisher, doc_id, None, published_on=DAY, summary="x"
+                    workspace.db, people.publisher, doc_id, None, published_on=TODAY, summary="x"
                 ).index_no
             )
         except BaseException as exc:

@@ -26,6 +26,7 @@ from publish.portal import PortalClient
 from publish.static_site import page_name
 from tests.conftest import PASSWORD, desk_args, sqlite_only
 from tests.portal_server import TOKEN, PortalServer
+from tests.run_day import TODAY
 
 CATEGORY = "城乡建设、环境保护\\城市管理"
 
@@ -116,9 +117,7 @@ def test_validity_is_for_rules_and_normative_documents_only(
     with pytest.raises(ValidationFailed, match="修改日期和修改文件"):
         change_validity(workspace.db, people.publisher, first.index_no, Validity.AMENDED)
     with pytest.raises(ValidationFailed, match="修改文件（发文字号或标题）"):
-        change_validity(
-            workspace.db, people.publisher, first.index_no, Validity.AMENDED, amended_on=dt.date.today()
-        )
+        change_validity(workspace.db, people.publisher, first.index_no, Validity.AMENDED, amended_on=TODAY)
     with pytest.raises(ValidationFailed, match="只适用于规章和规范性文件"):
         change_validity(workspace.db, people.publisher, second.index_no, Validity.REPEALED)
     with workspace.db.write() as s:
@@ -133,7 +132,7 @@ def test_validity_is_for_rules_and_normative_documents_only(
             people.publisher,
             first.index_no,
             Validity.AMENDED,
-            amended_on=dt.date.today(),
+            amended_on=TODAY,
             amended_by="道路改造内部方案",
         )
     code, out = _cli(

@@ -6,6 +6,7 @@ from app import categories
 from app.db.models import User
 from app.errors import PermissionDenied, ValidationFailed
 from publish.taxonomy import NATIONAL_CATEGORIES
+from tests.run_day import TODAY
 
 
 def test_tree_is_seeded_and_grows_leaves(workspace, people):
@@ -31,7 +32,6 @@ def test_tree_is_seeded_and_grows_leaves(workspace, people):
 
 
 def test_catalog_settings_dialog(qtbot, desk_app, workspace, people):
-    import datetime as dt
 
     from PySide6.QtCore import Qt
 
@@ -40,11 +40,11 @@ def test_catalog_settings_dialog(qtbot, desk_app, workspace, people):
 
     dialog = CatalogSettingsDialog(workspace.db, people.admin)
     qtbot.addWidget(dialog)
-    assert dialog.preview.text() == f"TEST00001/{dt.date.today().year}-00001"
+    assert dialog.preview.text() == f"TEST00001/{TODAY.year}-00001"
     dialog.date_format.setCurrentText("YYYYMM")
     dialog.reset.setCurrentIndex(dialog.reset.findData("monthly"))
     dialog.digits.setValue(6)
-    assert dialog.preview.text() == f"TEST00001/{dt.date.today():%Y%m}-000001"
+    assert dialog.preview.text() == f"TEST00001/{TODAY:%Y%m}-000001"
     assert dialog.save()
     with workspace.db.read() as s:
         assert department_scheme(s, s.get_one(User, people.admin).department).serial_digits == 6
@@ -67,7 +67,7 @@ def test_catalog_settings_dialog(qtbot, desk_app, workspace, people):
     assert "须为主题分类设定代码" in dialog.error.text()
     assert dialog.set_code("GF01")
     assert dialog.tree.currentItem().text(1) == "GF01"
-    assert dialog.preview.text() == f"TEST00001/GF01-{dt.date.today().year}-000001"  # 6 digits, set above
+    assert dialog.preview.text() == f"TEST00001/GF01-{TODAY.year}-000001"  # 6 digits, set above
     assert dialog.save()
     with workspace.db.read() as s:
         scheme = department_scheme(s, s.get_one(User, people.admin).department)

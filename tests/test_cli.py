@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import subprocess
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.demo import DEMO_CATEGORY
+from tests.run_day import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -118,7 +118,7 @@ def test_init_user_import_submit_approve_as_named_users(tmp_path, sample_files):
 
     r = desk(data, "--user", "xiaowang", "submit", "1", password="clerk-pass-1")
     assert r.returncode == 2 and "还不能提交审查：缺少成文日期、主题分类。" in r.stderr
-    today = dt.date.today().isoformat()  # the day the check judged as of
+    today = TODAY.isoformat()  # the day the check judged as of
     edit = ["edit", "1", "--written-on", today, "--category", DEMO_CATEGORY]
     assert desk(data, "--user", "xiaowang", *edit, password="clerk-pass-1").returncode == 0
     assert desk(data, "--user", "xiaowang", "submit", "1", password="clerk-pass-1").returncode == 0

@@ -6,6 +6,7 @@ import datetime as dt
 
 from app import cli
 from tests.conftest import PASSWORD, desk_args
+from tests.run_day import TODAY
 
 
 def run(workspace, capsys, *args: str) -> tuple[int, str, str]:
@@ -18,7 +19,7 @@ def test_a_request_through_its_clock_on_the_command_line(workspace, people, caps
     monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
     letter = tmp_path / "来信.pdf"
     letter.write_bytes(b"%PDF-1.4 scanned letter")
-    today = dt.date.today()
+    today = TODAY
     # Received 45 calendar days ago: more than 20 working days whatever the holidays (at most 9 in a row).
     received = (today - dt.timedelta(days=45)).isoformat()
     code, out, _ = run(
@@ -56,7 +57,7 @@ def test_a_request_through_its_clock_on_the_command_line(workspace, people, caps
 
 def test_supplement_consultation_and_bad_input(workspace, people, capsys, monkeypatch):
     monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
-    today = dt.date.today()
+    today = TODAY
     code, out, _ = run(
         workspace,
         capsys,

@@ -28,6 +28,7 @@ from review.masking import mask_for_record, mask_personal_data
 from review.model import Severity
 from review.samples import SAMPLE_BANK_CARD, SAMPLE_ID, SAMPLE_MOBILE, hidden_text_report, marked_notice
 from tests.conftest import PASSWORD, desk_args, submit_draft
+from tests.run_day import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -139,11 +140,11 @@ def test_keep_or_false_alarm_on_a_marking_needs_a_confirmed_declassification(wor
     with pytest.raises(ValidationFailed, match="文号"):
         enter(people.reviewer, reference="")
     with pytest.raises(ValidationFailed, match="日期"):
-        enter(people.reviewer, decided_on=dt.date.today() + dt.timedelta(days=3))
+        enter(people.reviewer, decided_on=TODAY + dt.timedelta(days=3))
     enter(people.reviewer)
     with workspace.db.read() as s:
         row = s.scalars(select(Declassification).where(Declassification.finding_id == mark)).one()
-        assert row.term_expired is (dt.date.today() >= dt.date(2027, 3, 1))
+        assert row.term_expired is (dt.date(2027, 3, 1) <= TODAY)
         assert row.confirmed_by_id is None
     # Entered but not confirmed: one person still cannot keep the marking.
     with pytest.raises(PermissionDenied, match="确认"):
@@ -381,7 +382,7 @@ def test_technical_cleanup_is_not_withholding(workspace, people, tmp_path):
     )
     with workspace.db.read() as s:
         record = _pdf_text(file_bytes(s, doc, "record"))
-        today = dt.date.today()
+        today = TODAY
         counted = dict(
             figures(s, today - dt.timedelta(days=1), today + dt.timedelta(days=1)).redactions_by_basis
         )

@@ -15,6 +15,7 @@ from app.db.models import AuditEvent, User
 from app.errors import PermissionDenied, ValidationFailed
 from app.reviewing import Conclusion, approve
 from tests.conftest import submit_draft
+from tests.run_day import TODAY
 
 LOCAL = (
     "错误写法,应为,类别,级别,例外,来源\n"
@@ -118,7 +119,7 @@ def test_a_changed_date_of_writing_is_checked_again_before_approval(workspace, p
             "同意",
             workspace.paths.cache_dir,
         )
-    assert dt.date.today().isoformat() in refused.value.message
+    assert TODAY.isoformat() in refused.value.message
 
     assert wording_hits(workspace, people, doc_id) == []  # checked again: right as of 2020
     with workspace.db.read() as s:

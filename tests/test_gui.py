@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
 
-from app import users
-from app.db.models import Document, User
+from app import desk_day, users
+from app.db.models import CatalogEntry, Document, User
 from app.reviewing import Conclusion
 from app.roles import Status
 from app.ui.first_run import FirstRunDialog
@@ -15,6 +18,7 @@ from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
 from app.workflow import Action
 from tests.conftest import PASSWORD, submit_draft
+from tests.run_day import TODAY
 
 
 def _window(qtbot, desk_app, workspace, user_id) -> MainWindow:
@@ -397,8 +401,6 @@ def test_publisher_publishes_an_approved_item_after_the_lint(
 def test_publish_dialog_allocates_the_index_number(
     qtbot, desk_app, workspace, people, sample_files, monkeypatch
 ):
-    import datetime as dt
-
     from app.ui.publish_dialog import PublishDialog
     from tests.conftest import approved_document
 
@@ -406,16 +408,21 @@ def test_publish_dialog_allocates_the_index_number(
     window = _window(qtbot, desk_app, workspace, people.publisher)
     window.table.selectRow(0)
 
+    next_day = TODAY + dt.timedelta(days=1)
+
     def fill_and_accept(dialog: PublishDialog) -> int:
         dialog.summary.setPlainText("部署今冬明春供暖保障工作。")
+        # Left open past midnight: 发布日期 is the day of the click, not of opening the dialog.
+        monkeypatch.setattr(desk_day, "today", lambda: next_day)
         dialog.accept()
         return dialog.result()
 
     monkeypatch.setattr(PublishDialog, "exec", fill_and_accept)
-    year = dt.date.today().year
+    year = next_day.year
     assert window.publish_current() == f"TEST00001/{year}-00001"
     with workspace.db.read() as s:
         assert s.get_one(Document, doc_id).status == Status.PUBLISHED
+        assert s.scalars(select(CatalogEntry)).one().published_on == next_day
     site_data = (workspace.paths.data_dir / "site" / "catalog.js").read_text(encoding="utf-8")
     assert f"TEST00001/{year}-00001" in site_data
 

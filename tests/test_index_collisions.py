@@ -37,9 +37,10 @@ from app.workspace import Workspace
 from publish.index_number import IndexScheme, IndexSchemeError
 from publish.transfer import TransferError
 from tests.conftest import PASSWORD, People, approved_document
+from tests.run_day import TODAY
 
 PASSPHRASE = "secure-machine-passphrase"
-YEAR = dt.date.today().year
+YEAR = TODAY.year
 
 
 def number(serial: int) -> str:

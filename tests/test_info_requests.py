@@ -15,6 +15,7 @@ from app.db.models import AuditEvent, User
 from app.errors import NotFound, PermissionDenied, ValidationFailed
 from app.info_requests import ApplicantKind, Channel, Outcome, Party, RequestStatus
 from tests.conftest import approved_document
+from tests.run_day import TODAY
 
 NAME, CONTACT, CONTENT = "申请人赵六六", "zhaoliuliu@example.cn", "关于青松路拆迁补偿标准的内部请示甲乙丙"
 
@@ -130,7 +131,7 @@ def test_no_request_data_reaches_the_catalog_site_portal_or_packages(
     letter = f"{NAME} {CONTACT} {CONTENT}".encode()
     with workspace.db.write() as s:
         clerk = s.get_one(User, people.clerk)
-        row = register(s, clerk, dt.date.today())
+        row = register(s, clerk, TODAY)
         info_requests.attach(s, clerk, row.id, "来信.txt", letter)
         signing_keys.generate(s, s.get_one(User, people.admin), "pass-phrase-123", workspace.paths.keys_dir)
     doc_id = approved_document(workspace, people, sample_files["clean"])

@@ -29,6 +29,7 @@ from publish.workdays import add_working_days
 from review.samples import SAMPLE_ID
 from tests.conftest import submit_draft
 from tests.portal_server import TOKEN, PortalServer
+from tests.run_day import TODAY
 
 TEXT = (
     "<h1>一、出台背景</h1><p>为做好今冬供暖保障工作，制定本通知。</p>"
@@ -291,7 +292,7 @@ def test_interpretation_after_publication_is_due_in_three_working_days(
     doc_id = draft(workspace, people, sample_files["clean"])
     submit_and_check(workspace, people, doc_id)
     approve_doc(workspace, people, doc_id)
-    today = dt.date.today()
+    today = TODAY
     entry = publish_to_catalog(
         workspace.db, people.publisher, doc_id, None, published_on=today, summary="供暖"
     )
@@ -362,7 +363,7 @@ def test_headless_interpretation_flow(tmp_path, sample_files):
     r = run("clerk", "interpret", "list", doc_id)
     assert "[政策问答] 草稿  供暖政策问答（市住建局）" in r.stdout
     # Filed later: the interpretation goes under its document's category.
-    today = dt.date.today().isoformat()  # the day the check judged as of
+    today = TODAY.isoformat()  # the day the check judged as of
     r = run("clerk", "edit", doc_id, "--category", DEMO_CATEGORY, "--written-on", today)
     assert r.returncode == 0, r.stderr
     assert run("clerk", "submit", doc_id).returncode == 0

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app import audit
+from app import audit, desk_day
 from app.catalog import publish_to_catalog, update_static_site
 from app.db.models import AuditEvent, CatalogEntry, User
 from app.errors import PermissionDenied, ValidationFailed
@@ -22,9 +22,9 @@ from publish.portal import PortalClient
 from publish.static_site import page_name
 from tests.conftest import PASSWORD, approved_document, desk_args
 from tests.portal_server import TOKEN, PortalServer
+from tests.run_day import TODAY
 from tests.site_server import SiteServer
 
-TODAY = dt.date.today()
 TOMORROW = TODAY + dt.timedelta(days=1)
 
 
@@ -194,7 +194,7 @@ def test_two_desks_expiring_at_once_withdraw_each_entry_once(
 
 
 def test_headless_commands(workspace, people, sample_files, tmp_path: Path, monkeypatch, capsys) -> None:
-    from app import cli, notice_periods
+    from app import cli
 
     entry = _publish(workspace, people, sample_files["clean"], "关于2026年城乡低保对象名单的公示")
     monkeypatch.setenv("DESK_PASSWORD", PASSWORD)
@@ -206,7 +206,7 @@ def test_headless_commands(workspace, people, sample_files, tmp_path: Path, monk
     assert f"公示期至 {TODAY.isoformat()}" in capsys.readouterr().out
     assert cli.run([*base, "notice", "expire", "--site", str(folder)]) == 0
     assert "没有公示期届满的条目" in capsys.readouterr().out
-    monkeypatch.setattr(notice_periods, "current_day", lambda: TOMORROW)
+    monkeypatch.setattr(desk_day, "today", lambda: TOMORROW)
     assert cli.run([*base, "notice", "expire", "--site", str(folder)]) == 0
     out = capsys.readouterr().out
     assert f"公示期届满撤回 {entry.index_no}" in out and "已核实不再提供" in out and "SHA-256" in out
@@ -219,7 +219,6 @@ def test_headless_commands(workspace, people, sample_files, tmp_path: Path, monk
 def test_the_desk_sets_the_period_at_publishing_shows_it_and_withdraws_on_its_timer(
     qtbot, desk_app, workspace, people, sample_files, monkeypatch
 ) -> None:
-    from app import notice_periods
     from app.ui.main_window import MainWindow
     from app.ui.publish_dialog import PublishDialog
 
@@ -244,7 +243,7 @@ def test_the_desk_sets_the_period_at_publishing_shows_it_and_withdraws_on_its_ti
 
     folder = workspace.paths.data_dir / "site"
     assert len(list((folder / "files").iterdir())) == 1
-    monkeypatch.setattr(notice_periods, "current_day", lambda: TOMORROW)
+    monkeypatch.setattr(desk_day, "today", lambda: TOMORROW)
     window.catalog.expire_notices()
     qtbot.waitUntil(lambda: "已自动撤回 1 条" in window.statusBar().currentMessage(), timeout=20_000)
     assert list((folder / "files").iterdir()) == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
@@ -19,10 +18,10 @@ from app.secrets import SecretUnavailable, get_secret, secure_backend
 from publish.portal import PortalClient
 from tests.conftest import approved_document, desk_args
 from tests.portal_server import TOKEN, PortalServer
+from tests.run_day import TODAY
 from tests.test_catalog_fields import approved
 
 ROOT = Path(__file__).resolve().parents[1]
-DAY = dt.date.today()  # 发布日期 is always the day of publishing
 
 
 @pytest.fixture
@@ -34,7 +33,7 @@ def portal():
 def published(workspace, people, sample_files) -> str:
     doc_id = approved_document(workspace, people, sample_files["clean"])
     return publish_to_catalog(
-        workspace.db, people.publisher, doc_id, None, published_on=DAY, summary="供暖", to_portal=True
+        workspace.db, people.publisher, doc_id, None, published_on=TODAY, summary="供暖", to_portal=True
     ).index_no
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +22,7 @@ from publish.taxonomy import LegalBasis
 from review.samples import SAMPLE_ID, marked_notice
 from tests.conftest import PASSWORD, approved_document, desk_args, submit_draft
 from tests.portal_server import TOKEN, PortalServer
+from tests.run_day import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
 TITLE = "关于调整医保缴费标准的通知"
@@ -44,7 +44,7 @@ def _redacted_entry(workspace, people, tmp_path, *, to_portal: bool = False) -> 
             title=TITLE,
             doc_type="通知",
             category="卫生、体育\\医疗保障",
-            written_on=dt.date.today(),
+            written_on=TODAY,
         )
     check_document(workspace.db, people.clerk, doc_id, workspace.paths.cache_dir)
     with workspace.db.write() as s:

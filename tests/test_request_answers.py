@@ -27,6 +27,7 @@ from publish.taxonomy import LegalBasis
 from review.compose import compose_pdf
 from review.samples import SAMPLE_ID, SAMPLE_MOBILE
 from tests.conftest import submit_draft
+from tests.run_day import TODAY
 
 PASSPHRASE = "answer-machine-passphrase"
 APPLICANT, CONTACT, CONTENT = "欧阳明轩", "测试市和平路12号", "和平街道2025年冬季供暖补贴发放明细"
@@ -43,7 +44,7 @@ def register(workspace, people) -> int:
             applicant_contact=CONTACT,
             content=CONTENT,
             channel=info_requests.Channel.POST,
-            received_on=dt.date.today() - dt.timedelta(days=3),
+            received_on=TODAY - dt.timedelta(days=3),
         ).id
 
 
@@ -94,7 +95,7 @@ def test_answer_is_reviewed_refused_by_the_catalog_and_packaged_signed(workspace
     request_id = register(workspace, people)
     disclosed = disclose(workspace, people, request_id, tmp_path)
     review(workspace, people, disclosed)
-    answer = AnswerInput(Outcome.PARTLY, dt.date.today(), {})
+    answer = AnswerInput(Outcome.PARTLY, TODAY, {})
     answer_id = draft_answer(workspace.db, people.clerk, request_id, answer, workspace.paths.data_dir)
 
     with workspace.db.read() as s:
@@ -186,7 +187,7 @@ def test_answer_commands_on_the_command_line(workspace, people, capsys, monkeypa
     request_id = str(register(workspace, people))
     code, _, err = run("request", "draft-answer", request_id, "--outcome", "not_exist")
     assert code == 2 and "缺少以下内容，不能生成：检索情况" in err
-    number = f"{(dt.date.today() - dt.timedelta(days=3)).year}-0001"
+    number = f"{(TODAY - dt.timedelta(days=3)).year}-0001"
     code, _, err = run("request", "draft-answer", number, "--outcome", "complaint")
     assert code == 2 and "没有答复书模板" in err
 
@@ -221,7 +222,7 @@ def test_answer_commands_on_the_command_line(workspace, people, capsys, monkeypa
     code, _, err = run("request", "package", request_id, str(tmp_path / "a.zip"))
     assert code == 2 and "尚未经审查批准" in err and not (tmp_path / "a.zip").exists()
 
-    today = dt.date.today()
+    today = TODAY
     until = (today + dt.timedelta(days=15)).isoformat()
     run(
         "request",
@@ -263,7 +264,7 @@ def test_an_answer_is_not_approved_as_on_request_information(workspace, people, 
         workspace.db,
         people.clerk,
         request_id,
-        AnswerInput(Outcome.NOT_EXIST, dt.date.today(), {"searched": "经检索本机关档案和公开目录"}),
+        AnswerInput(Outcome.NOT_EXIST, TODAY, {"searched": "经检索本机关档案和公开目录"}),
         workspace.paths.data_dir,
     )
     with workspace.db.write() as s:

@@ -32,6 +32,7 @@ from publish.taxonomy import LegalBasis
 from publish.transfer import key_id
 from review.compose import compose_pdf
 from tests.conftest import submit_draft
+from tests.run_day import TODAY
 from tests.test_request_answers import APPLICANT, PASSPHRASE, TITLE, disclose, pdf_text, register, review
 
 
@@ -40,7 +41,7 @@ def test_the_letter_and_a_disclosed_file_never_carry_the_applicant_in_their_titl
 ):
     request_id = register(workspace, people)
     text = f"^关于{APPLICANT}13912345678申请的答复书\n|{APPLICANT}：\n经检索，该信息不存在。\n"
-    answer = AnswerInput(Outcome.NOT_EXIST, dt.date.today(), {"searched": "检索"})
+    answer = AnswerInput(Outcome.NOT_EXIST, TODAY, {"searched": "检索"})
     answer_id = draft_answer(workspace.db, people.clerk, request_id, answer, workspace.paths.data_dir, text)
     with workspace.db.read() as s:
         document = s.get_one(Document, answer_id)
@@ -90,7 +91,7 @@ def test_the_package_carries_exactly_the_files_its_letter_lists(workspace, peopl
         ).files
 
     # A not-exist letter with a file approved for the applicant: the package would contradict it.
-    letter = AnswerInput(Outcome.NOT_EXIST, dt.date.today(), {"searched": "检索"})
+    letter = AnswerInput(Outcome.NOT_EXIST, TODAY, {"searched": "检索"})
     answer_id = draft_answer(workspace.db, people.clerk, request_id, letter, workspace.paths.data_dir)
     review(workspace, people, answer_id)
     with pytest.raises(ValidationFailed, match="请重新起草答复书"):
@@ -106,7 +107,7 @@ def test_the_package_carries_exactly_the_files_its_letter_lists(workspace, peopl
             expected_version=None,
             reason="改为部分公开",
         )
-    letter = AnswerInput(Outcome.PARTLY, dt.date.today(), {})
+    letter = AnswerInput(Outcome.PARTLY, TODAY, {})
     answer_id = draft_answer(workspace.db, people.clerk, request_id, letter, workspace.paths.data_dir)
     review(workspace, people, answer_id)
     with workspace.db.read() as s:
@@ -138,7 +139,7 @@ def test_a_package_with_two_entries_of_one_name_is_refused(tmp_path):
 
 
 def test_a_backdated_extension_or_consultation_does_not_hide_an_overdue_request(workspace, people):
-    today = dt.date.today()
+    today = TODAY
     with workspace.db.write() as s:
         clerk = s.get_one(User, people.clerk)
         late = info_requests.register(

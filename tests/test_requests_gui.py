@@ -15,12 +15,13 @@ from app.ui.requests_view import AMBER, RED, RequestTableModel
 from publish.answer_letter import LetterKind
 from publish.request_clock import compute
 from publish.request_outcomes import ApplicantKind
+from tests.run_day import TODAY
 
 
 def due_soon_received_on() -> dt.date:
     """A receipt day whose answer is due within 3 working days from today (whatever the holidays)."""
-    day = dt.date.today()
-    while not compute(day, [], dt.date.today()).due_soon:
+    day = TODAY
+    while not compute(day, [], TODAY).due_soon:
         day -= dt.timedelta(days=1)
     return day
 
@@ -40,7 +41,7 @@ def test_requests_window_shows_clocks_and_drafts_an_answer(qtbot, desk_app, work
     dialog.widgets["content"].setPlainText("和平街道2025年冬季供暖补贴发放明细")
     dialog.accept()
     assert "请填写联系方式" in dialog.error.text() and dialog.isVisible()  # nothing lost: still open
-    received = dt.date.today() - dt.timedelta(days=45)  # past 20 working days whatever the holidays
+    received = TODAY - dt.timedelta(days=45)  # past 20 working days whatever the holidays
     dialog.widgets["received"].setDate(QDate(received.year, received.month, received.day))
     dialog.widgets["contact"].setText("测试市和平路12号")
     dialog.add_files()

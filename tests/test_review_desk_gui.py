@@ -22,6 +22,7 @@ from publish.taxonomy import LegalBasis
 from review import samples
 from tests import planted
 from tests.conftest import submit_draft
+from tests.run_day import TODAY
 from tests.test_gui import complete
 
 ENGLISH_CODE = re.compile(r"\b(?:PII|HID|MARK|NOTE|LEX|OCR|SCAN|ORG|MEDIA)(?:-[A-Z0-9]+)*\b")
@@ -373,7 +374,6 @@ def test_queues_are_the_roles_own(qtbot, desk_app, workspace, people):
 def test_statistics_are_counted_on_opening_and_one_month_is_one_bar(
     qtbot, desk_app, workspace, people, sample_files
 ):
-    import datetime as dt
 
     from app.catalog import publish_to_catalog
     from app.ui.statistics_view import StatisticsWindow
@@ -388,7 +388,7 @@ def test_statistics_are_counted_on_opening_and_one_month_is_one_bar(
     assert "主动公开 1 条" in window.summary.text()
     months = window.by_month.months()
     assert len(months) == 12 and [n for _, n in months].count(1) == 1
-    assert dict(months)[dt.date.today().month] == 1
+    assert dict(months)[TODAY.month] == 1
     # The period is not cut off in the table.
     period = next(r for r in range(window.table.rowCount()) if window.table.item(r, 0).text() == "统计期间")
     text = window.table.item(period, 2).text()

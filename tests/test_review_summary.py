@@ -21,6 +21,7 @@ from app.roles import Role
 from app.vocabulary import REMOVE
 from publish.taxonomy import LegalBasis
 from tests.conftest import PASSWORD, approve_clean, desk_args, submit_draft
+from tests.run_day import TODAY
 
 NAME = "欧阳明远"
 MASKED_TITLE = "关于〔人名，4字〕同志有关情况的通知"  # masked as the record masks a removed lexicon term
@@ -76,13 +77,13 @@ def month_of_reviews(workspace, people, tmp_path):
     approve_clean(workspace, people.outsider_reviewer, elsewhere)
     with workspace.db.write() as s:  # the third review was made last month
         review = s.scalars(select(Review).where(Review.document_id == earlier)).one()
-        last_month = dt.date.today().replace(day=1) - dt.timedelta(days=1)
+        last_month = TODAY.replace(day=1) - dt.timedelta(days=1)
         review.reviewed_at = dt.datetime.combine(last_month, dt.time(12))  # UTC: that day in any time zone
     return len(hits)
 
 
 def _month() -> str:
-    return dt.date.today().strftime("%Y-%m")
+    return TODAY.strftime("%Y-%m")
 
 
 def _export(workspace, capsys, monkeypatch, tmp_path, fmt: str) -> tuple[int, bytes, str]:
@@ -120,7 +121,7 @@ def test_summary_holds_the_months_reviews_of_the_department_without_what_was_wit
         with pymupdf.open("pdf", load_blob(s, review.record_sha256)) as record:
             assert MASKED_TITLE in "".join("".join(page.get_text() for page in record).split())
     assert refused["删除"] == str(month_of_reviews) and int(refused["阻断"]) >= month_of_reviews
-    assert refused["审查编号"].startswith(f"测试市数据局保审〔{dt.date.today().year}〕")
+    assert refused["审查编号"].startswith(f"测试市数据局保审〔{TODAY.year}〕")
     assert (refused["经办人"], refused["保密审查员"]) == ("经办甲", "审查丙")
     assert approved["文件标题"] == "关于做好冬季供暖保障工作的通知"
     assert (approved["审查结论"], approved["删除"], approved["公开方式"]) == ("同意公开", "0", "主动公开")
@@ -162,7 +163,7 @@ def test_statistics_window_exports_the_selected_month(
     assert window.summary_button.isEnabled()
     out = tmp_path / "汇总.xlsx"
     window.choose_save_path = lambda suggested, suffix: str(out)
-    today = dt.date.today()
+    today = TODAY
     window.year.setValue(today.year)
     window.month.setCurrentIndex(today.month - 1)
     window.show()

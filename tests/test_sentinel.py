@@ -20,6 +20,7 @@ from app import sentinel
 from app.catalog import publish_to_catalog, update_static_site
 from app.db.models_sentinel import SentinelFinding, SentinelLink, SentinelRun
 from tests.conftest import approved_document, desk_args
+from tests.run_day import TODAY
 
 
 class Links:
@@ -124,18 +125,18 @@ def test_dead_and_changed_links_and_stale_sections(workspace, people, tmp_path: 
     third = sentinel.run(workspace.db, workspace.paths.cache_dir, options)
     assert sentinel.CHANGED not in _by_kind(third)  # compared with what was last seen
 
-    later = sentinel.Options(site=folder, today=dt.date.today() + dt.timedelta(days=200), max_links=0)
+    later = sentinel.Options(site=folder, today=TODAY + dt.timedelta(days=200), max_links=0)
     assert _by_kind(sentinel.run(workspace.db, workspace.paths.cache_dir, later)) == {
         sentinel.STALE: ["城乡建设、环境保护\\城市管理"]
     }
     news = sentinel.Options(
         site=folder,
-        today=dt.date.today() + dt.timedelta(days=15),
+        today=TODAY + dt.timedelta(days=15),
         fast_sections=frozenset({"城乡建设、环境保护\\城市管理"}),
         max_links=0,
     )
     (stale,) = sentinel.run(workspace.db, workspace.paths.cache_dir, news).findings
-    assert stale.detail == {"last": dt.date.today().isoformat(), "days": 15, "threshold": 14}
+    assert stale.detail == {"last": TODAY.isoformat(), "days": 15, "threshold": 14}
 
     with workspace.db.read() as s:
         runs = s.scalars(select(SentinelRun).order_by(SentinelRun.id)).all()

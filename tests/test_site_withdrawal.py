@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from dataclasses import replace
@@ -18,6 +17,7 @@ from publish.static_site import (
     live_file_names,
     page_name,
 )
+from tests.run_day import TODAY
 from tests.site_server import SiteServer
 
 PDF = b"%PDF-1.7 shared published bytes"
@@ -105,7 +105,7 @@ def test_catalog_withdrawal_over_http(workspace, people, sample_files, tmp_path:
 
     doc_id = approved_document(workspace, people, sample_files["clean"])
     entry = publish_to_catalog(
-        workspace.db, people.publisher, doc_id, None, published_on=dt.date.today(), summary="概述只在条目页上"
+        workspace.db, people.publisher, doc_id, None, published_on=TODAY, summary="概述只在条目页上"
     )
     folder = tmp_path / "site"
     update_static_site(workspace.db, folder)
@@ -121,7 +121,7 @@ def test_catalog_withdrawal_over_http(workspace, people, sample_files, tmp_path:
         status, body = server.get(page)
         text = _text(body)
         assert status == 200 and "已撤回" in text and entry.index_no in text
-        assert dt.date.today().isoformat() in text
+        assert TODAY.isoformat() in text
         assert "概述只在条目页上" not in text and "files/" not in body.decode() and "内容有误" not in text
     assert update_static_site(workspace.db, folder) == 0  # the 已撤回 page is written once
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import subprocess
 import sys
@@ -16,9 +15,9 @@ from selenium.webdriver.common.by import By
 from app.catalog import publish_to_catalog, update_static_site, withdraw
 from publish.static_site import page_name
 from tests.conftest import approved_document, desk_args
+from tests.run_day import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
-DAY = dt.date.today()  # 发布日期 is always the day of publishing
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +44,7 @@ def browser():
 def _publish(workspace, people, path, title, category, summary):
     doc_id = approved_document(workspace, people, path, title, category, doc_number="示城管〔2026〕12号")
     return publish_to_catalog(
-        workspace.db, people.publisher, doc_id, None, published_on=DAY, summary=summary
+        workspace.db, people.publisher, doc_id, None, published_on=TODAY, summary=summary
     ).index_no
 
 

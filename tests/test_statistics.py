@@ -19,6 +19,7 @@ from app.db.models import CatalogEntry, Document, User
 from app.statistics import figures
 from publish.report import table2_pdf, to_csv, to_xlsx
 from tests.conftest import submit_draft
+from tests.run_day import TODAY
 
 YEAR = 2026
 FORMS = ["text", "graphic", "qa", ""]
@@ -223,7 +224,7 @@ def test_findings_and_redactions_of_the_period_and_the_report_command(
         "删减后公开",
         workspace.paths.cache_dir,
     )
-    today = dt.date.today()
+    today = TODAY
     with workspace.db.read() as s:
         result = figures(s, dt.date(today.year, 1, 1), dt.date(today.year, 12, 31))
     assert Counter({(c, d): n for c, d, n in result.findings}) == made

@@ -20,6 +20,7 @@ from app.roles import Status
 from app.workflow import Action, perform
 from publish.request_outcomes import ApplicantKind
 from publish.taxonomy import LegalBasis
+from tests.run_day import TODAY
 
 
 def test_a_bare_draft_is_refused_naming_everything_it_lacks(workspace, people, tmp_path):
@@ -65,7 +66,7 @@ def test_a_request_disclosure_is_submitted_without_catalog_fields(workspace, peo
             applicant_contact="测试市和平路12号",
             content="供暖补贴发放明细",
             channel=info_requests.Channel.POST,
-            received_on=dt.date.today(),
+            received_on=TODAY,
         ).id
     path = tmp_path / "补贴发放情况.txt"
     path.write_text("和平街道共为1200户居民发放供暖补贴。\n", encoding="utf-8")

@@ -19,6 +19,7 @@ from app.transfer import export_package, import_package
 from publish.static_site import page_name
 from publish.transfer import MANIFEST, SIGNATURE, TransferError, canonical_json, key_id, new_private_key
 from tests.conftest import approved_document
+from tests.run_day import TODAY
 from tests.test_interpretations import approve_doc, attach, attest_all, draft, submit_and_check
 
 PASSPHRASE = "secure-machine-passphrase"
@@ -444,7 +445,7 @@ def test_a_notice_period_travels_and_the_online_machine_withdraws_on_time_by_its
 
     trust(online, offline_key(workspace, people))
     doc_id = approved_document(workspace, people, sample_files["clean"])
-    last_day = dt.date.today() + dt.timedelta(days=7)
+    last_day = TODAY + dt.timedelta(days=7)
     entry = publish_to_catalog(
         workspace.db,
         people.publisher,

@@ -12,6 +12,7 @@ from app.db.models import Review, User
 from app.statistics import figures
 from publish.report import to_csv
 from review.wording.base import KIND_LABELS
+from tests.run_day import TODAY
 
 
 def test_wording_findings_are_counted_by_kind_in_the_period(workspace, people, tmp_path):
@@ -41,7 +42,7 @@ def test_wording_findings_are_counted_by_kind_in_the_period(workspace, people, t
                 record_sha256="0" * 64,
             )
         )
-    today = dt.date.today()
+    today = TODAY
     with workspace.db.read() as s:
         result = figures(s, dt.date(today.year, 1, 1), dt.date(today.year, 12, 31))
     assert dict(result.wording_by_kind) == dict(made)

@@ -53,9 +53,7 @@ def add_parsers(sub: Any) -> None:
     # The catalog's own fields, which the publisher may complete; checked again like the reviewed text.
     p.add_argument("--category", help="主题分类（末级，如 综合政务\\政务公开；默认：审查批准时的分类）")
     p.add_argument("--publisher", help="发布机构（默认：审查批准时的发布机构）")
-    p.add_argument(
-        "--keywords", type=_word_list, help="主题词，用顿号或逗号分隔（默认：审查批准时的主题词）"
-    )
+    p.add_argument("--keywords", type=_word_list, help="主题词，用顿号或逗号分隔（默认：审查批准时的主题词）")
     p.add_argument("--summary", help="内容概述")
     p.add_argument("--date", type=_date, help="发布日期 YYYY-MM-DD：只能是发布当天（默认今天），不能倒签")
     p.add_argument("--expect-version", type=int)

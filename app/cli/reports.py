@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app import desk_day
 from app.atomic import write_bytes_atomic
 from app.cli.common import EXIT_OK, _date, _signed_in
 from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
@@ -47,7 +48,7 @@ def _report(args: argparse.Namespace, workspace: Workspace) -> int:
     from publish.report import LEGAL_KINDS, table2_pdf, to_csv, to_xlsx
 
     _signed_in(args, workspace)
-    year = args.year or dt.date.today().year
+    year = args.year or desk_day.today().year
     start, end = args.start or dt.date(year, 1, 1), args.end or dt.date(year, 12, 31)
     if start > end:
         raise ValidationFailed(QT_TRANSLATE_NOOP("DeskError", "起始日期晚于截止日期。"))

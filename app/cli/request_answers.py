@@ -8,11 +8,11 @@ imports stay light (the parser must load without SQLAlchemy); each handler impor
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
 
+from app import desk_day
 from app.cli.common import EXIT_OK, KEY_PASSPHRASE_ENV, PDF_PASSWORD_ENV, _date, _password, _signed_in
 from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
 from publish.answer_letter import FACT_LABELS, LetterKind
@@ -106,7 +106,7 @@ def _answer_input(args: argparse.Namespace) -> Any:
         part, _, rest = text.partition("|")
         basis, _, reason = rest.partition("|")
         withheld.append(WithheldPart(part.strip(), basis.strip(), reason.strip()))
-    return AnswerInput(Outcome(args.outcome), args.on or dt.date.today(), _facts(args.fact), tuple(withheld))
+    return AnswerInput(Outcome(args.outcome), args.on or desk_day.today(), _facts(args.fact), tuple(withheld))
 
 
 def _read_text(path: Path) -> str:
@@ -153,7 +153,7 @@ def _notice(args: argparse.Namespace, workspace: Any) -> int:
         user_id,
         args.request,
         LetterKind(args.kind),
-        args.on or dt.date.today(),
+        args.on or desk_day.today(),
         workspace.paths.data_dir,
         _facts(args.fact),
         tuple(args.item),

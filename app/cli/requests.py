@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app import desk_day
 from app.cli import request_answers
 from app.cli.common import EXIT_OK, EXIT_PROBLEM, _date, _signed_in
 from app.errors import QT_TRANSLATE_NOOP, ValidationFailed
@@ -265,7 +265,7 @@ def _supplement(args: argparse.Namespace, workspace: Workspace) -> int:
 def _extend(args: argparse.Namespace, workspace: Workspace) -> int:
     from app import info_requests
 
-    on = args.on or dt.date.today()
+    on = args.on or desk_day.today()
     return _act(
         args,
         workspace,
@@ -299,7 +299,7 @@ def _answer(args: argparse.Namespace, workspace: Workspace) -> int:
     from app import info_requests
 
     outcome = Outcome(args.outcome)
-    on = args.on or dt.date.today()
+    on = args.on or desk_day.today()
     return _act(
         args,
         workspace,
@@ -311,7 +311,7 @@ def _answer(args: argparse.Namespace, workspace: Workspace) -> int:
 def _withdraw(args: argparse.Namespace, workspace: Workspace) -> int:
     from app import info_requests
 
-    on = args.on or dt.date.today()
+    on = args.on or desk_day.today()
     return _act(
         args,
         workspace,

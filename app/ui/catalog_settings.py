@@ -3,8 +3,6 @@ the department's 保密审查单 and the footer of its static site."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import categories, sign_off, site_footer
+from app import categories, desk_day, sign_off, site_footer
 from app.catalog import department_scheme, save_scheme
 from app.db.database import Database
 from app.db.models import User
@@ -212,7 +210,7 @@ class CatalogSettingsDialog(QDialog):
         try:
             scheme = self.scheme()
             self.preview.setText(
-                scheme.format(scheme.serial_first, dt.date.today(), next(iter(self._category_codes), ""))
+                scheme.format(scheme.serial_first, desk_day.today(), next(iter(self._category_codes), ""))
             )
             self.error.clear()
         except TranslatableError as exc:

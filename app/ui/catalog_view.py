@@ -8,11 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -38,7 +37,7 @@ from app.notice_periods import set_notice
 from app.published_audit import Problem, audit_published
 from app.roles import Role
 from app.secrets import get_secret, portal_token_name
-from app.ui.dialog_parts import ok_cancel
+from app.ui.dialog_parts import date_edit, ok_cancel
 from app.ui.i18n import error_text, vocabulary
 from app.ui.page_viewer import PageViewer
 from app.ui.published_audit_dialog import PublishedAuditDialog
@@ -167,9 +166,7 @@ class AmendmentDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("已修改"))
-        self.amended_on = QDateEdit(QDate.currentDate(), self)
-        self.amended_on.setCalendarPopup(True)
-        self.amended_on.setDisplayFormat("yyyy-MM-dd")
+        self.amended_on = date_edit(self)
         self.amended_by = QLineEdit(self)
         self.amended_by.setPlaceholderText(self.tr("修改文件的发文字号或标题，如：示政规〔2026〕3号"))
         form = QFormLayout(self)

@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +26,7 @@ from app import declassification
 from app.db.database import Database
 from app.db.models import FindingRow, User
 from app.errors import TranslatableError
-from app.ui.dialog_parts import error_label
+from app.ui.dialog_parts import date_edit, error_label
 from app.ui.i18n import error_text, translate
 
 
@@ -41,10 +40,8 @@ class DeclassificationDialog(QDialog):
         self.status.setWordWrap(True)
         self.authority = QLineEdit(self)
         self.authority.setPlaceholderText(self.tr("作出解密/降密决定的机关"))
-        self.decided_on = QDateEdit(QDate.currentDate(), self)
-        self.decided_on.setCalendarPopup(True)
-        self.decided_on.setDisplayFormat("yyyy-MM-dd")
-        self.decided_on.setMaximumDate(QDate.currentDate())
+        self.decided_on = date_edit(self)
+        self.decided_on.setMaximumDate(self.decided_on.date())
         self.reference = QLineEdit(self)
         self.reference.setPlaceholderText(self.tr("如：示机管密解〔2026〕3号，或审批单编号"))
         self.error = error_label(self)

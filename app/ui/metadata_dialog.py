@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +28,7 @@ from app.documents import REVIEWER_EDITABLE, update_metadata
 from app.errors import TranslatableError
 from app.roles import Status
 from app.submission import REQUIRED_AT_SUBMISSION
-from app.ui.dialog_parts import error_label, ok_cancel
+from app.ui.dialog_parts import date_edit, error_label, ok_cancel
 from app.ui.i18n import error_text, vocabulary
 from publish.taxonomy import DOCUMENT_TYPES, DisclosureMode
 
@@ -148,11 +147,8 @@ class MetadataDialog(QDialog):
 
     def _optional_date(self, text: str, value: dt.date | None) -> tuple[QCheckBox, QDateEdit, QWidget]:
         """A date that may be unset: a check box that enables the date edit, in one row."""
-        box, edit, row_widget = QCheckBox(text, self), QDateEdit(self), QWidget(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        box, edit, row_widget = QCheckBox(text, self), date_edit(self, value), QWidget(self)
         box.setChecked(value is not None)
-        edit.setDate(QDate(value.year, value.month, value.day) if value else QDate.currentDate())
         edit.setEnabled(value is not None)
         box.toggled.connect(edit.setEnabled)
         row = QHBoxLayout(row_widget)

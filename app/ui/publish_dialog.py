@@ -6,11 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import desk_day
 from app.catalog import proposed_fields, publish_to_catalog, publishing_issues
 from app.categories import paths as category_paths
 from app.db.database import Database
 from app.db.models import Document
 from app.errors import TranslatableError
-from app.ui.dialog_parts import error_label, ok_cancel
+from app.ui.dialog_parts import date_edit, error_label, ok_cancel, qdate
 from app.ui.findings_panel import SEVERITY_COLORS
 from app.ui.i18n import error_text, translate
 from review.convert import expected_layout
@@ -53,7 +52,7 @@ class PublishDialog(QDialog):
         self.index_no = ""
         self.setWindowTitle(self.tr("编入政府信息公开目录"))
         with db.read() as session:
-            self.fields = proposed_fields(session, document_id, dt.date.today())
+            self.fields = proposed_fields(session, document_id, desk_day.today())
             self.leaves = [path for path, leaf in category_paths(session).items() if leaf]
             original_name = session.get_one(Document, document_id).current_original().original_name
         f = self.fields
@@ -98,7 +97,7 @@ class PublishDialog(QDialog):
         self.summary.setMaximumHeight(90)
         form.addRow(self.tr("内容概述"), self.summary)
         # 发布日期 is the day the item goes online, never chosen: a backdated one is a 单项否决 item.
-        self.published_on = dt.date.today()
+        self.published_on = desk_day.today()
         form.addRow(
             self.tr("发布日期"),
             QLabel(self.tr("{day}（发布当天）").format(day=self.published_on.isoformat()), self),
@@ -106,10 +105,8 @@ class PublishDialog(QDialog):
         # 公示期: a 名单公示 with personal data is online only until its last day; the desk then
         # withdraws it by itself (app/notice_periods.py).
         self.notice = QCheckBox(self.tr("名单公示，公示期至"), self)
-        self.notice_until = QDateEdit(QDate.currentDate().addDays(7), self)
-        self.notice_until.setCalendarPopup(True)
-        self.notice_until.setDisplayFormat("yyyy-MM-dd")
-        self.notice_until.setMinimumDate(QDate.currentDate())
+        self.notice_until = date_edit(self, self.published_on + dt.timedelta(days=7))
+        self.notice_until.setMinimumDate(qdate(self.published_on))
         self.notice_until.setEnabled(False)
         self.notice.toggled.connect(self.notice_until.setEnabled)
         notice = QHBoxLayout()
@@ -205,7 +202,7 @@ class PublishDialog(QDialog):
                 self.user_id,
                 self.document_id,
                 self.version,
-                published_on=self.published_on,
+                published_on=desk_day.today(),  # the day of the click: a dialog left open overnight
                 summary=self.summary.toPlainText(),
                 keywords=self._keywords(),
                 category=str(self.category.currentData()),

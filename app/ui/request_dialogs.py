@@ -5,12 +5,10 @@ line and the dialog stays open with what was typed (nothing is lost)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,21 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import TranslatableError
-from app.ui.dialog_parts import error_label, ok_cancel
+from app.ui.dialog_parts import date_edit, error_label, ok_cancel
 from app.ui.i18n import error_text, vocabulary
 from publish.answer_letter import FACT_LABELS
 
 # One row of a form: (key, label, kind, choices). Kinds: date, text, note, int, choice.
 Field = tuple[str, str, str, Sequence[tuple[str, str]]]
-
-
-def _date_edit(parent: QWidget, day: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    day = day or dt.date.today()
-    edit.setDate(QDate(day.year, day.month, day.day))
-    return edit
 
 
 def _value(widget: QWidget) -> Any:
@@ -86,7 +75,7 @@ class FormDialog(QDialog):
 
     def _widget(self, kind: str, choices: Sequence[tuple[str, str]]) -> QWidget:
         if kind == "date":
-            return _date_edit(self)
+            return date_edit(self)
         if kind == "note":
             note = QPlainTextEdit(self)
             note.setMaximumHeight(90)
@@ -165,7 +154,7 @@ class DraftAnswerDialog(QDialog):
         self.outcome = QComboBox(self)
         for value, label in outcomes:
             self.outcome.addItem(vocabulary(label), value)
-        self.issued_on = _date_edit(self)
+        self.issued_on = date_edit(self)
         head = QFormLayout()
         head.addRow(self.tr("处理结果"), self.outcome)
         head.addRow(self.tr("答复日期"), self.issued_on)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from app import desk_day
 from app.atomic import write_bytes_atomic
 from app.db.database import Database
 from app.db.models import Department
@@ -153,7 +154,7 @@ class StatisticsWindow(QDialog):
         self.setWindowTitle(self.tr("统计与年度报告"))
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
-        self.year.setValue(dt.date.today().year)
+        self.year.setValue(desk_day.today().year)
         self.department = QComboBox(self)
         self.department.addItem(self.tr("全部部门"), None)
         with db.read() as session:
@@ -169,7 +170,7 @@ class StatisticsWindow(QDialog):
         self.month = QComboBox(self)
         for month in range(1, 13):
             self.month.addItem(self.tr("{month}月").format(month=month), month)
-        self.month.setCurrentIndex(dt.date.today().month - 1)
+        self.month.setCurrentIndex(desk_day.today().month - 1)
         self.summary_button = QPushButton(self.tr("导出保密审查汇总表…"), self)
         self.summary_button.setToolTip(self.tr("本部门所选月份办结的保密审查，每件一行（PDF、XLSX 或 CSV）"))
         self.summary_button.setEnabled(user_id is not None)

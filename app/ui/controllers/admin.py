@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app import desk_day
 from app.backup import BackupInfo, backup, restore
 from app.db.models import User
 from app.errors import TranslatableError
@@ -79,7 +80,7 @@ class AdminController(QObject):
         passphrase = w.ask_secret(self.tr("导出传输包"), self.tr("签名私钥的口令："))
         if not passphrase:
             return None
-        target = w.choose_save_path(f"传输包-{dt.date.today():%Y%m%d}.zip")
+        target = w.choose_save_path(f"传输包-{desk_day.today():%Y%m%d}.zip")
         if not target:
             return None
         db, user_id, keys_dir = w.db, w.user_id, w.workspace.paths.keys_dir

@@ -4,7 +4,6 @@ Art. 44's move to 主动公开. Laying out and signing run off the UI thread (ap
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
-from app import info_requests, request_answers
+from app import desk_day, info_requests, request_answers
 from app.atomic import write_bytes_atomic
 from app.db.models import User
 from app.errors import QT_TRANSLATE_NOOP
@@ -250,7 +249,7 @@ class RequestsController(QObject):
 
         def work() -> str:
             _, pdf = request_answers.make_notice(
-                w.db, w.user_id, row.id, kind, dt.date.today(), w.workspace.paths.data_dir
+                w.db, w.user_id, row.id, kind, desk_day.today(), w.workspace.paths.data_dir
             )
             write_bytes_atomic(Path(target), pdf)
             return target
@@ -374,7 +373,7 @@ class RequestsController(QObject):
         ):
             return
         self._run(
-            lambda: request_answers.publish_proactive(w.db, w.user_id, rid, dt.date.today()),
+            lambda: request_answers.publish_proactive(w.db, w.user_id, rid, desk_day.today()),
             lambda ids: self.tr("已另建主动公开草稿 {ids}，请在“我的草稿”中检查并提交审查。").format(
                 ids="、".join(f"#{i}" for i in ids)
             ),
