@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from review import nlp, rules, wording
 from review.errors import QT_TRANSLATE_NOOP
@@ -21,7 +22,16 @@ from review.extract.dispatch import extract_any
 from review.extract.pdf import Cancelled
 from review.formats import check_size, probe
 from review.lexicon import CompiledLexicon, Hit
-from review.model import Channel, CheckResult, Finding, Rect, Severity
+from review.model import (
+    Channel,
+    CheckResult,
+    Finding,
+    Location,
+    PendingPlace,
+    Rect,
+    Severity,
+    distinct_findings,
+)
 from review.normalize import Normalized, normalize
 
 # 2: numbers across separators, IDs by check digit, markings by placement; 3: 错敏/表述 rule packs
@@ -305,11 +315,11 @@ def _lexicon_findings(
         and not (hit.term.whole_word and not _on_word_boundaries(text, hit.start, hit.end, whole_word_cache))
     ]
     spans = norm.original_spans([(hit.start, hit.end) for hit in kept])
-    locations = locate_all(stream.locator, spans)
-    original, channel = stream.text, stream.channel
+    places = _places(stream, spans)
+    original, channel, finding = stream.text, stream.channel, Finding.placed
     marking_like, legal_terms, info = rules.MARKING_LIKE_CATEGORIES, rules.LEGAL_TERMS, Severity.INFO
     out = []
-    for hit, (o_start, o_end), location in zip(kept, spans, locations, strict=True):
+    for hit, (o_start, o_end), place in zip(kept, spans, places, strict=True):
         term = hit.term
         message = term.note or _LEXICON_TERM
         severity = term.severity
@@ -322,19 +332,27 @@ def _lexicon_findings(
                 severity, message = info, rules.LEX_LEGAL_LIST
         context = original[max(0, o_start - CONTEXT_CHARS) : o_end + CONTEXT_CHARS].replace("\n", " ")
         out.append(
-            Finding(
+            finding(
                 "LEX",
                 term.category,
                 severity,
                 message,
                 channel,
-                location,
+                place,
                 original[o_start:o_end],
                 context,
                 term.term,
             )
         )
     return out
+
+
+def _places(stream: TextStream, spans: list[tuple[int, int]]) -> list[Location | PendingPlace]:
+    """The place of each span, left pending where the locator can (the PDF locator's place_all)."""
+    place_all = getattr(stream.locator, "place_all", None)
+    if place_all is not None:
+        return cast("list[Location | PendingPlace]", place_all(spans))
+    return list(locate_all(stream.locator, spans))
 
 
 def _wording_findings(stream: TextStream, norm: Normalized, hits: list[wording.WordingHit]) -> list[Finding]:
@@ -344,20 +362,18 @@ def _wording_findings(stream: TextStream, norm: Normalized, hits: list[wording.W
     spans = norm.original_spans([(hit.start, hit.end) for hit in hits])
     original, channel = stream.text, stream.channel
     return [
-        Finding(
+        Finding.placed(
             hit.rule_id,
             hit.category,
             hit.severity,
             hit.message,
             channel,
-            location,
+            place,
             original[o_start:o_end],
             original[max(0, o_start - CONTEXT_CHARS) : o_end + CONTEXT_CHARS].replace("\n", " "),
             hit.term,
         )
-        for hit, (o_start, o_end), location in zip(
-            hits, spans, locate_all(stream.locator, spans), strict=True
-        )
+        for hit, (o_start, o_end), place in zip(hits, spans, _places(stream, spans), strict=True)
     ]
 
 
@@ -438,16 +454,8 @@ def _names_near(personal: list[tuple[TextStream, Normalized, rules.RuleHit]]) ->
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    seen: set[tuple[object, ...]] = set()
-    out = []
-    for f in findings:
-        # Hashing a Location hashes all its rects: add once and see whether the set grew,
-        # rather than hashing the key twice (in, then add).
-        size = len(seen)
-        seen.add((f.rule_id, f.channel, f.location, f.text, f.term))
-        if len(seen) != size:
-            out.append(f)
-    return out
+    """The findings without repeats (model.distinct_findings; app.recheck calls it too)."""
+    return distinct_findings(findings)
 
 
 def suggest_keywords(text: str, count: int = 6) -> list[str]:

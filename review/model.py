@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -224,6 +225,12 @@ class Location:
         return say(PLACE_SEPARATOR).join(bits)
 
 
+# A place made only when asked for: (page, left edge of the first rectangle, make, data), where
+# make(page, data) is the Location, on `page`, whose first rectangle starts at that left edge.
+# The PDF locator gives these for hits inside one trace span (PdfTextLocator.place_all).
+PendingPlace = tuple[int, float, Callable[[int, Any], Location], Any]
+
+
 @dataclass(frozen=True, init=False)
 class Finding:
     rule_id: str
@@ -264,6 +271,84 @@ class Finding:
                 "term": term,
             },
         )
+
+    @classmethod
+    def placed(
+        cls,
+        rule_id: str,
+        category: str,
+        severity: Severity,
+        message: str,
+        channel: Channel,
+        place: Location | PendingPlace,
+        text: str,
+        context: str,
+        term: str | None,
+    ) -> Finding:
+        """A finding whose place may still be pending (made on first use of `location`): a dense
+        lexicon hits a hundred times a page, and most places are never looked at during a check
+        (issue 14). The same finding as Finding(...) with the made Location."""
+        finding = _NEW(cls)
+        _SET(
+            finding,
+            "__dict__",
+            {
+                "rule_id": rule_id,
+                "category": category,
+                "severity": severity,
+                "message": message,
+                "channel": channel,
+                "location" if place.__class__ is Location else "_place": place,
+                "text": text,
+                "context": context,
+                "term": term,
+            },
+        )
+        return finding
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only when `name` is not in the instance dict: a pending place is made here,
+        # once, for every reader alike (equality, hashing, asdict, replace, pickling).
+        pending = self.__dict__.get("_place") if name == "location" else None
+        if pending is None:
+            raise AttributeError(name)
+        page, _, make, data = pending
+        values = self.__dict__
+        values["location"] = make(page, data)
+        del values["_place"]
+        return values["location"]
+
+    def __getstate__(self) -> dict[str, Any]:
+        self.location  # noqa: B018 - made, so that a pickled finding carries no locator's data
+        return self.__dict__
+
+
+def distinct_findings(findings: list[Finding]) -> list[Finding]:
+    """The findings without repeats (same rule, channel, place, text and term), in order.
+
+    Only findings whose text, page and first rectangle's left edge agree can be equal, and those
+    are known without making a pending place: only such groups (rare) compare whole places."""
+    keys: list[tuple[str, int | None, float | None]] = []
+    for finding in findings:
+        values = finding.__dict__
+        pending = values.get("_place")
+        if pending is not None:
+            keys.append((values["text"], pending[0], pending[1]))
+        else:
+            location = values["location"]
+            rects = location.rects
+            keys.append((values["text"], location.page, rects[0].x0 if rects else None))
+    counts = Counter(keys)
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for finding, key in zip(findings, keys, strict=True):
+        if counts[key] > 1:
+            size = len(seen)
+            seen.add((finding.rule_id, finding.channel, finding.location, finding.text, finding.term))
+            if len(seen) == size:
+                continue
+        out.append(finding)
+    return out
 
 
 @dataclass

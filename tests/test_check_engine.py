@@ -346,3 +346,56 @@ def test_result_json_round_trip(pdf_result):
     assert data["format_version"] == 1
     assert CheckResult.from_json(data).to_json() == data
     assert CheckResult.from_json(data).findings[0].rule_id == result.findings[0].rule_id
+
+
+# -- places made on demand (issue 14, speed) ------------------------------------------------------
+
+
+def _page_pdf(lines: list[tuple[float, float, str]]) -> bytes:
+    with pymupdf.open() as doc:
+        page = doc.new_page()
+        for x, y, text in lines:
+            page.insert_text((x, y), text, fontname="china-s", fontsize=12)
+        return bytes(doc.tobytes())
+
+
+def test_a_pending_place_is_the_place_the_locator_gives():
+    import re
+
+    from review.extract.dispatch import extract_any
+
+    data = _page_pdf([(72, 100, "甲乙丙丁绝密文件戊己绝"), (72, 130, "密庚辛绝密")])
+    result = check_bytes("x.pdf", data, _lexicon("绝密文件", "绝密", "戊"))
+    (stream,) = [s for s in extract_any("x.pdf", data).streams if s.channel is Channel.VISIBLE]
+    found = sorted((f.text, repr(f.location)) for f in result.findings if f.rule_id == "LEX")
+    expected = sorted(
+        (m.group(), repr(stream.locator.locate(m.start(), m.end())))
+        for text in ("绝密文件", "绝密", "绝\n密", "戊")
+        for m in re.finditer(text, stream.text)
+    )
+    assert found == expected and len(found) == 5
+    assert len(next(f for f in result.findings if f.text == "绝\n密").location.rects) == 2
+
+
+def test_findings_with_pending_places_pickle_compare_and_hash_as_made_ones():
+    import dataclasses
+    import pickle
+
+    data = _page_pdf([(72, 100, "甲乙绝密丙丁")])
+    pending = _by_text(check_bytes("x.pdf", data, _lexicon("绝密")), "绝密")
+    made = _by_text(check_bytes("x.pdf", data, _lexicon("绝密")), "绝密")
+    assert "location" not in vars(pending)
+    copy = pickle.loads(pickle.dumps(pending))  # made before pickling: no locator data goes along
+    assert "_place" not in vars(pending) and "_place" not in vars(copy)
+    assert copy == pending == made and hash(copy) == hash(made)
+    assert dataclasses.replace(made, severity=Severity.INFO).location == made.location
+
+
+def test_the_same_text_drawn_twice_in_one_place_is_one_finding():
+    """Text drawn over itself (a fake bold) gives two hits with one place: reported once, as before
+    places were made on demand; the same text on the next line, at the same left edge, is its own
+    finding."""
+    data = _page_pdf([(72, 100, "甲乙绝密丙丁"), (72, 100, "甲乙绝密丙丁"), (72, 140, "戊己绝密")])
+    found = [f for f in check_bytes("x.pdf", data, _lexicon("绝密")).findings if f.rule_id == "LEX"]
+    assert len(found) == 2
+    assert {f.location.rects[0].y0 < 120 for f in found} == {True, False}

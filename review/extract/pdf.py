@@ -29,7 +29,7 @@ from review.extract.base import (
     hidden_finding,
     scan_finding,
 )
-from review.model import Channel, Finding, Location, Rect, Severity, make_rect
+from review.model import Channel, Finding, Location, PendingPlace, Rect, Severity, make_rect
 from review.mupdf import LOCK
 
 TINY_FONT_PT = 2.0
@@ -101,9 +101,17 @@ class PdfTextLocator:
         """locate() of each span. A dense lexicon hits a hundred times a page: a hit inside one
         trace span (nearly all) is placed here without the general walk, and a one-glyph or
         one-line hit without merging boxes."""
+        return [
+            place if isinstance(place, Location) else _place(place[0], place[3])
+            for place in self.place_all(spans)
+        ]
+
+    def place_all(self, spans: list[tuple[int, int]]) -> list[Location | PendingPlace]:
+        """locate() of each span, left pending for a span inside one trace span (nearly every
+        lexicon hit): its boxes are kept and merged into rectangles only when the place is
+        looked at (Finding.placed). The first rectangle starts at the first box's left edge."""
         starts, all_spans, find = self.starts, self.spans, bisect.bisect_right
-        on_page = Location.on_page
-        out = []
+        out: list[Location | PendingPlace] = []
         for start, end in spans:
             i = find(starts, start) - 1
             if i >= 0:
@@ -111,13 +119,17 @@ class PdfTextLocator:
                 lo, hi = start - span.start, end - span.start
                 boxes = span.boxes
                 if lo < hi <= len(boxes):
-                    if hi - lo == 1:
-                        out.append(on_page(span.page, (make_rect((*boxes[lo], None)),)))
-                    else:
-                        out.append(on_page(span.page, _line_rects(boxes[lo:hi])))
+                    out.append((span.page, boxes[lo][0], _place, boxes[lo:hi]))
                     continue
             out.append(self.locate(start, end))
         return out
+
+
+def _place(page: int, boxes: list[tuple[float, float, float, float]]) -> Location:
+    """The place of a span inside one trace span: a one-glyph span needs no merging."""
+    if len(boxes) == 1:
+        return Location.on_page(page, (make_rect((*boxes[0], None)),))
+    return Location.on_page(page, _line_rects(boxes))
 
 
 class _VisibleText:
