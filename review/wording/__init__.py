@@ -54,9 +54,9 @@ class CompiledRulePack:
         self.wrong = WrongForms(list(pack.wrong_forms.values()))
         self.outdated = OutdatedForms([o for o in pack.outdated.values()])
         self.leaders = Leaders(pack.posts, list(pack.tenures.values()), list(pack.precedence.values()))
-        # Halves of fixed expressions overlap one another and everything else: an automaton of
-        # their own, all matches. Words (wrong and outdated forms, posts, names) are matched
-        # leftmost-longest, so 国务院总理 hides the 总理 inside it and 国务院扶贫办 its 扶贫办.
+        # Halves of fixed expressions overlap one another and everything else: all their matches
+        # count. Words (wrong and outdated forms, posts, names) are matched leftmost-longest, so
+        # 国务院总理 hides the 总理 inside it and 国务院扶贫办 its 扶贫办.
         halves: dict[str, list[tuple[int, str, bool]]] = {}
         for half, side, i in self.fixed.patterns():
             halves.setdefault(normalize_term(half), []).append((i, self.fixed.keys[i], side == LEFT))
@@ -73,9 +73,16 @@ class CompiledRulePack:
             if key:
                 words.setdefault(key, (kind, value))
         self._halves = list(halves.values())
-        self._half_automaton = _automaton(list(halves))
         self._words = list(words.values())
-        self._word_automaton = _automaton(list(words), longest=True)
+        # One automaton for both, every match: a pass over 5,000 characters costs as much as all
+        # the rules after it, and the words' leftmost-longest matches are picked from its matches.
+        roles: dict[str, list[int]] = {}  # pattern → [its index in halves, in words] (-1: none)
+        for i, key in enumerate(halves):
+            roles.setdefault(key, [-1, -1])[0] = i
+        for i, key in enumerate(words):
+            roles.setdefault(key, [-1, -1])[1] = i
+        self._roles = [(half, word) for half, word in roles.values()]
+        self._automaton = _automaton(list(roles))
         allowed = sorted({normalize_term(a) for a in pack.allowed} - {""})
         self._allow = _automaton(allowed)
         self._allow_reach = max(map(len, allowed), default=0)
@@ -130,11 +137,20 @@ class CompiledRulePack:
 
     def _content(self, text: str, on: dt.date) -> list[WordingHit]:
         hits: list[WordingHit] = []
-        if self._half_automaton is not None:
-            anchors = self._half_automaton.find_matches_as_indexes(text, overlapping=True)
-            if anchors:
-                hits += self.fixed.find(text, anchors, self._halves)
-        if self._word_automaton is None:
+        if self._automaton is None:
+            return hits
+        anchors: list[tuple[int, int, int]] = []
+        found: list[tuple[int, int, int]] = []
+        roles = self._roles
+        for pattern, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            half, word = roles[pattern]
+            if half >= 0:
+                anchors.append((half, start, end))
+            if word >= 0:
+                found.append((start, end, word))
+        if anchors:
+            hits += self.fixed.find(text, anchors, self._halves)
+        if not self._words:
             return hits
         wrong: list[tuple[int, int, int]] = []
         outdated: list[tuple[int, int, int]] = []
@@ -142,8 +158,8 @@ class CompiledRulePack:
         shorts: list[tuple[int, int, str]] = []
         names: list[tuple[int, int, str]] = []
         words = self._words
-        for pattern, start, end in self._word_automaton.find_matches_as_indexes(text):
-            kind, value = words[pattern]
+        for start, end, word in _leftmost_longest(found):
+            kind, value = words[word]
             if kind == _NAME:
                 names.append((start, end, value))
             elif kind == _SHORT:
@@ -163,6 +179,18 @@ class CompiledRulePack:
         return _longest(hits) if len(hits) > 1 else hits
 
 
+def _leftmost_longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Of every match (start, end, pattern), those a leftmost-longest search finds: the longest
+    of those starting first, then the same after its end (国务院总理 hides the 总理 inside it)."""
+    out: list[tuple[int, int, int]] = []
+    last = 0
+    for match in sorted(matches, key=lambda m: (m[0], -m[1])):
+        if match[0] >= last:
+            out.append(match)
+            last = match[1]
+    return out
+
+
 def _longest(hits: list[WordingHit]) -> list[WordingHit]:
     """Of hits of the same rule that overlap, the longest (国家卫生计生委 over 卫生计生委)."""
     hits.sort(key=lambda h: (h.rule_id, h.start, -(h.end - h.start)))
@@ -175,7 +203,7 @@ def _longest(hits: list[WordingHit]) -> list[WordingHit]:
     return out
 
 
-def _automaton(patterns: list[str], longest: bool = False) -> Any:
+def _automaton(patterns: list[str]) -> Any:
     if not patterns:
         return None
     import ahocorasick_rs
@@ -186,7 +214,7 @@ def _automaton(patterns: list[str], longest: bool = False) -> Any:
     # many thousands of rows stays an NFA (as does the lexicon's 100,000 terms).
     return ahocorasick_rs.AhoCorasick(
         patterns,
-        matchkind=kind.LeftmostLongest if longest else kind.Standard,
+        matchkind=kind.Standard,
         implementation=implementation.DFA if len(patterns) <= MAX_DFA else implementation.ContiguousNFA,
     )
 
