@@ -581,12 +581,12 @@ class _Worker:
                     stored.places if stored.places is not None else self._places_reader(row.published_sha256)
                 )
                 found = findings_of(stored.text, places, rules_of, row.written_on, row.disclosure)
-                keep = kept.get(row.review_id, set()) if row.review_id is not None else set()
-                # 提示 findings are prompts for a reviewer, not problems in what is online.
+                keep = kept.get(row.review_id) if row.review_id is not None else None
+                # A finding's text is folded only for an entry whose review kept something.
                 hits.extend(
                     _hit(self.run_id, row.id, row.department_id, f)
                     for f in found
-                    if f.severity is not Severity.INFO and (f.rule_id, _fold(f.text)) not in keep
+                    if not (keep and (f.rule_id, _fold(f.text)) in keep)
                 )
             with self.db.write() as session:
                 for sha, packed in backfill.items():
@@ -702,8 +702,8 @@ def findings_of(
     written_on: dt.date | None,
     disclosure: str | None,
 ) -> list[Finding]:
-    """The findings of `rules_of` in one stored text, as the engine makes them on a stream
-    (`engine.stream_findings`, the step a check runs on each stream)."""
+    """The findings above 提示 of `rules_of` in one stored text, as the engine makes them on a
+    stream (`engine.stream_findings`, the step a check runs on each stream)."""
     streams = text_store.read_text(text)
     on = written_on or dt.date.today()
     lexicon, packs = rules_of.lexicon, rules_of.packs
@@ -729,7 +729,9 @@ def findings_of(
             with_info=False,  # never listed: not located either
         )
         findings.extend(found.findings)
-    return engine._dedupe(findings)
+    # 提示 findings are prompts for a reviewer, not problems in what is online. Left out after
+    # deduplication, as the check lists them: a 提示 it keeps hides an equal finding after it.
+    return [f for f in engine._dedupe(findings) if f.severity is not Severity.INFO]
 
 
 def _hit(run_id: int, entry_id: int, department_id: int, f: Finding) -> dict[str, Any]:

@@ -60,7 +60,7 @@ class StoredStream:
 
 class StoredLocator:
     """The places of a stored stream: the same Location a live locator gives, from kept boxes
-    (`boxes`: made on the first `locate`, as format 1 keeps differences)."""
+    (`boxes`: four rows x0, y0, x1, y1, made on the first `locate`, as format 1 keeps differences)."""
 
     def __init__(
         self, pages: np.ndarray | None, boxes: Callable[[], np.ndarray] | None, runs: list[list[Any]]
@@ -69,31 +69,41 @@ class StoredLocator:
         self._boxes: np.ndarray | None = None
         self.runs = runs
         self.run_starts = [r[0] for r in runs]
+        self._fixed: dict[int, Location] = {}  # the Location of each run whose fields do not advance
 
     def _run(self, start: int) -> Location:
         if not self.runs:
             return Location()
-        run = self.runs[max(0, bisect.bisect_right(self.run_starts, start) - 1)]
-        values = dict(zip(_RUN_FIELDS, run[1:], strict=True))
+        at = max(0, bisect.bisect_right(self.run_starts, start) - 1)
+        if at in self._fixed:
+            return self._fixed[at]
+        values = dict(zip(_RUN_FIELDS, self.runs[at][1:], strict=True))
         # offset and column advance with the character within a run (kept relative to it)
+        if values["offset"] is None and values["column"] is None:
+            self._fixed[at] = Location(**values)
+            return self._fixed[at]
         for key in ("offset", "column"):
             if values[key] is not None:
                 values[key] += start
         return Location(**values)
 
     def locate(self, start: int, end: int) -> Location:
-        base = self._run(start)
         if self.pages is None or self._boxes_of is None or end <= start:
-            return base
+            return self._run(start)
         pages = self.pages[start:end].tolist()
-        if max(pages) < 0:
-            return base
+        last = max(pages)
+        if last < 0:
+            return self._run(start)
         if self._boxes is None:
             self._boxes = self._boxes_of()
         # A hit is a few characters: Python lists beat numpy's per-call cost at this size.
-        boxes = self._boxes[start:end].tolist()
+        boxes = list(zip(*self._boxes[:, start:end].tolist(), strict=True))
+        detail = self._run(start).detail
+        if pages[0] == last and min(pages) == last:  # all on one page: nearly every hit
+            scaled = [(x0 / _SCALE, y0 / _SCALE, x1 / _SCALE, y1 / _SCALE) for x0, y0, x1, y1 in boxes]
+            return Location(page=last, rects=_line_rects(scaled), detail=detail)
         kept = [(p, b) for p, b in zip(pages, boxes, strict=True) if p >= 0]
-        first, last = kept[0][0], max(pages)
+        first = kept[0][0]
         rects: list[Rect] = []
         for page in range(first, last + 1):
             on_page = [
@@ -106,7 +116,7 @@ class StoredLocator:
             page=first,
             end_page=last if last != first else None,
             rects=tuple(rects),
-            detail=base.detail,
+            detail=detail,
         )
 
 
@@ -263,15 +273,20 @@ def read_places(blob: bytes) -> list[tuple[str, StoredLocator]]:
             if form == 1:
                 pages = np.frombuffer(raw, "<i4", n, at)
                 deltas = np.frombuffer(raw, "<i4", 4 * n, at + 4 * n).reshape(n, 4)
-                boxes = functools.partial(np.cumsum, deltas, axis=0, dtype=np.int64)
+                boxes = functools.partial(_summed, deltas)
                 at += 20 * n
             else:
                 width = stream["width"]
                 columns = np.frombuffer(raw, f"<i{width}", 5 * n, at).reshape(5, n)
-                pages, boxes = columns[0], functools.partial(np.transpose, columns[1:])
+                pages, boxes = columns[0], functools.partial(columns.__getitem__, slice(1, None))
                 at += 5 * n * width
         out.append((text, StoredLocator(pages, boxes, stream["runs"])))
     return out
+
+
+def _summed(deltas: np.ndarray) -> np.ndarray:
+    """Format 1's box differences (a row a character) summed into four rows x0, y0, x1, y1."""
+    return np.cumsum(deltas, axis=0, dtype=np.int64).T
 
 
 def _pair_hashes(text: str) -> np.ndarray:
