@@ -4,127 +4,127 @@
 <context>
     <name>AdminController</name>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="36"/>
+        <location filename="../../app/ui/controllers/admin.py" line="37"/>
         <source>导出传输包…</source>
         <translation>Export Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="37"/>
+        <location filename="../../app/ui/controllers/admin.py" line="38"/>
         <source>导入传输包…</source>
         <translation>Import Transfer Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="38"/>
+        <location filename="../../app/ui/controllers/admin.py" line="39"/>
         <source>备份数据库…</source>
         <translation>Back Up Database…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="39"/>
+        <location filename="../../app/ui/controllers/admin.py" line="40"/>
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="40"/>
+        <location filename="../../app/ui/controllers/admin.py" line="41"/>
         <source>部门词库…</source>
         <translation>Department lexicon…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="41"/>
+        <location filename="../../app/ui/controllers/admin.py" line="42"/>
         <source>错敏/表述规则包…</source>
         <translation>Error and Wording Rule Packs…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="42"/>
+        <location filename="../../app/ui/controllers/admin.py" line="43"/>
         <source>目录设置…</source>
         <translation>Catalog settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="43"/>
+        <location filename="../../app/ui/controllers/admin.py" line="44"/>
         <source>传输包密钥…</source>
         <translation>Transfer Package Keys…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="44"/>
+        <location filename="../../app/ui/controllers/admin.py" line="45"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="46"/>
+        <location filename="../../app/ui/controllers/admin.py" line="47"/>
         <source>日志窗口</source>
         <translation>Log window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="47"/>
+        <location filename="../../app/ui/controllers/admin.py" line="48"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="79"/>
+        <location filename="../../app/ui/controllers/admin.py" line="80"/>
         <source>导出传输包</source>
         <translation>Export transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="79"/>
+        <location filename="../../app/ui/controllers/admin.py" line="80"/>
         <source>签名私钥的口令：</source>
         <translation>Passphrase of the signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="89"/>
+        <location filename="../../app/ui/controllers/admin.py" line="90"/>
         <source>传输包已导出：序号 {sequence}，{items} 项，{path}</source>
         <translation>Transfer package exported: sequence {sequence}, {items} items, {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="103"/>
+        <location filename="../../app/ui/controllers/admin.py" line="104"/>
         <source>选择传输包</source>
         <translation>Choose transfer package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="111"/>
+        <location filename="../../app/ui/controllers/admin.py" line="112"/>
         <source>传输包已导入：发布 {published}，撤回 {withdrawn}，有效性变更 {changed}。</source>
         <translation>Transfer package imported: {published} published, {withdrawn} withdrawn, {changed} validity changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="115"/>
+        <location filename="../../app/ui/controllers/admin.py" line="116"/>
         <source>重号未导入：{numbers}。</source>
         <translation>Duplicate numbers not imported: {numbers}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="129"/>
+        <location filename="../../app/ui/controllers/admin.py" line="130"/>
         <source>数据库已备份到 {path}（SHA-256 {sha}…）</source>
         <translation>Database backed up to {path} (SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="141"/>
+        <location filename="../../app/ui/controllers/admin.py" line="142"/>
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="148"/>
+        <location filename="../../app/ui/controllers/admin.py" line="149"/>
         <source>用备份替换当前数据库？当前数据库会先另存到数据目录的 backups 中。恢复后审发台将退出，请重新启动。</source>
         <translation>Replace the current database with the backup? The current database is first kept in the data directory&apos;s backups. The desk quits after restoring; start it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="151"/>
+        <location filename="../../app/ui/controllers/admin.py" line="152"/>
         <source>从备份恢复</source>
         <translation>Restore from Backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="151"/>
+        <location filename="../../app/ui/controllers/admin.py" line="152"/>
         <source>请输入您的密码以确认：</source>
         <translation>Enter your password to confirm:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="191"/>
+        <location filename="../../app/ui/controllers/admin.py" line="192"/>
         <source>设置已保存，下次启动时生效。</source>
         <translation>Settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="196"/>
+        <location filename="../../app/ui/controllers/admin.py" line="197"/>
         <source>关于政务公开审发台</source>
         <translation>About Disclosure Desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/admin.py" line="197"/>
+        <location filename="../../app/ui/controllers/admin.py" line="198"/>
         <source>政务公开审发台 Disclosure Desk
 先审查、后公开。
 
@@ -138,27 +138,27 @@ Data folder: {path}</translation>
 <context>
     <name>AmendmentDialog</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="169"/>
+        <location filename="../../app/ui/catalog_view.py" line="168"/>
         <source>已修改</source>
         <translation>Amended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="174"/>
+        <location filename="../../app/ui/catalog_view.py" line="171"/>
         <source>修改文件的发文字号或标题，如：示政规〔2026〕3号</source>
         <translation>Number or title of the amending document, e.g. 示政规〔2026〕3号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="176"/>
+        <location filename="../../app/ui/catalog_view.py" line="173"/>
         <source>“{title}”已被修改：</source>
         <translation>“{title}” has been amended:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="179"/>
+        <location filename="../../app/ui/catalog_view.py" line="176"/>
         <source>修改日期</source>
         <translation>Amended on</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="180"/>
+        <location filename="../../app/ui/catalog_view.py" line="177"/>
         <source>修改文件</source>
         <translation>Amending document</translation>
     </message>
@@ -274,223 +274,223 @@ Data folder: {path}</translation>
 <context>
     <name>CatalogSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="39"/>
+        <location filename="../../app/ui/catalog_settings.py" line="37"/>
         <source>目录设置</source>
         <translation>Catalog settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="59"/>
+        <location filename="../../app/ui/catalog_settings.py" line="57"/>
         <source>按年重置</source>
         <translation>Reset yearly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="60"/>
+        <location filename="../../app/ui/catalog_settings.py" line="58"/>
         <source>按月重置</source>
         <translation>Reset monthly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="63"/>
+        <location filename="../../app/ui/catalog_settings.py" line="61"/>
         <source>全部门统一编号</source>
         <translation>One sequence for the department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="64"/>
+        <location filename="../../app/ui/catalog_settings.py" line="62"/>
         <source>按主题分类分别编号</source>
         <translation>One sequence per subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="75"/>
+        <location filename="../../app/ui/catalog_settings.py" line="73"/>
         <source>离线审查机和联网机都为本部门发布时，两台机器各用一段互不重叠的流水号，索引号就不会重号</source>
         <translation>When the offline review machine and the networked machine both publish for this department, give each machine its own non-overlapping serial range so index numbers never clash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="88"/>
+        <location filename="../../app/ui/catalog_settings.py" line="86"/>
         <source>前缀（机构代码）</source>
         <translation>Prefix (organisation code)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="89"/>
+        <location filename="../../app/ui/catalog_settings.py" line="87"/>
         <source>前缀后分隔符</source>
         <translation>Separator after prefix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="90"/>
+        <location filename="../../app/ui/catalog_settings.py" line="88"/>
         <source>日期格式</source>
         <translation>Date format</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="91"/>
+        <location filename="../../app/ui/catalog_settings.py" line="89"/>
         <source>流水号前分隔符</source>
         <translation>Separator before serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="92"/>
+        <location filename="../../app/ui/catalog_settings.py" line="90"/>
         <source>流水号位数</source>
         <translation>Serial digits</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="93"/>
+        <location filename="../../app/ui/catalog_settings.py" line="91"/>
         <source>流水号重置</source>
         <translation>Serial reset</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="94"/>
+        <location filename="../../app/ui/catalog_settings.py" line="92"/>
         <source>流水号范围</source>
         <translation>Serial scope</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="101"/>
+        <location filename="../../app/ui/catalog_settings.py" line="99"/>
         <source>本机号段</source>
         <translation>This machine&apos;s serial range</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="102"/>
+        <location filename="../../app/ui/catalog_settings.py" line="100"/>
         <source>示例</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="103"/>
+        <location filename="../../app/ui/catalog_settings.py" line="101"/>
         <source>索引号方案</source>
         <translation>Index number scheme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="110"/>
+        <location filename="../../app/ui/catalog_settings.py" line="108"/>
         <source>按签批顺序填写，用“→”、顿号或空格分隔；此后生成的保密审查单按此签批，已生成的不变</source>
         <translation>Enter the steps in sign-off order, separated by “→”, “、” or spaces; review records made from now on follow these steps, those already made stay as they are</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="111"/>
+        <location filename="../../app/ui/catalog_settings.py" line="109"/>
         <source>保存签批环节</source>
         <translation>Save sign-off steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="113"/>
+        <location filename="../../app/ui/catalog_settings.py" line="111"/>
         <source>保密审查单签批环节</source>
         <translation>Review record sign-off steps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="125"/>
+        <location filename="../../app/ui/catalog_settings.py" line="123"/>
         <source>如：1234000001</source>
         <translation>e.g. 1234000001</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="126"/>
+        <location filename="../../app/ui/catalog_settings.py" line="124"/>
         <source>如：示ICP备12345678号</source>
         <translation>e.g. 示ICP备12345678号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="127"/>
+        <location filename="../../app/ui/catalog_settings.py" line="125"/>
         <source>如：示公网安备 12345602000001号</source>
         <translation>e.g. 示公网安备 12345602000001号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="128"/>
+        <location filename="../../app/ui/catalog_settings.py" line="126"/>
         <source>如：0551-12345678</source>
         <translation>e.g. 0551-12345678</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="133"/>
+        <location filename="../../app/ui/catalog_settings.py" line="131"/>
         <source>主办单位</source>
         <translation>Sponsoring organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="134"/>
+        <location filename="../../app/ui/catalog_settings.py" line="132"/>
         <source>网站标识码</source>
         <translation>Site identification code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="135"/>
+        <location filename="../../app/ui/catalog_settings.py" line="133"/>
         <source>ICP备案号</source>
         <translation>ICP filing number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="136"/>
+        <location filename="../../app/ui/catalog_settings.py" line="134"/>
         <source>公安机关备案号</source>
         <translation>Public security filing number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="137"/>
+        <location filename="../../app/ui/catalog_settings.py" line="135"/>
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="142"/>
+        <location filename="../../app/ui/catalog_settings.py" line="140"/>
         <source>保存页脚</source>
         <translation>Save footer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="145"/>
+        <location filename="../../app/ui/catalog_settings.py" line="143"/>
         <source>公开目录网站页脚</source>
         <translation>Disclosure catalog site footer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="154"/>
+        <location filename="../../app/ui/catalog_settings.py" line="152"/>
         <source>主题分类（末级分类可供文件使用）</source>
         <translation>Subject categories (documents use the leaves)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="154"/>
-        <location filename="../../app/ui/catalog_settings.py" line="284"/>
+        <location filename="../../app/ui/catalog_settings.py" line="152"/>
+        <location filename="../../app/ui/catalog_settings.py" line="282"/>
         <source>索引号代码</source>
         <translation>Index code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="156"/>
+        <location filename="../../app/ui/catalog_settings.py" line="154"/>
         <source>添加子分类…</source>
         <translation>Add sub-category…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="158"/>
+        <location filename="../../app/ui/catalog_settings.py" line="156"/>
         <source>设定索引号代码…</source>
         <translation>Set index code…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="159"/>
+        <location filename="../../app/ui/catalog_settings.py" line="157"/>
         <source>设了代码的末级分类，其索引号在日期前带该代码；清空即不用代码</source>
         <translation>A category with a code carries it before the date in its index numbers; clear it to use none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="161"/>
+        <location filename="../../app/ui/catalog_settings.py" line="159"/>
         <source>主题分类</source>
         <translation>Subject categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="229"/>
+        <location filename="../../app/ui/catalog_settings.py" line="227"/>
         <source>索引号方案已保存，下一次发布起生效。</source>
         <translation>Scheme saved; it applies from the next publication.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="242"/>
+        <location filename="../../app/ui/catalog_settings.py" line="240"/>
         <source>签批环节已保存，此后生成的保密审查单按此签批。</source>
         <translation>Sign-off steps saved; review records made from now on follow them.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="256"/>
+        <location filename="../../app/ui/catalog_settings.py" line="254"/>
         <source>页脚已保存，下次更新网站时生效。</source>
         <translation>Footer saved; it applies from the next site update.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="278"/>
+        <location filename="../../app/ui/catalog_settings.py" line="276"/>
         <source>请先选择一个主题分类。</source>
         <translation>Select a subject category first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="285"/>
+        <location filename="../../app/ui/catalog_settings.py" line="283"/>
         <source>“{category}”的代码（清空则不用）：</source>
         <translation>Code of “{category}” (empty for none):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="305"/>
+        <location filename="../../app/ui/catalog_settings.py" line="303"/>
         <source>添加子分类</source>
         <translation>Add sub-category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="306"/>
+        <location filename="../../app/ui/catalog_settings.py" line="304"/>
         <source>“{parent}”下的新分类：</source>
         <translation>New category under “{parent}”:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_settings.py" line="306"/>
+        <location filename="../../app/ui/catalog_settings.py" line="304"/>
         <source>顶级</source>
         <translation>the top level</translation>
     </message>
@@ -498,57 +498,57 @@ Data folder: {path}</translation>
 <context>
     <name>CatalogTableModel</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="68"/>
+        <location filename="../../app/ui/catalog_view.py" line="67"/>
         <source>索引号</source>
         <translation>Index number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="69"/>
+        <location filename="../../app/ui/catalog_view.py" line="68"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="70"/>
+        <location filename="../../app/ui/catalog_view.py" line="69"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="71"/>
+        <location filename="../../app/ui/catalog_view.py" line="70"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="72"/>
+        <location filename="../../app/ui/catalog_view.py" line="71"/>
         <source>发布日期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="73"/>
+        <location filename="../../app/ui/catalog_view.py" line="72"/>
         <source>有效性</source>
         <translation>Validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="74"/>
+        <location filename="../../app/ui/catalog_view.py" line="73"/>
         <source>公示期至</source>
         <translation>Notice until</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="140"/>
+        <location filename="../../app/ui/catalog_view.py" line="139"/>
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="148"/>
+        <location filename="../../app/ui/catalog_view.py" line="147"/>
         <source>施行日期：{day}</source>
         <translation>Effective date: {day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="149"/>
+        <location filename="../../app/ui/catalog_view.py" line="148"/>
         <source>有效期至：{day}</source>
         <translation>Valid until: {day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="160"/>
+        <location filename="../../app/ui/catalog_view.py" line="159"/>
         <source>（{day}，{document}）</source>
         <translation> ({day}, {document})</translation>
     </message>
@@ -556,122 +556,122 @@ Data folder: {path}</translation>
 <context>
     <name>CatalogWindow</name>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="201"/>
+        <location filename="../../app/ui/catalog_view.py" line="198"/>
         <source>政府信息公开目录</source>
         <translation>Government information disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="204"/>
+        <location filename="../../app/ui/catalog_view.py" line="201"/>
         <source>标题、文号、主题词或正文中的词语</source>
         <translation>Words from the title, number, keywords or text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="210"/>
+        <location filename="../../app/ui/catalog_view.py" line="207"/>
         <source>全部有效性</source>
         <translation>Any validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="213"/>
+        <location filename="../../app/ui/catalog_view.py" line="210"/>
         <source>含已撤回</source>
         <translation>Include withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="214"/>
+        <location filename="../../app/ui/catalog_view.py" line="211"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="239"/>
+        <location filename="../../app/ui/catalog_view.py" line="236"/>
         <source>撤回…</source>
         <translation>Withdraw…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="244"/>
+        <location filename="../../app/ui/catalog_view.py" line="241"/>
         <source>修改有效性</source>
         <translation>Change validity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="248"/>
+        <location filename="../../app/ui/catalog_view.py" line="245"/>
         <source>公示期…</source>
         <translation>Notice Period…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="249"/>
+        <location filename="../../app/ui/catalog_view.py" line="246"/>
         <source>名单公示的公示期最后一天：届满后审发台自动撤回</source>
         <translation>Last day of the notice period for a published list: the desk withdraws it automatically when it ends</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="251"/>
+        <location filename="../../app/ui/catalog_view.py" line="248"/>
         <source>核对线上内容…</source>
         <translation>Verify online content…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="254"/>
+        <location filename="../../app/ui/catalog_view.py" line="251"/>
         <source>重新读取网站（和门户）上实际提供的内容，与数据库中冻结的发布内容逐项核对</source>
         <translation>Read back what the site (and the portal) actually serve and compare it item by item with the frozen releases in the database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="285"/>
+        <location filename="../../app/ui/catalog_view.py" line="282"/>
         <source>全部发布机构</source>
         <translation>All issuing bodies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="288"/>
+        <location filename="../../app/ui/catalog_view.py" line="285"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="291"/>
+        <location filename="../../app/ui/catalog_view.py" line="288"/>
         <source>全部年份</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="306"/>
+        <location filename="../../app/ui/catalog_view.py" line="303"/>
         <source>，向下滚动加载更多</source>
         <translation>; scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="307"/>
+        <location filename="../../app/ui/catalog_view.py" line="304"/>
         <source>已显示 {shown} 条{more}</source>
         <translation>{shown} shown{more}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="325"/>
+        <location filename="../../app/ui/catalog_view.py" line="322"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="325"/>
+        <location filename="../../app/ui/catalog_view.py" line="322"/>
         <source>撤回“{title}”的理由：</source>
         <translation>Reason for withdrawing “{title}”:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="340"/>
+        <location filename="../../app/ui/catalog_view.py" line="337"/>
         <source>公示期</source>
         <translation>Notice period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="341"/>
+        <location filename="../../app/ui/catalog_view.py" line="338"/>
         <source>“{title}”的公示期最后一天（YYYY-MM-DD；留空则取消公示期）：</source>
         <translation>Last day of the notice period of “{title}” (YYYY-MM-DD; leave empty to remove the notice period):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="351"/>
+        <location filename="../../app/ui/catalog_view.py" line="348"/>
         <source>日期应为 YYYY-MM-DD：{text}</source>
         <translation>The date should be YYYY-MM-DD: {text}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="383"/>
+        <location filename="../../app/ui/catalog_view.py" line="380"/>
         <source>已更新；门户的变更已进入发布队列。</source>
         <translation>Updated; changes for the portal are in the publish queue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="398"/>
+        <location filename="../../app/ui/catalog_view.py" line="395"/>
         <source>没有可核对的网站文件夹或门户。</source>
         <translation>There is no site folder or portal to verify.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/catalog_view.py" line="405"/>
+        <location filename="../../app/ui/catalog_view.py" line="402"/>
         <source>正在核对线上内容…</source>
         <translation>Verifying online content…</translation>
     </message>
@@ -863,47 +863,47 @@ Data folder: {path}</translation>
 <context>
     <name>DeclassificationDialog</name>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="38"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="37"/>
         <source>解密/降密记录</source>
         <translation>Declassification/downgrading record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="43"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="42"/>
         <source>作出解密/降密决定的机关</source>
         <translation>The authority that decided the declassification/downgrading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="49"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="46"/>
         <source>如：示机管密解〔2026〕3号，或审批单编号</source>
         <translation>e.g. 示机管密解〔2026〕3号, or the approval form number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="51"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="48"/>
         <source>录入</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="53"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="50"/>
         <source>确认此记录</source>
         <translation>Confirm this record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="60"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="57"/>
         <source>密级标志</source>
         <translation>Classification marking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="61"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="58"/>
         <source>定密机关</source>
         <translation>Classifying authority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="62"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="59"/>
         <source>决定日期</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="63"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="60"/>
         <source>文号或审批单</source>
         <translation>Document number or approval form</translation>
     </message>
@@ -1185,12 +1185,12 @@ Data folder: {path}</translation>
         <translation>Restore a shared (PostgreSQL) database with the server&apos;s tools, such as pg_restore.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/reports.py" line="53"/>
+        <location filename="../../app/cli/reports.py" line="54"/>
         <source>起始日期晚于截止日期。</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/reports.py" line="64"/>
+        <location filename="../../app/cli/reports.py" line="65"/>
         <source>没有名称或代码为“{name}”的部门。</source>
         <translation>No department is named or coded “{name}”.</translation>
     </message>
@@ -1205,22 +1205,22 @@ Data folder: {path}</translation>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/catalog.py" line="269"/>
+        <location filename="../../app/cli/catalog.py" line="270"/>
         <source>只有发布管理员或系统管理员可以重建静态目录网站。</source>
         <translation>Only publishing managers or system administrators can rebuild the static catalog site.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/catalog.py" line="300"/>
+        <location filename="../../app/cli/catalog.py" line="301"/>
         <source>没有门户地址：请用 --portal-url 指定，或在设置中填写。</source>
         <translation>No portal address: give --portal-url or set it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/catalog.py" line="322"/>
+        <location filename="../../app/cli/catalog.py" line="323"/>
         <source>只有发布管理员可以推送发布队列。</source>
         <translation>Only publishing managers can push the publish queue.</translation>
     </message>
     <message>
-        <location filename="../../app/cli/catalog.py" line="404"/>
+        <location filename="../../app/cli/catalog.py" line="405"/>
         <source>当前用户不属于任何部门。</source>
         <translation>The current user belongs to no department.</translation>
     </message>
@@ -1525,18 +1525,18 @@ Data folder: {path}</translation>
         <translation>“{name}” is an encrypted PDF; importing it needs its open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="203"/>
+        <location filename="../../review/extract/pdf.py" line="215"/>
         <location filename="../../review/formats.py" line="486"/>
         <source>“{name}”无法作为 PDF 打开：{reason}</source>
         <translation>“{name}” cannot be opened as a PDF: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="209"/>
+        <location filename="../../review/extract/pdf.py" line="221"/>
         <source>“{name}”是加密的 PDF，需要密码才能检查。请提供打开密码。</source>
         <translation>“{name}” is an encrypted PDF; checking it needs its password. Please give the open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="210"/>
+        <location filename="../../review/extract/pdf.py" line="222"/>
         <location filename="../../review/formats.py" line="610"/>
         <source>“{name}”的密码不正确。</source>
         <translation>Wrong password for “{name}”.</translation>
@@ -1598,42 +1598,42 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../app/cli/review.py" line="242"/>
-        <location filename="../../review/lexicon.py" line="155"/>
+        <location filename="../../review/lexicon.py" line="156"/>
         <source>无法读取词库“{name}”：{reason}</source>
         <translation>Cannot read lexicon “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="167"/>
+        <location filename="../../review/lexicon.py" line="168"/>
         <source>词库“{name}”不是 UTF-8 编码，请另存为 UTF-8 后再导入。</source>
         <translation>Lexicon “{name}” is not UTF-8; save it as UTF-8 and import again.</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="210"/>
+        <location filename="../../review/lexicon.py" line="211"/>
         <source>至少需要“词条,类别,级别”三列</source>
         <translation>Needs at least the columns “term, category, level”</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="220"/>
+        <location filename="../../review/lexicon.py" line="221"/>
         <source>允许词为空</source>
         <translation>The allowed phrase is empty</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="227"/>
+        <location filename="../../review/lexicon.py" line="228"/>
         <source>未知级别“{level}”（可用：阻断、警告、提示、允许）</source>
         <translation>Unknown level “{level}” (use 阻断, 警告, 提示 or 允许)</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="236"/>
+        <location filename="../../review/lexicon.py" line="237"/>
         <source>“整词”列应为“是”或“否”，而不是“{value}”</source>
         <translation>The whole-word column should be 是 or 否, not “{value}”</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="248"/>
+        <location filename="../../review/lexicon.py" line="249"/>
         <source>词条为空或只有空白</source>
         <translation>The term is empty or only spaces</translation>
     </message>
     <message>
-        <location filename="../../review/lexicon.py" line="254"/>
+        <location filename="../../review/lexicon.py" line="255"/>
         <source>与第 {first} 行重复，已忽略</source>
         <translation>Repeats line {first}; ignored</translation>
     </message>
@@ -1890,22 +1890,22 @@ Data folder: {path}</translation>
         <translation>The issuing body is missing.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="685"/>
+        <location filename="../../app/catalog.py" line="681"/>
         <source>条目“{index_no}”的修改文件未通过保密检查，拒绝发布：{problems}。</source>
         <translation>The amending document of entry “{index_no}” failed the confidentiality check; not published: {problems}.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="901"/>
+        <location filename="../../app/catalog.py" line="897"/>
         <source>只有本部门的发布管理员可以修改目录条目“{index_no}”的有效性。</source>
         <translation>Only a publishing manager of the entry&apos;s own department can change the validity of catalog entry “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="908"/>
+        <location filename="../../app/catalog.py" line="904"/>
         <source>“{title}”不是规章或规范性文件：有效性只适用于规章和规范性文件。</source>
         <translation>“{title}” is not a rule or a normative document: validity applies only to rules and normative documents.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="924"/>
+        <location filename="../../app/catalog.py" line="916"/>
         <source>修改文件未通过保密检查：{problems}。请改写。</source>
         <translation>The amending document entered fails the confidentiality check: {problems}. Rewrite it.</translation>
     </message>
@@ -1936,19 +1936,19 @@ Data folder: {path}</translation>
         <translation>Withdrawing needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="578"/>
+        <location filename="../../app/catalog.py" line="570"/>
         <source>撤回理由未通过保密检查：{problems}。请改写理由。</source>
         <translation>The reason for withdrawing fails the confidentiality check: {problems}. Rewrite the reason.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="891"/>
+        <location filename="../../app/catalog.py" line="887"/>
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="585"/>
-        <location filename="../../app/catalog.py" line="895"/>
-        <location filename="../../app/notice_periods.py" line="65"/>
+        <location filename="../../app/catalog.py" line="577"/>
+        <location filename="../../app/catalog.py" line="891"/>
+        <location filename="../../app/notice_periods.py" line="60"/>
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
     </message>
@@ -2349,7 +2349,7 @@ Data folder: {path}</translation>
     <message>
         <location filename="../../app/transfer.py" line="775"/>
         <source>传输包条目“{index_no}”未通过本机的保密检查：{problems}。未导入任何内容。</source>
-        <translation>Package item “{index_no}” failed this machine's confidentiality check: {problems}. Nothing was imported.</translation>
+        <translation>Package item “{index_no}” failed this machine&apos;s confidentiality check: {problems}. Nothing was imported.</translation>
     </message>
     <message>
         <location filename="../../app/transfer.py" line="795"/>
@@ -2521,7 +2521,7 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../app/published_audit.py" line="91"/>
-        <location filename="../../app/sentinel.py" line="96"/>
+        <location filename="../../app/sentinel.py" line="97"/>
         <source>网站文件夹不存在：{path}</source>
         <translation>The site folder does not exist: {path}</translation>
     </message>
@@ -2937,7 +2937,7 @@ Data folder: {path}</translation>
         <translation>The notice period ended on {day}; withdrawn automatically at the end of the notice period.</translation>
     </message>
     <message>
-        <location filename="../../app/notice_periods.py" line="71"/>
+        <location filename="../../app/notice_periods.py" line="66"/>
         <source>只有本部门的发布管理员可以设定目录条目“{index_no}”的公示期。</source>
         <translation>Only a publishing manager of the entry&apos;s own department can set the notice period of catalog entry “{index_no}”.</translation>
     </message>
@@ -2952,17 +2952,17 @@ Data folder: {path}</translation>
         <translation>Recheck {run}, in progress, has {parts} partitions, not {asked}.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="860"/>
+        <location filename="../../app/recheck.py" line="862"/>
         <source>没有编号为 {run} 的复查。</source>
         <translation>There is no recheck {run}.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="890"/>
+        <location filename="../../app/recheck.py" line="892"/>
         <source>“{index_no}”来自传输包，须在报送它的机器上更正。</source>
         <translation>“{index_no}” came in a transfer package; correct it on the machine that sent it.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="895"/>
+        <location filename="../../app/recheck.py" line="897"/>
         <source>只有本部门的经办人可以更正目录条目“{index_no}”。</source>
         <translation>Only clerks of the entry&apos;s own department can correct catalog entry “{index_no}”.</translation>
     </message>
@@ -3072,7 +3072,7 @@ Data folder: {path}</translation>
         <translation>Only the department&apos;s confidentiality reviewers or system administrators can change its rule packs.</translation>
     </message>
     <message>
-        <location filename="../../app/sentinel.py" line="401"/>
+        <location filename="../../app/sentinel.py" line="402"/>
         <source>没有编号为 {run} 的已完成巡检。</source>
         <translation>There is no finished inspection {run}.</translation>
     </message>
@@ -3187,12 +3187,12 @@ Data folder: {path}</translation>
         <translation>The interrupted transfer package export could not be finished: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/review_summary.py" line="31"/>
+        <location filename="../../app/review_summary.py" line="32"/>
         <source>月份应为 YYYY-MM：{text}</source>
         <translation>The month must be YYYY-MM: {text}</translation>
     </message>
     <message>
-        <location filename="../../app/review_summary.py" line="39"/>
+        <location filename="../../app/review_summary.py" line="40"/>
         <source>该用户不属于任何部门，没有保密审查汇总表。</source>
         <translation>This user belongs to no department and has no monthly review summary.</translation>
     </message>
@@ -3227,7 +3227,7 @@ Data folder: {path}</translation>
         <translation>The site footer failed the confidentiality check: {problems}. Please rewrite it.</translation>
     </message>
     <message>
-        <location filename="../../app/submission.py" line="70"/>
+        <location filename="../../app/submission.py" line="69"/>
         <source>“{title}”还不能提交审查：{problems}。请在“文件信息”中补全后再提交。</source>
         <translation>“{title}” cannot be submitted for review yet: {problems}. Complete them in “Document details”, then submit.</translation>
     </message>
@@ -3392,37 +3392,37 @@ Data folder: {path}</translation>
 <context>
     <name>DraftAnswerDialog</name>
     <message>
-        <location filename="../../app/ui/request_dialogs.py" line="163"/>
+        <location filename="../../app/ui/request_dialogs.py" line="152"/>
         <source>起草答复书</source>
         <translation>Draft reply letter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_dialogs.py" line="170"/>
+        <location filename="../../app/ui/request_dialogs.py" line="159"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_dialogs.py" line="171"/>
+        <location filename="../../app/ui/request_dialogs.py" line="160"/>
         <source>答复日期</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_dialogs.py" line="175"/>
+        <location filename="../../app/ui/request_dialogs.py" line="164"/>
         <source>填好上面的内容后点“按模板生成文字”，可在此修改后保存。</source>
         <translation>Fill in the fields above and click “Fill from template”; edit the text here, then save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_dialogs.py" line="176"/>
+        <location filename="../../app/ui/request_dialogs.py" line="165"/>
         <source>行首记号：^ 标题，= 居中，| 顶格，&gt; 右对齐（落款），其余为正文段落。</source>
         <translation>Line marks: ^ title, = centred, | flush left, &gt; right-aligned (signature); other lines are body paragraphs.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_dialogs.py" line="178"/>
+        <location filename="../../app/ui/request_dialogs.py" line="167"/>
         <source>按模板生成文字</source>
         <translation>Fill from template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_dialogs.py" line="188"/>
+        <location filename="../../app/ui/request_dialogs.py" line="177"/>
         <source>保存为答复书草稿</source>
         <translation>Save as reply letter draft</translation>
     </message>
@@ -3574,62 +3574,72 @@ Data folder: {path}</translation>
 <context>
     <name>FindingsController</name>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="58"/>
+        <location filename="../../app/ui/controllers/findings.py" line="61"/>
         <source>删除所选发现…</source>
         <translation>Remove selected findings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="59"/>
+        <location filename="../../app/ui/controllers/findings.py" line="62"/>
         <source>遮盖所选发现…</source>
         <translation>Mask selected findings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="60"/>
+        <location filename="../../app/ui/controllers/findings.py" line="63"/>
         <source>保留所选发现…</source>
         <translation>Keep selected findings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="61"/>
+        <location filename="../../app/ui/controllers/findings.py" line="64"/>
         <source>所选发现判为误报…</source>
         <translation>Mark selected findings as false alarms…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="69"/>
+        <location filename="../../app/ui/controllers/findings.py" line="72"/>
         <source>选中相同的发现</source>
         <translation>Select identical findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="70"/>
+        <location filename="../../app/ui/controllers/findings.py" line="73"/>
         <source>下一项发现</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="71"/>
+        <location filename="../../app/ui/controllers/findings.py" line="74"/>
         <source>上一项发现</source>
         <translation>Previous finding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="121"/>
+        <location filename="../../app/ui/controllers/findings.py" line="124"/>
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="145"/>
+        <location filename="../../app/ui/controllers/findings.py" line="149"/>
+        <source>正在排版页面…</source>
+        <translation>Laying out the pages…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="181"/>
+        <source>无法显示页面。</source>
+        <translation>The pages cannot be shown.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="191"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="149"/>
+        <location filename="../../app/ui/controllers/findings.py" line="195"/>
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="151"/>
+        <location filename="../../app/ui/controllers/findings.py" line="197"/>
         <source>尚未检查。</source>
         <translation>Not checked yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controllers/findings.py" line="296"/>
+        <location filename="../../app/ui/controllers/findings.py" line="342"/>
         <source>已处理 %n 处发现：{decision}</source>
         <translation>
             <numerusform>Decided %n finding: {decision}</numerusform>
@@ -3637,7 +3647,7 @@ Data folder: {path}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="323"/>
+        <location filename="../../app/ui/controllers/findings.py" line="369"/>
         <source>删除划定的区域</source>
         <translation>Remove the drawn area</translation>
     </message>
@@ -4492,138 +4502,138 @@ See the log window for details.</translation>
 <context>
     <name>MetadataDialog</name>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="41"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="40"/>
         <source>文件信息</source>
         <translation>Document details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="57"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="56"/>
         <source>例如：示医保〔2026〕7号（用六角括号〔〕）</source>
         <translation>e.g. 示医保〔2026〕7号 (with the 〔〕 brackets)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="59"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="58"/>
         <source>（未选）</source>
         <translation>(not chosen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="68"/>
-        <location filename="../../app/ui/metadata_dialog.py" line="75"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="67"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="74"/>
         <source>已定</source>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="73"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="72"/>
         <source>由其他机关发布时填写其全称（如示范市人民政府办公室）；留空即本部门</source>
         <translation>If another authority issues it, enter its full name (e.g. 示范市人民政府办公室); leave empty for this department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="77"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="76"/>
         <source>有期限</source>
         <translation>expires</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="82"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="81"/>
         <source>规章</source>
         <translation>Rule (规章)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="84"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="83"/>
         <source>规范性文件</source>
         <translation>Normative document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="86"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="85"/>
         <source>需解读</source>
         <translation>Needs interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="88"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="87"/>
         <source>三同步：须同步附政策解读，否则审查员须写明理由</source>
         <translation>Three synchronisations: published with its interpretation, or the reviewer records why not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="90"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="89"/>
         <source>用顿号分隔；留空则批准时从发布文本中建议（不含人名）</source>
         <translation>Separate with 、; leave empty to have them suggested from the published text at approval (no personal names)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="92"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="91"/>
         <source>内容概述（不超过 300 字）</source>
         <translation>Summary (up to 300 characters)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="96"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="95"/>
         <source>标题（信息名称）</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="97"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="96"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="98"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="97"/>
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="99"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="98"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="100"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="99"/>
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="101"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="100"/>
         <source>发布机构</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="102"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="101"/>
         <source>拟公开方式</source>
         <translation>Proposed disclosure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="110"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="109"/>
         <source>政策解读</source>
         <translation>Interpretation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="113"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="112"/>
         <source>施行日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="114"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="113"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="118"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="117"/>
         <source>主题词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="119"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="118"/>
         <source>内容概述</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="123"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="122"/>
         <source>主题词和内容概述随文件一起做保密检查，批准时冻结；发布员在发布时补全或修改的，当场再做一次检查。</source>
         <translation>Keywords and summary are checked with the document and frozen at approval; what the publisher completes or changes when publishing is checked again on the spot.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="169"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="165"/>
         <source>提交审查前必填</source>
         <translation>Required before submitting for review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/metadata_dialog.py" line="176"/>
+        <location filename="../../app/ui/metadata_dialog.py" line="172"/>
         <source>仅规章和规范性文件填写</source>
         <translation>Only for rules and normative documents</translation>
     </message>
@@ -4737,152 +4747,152 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="54"/>
+        <location filename="../../app/ui/publish_dialog.py" line="53"/>
         <source>编入政府信息公开目录</source>
         <translation>Publish into the disclosure catalog</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="63"/>
+        <location filename="../../app/ui/publish_dialog.py" line="62"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="93"/>
+        <location filename="../../app/ui/publish_dialog.py" line="92"/>
         <source>发布机构</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="64"/>
+        <location filename="../../app/ui/publish_dialog.py" line="63"/>
         <source>发文字号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="91"/>
+        <location filename="../../app/ui/publish_dialog.py" line="90"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="65"/>
+        <location filename="../../app/ui/publish_dialog.py" line="64"/>
         <source>公文种类</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="66"/>
+        <location filename="../../app/ui/publish_dialog.py" line="65"/>
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="76"/>
+        <location filename="../../app/ui/publish_dialog.py" line="75"/>
         <source>未安装 LibreOffice：按文字重新排版发布</source>
         <translation>LibreOffice not installed: re-typeset from the text</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="77"/>
+        <location filename="../../app/ui/publish_dialog.py" line="76"/>
         <source>按原版式发布（LibreOffice 转换）</source>
         <translation>Keep the original layout (converted by LibreOffice)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="81"/>
+        <location filename="../../app/ui/publish_dialog.py" line="80"/>
         <source>版式</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="86"/>
+        <location filename="../../app/ui/publish_dialog.py" line="85"/>
         <source>{category}（请选择末级分类）</source>
         <translation>{category} (choose a leaf category)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="95"/>
+        <location filename="../../app/ui/publish_dialog.py" line="94"/>
         <source>主题词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="97"/>
+        <location filename="../../app/ui/publish_dialog.py" line="96"/>
         <source>内容概述（不超过 300 字）</source>
         <translation>Summary (up to 300 characters)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="99"/>
+        <location filename="../../app/ui/publish_dialog.py" line="98"/>
         <source>内容概述</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="103"/>
+        <location filename="../../app/ui/publish_dialog.py" line="102"/>
         <source>发布日期</source>
         <translation>Publication date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="104"/>
+        <location filename="../../app/ui/publish_dialog.py" line="103"/>
         <source>{day}（发布当天）</source>
         <translation>{day} (day of publishing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="108"/>
+        <location filename="../../app/ui/publish_dialog.py" line="107"/>
         <source>名单公示，公示期至</source>
         <translation>Published list, notice period until</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="118"/>
+        <location filename="../../app/ui/publish_dialog.py" line="115"/>
         <source>（届满后自动撤回）</source>
         <translation>(withdrawn automatically when it ends)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="120"/>
+        <location filename="../../app/ui/publish_dialog.py" line="117"/>
         <source>公示期</source>
         <translation>Notice period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="125"/>
+        <location filename="../../app/ui/publish_dialog.py" line="122"/>
         <source>主题分类、发布机构、主题词和内容概述已随审查批准冻结，可在此补全或修改（*为必填）。修改的内容会当场做保密检查；检查发现问题时不能发布，须退回重新审查。</source>
         <translation>Subject category, issuing body, keywords and summary were frozen at approval; complete or change them here (* = required). Changes are checked for confidentiality on the spot; if the check finds problems, the document cannot be published and must be returned for review again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="132"/>
+        <location filename="../../app/ui/publish_dialog.py" line="129"/>
         <source>静态目录网站（总是更新）</source>
         <translation>Static catalog site (always updated)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="135"/>
+        <location filename="../../app/ui/publish_dialog.py" line="132"/>
         <source>门户网站（加入发布队列）</source>
         <translation>Portal (added to the publish queue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="138"/>
+        <location filename="../../app/ui/publish_dialog.py" line="135"/>
         <source>尚未在“设置…”中配置门户地址</source>
         <translation>No portal address set in “Settings…” yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="139"/>
+        <location filename="../../app/ui/publish_dialog.py" line="136"/>
         <source>传输包（加入下次导出）</source>
         <translation>Transfer package (added to the next export)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="143"/>
+        <location filename="../../app/ui/publish_dialog.py" line="140"/>
         <source>发布目标</source>
         <translation>Publish targets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="146"/>
+        <location filename="../../app/ui/publish_dialog.py" line="143"/>
         <source>重新检查目录信息</source>
         <translation>Check the catalog details again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="149"/>
+        <location filename="../../app/ui/publish_dialog.py" line="146"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="152"/>
+        <location filename="../../app/ui/publish_dialog.py" line="149"/>
         <source>目录信息检查（文件信息可在草稿阶段由经办人修改）</source>
         <translation>Catalog check (document details are edited by the clerk while it is a draft)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="165"/>
+        <location filename="../../app/ui/publish_dialog.py" line="162"/>
         <source>发布前必填</source>
         <translation>Required before publishing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/publish_dialog.py" line="189"/>
+        <location filename="../../app/ui/publish_dialog.py" line="186"/>
         <source>目录信息完整。</source>
         <translation>The catalog details are complete.</translation>
     </message>
@@ -5137,17 +5147,17 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../app/ui/request_dialogs.py" line="128"/>
+        <location filename="../../app/ui/request_dialogs.py" line="117"/>
         <source>登记政府信息公开申请</source>
         <translation>Register a disclosure request</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_dialogs.py" line="132"/>
+        <location filename="../../app/ui/request_dialogs.py" line="121"/>
         <source>添加来信、申请表…</source>
         <translation>Add letters, request forms…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/request_dialogs.py" line="137"/>
+        <location filename="../../app/ui/request_dialogs.py" line="126"/>
         <source>申请材料</source>
         <translation>Request materials</translation>
     </message>
@@ -5331,289 +5341,289 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>RequestsController</name>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="32"/>
+        <location filename="../../app/ui/controllers/requests.py" line="31"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="40"/>
+        <location filename="../../app/ui/controllers/requests.py" line="39"/>
         <source>依申请公开…</source>
         <translation>Disclosure on Request…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="41"/>
+        <location filename="../../app/ui/controllers/requests.py" line="40"/>
         <source>登记申请…</source>
         <translation>Register Request…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="42"/>
+        <location filename="../../app/ui/controllers/requests.py" line="41"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="44"/>
+        <location filename="../../app/ui/controllers/requests.py" line="43"/>
         <source>告知补正…</source>
         <translation>Request Amendment…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="45"/>
+        <location filename="../../app/ui/controllers/requests.py" line="44"/>
         <source>收到补正…</source>
         <translation>Amendment Received…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="46"/>
+        <location filename="../../app/ui/controllers/requests.py" line="45"/>
         <source>延期答复…</source>
         <translation>Extend Deadline…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="47"/>
+        <location filename="../../app/ui/controllers/requests.py" line="46"/>
         <source>征求意见…</source>
         <translation>Consult…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="48"/>
+        <location filename="../../app/ui/controllers/requests.py" line="47"/>
         <source>收到意见…</source>
         <translation>Opinion Received…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="49"/>
+        <location filename="../../app/ui/controllers/requests.py" line="48"/>
         <source>生成补正告知书…</source>
         <translation>Make Amendment Notice…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="50"/>
+        <location filename="../../app/ui/controllers/requests.py" line="49"/>
         <source>生成延期答复告知书…</source>
         <translation>Make Extension Notice…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="53"/>
+        <location filename="../../app/ui/controllers/requests.py" line="52"/>
         <source>起草答复书…</source>
         <translation>Draft Reply Letter…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="54"/>
+        <location filename="../../app/ui/controllers/requests.py" line="53"/>
         <source>在主窗口中打开答复书</source>
         <translation>Open Reply Letter in the Main Window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="55"/>
+        <location filename="../../app/ui/controllers/requests.py" line="54"/>
         <source>添加提供给申请人的文件…</source>
         <translation>Add Documents for the Applicant…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="56"/>
+        <location filename="../../app/ui/controllers/requests.py" line="55"/>
         <source>登记答复…</source>
         <translation>Record Reply…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="57"/>
+        <location filename="../../app/ui/controllers/requests.py" line="56"/>
         <source>导出答复材料包…</source>
         <translation>Export Reply Package…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="58"/>
+        <location filename="../../app/ui/controllers/requests.py" line="57"/>
         <source>转为主动公开（第四十四条）</source>
         <translation>Convert to Proactive Disclosure (art. 44)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="72"/>
+        <location filename="../../app/ui/controllers/requests.py" line="71"/>
         <source>办理</source>
         <translation>Handle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="72"/>
+        <location filename="../../app/ui/controllers/requests.py" line="71"/>
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="95"/>
-        <location filename="../../app/ui/controllers/requests.py" line="244"/>
-        <location filename="../../app/ui/controllers/requests.py" line="346"/>
+        <location filename="../../app/ui/controllers/requests.py" line="94"/>
+        <location filename="../../app/ui/controllers/requests.py" line="243"/>
+        <location filename="../../app/ui/controllers/requests.py" line="345"/>
         <source>请先选择一件申请。</source>
         <translation>Select a request first.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="117"/>
+        <location filename="../../app/ui/controllers/requests.py" line="116"/>
         <source>申请人类型</source>
         <translation>Applicant type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="118"/>
+        <location filename="../../app/ui/controllers/requests.py" line="117"/>
         <source>申请人姓名或名称</source>
         <translation>Applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="119"/>
+        <location filename="../../app/ui/controllers/requests.py" line="118"/>
         <source>联系方式（答复送达用）</source>
         <translation>Contact details (for delivering the reply)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="120"/>
+        <location filename="../../app/ui/controllers/requests.py" line="119"/>
         <source>所需信息的内容描述</source>
         <translation>Description of the information sought</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="121"/>
+        <location filename="../../app/ui/controllers/requests.py" line="120"/>
         <source>信息标识（申请相同信息的填同一标识）</source>
         <translation>Information tag (use the same tag for requests for the same information)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="122"/>
+        <location filename="../../app/ui/controllers/requests.py" line="121"/>
         <source>申请方式</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="123"/>
+        <location filename="../../app/ui/controllers/requests.py" line="122"/>
         <source>收到日期（邮寄的为签收之日）</source>
         <translation>Date received (for mail, the day it was signed for)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="157"/>
+        <location filename="../../app/ui/controllers/requests.py" line="156"/>
         <source>告知日期</source>
         <translation>Date of notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="158"/>
+        <location filename="../../app/ui/controllers/requests.py" line="157"/>
         <source>补正期限</source>
         <translation>Amendment deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="159"/>
+        <location filename="../../app/ui/controllers/requests.py" line="158"/>
         <source>需要补正的事项（每行一项）</source>
         <translation>What needs amending (one item per line)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="162"/>
+        <location filename="../../app/ui/controllers/requests.py" line="161"/>
         <source>告知补正</source>
         <translation>Request amendment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="173"/>
+        <location filename="../../app/ui/controllers/requests.py" line="172"/>
         <source>收到补正日期</source>
         <translation>Date amendment received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="177"/>
+        <location filename="../../app/ui/controllers/requests.py" line="176"/>
         <source>收到补正</source>
         <translation>Amendment received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="188"/>
+        <location filename="../../app/ui/controllers/requests.py" line="187"/>
         <source>延期决定日期</source>
         <translation>Date of extension decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="189"/>
+        <location filename="../../app/ui/controllers/requests.py" line="188"/>
         <source>同意延期的工作机构负责人</source>
         <translation>Head of office who approved the extension</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="190"/>
+        <location filename="../../app/ui/controllers/requests.py" line="189"/>
         <source>延长的工作日数</source>
         <translation>Working days added</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="191"/>
+        <location filename="../../app/ui/controllers/requests.py" line="190"/>
         <source>延期理由（写入延期答复告知书）</source>
         <translation>Reason for extension (goes into the extension notice)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="194"/>
+        <location filename="../../app/ui/controllers/requests.py" line="193"/>
         <source>延期答复</source>
         <translation>Extend deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="209"/>
+        <location filename="../../app/ui/controllers/requests.py" line="208"/>
         <source>征求谁的意见</source>
         <translation>Consulted party</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="213"/>
+        <location filename="../../app/ui/controllers/requests.py" line="212"/>
         <source>发出日期</source>
         <translation>Date sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="217"/>
+        <location filename="../../app/ui/controllers/requests.py" line="216"/>
         <source>征求意见</source>
         <translation>Consult</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="228"/>
+        <location filename="../../app/ui/controllers/requests.py" line="227"/>
         <source>收到意见日期</source>
         <translation>Date opinion received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="232"/>
+        <location filename="../../app/ui/controllers/requests.py" line="231"/>
         <source>收到意见</source>
         <translation>Opinion received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="258"/>
+        <location filename="../../app/ui/controllers/requests.py" line="257"/>
         <source>已生成并保存：{path}</source>
         <translation>Produced and saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="267"/>
+        <location filename="../../app/ui/controllers/requests.py" line="266"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="268"/>
+        <location filename="../../app/ui/controllers/requests.py" line="267"/>
         <source>答复日期</source>
         <translation>Reply date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="269"/>
+        <location filename="../../app/ui/controllers/requests.py" line="268"/>
         <source>处理说明</source>
         <translation>Notes on handling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="274"/>
+        <location filename="../../app/ui/controllers/requests.py" line="273"/>
         <source>登记答复</source>
         <translation>Record reply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="309"/>
+        <location filename="../../app/ui/controllers/requests.py" line="308"/>
         <source>答复书草稿已保存为文件 #{id}：请检查并提交审查。</source>
         <translation>Reply letter draft saved as document #{id}: check it and submit it for review.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="320"/>
+        <location filename="../../app/ui/controllers/requests.py" line="319"/>
         <source>所选申请还没有答复书。</source>
         <translation>The selected request has no reply letter yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="340"/>
+        <location filename="../../app/ui/controllers/requests.py" line="339"/>
         <source>已添加 {count} 个文件（只交付申请人）：请检查、审查，不予公开的部分须写明依据。</source>
         <translation>Added {count} documents (for the applicant only): check and review them; withheld parts need a stated basis.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="349"/>
+        <location filename="../../app/ui/controllers/requests.py" line="348"/>
         <source>答复材料（{number}）.zip</source>
         <translation>Reply materials ({number}).zip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="352"/>
+        <location filename="../../app/ui/controllers/requests.py" line="351"/>
         <source>导出答复材料包</source>
         <translation>Export reply package</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="352"/>
+        <location filename="../../app/ui/controllers/requests.py" line="351"/>
         <source>本部门签名私钥的口令：</source>
         <translation>Passphrase of the department&apos;s signing key:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="363"/>
+        <location filename="../../app/ui/controllers/requests.py" line="362"/>
         <source>答复材料包已导出：{path}（{count} 个文件，已签名）</source>
         <translation>Reply package exported: {path} ({count} files, signed)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="374"/>
+        <location filename="../../app/ui/controllers/requests.py" line="373"/>
         <source>将本申请已批准的公开文件另建为主动公开草稿（不带申请人信息），按主动公开流程审查发布？</source>
         <translation>Make new proactive disclosure drafts from this request&apos;s approved disclosed documents (without the applicant&apos;s details), to be reviewed and published as proactive disclosures?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/requests.py" line="378"/>
+        <location filename="../../app/ui/controllers/requests.py" line="377"/>
         <source>已另建主动公开草稿 {ids}，请在“我的草稿”中检查并提交审查。</source>
         <translation>Created proactive disclosure drafts {ids}; check them in “My drafts” and submit them for review.</translation>
     </message>
@@ -5864,7 +5874,7 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../review/engine.py" line="286"/>
+        <location filename="../../review/engine.py" line="296"/>
         <source>词库敏感词</source>
         <translation>Lexicon term</translation>
     </message>
@@ -5881,7 +5891,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     <message>
         <location filename="../../review/extract/base.py" line="144"/>
         <location filename="../../review/extract/dispatch.py" line="187"/>
-        <location filename="../../review/extract/pdf.py" line="370"/>
+        <location filename="../../review/extract/pdf.py" line="382"/>
         <location filename="../../review/ocr.py" line="479"/>
         <source>隐藏内容</source>
         <translation>Hidden content</translation>
@@ -6034,7 +6044,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     <message>
         <location filename="../../app/finding_labels.py" line="47"/>
         <location filename="../../review/extract/ofd.py" line="121"/>
-        <location filename="../../review/extract/pdf.py" line="372"/>
+        <location filename="../../review/extract/pdf.py" line="384"/>
         <source>读者看不到的文字</source>
         <translation>Text a reader does not see</translation>
     </message>
@@ -6250,7 +6260,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../review/extract/ofd.py" line="156"/>
-        <location filename="../../review/extract/pdf.py" line="445"/>
+        <location filename="../../review/extract/pdf.py" line="457"/>
         <source>注释或批注（发布前应删除）</source>
         <translation>Annotation or comment (remove before publishing)</translation>
     </message>
@@ -6260,213 +6270,213 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Attachment (published with the document)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="246"/>
+        <location filename="../../review/extract/pdf.py" line="258"/>
         <source>文件结构已损坏，经自动修复后检查；部分内容可能无法读取，请人工核对</source>
         <translation>The file structure is damaged and was repaired for checking; some content may be unreadable — review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="251"/>
+        <location filename="../../review/extract/pdf.py" line="263"/>
         <source>文件结构（已修复）</source>
         <translation>File structure (repaired)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="283"/>
+        <location filename="../../review/extract/pdf.py" line="295"/>
         <source>关闭显示的图层（读者默认看不到）</source>
         <translation>Layer switched off (readers do not see it by default)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="320"/>
+        <location filename="../../review/extract/pdf.py" line="332"/>
         <source>页面缩略图（可能显示修改前的内容，发布时删除；需人工查看）</source>
         <translation>Page thumbnail (may show content from before changes; removed on publishing; look at it by hand)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="409"/>
+        <location filename="../../review/extract/pdf.py" line="421"/>
         <source>替换文字（ActualText）与页面显示的字形不同</source>
         <translation>Replacement text (ActualText) differs from the glyphs shown on the page</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="426"/>
+        <location filename="../../review/extract/pdf.py" line="438"/>
         <source>图片被裁剪，裁掉的部分仍在文件中（发布时去除）</source>
         <translation>Cropped image: the cropped-off part is still in the file (removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="465"/>
+        <location filename="../../review/extract/pdf.py" line="477"/>
         <source>表单域（其值可能不可见）</source>
         <translation>Form field (its value may not be visible)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="500"/>
+        <location filename="../../review/extract/pdf.py" line="512"/>
         <source>文件元数据含作者、主题或关键词（发布时按目录信息重写）</source>
         <translation>File metadata holds author, subject or keywords (rewritten from the catalog on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="528"/>
+        <location filename="../../review/extract/pdf.py" line="540"/>
         <source>嵌入文件（随 PDF 一同发布）</source>
         <translation>Embedded file (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="557"/>
+        <location filename="../../review/extract/pdf.py" line="569"/>
         <source>JavaScript 脚本（发布前应删除）</source>
         <translation>JavaScript (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="581"/>
+        <location filename="../../review/extract/pdf.py" line="593"/>
         <source>注释中附带的文件（随 PDF 一同发布）</source>
         <translation>File attached to an annotation (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="633"/>
+        <location filename="../../review/extract/pdf.py" line="645"/>
         <source>图片内含文字（JPEG 注释、EXIF、XMP 等，发布时删除）</source>
         <translation>Text inside an image (JPEG comment, EXIF, XMP and the like; removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="649"/>
+        <location filename="../../review/extract/pdf.py" line="661"/>
         <source>文件尾附加的数据（如混合 PDF 保存的 ODF 源文件），读者看不到，发布时删除</source>
         <translation>Data appended at the end of the file (such as the ODF source kept in a hybrid PDF): readers do not see it; removed on publishing</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="659"/>
+        <location filename="../../review/extract/pdf.py" line="671"/>
         <source>没有页面引用的对象中含有文字（发布时删除）</source>
         <translation>Text in objects no page uses (removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="694"/>
+        <location filename="../../review/extract/pdf.py" line="706"/>
         <source>文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）</source>
         <translation>The file keeps earlier versions from incremental saves (what was changed there can still be recovered)</translation>
     </message>
     <message>
         <location filename="../../app/finding_labels.py" line="28"/>
-        <location filename="../../review/rules.py" line="36"/>
-        <location filename="../../review/rules.py" line="42"/>
-        <location filename="../../review/rules.py" line="48"/>
-        <location filename="../../review/rules.py" line="54"/>
+        <location filename="../../review/rules.py" line="37"/>
+        <location filename="../../review/rules.py" line="43"/>
+        <location filename="../../review/rules.py" line="49"/>
+        <location filename="../../review/rules.py" line="55"/>
         <source>密级标志</source>
         <translation>Classification marking</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="38"/>
+        <location filename="../../review/rules.py" line="39"/>
         <source>密级标志：标有密级的文件不得公开</source>
         <translation>Classification marking: a classified document must not be disclosed</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="44"/>
+        <location filename="../../review/rules.py" line="45"/>
         <source>段落密级标志：该段内容属于国家秘密</source>
         <translation>Paragraph classification marking: this paragraph is a state secret</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="50"/>
+        <location filename="../../review/rules.py" line="51"/>
         <source>知悉范围标志（仅限…阅、用后收回等）：标有此类标志的文件不得公开</source>
         <translation>Distribution limit marking (“to be read only by …”, “return after use” and the like): a document so marked must not be disclosed</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="56"/>
+        <location filename="../../review/rules.py" line="57"/>
         <source>正文行文中提及密级或知悉范围字样，不是标注在文件上的标志，核实即可</source>
         <translation>Running text mentions a classification level or distribution limit; it is not a marking on the document, so just verify it</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="60"/>
-        <location filename="../../review/rules.py" line="65"/>
+        <location filename="../../review/rules.py" line="61"/>
+        <location filename="../../review/rules.py" line="66"/>
         <source>附注</source>
         <translation>Disclosure note</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="62"/>
+        <location filename="../../review/rules.py" line="63"/>
         <source>附注与拟公开方式矛盾</source>
         <translation>The document’s disclosure note contradicts the proposed disclosure</translation>
     </message>
     <message>
         <location filename="../../app/finding_labels.py" line="33"/>
-        <location filename="../../review/rules.py" line="66"/>
+        <location filename="../../review/rules.py" line="67"/>
         <source>文件附注</source>
         <translation>Disclosure note in the document</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="69"/>
-        <location filename="../../review/rules.py" line="75"/>
-        <location filename="../../review/rules.py" line="84"/>
-        <location filename="../../review/rules.py" line="92"/>
-        <location filename="../../review/rules.py" line="98"/>
-        <location filename="../../review/rules.py" line="104"/>
-        <location filename="../../review/rules.py" line="110"/>
-        <location filename="../../review/rules.py" line="116"/>
-        <location filename="../../review/rules.py" line="128"/>
-        <location filename="../../review/rules.py" line="134"/>
-        <location filename="../../review/rules.py" line="140"/>
+        <location filename="../../review/rules.py" line="70"/>
+        <location filename="../../review/rules.py" line="76"/>
+        <location filename="../../review/rules.py" line="85"/>
+        <location filename="../../review/rules.py" line="93"/>
+        <location filename="../../review/rules.py" line="99"/>
+        <location filename="../../review/rules.py" line="105"/>
+        <location filename="../../review/rules.py" line="111"/>
+        <location filename="../../review/rules.py" line="117"/>
+        <location filename="../../review/rules.py" line="129"/>
+        <location filename="../../review/rules.py" line="135"/>
+        <location filename="../../review/rules.py" line="141"/>
         <source>个人信息</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="71"/>
+        <location filename="../../review/rules.py" line="72"/>
         <source>居民身份证号（校验位有效），公开前须删除或按规定遮盖</source>
         <translation>Resident ID number (valid check digit): remove or mask before disclosure</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="80"/>
+        <location filename="../../review/rules.py" line="81"/>
         <source>居民身份证号（校验位有效；地区码或出生日期与常见不符，仍按个人信息处理），公开前须删除或按规定遮盖</source>
         <translation>Resident ID number (valid check digit; unusual region code or birth date, still treated as personal data): remove or mask before disclosure</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="88"/>
+        <location filename="../../review/rules.py" line="89"/>
         <source>居民身份证号（紧随“身份证”等字样，校验位不符也按个人信息处理），公开前须删除或按规定遮盖</source>
         <translation>Resident ID number (right after a word such as ID card (身份证); treated as personal data even with a wrong check digit): remove or mask before disclosure</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="94"/>
+        <location filename="../../review/rules.py" line="95"/>
         <source>疑似身份证号（出生日期有效但校验位不符）</source>
         <translation>Possible ID number (valid birth date, wrong check digit)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="100"/>
+        <location filename="../../review/rules.py" line="101"/>
         <source>15位旧版身份证号</source>
         <translation>Old 15-digit ID number</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="106"/>
+        <location filename="../../review/rules.py" line="107"/>
         <source>手机号码（个人号码须遮盖为 138****1234）</source>
         <translation>Mobile number (mask a personal number as 138****1234)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="112"/>
+        <location filename="../../review/rules.py" line="113"/>
         <source>固定电话号码</source>
         <translation>Landline number</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="118"/>
+        <location filename="../../review/rules.py" line="119"/>
         <source>银行卡号（Luhn 校验有效）</source>
         <translation>Bank card number (valid Luhn check)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="122"/>
+        <location filename="../../review/rules.py" line="123"/>
         <source>单位信息</source>
         <translation>Organisation data</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="124"/>
+        <location filename="../../review/rules.py" line="125"/>
         <source>统一社会信用代码（校验有效）</source>
         <translation>Unified social credit code (valid check)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="130"/>
+        <location filename="../../review/rules.py" line="131"/>
         <source>银行卡号（紧随“银行卡”“卡号”“账号”等字样，Luhn 校验不符也按个人信息处理）</source>
         <translation>Bank card number (right after a word such as bank card (银行卡), card number (卡号) or account number (账号); treated as personal data even if the Luhn check fails)</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="136"/>
+        <location filename="../../review/rules.py" line="137"/>
         <source>电子邮箱地址</source>
         <translation>E-mail address</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="142"/>
+        <location filename="../../review/rules.py" line="143"/>
         <source>个人信息旁的人名或地名</source>
         <translation>Person or place name next to personal data</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="203"/>
+        <location filename="../../review/rules.py" line="218"/>
         <source>正文行文中出现的标识性词语（不是单独标注的标志），核实即可</source>
         <translation>Marking-like wording in running text (not a marking standing on its own); just verify it</translation>
     </message>
     <message>
-        <location filename="../../review/rules.py" line="207"/>
+        <location filename="../../review/rules.py" line="222"/>
         <source>列举法定不予公开情形的行文（如“国家秘密、商业秘密、个人隐私”），核实即可</source>
         <translation>Text listing the statutory grounds for withholding (such as “state secrets, trade secrets, personal privacy”); just verify it</translation>
     </message>
@@ -6744,200 +6754,200 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>StatisticsWindow</name>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="53"/>
+        <location filename="../../app/ui/statistics_view.py" line="54"/>
         <source>（无数据）</source>
         <translation>(no data)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="130"/>
-        <location filename="../../app/ui/statistics_view.py" line="171"/>
+        <location filename="../../app/ui/statistics_view.py" line="131"/>
+        <location filename="../../app/ui/statistics_view.py" line="172"/>
         <source>{month}月</source>
         <translation>Month {month}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="153"/>
+        <location filename="../../app/ui/statistics_view.py" line="154"/>
         <source>统计与年度报告</source>
         <translation>Statistics and yearly report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="158"/>
+        <location filename="../../app/ui/statistics_view.py" line="159"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="162"/>
+        <location filename="../../app/ui/statistics_view.py" line="163"/>
         <source>统计</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="165"/>
+        <location filename="../../app/ui/statistics_view.py" line="166"/>
         <source>导出 PDF（表二、表三）…</source>
         <translation>Export PDF (Tables 2 and 3)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="166"/>
+        <location filename="../../app/ui/statistics_view.py" line="167"/>
         <source>导出 XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="167"/>
+        <location filename="../../app/ui/statistics_view.py" line="168"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="173"/>
+        <location filename="../../app/ui/statistics_view.py" line="174"/>
         <source>导出保密审查汇总表…</source>
         <translation>Export monthly review summary…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="174"/>
+        <location filename="../../app/ui/statistics_view.py" line="175"/>
         <source>本部门所选月份办结的保密审查，每件一行（PDF、XLSX 或 CSV）</source>
         <translation>The department&apos;s reviews concluded in the selected month, one row each (PDF, XLSX or CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="178"/>
+        <location filename="../../app/ui/statistics_view.py" line="179"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="180"/>
+        <location filename="../../app/ui/statistics_view.py" line="181"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="187"/>
+        <location filename="../../app/ui/statistics_view.py" line="188"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="192"/>
+        <location filename="../../app/ui/statistics_view.py" line="193"/>
         <source>主动公开：按主题分类</source>
         <translation>Proactively disclosed: by subject category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="193"/>
+        <location filename="../../app/ui/statistics_view.py" line="194"/>
         <source>主动公开：按月</source>
         <translation>Proactively disclosed: by month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="194"/>
+        <location filename="../../app/ui/statistics_view.py" line="195"/>
         <source>规章和行政规范性文件：本年制发 / 废止 / 现行有效</source>
         <translation>Rules and normative documents: issued / abolished / in force</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="195"/>
+        <location filename="../../app/ui/statistics_view.py" line="196"/>
         <source>政策解读：按形式</source>
         <translation>Policy interpretations: by form</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="203"/>
+        <location filename="../../app/ui/statistics_view.py" line="204"/>
         <source>指标</source>
         <translation>Figure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="203"/>
-        <location filename="../../app/ui/statistics_view.py" line="214"/>
+        <location filename="../../app/ui/statistics_view.py" line="204"/>
+        <location filename="../../app/ui/statistics_view.py" line="215"/>
         <source>分项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="203"/>
+        <location filename="../../app/ui/statistics_view.py" line="204"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="214"/>
+        <location filename="../../app/ui/statistics_view.py" line="215"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="228"/>
+        <location filename="../../app/ui/statistics_view.py" line="229"/>
         <source>图表</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="229"/>
+        <location filename="../../app/ui/statistics_view.py" line="230"/>
         <source>数据表</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="230"/>
+        <location filename="../../app/ui/statistics_view.py" line="231"/>
         <source>依申请公开（表三）</source>
         <translation>Disclosure on request (Table 3)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="258"/>
-        <location filename="../../app/ui/statistics_view.py" line="261"/>
+        <location filename="../../app/ui/statistics_view.py" line="259"/>
+        <location filename="../../app/ui/statistics_view.py" line="262"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="280"/>
+        <location filename="../../app/ui/statistics_view.py" line="281"/>
         <source>统计失败：{reason}</source>
         <translation>Counting failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="290"/>
+        <location filename="../../app/ui/statistics_view.py" line="291"/>
         <source>{kind}现行有效件数核对一致</source>
         <translation>{kind}: the in-force count checks out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="291"/>
+        <location filename="../../app/ui/statistics_view.py" line="292"/>
         <source>{kind}现行有效件数核对不一致，请核查</source>
         <translation>{kind}: the in-force count does not check out; please verify</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="298"/>
+        <location filename="../../app/ui/statistics_view.py" line="299"/>
         <source>导入到发布中位数 {median:g} 个工作日</source>
         <translation>Median {median:g} working days from import to publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="305"/>
+        <location filename="../../app/ui/statistics_view.py" line="306"/>
         <source>主动公开 {published} 条，撤回 {withdrawn} 条，超期 {overdue} 条。{days}&#x3000;{checks}</source>
         <translation>{published} published, {withdrawn} withdrawn, {overdue} late. {days}  {checks}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="320"/>
+        <location filename="../../app/ui/statistics_view.py" line="321"/>
         <source>·制发</source>
         <translation> · issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="321"/>
+        <location filename="../../app/ui/statistics_view.py" line="322"/>
         <source>·废止</source>
         <translation> · abolished</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="322"/>
+        <location filename="../../app/ui/statistics_view.py" line="323"/>
         <source>·现行有效</source>
         <translation> · in force</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="347"/>
+        <location filename="../../app/ui/statistics_view.py" line="348"/>
         <source>核对：一 + 二 = 三（七）总计 + 四，每一列一致。</source>
         <translation>Check: I + II = III (7) total + IV holds in every column.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="349"/>
+        <location filename="../../app/ui/statistics_view.py" line="350"/>
         <source>核对：一 + 二 与 三（七）总计 + 四 不一致，请核查申请的收到和办结日期。</source>
         <translation>Check: I + II does not equal III (7) total + IV; verify the dates requests were received and closed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="351"/>
+        <location filename="../../app/ui/statistics_view.py" line="352"/>
         <source>{ref}：{n} 件申请，{people} 个申请人</source>
         <translation>{ref}: {n} requests from {people} applicants</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="366"/>
+        <location filename="../../app/ui/statistics_view.py" line="367"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="393"/>
+        <location filename="../../app/ui/statistics_view.py" line="394"/>
         <source>保密审查汇总表已导出到 {path}（{period}，{count} 件）</source>
         <translation>Monthly review summary exported to {path} ({period}, {count} reviews)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/statistics_view.py" line="401"/>
+        <location filename="../../app/ui/statistics_view.py" line="402"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -7334,23 +7344,23 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>unrecognisable data</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="35"/>
+        <location filename="../../review/model.py" line="36"/>
         <source>阻断</source>
         <translation>Blocking</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="36"/>
+        <location filename="../../review/model.py" line="37"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="37"/>
+        <location filename="../../review/model.py" line="38"/>
         <source>提示</source>
         <translation>Hint</translation>
     </message>
     <message>
         <location filename="../../app/finding_labels.py" line="103"/>
-        <location filename="../../review/model.py" line="70"/>
+        <location filename="../../review/model.py" line="71"/>
         <source>正文</source>
         <translation>Body</translation>
     </message>
@@ -7684,113 +7694,113 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>·</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="71"/>
+        <location filename="../../review/model.py" line="72"/>
         <source>元数据</source>
         <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="72"/>
+        <location filename="../../review/model.py" line="73"/>
         <source>批注/注释</source>
         <translation>Annotation</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="73"/>
+        <location filename="../../review/model.py" line="74"/>
         <source>表单域</source>
         <translation>Form field</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="74"/>
+        <location filename="../../review/model.py" line="75"/>
         <source>嵌入文件</source>
         <translation>Embedded file</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="75"/>
+        <location filename="../../review/model.py" line="76"/>
         <source>脚本</source>
         <translation>Script</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="76"/>
+        <location filename="../../review/model.py" line="77"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="77"/>
+        <location filename="../../review/model.py" line="78"/>
         <source>链接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="78"/>
+        <location filename="../../review/model.py" line="79"/>
         <source>隐藏文字</source>
         <translation>Hidden text</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="79"/>
+        <location filename="../../review/model.py" line="80"/>
         <source>早期修订版本</source>
         <translation>Earlier revision</translation>
     </message>
     <message>
         <location filename="../../app/finding_labels.py" line="109"/>
-        <location filename="../../review/model.py" line="80"/>
+        <location filename="../../review/model.py" line="81"/>
         <source>批注</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="81"/>
+        <location filename="../../review/model.py" line="82"/>
         <source>修订记录</source>
         <translation>Tracked change</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="82"/>
+        <location filename="../../review/model.py" line="83"/>
         <source>页眉页脚</source>
         <translation>Header/footer</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="83"/>
+        <location filename="../../review/model.py" line="84"/>
         <source>脚注尾注</source>
         <translation>Footnote/endnote</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="84"/>
+        <location filename="../../review/model.py" line="85"/>
         <source>文本框</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="85"/>
+        <location filename="../../review/model.py" line="86"/>
         <source>域代码</source>
         <translation>Field code</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="86"/>
+        <location filename="../../review/model.py" line="87"/>
         <source>图片替代文字</source>
         <translation>Image alt text</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="87"/>
+        <location filename="../../review/model.py" line="88"/>
         <source>自定义XML</source>
         <translation>Custom XML</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="112"/>
+        <location filename="../../review/model.py" line="113"/>
         <source>第{page}页</source>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="113"/>
+        <location filename="../../review/model.py" line="114"/>
         <source>第{first}–{last}页</source>
         <translation>pages {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="114"/>
+        <location filename="../../review/model.py" line="115"/>
         <source>第{paragraph}段</source>
         <translation>paragraph {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="115"/>
+        <location filename="../../review/model.py" line="116"/>
         <source>第{line}行</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="116"/>
+        <location filename="../../review/model.py" line="117"/>
         <source>第{line}行第{column}列</source>
         <translation>line {line}, column {column}</translation>
     </message>
@@ -7802,7 +7812,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="49"/>
-        <location filename="../../review/model.py" line="119"/>
+        <location filename="../../review/model.py" line="120"/>
         <source>，</source>
         <translation>, </translation>
     </message>
@@ -8366,22 +8376,22 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Not checked (intranet address)</translation>
     </message>
     <message>
-        <location filename="../../app/submission.py" line="24"/>
+        <location filename="../../app/submission.py" line="23"/>
         <source>信息名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/submission.py" line="25"/>
+        <location filename="../../app/submission.py" line="24"/>
         <source>成文日期</source>
         <translation>Date written</translation>
     </message>
     <message>
-        <location filename="../../app/submission.py" line="26"/>
+        <location filename="../../app/submission.py" line="25"/>
         <source>主题分类</source>
         <translation>Subject category</translation>
     </message>
     <message>
-        <location filename="../../app/submission.py" line="27"/>
+        <location filename="../../app/submission.py" line="26"/>
         <source>发布机构</source>
         <translation>Issuing body</translation>
     </message>

@@ -27,6 +27,7 @@ from app.ui.findings_model import DECIDED_COLOR, SEVERITY_COLORS, Decided
 from app.ui.findings_panel import DECISION_KEYS
 from app.ui.i18n import error_text, translate, vocabulary
 from app.ui.page_viewer import Highlight
+from app.ui.tasks import TaskRunner
 from app.workflow import Action
 from publish.taxonomy import LegalBasis
 from review.as_pdf import as_pdf
@@ -51,6 +52,8 @@ class FindingsController(QObject):
         self._shown_findings: int | None = None  # the document whose findings are listed
         self._kind: Kind | None = None
         self._sections: tuple[tuple[str, int], list[Section]] | None = None  # (sha256, run id) → text
+        self._layouts = TaskRunner(self)
+        self._laying_out: tuple[int, str, bytes, Kind] | None = None  # the draft being laid out
         # The decision keys work anywhere in the window. They are plain letters: a text field with
         # the focus takes them as typing (Qt gives it the key first), so they never steal a letter.
         self.decision_actions: dict[str, QAction] = {}
@@ -130,12 +133,55 @@ class FindingsController(QObject):
         w = self.window
         if document.id != self._shown_original:
             original = documents.original_file(session, document.id)
-            w.viewer.set_pdf(as_pdf(original.name, original.data, original.kind))
             self._shown_original, self._kind = document.id, original.kind
+            if original.kind in documents.WORD_KINDS:  # laid out by LibreOffice: seconds
+                self._lay_out(document.id, original.name, original.data, original.kind)
+            else:
+                w.viewer.set_pdf(as_pdf(original.name, original.data, original.kind))
             text_view = original.kind in TEXT_VIEW_KINDS
             w.original_tabs.setTabEnabled(w.original_tabs.indexOf(w.text_view), text_view)
             w.original_tabs.setCurrentWidget(w.text_view if text_view else w.viewer)
         self._show_findings(session, document.id)
+
+    def _lay_out(self, document_id: int, name: str, data: bytes, kind: Kind) -> None:
+        """A Word-family draft's pages, laid out by LibreOffice off the UI thread (its first start
+        takes seconds); shown, with their marks, if the draft is still the one selected."""
+        self.window.viewer.clear(self.tr("正在排版页面…"))
+        self._laying_out = (document_id, name, data, kind)
+
+        def work(_task: object) -> tuple[int, bytes | Exception | None]:
+            from review.convert import page_view
+
+            try:
+                return document_id, page_view(name, data)
+            except Exception as exc:  # said where the pages would be, for this draft only
+                return document_id, exc
+
+        # Its own thread: the desk's runner may be busy with a long check. A bound method, so that
+        # a result arriving after the window has gone is not delivered.
+        self._layouts.start(work, self._laid_out, self.window.show_unexpected)
+
+    def _laid_out(self, result: tuple[int, bytes | Exception | None]) -> None:
+        document_id, pdf = result
+        laying_out = self._laying_out
+        if laying_out is None or laying_out[0] != document_id or self._shown_original != document_id:
+            return  # another draft was selected meanwhile
+        _, name, data, kind = laying_out
+        viewer = self.window.viewer
+        try:
+            if isinstance(pdf, Exception):
+                raise pdf
+            # Without LibreOffice: the text laid out by the desk (PyMuPDF, so on this thread).
+            viewer.set_pdf(pdf if pdf is not None else as_pdf(name, data, kind))
+        except TranslatableError as exc:
+            viewer.clear(error_text(exc))
+            return
+        except Exception:
+            log.exception("page view of %s failed", name)
+            viewer.clear(self.tr("无法显示页面。"))
+            return
+        with self.window.db.read() as session:
+            self._show_findings(session, document_id)
 
     def _show_findings(self, session: Session, document_id: int) -> None:
         w = self.window
