@@ -19,7 +19,7 @@ from review.formats import Kind
 from review.model import Channel, Finding, Location
 
 # Kinds whose findings have no rectangles on the page view: they get the text view.
-TEXT_VIEW_KINDS = (Kind.TEXT, Kind.DOCX, Kind.OFD)
+TEXT_VIEW_KINDS = (Kind.TEXT, Kind.DOCX, Kind.DOC, Kind.WPS, Kind.ODT, Kind.OFD)
 
 
 def _as_is(_context: str, text: str) -> str:

@@ -1525,18 +1525,18 @@ Data folder: {path}</translation>
         <translation>“{name}” is an encrypted PDF; importing it needs its open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="215"/>
+        <location filename="../../review/extract/pdf.py" line="218"/>
         <location filename="../../review/formats.py" line="486"/>
         <source>“{name}”无法作为 PDF 打开：{reason}</source>
         <translation>“{name}” cannot be opened as a PDF: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="221"/>
+        <location filename="../../review/extract/pdf.py" line="224"/>
         <source>“{name}”是加密的 PDF，需要密码才能检查。请提供打开密码。</source>
         <translation>“{name}” is an encrypted PDF; checking it needs its password. Please give the open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="222"/>
+        <location filename="../../review/extract/pdf.py" line="225"/>
         <location filename="../../review/formats.py" line="610"/>
         <source>“{name}”的密码不正确。</source>
         <translation>Wrong password for “{name}”.</translation>
@@ -3574,72 +3574,77 @@ Data folder: {path}</translation>
 <context>
     <name>FindingsController</name>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="61"/>
+        <location filename="../../app/ui/controllers/findings.py" line="65"/>
         <source>删除所选发现…</source>
         <translation>Remove selected findings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="62"/>
+        <location filename="../../app/ui/controllers/findings.py" line="66"/>
         <source>遮盖所选发现…</source>
         <translation>Mask selected findings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="63"/>
+        <location filename="../../app/ui/controllers/findings.py" line="67"/>
         <source>保留所选发现…</source>
         <translation>Keep selected findings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="64"/>
+        <location filename="../../app/ui/controllers/findings.py" line="68"/>
         <source>所选发现判为误报…</source>
         <translation>Mark selected findings as false alarms…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="72"/>
+        <location filename="../../app/ui/controllers/findings.py" line="76"/>
         <source>选中相同的发现</source>
         <translation>Select identical findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="73"/>
+        <location filename="../../app/ui/controllers/findings.py" line="77"/>
         <source>下一项发现</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="74"/>
+        <location filename="../../app/ui/controllers/findings.py" line="78"/>
         <source>上一项发现</source>
         <translation>Previous finding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="124"/>
+        <location filename="../../app/ui/controllers/findings.py" line="128"/>
         <source>选择一个文件以查看其页面</source>
         <translation>Select a document to see its pages</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="149"/>
+        <location filename="../../app/ui/controllers/findings.py" line="153"/>
         <source>正在排版页面…</source>
         <translation>Laying out the pages…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="181"/>
-        <source>无法显示页面。</source>
-        <translation>The pages cannot be shown.</translation>
+        <location filename="../../app/ui/controllers/findings.py" line="203"/>
+        <source>无法显示此文件。</source>
+        <translation>This file cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="191"/>
+        <location filename="../../app/ui/controllers/findings.py" line="210"/>
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="195"/>
+        <location filename="../../app/ui/controllers/findings.py" line="214"/>
         <source>尚未检查。点击“保密检查”运行。</source>
         <translation>Not checked yet. Click “Check” to run it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="197"/>
+        <location filename="../../app/ui/controllers/findings.py" line="216"/>
         <source>尚未检查。</source>
         <translation>Not checked yet.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/controllers/findings.py" line="271"/>
+        <source>正在读取文字…</source>
+        <translation>Reading the text…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../app/ui/controllers/findings.py" line="342"/>
+        <location filename="../../app/ui/controllers/findings.py" line="372"/>
         <source>已处理 %n 处发现：{decision}</source>
         <translation>
             <numerusform>Decided %n finding: {decision}</numerusform>
@@ -3647,7 +3652,7 @@ Data folder: {path}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/controllers/findings.py" line="369"/>
+        <location filename="../../app/ui/controllers/findings.py" line="399"/>
         <source>删除划定的区域</source>
         <translation>Remove the drawn area</translation>
     </message>
@@ -5891,7 +5896,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     <message>
         <location filename="../../review/extract/base.py" line="144"/>
         <location filename="../../review/extract/dispatch.py" line="187"/>
-        <location filename="../../review/extract/pdf.py" line="382"/>
+        <location filename="../../review/extract/pdf.py" line="385"/>
         <location filename="../../review/ocr.py" line="479"/>
         <source>隐藏内容</source>
         <translation>Hidden content</translation>
@@ -6044,7 +6049,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     <message>
         <location filename="../../app/finding_labels.py" line="47"/>
         <location filename="../../review/extract/ofd.py" line="121"/>
-        <location filename="../../review/extract/pdf.py" line="384"/>
+        <location filename="../../review/extract/pdf.py" line="387"/>
         <source>读者看不到的文字</source>
         <translation>Text a reader does not see</translation>
     </message>
@@ -6260,7 +6265,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../review/extract/ofd.py" line="156"/>
-        <location filename="../../review/extract/pdf.py" line="457"/>
+        <location filename="../../review/extract/pdf.py" line="460"/>
         <source>注释或批注（发布前应删除）</source>
         <translation>Annotation or comment (remove before publishing)</translation>
     </message>
@@ -6270,77 +6275,77 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Attachment (published with the document)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="258"/>
+        <location filename="../../review/extract/pdf.py" line="261"/>
         <source>文件结构已损坏，经自动修复后检查；部分内容可能无法读取，请人工核对</source>
         <translation>The file structure is damaged and was repaired for checking; some content may be unreadable — review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="263"/>
+        <location filename="../../review/extract/pdf.py" line="266"/>
         <source>文件结构（已修复）</source>
         <translation>File structure (repaired)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="295"/>
+        <location filename="../../review/extract/pdf.py" line="298"/>
         <source>关闭显示的图层（读者默认看不到）</source>
         <translation>Layer switched off (readers do not see it by default)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="332"/>
+        <location filename="../../review/extract/pdf.py" line="335"/>
         <source>页面缩略图（可能显示修改前的内容，发布时删除；需人工查看）</source>
         <translation>Page thumbnail (may show content from before changes; removed on publishing; look at it by hand)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="421"/>
+        <location filename="../../review/extract/pdf.py" line="424"/>
         <source>替换文字（ActualText）与页面显示的字形不同</source>
         <translation>Replacement text (ActualText) differs from the glyphs shown on the page</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="438"/>
+        <location filename="../../review/extract/pdf.py" line="441"/>
         <source>图片被裁剪，裁掉的部分仍在文件中（发布时去除）</source>
         <translation>Cropped image: the cropped-off part is still in the file (removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="477"/>
+        <location filename="../../review/extract/pdf.py" line="480"/>
         <source>表单域（其值可能不可见）</source>
         <translation>Form field (its value may not be visible)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="512"/>
+        <location filename="../../review/extract/pdf.py" line="515"/>
         <source>文件元数据含作者、主题或关键词（发布时按目录信息重写）</source>
         <translation>File metadata holds author, subject or keywords (rewritten from the catalog on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="540"/>
+        <location filename="../../review/extract/pdf.py" line="543"/>
         <source>嵌入文件（随 PDF 一同发布）</source>
         <translation>Embedded file (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="569"/>
+        <location filename="../../review/extract/pdf.py" line="572"/>
         <source>JavaScript 脚本（发布前应删除）</source>
         <translation>JavaScript (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="593"/>
+        <location filename="../../review/extract/pdf.py" line="596"/>
         <source>注释中附带的文件（随 PDF 一同发布）</source>
         <translation>File attached to an annotation (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="645"/>
+        <location filename="../../review/extract/pdf.py" line="648"/>
         <source>图片内含文字（JPEG 注释、EXIF、XMP 等，发布时删除）</source>
         <translation>Text inside an image (JPEG comment, EXIF, XMP and the like; removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="661"/>
+        <location filename="../../review/extract/pdf.py" line="664"/>
         <source>文件尾附加的数据（如混合 PDF 保存的 ODF 源文件），读者看不到，发布时删除</source>
         <translation>Data appended at the end of the file (such as the ODF source kept in a hybrid PDF): readers do not see it; removed on publishing</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="671"/>
+        <location filename="../../review/extract/pdf.py" line="674"/>
         <source>没有页面引用的对象中含有文字（发布时删除）</source>
         <translation>Text in objects no page uses (removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="706"/>
+        <location filename="../../review/extract/pdf.py" line="709"/>
         <source>文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）</source>
         <translation>The file keeps earlier versions from incremental saves (what was changed there can still be recovered)</translation>
     </message>

@@ -5,9 +5,11 @@ for the selected findings or all identical hits at once, each recorded and audit
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QColor
@@ -31,7 +33,7 @@ from app.ui.tasks import TaskRunner
 from app.workflow import Action
 from publish.taxonomy import LegalBasis
 from review.as_pdf import as_pdf
-from review.formats import Kind
+from review.formats import CONVERTED_KINDS, Kind
 from review.model import Finding, Rect
 
 if TYPE_CHECKING:
@@ -53,7 +55,9 @@ class FindingsController(QObject):
         self._kind: Kind | None = None
         self._sections: tuple[tuple[str, int], list[Section]] | None = None  # (sha256, run id) → text
         self._layouts = TaskRunner(self)
-        self._laying_out: tuple[int, str, bytes, Kind] | None = None  # the draft being laid out
+        # Work for the views done off the UI thread: token → (document, show, failed).
+        self._tokens = itertools.count()
+        self._pending: dict[int, tuple[int, Callable[[Any], None], Callable[[str], None]]] = {}
         # The decision keys work anywhere in the window. They are plain letters: a text field with
         # the focus takes them as typing (Qt gives it the key first), so they never steal a letter.
         self.decision_actions: dict[str, QAction] = {}
@@ -144,44 +148,59 @@ class FindingsController(QObject):
         self._show_findings(session, document.id)
 
     def _lay_out(self, document_id: int, name: str, data: bytes, kind: Kind) -> None:
-        """A Word-family draft's pages, laid out by LibreOffice off the UI thread (its first start
-        takes seconds); shown, with their marks, if the draft is still the one selected."""
-        self.window.viewer.clear(self.tr("正在排版页面…"))
-        self._laying_out = (document_id, name, data, kind)
+        """A Word-family draft's pages, laid out by LibreOffice (its first start takes seconds)."""
+        viewer = self.window.viewer
+        viewer.clear(self.tr("正在排版页面…"))
 
-        def work(_task: object) -> tuple[int, bytes | Exception | None]:
+        def laid_out() -> bytes | None:
             from review.convert import page_view
 
-            try:
-                return document_id, page_view(name, data)
-            except Exception as exc:  # said where the pages would be, for this draft only
-                return document_id, exc
+            return page_view(name, data)
 
-        # Its own thread: the desk's runner may be busy with a long check. A bound method, so that
-        # a result arriving after the window has gone is not delivered.
-        self._layouts.start(work, self._laid_out, self.window.show_unexpected)
-
-    def _laid_out(self, result: tuple[int, bytes | Exception | None]) -> None:
-        document_id, pdf = result
-        laying_out = self._laying_out
-        if laying_out is None or laying_out[0] != document_id or self._shown_original != document_id:
-            return  # another draft was selected meanwhile
-        _, name, data, kind = laying_out
-        viewer = self.window.viewer
-        try:
-            if isinstance(pdf, Exception):
-                raise pdf
+        def show(pdf: bytes | None) -> None:
             # Without LibreOffice: the text laid out by the desk (PyMuPDF, so on this thread).
             viewer.set_pdf(pdf if pdf is not None else as_pdf(name, data, kind))
+            with self.window.db.read() as session:
+                self._show_findings(session, document_id)
+
+        self._off_thread(document_id, laid_out, show, viewer.clear)
+
+    def _off_thread(
+        self,
+        document_id: int,
+        work: Callable[[], Any],
+        show: Callable[[Any], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        """Runs `work` on the viewer's own thread (the desk's runner may be busy with a long check)
+        and hands its result to `show` if the draft is still the one selected; why it failed, as
+        text, to `failed`."""
+        token = next(self._tokens)
+        self._pending[token] = (document_id, show, failed)
+
+        def run(_task: object) -> tuple[int, Any, Exception | None]:
+            try:
+                return token, work(), None
+            except Exception as exc:
+                return token, None, exc
+
+        # A bound method: a result arriving after the window has gone is not delivered.
+        self._layouts.start(run, self._arrived, self.window.show_unexpected)
+
+    def _arrived(self, result: tuple[int, Any, Exception | None]) -> None:
+        token, value, error = result
+        document_id, show, failed = self._pending.pop(token)
+        if self._shown_original != document_id:
+            return  # another draft was selected meanwhile
+        try:
+            if error is not None:
+                raise error
+            show(value)
         except TranslatableError as exc:
-            viewer.clear(error_text(exc))
-            return
+            failed(error_text(exc))
         except Exception:
-            log.exception("page view of %s failed", name)
-            viewer.clear(self.tr("无法显示页面。"))
-            return
-        with self.window.db.read() as session:
-            self._show_findings(session, document_id)
+            log.exception("reading document %s for the view failed", document_id)
+            failed(self.tr("无法显示此文件。"))
 
     def _show_findings(self, session: Session, document_id: int) -> None:
         w = self.window
@@ -230,21 +249,32 @@ class FindingsController(QObject):
     def _show_text(
         self, session: Session, document_id: int, run_id: int, found: list[Finding], decided: list[bool]
     ) -> None:
-        """The text view of a TXT, DOCX or OFD original; extracted once per file and check."""
+        """The text view of a TXT, Word-family or OFD original; extracted once per file and check."""
         w = self.window
         if self._kind not in TEXT_VIEW_KINDS:
             w.text_view.clear()
             return
         original = documents.original_file(session, document_id)
         key = (original.sha256, run_id)
-        if self._sections is None or self._sections[0] != key:
-            try:
-                sections = marked_sections(original.name, original.data, original.kind, found, translate)
-            except TranslatableError as exc:
-                w.text_view.clear(error_text(exc))
-                return
+        if self._sections is not None and self._sections[0] == key:
+            w.text_view.set_sections(self._sections[1], found, decided)
+            return
+
+        def read() -> list[Section]:
+            return marked_sections(original.name, original.data, original.kind, found, translate)
+
+        def show(sections: list[Section]) -> None:
             self._sections = (key, sections)
-        w.text_view.set_sections(self._sections[1], found, decided)
+            w.text_view.set_sections(sections, found, decided)
+
+        if original.kind in CONVERTED_KINDS:  # read through LibreOffice: seconds
+            w.text_view.clear(self.tr("正在读取文字…"))
+            self._off_thread(document_id, read, show, w.text_view.clear)
+            return
+        try:
+            show(read())
+        except TranslatableError as exc:
+            w.text_view.clear(error_text(exc))
 
     def show_finding(self, index: int) -> None:
         """Shows the finding on the original: its highlight on the page, or its mark in the text."""
