@@ -30,6 +30,7 @@ from review.model import (
     PendingPlace,
     Rect,
     Severity,
+    context_around,
     distinct_findings,
 )
 from review.normalize import Normalized, normalize
@@ -37,7 +38,6 @@ from review.normalize import Normalized, normalize
 # 2: numbers across separators, IDs by check digit, markings by placement; 3: 错敏/表述 rule packs
 ENGINE_VERSION = "3"
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
-CONTEXT_CHARS = 12
 
 Progress = Callable[[int, int], None]
 
@@ -276,7 +276,7 @@ def _finding(
 ) -> Finding:
     o_start, o_end = norm.original_span(start, end)
     text = stream.text
-    context = text[max(0, o_start - CONTEXT_CHARS) : o_end + CONTEXT_CHARS].replace("\n", " ")
+    context = context_around(text, o_start, o_end)
     return Finding(
         rule_id,
         category,
@@ -319,30 +319,19 @@ def _lexicon_findings(
     original, channel, finding = stream.text, stream.channel, Finding.placed
     marking_like, legal_terms, info = rules.MARKING_LIKE_CATEGORIES, rules.LEGAL_TERMS, Severity.INFO
     out = []
-    for hit, (o_start, o_end), place in zip(kept, spans, places, strict=True):
+    for hit, span, place in zip(kept, spans, places, strict=True):
         term = hit.term
         message = term.note or _LEXICON_TERM
         severity = term.severity
         if severity is not info and layout is not None:
             # Judged only for the hits of marking-like terms: the matcher itself is untouched.
             if term.category in marking_like:
-                if not layout.stands_alone(o_start, o_end):
+                if not layout.stands_alone(*span):
                     severity, message = info, rules.LEX_IN_PROSE
             elif term.term in legal_terms and rules.in_legal_list(text, hit.start, hit.end):
                 severity, message = info, rules.LEX_LEGAL_LIST
-        context = original[max(0, o_start - CONTEXT_CHARS) : o_end + CONTEXT_CHARS].replace("\n", " ")
         out.append(
-            finding(
-                "LEX",
-                term.category,
-                severity,
-                message,
-                channel,
-                place,
-                original[o_start:o_end],
-                context,
-                term.term,
-            )
+            finding("LEX", term.category, severity, message, channel, place, original, span, term.term)
         )
     return out
 
@@ -363,17 +352,9 @@ def _wording_findings(stream: TextStream, norm: Normalized, hits: list[wording.W
     original, channel = stream.text, stream.channel
     return [
         Finding.placed(
-            hit.rule_id,
-            hit.category,
-            hit.severity,
-            hit.message,
-            channel,
-            place,
-            original[o_start:o_end],
-            original[max(0, o_start - CONTEXT_CHARS) : o_end + CONTEXT_CHARS].replace("\n", " "),
-            hit.term,
+            hit.rule_id, hit.category, hit.severity, hit.message, channel, place, original, span, hit.term
         )
-        for hit, (o_start, o_end), place in zip(hits, spans, _places(stream, spans), strict=True)
+        for hit, span, place in zip(hits, spans, _places(stream, spans), strict=True)
     ]
 
 
@@ -404,12 +385,12 @@ def _on_word_boundaries(text: str, start: int, end: int, cache: dict[int, set[in
 
 def _drop_unchanged_revisions(findings: list[Finding], visible: str) -> list[Finding]:
     """An earlier revision matters only where it says something the final version does not."""
-    out = []
-    for f in findings:
-        if f.channel is Channel.EARLIER_REVISION and f.text and normalize(f.text).text in visible:
-            continue
-        out.append(f)
-    return out
+    # In a local: looking a member up on an enum class costs ~1 µs, once per finding (30,000 on
+    # a dense document).
+    earlier = Channel.EARLIER_REVISION
+    return [
+        f for f in findings if not (f.channel is earlier and f.text and normalize(f.text).text in visible)
+    ]
 
 
 # Role nouns and phrases jieba's dictionary tags as names or places.

@@ -239,9 +239,11 @@ class Finding:
     message: str
     channel: Channel
     location: Location
-    text: str = ""  # the original text matched (empty for findings about the file itself)
-    context: str = ""  # a few characters around it
-    term: str | None = None  # the lexicon term, for lexicon findings
+    # Defaults only in __init__: a class attribute would answer for a context still pending
+    # (Finding.placed) without reaching __getattr__.
+    text: str  # the original text matched ("" for findings about the file itself)
+    context: str  # a few characters around it ("")
+    term: str | None  # the lexicon term, for lexicon findings (None)
 
     # One per hit, like Location: a single store instead of nine object.__setattr__ calls.
     def __init__(
@@ -281,13 +283,14 @@ class Finding:
         message: str,
         channel: Channel,
         place: Location | PendingPlace,
-        text: str,
-        context: str,
+        source: str,
+        span: tuple[int, int],
         term: str | None,
     ) -> Finding:
-        """A finding whose place may still be pending (made on first use of `location`): a dense
-        lexicon hits a hundred times a page, and most places are never looked at during a check
-        (issue 14). The same finding as Finding(...) with the made Location."""
+        """The finding of source[start:end) (`span`), its place possibly still pending and its
+        context made on first use: a dense lexicon hits a hundred times a page, and during a
+        check only the text of a finding is looked at (issue 14). Equal to Finding(...) with the
+        made Location and context_around(source, start, end)."""
         finding = _NEW(cls)
         _SET(
             finding,
@@ -299,28 +302,41 @@ class Finding:
                 "message": message,
                 "channel": channel,
                 "location" if place.__class__ is Location else "_place": place,
-                "text": text,
-                "context": context,
+                "text": source[span[0] : span[1]],
+                "_source": source,
+                "_span": span,
                 "term": term,
             },
         )
         return finding
 
     def __getattr__(self, name: str) -> Any:
-        # Reached only when `name` is not in the instance dict: a pending place is made here,
-        # once, for every reader alike (equality, hashing, asdict, replace, pickling).
-        pending = self.__dict__.get("_place") if name == "location" else None
-        if pending is None:
-            raise AttributeError(name)
-        page, _, make, data = pending
+        # Reached only when `name` is not in the instance dict: a pending place or context is
+        # made here, once, for every reader alike (equality, hashing, asdict, replace, pickling).
         values = self.__dict__
-        values["location"] = make(page, data)
-        del values["_place"]
-        return values["location"]
+        if name == "location" and "_place" in values:
+            page, _, make, data = values.pop("_place")
+            values["location"] = make(page, data)
+        elif name == "context" and "_span" in values:
+            start, end = values.pop("_span")
+            values["context"] = context_around(values.pop("_source"), start, end)
+        else:
+            raise AttributeError(name)
+        return values[name]
 
     def __getstate__(self) -> dict[str, Any]:
-        self.location  # noqa: B018 - made, so that a pickled finding carries no locator's data
+        # Made first, so that a pickled finding carries neither a locator's boxes nor the text.
+        self.location  # noqa: B018
+        self.context  # noqa: B018
         return self.__dict__
+
+
+CONTEXT_CHARS = 12
+
+
+def context_around(text: str, start: int, end: int) -> str:
+    """A finding's context: text[start:end] with a few characters either side, on one line."""
+    return text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS].replace("\n", " ")
 
 
 def distinct_findings(findings: list[Finding]) -> list[Finding]:

@@ -14,7 +14,7 @@ import re
 import sys
 import threading
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -43,13 +43,16 @@ class Cancelled(Exception):
 
 
 _UNICODE, _BBOX = itemgetter(0), itemgetter(3)
+_Box = tuple[float, float, float, float]
 
 
 @dataclass
 class _Span:
     start: int  # offset in the stream text
     page: int
-    boxes: list[tuple[float, float, float, float]]  # the trace's own box tuples, one per character
+    # The trace's own box tuples, one per character. A tuple: the slice a pending place keeps
+    # (place_all) is then a tuple the cycle collector stops tracking once it has seen it.
+    boxes: tuple[_Box, ...]
 
 
 class PdfTextLocator:
@@ -65,7 +68,7 @@ class PdfTextLocator:
         self.starts: list[int] = []
 
     def add(self, start: int, page: int, chars: list[Any]) -> None:
-        self.spans.append(_Span(start, page, list(map(_BBOX, chars))))
+        self.spans.append(_Span(start, page, tuple(map(_BBOX, chars))))
         self.starts.append(start)
 
     def locate(self, start: int, end: int) -> Location:
@@ -125,7 +128,7 @@ class PdfTextLocator:
         return out
 
 
-def _place(page: int, boxes: list[tuple[float, float, float, float]]) -> Location:
+def _place(page: int, boxes: Sequence[_Box]) -> Location:
     """The place of a span inside one trace span: a one-glyph span needs no merging."""
     if len(boxes) == 1:
         return Location.on_page(page, (make_rect((*boxes[0], None)),))
@@ -168,7 +171,7 @@ def _span_text(chars: list[Any]) -> str:
         return "".join([chr(c[0]) if c[0] >= 0 else "\ufffd" for c in chars])
 
 
-def _line_rects(boxes: list[tuple[float, float, float, float]], page: int | None = None) -> tuple[Rect, ...]:
+def _line_rects(boxes: Sequence[_Box], page: int | None = None) -> tuple[Rect, ...]:
     """Merges character boxes, in reading order, into one rectangle per line (`page` set for
     rectangles on a later page)."""
     if not boxes:
