@@ -745,20 +745,23 @@ def _hit(run_id: int, entry_id: int, department_id: int, f: Finding) -> dict[str
         "severity": f.severity.value,
         "message": f.message,
         "channel": f.channel.value,
-        "location": json.dumps(_location_json(f.location), ensure_ascii=False),
+        "location": _JSON.encode(_location_json(f.location)),
         "text": f.text,
         "context": f.context,
         "term": f.term,
     }
 
 
+# json.dumps(..., ensure_ascii=False) makes an encoder at every call: a third of a hit's row.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def _location_json(loc: Location) -> dict[str, Any]:
-    out = {k: v for k, v in loc.__dict__.items() if v not in (None, ()) and k != "rects"}
+    out = {k: v for k, v in loc.__dict__.items() if v is not None and k != "rects"}
     if loc.rects:
         out["rects"] = [
-            [round(r.x0, 2), round(r.y0, 2), round(r.x1, 2), round(r.y1, 2)]
-            + ([r.page] if r.page is not None else [])
-            for r in loc.rects
+            [round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)] + ([page] if page is not None else [])
+            for x0, y0, x1, y1, page in loc.rects
         ]
     return out
 

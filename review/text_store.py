@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import json
+import re
 import struct
 import zlib
 from collections.abc import Callable
@@ -29,12 +30,17 @@ from review.extract.pdf import _line_rects
 from review.model import Channel, Location, Rect
 from review.normalize import Normalized, normalize
 
-# Format 2 keeps texts as UTF-8 after a small JSON head (format 1 put them in the JSON, which
-# took as long to parse as to decompress) and boxes as they are, in columns, 16-bit where they
-# fit: a re-check sums no differences and decompresses half the bytes of format 1 (32-bit
-# differences, a row a character). Format 1 blobs are still read.
-FORMAT = 2
+# Format 3 (written now): a byte 3, then raw deflate (no zlib header or Adler-32 sum) of a small
+# JSON head and what it describes: each stream's map back to the original offsets as 32-bit
+# integers and its texts as UTF-16 (UTF-32 for a text holding a lone surrogate), which inflate
+# and decode in about half the time of format 2's JSON map and UTF-8 (CJK is three bytes a
+# character there). Boxes as in format 2: in columns, 16-bit where they fit. Format 2 (zlib: the
+# map in the JSON head, texts as UTF-8) and format 1 (texts inside the JSON, boxes as 32-bit
+# differences, a row a character) are still read; a zlib stream starts with 0x78, never 3.
+FORMAT = 3
+_FORMAT_3 = b"\x03"
 _MAGIC = b"TS2\0"  # a format 2 text blob (format 1 is JSON, starting with "[")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 SIGNATURE_BITS = 1 << 14  # 2 KiB: a 5,000-character text sets about a fifth of the bits
 _SHIFT = np.uint64(64 - 14)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -95,22 +101,17 @@ class StoredLocator:
         if last < 0:
             return self._run(start)
         if self._boxes is None:
-            self._boxes = self._boxes_of()
+            self._boxes = self._boxes_of() / _SCALE  # in points, as exact as a division of each
         # A hit is a few characters: Python lists beat numpy's per-call cost at this size.
         boxes = list(zip(*self._boxes[:, start:end].tolist(), strict=True))
         detail = self._run(start).detail
-        if pages[0] == last and min(pages) == last:  # all on one page: nearly every hit
-            scaled = [(x0 / _SCALE, y0 / _SCALE, x1 / _SCALE, y1 / _SCALE) for x0, y0, x1, y1 in boxes]
-            return Location(page=last, rects=_line_rects(scaled), detail=detail)
+        if min(pages) == last:  # every character on one page: nearly every hit
+            return Location(page=last, rects=_line_rects(boxes), detail=detail)
         kept = [(p, b) for p, b in zip(pages, boxes, strict=True) if p >= 0]
         first = kept[0][0]
         rects: list[Rect] = []
         for page in range(first, last + 1):
-            on_page = [
-                (x0 / _SCALE, y0 / _SCALE, x1 / _SCALE, y1 / _SCALE)
-                for p, (x0, y0, x1, y1) in kept
-                if p == page
-            ]
+            on_page = [b for p, b in kept if p == page]
             rects.extend(_line_rects(on_page, page if page != first else None))
         return Location(
             page=first,
@@ -122,44 +123,73 @@ class StoredLocator:
 
 def pack(streams: list[TextStream]) -> Packed:
     """The streams of one extraction, compressed, with every character's place."""
-    texts: list[list[Any]] = []
+    norms: list[tuple[Channel, Normalized]] = []
     headers: list[dict[str, Any]] = []
     arrays: list[bytes] = []
-    norms: list[str] = []
-    characters = 0
     for stream in streams:
-        norm = normalize(stream.text)
-        norms.append(norm.text)
-        characters += len(stream.text)
-        texts.append([stream.channel.value, norm.text, list(norm._norm_starts), list(norm._shifts)])
+        norms.append((stream.channel, normalize(stream.text)))
         runs, pages, boxes = _places(stream.text, stream.locator)
-        header: dict[str, Any] = {"text": stream.text, "runs": runs, "boxes": pages is not None}
+        header: dict[str, Any] = {"runs": runs, "boxes": pages is not None}
         if pages is not None and boxes is not None:
             columns = np.vstack([pages, boxes.T])
             width = 2 if _INT16[0] <= columns.min() and columns.max() <= _INT16[1] else 4
             header["width"] = width
             arrays.append(columns.astype(f"<i{width}").tobytes())
         headers.append(header)
-    return Packed(
-        _text_blob(texts), _places_blob(headers, b"".join(arrays)), signature("\n".join(norms)), characters
-    )
+    return _packed(norms, [s.text for s in streams], headers, b"".join(arrays))
 
 
-def _text_blob(texts: list[list[Any]]) -> bytes:
-    """Each stream's [channel, normalised text, map]: the map in a JSON head, the texts after it."""
-    encoded = [t[1].encode("utf-8") for t in texts]
-    head = [[c, len(e), starts, shifts] for (c, _, starts, shifts), e in zip(texts, encoded, strict=True)]
-    return zlib.compress(_MAGIC + _headed({"format": FORMAT, "streams": head}, *encoded), 6)
+def _packed(
+    norms: list[tuple[Channel, Normalized]],
+    originals: list[str],
+    headers: list[dict[str, Any]],
+    arrays: bytes,
+) -> Packed:
+    """The three blobs (format 3) of streams' normalised texts, original texts, their place heads
+    (runs, whether and how wide the boxes are) and the boxes' columns."""
+    parts: list[bytes] = []
+    heads: list[list[Any]] = []
+    for channel, norm in norms:
+        unit, encoded = _encoded(norm.text)
+        heads.append([channel.value, len(norm._norm_starts), unit, len(encoded)])
+        parts += [_int32(norm._norm_starts), _int32(norm._shifts), encoded]
+    text = _deflated(_headed({"format": FORMAT, "streams": heads}, *parts))
+    texts: list[bytes] = []
+    for header, original in zip(headers, originals, strict=True):
+        unit, encoded = _encoded(original)
+        header.update(unit=unit, bytes=len(encoded))
+        texts.append(encoded)
+    places = _deflated(_headed({"format": FORMAT, "streams": headers}, *texts, arrays))
+    characters = sum(map(len, originals))
+    return Packed(text, places, signature("\n".join(n.text for _, n in norms)), characters)
 
 
-def _places_blob(headers: list[dict[str, Any]], arrays: bytes) -> bytes:
-    """Each stream's runs and box width in a JSON head, then the original texts, then the boxes."""
-    encoded = [h["text"].encode("utf-8") for h in headers]
-    head = [
-        {k: v for k, v in h.items() if k != "text"} | {"bytes": len(e)}
-        for h, e in zip(headers, encoded, strict=True)
-    ]
-    return zlib.compress(_headed({"format": FORMAT, "streams": head}, *encoded, arrays), 6)
+def _encoded(text: str) -> tuple[int, bytes]:
+    """UTF-16, or UTF-32 where a lone surrogate (a PDF's glyph without a real code point) would
+    pair with its neighbour when read back; the bytes a character that says which."""
+    if _SURROGATE.search(text):
+        return 4, text.encode("utf-32-le", "surrogatepass")
+    return 2, text.encode("utf-16-le")
+
+
+def _decoded(data: bytes, unit: int) -> str:
+    return data.decode("utf-16-le" if unit == 2 else "utf-32-le", "surrogatepass")
+
+
+def _int32(values: tuple[int, ...]) -> bytes:
+    return np.asarray(values, "<i4").tobytes()
+
+
+def _deflated(data: bytes) -> bytes:
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return _FORMAT_3 + packer.compress(data) + packer.flush()
+
+
+def _inflated(blob: bytes) -> bytes | None:
+    """A format 3 blob's content; None for a zlib stream (formats 1 and 2)."""
+    if blob[:1] != _FORMAT_3:
+        return None
+    return zlib.decompress(memoryview(blob)[1:], -15)
 
 
 def _headed(head: dict[str, Any], *parts: bytes) -> bytes:
@@ -174,25 +204,18 @@ def _head(raw: bytes, at: int = 0) -> tuple[dict[str, Any], int]:
 
 
 def pack_like(template: bytes, texts: list[str]) -> Packed:
-    """Texts laid out exactly as a packed one (`template`'s places blob), each as long as the text
-    it replaces: a generated catalog of one layout (benchmarks/recheck_speed.py)."""
-    streams = read_places(template)
-    if [len(original) for original, _ in streams] != [len(t) for t in texts]:
+    """Texts laid out exactly as a packed one (`template`, a places blob `pack` wrote), each as
+    long as the text it replaces: a generated catalog of one layout (benchmarks/recheck_speed.py)."""
+    raw = _inflated(template)
+    if raw is None:
+        raise ValueError("a template of an older format")
+    if [len(original) for original, _ in read_places(template)] != [len(t) for t in texts]:
         raise ValueError("texts of other lengths than the template's")
-    raw = zlib.decompress(template)
     head, at = _head(raw)
-    headers = [{k: v for k, v in h.items() if k != "bytes"} for h in head["streams"]]
+    headers = [{k: v for k, v in h.items() if k not in ("unit", "bytes")} for h in head["streams"]]
     arrays = raw[at + sum(h["bytes"] for h in head["streams"]) :]
-    norms = [normalize(t) for t in texts]
-    channels = [Channel.VISIBLE] * len(texts)
-    blob = _text_blob(
-        [
-            [c.value, n.text, list(n._norm_starts), list(n._shifts)]
-            for c, n in zip(channels, norms, strict=True)
-        ]
-    )
-    places = _places_blob([h | {"text": t} for h, t in zip(headers, texts, strict=True)], arrays)
-    return Packed(blob, places, signature("\n".join(n.text for n in norms)), sum(map(len, texts)))
+    norms = [(Channel.VISIBLE, normalize(t)) for t in texts]
+    return _packed(norms, texts, headers, arrays)
 
 
 def _places(text: str, locator: Locator) -> tuple[list[list[Any]], np.ndarray | None, np.ndarray | None]:
@@ -232,6 +255,18 @@ def _places(text: str, locator: Locator) -> tuple[list[list[Any]], np.ndarray | 
 
 
 def read_text(blob: bytes) -> list[StoredStream]:
+    raw = _inflated(blob)
+    if raw is not None:
+        head, at = _head(raw)
+        out = []
+        for channel, size, unit, length in head["streams"]:
+            starts = np.frombuffer(raw, "<i4", size, at).tolist()
+            shifts = np.frombuffer(raw, "<i4", size, at + 4 * size).tolist()
+            at += 8 * size
+            text = _decoded(raw[at : at + length], unit)
+            at += length
+            out.append(StoredStream(Channel(channel), Normalized(text, tuple(starts), tuple(shifts))))
+        return out
     raw = zlib.decompress(blob)
     if not raw.startswith(_MAGIC):
         form, streams = json.loads(raw)
@@ -239,7 +274,7 @@ def read_text(blob: bytes) -> list[StoredStream]:
             raise ValueError(f"stored text format {form}")
     else:
         head, at = _head(raw, len(_MAGIC))
-        if head["format"] != FORMAT:
+        if head["format"] != 2:
             raise ValueError(f"stored text format {head['format']}")
         streams = []
         for channel, size, starts, shifts in head["streams"]:
@@ -253,17 +288,20 @@ def read_text(blob: bytes) -> list[StoredStream]:
 
 def read_places(blob: bytes) -> list[tuple[str, StoredLocator]]:
     """Each stream's original text and locator, in the order of `read_text`."""
-    raw = zlib.decompress(blob)
+    raw = _inflated(blob)
+    if raw is None:
+        raw = zlib.decompress(blob)
     head, at = _head(raw)
     form = head["format"]
-    if form not in (1, FORMAT):
+    if form not in (1, 2, 3):
         raise ValueError(f"stored places format {form}")
     texts = []
     for stream in head["streams"]:
         if form == 1:
             texts.append(stream["text"])
         else:
-            texts.append(raw[at : at + stream["bytes"]].decode("utf-8"))
+            data = raw[at : at + stream["bytes"]]
+            texts.append(_decoded(data, stream["unit"]) if form == 3 else data.decode("utf-8"))
             at += stream["bytes"]
     out = []
     for stream, text in zip(head["streams"], texts, strict=True):
@@ -290,7 +328,7 @@ def _summed(deltas: np.ndarray) -> np.ndarray:
 
 
 def _pair_hashes(text: str) -> np.ndarray:
-    codes = np.frombuffer(text.encode("utf-32-le"), np.uint32).astype(np.uint64)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.uint64)
     if len(codes) < 2:
         return np.zeros(0, np.uint64)
     return (((codes[:-1] << np.uint64(21)) | codes[1:]) * _MIX) >> _SHIFT

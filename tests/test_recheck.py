@@ -28,7 +28,7 @@ from review import text_store
 from review.engine import CheckOptions, check_bytes
 from review.extract.base import TextStream
 from review.extract.dispatch import extract_any
-from review.model import Channel, Finding, Rect, Severity
+from review.model import Channel, Finding, Location, Rect, Severity
 from review.normalize import normalize
 from review.samples import SAMPLE_BANK_CARD, SAMPLE_ID, SAMPLE_MOBILE
 from tests.conftest import PASSWORD, desk_args
@@ -344,12 +344,61 @@ def _format_1(streams: list[TextStream]) -> tuple[bytes, bytes]:
     )
 
 
-def test_texts_kept_in_format_1_read_as_format_2_ones():
+def _format_2(streams: list[TextStream]) -> tuple[bytes, bytes]:
+    """Text and places blobs as format 2 wrote them (zlib; the text blob's map in its JSON head,
+    texts as UTF-8 after the heads; boxes in five columns, 16-bit where they fit): kept in
+    databases filled before format 3."""
+    heads, texts, headers, originals, arrays = [], [], [], [], []
+    for stream in streams:
+        norm = normalize(stream.text)
+        texts.append(norm.text.encode())
+        heads.append([stream.channel.value, len(texts[-1]), list(norm._norm_starts), list(norm._shifts)])
+        runs, pages, boxes = text_store._places(stream.text, stream.locator)
+        originals.append(stream.text.encode())
+        header = {"runs": runs, "boxes": pages is not None, "bytes": len(originals[-1])}
+        if pages is not None and boxes is not None:
+            columns = np.vstack([pages, boxes.T])
+            header["width"] = width = 2 if columns.min() >= -(1 << 15) and columns.max() < 1 << 15 else 4
+            arrays.append(columns.astype(f"<i{width}").tobytes())
+        headers.append(header)
+
+    def headed(head: dict, *parts: bytes) -> bytes:
+        data = json.dumps(head, ensure_ascii=False).encode()
+        return b"".join([struct.pack("<I", len(data)), data, *parts])
+
+    return (
+        zlib.compress(b"TS2\0" + headed({"format": 2, "streams": heads}, *texts)),
+        zlib.compress(headed({"format": 2, "streams": headers}, *originals, *arrays)),
+    )
+
+
+def test_texts_kept_in_formats_1_and_2_read_as_format_3_ones():
     streams = extract_any("every-kind.pdf", _every_kind_pdf()).streams
     packed = text_store.pack(streams)
-    assert text_store.read_text(packed.text) == text_store.read_text(_format_1(streams)[0])
-    new, old = text_store.read_places(packed.places), text_store.read_places(_format_1(streams)[1])
-    assert [text for text, _ in new] == [text for text, _ in old] == [s.text for s in streams]
-    for (text, a), (_, b) in zip(new, old, strict=True):
-        spans = [(i, i + n) for i in range(0, len(text), 7) for n in (1, 5, 40)]
-        assert [a.locate(*s) for s in spans] == [b.locate(*s) for s in spans]
+    assert packed.text[:1] == packed.places[:1] == b"\x03"
+    new = text_store.read_places(packed.places)
+    assert [text for text, _ in new] == [s.text for s in streams]
+    for old_text, old_places in (_format_1(streams), _format_2(streams)):
+        assert text_store.read_text(packed.text) == text_store.read_text(old_text)
+        old = text_store.read_places(old_places)
+        assert [text for text, _ in old] == [s.text for s in streams]
+        for (text, a), (_, b) in zip(new, old, strict=True):
+            spans = [(i, i + n) for i in range(0, len(text), 7) for n in (1, 5, 40)]
+            assert [a.locate(*s) for s in spans] == [b.locate(*s) for s in spans]
+
+
+class _Nowhere:
+    def locate(self, start: int, end: int) -> Location:
+        return Location(detail="元数据")
+
+
+def test_text_with_lone_surrogates_and_characters_beyond_the_bmp_reads_back_as_it_was():
+    """A PDF's glyph without a real code point comes as a lone surrogate; beside another, UTF-16
+    would read the two back as one character and shift every place after them."""
+    texts = ["字\ud83d\ude00字 机密★10年", "\U00020000𠀀 身份证号", "\udc00"]
+    streams = [TextStream(Channel.VISIBLE, t, _Nowhere()) for t in texts]
+    packed = text_store.pack(streams)
+    assert [s.norm.text for s in text_store.read_text(packed.text)] == [
+        normalize(s.text).text for s in streams
+    ]
+    assert [text for text, _ in text_store.read_places(packed.places)] == [s.text for s in streams]
