@@ -46,6 +46,7 @@ from app.db.models import CatalogEntry, Department, utcnow
 from app.db.models_recheck import RecheckHit, RecheckRun
 from app.db.models_sentinel import SentinelFinding, SentinelLink, SentinelRun
 from app.errors import QT_TRANSLATE_NOOP, NotFound
+from publish import bounded_http
 from publish import self_inspection as report
 from publish.static_site import SITE_TITLE
 
@@ -54,6 +55,7 @@ log = logging.getLogger(__name__)
 POLICY_DAYS, NEWS_DAYS = 183, 14  # 6 months and 2 weeks (国办秘函〔2019〕19号)
 STALE_VETO = 5  # 栏目 not updated: 5 or more is a 单项否决
 MAX_BODY = 5 * 1024 * 1024  # bytes of a linked page read and hashed
+LINK_DEADLINE = 3  # a link's whole request, redirects included, ends within this many timeouts
 PUBLISHED, DEAD, CHANGED, STALE = "published", "dead_link", "changed_link", "stale_section"
 CLEAN, PROBLEMS, FAILED = "clean", "problems", "failed"
 
@@ -276,7 +278,11 @@ def check_one(url: str, options: Options) -> Checked:
     try:
         if not options.allow_private and _private(host):
             return Checked(url, "private")
-        opener = urllib.request.build_opener(_GuardedRedirects(options.allow_private))
+        # One deadline for the address and its redirects: a server sending a byte now and then
+        # would otherwise hold a worker for as long as it likes.
+        opener = bounded_http.opener(
+            options.timeout * LINK_DEADLINE, _GuardedRedirects(options.allow_private)
+        )
         request = urllib.request.Request(url, headers={"User-Agent": "DisclosureDesk-sentinel/1"})
         with opener.open(request, timeout=options.timeout) as response:
             body = response.read(MAX_BODY)
@@ -284,7 +290,9 @@ def check_one(url: str, options: Options) -> Checked:
     except _PrivateAddress:
         return Checked(url, "private")
     except urllib.error.HTTPError as exc:
-        return Checked(url, str(exc.code))
+        # A redirect that reaches here is a loop, one too many, or to a scheme not followed (file:):
+        # a dead link to every browser, not an answer.
+        return Checked(url, "redirects" if 300 <= exc.code < 400 else str(exc.code))
     except socket.gaierror:
         return Checked(url, "dns")
     except urllib.error.URLError as exc:
@@ -435,7 +443,13 @@ def inspection(db: Database, run_id: int, site_url: str = "") -> report.Inspecti
     )
 
 
-_STATUS = {"timeout": "超时", "dns": "域名无法解析", "refused": "拒绝连接", "error": "无法连接"}
+_STATUS = {
+    "timeout": "超时",
+    "dns": "域名无法解析",
+    "refused": "拒绝连接",
+    "error": "无法连接",
+    "redirects": "重定向循环、过多或指向非网页地址",
+}
 
 
 def _item(kind: str, place: str, detail: dict[str, Any]) -> report.Item:

@@ -20,8 +20,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from publish import bounded_http
 from publish.static_site import SiteEntry
 from review.errors import QT_TRANSLATE_NOOP, TranslatableError
+from review.formats import MAX_FILE_BYTES
 
 
 class PortalError(TranslatableError):
@@ -39,6 +41,9 @@ class Receipt:
     received_at: str
     index_no: str | None
     raw: str  # the portal's JSON as received, kept with the item
+
+
+MAX_JSON_BYTES = 64 * 2**20  # an answer of the API; the list of every entry is the largest
 
 
 def _secure_enough(url: str) -> bool:
@@ -69,6 +74,7 @@ class PortalClient:
         token: str,
         *,
         timeout: float = 30.0,
+        deadline: float = 600.0,
         attempts: int = 5,
         backoff: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
@@ -80,6 +86,9 @@ class PortalClient:
         self.base_url = base_url.rstrip("/")
         self._token = token
         self.timeout, self.attempts, self.backoff, self._sleep = timeout, attempts, backoff, sleep
+        # `timeout` bounds each wait for the server, `deadline` one whole attempt: a server that
+        # sends a byte now and then would otherwise hold the push (and the desk's worker) for ever.
+        self.deadline = deadline
         self._context = ssl.create_default_context()
 
     # -- the calls ------------------------------------------------------------------------------
@@ -178,7 +187,7 @@ class PortalClient:
     def file(self, sha256: str) -> bytes | None:
         """A file as the portal serves it; None when it answers 404 or 410 (deleted)."""
         try:
-            return self._send("GET", f"/api/v1/files/{sha256}", None, accept="*/*")
+            return self._send("GET", f"/api/v1/files/{sha256}", None, accept="*/*", limit=MAX_FILE_BYTES)
         except PortalError as exc:
             if exc.params.get("status") in (404, 410):
                 return None
@@ -218,6 +227,7 @@ class PortalClient:
         body: bytes | None,
         content_type: str = "application/json",
         accept: str = "application/json",
+        limit: int = MAX_JSON_BYTES,
     ) -> bytes:
         key = hashlib.sha256(method.encode() + b" " + path.encode() + b"\0" + (body or b"")).hexdigest()
         last: PortalError | None = None
@@ -235,11 +245,38 @@ class PortalClient:
                     "Accept": accept,
                 },
             )
+            # Redirects are not followed: urllib would carry the token to wherever they point,
+            # another host or plain HTTP included.
+            opener = bounded_http.opener(self.deadline, bounded_http.NoRedirects(), context=self._context)
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout, context=self._context) as response:
-                    return bytes(response.read())
+                with opener.open(request, timeout=self.timeout) as response:
+                    return bounded_http.read_capped(response, limit)
+            except bounded_http.BodyTooLarge as exc:
+                raise PortalError(
+                    QT_TRANSLATE_NOOP("DeskError", "门户的响应超过 {limit} MB，已停止读取。"),
+                    False,
+                    limit=limit // 2**20,
+                ) from exc
+            except bounded_http.DeadlinePassed as exc:
+                last = PortalError(
+                    QT_TRANSLATE_NOOP("DeskError", "门户在 {seconds} 秒内没有完成响应（响应过慢），已中断。"),
+                    True,
+                    seconds=round(self.deadline),
+                )
+                last.__cause__ = exc
             except urllib.error.HTTPError as exc:
-                detail = exc.read().decode("utf-8", "replace")[:200]
+                detail = exc.read(2000).decode("utf-8", "replace")[:200]
+                if 300 <= exc.code < 400:
+                    raise PortalError(
+                        QT_TRANSLATE_NOOP(
+                            "DeskError",
+                            "门户把请求转到了别处（HTTP {status}：{location}），审发台不跟随转向，"
+                            "以免访问令牌被带到别的地址。请把门户地址设为它的最终地址。",
+                        ),
+                        False,
+                        status=exc.code,
+                        location=str(exc.headers.get("Location", ""))[:200],
+                    ) from exc
                 if exc.code in (401, 403):
                     raise PortalError(
                         QT_TRANSLATE_NOOP(

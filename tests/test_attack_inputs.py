@@ -1,0 +1,193 @@
+"""Attacks on what the desk takes in besides documents: the portal's answers, the links the site
+sentinel follows, signed transfer packages, department lexicons and backups. Each test asserts the
+correct behaviour (a clear refusal in Chinese, bounded time and memory, nothing stored half-way);
+those marked xfail are attacks that still work, their reason says how. Servers are real, on
+127.0.0.1, with delays of a fraction of a second against the desk's own short timeouts."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+from app import sentinel
+from publish.portal import PortalClient, PortalError
+from tests.portal_server import TOKEN
+
+# -- a hostile web server --------------------------------------------------------------------------
+
+
+class Hostile:
+    """A server on 127.0.0.1 whose first path segment says how it misbehaves; it records the
+    Authorization header of every request it gets."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str | None]] = []
+        self.redirect_to = ""
+        hostile = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _answer(self) -> None:
+                hostile.seen.append((self.path, self.headers.get("Authorization")))
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                mode = self.path.split("/")[1]
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    getattr(self, f"_{mode}")()
+
+            do_GET = do_PUT = do_POST = do_PATCH = _answer
+
+            def _send(self, code: int, body: bytes, kind: str = "application/json") -> None:
+                self.send_response(code)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def _endless(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                chunk = b" " * 2**20
+                for _ in range(4096):  # 4 GB, unless the desk stops reading
+                    self.wfile.write(chunk)
+
+            def _dribble(self) -> None:
+                self.send_response(200)
+                self.send_header("Content-Length", "1000")
+                self.end_headers()
+                for _ in range(1000):  # one byte well within each timeout: 100 s in all
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+
+            def _redirect(self) -> None:
+                self.send_response(302)
+                self.send_header("Location", hostile.redirect_to)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def _loop(self) -> None:
+                self.send_response(302)
+                self.send_header("Location", "/loop/again")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def _html(self) -> None:
+                self._send(200, "<html><body>维护中</body></html>".encode(), "text/html")
+
+            def _badhash(self) -> None:
+                self._send(201, json.dumps({"receipt_id": "R1", "file_sha256": "0" * 64}).encode())
+
+            def _page(self) -> None:
+                self._send(200, b"<html>internal</html>", "text/html")
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def hostile() -> Iterator[Hostile]:
+    server = Hostile()
+    yield server
+    server.close()
+
+
+def _client(url: str, **kw: Any) -> PortalClient:
+    return PortalClient(url, TOKEN, attempts=1, timeout=kw.pop("timeout", 2.0), **kw)
+
+
+# -- the portal ------------------------------------------------------------------------------------
+
+
+def test_attack_portal_answers_with_an_endless_body(hostile):
+    """The portal (or someone between) answers a status request with gigabytes: refused at a cap."""
+    started = time.monotonic()
+    with pytest.raises(PortalError, match="响应超过 64 MB"):
+        _client(hostile.url + "/endless").status("X-1")
+    assert time.monotonic() - started < 20
+
+
+def test_attack_portal_sends_one_byte_at_a_time(hostile):
+    """Each byte arrives within the timeout, the answer never ends: the attempt's deadline ends it."""
+    started = time.monotonic()
+    with pytest.raises(PortalError, match="没有完成响应"):
+        _client(hostile.url + "/dribble", timeout=0.5, deadline=1.0).entries()
+    assert time.monotonic() - started < 5
+
+
+def test_attack_portal_redirects_the_token_to_another_host_over_plain_http(hostile):
+    """A redirect to another address: urllib would resend the Authorization header there."""
+    elsewhere = Hostile()
+    try:
+        hostile.redirect_to = f"http://localhost:{elsewhere.server.server_address[1]}/page/x"
+        with pytest.raises(PortalError, match="不跟随转向"):
+            _client(hostile.url + "/redirect").status("X-1")
+        hostile.redirect_to = "file:///etc/passwd"
+        with pytest.raises(PortalError, match="不跟随转向"):
+            _client(hostile.url + "/redirect").status("X-1")
+    finally:
+        elsewhere.close()
+    assert elsewhere.seen == []
+
+
+@pytest.mark.parametrize("mode", ["html", "badhash"])
+def test_portal_answers_with_html_or_a_receipt_for_other_bytes(hostile, mode):
+    with pytest.raises(PortalError, match="回执无法识别" if mode == "html" else "回执中的文件哈希"):
+        _client(hostile.url + f"/{mode}").put_file(b"%PDF-1.7 test")
+
+
+# -- the site sentinel's links -----------------------------------------------------------------------
+
+
+def test_attack_a_linked_server_sends_one_byte_at_a_time(hostile):
+    started = time.monotonic()
+    checked = sentinel.check_one(hostile.url + "/dribble", sentinel.Options(allow_private=True, timeout=0.3))
+    assert checked.dead and checked.status == "timeout"
+    assert time.monotonic() - started < 3
+
+
+def test_a_linked_server_with_an_endless_body_is_read_to_the_cap(hostile):
+    checked = sentinel.check_one(hostile.url + "/endless", sentinel.Options(allow_private=True, timeout=5))
+    assert checked.status == "200" and checked.sha256
+
+
+def test_attack_a_link_that_redirects_for_ever_passes_for_alive(hostile):
+    """Too many redirects is a dead link to every browser; the sentinel took the last 302 for an answer."""
+    checked = sentinel.check_one(hostile.url + "/loop", sentinel.Options(allow_private=True, timeout=2))
+    assert checked.dead
+
+
+def test_links_into_the_intranet_are_never_requested(hostile, monkeypatch):
+    """The link itself, a redirect to an internal name and a redirect to file:// are not followed."""
+    assert sentinel.check_one(hostile.url + "/page", sentinel.Options()).status == "private"
+    assert sentinel.check_one("http://2130706433:1/", sentinel.Options()).status == "private"  # 127.0.0.1
+    monkeypatch.setattr(sentinel, "_private", lambda host: host != "127.0.0.1")  # the hostile one is "public"
+    inside = Hostile()
+    try:
+        hostile.redirect_to = f"http://localhost:{inside.server.server_address[1]}/page/secret"
+        assert sentinel.check_one(hostile.url + "/redirect", sentinel.Options()).status == "private"
+        hostile.redirect_to = "file:///etc/passwd"
+        assert sentinel.check_one(hostile.url + "/redirect", sentinel.Options()).sha256 == ""
+    finally:
+        inside.close()
+    assert inside.seen == []
