@@ -553,11 +553,19 @@ def clash_error(clashes: tuple[Clash, ...]) -> TransferError:
 
 
 def _check_lengths(items: list[dict[str, Any]]) -> None:
-    """Every field an item would write fits its column (a package from an older desk, or from a
-    SQLite desk that kept longer text, is refused by name rather than failing in the database)."""
+    """Every field an item would write is of its type and fits its column (a package from an older
+    desk, from a SQLite desk that kept longer text, or signed with fields of another shape, is
+    refused by name rather than failing in the database)."""
     for item in items:
         index_no, fields = str(item["index_no"]), item["entry"]
         where = f"传输包条目 {index_no[:80]}"
+        for name in (*ENTRY_FIELDS, *LATER_FIELDS, *DATE_FIELDS):
+            if not _of_its_type(name, fields.get(name)):
+                raise TransferError(
+                    QT_TRANSLATE_NOOP("DeskError", "{item}的字段 {field} 无法识别，拒绝导入。"),
+                    item=where,
+                    field=name,
+                )
         check(CatalogEntry.index_no, index_no, item=where)
         check_all(
             (
@@ -571,6 +579,18 @@ def _check_lengths(items: list[dict[str, Any]]) -> None:
             if f.get("role") == "attachment":
                 check(CatalogAttachment.name, f.get("name"), item=where)
                 check(CatalogAttachment.media_type, f.get("media_type"), item=where)
+
+
+def _of_its_type(name: str, value: Any) -> bool:
+    if value is None or value == "":
+        return True
+    if name not in DATE_FIELDS:
+        return isinstance(value, str)
+    try:
+        dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ FORMAT = "disclosure-desk-transfer/1"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 MAX_PACKAGE_BYTES = 4 * 1024**3
 _FILE_NAME = re.compile(r"files/[0-9a-f]{64}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 MAX_MANIFEST_BYTES = 64 * 2**20  # about 200,000 items; a package is exported per working batch
 _KEY_ID = re.compile(rb'"key_id":"([0-9a-f]{1,64})"')
 
@@ -167,6 +168,32 @@ class VerifiedPackage:
         return str(self.manifest["package_id"])
 
 
+def _well_formed(manifest: dict[str, Any]) -> bool:
+    """The shape the desk writes, which every reader after this one takes for granted: a signed
+    manifest is still not trusted to be well made."""
+    items = manifest.get("items")
+    if not isinstance(items, list) or type(manifest.get("sequence")) is not int:
+        return False
+    for item in items:
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("action"), str)
+            and isinstance(item.get("index_no"), str)
+            and isinstance(item.get("entry"), dict)
+            and isinstance(item.get("files", []), list)
+        ):
+            return False
+        for f in item.get("files", []):
+            if not (
+                isinstance(f, dict)
+                and _SHA256.fullmatch(str(f.get("sha256")))
+                and type(f.get("size")) is int
+                and f["size"] >= 0
+            ):
+                return False
+    return True
+
+
 def declared_files(manifest: dict[str, Any]) -> dict[str, int]:
     """sha256 → size of every file the manifest's items name."""
     out: dict[str, int] = {}
@@ -206,6 +233,11 @@ def read_package(path: Path, trusted: Callable[[str], Ed25519PublicKey | None]) 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = {info.filename: info for info in archive.infolist()}
+        if len(members) != len(archive.infolist()):
+            # Two members of one name: another tool would show the first, zipfile reads the last.
+            raise TransferError(
+                QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”含有重名的文件，拒绝导入。"), name=name
+            )
         if MANIFEST not in members or SIGNATURE not in members:
             raise TransferError(
                 QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”没有签名或清单，拒绝导入。"), name=name
@@ -245,9 +277,13 @@ def read_package(path: Path, trusted: Callable[[str], Ed25519PublicKey | None]) 
         ) from exc
     try:
         manifest = json.loads(body)
-        if manifest.get("format") != FORMAT or str(manifest["key_id"]) != signer:
+        if (
+            manifest.get("format") != FORMAT
+            or str(manifest["key_id"]) != signer
+            or not _well_formed(manifest)
+        ):
             raise ValueError("format")
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise TransferError(
             QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”的清单无法识别。"), name=name
         ) from exc

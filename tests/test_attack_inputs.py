@@ -6,19 +6,29 @@ those marked xfail are attacks that still work, their reason says how. Servers a
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import threading
 import time
+import zipfile
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from app import sentinel
+from app.catalog import publish_to_catalog
+from app.db.models import CatalogEntry
+from app.transfer import import_package
 from publish.portal import PortalClient, PortalError
+from publish.transfer import FORMAT, MANIFEST, SIGNATURE, TransferError, key_id, new_private_key, read_package
+from tests.conftest import approved_document
 from tests.portal_server import TOKEN
+from tests.test_transfer import _resigned, export, offline_key, trust
 
 # -- a hostile web server --------------------------------------------------------------------------
 
@@ -191,3 +201,75 @@ def test_links_into_the_intranet_are_never_requested(hostile, monkeypatch):
     finally:
         inside.close()
     assert inside.seen == []
+
+
+# -- signed transfer packages ------------------------------------------------------------------------
+
+
+def _signed(path: Path, body: bytes, key: Any, members: dict[str, bytes] | None = None) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(MANIFEST, body)
+        archive.writestr(SIGNATURE, base64.b64encode(key.sign(body)))
+        for name, data in (members or {}).items():
+            archive.writestr(name, data)
+    return path
+
+
+def _body(key: Any, items: Any) -> bytes:
+    head = f'{{"format":"{FORMAT}","items":'.encode()
+    return head + items + f',"key_id":"{key_id(key.public_key())}","sequence":1}}'.encode()
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        b"[" * 100_000 + b"]" * 100_000,  # nested beyond the parser's recursion
+        b'"not a list"',
+        b'[{"files":[{"sha256":"' + b"a" * 64 + b'","size":"big"}]}]',
+        b'[{"files":[{"sha256":"../../etc/passwd","size":1}]}]',
+        b'[{"action":"publish","index_no":7,"entry":[],"files":[]}]',
+    ],
+    ids=["deep", "items", "size", "sha", "entry"],
+)
+def test_attack_a_signed_manifest_of_the_wrong_shape_breaks_the_reader(tmp_path, items):
+    """What the key holder signs is still read with care: a manifest that is not what the desk
+    writes is refused by name, not a traceback (RecursionError, ValueError, AttributeError)."""
+    key = new_private_key()
+    package = _signed(tmp_path / "p.zip", _body(key, items), key)
+    with pytest.raises(TransferError, match="清单无法识别"):
+        read_package(package, lambda _: key.public_key())
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_member_names_that_climb_out_or_repeat_are_refused(tmp_path):
+    key = new_private_key()
+    body = _body(key, b"[]")
+    for name in ("../../evil.sh", "files/../../evil.sh", "/etc/cron.d/x", MANIFEST):
+        package = _signed(tmp_path / "p.zip", body, key, {name: b"x"})
+        with pytest.raises(TransferError, match=r"清单之外的文件|重名"):
+            read_package(package, lambda _: key.public_key())
+
+
+def test_attack_a_re_signed_entry_with_fields_of_the_wrong_type(
+    workspace, people, sample_files, online, tmp_path
+):
+    """A package signed with the department's key whose entry carries a date that is no date and a
+    title that is a list: refused with a message, nothing of it taken in."""
+    trust(online, offline_key(workspace, people))
+    doc_id = approved_document(workspace, people, sample_files["clean"])
+    publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="供暖", to_package=True)
+    good = tmp_path / "good.zip"
+    export(workspace, people, good)
+
+    def bad_date(manifest: dict[str, Any]) -> None:
+        manifest["items"][0]["entry"]["written_on"] = "明天"
+
+    def listed_title(manifest: dict[str, Any]) -> None:
+        manifest["items"][0]["entry"]["title"] = ["标题"]
+
+    for n, change in enumerate((bad_date, listed_title)):
+        package = _resigned(good, tmp_path / f"bad{n}.zip", workspace, people, change)
+        with pytest.raises(TransferError):
+            import_package(online.workspace.db, online.publisher, package)
+    with online.workspace.db.read() as s:
+        assert s.scalars(select(CatalogEntry)).all() == []
