@@ -102,6 +102,9 @@ def backup(db: Database, user_id: int, out: Path) -> BackupInfo:
     return BackupInfo(out, out.stat().st_size, digest, revision)
 
 
+_DESK_TABLES = {"alembic_version", "users", "user_roles", "audit_events", "audit_head"}
+
+
 def check_backup(path: Path) -> str:
     """The backup's schema revision, after checking it is a sound desk database."""
     from app.db.migrate import known_revisions
@@ -110,6 +113,9 @@ def check_backup(path: Path) -> str:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("integrity")
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables >= _DESK_TABLES:  # a file naming a known revision is not yet a desk
+                raise sqlite3.DatabaseError("tables")
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         conn.close()
     except (sqlite3.DatabaseError, TypeError) as exc:
@@ -227,6 +233,15 @@ def _record_restore(
     db = Database(f"sqlite:///{staged}")
     try:
         upgrade(db, None)
+        # The backup's own trail must hold: restored, an edit made in the file would become the
+        # desk's record, under a checkpoint that follows it.
+        with db.read() as session:
+            problems = audit.verify(session, anchor=None)[1]
+        if problems:
+            raise ValidationFailed(
+                QT_TRANSLATE_NOOP("DeskError", "备份的审计链被改动过，拒绝恢复：{problem}"),
+                problem=problems[0].describe(),
+            )
         audit_anchor.attach(db, data_dir, identity=_identity(database))
         with db.write() as session:
             # The database goes back to the backup's chain on purpose: this machine's checkpoint

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import sqlite3
 import threading
 import time
 import zipfile
@@ -21,6 +22,7 @@ import pytest
 from sqlalchemy import select
 
 from app import sentinel
+from app.backup import backup, restore
 from app.catalog import publish_to_catalog
 from app.checking import department_lexicon_csv, save_department_lexicon
 from app.db.models import CatalogEntry, User
@@ -28,7 +30,7 @@ from app.errors import ValidationFailed
 from app.transfer import import_package
 from publish.portal import PortalClient, PortalError
 from publish.transfer import FORMAT, MANIFEST, SIGNATURE, TransferError, key_id, new_private_key, read_package
-from tests.conftest import approved_document
+from tests.conftest import PASSWORD, approved_document, sqlite_only
 from tests.portal_server import TOKEN
 from tests.test_transfer import _resigned, export, offline_key, trust
 
@@ -316,3 +318,51 @@ def test_attack_a_lexicon_of_a_million_rows(workspace, people):
         _import_lexicon(workspace, people, ("词条,类别,级别\n" + rows).encode())
     assert time.monotonic() - started < 10
     assert _stored(workspace, people) == ""
+
+
+# -- backups --------------------------------------------------------------------------------------------
+
+
+def test_attack_a_backup_that_is_an_empty_database_claiming_a_known_revision(workspace, people, tmp_path):
+    sqlite_only(workspace, "restore takes an SQLite file")
+    real = backup(workspace.db, people.admin, tmp_path / "real.sqlite3")
+    fake = tmp_path / "fake.sqlite3"
+    with sqlite3.connect(fake) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32))")
+        conn.execute("INSERT INTO alembic_version VALUES (?)", (real.revision,))
+    conn.close()
+    fresh = tmp_path / "fresh" / "desk.sqlite3"
+    fresh.parent.mkdir()
+    with pytest.raises(ValidationFailed, match="不是完好的审发台数据库备份"):
+        restore(fake, fresh, fresh.parent / "backups", "admin", PASSWORD)
+    assert not fresh.exists()
+
+
+def test_attack_a_backup_whose_audit_trail_was_edited_is_restored(workspace, people, tmp_path):
+    """Someone edits the audit trail in a backup file; restoring it would make the edit the desk's record."""
+    sqlite_only(workspace, "restore takes an SQLite file")
+    info = backup(workspace.db, people.admin, tmp_path / "b.sqlite3")
+    with sqlite3.connect(info.path) as conn:
+        conn.execute(
+            "UPDATE audit_events SET detail = detail || ' ' WHERE id = (SELECT max(id) FROM audit_events)"
+        )
+    conn.close()
+    database = workspace.paths.database
+    workspace.close()
+    before = database.read_bytes()
+    with pytest.raises(ValidationFailed, match="审计链"):
+        restore(info.path, database, workspace.paths.data_dir / "backups", "admin", PASSWORD, force=True)
+    assert database.read_bytes() == before
+
+
+def test_a_backup_from_a_newer_desk_is_refused(workspace, people, tmp_path):
+    sqlite_only(workspace, "restore takes an SQLite file")
+    info = backup(workspace.db, people.admin, tmp_path / "b.sqlite3")
+    with sqlite3.connect(info.path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.close()
+    fresh = tmp_path / "fresh" / "desk.sqlite3"
+    fresh.parent.mkdir()
+    with pytest.raises(ValidationFailed, match="更新版本"):
+        restore(info.path, fresh, fresh.parent / "backups", "admin", PASSWORD)
+    assert not fresh.exists()
