@@ -171,7 +171,7 @@ class PortalClient:
         """What the portal serves of the entry (STATUS), `{"status": "withdrawn", …}` for one it
         answers 410 Gone, None for one it does not know."""
         try:
-            return dict(json.loads(self._send("GET", self._entry_path(index_no), None)))
+            return dict(_parsed(self._send("GET", self._entry_path(index_no), None)))
         except PortalError as exc:
             if exc.params.get("status") == 404:
                 return None
@@ -181,8 +181,11 @@ class PortalClient:
 
     def entries(self) -> list[str]:
         """The 索引号 of every entry the portal holds, withdrawn ones included."""
-        data = json.loads(self._send("GET", "/api/v1/entries", None))
-        return [str(e["index_no"]) for e in data["entries"]]
+        data = _parsed(self._send("GET", "/api/v1/entries", None))
+        try:
+            return [str(e["index_no"]) for e in data["entries"]]
+        except (KeyError, TypeError) as exc:
+            raise _unrecognised() from exc
 
     def file(self, sha256: str) -> bytes | None:
         """A file as the portal serves it; None when it answers 404 or 410 (deleted)."""
@@ -209,7 +212,7 @@ class PortalClient:
                 parsed.get("index_no"),
                 data.decode("utf-8"),
             )
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise PortalError(QT_TRANSLATE_NOOP("DeskError", "门户的回执无法识别。"), True) from exc
         if expected_sha is not None and receipt.file_sha256 != expected_sha:
             raise PortalError(
@@ -325,6 +328,21 @@ class PortalClient:
                     )
         assert last is not None
         raise last
+
+
+def _unrecognised() -> PortalError:
+    return PortalError(QT_TRANSLATE_NOOP("DeskError", "门户的应答无法识别（不是约定的 JSON）。"), True)
+
+
+def _parsed(data: bytes) -> Any:
+    """The portal's JSON answer; HTML from a proxy, or JSON nested past the parser, is no answer."""
+    try:
+        value = json.loads(data)
+    except (ValueError, RecursionError) as exc:
+        raise _unrecognised() from exc
+    if not isinstance(value, dict):
+        raise _unrecognised()
+    return value
 
 
 def _json(value: Any) -> bytes:

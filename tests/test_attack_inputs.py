@@ -103,6 +103,12 @@ class Hostile:
             def _html(self) -> None:
                 self._send(200, "<html><body>维护中</body></html>".encode(), "text/html")
 
+            def _deep(self) -> None:
+                self._send(200, b"[" * 100_000 + b"]" * 100_000)
+
+            def _listed(self) -> None:
+                self._send(200, b'{"entries": 7}')
+
             def _badhash(self) -> None:
                 self._send(201, json.dumps({"receipt_id": "R1", "file_sha256": "0" * 64}).encode())
 
@@ -168,6 +174,18 @@ def test_attack_portal_redirects_the_token_to_another_host_over_plain_http(hosti
 def test_portal_answers_with_html_or_a_receipt_for_other_bytes(hostile, mode):
     with pytest.raises(PortalError, match="回执无法识别" if mode == "html" else "回执中的文件哈希"):
         _client(hostile.url + f"/{mode}").put_file(b"%PDF-1.7 test")
+
+
+def test_attack_portal_answers_a_read_with_html_or_json_of_another_shape(hostile):
+    """A proxy's HTML page, JSON nested past the parser, entries that are no list: a message, not a
+    traceback from json (the desk's 公示期 proof and `audit published` read these answers)."""
+    for mode in ("html", "deep", "listed"):
+        with pytest.raises(PortalError, match="应答无法识别"):
+            _client(hostile.url + f"/{mode}").entries()
+    with pytest.raises(PortalError, match="应答无法识别"):
+        _client(hostile.url + "/html").status("X-1")
+    with pytest.raises(PortalError, match="回执无法识别"):
+        _client(hostile.url + "/deep").put_file(b"%PDF-1.7 test")
 
 
 # -- the site sentinel's links -----------------------------------------------------------------------
