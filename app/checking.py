@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, desk_day, field_limits
+from app import audit, desk_day, field_limits, imported_csv
 from app.db.database import Database
 from app.db.models import CheckRun, DepartmentLexicon, Document, FindingRow, InterpretationMedia, User
 from app.documents import load_blob
@@ -23,7 +23,6 @@ from app.roles import Role
 from app.rulepacks import department_sources
 from app.workflow import get_document
 from publish.release import FIELD_LABELS
-from publish.report import spreadsheet_safe
 from review import nlp
 from review.engine import CheckOptions, check_bytes
 from review.errors import DocumentRejected, TranslatableError
@@ -61,9 +60,7 @@ def store_department_lexicon(session: Session, department_id: int, lexicon: Lexi
     session.flush()
 
 
-# A department's own terms are hundreds, seldom thousands: every check compiles them all.
-MAX_LEXICON_BYTES = 16 * 2**20
-MAX_LEXICON_TERMS = 100_000
+MAX_LEXICON_TERMS = 100_000  # every check compiles them all
 
 
 def save_department_lexicon(
@@ -78,19 +75,11 @@ def save_department_lexicon(
         raise PermissionDenied(
             QT_TRANSLATE_NOOP("DeskError", "只有本部门的保密审查员或系统管理员可以修改部门词库。")
         )
-    if len(content) > MAX_LEXICON_BYTES:
-        raise ValidationFailed(
-            QT_TRANSLATE_NOOP("DeskError", "词库“{name}”超过 {limit} MB，未导入。"),
-            name=name,
-            limit=MAX_LEXICON_BYTES // 2**20,
-        )
+    imported_csv.check_size(name, content)
     try:
         lexicon = parse_bytes(name, content)
-    except csv.Error as exc:  # a cell past the csv module's field limit, a stray quote
-        raise ValidationFailed(
-            QT_TRANSLATE_NOOP("DeskError", "词库“{name}”无法按 CSV 读取（单元格过长或引号不成对），未导入。"),
-            name=name,
-        ) from exc
+    except csv.Error as exc:
+        raise imported_csv.unreadable(name) from exc
     if len(lexicon.terms) + len(lexicon.allowed) > MAX_LEXICON_TERMS:
         raise ValidationFailed(
             QT_TRANSLATE_NOOP("DeskError", "词库“{name}”词条过多（{count} 条，上限 {limit} 条），未导入。"),
@@ -98,22 +87,9 @@ def save_department_lexicon(
             count=len(lexicon.terms) + len(lexicon.allowed),
             limit=MAX_LEXICON_TERMS,
         )
-    for cell in (*(c for t in lexicon.terms for c in (t.term, t.category, t.note)), *lexicon.allowed):
-        # `lexicon export` writes the cells back into a CSV file a reviewer opens in a spreadsheet.
-        if spreadsheet_safe(cell) != cell:
-            raise ValidationFailed(
-                QT_TRANSLATE_NOOP(
-                    "DeskError",
-                    "词库中的“{cell}”以 =、+、-、@ 开头，导出后在电子表格中会被当作公式执行，未导入。",
-                ),
-                cell=_abbreviated(cell),
-            )
-        # A NUL cannot be stored in PostgreSQL, and no control character is part of a term.
-        if any(ord(c) < 0x20 or ord(c) == 0x7F for c in cell):
-            raise ValidationFailed(
-                QT_TRANSLATE_NOOP("DeskError", "词库中的“{cell}”含有控制字符（如 NUL），未导入。"),
-                cell=_abbreviated(cell.encode("unicode_escape").decode("ascii")),
-            )
+    imported_csv.refuse_unsafe(
+        [*(c for t in lexicon.terms for c in (t.term, t.category, t.note)), *lexicon.allowed]
+    )
     for term in lexicon.terms:
         # Each term and category is stored with every finding it makes: they must fit there.
         field_limits.check(FindingRow.term, term.term, item=_abbreviated(term.term))

@@ -3,6 +3,7 @@ shipped packs (review.wording.packs) in every check of the department's document
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -11,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, field_limits
+from app import audit, field_limits, imported_csv
 from app.db.models import DepartmentRulePack, User
 from app.errors import QT_TRANSLATE_NOOP, PermissionDenied, ValidationFailed
 from app.roles import Role
@@ -72,6 +73,10 @@ def save_rulepack(session: Session, user: User, name: str, content: bytes) -> li
             QT_TRANSLATE_NOOP("DeskError", "规则包须为 CSV 文件（.csv）：{name}"), name=name
         )
     field_limits.check(DepartmentRulePack.name, name, item=name)
+    imported_csv.check_size(name, content)
+    with contextlib.suppress(UnicodeDecodeError):  # parse_bytes names it
+        # The file is stored as it came and exported so again: every cell is checked, not only rules.
+        imported_csv.refuse_unsafe(imported_csv.cells(name, content.decode("utf-8-sig")))
     pack = packs.parse_bytes(name, content)
     if _count(pack) == 0:
         reasons = "；".join(f"第 {i.line} 行：{i.message}" for i in pack.issues) or "文件中没有规则"

@@ -338,6 +338,24 @@ def test_attack_a_lexicon_of_a_million_rows(workspace, people):
     assert _stored(workspace, people) == ""
 
 
+def test_attack_a_rule_pack_with_a_formula_a_nul_a_huge_cell_or_of_gigantic_size(workspace, people):
+    """A rule pack is stored as it came and written back by `rulepack export`: the same checks as a lexicon."""
+    from app import rulepacks
+
+    header = "错误写法,应为,类别,级别,例外,来源\n"
+    bad = {
+        "公式": header + '示例市政府办公厅,示例市人民政府办公室,机构名称,警告,,"=HYPERLINK(""http://x"")"\n',
+        "控制字符": header + "示例市政府\x00办公厅,示例市人民政府办公室,机构名称,警告,,\n",
+        "单元格过长": header + "甲" * 2**18 + ",乙,机构名称,警告,,\n",
+        "超过 16 MB": header + "示例市政府办公厅,示例市人民政府办公室,机构名称,警告,,\n" * 300_000,
+    }
+    for reason, text in bad.items():
+        with workspace.db.write() as s, pytest.raises(ValidationFailed, match=reason):
+            rulepacks.save_rulepack(s, s.get_one(User, people.reviewer), "本地.csv", text.encode())
+    with workspace.db.read() as s:
+        assert rulepacks.department_sources(s, s.get_one(User, people.reviewer).department_id) == ()
+
+
 # -- backups --------------------------------------------------------------------------------------------
 
 
