@@ -246,43 +246,26 @@ def test_rotation_and_a_private_key_in_a_secure_keyring(
     assert result.items == 1
 
 
-def test_headless_keys_and_packages(tmp_path, sample_files):
-    import os
-    import subprocess
-    import sys
+def test_headless_keys_and_packages(tmp_path, sample_files, migrated_sqlite):
+    from tests.test_cli import demo_desk, desk, desk_here
 
-    root = Path(__file__).resolve().parents[1]
+    passphrase = {"DESK_KEY_PASSPHRASE": PASSPHRASE}
 
-    def desk(data: Path, *args: str, user: str | None = None):
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DESK_")}
-        env.update(DESK_PASSWORD="demo-2026", DESK_KEY_PASSPHRASE=PASSPHRASE)
-        who = ["--user", user] if user else []
-        return subprocess.run(
-            [sys.executable, "main.py", "--data-dir", str(data), *who, *args],
-            cwd=root,
-            env=env,
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-            timeout=120,
-        )
+    def run(data: Path, user: str, *args: str):
+        return desk_here(data, "--user", user, *args, password="demo-2026", env=passphrase)
 
-    secure, online = tmp_path / "secure", tmp_path / "online"
-    for data in (secure, online):
-        assert desk(data, "demo").returncode == 0
-    r = desk(secure, "key", "generate", user="admin")
+    secure = demo_desk(tmp_path / "secure", migrated_sqlite)
+    online = demo_desk(tmp_path / "online", migrated_sqlite)
+    # A real process, its sign-in password and the key's passphrase in its environment (no prompt to
+    # repeat the passphrase); the other steps run in-process.
+    r = desk(secure, "--user", "admin", "key", "generate", password="demo-2026", env=passphrase)
     assert r.returncode == 0 and "口令加密" in r.stdout, r.stderr
-    assert desk(secure, "key", "export", str(tmp_path / "key.json"), user="admin").returncode == 0
-    r = desk(online, "key", "register", str(tmp_path / "key.json"), user="admin")
+    assert run(secure, "admin", "key", "export", str(tmp_path / "key.json")).returncode == 0
+    r = run(online, "admin", "key", "register", str(tmp_path / "key.json"))
     assert r.returncode == 0 and "已登记" in r.stdout, r.stderr
 
-    r = desk(
-        secure,
-        "import",
-        str(sample_files["clean"]),
-        "--title",
-        "关于做好冬季供暖保障工作的通知",
-        user="clerk",
+    r = run(
+        secure, "clerk", "import", str(sample_files["clean"]), "--title", "关于做好冬季供暖保障工作的通知"
     )
     doc_id = r.stdout.split("#")[1].split("：")[0]
     edit = [
@@ -295,29 +278,27 @@ def test_headless_keys_and_packages(tmp_path, sample_files):
         "--category",
         DEMO_CATEGORY,
     ]
-    assert desk(secure, *edit, user="clerk").returncode == 0
-    assert desk(secure, "submit", doc_id, user="clerk").returncode == 0
-    r = desk(secure, "approve", doc_id, "--conclusion", "disclose", "--opinion", "同意", user="reviewer")
+    assert run(secure, "clerk", *edit).returncode == 0
+    assert run(secure, "clerk", "submit", doc_id).returncode == 0
+    r = run(secure, "reviewer", "approve", doc_id, "--conclusion", "disclose", "--opinion", "同意")
     assert r.returncode == 0, r.stderr
-    r = desk(secure, "publish", doc_id, "--summary", "供暖", "--target", "package", user="publisher")
+    r = run(secure, "publisher", "publish", doc_id, "--summary", "供暖", "--target", "package")
     assert r.returncode == 0, r.stderr
     package = tmp_path / "out.zip"
-    r = desk(secure, "package", "export", str(package), user="publisher")
+    r = run(secure, "publisher", "package", "export", str(package))
     assert r.returncode == 0 and "序号 1，1 项" in r.stdout, r.stderr
 
     truncated = tmp_path / "truncated.zip"
     truncated.write_bytes(package.read_bytes()[:-100])
-    r = desk(online, "package", "import", str(truncated), user="publisher")
+    r = run(online, "publisher", "package", "import", str(truncated))
     assert r.returncode == 2 and "已损坏或不完整" in r.stderr
-    r = desk(online, "package", "import", str(package), "--dry-run", user="publisher")
+    r = run(online, "publisher", "package", "import", str(package), "--dry-run")
     assert r.returncode == 0 and "关于做好冬季供暖保障工作的通知" in r.stdout, r.stderr
     site = tmp_path / "site"
-    r = desk(
-        online, "package", "import", str(package), "--target", "static", "--site", str(site), user="publisher"
-    )
+    r = run(online, "publisher", "package", "import", str(package), "--target", "static", "--site", str(site))
     assert r.returncode == 0 and "已导入：发布 1" in r.stdout, r.stderr
     assert len(list((site / "entries").glob("*.html"))) == 1
-    r = desk(online, "package", "import", str(package), user="publisher")
+    r = run(online, "publisher", "package", "import", str(package))
     assert r.returncode == 2 and "已经导入过" in r.stderr
 
 
