@@ -14,7 +14,7 @@ from app.db.models import AuditEvent, Blob, Document, User
 from app.errors import AuthenticationFailed, PermissionDenied
 from app.workspace import Workspace
 from tests.conftest import PASSWORD, approved_document, sqlite_only
-from tests.test_cli import desk
+from tests.test_cli import demo_desk, desk, desk_here
 
 
 def snapshot(workspace: Workspace) -> dict[str, object]:
@@ -104,25 +104,25 @@ def test_restore_refuses_what_is_not_a_backup_and_keeps_what_it_replaces(workspa
     assert kept is not None and kept.exists()
 
 
-def test_backup_and_restore_commands(tmp_path):
-    data = tmp_path / "d"
-    assert desk(data, "demo").returncode == 0
+def test_backup_and_restore_commands(tmp_path, migrated_sqlite):
+    data = demo_desk(tmp_path / "d", migrated_sqlite)
     out = tmp_path / "backup.sqlite3"
-    r = desk(data, "--user", "admin", "backup", str(out), password="demo-2026")
+    r = desk_here(data, "--user", "admin", "backup", str(out), password="demo-2026")
     assert r.returncode == 0 and "已备份" in r.stdout, r.stderr
-    r = desk(data, "--user", "clerk", "backup", str(out), password="demo-2026")
+    r = desk_here(data, "--user", "clerk", "backup", str(out), password="demo-2026")
     assert r.returncode == 2 and "系统管理员" in r.stderr
     fresh = tmp_path / "fresh"
-    r = desk(fresh, "restore", str(out))
+    r = desk_here(fresh, "restore", str(out))
     assert r.returncode == 2 and "--user" in r.stderr  # no sign-in, no restore
+    # A real process restores into the fresh data directory; the other steps run in-process.
     r = desk(fresh, "--user", "admin", "restore", str(out), password="demo-2026")
     assert r.returncode == 0, r.stderr
     listing = ["--user", "clerk", "list", "--format", "json"]
-    r = desk(fresh, *listing, password="demo-2026")
-    assert r.returncode == 0 and r.stdout == desk(data, *listing, password="demo-2026").stdout
-    r = desk(fresh, "--user", "admin", "restore", str(out), password="demo-2026")
+    r = desk_here(fresh, *listing, password="demo-2026")
+    assert r.returncode == 0 and r.stdout == desk_here(data, *listing, password="demo-2026").stdout
+    r = desk_here(fresh, "--user", "admin", "restore", str(out), password="demo-2026")
     assert r.returncode == 2 and "已有数据库" in r.stderr
-    r = desk(fresh, "--user", "clerk", "restore", str(out), "--force", password="demo-2026")
+    r = desk_here(fresh, "--user", "clerk", "restore", str(out), "--force", password="demo-2026")
     assert r.returncode == 2 and "系统管理员" in r.stderr
 
 
