@@ -129,27 +129,31 @@ def test_a_changed_date_of_writing_is_checked_again_before_approval(workspace, p
     )
 
 
-def test_the_cli_imports_lists_exports_and_rechecks_after_a_new_date(tmp_path):
-    from tests.test_cli import desk
+def test_the_cli_imports_lists_exports_and_rechecks_after_a_new_date(tmp_path, migrated_sqlite):
+    from tests.test_cli import demo_desk, desk, desk_here
 
-    data = tmp_path / "d"
-    desk(data, "demo")
+    data = demo_desk(tmp_path / "d", migrated_sqlite)
     pack = tmp_path / "本地机构.csv"
     pack.write_text(LOCAL, encoding="utf-8")
-    r = desk(data, "--user", "clerk", "rulepack", "import", str(pack), password="demo-2026")
+    r = desk_here(data, "--user", "clerk", "rulepack", "import", str(pack), password="demo-2026")
     assert r.returncode == 2 and "保密审查员" in r.stderr
-    r = desk(data, "--user", "reviewer", "rulepack", "import", str(pack), password="demo-2026")
+    r = desk_here(data, "--user", "reviewer", "rulepack", "import", str(pack), password="demo-2026")
     assert r.returncode == 0 and "已导入 1 个规则包" in r.stdout, r.stderr
+    # A real process: the list as a user reads it; the other steps run in-process.
     r = desk(data, "--user", "reviewer", "rulepack", "list", password="demo-2026")
     assert "本地机构.csv\t1 条" in r.stdout and "合并后的规则版本" in r.stdout
-    r = desk(data, "--user", "reviewer", "rulepack", "export", str(tmp_path / "out"), password="demo-2026")
+    r = desk_here(
+        data, "--user", "reviewer", "rulepack", "export", str(tmp_path / "out"), password="demo-2026"
+    )
     assert (tmp_path / "out" / "本地机构.csv").read_text(encoding="utf-8") == LOCAL
 
     draft = tmp_path / "通知.txt"
     draft.write_text("关于做好有关工作的通知\n国务院总理李克强主持会议。\n", encoding="utf-8")
-    r = desk(data, "--user", "clerk", "import", str(draft), password="demo-2026")
+    r = desk_here(data, "--user", "clerk", "import", str(draft), password="demo-2026")
     doc_id = int(re.search(r"已导入 #(\d+)", r.stdout).group(1))
-    r = desk(data, "--user", "clerk", "edit", str(doc_id), "--written-on", "2020-05-01", password="demo-2026")
+    r = desk_here(
+        data, "--user", "clerk", "edit", str(doc_id), "--written-on", "2020-05-01", password="demo-2026"
+    )
     assert r.returncode == 0 and "按新日期重新检查" in r.stdout and "保密检查：" in r.stdout, r.stderr
 
 
