@@ -248,14 +248,15 @@ def test_a_wav_named_mp3_is_a_warning(workspace, people, sample_files, tmp_path)
     assert mismatch.severity == "warning" and "WAV" in mismatch.context
 
 
-def test_headless_list_shows_what_each_media_file_is_and_the_reviewer_attests_it(tmp_path, sample_files):
-    from tests.test_cli import desk
+def test_headless_list_shows_what_each_media_file_is_and_the_reviewer_attests_it(
+    tmp_path, sample_files, migrated_sqlite
+):
+    from tests.test_cli import demo_desk, desk, desk_here
 
-    data = tmp_path / "d"
-    assert desk(data, "demo").returncode == 0
+    data = demo_desk(tmp_path / "d", migrated_sqlite)
 
     def run(user, *args):
-        return desk(data, "--user", user, *args, password="demo-2026")
+        return desk_here(data, "--user", user, *args, password="demo-2026")
 
     r = run("clerk", "import", str(sample_files["clean"]), "--title", "关于做好冬季供暖保障工作的通知")
     doc_id = r.stdout.split("#")[1].split("：")[0]
@@ -281,7 +282,8 @@ def test_headless_list_shows_what_each_media_file_is_and_the_reviewer_attests_it
     )
     assert r.returncode == 0, r.stderr
     assert run("clerk", "submit", doc_id).returncode == 0
-    listing = run("reviewer", "interpret", "list", doc_id).stdout
+    # A real process: its listing, as the reviewer reads it; the other steps run in-process.
+    listing = desk(data, "--user", "reviewer", "interpret", "list", doc_id, password="demo-2026").stdout
     assert "访谈录音.wav  实际类型：WAV 音频  待人工审查" in listing, listing
     assert "答问.mp4  实际类型：纯文本  已按实际内容进行保密检查" in listing
     media_id = listing.split("附件 ")[1].split("：")[0]
