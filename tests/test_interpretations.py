@@ -330,14 +330,13 @@ def test_interpretation_cannot_go_out_before_its_document(workspace, people, sam
         publish_to_catalog(workspace.db, people.publisher, interp_id, None)
 
 
-def test_headless_interpretation_flow(tmp_path, sample_files):
-    from tests.test_cli import desk
+def test_headless_interpretation_flow(tmp_path, sample_files, migrated_sqlite):
+    from tests.test_cli import demo_desk, desk, desk_here
 
-    data = tmp_path / "d"
-    assert desk(data, "demo").returncode == 0
+    data = demo_desk(tmp_path / "d", migrated_sqlite)
 
     def run(user, *args):
-        return desk(data, "--user", user, *args, password="demo-2026")
+        return desk_here(data, "--user", user, *args, password="demo-2026")
 
     r = run("clerk", "import", str(sample_files["clean"]), "--title", "关于做好冬季供暖保障工作的通知")
     doc_id = r.stdout.split("#")[1].split("：")[0]
@@ -360,7 +359,8 @@ def test_headless_interpretation_flow(tmp_path, sample_files):
         str(html),
     )
     assert r.returncode == 0 and "保密检查" in r.stdout, r.stderr
-    r = run("clerk", "interpret", "list", doc_id)
+    # A real process: its listing, as a user reads it; the other steps run in-process.
+    r = desk(data, "--user", "clerk", "interpret", "list", doc_id, password="demo-2026")
     assert "[政策问答] 草稿  供暖政策问答（市住建局）" in r.stdout
     # Filed later: the interpretation goes under its document's category.
     today = TODAY.isoformat()  # the day the check judged as of
@@ -383,14 +383,15 @@ def test_headless_interpretation_flow(tmp_path, sample_files):
     assert page_name(companion_index) in links(site / "entries" / page_name(index_no))
 
 
-def test_headless_revise_of_a_document_and_of_an_interpretations_text(tmp_path, sample_files):
-    from tests.test_cli import desk
+def test_headless_revise_of_a_document_and_of_an_interpretations_text(
+    tmp_path, sample_files, migrated_sqlite
+):
+    from tests.test_cli import demo_desk, desk, desk_here
 
-    data = tmp_path / "d"
-    assert desk(data, "demo").returncode == 0
+    data = demo_desk(tmp_path / "d", migrated_sqlite)
 
     def run(*args):
-        return desk(data, "--user", "clerk", *args, password="demo-2026")
+        return desk_here(data, "--user", "clerk", *args, password="demo-2026")
 
     r = run("import", str(sample_files["clean"]), "--title", "关于做好冬季供暖保障工作的通知")
     doc_id = r.stdout.split("#")[1].split("：")[0]
@@ -419,5 +420,6 @@ def test_headless_revise_of_a_document_and_of_an_interpretations_text(tmp_path, 
     assert r.returncode == 0 and "已上传第 2 版" in r.stdout and "阻断 2" in r.stdout, r.stdout + r.stderr
     r = run("revise", doc_id, "--html", str(html))
     assert r.returncode != 0 and "只有政策解读" in r.stderr
-    r = run("revise", doc_id)
+    # A real process: refused with its exit code; the other steps run in-process.
+    r = desk(data, "--user", "clerk", "revise", doc_id, password="demo-2026")
     assert r.returncode != 0 and "FILE" in r.stderr
