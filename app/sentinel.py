@@ -260,6 +260,13 @@ def _private(host: str) -> bool:
     return any(not a.is_global for a in addresses)
 
 
+def _refuse_private_peer(address: str) -> None:
+    """The address a connection reached, judged again: a name that resolved to a public address
+    when it was checked may resolve to an internal one when urllib connects (DNS rebinding)."""
+    if not ipaddress.ip_address(address.split("%")[0]).is_global:
+        raise _PrivateAddress(f"connected to a private address: {address}")
+
+
 class _GuardedRedirects(urllib.request.HTTPRedirectHandler):
     """A redirect is followed only where the first address could go: never into private ranges."""
 
@@ -281,7 +288,9 @@ def check_one(url: str, options: Options) -> Checked:
         # One deadline for the address and its redirects: a server sending a byte now and then
         # would otherwise hold a worker for as long as it likes.
         opener = bounded_http.opener(
-            options.timeout * LINK_DEADLINE, _GuardedRedirects(options.allow_private)
+            options.timeout * LINK_DEADLINE,
+            _GuardedRedirects(options.allow_private),
+            peer=None if options.allow_private else _refuse_private_peer,
         )
         request = urllib.request.Request(url, headers={"User-Agent": "DisclosureDesk-sentinel/1"})
         with opener.open(request, timeout=options.timeout) as response:
@@ -296,7 +305,7 @@ def check_one(url: str, options: Options) -> Checked:
     except socket.gaierror:
         return Checked(url, "dns")
     except urllib.error.URLError as exc:
-        return Checked(url, _reason(exc.reason))
+        return Checked(url, "private" if isinstance(exc.reason, _PrivateAddress) else _reason(exc.reason))
     except TimeoutError:
         return Checked(url, "timeout")
     except (OSError, ValueError) as exc:

@@ -16,7 +16,10 @@ import socket
 import ssl
 import time
 import urllib.request
+from collections.abc import Callable
 from typing import Any
+
+Peer = Callable[[str], None]
 
 
 class DeadlinePassed(TimeoutError):
@@ -78,42 +81,48 @@ class _DeadlineSocket:
 
 
 class _HTTPConnection(http.client.HTTPConnection):
-    def __init__(self, *args: Any, deadline: float, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, deadline: float, peer: Peer | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._deadline = deadline
+        self._deadline, self._peer = deadline, peer
 
     def connect(self) -> None:
         super().connect()
+        if self._peer is not None:
+            self._peer(self.sock.getpeername()[0])
         self.sock = _DeadlineSocket(self.sock, self._deadline)
 
 
 class _HTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, deadline: float, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, deadline: float, peer: Peer | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._deadline = deadline
+        self._deadline, self._peer = deadline, peer
 
     def connect(self) -> None:
         super().connect()
+        if self._peer is not None:
+            self._peer(self.sock.getpeername()[0])
         self.sock = _DeadlineSocket(self.sock, self._deadline)
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, deadline: float) -> None:
+    def __init__(self, deadline: float, peer: Peer | None) -> None:
         super().__init__()
-        self._deadline = deadline
+        self._deadline, self._peer = deadline, peer
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(functools.partial(_HTTPConnection, deadline=self._deadline), req)
+        return self.do_open(functools.partial(_HTTPConnection, deadline=self._deadline, peer=self._peer), req)
 
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, deadline: float, context: ssl.SSLContext | None) -> None:
+    def __init__(self, deadline: float, peer: Peer | None, context: ssl.SSLContext | None) -> None:
         super().__init__(context=context)
-        self._deadline, self._ssl = deadline, context
+        self._deadline, self._peer, self._ssl = deadline, peer, context
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(
-            functools.partial(_HTTPSConnection, deadline=self._deadline), req, context=self._ssl
+            functools.partial(_HTTPSConnection, deadline=self._deadline, peer=self._peer),
+            req,
+            context=self._ssl,
         )
 
 
@@ -125,11 +134,18 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
 
 
 def opener(
-    seconds: float, *handlers: urllib.request.BaseHandler, context: ssl.SSLContext | None = None
+    seconds: float,
+    *handlers: urllib.request.BaseHandler,
+    context: ssl.SSLContext | None = None,
+    peer: Peer | None = None,
 ) -> urllib.request.OpenerDirector:
-    """An opener whose every request (with its redirects) ends within `seconds` from now."""
+    """An opener whose every request (with its redirects) ends within `seconds` from now; `peer`
+    is given the address each connection reached, before anything is sent, and may raise an OSError
+    to refuse it (the name may resolve elsewhere now than when it was judged)."""
     deadline = time.monotonic() + seconds
-    return urllib.request.build_opener(_HTTPHandler(deadline), _HTTPSHandler(deadline, context), *handlers)
+    return urllib.request.build_opener(
+        _HTTPHandler(deadline, peer), _HTTPSHandler(deadline, peer, context), *handlers
+    )
 
 
 def read_capped(response: Any, limit: int) -> bytes:

@@ -214,6 +214,7 @@ def test_links_into_the_intranet_are_never_requested(hostile, monkeypatch):
     assert sentinel.check_one(hostile.url + "/page", sentinel.Options()).status == "private"
     assert sentinel.check_one("http://2130706433:1/", sentinel.Options()).status == "private"  # 127.0.0.1
     monkeypatch.setattr(sentinel, "_private", lambda host: host != "127.0.0.1")  # the hostile one is "public"
+    monkeypatch.setattr(sentinel, "_refuse_private_peer", lambda address: None)  # the redirect guard alone
     inside = Hostile()
     try:
         hostile.redirect_to = f"http://localhost:{inside.server.server_address[1]}/page/secret"
@@ -223,6 +224,14 @@ def test_links_into_the_intranet_are_never_requested(hostile, monkeypatch):
     finally:
         inside.close()
     assert inside.seen == []
+
+
+def test_attack_a_link_whose_name_resolves_inside_when_the_request_is_made(hostile, monkeypatch):
+    """DNS rebinding: the name is judged public, then resolves to an internal address when urllib
+    connects (here: judged public by patching the judge; the connection reaches 127.0.0.1)."""
+    monkeypatch.setattr(sentinel, "_private", lambda host: False)
+    assert sentinel.check_one(hostile.url + "/page", sentinel.Options()).status == "private"
+    assert hostile.seen == []
 
 
 # -- signed transfer packages ------------------------------------------------------------------------
