@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pymupdf
@@ -29,8 +27,7 @@ from review.model import Severity
 from review.samples import SAMPLE_BANK_CARD, SAMPLE_ID, SAMPLE_MOBILE, hidden_text_report, marked_notice
 from tests.conftest import PASSWORD, desk_args, submit_draft
 from tests.run_day import TODAY
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.test_cli import desk, desk_here
 
 
 def _submit(workspace, people, tmp_path, name: str, data: bytes, written_on: dt.date | None = None) -> int:
@@ -201,23 +198,27 @@ def test_a_second_reviewer_may_confirm(workspace, people, tmp_path):
     )
 
 
-def _cli(workspace, user: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DESK_")} | {"DESK_PASSWORD": PASSWORD}
-    return subprocess.run(
-        [sys.executable, "main.py", *desk_args(workspace), "--user", user, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+def _cli(workspace, user: str, *args: str, real_process: bool = False):
+    """`main.py --user USER ARGS…` on this workspace: in-process, or as a real process."""
+    run = desk if real_process else desk_here
+    return run(workspace.paths.data_dir, *desk_args(workspace)[2:], "--user", user, *args, password=PASSWORD)
 
 
 def test_declassify_command(workspace, people, tmp_path):
     doc = _text_doc(workspace, people, tmp_path, "维修计划.txt", MARKED, written_on=dt.date(2020, 1, 1))
     mark = str(_first(workspace, doc, "MARK-LEVEL"))
-    r = _cli(workspace, "reviewer", "decide", mark, "--decision", "keep", "--reason", "已过保密期限")
+    # A real process, on this workspace's database; the other steps run in-process.
+    r = _cli(
+        workspace,
+        "reviewer",
+        "decide",
+        mark,
+        "--decision",
+        "keep",
+        "--reason",
+        "已过保密期限",
+        real_process=True,
+    )
     assert r.returncode == 2 and "解密" in r.stderr
     r = _cli(
         workspace,
