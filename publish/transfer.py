@@ -172,7 +172,11 @@ def _well_formed(manifest: dict[str, Any]) -> bool:
     """The shape the desk writes, which every reader after this one takes for granted: a signed
     manifest is still not trusted to be well made."""
     items = manifest.get("items")
-    if not isinstance(items, list) or type(manifest.get("sequence")) is not int:
+    if (
+        not isinstance(items, list)
+        or type(manifest.get("sequence")) is not int
+        or not isinstance(manifest.get("department", {}), dict)
+    ):
         return False
     for item in items:
         if not (

@@ -259,8 +259,9 @@ def _body(key: Any, items: Any) -> bytes:
         b'[{"files":[{"sha256":"' + b"a" * 64 + b'","size":"big"}]}]',
         b'[{"files":[{"sha256":"../../etc/passwd","size":1}]}]',
         b'[{"action":"publish","index_no":7,"entry":[],"files":[]}]',
+        b'[],"department":"finance"',
     ],
-    ids=["deep", "items", "size", "sha", "entry"],
+    ids=["deep", "items", "size", "sha", "entry", "department"],
 )
 def test_attack_a_signed_manifest_of_the_wrong_shape_breaks_the_reader(tmp_path, items):
     """What the key holder signs is still read with care: a manifest that is not what the desk
@@ -281,11 +282,11 @@ def test_member_names_that_climb_out_or_repeat_are_refused(tmp_path):
             read_package(package, lambda _: key.public_key())
 
 
-def test_attack_a_re_signed_entry_with_fields_of_the_wrong_type(
+def test_attack_a_re_signed_entry_with_fields_of_the_wrong_type_or_another_department(
     workspace, people, sample_files, online, tmp_path
 ):
-    """A package signed with the department's key whose entry carries a date that is no date and a
-    title that is a list: refused with a message, nothing of it taken in."""
+    """A package signed with the department's key whose entry carries a date that is no date, a
+    title that is a list, or that claims another department: refused with a message, nothing taken in."""
     trust(online, offline_key(workspace, people))
     doc_id = approved_document(workspace, people, sample_files["clean"])
     publish_to_catalog(workspace.db, people.publisher, doc_id, None, summary="供暖", to_package=True)
@@ -298,9 +299,13 @@ def test_attack_a_re_signed_entry_with_fields_of_the_wrong_type(
     def listed_title(manifest: dict[str, Any]) -> None:
         manifest["items"][0]["entry"]["title"] = ["标题"]
 
-    for n, change in enumerate((bad_date, listed_title)):
+    def another_department(manifest: dict[str, Any]) -> None:
+        manifest["department"] = {"name": "财政局", "code": "CZJ"}
+
+    cases = {"written_on": bad_date, "title": listed_title, "声称来自“财政局”": another_department}
+    for n, (reason, change) in enumerate(cases.items()):
         package = _resigned(good, tmp_path / f"bad{n}.zip", workspace, people, change)
-        with pytest.raises(TransferError):
+        with pytest.raises(TransferError, match=reason):
             import_package(online.workspace.db, online.publisher, package)
     with online.workspace.db.read() as s:
         assert s.scalars(select(CatalogEntry)).all() == []
