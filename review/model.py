@@ -313,16 +313,23 @@ class Finding:
     def __getattr__(self, name: str) -> Any:
         # Reached only when `name` is not in the instance dict: a pending place or context is
         # made here, once, for every reader alike (equality, hashing, asdict, replace, pickling).
+        # Stored before the pending data is dropped, so that a reader in another thread at the
+        # same moment finds one or the other.
         values = self.__dict__
-        if name == "location" and "_place" in values:
-            page, _, make, data = values.pop("_place")
-            values["location"] = make(page, data)
-        elif name == "context" and "_span" in values:
-            start, end = values.pop("_span")
-            values["context"] = context_around(values.pop("_source"), start, end)
-        else:
-            raise AttributeError(name)
-        return values[name]
+        if name == "location":
+            pending = values.get("_place")
+            if pending is not None:
+                values["location"] = pending[2](pending[0], pending[3])
+                values.pop("_place", None)
+        elif name == "context":
+            span, source = values.get("_span"), values.get("_source")
+            if span is not None and source is not None:
+                values["context"] = context_around(source, *span)
+                values.pop("_span", None)
+                values.pop("_source", None)
+        if name in ("location", "context") and name in values:
+            return values[name]
+        raise AttributeError(name)
 
     def __getstate__(self) -> dict[str, Any]:
         # Made first, so that a pickled finding carries neither a locator's boxes nor the text.
