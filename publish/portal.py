@@ -44,6 +44,7 @@ class Receipt:
 
 
 MAX_JSON_BYTES = 64 * 2**20  # an answer of the API; the list of every entry is the largest
+MAX_RECEIPT_BYTES = 64 * 2**10
 
 
 def _secure_enough(url: str) -> bool:
@@ -204,6 +205,8 @@ class PortalClient:
 
     def _receipt(self, data: bytes, expected_sha: str | None) -> Receipt:
         try:
+            if len(data) > MAX_RECEIPT_BYTES:  # kept with the item: a portal may not fill the database
+                raise ValueError("receipt size")
             parsed = json.loads(data)
             receipt = Receipt(
                 str(parsed["receipt_id"]),

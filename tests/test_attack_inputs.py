@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app import sentinel
+from app import checking, sentinel
 from app.backup import backup, restore
 from app.catalog import publish_to_catalog
 from app.checking import department_lexicon_csv, save_department_lexicon
@@ -109,6 +109,9 @@ class Hostile:
             def _listed(self) -> None:
                 self._send(200, b'{"entries": 7}')
 
+            def _bigreceipt(self) -> None:
+                self._send(201, json.dumps({"receipt_id": "R1", "padding": " " * 2**20}).encode())
+
             def _badhash(self) -> None:
                 self._send(201, json.dumps({"receipt_id": "R1", "file_sha256": "0" * 64}).encode())
 
@@ -184,8 +187,9 @@ def test_attack_portal_answers_a_read_with_html_or_json_of_another_shape(hostile
             _client(hostile.url + f"/{mode}").entries()
     with pytest.raises(PortalError, match="应答无法识别"):
         _client(hostile.url + "/html").status("X-1")
-    with pytest.raises(PortalError, match="回执无法识别"):
-        _client(hostile.url + "/deep").put_file(b"%PDF-1.7 test")
+    for mode in ("deep", "bigreceipt"):  # a megabyte receipt would be kept with every publish job
+        with pytest.raises(PortalError, match="回执无法识别"):
+            _client(hostile.url + f"/{mode}").withdraw("X-1", "误发")
 
 
 # -- the site sentinel's links -----------------------------------------------------------------------
@@ -342,13 +346,18 @@ def test_lexicon_terms_that_are_huge_empty_or_carry_nul_and_bom(workspace, peopl
     assert _stored(workspace, people).splitlines()[1].startswith("内部资料,")  # BOM and blanks gone
 
 
-def test_attack_a_lexicon_of_a_million_rows(workspace, people):
+def test_attack_a_lexicon_of_a_million_rows(workspace, people, monkeypatch):
     """A million terms would make every later check build and run an automaton of that size."""
     rows = "词条一,其他,提示\n" * 1_000_000
     started = time.monotonic()
     with pytest.raises(ValidationFailed, match="超过 16 MB"):
         _import_lexicon(workspace, people, ("词条,类别,级别\n" + rows).encode())
     assert time.monotonic() - started < 10
+    monkeypatch.setattr(checking, "MAX_LEXICON_TERMS", 2)
+    with pytest.raises(ValidationFailed, match="词条过多"):
+        _import_lexicon(
+            workspace, people, "词条,类别,级别\n甲乙,其他,提示\n丙丁,其他,提示\n戊己,其他,提示\n".encode()
+        )
     assert _stored(workspace, people) == ""
 
 
