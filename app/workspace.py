@@ -23,6 +23,7 @@ class Workspace:
     paths: Paths
     settings: Settings
     db: Database
+    log_handler: logging.Handler | None = None
 
     @classmethod
     def open(
@@ -33,7 +34,7 @@ class Workspace:
     ) -> Workspace:
         paths = Paths.resolve(data_dir)
         paths.ensure()
-        _log_to_file(paths.log_file)
+        handler = _log_to_file(paths.log_file)
         settings = Settings.load(paths.settings_file)
         db = Database(db_url or settings.db_url or paths.default_db_url(), ask_password=ask_password)
         if db.is_sqlite and db.url.database:
@@ -41,13 +42,18 @@ class Workspace:
         migrate.upgrade(db, paths.backups_dir)
         audit_anchor.attach(db, paths.data_dir)  # writes are sealed and checkpointed outside the database
         log.info("workspace %s, database %s", paths.data_dir, db.display_name)
-        return cls(paths, settings, db)
+        return cls(paths, settings, db, handler)
 
     def save_settings(self) -> None:
         self.settings.save(self.paths.settings_file)
 
     def close(self) -> None:
         self.db.dispose()
+        # A process that opens workspace after workspace (the tests, in-process commands) would
+        # otherwise keep every data directory's log open and write each record into all of them.
+        if self.log_handler is not None:
+            logging.getLogger().removeHandler(self.log_handler)
+            self.log_handler.close()
 
 
 def owner_only(database: Path) -> None:
@@ -62,12 +68,15 @@ def owner_only(database: Path) -> None:
             path.chmod(0o600)
 
 
-def _log_to_file(path: Path) -> None:
+def _log_to_file(path: Path) -> logging.Handler | None:
+    """The handler added for this data directory's log; None when another open workspace of the same
+    directory logs there already (it keeps the handler and closes it)."""
     root = logging.getLogger()
     if any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
-        return
+        return None
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
+    return handler
