@@ -421,7 +421,7 @@ def _approved(session: Session, document: Document) -> tuple[Review, ReleaseRow,
 
 def publishing_issues(fields: CatalogFields, leaves: set[str]) -> list[LintIssue]:
     """The lint of an entry about to go out, and 发布机构, which the publisher may have cleared."""
-    issues = lint(fields, leaves=leaves)
+    issues = lint(fields, today=desk_day.today(), leaves=leaves)
     if not fields.publisher.strip():
         issues.insert(0, LintIssue("publisher", True, QT_TRANSLATE_NOOP("DeskError", "缺少发布机构。")))
     return issues
@@ -623,6 +623,7 @@ def lint_issues(db: Database, document_id: int, published_on: dt.date | None = N
     with db.read() as session:
         return lint(
             proposed_fields(session, document_id, published_on or desk_day.today()),
+            today=desk_day.today(),
             leaves=category_leaves(session),
         )
 

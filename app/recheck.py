@@ -30,7 +30,7 @@ from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app import faults
+from app import desk_day, faults
 from app.checking import desk_lexicon
 from app.db.database import Database
 from app.db.models import CatalogEntry, Decision, Department, FindingRow, Review
@@ -705,7 +705,7 @@ def findings_of(
     """The findings above 提示 of `rules_of` in one stored text, as the engine makes them on a
     stream (`engine.stream_findings`, the step a check runs on each stream)."""
     streams = text_store.read_text(text)
-    on = written_on or dt.date.today()
+    on = written_on or desk_day.today()
     lexicon, packs = rules_of.lexicon, rules_of.packs
     # Only new terms: the places are read only where one is found.
     only_terms = not rules_of.engine_rules and packs is None and lexicon is not None

@@ -45,7 +45,7 @@ def missing_for_submission(session: Session, document_id: int) -> list[LintIssue
     fields = proposed_fields(session, document_id, desk_day.today())
     return [
         issue
-        for issue in lint(fields, leaves=leaves(session))
+        for issue in lint(fields, today=desk_day.today(), leaves=leaves(session))
         if issue.blocking and issue.field in REQUIRED_AT_SUBMISSION
     ]
 
