@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import re
+import stat
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -226,10 +227,15 @@ def read_package(path: Path, trusted: Callable[[str], Ed25519PublicKey | None]) 
     """Opens and verifies a package; `trusted(key_id)` gives a registered, unrevoked key or None."""
     name = path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_PACKAGE_BYTES:
+        on_disk = path.stat()
+        if not stat.S_ISREG(on_disk.st_mode):  # a FIFO would block the reader, /dev/zero never end
+            raise TransferError(
+                QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”不是普通文件，拒绝读取。"), name=name
+            )
+        if on_disk.st_size > MAX_PACKAGE_BYTES:
             raise TransferError(QT_TRANSLATE_NOOP("DeskError", "传输包“{name}”过大，拒绝读取。"), name=name)
-        data = path.read_bytes()
+        with path.open("rb") as f:  # no further than its size: a file still growing reads as cut short
+            data = f.read(on_disk.st_size)
     except OSError as exc:
         raise TransferError(
             QT_TRANSLATE_NOOP("DeskError", "无法读取传输包“{name}”：{reason}"), name=name, reason=exc.strerror

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -274,6 +275,16 @@ def test_attack_a_signed_manifest_of_the_wrong_shape_breaks_the_reader(tmp_path,
     package = _signed(tmp_path / "p.zip", _body(key, items), key)
     with pytest.raises(TransferError, match="清单无法识别"):
         read_package(package, lambda _: key.public_key())
+
+
+def test_attack_a_package_that_is_a_fifo_or_a_device(tmp_path):
+    """`package import` of a FIFO blocked for ever in read_bytes; a device such as /dev/zero (size 0)
+    was read without end."""
+    fifo = tmp_path / "package.zip"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(TransferError, match="不是普通文件"):
+            read_package(path, lambda _: None)
 
 
 @pytest.mark.filterwarnings("ignore:Duplicate name")
