@@ -1337,27 +1337,32 @@ Data folder: {path}</translation>
         <translation>“{value}” is not a statutory document type.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="73"/>
+        <location filename="../../app/checking.py" line="77"/>
         <source>只有本部门的保密审查员或系统管理员可以修改部门词库。</source>
         <translation>Only the department&apos;s confidentiality reviewers or system administrators can change its lexicon.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="86"/>
+        <location filename="../../app/checking.py" line="85"/>
+        <source>词库“{name}”词条过多（{count} 条，上限 {limit} 条），未导入。</source>
+        <translation>Lexicon “{name}” has too many entries ({count}, at most {limit}); not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/checking.py" line="104"/>
         <source>允许词“{entries}”是词库中的词或其一部分，会使所有文件中的该词不再提示，未导入。允许词须是带上下文的短语（如“单位内部资料管理”）。</source>
         <translation>The allowed phrases “{entries}” are lexicon terms or parts of them and would stop the term being reported in every file; not imported. An allowed phrase must be a phrase with context (such as “单位内部资料管理”).</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="99"/>
+        <location filename="../../app/checking.py" line="117"/>
         <source>删除词条或降低其级别须由系统管理员进行（{terms}），词库未修改。</source>
         <translation>Only a system administrator can remove terms or lower their level ({terms}); the lexicon was not changed.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="147"/>
+        <location filename="../../app/checking.py" line="165"/>
         <source>“{name}”太大或太复杂，检查时内存不足。</source>
         <translation>“{name}” is too large or too complex: out of memory while checking.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="151"/>
+        <location filename="../../app/checking.py" line="169"/>
         <location filename="../../app/filecheck.py" line="101"/>
         <location filename="../../app/filecheck.py" line="196"/>
         <source>“{name}”无法检查（文件可能已损坏）：{reason}</source>
@@ -1409,7 +1414,7 @@ Data folder: {path}</translation>
         <translation>Login “{login}” is already taken.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="153"/>
+        <location filename="../../app/backup.py" line="159"/>
         <location filename="../../app/users.py" line="92"/>
         <source>登录名或密码不正确。</source>
         <translation>Wrong login or password.</translation>
@@ -1890,22 +1895,22 @@ Data folder: {path}</translation>
         <translation>The issuing body is missing.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="681"/>
+        <location filename="../../app/catalog.py" line="682"/>
         <source>条目“{index_no}”的修改文件未通过保密检查，拒绝发布：{problems}。</source>
         <translation>The amending document of entry “{index_no}” failed the confidentiality check; not published: {problems}.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="897"/>
+        <location filename="../../app/catalog.py" line="898"/>
         <source>只有本部门的发布管理员可以修改目录条目“{index_no}”的有效性。</source>
         <translation>Only a publishing manager of the entry&apos;s own department can change the validity of catalog entry “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="904"/>
+        <location filename="../../app/catalog.py" line="905"/>
         <source>“{title}”不是规章或规范性文件：有效性只适用于规章和规范性文件。</source>
         <translation>“{title}” is not a rule or a normative document: validity applies only to rules and normative documents.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="916"/>
+        <location filename="../../app/catalog.py" line="917"/>
         <source>修改文件未通过保密检查：{problems}。请改写。</source>
         <translation>The amending document entered fails the confidentiality check: {problems}. Rewrite it.</translation>
     </message>
@@ -1941,13 +1946,13 @@ Data folder: {path}</translation>
         <translation>The reason for withdrawing fails the confidentiality check: {problems}. Rewrite the reason.</translation>
     </message>
     <message>
-        <location filename="../../app/catalog.py" line="887"/>
+        <location filename="../../app/catalog.py" line="888"/>
         <source>只有发布管理员可以修改有效性。</source>
         <translation>Only publishing managers can change the validity.</translation>
     </message>
     <message>
         <location filename="../../app/catalog.py" line="577"/>
-        <location filename="../../app/catalog.py" line="891"/>
+        <location filename="../../app/catalog.py" line="892"/>
         <location filename="../../app/notice_periods.py" line="60"/>
         <source>目录中没有已发布的索引号“{index_no}”。</source>
         <translation>The catalog has no published index number “{index_no}”.</translation>
@@ -2059,55 +2064,75 @@ Data folder: {path}</translation>
         <translation>The index number scheme cannot be read: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="78"/>
+        <location filename="../../publish/portal.py" line="85"/>
         <source>门户地址必须使用 HTTPS：{url}</source>
         <translation>The portal address must use HTTPS: {url}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="137"/>
+        <location filename="../../publish/portal.py" line="147"/>
         <source>待发送的文件与复核通过的文件不一致，已停止。</source>
         <translation>The file to send is not the verified one; stopped.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="204"/>
+        <location filename="../../publish/portal.py" line="219"/>
         <source>门户的回执无法识别。</source>
         <translation>The portal&apos;s receipt cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="207"/>
+        <location filename="../../publish/portal.py" line="222"/>
         <source>门户回执中的文件哈希（{got}）与发送的文件（{sent}）不一致。</source>
         <translation>The file hash in the portal&apos;s receipt ({got}) does not match the file sent ({sent}).</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="247"/>
+        <location filename="../../publish/portal.py" line="262"/>
+        <source>门户的响应超过 {limit} MB，已停止读取。</source>
+        <translation>The portal's response is larger than {limit} MB; reading stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/portal.py" line="268"/>
+        <source>门户在 {seconds} 秒内没有完成响应（响应过慢），已中断。</source>
+        <translation>The portal did not finish its response within {seconds} seconds (too slow); stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/portal.py" line="281"/>
+        <source>门户把请求转到了别处（HTTP {status}：{location}），审发台不跟随转向，以免访问令牌被带到别的地址。请把门户地址设为它的最终地址。</source>
+        <translation>The portal redirected the request elsewhere (HTTP {status}: {location}). The desk does not follow redirects, so that the access token is never sent to another address. Set the portal address to its final address.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/portal.py" line="290"/>
         <source>门户拒绝了访问令牌（HTTP {status}），请重新设置令牌。</source>
         <translation>The portal refused the access token (HTTP {status}); set the token again.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="253"/>
+        <location filename="../../publish/portal.py" line="296"/>
         <source>门户拒绝了请求（HTTP {status}）：{detail}</source>
         <translation>The portal refused the request (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="259"/>
+        <location filename="../../publish/portal.py" line="302"/>
         <source>门户出错（HTTP {status}）：{detail}</source>
         <translation>Portal error (HTTP {status}): {detail}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="266"/>
-        <location filename="../../publish/portal.py" line="281"/>
+        <location filename="../../publish/portal.py" line="309"/>
+        <location filename="../../publish/portal.py" line="324"/>
         <source>门户在 {seconds} 秒内没有响应。</source>
         <translation>The portal did not answer within {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="275"/>
+        <location filename="../../publish/portal.py" line="318"/>
         <source>门户的 TLS 证书验证失败：{reason}</source>
         <translation>The portal&apos;s TLS certificate failed verification: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/portal.py" line="287"/>
+        <location filename="../../publish/portal.py" line="330"/>
         <source>无法连接门户：{reason}</source>
         <translation>Cannot reach the portal: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../publish/portal.py" line="337"/>
+        <source>门户的应答无法识别（不是约定的 JSON）。</source>
+        <translation>The portal's answer cannot be understood (not the agreed JSON).</translation>
     </message>
     <message>
         <location filename="../../app/secrets.py" line="72"/>
@@ -2317,145 +2342,160 @@ Data folder: {path}</translation>
         <translation>{count} index numbers in the package are already used by other entries on this machine; nothing was imported: {clashes}. The offline review machine and this machine numbered in the same range independently. What to do: 1. a system administrator sets non-overlapping serial ranges for the department in “Catalog settings” on both machines, so that it does not happen again; 2. choose “Skip clashing entries” (command line --skip-clashes) to import the rest of the package; 3. the offline review machine withdraws the clashing entries and reviews and publishes them again as new documents to get new index numbers.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="600"/>
+        <location filename="../../app/transfer.py" line="565"/>
+        <source>{item}的字段 {field} 无法识别，拒绝导入。</source>
+        <translation>{item}: field {field} is not recognised; not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/transfer.py" line="620"/>
         <source>传输包 {package} 已经导入过，拒绝再次导入（重放）。</source>
         <translation>Package {package} was imported before; refused (replay).</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="612"/>
+        <location filename="../../app/transfer.py" line="632"/>
         <source>传输包序号 {sequence} 不大于已导入的 {last}：可能是重放的旧包，拒绝导入。</source>
         <translation>Package sequence {sequence} is not above the last imported, {last}: possibly an old package replayed; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="672"/>
+        <location filename="../../app/transfer.py" line="692"/>
         <source>索引号“{index_no}”已被本机目录中的其他条目使用，拒绝导入。</source>
         <translation>Index number “{index_no}” belongs to another entry of this catalog; refused.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="686"/>
+        <location filename="../../app/transfer.py" line="706"/>
         <source>传输包条目“{index_no}”缺少发布文件。</source>
         <translation>Package item “{index_no}” has no published file.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="727"/>
+        <location filename="../../app/transfer.py" line="747"/>
         <source>传输包要修改的条目“{index_no}”不在本机目录中。</source>
         <translation>The entry “{index_no}” the package changes is not in this catalog.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="742"/>
+        <location filename="../../app/transfer.py" line="762"/>
         <source>传输包含有无法识别的操作“{action}”。</source>
         <translation>The package holds an unknown action “{action}”.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="775"/>
+        <location filename="../../app/transfer.py" line="795"/>
         <source>传输包条目“{index_no}”未通过本机的保密检查：{problems}。未导入任何内容。</source>
         <translation>Package item “{index_no}” failed this machine&apos;s confidentiality check: {problems}. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="795"/>
+        <location filename="../../app/transfer.py" line="815"/>
         <source>传输包条目“{index_no}”是对索引号“{target}”的解读，但该文件属于其他部门（{owner}），本包的签名部门无权为其添加解读。未导入任何内容。</source>
         <translation>Package entry “{index_no}” is an interpretation of index number “{target}”, but that document belongs to another department ({owner}) and the package&apos;s signing department may not add interpretations to it. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/transfer.py" line="807"/>
+        <location filename="../../app/transfer.py" line="827"/>
         <source>传输包条目“{index_no}”没有冻结的发布内容，拒绝导入。</source>
         <translation>Package item “{index_no}” has no frozen release; refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="58"/>
+        <location filename="../../publish/transfer.py" line="60"/>
         <source>私钥口令至少需要 8 个字符。</source>
         <translation>The private key passphrase needs at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="70"/>
+        <location filename="../../publish/transfer.py" line="72"/>
         <source>私钥口令不正确，或私钥文件已损坏。</source>
         <translation>Wrong passphrase, or the private key is damaged.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="72"/>
+        <location filename="../../publish/transfer.py" line="74"/>
         <source>私钥不是 Ed25519 密钥。</source>
         <translation>The private key is not an Ed25519 key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="86"/>
+        <location filename="../../publish/transfer.py" line="88"/>
         <source>公钥无法读取。</source>
         <translation>The public key cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="88"/>
+        <location filename="../../publish/transfer.py" line="90"/>
         <source>公钥不是 Ed25519 密钥。</source>
         <translation>The public key is not an Ed25519 key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="122"/>
+        <location filename="../../publish/transfer.py" line="124"/>
         <source>不是审发台的公钥文件。</source>
         <translation>Not a Disclosure Desk public key file.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="124"/>
+        <location filename="../../publish/transfer.py" line="126"/>
         <source>公钥文件中的密钥编号与公钥不符。</source>
         <translation>The key id in the public key file does not match the key.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="200"/>
+        <location filename="../../publish/transfer.py" line="233"/>
+        <source>传输包“{name}”不是普通文件，拒绝读取。</source>
+        <translation>Package “{name}” is not a regular file; not read.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="236"/>
         <source>传输包“{name}”过大，拒绝读取。</source>
         <translation>Package “{name}” is too large; not read.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="204"/>
+        <location filename="../../publish/transfer.py" line="241"/>
         <source>无法读取传输包“{name}”：{reason}</source>
         <translation>Cannot read package “{name}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="211"/>
+        <location filename="../../publish/transfer.py" line="249"/>
+        <source>传输包“{name}”含有重名的文件，拒绝导入。</source>
+        <translation>Package “{name}” holds two files of the same name; not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../publish/transfer.py" line="253"/>
         <source>传输包“{name}”没有签名或清单，拒绝导入。</source>
         <translation>Package “{name}” has no signature or manifest; refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="219"/>
-        <location filename="../../publish/transfer.py" line="273"/>
+        <location filename="../../publish/transfer.py" line="261"/>
+        <location filename="../../publish/transfer.py" line="319"/>
         <source>传输包“{name}”已损坏或不完整（可能被截断）。</source>
         <translation>Package “{name}” is damaged or incomplete (perhaps truncated).</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="223"/>
+        <location filename="../../publish/transfer.py" line="265"/>
         <source>传输包“{name}”的清单过大（超过 {limit} MB），拒绝读取。</source>
         <translation>The manifest of package “{name}” is too large (over {limit} MB); not read.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="231"/>
-        <location filename="../../publish/transfer.py" line="252"/>
+        <location filename="../../publish/transfer.py" line="273"/>
+        <location filename="../../publish/transfer.py" line="298"/>
         <source>传输包“{name}”的清单无法识别。</source>
         <translation>The manifest of package “{name}” is not recognised.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="236"/>
+        <location filename="../../publish/transfer.py" line="278"/>
         <source>传输包“{name}”由未登记或已吊销的密钥（{key}）签名，拒绝导入。</source>
         <translation>Package “{name}” is signed by an unregistered or revoked key ({key}); refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="244"/>
+        <location filename="../../publish/transfer.py" line="286"/>
         <source>传输包“{name}”的签名无效：清单在签名后被改动过。</source>
         <translation>The signature of package “{name}” is invalid: the manifest was changed after signing.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="258"/>
+        <location filename="../../publish/transfer.py" line="304"/>
         <source>传输包“{name}”含有清单之外的文件，拒绝导入。</source>
         <translation>Package “{name}” holds files its manifest does not name; refused.</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="265"/>
+        <location filename="../../publish/transfer.py" line="311"/>
         <source>传输包“{name}”缺少文件或文件大小不符（{sha}）。</source>
         <translation>Package “{name}” lacks a file or a file has the wrong size ({sha}).</translation>
     </message>
     <message>
-        <location filename="../../publish/transfer.py" line="277"/>
+        <location filename="../../publish/transfer.py" line="323"/>
         <source>传输包“{name}”中的文件 {sha} 与清单的哈希不符。</source>
         <translation>File {sha} in package “{name}” does not match its hash in the manifest.</translation>
     </message>
     <message>
         <location filename="../../app/backup.py" line="81"/>
-        <location filename="../../app/backup.py" line="155"/>
+        <location filename="../../app/backup.py" line="161"/>
         <source>只有系统管理员可以备份或恢复数据库。</source>
         <translation>Only system administrators can back up or restore the database.</translation>
     </message>
@@ -2465,24 +2505,29 @@ Data folder: {path}</translation>
         <translation>Back up a shared (PostgreSQL) database with the server&apos;s tools, such as pg_dump.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="117"/>
+        <location filename="../../app/backup.py" line="123"/>
         <source>“{name}”不是完好的审发台数据库备份。</source>
         <translation>“{name}” is not a sound Disclosure Desk database backup.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="123"/>
+        <location filename="../../app/backup.py" line="129"/>
         <source>备份来自更新版本的审发台（数据库版本 {revision}），请先升级本机的审发台。</source>
         <translation>The backup comes from a newer Disclosure Desk (database version {revision}); upgrade this desk first.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="137"/>
+        <location filename="../../app/backup.py" line="143"/>
         <source>数据库正被使用。请先关闭所有使用该数据目录的审发台，再恢复备份。</source>
         <translation>The database is in use. Close every desk using this data directory, then restore.</translation>
     </message>
     <message>
-        <location filename="../../app/backup.py" line="183"/>
+        <location filename="../../app/backup.py" line="189"/>
         <source>数据目录中已有数据库。如确要用备份替换它，请确认覆盖（当前数据库会先另存一份）。</source>
         <translation>The data directory already has a database. To replace it with the backup, confirm the overwrite (the current database is kept first).</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup.py" line="242"/>
+        <source>备份的审计链被改动过，拒绝恢复：{problem}</source>
+        <translation>The backup's audit trail has been altered; not restored: {problem}</translation>
     </message>
     <message>
         <location filename="../../app/db/credentials.py" line="67"/>
@@ -2521,7 +2566,7 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../app/published_audit.py" line="91"/>
-        <location filename="../../app/sentinel.py" line="97"/>
+        <location filename="../../app/sentinel.py" line="99"/>
         <source>网站文件夹不存在：{path}</source>
         <translation>The site folder does not exist: {path}</translation>
     </message>
@@ -2952,17 +2997,17 @@ Data folder: {path}</translation>
         <translation>Recheck {run}, in progress, has {parts} partitions, not {asked}.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="862"/>
+        <location filename="../../app/recheck.py" line="890"/>
         <source>没有编号为 {run} 的复查。</source>
         <translation>There is no recheck {run}.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="892"/>
+        <location filename="../../app/recheck.py" line="920"/>
         <source>“{index_no}”来自传输包，须在报送它的机器上更正。</source>
         <translation>“{index_no}” came in a transfer package; correct it on the machine that sent it.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="897"/>
+        <location filename="../../app/recheck.py" line="925"/>
         <source>只有本部门的经办人可以更正目录条目“{index_no}”。</source>
         <translation>Only clerks of the entry&apos;s own department can correct catalog entry “{index_no}”.</translation>
     </message>
@@ -3042,37 +3087,37 @@ Data folder: {path}</translation>
         <translation>Only clerks of the department can convert to proactive disclosure.</translation>
     </message>
     <message>
-        <location filename="../../app/rulepacks.py" line="72"/>
+        <location filename="../../app/rulepacks.py" line="73"/>
         <source>规则包须为 CSV 文件（.csv）：{name}</source>
         <translation>A rule pack must be a CSV file (.csv): {name}</translation>
     </message>
     <message>
-        <location filename="../../app/rulepacks.py" line="79"/>
+        <location filename="../../app/rulepacks.py" line="84"/>
         <source>规则包“{name}”中没有可用的规则，未导入：{reasons}</source>
         <translation>Rule pack “{name}” has no usable rules; not imported: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../app/rulepacks.py" line="94"/>
+        <location filename="../../app/rulepacks.py" line="99"/>
         <source>停用规则或删去已有规则须由系统管理员进行（规则包“{name}”），未导入。</source>
         <translation>Only a system administrator can disable rules or remove existing ones (rule pack “{name}”); not imported.</translation>
     </message>
     <message>
-        <location filename="../../app/rulepacks.py" line="125"/>
+        <location filename="../../app/rulepacks.py" line="130"/>
         <source>只有系统管理员可以删除部门规则包。</source>
         <translation>Only system administrators can delete department rule packs.</translation>
     </message>
     <message>
-        <location filename="../../app/rulepacks.py" line="132"/>
+        <location filename="../../app/rulepacks.py" line="137"/>
         <source>本部门没有规则包“{name}”。</source>
         <translation>The department has no rule pack “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../app/rulepacks.py" line="151"/>
+        <location filename="../../app/rulepacks.py" line="156"/>
         <source>只有本部门的保密审查员或系统管理员可以修改部门规则包。</source>
         <translation>Only the department&apos;s confidentiality reviewers or system administrators can change its rule packs.</translation>
     </message>
     <message>
-        <location filename="../../app/sentinel.py" line="402"/>
+        <location filename="../../app/sentinel.py" line="419"/>
         <source>没有编号为 {run} 的已完成巡检。</source>
         <translation>There is no finished inspection {run}.</translation>
     </message>
@@ -3230,6 +3275,26 @@ Data folder: {path}</translation>
         <location filename="../../app/submission.py" line="69"/>
         <source>“{title}”还不能提交审查：{problems}。请在“文件信息”中补全后再提交。</source>
         <translation>“{title}” cannot be submitted for review yet: {problems}. Complete them in “Document details”, then submit.</translation>
+    </message>
+    <message>
+        <location filename="../../app/imported_csv.py" line="21"/>
+        <source>文件“{name}”超过 {limit} MB，未导入。</source>
+        <translation>File “{name}” is larger than {limit} MB; not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/imported_csv.py" line="30"/>
+        <source>文件“{name}”无法按 CSV 读取（单元格过长或引号不成对），未导入。</source>
+        <translation>File “{name}” cannot be read as CSV (a cell too long or unbalanced quotes); not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/imported_csv.py" line="49"/>
+        <source>“{cell}”以 =、+、-、@ 开头，导出后在电子表格中会被当作公式执行，未导入。</source>
+        <translation>“{cell}” starts with =, +, - or @ and would run as a formula in a spreadsheet once exported; not imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/imported_csv.py" line="54"/>
+        <source>“{cell}”含有控制字符（如 NUL），未导入。</source>
+        <translation>“{cell}” contains a control character (such as NUL); not imported.</translation>
     </message>
 </context>
 <context>
@@ -6486,27 +6551,27 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Text listing the statutory grounds for withholding (such as “state secrets, trade secrets, personal privacy”); just verify it</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="326"/>
+        <location filename="../../app/checking.py" line="344"/>
         <source>内容无法识别：既不是已知的音视频格式，也不是可检查的文档，须审查员人工审查。</source>
         <translation>Unrecognised content: neither a known audio or video format nor a document that can be checked; a reviewer must review it by hand.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="330"/>
+        <location filename="../../app/checking.py" line="348"/>
         <source>文件名表示音视频，但内容是可检查的文档，已按实际内容检查。</source>
         <translation>The file name says audio/video, but the content is a document that can be checked; it was checked by its actual content.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="333"/>
+        <location filename="../../app/checking.py" line="351"/>
         <source>文件扩展名与实际的音视频格式不符。</source>
         <translation>The file extension does not match the actual audio/video format.</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="338"/>
+        <location filename="../../app/checking.py" line="356"/>
         <source>音视频内容无法自动检查，须审查员试听或观看后逐个确认（人工审查）。</source>
         <translation>Audio/video content cannot be checked automatically; a reviewer must listen to or watch each file and confirm it (manual review).</translation>
     </message>
     <message>
-        <location filename="../../app/checking.py" line="355"/>
+        <location filename="../../app/checking.py" line="373"/>
         <source>音视频附件</source>
         <translation>Audio/video attachment</translation>
     </message>
