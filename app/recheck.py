@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -559,7 +559,7 @@ class _Worker:
                     break
                 texts = self._texts(session, rows, departments)
                 kept = _decided_keep(session, [r.review_id for r in rows if r.review_id is not None])
-            hits: list[dict[str, Any]] = []
+            hits: list[tuple[Any, ...]] = []
             backfill: dict[str, text_store.Packed] = {}
             read = 0
             for row in rows:
@@ -592,8 +592,7 @@ class _Worker:
                 for sha, packed in backfill.items():
                     keep_text(session, sha, packed, backfilled=True)
                 if hits:
-                    # Core, on the connection: the ORM bulk path cost a tenth of a run.
-                    session.connection().execute(insert(RecheckHit), hits)
+                    _insert_hits(session, hits)
                 session.execute(
                     update(RecheckPart)
                     .where(RecheckPart.run_id == self.run_id, RecheckPart.part == part)
@@ -734,36 +733,85 @@ def findings_of(
     return [f for f in engine._dedupe(findings) if f.severity is not Severity.INFO]
 
 
-def _hit(run_id: int, entry_id: int, department_id: int, f: Finding) -> dict[str, Any]:
-    """A RecheckHit row (inserted in bulk: a dense catalog has millions)."""
-    return {
-        "run_id": run_id,
-        "catalog_entry_id": entry_id,
-        "department_id": department_id,
-        "rule_id": f.rule_id,
-        "category": f.category,
-        "severity": f.severity.value,
-        "message": f.message,
-        "channel": f.channel.value,
-        "location": _JSON.encode(_location_json(f.location)),
-        "text": f.text,
-        "context": f.context,
-        "term": f.term,
-    }
+_HIT_COLUMNS = (
+    "run_id",
+    "catalog_entry_id",
+    "department_id",
+    "rule_id",
+    "category",
+    "severity",
+    "message",
+    "channel",
+    "location",
+    "text",
+    "context",
+    "term",
+)
+_HIT_INSERT = f"INSERT INTO recheck_hits ({', '.join(_HIT_COLUMNS)}) VALUES ({{marks}})"
 
 
-# json.dumps(..., ensure_ascii=False) makes an encoder at every call: a third of a hit's row.
-_JSON = json.JSONEncoder(ensure_ascii=False)
+def _hit(run_id: int, entry_id: int, department_id: int, f: Finding) -> tuple[Any, ...]:
+    """A RecheckHit row in _HIT_COLUMNS order (inserted in bulk: a dense catalog has millions)."""
+    return (
+        run_id,
+        entry_id,
+        department_id,
+        f.rule_id,
+        f.category,
+        f.severity._value_,
+        f.message,
+        f.channel._value_,
+        _location_text(f.location),
+        f.text,
+        f.context,
+        f.term,
+    )
 
 
-def _location_json(loc: Location) -> dict[str, Any]:
-    out = {k: v for k, v in loc.__dict__.items() if v is not None and k != "rects"}
+def _insert_hits(session: Session, hits: list[tuple[Any, ...]]) -> None:
+    """The batch's hits through the driver's executemany: SQLAlchemy's Core insert turned each
+    row into a parameter dict through its bind processors, ~25 µs a hit, as much as making it
+    (every column is a plain int or str, which neither driver needs processed)."""
+    connection = session.connection()
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    connection.exec_driver_sql(_HIT_INSERT.format(marks=", ".join([mark] * len(_HIT_COLUMNS))), hits)
+
+
+_STRING = json.encoder.encode_basestring  # a JSON string, not ASCII-escaped (json's C encoder)
+
+
+def _location_text(loc: Location) -> str:
+    """A Location as the JSON `stored_hit` reads back: its fields that are set, rectangles to
+    1/100 pt. Written directly: a dict through json's encoder cost about as much as placing the
+    hit. Floats as repr, which is how json writes them."""
+    fields = [
+        f'"{key}": {_STRING(value) if isinstance(value, str) else int(value)}'
+        for key, value in loc.__dict__.items()
+        if value is not None and key != "rects"
+    ]
     if loc.rects:
-        out["rects"] = [
-            [round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)] + ([page] if page is not None else [])
+        rects = ", ".join(
+            f"[{_coordinate(x0)}, {_coordinate(y0)}, {_coordinate(x1)}, {_coordinate(y1)}"
+            + ("]" if page is None else f", {int(page)}]")
             for x0, y0, x1, y1, page in loc.rects
-        ]
-    return out
+        )
+        fields.append(f'"rects": [{rects}]')
+    return "{" + ", ".join(fields) + "}"
+
+
+# Each coordinate's JSON: stored boxes lie on a 1/8-pt grid, so a catalog's rectangles repeat a
+# few thousand values, and round() with repr() cost ~1.4 µs each, eight a hit.
+_COORDINATES: dict[float, str] = {}
+_MAX_COORDINATES = 1 << 16
+
+
+def _coordinate(value: float) -> str:
+    text = _COORDINATES.get(value)
+    if text is None:
+        text = repr(round(value, 2))
+        if value.__class__ is float and len(_COORDINATES) < _MAX_COORDINATES:
+            _COORDINATES[value] = text
+    return text
 
 
 def stored_hit(row: RecheckHit) -> Finding:

@@ -295,7 +295,7 @@ def test_a_full_recheck_of_stored_text_finds_what_the_check_finds(workspace, peo
     def row(f: Finding) -> tuple[object, ...]:
         # Places are kept to 1/8 pt (text_store): the check's rectangles on the same grid.
         rects = tuple(Rect(*(round(v * 8) / 8 for v in r[:4]), r.page) for r in f.location.rects)
-        location = json.dumps(recheck._location_json(replace(f.location, rects=rects)), ensure_ascii=False)
+        location = recheck._location_text(replace(f.location, rects=rects))
         return (f.rule_id, f.severity.value, f.channel.value, location, f.text, f.context, f.term)
 
     for n, (name, data) in enumerate(files.items()):
