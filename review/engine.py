@@ -21,7 +21,7 @@ from review.extract.base import TextStream, locate_all
 from review.extract.dispatch import extract_any
 from review.extract.pdf import Cancelled
 from review.formats import check_size, probe
-from review.lexicon import CompiledLexicon, Hit
+from review.lexicon import CompiledLexicon
 from review.model import (
     Channel,
     CheckResult,
@@ -187,8 +187,8 @@ def stream_findings(
     marked = sorted((h.start, h.end) for h in rule_hits if h.rule.category == rules.MARKING.category)
     suppressed = 0
     if lexicon is not None:
-        term_hits, suppressed = lexicon.find(norm.text)
-        findings.extend(_lexicon_findings(stream, norm, term_hits, marked, layout))
+        matches, suppressed = lexicon.matches(norm.text)
+        findings.extend(_lexicon_findings(stream, norm, lexicon, matches, marked, layout))
     if packs is not None and stream.channel in wording.CHANNELS:
         hits = packs.find(norm, stream.text, on, stream.channel, info=with_info)
         if not with_info:
@@ -296,43 +296,58 @@ _LEXICON_TERM = QT_TRANSLATE_NOOP("Rules", "词库敏感词")
 def _lexicon_findings(
     stream: TextStream,
     norm: Normalized,
-    hits: list[Hit],
+    lexicon: CompiledLexicon,
+    matches: list[tuple[int, int, int]],
     marked: list[tuple[int, int]],
     layout: rules.Layout | None,
 ) -> list[Finding]:
-    """A finding for each lexicon hit that is not inside a marking and, for whole-word terms, on
-    word boundaries. A dense lexicon hits a hundred times a page, so offsets are mapped back and
+    """A finding for each lexicon match (term index, start, end) that is not inside a marking
+    and, for whole-word terms, on word boundaries. A dense lexicon hits a hundred times a page,
+    so what a finding takes from its term is looked up once per term, offsets are mapped back and
     located in one batch each, and the loop makes only the finding itself."""
     text = norm.text
-    marked_starts = [m[0] for m in marked]
-    # Where a marking stands: a hit that starts elsewhere (nearly all) is outside every marking.
-    in_marking = {i for start, end in marked for i in range(start, end)}
-    whole_word_cache: dict[int, set[int]] = {}
-    kept = [
-        hit
-        for hit in hits
-        if not (hit.start in in_marking and _inside(marked, marked_starts, hit.start, hit.end))
-        and not (hit.term.whole_word and not _on_word_boundaries(text, hit.start, hit.end, whole_word_cache))
-    ]
-    spans = norm.original_spans([(hit.start, hit.end) for hit in kept])
+    info, judged = Severity.INFO, layout is not None
+    marking_like, legal_terms = rules.MARKING_LIKE_CATEGORIES, rules.LEGAL_TERMS
+    # Per term: (term, category, severity, message, how its hits are judged where they stand:
+    # 1 as a marking, 2 in a list of laws, 0 not at all).
+    kinds: dict[int, tuple[str, str, Severity, str, int]] = {}
+    whole_words: set[int] = set()
+    for index in {match[0] for match in matches}:
+        term = lexicon.term(index)
+        judge = 0
+        if judged and term.severity is not info:
+            if term.category in marking_like:
+                judge = 1
+            elif term.term in legal_terms:
+                judge = 2
+        kinds[index] = (term.term, term.category, term.severity, term.note or _LEXICON_TERM, judge)
+        if term.whole_word:
+            whole_words.add(index)
+    kept = matches
+    if marked or whole_words:
+        marked_starts = [m[0] for m in marked]
+        # Where a marking stands: a hit that starts elsewhere (nearly all) is outside every marking.
+        in_marking = {i for start, end in marked for i in range(start, end)}
+        whole_word_cache: dict[int, set[int]] = {}
+        kept = [
+            (index, start, end)
+            for index, start, end in matches
+            if not (start in in_marking and _inside(marked, marked_starts, start, end))
+            and not (index in whole_words and not _on_word_boundaries(text, start, end, whole_word_cache))
+        ]
+    spans = norm.original_spans([(start, end) for _, start, end in kept])
     places = _places(stream, spans)
     original, channel, finding = stream.text, stream.channel, Finding.placed
-    marking_like, legal_terms, info = rules.MARKING_LIKE_CATEGORIES, rules.LEGAL_TERMS, Severity.INFO
     out = []
-    for hit, span, place in zip(kept, spans, places, strict=True):
-        term = hit.term
-        message = term.note or _LEXICON_TERM
-        severity = term.severity
-        if severity is not info and layout is not None:
-            # Judged only for the hits of marking-like terms: the matcher itself is untouched.
-            if term.category in marking_like:
-                if not layout.stands_alone(*span):
-                    severity, message = info, rules.LEX_IN_PROSE
-            elif term.term in legal_terms and rules.in_legal_list(text, hit.start, hit.end):
-                severity, message = info, rules.LEX_LEGAL_LIST
-        out.append(
-            finding("LEX", term.category, severity, message, channel, place, original, span, term.term)
-        )
+    for (index, start, end), span, place in zip(kept, spans, places, strict=True):
+        term_text, category, severity, message, judge = kinds[index]
+        # Judged only for the hits of marking-like terms and names of laws: the matcher itself is untouched.
+        if judge == 1:
+            if layout is not None and not layout.stands_alone(*span):
+                severity, message = info, rules.LEX_IN_PROSE
+        elif judge == 2 and rules.in_legal_list(text, start, end):
+            severity, message = info, rules.LEX_LEGAL_LIST
+        out.append(finding("LEX", category, severity, message, channel, place, original, span, term_text))
     return out
 
 

@@ -335,22 +335,27 @@ class CompiledLexicon:
 
     def find(self, text: str) -> tuple[list[Hit], int]:
         """Every term occurrence in normalised `text` (overlapping), minus allow-listed ones, and how many were dropped."""
+        matches, dropped = self.matches(text)
+        terms, term = self._terms, self.term
+        return [_make_hit((start, end, terms.get(index) or term(index))) for index, start, end in matches], dropped
+
+    def matches(self, text: str) -> tuple[list[tuple[int, int, int]], int]:
+        """find() as the automaton's own (term index, start, end) tuples: the check makes no Hit
+        for the tens of thousands of hits of a dense lexicon (term(index) gives the term)."""
         if self._automaton is None:
             return [], 0
-        raw = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        raw: list[tuple[int, int, int]] = self._automaton.find_matches_as_indexes(text, overlapping=True)
         if not raw:
             return [], 0
         allowed_spans = self._allow.find_matches_as_indexes(text, overlapping=True) if self._allow else []
-        terms, term = self._terms, self.term
         if not allowed_spans:
-            return [_make_hit((start, end, terms.get(index) or term(index))) for index, start, end in raw], 0
-        hits, dropped = [], 0
-        for index, start, end in raw:
-            if any(a_start <= start and end <= a_end for _, a_start, a_end in allowed_spans):
-                dropped += 1
-                continue
-            hits.append(_make_hit((start, end, terms.get(index) or term(index))))
-        return hits, dropped
+            return raw, 0
+        kept = [
+            match
+            for match in raw
+            if not any(a_start <= match[1] and match[2] <= a_end for _, a_start, a_end in allowed_spans)
+        ]
+        return kept, len(raw) - len(kept)
 
 
 def load_compiled(paths: list[Path], cache_dir: Path | None) -> tuple[CompiledLexicon, list[LexiconIssue]]:
