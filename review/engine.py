@@ -308,19 +308,19 @@ def _lexicon_findings(
     text = norm.text
     info, judged = Severity.INFO, layout is not None
     marking_like, legal_terms = rules.MARKING_LIKE_CATEGORIES, rules.LEGAL_TERMS
-    # Per term: (term, category, severity, message, how its hits are judged where they stand:
-    # 1 as a marking, 2 in a list of laws, 0 not at all).
-    kinds: dict[int, tuple[str, str, Severity, str, int]] = {}
+    # Per term: its findings' (rule id, category, severity, message, term), shared by all its hits; and
+    # for the terms whose hits are judged where they stand, how: 1 as a marking, 2 in a list of laws.
+    kinds: dict[int, tuple[str, str, Severity, str, str | None]] = {}
+    judges: dict[int, int] = {}
     whole_words: set[int] = set()
     for index in {match[0] for match in matches}:
         term = lexicon.term(index)
-        judge = 0
+        kinds[index] = ("LEX", term.category, term.severity, term.note or _LEXICON_TERM, term.term)
         if judged and term.severity is not info:
             if term.category in marking_like:
-                judge = 1
+                judges[index] = 1
             elif term.term in legal_terms:
-                judge = 2
-        kinds[index] = (term.term, term.category, term.severity, term.note or _LEXICON_TERM, judge)
+                judges[index] = 2
         if term.whole_word:
             whole_words.add(index)
     kept = matches
@@ -336,19 +336,16 @@ def _lexicon_findings(
             and not (index in whole_words and not _on_word_boundaries(text, start, end, whole_word_cache))
         ]
     spans = norm.original_spans([(start, end) for _, start, end in kept])
-    places = _places(stream, spans)
-    original, channel, finding = stream.text, stream.channel, Finding.placed
-    out = []
-    for (index, start, end), span, place in zip(kept, spans, places, strict=True):
-        term_text, category, severity, message, judge = kinds[index]
+    rows = [kinds[match[0]] for match in kept]
+    if judges and layout is not None:
         # Judged only for the hits of marking-like terms and names of laws: the matcher itself is untouched.
-        if judge == 1:
-            if layout is not None and not layout.stands_alone(*span):
-                severity, message = info, rules.LEX_IN_PROSE
-        elif judge == 2 and rules.in_legal_list(text, start, end):
-            severity, message = info, rules.LEX_LEGAL_LIST
-        out.append(finding("LEX", category, severity, message, channel, place, original, span, term_text))
-    return out
+        for n, (index, start, end) in enumerate(kept):
+            judge = judges.get(index)
+            if judge == 1 and not layout.stands_alone(*spans[n]):
+                rows[n] = (*rows[n][:2], info, rules.LEX_IN_PROSE, rows[n][4])
+            elif judge == 2 and rules.in_legal_list(text, start, end):
+                rows[n] = (*rows[n][:2], info, rules.LEX_LEGAL_LIST, rows[n][4])
+    return Finding.placed_all(stream.channel, stream.text, rows, spans, _places(stream, spans))
 
 
 def _places(stream: TextStream, spans: list[tuple[int, int]]) -> list[Location | PendingPlace]:
@@ -364,13 +361,8 @@ def _wording_findings(stream: TextStream, norm: Normalized, hits: list[wording.W
     if not hits:
         return []
     spans = norm.original_spans([(hit.start, hit.end) for hit in hits])
-    original, channel = stream.text, stream.channel
-    return [
-        Finding.placed(
-            hit.rule_id, hit.category, hit.severity, hit.message, channel, place, original, span, hit.term
-        )
-        for hit, span, place in zip(hits, spans, _places(stream, spans), strict=True)
-    ]
+    rows = [(hit.rule_id, hit.category, hit.severity, hit.message, hit.term) for hit in hits]
+    return Finding.placed_all(stream.channel, stream.text, rows, spans, _places(stream, spans))
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

@@ -95,10 +95,18 @@ class Normalized:
 
     def original_spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """original_span of each span: one call for all the hits of a stream (tens of thousands
-        on a dense document), with the look-ups inlined."""
+        on a dense document), with the look-ups inlined. From one span per _DENSE characters
+        on, each offset's shift is read from a table of them instead of searched for (two
+        bisections a span cost three times the table; the table costs a pointer a character)."""
         starts, shifts, find = self._norm_starts, self._shifts, bisect.bisect_right
         if not starts:
             return [(start, max(start, end)) for start, end in spans]
+        if len(spans) * _DENSE >= len(self.text):
+            table = self._shift_table()
+            return [
+                (start + table[start], end + table[end - 1]) if end > start else (start + table[start],) * 2
+                for start, end in spans
+            ]
         out = []
         for start, end in spans:
             i = find(starts, start) - 1
@@ -109,6 +117,20 @@ class Normalized:
             j = find(starts, end - 1) - 1
             out.append((o_start, end + shifts[j] if j >= 0 else end))
         return out
+
+    def _shift_table(self) -> list[int]:
+        """The shift of every offset of the text (and one past its end)."""
+        starts, shifts = self._norm_starts, self._shifts
+        table = [0] * (len(self.text) + 1)
+        for k, (at, shift) in enumerate(zip(starts, shifts, strict=True)):
+            upto = starts[k + 1] if k + 1 < len(starts) else len(table)
+            if upto > at:
+                table[at:upto] = [shift] * (upto - at)
+        return table
+
+
+# A stream with at least one lexicon hit per this many characters maps them back by a table.
+_DENSE = 32
 
 
 # From this length on, building the list form of the table once pays for itself.

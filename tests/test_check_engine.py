@@ -11,6 +11,7 @@ from review.engine import Cancelled, CheckOptions, check_bytes
 from review.errors import DocumentRejected
 from review.lexicon import CompiledLexicon, load_default, merge, parse_text
 from review.model import Channel, CheckResult, Severity
+from review.normalize import normalize
 from review.samples import SAMPLE_BANK_CARD, SAMPLE_ID, SAMPLE_MOBILE, clean_notice
 from tests import planted
 
@@ -386,7 +387,7 @@ def test_findings_with_pending_places_pickle_compare_and_hash_as_made_ones():
     made = _by_text(check_bytes("x.pdf", data, _lexicon("绝密")), "绝密")
     assert "location" not in vars(pending)
     copy = pickle.loads(pickle.dumps(pending))  # made before pickling: no locator data goes along
-    assert not {"_place", "_span", "_source"} & (vars(pending).keys() | vars(copy).keys())
+    assert not {"_place", "_start", "_source"} & (vars(pending).keys() | vars(copy).keys())
     assert copy == pending == made and hash(copy) == hash(made)
     assert dataclasses.replace(made, severity=Severity.INFO).location == made.location
 
@@ -399,3 +400,17 @@ def test_the_same_text_drawn_twice_in_one_place_is_one_finding():
     found = [f for f in check_bytes("x.pdf", data, _lexicon("绝密")).findings if f.rule_id == "LEX"]
     assert len(found) == 2
     assert {f.location.rects[0].y0 < 120 for f in found} == {True, False}
+
+
+def test_offsets_map_back_alike_one_at_a_time_and_in_a_dense_batch():
+    # A batch with a span per few characters reads shifts from a table (Normalized.original_spans);
+    # it must give what the bisecting path gives, at deletions, at the ends and for empty spans.
+    text = "机 密\u200b文 件  ab  c\u200b\u200b终 " * 40
+    norm = normalize(text)
+    length = len(norm.text)
+    spans = [
+        (start, start + size) for start in range(length + 1) for size in (0, 1, 3) if start + size <= length
+    ]
+    assert len(spans) * 32 >= length  # the table path
+    assert norm.original_spans(spans) == [norm.original_span(start, end) for start, end in spans]
+    assert norm.original_spans(spans[:3]) == [norm.original_span(start, end) for start, end in spans[:3]]

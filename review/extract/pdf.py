@@ -46,7 +46,7 @@ _UNICODE, _BBOX = itemgetter(0), itemgetter(3)
 _Box = tuple[float, float, float, float]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     start: int  # offset in the stream text
     page: int
