@@ -337,7 +337,9 @@ class CompiledLexicon:
         """Every term occurrence in normalised `text` (overlapping), minus allow-listed ones, and how many were dropped."""
         matches, dropped = self.matches(text)
         terms, term = self._terms, self.term
-        return [_make_hit((start, end, terms.get(index) or term(index))) for index, start, end in matches], dropped
+        return [
+            _make_hit((start, end, terms.get(index) or term(index))) for index, start, end in matches
+        ], dropped
 
     def matches(self, text: str) -> tuple[list[tuple[int, int, int]], int]:
         """find() as the automaton's own (term index, start, end) tuples: the check makes no Hit
