@@ -81,6 +81,8 @@ class _DeadlineSocket:
 
 
 class _HTTPConnection(http.client.HTTPConnection):
+    """A connection whose peer is judged once connected and whose socket keeps the deadline."""
+
     def __init__(self, *args: Any, deadline: float, peer: Peer | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._deadline, self._peer = deadline, peer
@@ -92,16 +94,8 @@ class _HTTPConnection(http.client.HTTPConnection):
         self.sock = _DeadlineSocket(self.sock, self._deadline)
 
 
-class _HTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, deadline: float, peer: Peer | None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._deadline, self._peer = deadline, peer
-
-    def connect(self) -> None:
-        super().connect()
-        if self._peer is not None:
-            self._peer(self.sock.getpeername()[0])
-        self.sock = _DeadlineSocket(self.sock, self._deadline)
+class _HTTPSConnection(_HTTPConnection, http.client.HTTPSConnection):
+    """The same over TLS: HTTPSConnection.connect wraps the socket, then the above arms it."""
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
