@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +25,7 @@ from app import declassification
 from app.db.database import Database
 from app.db.models import FindingRow, User
 from app.errors import TranslatableError
-from app.ui.dialog_parts import date_edit, error_label
+from app.ui.dialog_parts import date_edit, error_label, qdate
 from app.ui.i18n import error_text, translate
 
 
@@ -76,7 +75,7 @@ class DeclassificationDialog(QDialog):
             confirmed = row is not None and row.confirmed_by_id is not None
             if row is not None:
                 self.authority.setText(row.authority)
-                self.decided_on.setDate(QDate(row.decided_on.year, row.decided_on.month, row.decided_on.day))
+                self.decided_on.setDate(qdate(row.decided_on))
                 self.reference.setText(row.reference)
             # Who may act is decided by app.declassification; the buttons only hide what cannot apply.
             self.confirm_button.setEnabled(pending and row is not None and row.entered_by_id != self.user_id)
