@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -131,15 +131,23 @@ def reviewed_texts(session: Session, review: Review | None) -> ReviewedTexts:
     return ReviewedTexts(frozenset(removed), frozenset(kept))
 
 
-def _contains(haystack: str, needle: str) -> bool:
-    """Whether `needle` is in `haystack`, as written, after the engine's normalisation, or folded."""
-    folded = _fold(needle)
-    return (
-        needle in haystack
-        or normalize(needle).text in normalize(haystack).text
-        or (bool(folded) and folded in _fold(haystack))
-        or _all_but_a_few(_fold(haystack), folded)
-    )
+def _shows_any(haystack: str, needles: Collection[str]) -> bool:
+    """Whether `haystack` shows any of `needles`, as written, after the engine's normalisation, or
+    folded (a long one also with one or two of its characters hidden). The haystack is normalised
+    and folded once, not once a needle."""
+    if not needles:
+        return False
+    normal, folded = normalize(haystack).text, _fold(haystack)
+    for needle in needles:
+        needle_folded = _fold(needle)
+        if (
+            needle in haystack
+            or normalize(needle).text in normal
+            or (bool(needle_folded) and needle_folded in folded)
+            or _all_but_a_few(folded, needle_folded)
+        ):
+            return True
+    return False
 
 
 NEARLY_WHOLE = 11  # a removed text this long (an ID, a mobile, a card number) is out with 2 characters hidden
@@ -215,10 +223,11 @@ def text_problems(
     refusing = (Severity.BLOCKING, Severity.WARNING) if unreviewed else (Severity.BLOCKING,)
     problems = []
     for place, text in fields:
-        if any(_contains(text, removed) for removed in texts.removed):
+        if _shows_any(text, texts.removed):
             problems.append(f"{place}含有审查时删除的内容")
             continue
-        readings = [(place, text)] + ([(place, _fold(text))] if _fold(text) != text else [])
+        folded = _fold(text)
+        readings = [(place, text)] + ([(place, folded)] if folded != text else [])
         for finding in field_findings(readings, lexicon, document_date=document_date, rulepacks=rulepacks):
             if finding.severity in refusing and finding.text not in texts.kept:
                 problems.append(f"{place}：{finding.message}")
