@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -761,7 +762,7 @@ def _hit(run_id: int, entry_id: int, department_id: int, f: Finding) -> tuple[An
         f.severity._value_,
         f.message,
         f.channel._value_,
-        _location_text(f.location),
+        _place_text(f),
         f.text,
         f.context,
         f.term,
@@ -782,6 +783,16 @@ def _insert_hits(session: Session, hits: list[tuple[Any, ...]]) -> None:
         return
     marks = ", ".join(["?"] * len(_HIT_COLUMNS))
     connection.exec_driver_sql(f"INSERT INTO recheck_hits ({', '.join(_HIT_COLUMNS)}) VALUES ({marks})", hits)
+
+
+def _place_text(f: Finding) -> str:
+    """A hit's place as kept: a stored text's span while it is still pending (placed when the
+    entry is opened: placing every hit of a catalog cost a sixth of the re-check), else the
+    Location."""
+    span = text_store.pending_span(f)
+    if span is not None:
+        return '{{"span": [{}, {}, {}]}}'.format(*span)
+    return _location_text(f.location)
 
 
 _STRING = json.encoder.encode_basestring  # a JSON string, not ASCII-escaped (json's C encoder)
@@ -821,19 +832,30 @@ def _coordinate(value: float) -> str:
     return text
 
 
-def stored_hit(row: RecheckHit) -> Finding:
-    """A kept hit as the finding the findings panel shows."""
+def stored_hit(row: RecheckHit, places: Callable[[], list[Any]]) -> Finding:
+    """A kept hit as the finding the findings panel shows; `places`: the stored locators of its
+    release's streams (`text_store.read_places`), read for a hit kept as a span."""
     from review.model import Rect
 
     loc = json.loads(row.location)
-    loc["rects"] = tuple(Rect(*r) for r in loc.get("rects", ()))
+    span = loc.pop("span", None)
+    if span is not None:
+        # Placed only where the entry's stored text still holds what was found (a package may
+        # have brought a new version of the entry since the run).
+        stream, start, end = span
+        located = places()
+        held = stream < len(located) and located[stream][0][start:end] == row.text
+        location = located[stream][1].locate(start, end) if held else Location()
+    else:
+        loc["rects"] = tuple(Rect(*r) for r in loc.get("rects", ()))
+        location = Location(**loc)
     return Finding(
         row.rule_id,
         row.category,
         Severity(row.severity),
         row.message,
         Channel(row.channel),
-        Location(**loc),
+        location,
         row.text,
         row.context,
         row.term,
@@ -910,7 +932,17 @@ def entry_hits(db: Database, run_id: int, entry_id: int) -> list[Finding]:
             .where(RecheckHit.run_id == run_id, RecheckHit.catalog_entry_id == entry_id)
             .order_by(RecheckHit.id)
         ).all()
-        return [stored_hit(r) for r in rows]
+
+        @functools.cache
+        def places() -> list[Any]:
+            blob = session.scalar(
+                select(ReleaseText.places)
+                .join(CatalogEntry, CatalogEntry.published_sha256 == ReleaseText.published_sha256)
+                .where(CatalogEntry.id == entry_id)
+            )
+            return text_store.read_places(blob) if blob is not None else []
+
+        return [stored_hit(r, places) for r in rows]
 
 
 def run_changes(db: Database, run_id: int) -> tuple[str, dict[str, Any]]:

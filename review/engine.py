@@ -177,12 +177,14 @@ def stream_findings(
             rule_hits.extend(rules.note_hits(norm.text, disclosure))
         pii = list(rules.personal_data_hits(norm.text, _line_breaks(stream.text, norm)))
         rule_hits.extend(pii)
+        listed = [h for h in rule_hits if with_info or h.rule.severity is not Severity.INFO]
         findings.extend(
-            _finding(
-                stream, norm, h.start, h.end, h.rule.id, h.rule.category, h.rule.severity, h.rule.message
+            _placed_findings(
+                stream,
+                norm,
+                [(h.start, h.end) for h in listed],
+                [(h.rule.id, h.rule.category, h.rule.severity, h.rule.message, None) for h in listed],
             )
-            for h in rule_hits
-            if with_info or h.rule.severity is not Severity.INFO
         )
     marked = sorted((h.start, h.end) for h in rule_hits if h.rule.category == rules.MARKING.category)
     suppressed = 0
@@ -357,11 +359,27 @@ def _places(stream: TextStream, spans: list[tuple[int, int]]) -> list[Location |
 
 
 def _wording_findings(stream: TextStream, norm: Normalized, hits: list[wording.WordingHit]) -> list[Finding]:
-    """错敏/表述 findings, mapped back and located in one batch like the lexicon's."""
+    """错敏/表述 findings."""
+    return _placed_findings(
+        stream,
+        norm,
+        [(hit.start, hit.end) for hit in hits],
+        [(hit.rule_id, hit.category, hit.severity, hit.message, hit.term) for hit in hits],
+    )
+
+
+def _placed_findings(
+    stream: TextStream,
+    norm: Normalized,
+    hits: list[tuple[int, int]],
+    rows: list[tuple[str, str, Severity, str, str | None]],
+) -> list[Finding]:
+    """The findings of normalised spans `hits`, mapped back and placed in one batch like the
+    lexicon's, each place left pending where the locator can: a re-check keeps a stored text's
+    places as spans and makes them only for the entry a user opens (app.recheck)."""
     if not hits:
         return []
-    spans = norm.original_spans([(hit.start, hit.end) for hit in hits])
-    rows = [(hit.rule_id, hit.category, hit.severity, hit.message, hit.term) for hit in hits]
+    spans = norm.original_spans(hits)
     return Finding.placed_all(stream.channel, stream.text, rows, spans, _places(stream, spans))
 
 

@@ -6,7 +6,8 @@ Three blobs per file, so each reader decompresses only what it needs:
 - `places`: each stream's original text (contexts, line breaks, where a marking stands) and every
   character's place — page and box (PDF points, 1/8 pt; each of the five a column of 16-bit
   integers, or 32-bit where one does not fit) where the locator gave a rectangle, else runs of the
-  locator's other fields (part, paragraph, line, detail);
+  locator's other fields (part, paragraph, line, detail); the boxes are compressed apart from the
+  texts and inflated only when something is located;
 - `signature`: a Bloom filter of the normalised text's character pairs, so a re-check of a few new
   terms reads only the files that may contain one (`may_contain`).
 """
@@ -27,18 +28,21 @@ import numpy as np
 
 from review.extract.base import Locator, TextStream, locate_all
 from review.extract.pdf import _line_rects
-from review.model import Channel, Location, Rect
+from review.model import Channel, Finding, Location, PendingPlace, Rect
 from review.normalize import Normalized, normalize
 
-# Format 3 (written now): a byte 3, then raw deflate (no zlib header or Adler-32 sum) of a small
+# Format 4 (written now): as format 3, but a places blob is two raw deflate streams, the head
+# and texts, then the boxes: a re-check reads every text and rarely a box (a hit is kept as a
+# span and placed when its entry is opened), and the boxes are most of a places blob.
+# Format 3: a byte 3, then raw deflate (no zlib header or Adler-32 sum) of a small
 # JSON head and what it describes: each stream's map back to the original offsets as 32-bit
 # integers and its texts as UTF-16 (UTF-32 for a text holding a lone surrogate): both blobs of a
 # 5,000-character release read in three quarters of format 2's time (its map was JSON, its texts
 # UTF-8, three bytes a CJK character). Boxes as in format 2: in columns, 16-bit where they fit.
 # Format 2 (zlib: the map in the JSON head, texts as UTF-8) and format 1 (texts inside the JSON,
 # boxes as 32-bit differences, a row a character) are still read; a zlib stream starts with 0x78.
-FORMAT = 3
-_FORMAT_3 = b"\x03"
+FORMAT = 4
+_FORMAT_3, _FORMAT_4 = b"\x03", b"\x04"
 _MAGIC = b"TS2\0"  # a format 2 text blob (format 1 is JSON, starting with "[")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 SIGNATURE_BITS = 1 << 14  # 2 KiB: a 5,000-character text sets about a fifth of the bits
@@ -66,12 +70,15 @@ class StoredStream:
 
 class StoredLocator:
     """The places of a stored stream: the same Location a live locator gives, from kept boxes
-    (`boxes`: four rows x0, y0, x1, y1, made on the first `locate`, as format 1 keeps differences)."""
+    (`columns`: five rows page, x0, y0, x1, y1 in 1/8 pt, made on the first `locate`: inflated
+    then in format 4, summed from differences in format 1)."""
 
     def __init__(
-        self, pages: np.ndarray | None, boxes: Callable[[], np.ndarray] | None, runs: list[list[Any]]
+        self, columns: Callable[[], np.ndarray] | None, runs: list[list[Any]], stream: int = 0
     ) -> None:
-        self.pages, self._boxes_of = pages, boxes
+        self._columns_of = columns
+        self.stream = stream  # which of its file's streams, in the order of `read_places`
+        self._pages: np.ndarray | None = None
         self._boxes: np.ndarray | None = None
         self.runs = runs
         self.run_starts = [r[0] for r in runs]
@@ -93,15 +100,27 @@ class StoredLocator:
                 values[key] += start
         return Location(**values)
 
+    def place_all(self, spans: list[tuple[int, int]]) -> list[PendingPlace]:
+        """Every span's place left pending (Finding.placed_all): a re-check keeps the span
+        (`pending_span`) and locates it only when someone opens the entry."""
+        place = self._place
+        return [(start, float(end), place, (self.stream, end)) for start, end in spans]
+
+    def _place(self, start: int, where: tuple[int, int]) -> Location:
+        return self.locate(start, where[1])
+
     def locate(self, start: int, end: int) -> Location:
-        if self.pages is None or self._boxes_of is None or end <= start:
+        if self._columns_of is None or end <= start:
             return self._run(start)
-        pages = self.pages[start:end].tolist()
+        if self._pages is None:
+            columns = self._columns_of()
+            self._pages = columns[0]
+            self._boxes = columns[1:] / _SCALE  # in points, as exact as a division of each
+        assert self._boxes is not None
+        pages = self._pages[start:end].tolist()
         last = max(pages)
         if last < 0:
             return self._run(start)
-        if self._boxes is None:
-            self._boxes = self._boxes_of() / _SCALE  # in points, as exact as a division of each
         # A hit is a few characters: Python lists beat numpy's per-call cost at this size.
         boxes = list(zip(*self._boxes[:, start:end].tolist(), strict=True))
         detail = self._run(start).detail
@@ -119,6 +138,16 @@ class StoredLocator:
             rects=tuple(rects),
             detail=detail,
         )
+
+
+def pending_span(finding: Finding) -> tuple[int, int, int] | None:
+    """(stream, start, end) in the stored original text of a finding whose place a StoredLocator
+    left pending; None once it is made or for another locator's finding."""
+    pending = finding.__dict__.get("_place")
+    if pending is None or getattr(pending[2], "__func__", None) is not StoredLocator._place:
+        return None
+    stream, end = pending[3]
+    return stream, pending[0], end
 
 
 def pack(streams: list[TextStream]) -> Packed:
@@ -145,7 +174,7 @@ def _packed(
     headers: list[dict[str, Any]],
     arrays: bytes,
 ) -> Packed:
-    """The three blobs (format 3) of streams' normalised texts, original texts, their place heads
+    """The three blobs (format 4) of streams' normalised texts, original texts, their place heads
     (runs, whether and how wide the boxes are) and the boxes' columns."""
     parts: list[bytes] = []
     heads: list[list[Any]] = []
@@ -159,7 +188,7 @@ def _packed(
         unit, encoded = _encoded(original)
         header.update(unit=unit, bytes=len(encoded))
         texts.append(encoded)
-    places = _deflated(_headed({"format": FORMAT, "streams": headers}, *texts, arrays))
+    places = _deflated(_headed({"format": FORMAT, "streams": headers}, *texts), arrays)
     characters = sum(map(len, originals))
     return Packed(text, places, signature("\n".join(n.text for _, n in norms)), characters)
 
@@ -180,16 +209,31 @@ def _int32(values: tuple[int, ...]) -> bytes:
     return np.asarray(values, "<i4").tobytes()
 
 
-def _deflated(data: bytes) -> bytes:
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return _FORMAT_3 + packer.compress(data) + packer.flush()
+def _deflated(*parts: bytes) -> bytes:
+    """A byte 4, then each part as a raw deflate stream of its own."""
+    out = [_FORMAT_4]
+    for data in parts:
+        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        out += [packer.compress(data), packer.flush()]
+    return b"".join(out)
 
 
 def _inflated(blob: bytes) -> bytes | None:
-    """A format 3 blob's content; None for a zlib stream (formats 1 and 2)."""
-    if blob[:1] != _FORMAT_3:
-        return None
-    return zlib.decompress(memoryview(blob)[1:], -15)
+    """A format 3 or 4 blob's (first) part; None for a zlib stream (formats 1 and 2)."""
+    return _inflated_parts(blob)[0]
+
+
+def _inflated_parts(blob: bytes) -> tuple[bytes | None, Callable[[], bytes]]:
+    """A format 3 or 4 blob's first part, and what inflates the rest (empty in format 3, boxes
+    after texts in a format 4 places blob): the rest is inflated on demand."""
+    if blob[:1] == _FORMAT_3:
+        return zlib.decompress(memoryview(blob)[1:], -15), bytes
+    if blob[:1] != _FORMAT_4:
+        return None, bytes
+    unpacker = zlib.decompressobj(-15)
+    first = unpacker.decompress(memoryview(blob)[1:])
+    rest = unpacker.unused_data
+    return first, functools.cache(lambda: zlib.decompress(rest, -15) if rest else b"")
 
 
 def _headed(head: dict[str, Any], *parts: bytes) -> bytes:
@@ -206,14 +250,14 @@ def _head(raw: bytes, at: int = 0) -> tuple[dict[str, Any], int]:
 def pack_like(template: bytes, texts: list[str]) -> Packed:
     """Texts laid out exactly as a packed one (`template`, a places blob `pack` wrote), each as
     long as the text it replaces: a generated catalog of one layout (benchmarks/recheck_speed.py)."""
-    raw = _inflated(template)
-    if raw is None:
+    raw, rest = _inflated_parts(template)
+    if raw is None or template[:1] != _FORMAT_4:
         raise ValueError("a template of an older format")
     if [len(original) for original, _ in read_places(template)] != [len(t) for t in texts]:
         raise ValueError("texts of other lengths than the template's")
-    head, at = _head(raw)
+    head, _ = _head(raw)
     headers = [{k: v for k, v in h.items() if k not in ("unit", "bytes")} for h in head["streams"]]
-    arrays = raw[at + sum(h["bytes"] for h in head["streams"]) :]
+    arrays = rest()
     norms = [(Channel.VISIBLE, normalize(t)) for t in texts]
     return _packed(norms, texts, headers, arrays)
 
@@ -288,12 +332,12 @@ def read_text(blob: bytes) -> list[StoredStream]:
 
 def read_places(blob: bytes) -> list[tuple[str, StoredLocator]]:
     """Each stream's original text and locator, in the order of `read_text`."""
-    raw = _inflated(blob)
+    raw, rest = _inflated_parts(blob)
     if raw is None:
         raw = zlib.decompress(blob)
     head, at = _head(raw)
     form = head["format"]
-    if form not in (1, 2, 3):
+    if form not in (1, 2, 3, 4):
         raise ValueError(f"stored places format {form}")
     texts = []
     for stream in head["streams"]:
@@ -301,30 +345,38 @@ def read_places(blob: bytes) -> list[tuple[str, StoredLocator]]:
             texts.append(stream["text"])
         else:
             data = raw[at : at + stream["bytes"]]
-            texts.append(_decoded(data, stream["unit"]) if form == 3 else data.decode("utf-8"))
+            texts.append(_decoded(data, stream["unit"]) if form >= 3 else data.decode("utf-8"))
             at += stream["bytes"]
-    out = []
+    if form == 4:  # the boxes are the second part
+        boxes_of, at = rest, 0
+    else:
+        boxes_of = functools.cache(lambda: raw)
+    out: list[tuple[str, StoredLocator]] = []
     for stream, text in zip(head["streams"], texts, strict=True):
-        pages, boxes = None, None
+        columns: Callable[[], np.ndarray] | None = None
         if stream["boxes"]:
             n = len(text)
             if form == 1:
-                pages = np.frombuffer(raw, "<i4", n, at)
-                deltas = np.frombuffer(raw, "<i4", 4 * n, at + 4 * n).reshape(n, 4)
-                boxes = functools.partial(_summed, deltas)
+                columns = functools.partial(_summed, raw, n, at)
                 at += 20 * n
             else:
                 width = stream["width"]
-                columns = np.frombuffer(raw, f"<i{width}", 5 * n, at).reshape(5, n)
-                pages, boxes = columns[0], functools.partial(columns.__getitem__, slice(1, None))
+                columns = functools.partial(_columns, boxes_of, width, n, at)
                 at += 5 * n * width
-        out.append((text, StoredLocator(pages, boxes, stream["runs"])))
+        out.append((text, StoredLocator(columns, stream["runs"], len(out))))
     return out
 
 
-def _summed(deltas: np.ndarray) -> np.ndarray:
-    """Format 1's box differences (a row a character) summed into four rows x0, y0, x1, y1."""
-    return np.cumsum(deltas, axis=0, dtype=np.int64).T
+def _columns(data: Callable[[], bytes], width: int, n: int, at: int) -> np.ndarray:
+    """Five rows (page, x0, y0, x1, y1) of n characters' boxes at `at` in the boxes' bytes."""
+    return np.frombuffer(data(), f"<i{width}", 5 * n, at).reshape(5, n)
+
+
+def _summed(raw: bytes, n: int, at: int) -> np.ndarray:
+    """Format 1's pages and box differences (a row a character) as the five rows of `_columns`."""
+    pages = np.frombuffer(raw, "<i4", n, at)
+    deltas = np.frombuffer(raw, "<i4", 4 * n, at + 4 * n).reshape(n, 4)
+    return np.vstack([pages, np.cumsum(deltas, axis=0, dtype=np.int64).T])
 
 
 def _pair_hashes(text: str) -> np.ndarray:

@@ -372,13 +372,28 @@ def _format_2(streams: list[TextStream]) -> tuple[bytes, bytes]:
     )
 
 
-def test_texts_kept_in_formats_1_and_2_read_as_format_3_ones():
+def _format_3(packed: text_store.Packed) -> tuple[bytes, bytes]:
+    """Format 4's blobs as format 3 wrote them: a places blob one raw deflate stream, its boxes
+    after the texts."""
+    unpacker = zlib.decompressobj(-15)
+    first = unpacker.decompress(packed.places[1:])
+    boxes = zlib.decompress(unpacker.unused_data, -15)
+    (size,) = struct.unpack_from("<I", first)
+    head = json.loads(first[4 : 4 + size])
+    head["format"] = 3
+    data = json.dumps(head, ensure_ascii=False).encode()
+    places = struct.pack("<I", len(data)) + data + first[4 + size :] + boxes
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return b"\x03" + packed.text[1:], b"\x03" + deflate.compress(places) + deflate.flush()
+
+
+def test_texts_kept_in_formats_1_to_3_read_as_format_4_ones():
     streams = extract_any("every-kind.pdf", _every_kind_pdf()).streams
     packed = text_store.pack(streams)
-    assert packed.text[:1] == packed.places[:1] == b"\x03"
+    assert packed.text[:1] == packed.places[:1] == b"\x04"
     new = text_store.read_places(packed.places)
     assert [text for text, _ in new] == [s.text for s in streams]
-    for old_text, old_places in (_format_1(streams), _format_2(streams)):
+    for old_text, old_places in (_format_1(streams), _format_2(streams), _format_3(packed)):
         assert text_store.read_text(packed.text) == text_store.read_text(old_text)
         old = text_store.read_places(old_places)
         assert [text for text, _ in old] == [s.text for s in streams]
