@@ -715,7 +715,7 @@ def findings_of(
         return []
     raw = places() if callable(places) else places
     findings: list[Finding] = []
-    for stored, (original, locator) in zip(streams, text_store.read_places(raw), strict=True):
+    for stored, (original, locator) in zip(streams, text_store.read_places(raw, streams), strict=True):
         stream = TextStream(stored.channel, original, locator)
         found = engine.stream_findings(
             stream,
@@ -935,12 +935,14 @@ def entry_hits(db: Database, run_id: int, entry_id: int) -> list[Finding]:
 
         @functools.cache
         def places() -> list[Any]:
-            blob = session.scalar(
-                select(ReleaseText.places)
+            kept = session.execute(
+                select(ReleaseText.text, ReleaseText.places)
                 .join(CatalogEntry, CatalogEntry.published_sha256 == ReleaseText.published_sha256)
                 .where(CatalogEntry.id == entry_id)
-            )
-            return text_store.read_places(blob) if blob is not None else []
+            ).one_or_none()
+            if kept is None:
+                return []
+            return text_store.read_places(kept.places, text_store.read_text(kept.text))
 
         return [stored_hit(r, places) for r in rows]
 

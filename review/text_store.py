@@ -1,13 +1,14 @@
 """The text the engine extracted from a published form, kept so a re-check never re-reads the file.
 
 Three blobs per file, so each reader decompresses only what it needs:
-- `text`: each stream's channel and normalised text with its map back to the original offsets
-  (`Normalized`): all that matching needs;
-- `places`: each stream's original text (contexts, line breaks, where a marking stands) and every
-  character's place — page and box (PDF points, 1/8 pt; each of the five a column of 16-bit
-  integers, or 32-bit where one does not fit) where the locator gave a rectangle, else runs of the
-  locator's other fields (part, paragraph, line, detail); the boxes are compressed apart from the
-  texts and inflated only when something is located;
+- `text`: each stream's channel, normalised text with its map back to the original offsets
+  (`Normalized`), and original text (contexts, line breaks, where a marking stands): all that
+  checking needs. The two texts differ in a few characters a line, so the second one costs
+  deflate little to keep and inflate little to read;
+- `places`: every character's place — page and box (PDF points, 1/8 pt; each of the five a
+  column of 16-bit integers, or 32-bit where one does not fit) where the locator gave a rectangle,
+  else runs of the locator's other fields (part, paragraph, line, detail); the boxes are compressed
+  apart from the rest and inflated only when something is located;
 - `signature`: a Bloom filter of the normalised text's character pairs, so a re-check of a few new
   terms reads only the files that may contain one (`may_contain`).
 """
@@ -31,9 +32,10 @@ from review.extract.pdf import _line_rects
 from review.model import Channel, Finding, Location, PendingPlace, Rect
 from review.normalize import Normalized, normalize
 
-# Format 4 (written now): as format 3, but a places blob is two raw deflate streams, the head
-# and texts, then the boxes: a re-check reads every text and rarely a box (a hit is kept as a
-# span and placed when its entry is opened), and the boxes are most of a places blob.
+# Format 4 (written now): as format 3, but each original text follows its normalised text in the
+# text blob (a fifth of a 5,000-character release's reading time and a third of its bytes less
+# than a blob each), and a places blob is two raw deflate streams, its head and the boxes: a
+# re-check rarely needs a box (a hit is kept as a span and placed when its entry is opened).
 # Format 3: a byte 3, then raw deflate (no zlib header or Adler-32 sum) of a small
 # JSON head and what it describes: each stream's map back to the original offsets as 32-bit
 # integers and its texts as UTF-16 (UTF-32 for a text holding a lone surrogate): both blobs of a
@@ -66,6 +68,7 @@ class Packed:
 class StoredStream:
     channel: Channel
     norm: Normalized
+    original: str | None = None  # None in formats 1 to 3: kept in the places blob there
 
 
 class StoredLocator:
@@ -178,17 +181,16 @@ def _packed(
     (runs, whether and how wide the boxes are) and the boxes' columns."""
     parts: list[bytes] = []
     heads: list[list[Any]] = []
-    for channel, norm in norms:
+    for (channel, norm), original, header in zip(norms, originals, headers, strict=True):
         unit, encoded = _encoded(norm.text)
-        heads.append([channel.value, len(norm._norm_starts), unit, len(encoded)])
-        parts += [_int32(norm._norm_starts), _int32(norm._shifts), encoded]
+        original_unit, original_encoded = _encoded(original)
+        heads.append(
+            [channel.value, len(norm._norm_starts), unit, len(encoded), original_unit, len(original_encoded)]
+        )
+        parts += [_int32(norm._norm_starts), _int32(norm._shifts), encoded, original_encoded]
+        header["characters"] = len(original)
     text = _deflated(_headed({"format": FORMAT, "streams": heads}, *parts))
-    texts: list[bytes] = []
-    for header, original in zip(headers, originals, strict=True):
-        unit, encoded = _encoded(original)
-        header.update(unit=unit, bytes=len(encoded))
-        texts.append(encoded)
-    places = _deflated(_headed({"format": FORMAT, "streams": headers}, *texts), arrays)
+    places = _deflated(_headed({"format": FORMAT, "streams": headers}), arrays)
     characters = sum(map(len, originals))
     return Packed(text, places, signature("\n".join(n.text for _, n in norms)), characters)
 
@@ -224,16 +226,23 @@ def _inflated(blob: bytes) -> bytes | None:
 
 
 def _inflated_parts(blob: bytes) -> tuple[bytes | None, Callable[[], bytes]]:
-    """A format 3 or 4 blob's first part, and what inflates the rest (empty in format 3, boxes
-    after texts in a format 4 places blob): the rest is inflated on demand."""
+    """A format 3 or 4 blob's first part, and what inflates the rest (empty but in a format 4
+    places blob, where it is the boxes), on demand and once."""
     if blob[:1] == _FORMAT_3:
         return zlib.decompress(memoryview(blob)[1:], -15), bytes
     if blob[:1] != _FORMAT_4:
         return None, bytes
     unpacker = zlib.decompressobj(-15)
     first = unpacker.decompress(memoryview(blob)[1:])
-    rest = unpacker.unused_data
-    return first, functools.cache(lambda: zlib.decompress(rest, -15) if rest else b"")
+    rest: list[bytes] = [unpacker.unused_data]
+    inflated: list[bytes] = []
+
+    def boxes() -> bytes:
+        if not inflated:
+            inflated.append(zlib.decompress(rest.pop(), -15) if rest[0] else b"")
+        return inflated[0]
+
+    return first, boxes
 
 
 def _headed(head: dict[str, Any], *parts: bytes) -> bytes:
@@ -253,10 +262,9 @@ def pack_like(template: bytes, texts: list[str]) -> Packed:
     raw, rest = _inflated_parts(template)
     if raw is None or template[:1] != _FORMAT_4:
         raise ValueError("a template of an older format")
-    if [len(original) for original, _ in read_places(template)] != [len(t) for t in texts]:
+    headers = _head(raw)[0]["streams"]
+    if [h["characters"] for h in headers] != [len(t) for t in texts]:
         raise ValueError("texts of other lengths than the template's")
-    head, _ = _head(raw)
-    headers = [{k: v for k, v in h.items() if k not in ("unit", "bytes")} for h in head["streams"]]
     arrays = rest()
     norms = [(Channel.VISIBLE, normalize(t)) for t in texts]
     return _packed(norms, texts, headers, arrays)
@@ -303,13 +311,20 @@ def read_text(blob: bytes) -> list[StoredStream]:
     if raw is not None:
         head, at = _head(raw)
         out = []
-        for channel, size, unit, length in head["streams"]:
+        for channel, size, unit, length, *original_size in head["streams"]:
             starts = np.frombuffer(raw, "<i4", size, at).tolist()
             shifts = np.frombuffer(raw, "<i4", size, at + 4 * size).tolist()
             at += 8 * size
             text = _decoded(raw[at : at + length], unit)
             at += length
-            out.append(StoredStream(Channel(channel), Normalized(text, tuple(starts), tuple(shifts))))
+            original = None
+            if original_size:  # format 4
+                original_unit, original_length = original_size
+                original = _decoded(raw[at : at + original_length], original_unit)
+                at += original_length
+            out.append(
+                StoredStream(Channel(channel), Normalized(text, tuple(starts), tuple(shifts)), original)
+            )
         return out
     raw = zlib.decompress(blob)
     if not raw.startswith(_MAGIC):
@@ -330,8 +345,9 @@ def read_text(blob: bytes) -> list[StoredStream]:
     ]
 
 
-def read_places(blob: bytes) -> list[tuple[str, StoredLocator]]:
-    """Each stream's original text and locator, in the order of `read_text`."""
+def read_places(blob: bytes, streams: list[StoredStream]) -> list[tuple[str, StoredLocator]]:
+    """Each stream's original text and locator, in the order of `streams` (the same file's
+    `read_text`, which holds the original texts from format 4 on)."""
     raw, rest = _inflated_parts(blob)
     if raw is None:
         raw = zlib.decompress(blob)
@@ -339,18 +355,24 @@ def read_places(blob: bytes) -> list[tuple[str, StoredLocator]]:
     form = head["format"]
     if form not in (1, 2, 3, 4):
         raise ValueError(f"stored places format {form}")
+    if len(head["streams"]) != len(streams):
+        raise ValueError("stored places of another text")
     texts = []
-    for stream in head["streams"]:
-        if form == 1:
+    for stream, stored in zip(head["streams"], streams, strict=True):
+        if form == 4:
+            if stored.original is None or len(stored.original) != stream["characters"]:
+                raise ValueError("stored places of another text")
+            texts.append(stored.original)
+        elif form == 1:
             texts.append(stream["text"])
         else:
             data = raw[at : at + stream["bytes"]]
-            texts.append(_decoded(data, stream["unit"]) if form >= 3 else data.decode("utf-8"))
+            texts.append(_decoded(data, stream["unit"]) if form == 3 else data.decode("utf-8"))
             at += stream["bytes"]
-    if form == 4:  # the boxes are the second part
-        boxes_of, at = rest, 0
-    else:
-        boxes_of = functools.cache(lambda: raw)
+    # Format 4 keeps the boxes as a second part, the others after the texts.
+    boxes_of: Callable[[], bytes] = rest if form == 4 else lambda: raw
+    if form == 4:
+        at = 0
     out: list[tuple[str, StoredLocator]] = []
     for stream, text in zip(head["streams"], texts, strict=True):
         columns: Callable[[], np.ndarray] | None = None

@@ -372,30 +372,53 @@ def _format_2(streams: list[TextStream]) -> tuple[bytes, bytes]:
     )
 
 
-def _format_3(packed: text_store.Packed) -> tuple[bytes, bytes]:
-    """Format 4's blobs as format 3 wrote them: a places blob one raw deflate stream, its boxes
-    after the texts."""
-    unpacker = zlib.decompressobj(-15)
-    first = unpacker.decompress(packed.places[1:])
-    boxes = zlib.decompress(unpacker.unused_data, -15)
-    (size,) = struct.unpack_from("<I", first)
-    head = json.loads(first[4 : 4 + size])
-    head["format"] = 3
-    data = json.dumps(head, ensure_ascii=False).encode()
-    places = struct.pack("<I", len(data)) + data + first[4 + size :] + boxes
-    deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return b"\x03" + packed.text[1:], b"\x03" + deflate.compress(places) + deflate.flush()
+def _format_3(streams: list[TextStream]) -> tuple[bytes, bytes]:
+    """Text and places blobs as format 3 wrote them (a byte 3, then raw deflate: the text blob's
+    maps as 32-bit integers and its texts as UTF-16; the original texts in the places blob, the
+    boxes after them in the same stream): kept in databases filled before format 4."""
+    heads, parts, headers, originals, arrays = [], [], [], [], []
+    for stream in streams:
+        norm = normalize(stream.text)
+        encoded = norm.text.encode("utf-16-le")
+        heads.append([stream.channel.value, len(norm._norm_starts), 2, len(encoded)])
+        parts += [
+            np.asarray(norm._norm_starts, "<i4").tobytes(),
+            np.asarray(norm._shifts, "<i4").tobytes(),
+            encoded,
+        ]
+        runs, pages, boxes = text_store._places(stream.text, stream.locator)
+        originals.append(stream.text.encode("utf-16-le"))
+        header = {"runs": runs, "boxes": pages is not None, "unit": 2, "bytes": len(originals[-1])}
+        if pages is not None and boxes is not None:
+            columns = np.vstack([pages, boxes.T])
+            header["width"] = width = 2 if columns.min() >= -(1 << 15) and columns.max() < 1 << 15 else 4
+            arrays.append(columns.astype(f"<i{width}").tobytes())
+        headers.append(header)
+
+    def deflated(head: dict, *more: bytes) -> bytes:
+        data = json.dumps(head, ensure_ascii=False).encode()
+        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        return (
+            b"\x03" + packer.compress(b"".join([struct.pack("<I", len(data)), data, *more])) + packer.flush()
+        )
+
+    return (
+        deflated({"format": 3, "streams": heads}, *parts),
+        deflated({"format": 3, "streams": headers}, *originals, *arrays),
+    )
 
 
 def test_texts_kept_in_formats_1_to_3_read_as_format_4_ones():
     streams = extract_any("every-kind.pdf", _every_kind_pdf()).streams
     packed = text_store.pack(streams)
     assert packed.text[:1] == packed.places[:1] == b"\x04"
-    new = text_store.read_places(packed.places)
+    new = text_store.read_places(packed.places, text_store.read_text(packed.text))
     assert [text for text, _ in new] == [s.text for s in streams]
-    for old_text, old_places in (_format_1(streams), _format_2(streams), _format_3(packed)):
-        assert text_store.read_text(packed.text) == text_store.read_text(old_text)
-        old = text_store.read_places(old_places)
+    for old_text, old_places in (_format_1(streams), _format_2(streams), _format_3(streams)):
+        assert [(s.channel, s.norm) for s in text_store.read_text(packed.text)] == [
+            (s.channel, s.norm) for s in text_store.read_text(old_text)
+        ]
+        old = text_store.read_places(old_places, text_store.read_text(old_text))
         assert [text for text, _ in old] == [s.text for s in streams]
         for (text, a), (_, b) in zip(new, old, strict=True):
             spans = [(i, i + n) for i in range(0, len(text), 7) for n in (1, 5, 40)]
@@ -416,4 +439,6 @@ def test_text_with_lone_surrogates_and_characters_beyond_the_bmp_reads_back_as_i
     assert [s.norm.text for s in text_store.read_text(packed.text)] == [
         normalize(s.text).text for s in streams
     ]
-    assert [text for text, _ in text_store.read_places(packed.places)] == [s.text for s in streams]
+    stored = text_store.read_text(packed.text)
+    assert [s.original for s in stored] == [s.text for s in streams]
+    assert [text for text, _ in text_store.read_places(packed.places, stored)] == [s.text for s in streams]
