@@ -112,6 +112,18 @@ def test_a_new_term_is_found_at_its_place_and_a_removed_one_is_not(workspace, pe
     nothing = _run(workspace, recheck.CHANGED)
     assert recheck.grouped(workspace.db, nothing) == [] and recheck.figures(workspace.db, nothing).read == 0
 
+    # A hit is kept as its span and placed when opened: where a package has since brought a new
+    # version of the entry, the span would point into another text, and no place is given.
+    other = rows[1]
+    assert [f.location.page for f in recheck.entry_hits(workspace.db, changed, other.entry_id)] == [0, None]
+    with workspace.db.write() as s:
+        texts = [TextStream(Channel.VISIBLE, "另一份通知的正文" * 40, _Nowhere())]
+        texts.append(TextStream(Channel.METADATA, "标题", _Nowhere()))
+        recheck.keep_text(s, "f" * 64, text_store.pack(texts))
+        s.get_one(CatalogEntry, other.entry_id).published_sha256 = "f" * 64
+    moved = recheck.entry_hits(workspace.db, changed, other.entry_id)
+    assert [(f.text, f.location) for f in moved] == [(NEW_TERM, Location())] * 2
+
 
 def _dept(workspace, people) -> int:
     with workspace.db.read() as s:
