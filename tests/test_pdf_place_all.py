@@ -1,0 +1,41 @@
+"""PdfTextLocator.place_all gives, for any list of spans in any order, the places locate() gives."""
+
+from __future__ import annotations
+
+import random
+
+import pymupdf
+
+from review.extract.dispatch import extract_any
+from review.extract.pdf import PdfTextLocator
+from review.model import Channel, Location
+
+
+def _pdf() -> bytes:
+    """Three pages of several lines each, every line its own trace span."""
+    with pymupdf.open() as doc:
+        for p in range(3):
+            page = doc.new_page()
+            for n in range(6):
+                page.insert_text(
+                    (72 + 7 * n, 100 + 30 * n), f"第{p}页第{n}行甲乙丙丁戊己", fontname="china-s", fontsize=12
+                )
+        return bytes(doc.tobytes())
+
+
+def test_place_all_gives_the_place_locate_gives_for_spans_in_any_order() -> None:
+    (stream,) = [s for s in extract_any("x.pdf", _pdf()).streams if s.channel is Channel.VISIBLE]
+    locator = stream.locator
+    assert isinstance(locator, PdfTextLocator) and len(locator.spans) >= 18
+    size = len(stream.text)
+    rng = random.Random(5)
+    spans = [(start, start + rng.randint(0, 6)) for start in range(size)]  # in text order, some empty
+    spans += [(start, start + rng.randint(1, 40)) for start in rng.sample(range(size), 60)]  # across lines
+    spans += [(0, size), (size - 1, size), (size, size)]
+    rng.shuffle(spans[len(spans) // 2 :])  # the second half out of order
+    places = locator.place_all(spans)
+    made = [place if isinstance(place, Location) else place[2](place[0], place[3]) for place in places]
+    assert made == [locator.locate(start, end) for start, end in spans]
+    pending = [p for p in places if not isinstance(p, Location)]
+    assert len(pending) > size // 2  # nearly every short span is left pending
+    assert all(p[1] == p[2](p[0], p[3]).rects[0].x0 for p in pending)
