@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from review.errors import QT_TRANSLATE_NOOP
 
@@ -287,14 +287,25 @@ class Finding:
         message, term) from `rows` and the place from `places`, each place possibly still pending and
         each context made on first use: a dense lexicon hits a hundred times a page, and during a
         check only the text of a finding is looked at (issue 14). Equal to Finding(...) with the
-        made Location and context_around(source, start, end). One call for a stream's hits
-        (_MadeFinding makes each)."""
-        made = _MadeFinding
-        findings = [
-            made(row, channel, place, source, span)
-            for row, span, place in zip(rows, spans, places, strict=True)
-        ]
-        return cast("list[Finding]", findings)  # each a Finding by now (_MadeFinding)
+        made Location and context_around(source, start, end). One call for a stream's hits."""
+        # Each made as a _MadeFinding, its fields stored as on any object, then made a Finding.
+        make, made = _NEW, cls
+        findings: list[Any] = []
+        append = findings.append
+        for row, span, place in zip(rows, spans, places, strict=True):
+            finding = make(_MadeFinding)
+            finding.rule_id, finding.category, finding.severity, finding.message, finding.term = row
+            finding.channel = channel
+            if isinstance(place, Location):
+                finding.location = place
+            else:
+                finding._place = place
+            start = finding._start = span[0]
+            finding.text = source[start : span[1]]
+            finding._source = source
+            finding.__class__ = made  # type: ignore[assignment]
+            append(finding)
+        return findings
 
     def __getattr__(self, name: str) -> Any:
         # Reached only when `name` is not in the instance dict: a pending place or context is
@@ -325,32 +336,24 @@ class Finding:
 
 
 class _MadeFinding:
-    """A Finding as Finding.placed_all makes it: its fields stored as any object's, then its class
-    set to Finding. A frozen dataclass refuses plain stores, and storing a whole instance dict
-    (object.__setattr__) first allocates and then drops the attribute storage object.__new__
-    gave it: a third of the cost of making a finding. Both classes are plain classes with an
-    instance dict, so the class can change; the finding's dict is then as Finding's own."""
+    """A Finding while Finding.placed_all makes it: a frozen dataclass refuses plain stores, and
+    storing a whole instance dict (object.__setattr__) first made and then dropped the attribute
+    storage object.__new__ gives a new object, a third of the cost of making a finding. Both are
+    plain classes with an instance dict, so the class can change: the dict is then the Finding's.
+    A pending finding keeps its span's start only (the end is start + len(text)): a tuple per
+    finding more for the cycle collector to walk after a check."""
 
-    def __init__(
-        self,
-        row: tuple[str, str, Severity, str, str | None],
-        channel: Channel,
-        place: Location | PendingPlace,
-        source: str,
-        span: tuple[int, int],
-    ) -> None:
-        self.rule_id, self.category, self.severity, self.message, self.term = row
-        self.channel = channel
-        if place.__class__ is Location:
-            self.location = place
-        else:
-            self._place = place
-        self.text = source[span[0] : span[1]]
-        self._source = source
-        # Its start only (the end is start + len(text)): a tuple per finding more for the
-        # cycle collector to walk after a check.
-        self._start = span[0]
-        self.__class__ = Finding  # type: ignore[assignment]
+    rule_id: str
+    category: str
+    severity: Severity
+    message: str
+    channel: Channel
+    location: Location
+    _place: PendingPlace
+    text: str
+    _source: str
+    _start: int
+    term: str | None
 
 
 CONTEXT_CHARS = 12
