@@ -209,11 +209,14 @@ def build(
     return ws, {"build_s": time.perf_counter() - started, "bytes_per_release": stored / releases}
 
 
-def _worker(data_dir: str, url: str, run_id: int, mode: str) -> tuple[float, float, float, int]:
+def _worker(
+    data_dir: str, url: str, run_id: int, mode: str, server: Path | None
+) -> tuple[float, float, float, int, float, float]:
     """A worker process: its start-up (the plan — compiled lexicon and rule packs — made once more
     after a first time loaded the modules), the CPU seconds of `work` beyond that start-up, the
-    wall seconds of `work`, and its peak memory (kB). CPU time, because this machine is shared:
-    other processes slow wall time, not the work a release costs."""
+    wall seconds of `work`, its peak memory (kB), and a PostgreSQL `server`'s CPU when `work`
+    began and ended. CPU time, because this machine is shared: other processes slow wall time,
+    not the work a release costs."""
     from app import recheck
     from app.workspace import Workspace
 
@@ -223,11 +226,12 @@ def _worker(data_dir: str, url: str, run_id: int, mode: str) -> tuple[float, flo
         started = time.process_time()
         recheck.plan(session, mode, ws.paths.cache_dir, with_basis=False)
         start = time.process_time() - started
+    served = server_cpu(server) if server is not None else 0.0
     began, wall = time.process_time(), time.perf_counter()
     recheck.work(ws.db, run_id, ws.paths.cache_dir)
     cpu, wall = time.process_time() - began, time.perf_counter() - wall
     ws.close()
-    return start, max(0.0, cpu - start), wall, _vm_hwm_kb()
+    return start, max(0.0, cpu - start), wall, _vm_hwm_kb(), served, server_cpu(server) if server else 0.0
 
 
 def _vm_hwm_kb() -> int:
@@ -237,10 +241,30 @@ def _vm_hwm_kb() -> int:
     return 0
 
 
+def server_cpu(folder: Path) -> float:
+    """CPU seconds a PostgreSQL server has used so far: the postmaster's, its ended backends'
+    (counted to it when reaped) and its live processes'. The re-check's work there is not in its
+    workers' CPU, and shares the same two cores."""
+    tick = os.sysconf("SC_CLK_TCK")
+    postmaster = int((folder / "data" / "postmaster.pid").read_text().split()[0])
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == postmaster:
+            total += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+        elif ppid == postmaster:
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
 @dataclass
 class Timed:
     start: float  # a worker's start-up, CPU seconds (the slowest worker's)
-    cpu: float  # CPU seconds of all workers beyond their start-up
+    cpu: float  # CPU seconds of all workers beyond their start-up, and of the database server
     wall: float  # wall seconds of the slowest worker's work
     peak_kb: int
     done: int
@@ -251,20 +275,26 @@ class Timed:
         return self.start + self.cpu / self.done * releases / workers
 
 
-def timed_run(ws: Any, mode: str, workers: int) -> Timed:
-    """A run over `workers` processes; what each took and its peak memory; entries and texts read."""
+def timed_run(ws: Any, mode: str, workers: int, server: Path | None) -> Timed:
+    """A run over `workers` processes; what each took and its peak memory; entries and texts
+    read. With the folder of a PostgreSQL `server`, its CPU during the run is counted too."""
     from app import recheck
 
     run_id = recheck.start(ws.db, None, mode, ws.paths.cache_dir, workers)
     url = ws.db.url.render_as_string(hide_password=False)
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers) as pool:
-        results = pool.starmap(_worker, [(str(ws.paths.data_dir), url, run_id, mode)] * workers)
+        results = pool.starmap(_worker, [(str(ws.paths.data_dir), url, run_id, mode, server)] * workers)
+    # From the first worker's start of work to the last one's end (their connecting and loading
+    # before it is start-up, as the workers' own).
+    served = max(r[5] for r in results) - min(r[4] for r in results)
     figures = recheck.figures(ws.db, run_id)
     assert figures.status == recheck.DONE, figures
+    if server is not None:
+        print(f"  ({mode}: the database server's CPU {served:.1f} s, counted in the CPU a release below)")
     return Timed(
         max(r[0] for r in results),
-        sum(r[1] for r in results),
+        sum(r[1] for r in results) + served,
         max(r[2] for r in results),
         max(r[3] for r in results),
         figures.done,
@@ -308,14 +338,21 @@ def add_new_term(ws: Any) -> None:
         row.csv = lexicon.to_csv()
 
 
-def measure(name: str, url: str | None, args: argparse.Namespace, pool: Any, per_check: float) -> None:
+def measure(
+    name: str,
+    url: str | None,
+    args: argparse.Namespace,
+    pool: Any,
+    per_check: float,
+    server: Path | None = None,
+) -> None:
     with tempfile.TemporaryDirectory(prefix="recheck-bench-") as tmp:
         ws, built = build(Path(tmp) / "data", url, args.releases, args.terms, pool)
         try:
             n = args.releases
-            full = timed_run(ws, "full", args.workers)
+            full = timed_run(ws, "full", args.workers, server)
             add_new_term(ws)
-            new = timed_run(ws, "changed", args.workers)
+            new = timed_run(ws, "changed", args.workers, server)
         finally:
             ws.close()
     w = args.workers
@@ -371,7 +408,7 @@ def main() -> None:
 
             server = PostgresServer().start()
             try:
-                measure("PostgreSQL", server.create_database(), args, pool, per_check)
+                measure("PostgreSQL", server.create_database(), args, pool, per_check, server.folder)
             finally:
                 server.close()
 

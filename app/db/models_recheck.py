@@ -69,20 +69,25 @@ class RecheckPart(Base):
 
 
 class RecheckHit(Base):
-    """A finding of a re-check in a current catalog entry's published text, with its place."""
+    """A finding of a re-check in a current catalog entry's published text, with its place.
+
+    Its run, entry and department are not foreign keys: checked row by row, they were half of
+    PostgreSQL's work in a re-check of millions of hits (migration 0021)."""
 
     __tablename__ = "recheck_hits"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    run_id: Mapped[int] = mapped_column(ForeignKey("recheck_runs.id", ondelete="CASCADE"), index=True)
-    catalog_entry_id: Mapped[int] = mapped_column(ForeignKey("catalog_entries.id"), index=True)
-    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    run_id: Mapped[int] = mapped_column(index=True)  # recheck_runs.id
+    catalog_entry_id: Mapped[int] = mapped_column(index=True)  # catalog_entries.id
+    department_id: Mapped[int]  # departments.id
     rule_id: Mapped[str] = mapped_column(Text)
     category: Mapped[str] = mapped_column(Text)
     severity: Mapped[str] = mapped_column(Text)
     message: Mapped[str] = mapped_column(Text)
     channel: Mapped[str] = mapped_column(Text)
-    location: Mapped[str] = mapped_column(Text)  # JSON, as in a check result
+    # JSON: a Location as in a check result, or {"span": [stream, start, end]} in the stored text
+    # (placed when the entry is opened: app.recheck.stored_hit)
+    location: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text, default="")
     context: Mapped[str] = mapped_column(Text, default="")
     term: Mapped[str | None] = mapped_column(Text)
