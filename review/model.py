@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -369,29 +368,35 @@ def distinct_findings(findings: list[Finding]) -> list[Finding]:
 
     Only findings whose text, page and first rectangle's left edge agree can be equal, and those
     are known without making a pending place: only such groups (rare) compare whole places."""
-    keys: list[tuple[str, int | None, float | None]] = []
-    for finding in findings:
+    # Where each key was first seen, in the same pass that makes the keys: a count of the keys
+    # (Counter) and a second pass for the findings whose key repeats (the same word at the same
+    # left edge of two lines of a page: a few dozen on a dense document) cost half as much again.
+    first: dict[tuple[str, int | None, float | None], int] = {}
+    where = first.setdefault
+    repeated: list[int] = []
+    for i, finding in enumerate(findings):
         values = finding.__dict__
         pending = values.get("_place")
         if pending is not None:
-            keys.append((values["text"], pending[0], pending[1]))
+            key = (values["text"], pending[0], pending[1])
         else:
             location = values["location"]
             rects = location.rects
-            keys.append((values["text"], location.page, rects[0].x0 if rects else None))
-    counts = Counter(keys)
-    if len(counts) == len(keys):
-        return list(findings)  # no two alike (nearly always): no second pass
+            key = (values["text"], location.page, rects[0].x0 if rects else None)
+        j = where(key, i)
+        if j != i:
+            repeated += (j, i)
+    if not repeated:
+        return list(findings)  # no two alike
     seen: set[tuple[object, ...]] = set()
-    out = []
-    for finding, key in zip(findings, keys, strict=True):
-        if counts[key] > 1:
-            size = len(seen)
-            seen.add((finding.rule_id, finding.channel, finding.location, finding.text, finding.term))
-            if len(seen) == size:
-                continue
-        out.append(finding)
-    return out
+    dropped = set()
+    for i in sorted(set(repeated)):
+        finding = findings[i]
+        size = len(seen)
+        seen.add((finding.rule_id, finding.channel, finding.location, finding.text, finding.term))
+        if len(seen) == size:
+            dropped.add(i)
+    return [finding for i, finding in enumerate(findings) if i not in dropped] if dropped else list(findings)
 
 
 @dataclass
