@@ -17,7 +17,7 @@ import json
 import re
 import threading
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,10 +30,10 @@ from app.checking import desk_lexicon
 from app.db.database import Database
 from app.db.models import CatalogAttachment, CatalogEntry, PublishJob, Review
 from app.errors import QT_TRANSLATE_NOOP, NotFound, TranslatableError
-from app.releases import NOTHING_REVIEWED, entry_release, field_problems, reviewed_texts
+from app.releases import NOTHING_REVIEWED, entry_release, field_problems, reviewed_texts, shown_texts
 from publish.release import PUBLISHED, Release, ReleaseError
 from publish.static_site import WITHDRAWN_MARK, Attachment, expected_site, page_name
-from review.normalize import normalize
+from review.verify import leaked
 
 PORTAL = "portal"
 
@@ -511,7 +511,7 @@ def _file_text_problems(where: str, name: str, data: bytes, owners: Iterable[_Kn
         if name.lower().endswith(".pdf"):
             return [Problem(where, _T_FILE_UNREADABLE)]
         return []
-    return _removed_in(where, text, removed)
+    return _removed_in(where, text, removed, file=True)
 
 
 def _file_text(name: str, data: bytes) -> str | None:
@@ -523,16 +523,14 @@ def _file_text(name: str, data: bytes) -> str | None:
         return None
 
 
-def _removed_in(where: str, text: str, removed: Iterable[str]) -> list[Problem]:
-    found = sorted(t for t in removed if _contains(text, t))
+def _removed_in(where: str, text: str, removed: Collection[str], *, file: bool = False) -> list[Problem]:
+    """Removed texts a page or record shows, judged as the release judged its fields before they
+    went out (`releases.shown_texts`), or a served file holds, as verification judged the file
+    (`verify.leaked`): what is online is held to the checks that let it out."""
+    found = sorted(leaked(text, removed) if file else shown_texts(text, removed))
     if not found:
         return []
     return [Problem(where, _T_REMOVED_TEXT, {"texts": "、".join(_hint(t) for t in found)})]
-
-
-def _contains(haystack: str, needle: str) -> bool:
-    """As written or after the engine's normalisation (full-width, traditional, spacing)."""
-    return needle in haystack or normalize(needle).text in normalize(haystack).text
 
 
 def _hint(text: str) -> str:

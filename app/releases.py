@@ -131,13 +131,15 @@ def reviewed_texts(session: Session, review: Review | None) -> ReviewedTexts:
     return ReviewedTexts(frozenset(removed), frozenset(kept))
 
 
-def _shows_any(haystack: str, needles: Collection[str]) -> bool:
-    """Whether `haystack` shows any of `needles`, as written, after the engine's normalisation, or
-    folded (a long one also with one or two of its characters hidden). The haystack is normalised
-    and folded once, not once a needle."""
+def shown_texts(haystack: str, needles: Collection[str]) -> list[str]:
+    """Which of `needles` (removed texts) a field `haystack` shows, as written, after the engine's
+    normalisation, or folded (a long one also with one or two of its characters hidden): what may
+    not leave the desk in a field, and what the audit of the site looks for in its pages. The
+    haystack is normalised and folded once, not once a needle."""
     if not needles:
-        return False
+        return []
     normal, folded = normalize(haystack).text, _fold(haystack)
+    shown = []
     for needle in needles:
         needle_folded = _fold(needle)
         if (
@@ -146,8 +148,8 @@ def _shows_any(haystack: str, needles: Collection[str]) -> bool:
             or (bool(needle_folded) and needle_folded in folded)
             or _all_but_a_few(folded, needle_folded)
         ):
-            return True
-    return False
+            shown.append(needle)
+    return shown
 
 
 NEARLY_WHOLE = 11  # a removed text this long (an ID, a mobile, a card number) is out with 2 characters hidden
@@ -223,7 +225,7 @@ def text_problems(
     refusing = (Severity.BLOCKING, Severity.WARNING) if unreviewed else (Severity.BLOCKING,)
     problems = []
     for place, text in fields:
-        if _shows_any(text, texts.removed):
+        if shown_texts(text, texts.removed):
             problems.append(f"{place}含有审查时删除的内容")
             continue
         folded = _fold(text)

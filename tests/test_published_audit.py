@@ -123,10 +123,13 @@ def test_a_withdrawn_file_put_back_is_named(workspace, people, site):
 
 
 def test_a_page_edited_to_show_removed_text_is_named(workspace, site):
+    """Even written in groups, as the release's own check of its fields would have refused it
+    (the audit looked only for the text as written or normalised)."""
     folder, redacted, _ = site
     page = folder / "entries" / page_name(redacted)
+    grouped = "-".join(SAMPLE_ID[i : i + 4] for i in range(0, len(SAMPLE_ID), 4))
     page.write_text(
-        page.read_text(encoding="utf-8").replace(f"<td>{TITLE}</td>", f"<td>{TITLE}（{SAMPLE_ID}）</td>"),
+        page.read_text(encoding="utf-8").replace(f"<td>{TITLE}</td>", f"<td>{TITLE}（{grouped}）</td>"),
         encoding="utf-8",
     )
     (folder / "entries" / "unknown.html").write_text("<p>旧页面</p>", encoding="utf-8")
