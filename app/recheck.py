@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import logging
 import os
 import socket
 import threading
@@ -51,6 +52,8 @@ from review.normalize import normalize
 from review.wording.base import FIXED, LEADER_NAME, LEADER_ORDER, LEADER_POST, OUTDATED, WRONG_FORM
 from review.wording.packs import RulePack
 
+log = logging.getLogger(__name__)
+
 FULL, CHANGED = "full", "changed"
 RUNNING, DONE, CANCELLED = "running", "done", "cancelled"
 BATCH = 200
@@ -66,10 +69,20 @@ Progress = Callable[[int, int], None]
 
 
 def keep_text(
-    session: Session, published_sha256: str, packed: text_store.Packed, *, backfilled: bool = False
+    session: Session,
+    published_sha256: str,
+    packed: text_store.Packed,
+    *,
+    backfilled: bool = False,
+    replace: bool = False,
 ) -> None:
-    """Keeps the engine's text of a published file, once (a file published twice has one text)."""
-    if session.get(ReleaseText, published_sha256) is not None:
+    """Keeps the engine's text of a published file, once (a file published twice has one text);
+    with `replace`, instead of the one kept (which could not be read)."""
+    kept = session.get(ReleaseText, published_sha256)
+    if kept is not None and replace:
+        session.delete(kept)
+        session.flush()
+    elif kept is not None:
         return
     try:
         with session.begin_nested():
@@ -569,14 +582,14 @@ class _Worker:
                 kept = _decided_keep(session, [r.review_id for r in rows if r.review_id is not None])
             hits: list[tuple[Any, ...]] = []
             backfill: dict[str, text_store.Packed] = {}
+            damaged: set[str] = set()
             read = 0
             for row in rows:
                 rules_of = self.plan.rules.get(row.department_id)
                 if rules_of is None or row.department_id not in departments:
                     continue
-                stored = texts.get(row.published_sha256)
-                if stored is None and row.published_sha256 in backfill:
-                    stored = backfill[row.published_sha256]
+                # Extracted earlier in the batch (not kept yet, or damaged), else as kept.
+                stored = backfill.get(row.published_sha256) or texts.get(row.published_sha256)
                 if stored is None:
                     with self.db.read() as session:
                         packed = extract_published(load_blob(session, row.published_sha256))
@@ -588,7 +601,20 @@ class _Worker:
                 places = (
                     stored.places if stored.places is not None else self._places_reader(row.published_sha256)
                 )
-                found = findings_of(stored.text, places, rules_of, row.written_on, row.disclosure)
+                try:
+                    found = findings_of(stored.text, places, rules_of, row.written_on, row.disclosure)
+                except text_store.DamagedText as error:
+                    # Only a copy of what the engine read in the published file: read it again.
+                    log.warning(
+                        "复查：已保存的文本 %s 无法读取（%s），从发布文件重新提取",
+                        row.published_sha256,
+                        error,
+                    )
+                    with self.db.read() as session:
+                        packed = extract_published(load_blob(session, row.published_sha256))
+                    backfill[row.published_sha256] = packed
+                    damaged.add(row.published_sha256)
+                    found = findings_of(packed.text, packed.places, rules_of, row.written_on, row.disclosure)
                 keep = kept.get(row.review_id) if row.review_id is not None else None
                 # A finding's text is folded only for an entry whose review kept something.
                 hits.extend(
@@ -598,7 +624,7 @@ class _Worker:
                 )
             with self.db.write() as session:
                 for sha, packed in backfill.items():
-                    keep_text(session, sha, packed, backfilled=True)
+                    keep_text(session, sha, packed, backfilled=True, replace=sha in damaged)
                 if hits:
                     _insert_hits(session, hits)
                 session.execute(
@@ -959,7 +985,10 @@ def entry_hits(db: Database, run_id: int, entry_id: int) -> list[Finding]:
             ).one_or_none()
             if kept is None:
                 return []
-            return text_store.read_places(kept.places, text_store.read_text(kept.text))
+            try:
+                return text_store.read_places(kept.places, text_store.read_text(kept.text))
+            except text_store.DamagedText:  # listed without places until a run reads the file again
+                return []
 
         return [stored_hit(r, places) for r in rows]
 

@@ -23,7 +23,7 @@ import struct
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import numpy as np
 
@@ -54,6 +54,34 @@ _SCALE = 8  # boxes are kept in 1/8 pt: finer than a highlight can show
 _CHUNK = 50_000  # characters located per batch (a Location per character while packing)
 _INT16 = (-(1 << 15), (1 << 15) - 1)
 _RUN_FIELDS = ("page", "end_page", "part", "paragraph", "offset", "line", "column", "detail")
+
+
+class DamagedText(ValueError):
+    """A stored blob that cannot be read (damaged on disk or by hand, or of an unknown format).
+    What is stored is only a copy of what the engine read in the published file: the re-check
+    reads that file again (app.recheck)."""
+
+
+_UNREADABLE = (zlib.error, struct.error, ValueError, KeyError, IndexError, TypeError)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _or_damaged(read: Callable[P, R]) -> Callable[P, R]:
+    """`read`, raising DamagedText for whatever a damaged blob makes it raise."""
+
+    @functools.wraps(read)
+    def reading(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return read(*args, **kwargs)
+        except DamagedText:
+            raise
+        except _UNREADABLE as error:
+            raise DamagedText(f"{read.__name__}: {error!r}") from error
+
+    return reading
 
 
 @dataclass(frozen=True)
@@ -306,6 +334,7 @@ def _places(text: str, locator: Locator) -> tuple[list[list[Any]], np.ndarray | 
     return runs, pages, boxes
 
 
+@_or_damaged
 def read_text(blob: bytes) -> list[StoredStream]:
     raw = _inflated(blob)
     if raw is not None:
@@ -345,6 +374,7 @@ def read_text(blob: bytes) -> list[StoredStream]:
     ]
 
 
+@_or_damaged
 def read_places(blob: bytes, streams: list[StoredStream]) -> list[tuple[str, StoredLocator]]:
     """Each stream's original text and locator, in the order of `streams` (the same file's
     `read_text`, which holds the original texts from format 4 on)."""
@@ -389,6 +419,7 @@ def read_places(blob: bytes, streams: list[StoredStream]) -> list[tuple[str, Sto
     return out
 
 
+@_or_damaged
 def _columns(data: Callable[[], bytes], width: int, n: int, at: int) -> np.ndarray:
     """Five rows (page, x0, y0, x1, y1) of n characters' boxes at `at` in the boxes' bytes."""
     return np.frombuffer(data(), f"<i{width}", 5 * n, at).reshape(5, n)

@@ -23,7 +23,7 @@ from app import recheck
 from app.checking import desk_lexicon, save_department_lexicon
 from app.db.models import CatalogEntry, User
 from app.db.models_recheck import RecheckHit, RecheckPart, ReleaseText
-from app.documents import load_blob
+from app.documents import load_blob, store_blob
 from review import text_store
 from review.engine import CheckOptions, check_bytes
 from review.extract.base import TextStream
@@ -333,6 +333,55 @@ def test_a_full_recheck_of_stored_text_finds_what_the_check_finds(workspace, peo
             assert len(across) == 1 and len(json.loads(across[0][3])["rects"]) == 2  # one on each line
             wide = [json.loads(r[3]) for r in found if r[0] == "PII-ID" and '"page": 1' in r[3]]
             assert len(wide) == 1 and wide[0]["rects"][0][0] > 4096
+
+
+def test_a_damaged_stored_text_is_read_again_from_the_published_file(workspace, people):
+    """What is stored is a copy of what the engine read: a blob damaged on disk or by hand must
+    neither stop the run at its batch (again at every resume) nor hide what the file holds."""
+    data = _every_kind_pdf()
+    sha = hashlib.sha256(data).hexdigest()
+    day = dt.date(2026, 3, 2)
+    with workspace.db.write() as s:
+        assert store_blob(s, data) == sha
+        recheck.keep_text(s, sha, text_store.pack(extract_any("every-kind.pdf", data).streams))
+        s.add(
+            CatalogEntry(
+                index_no="TEST00001/2026-00009",
+                department_id=_dept(workspace, people),
+                title="每种内容",
+                publisher="测试市数据局",
+                written_on=day,
+                published_on=day,
+                doc_number="",
+                category="",
+                doc_type="通知",
+                keywords="[]",
+                summary="",
+                validity="valid",
+                status_reason="",
+                disclosure="proactive",
+                scope="面向社会",
+                published_sha256=sha,
+                status="published",
+            )
+        )
+    entry = _entry(workspace, "TEST00001/2026-00009")
+
+    def found(run_id: int) -> list[tuple[str, str, Location]]:
+        return [(f.rule_id, f.text, f.location) for f in recheck.entry_hits(workspace.db, run_id, entry.id)]
+
+    first = _run(workspace, recheck.FULL)
+    clean = found(first)
+    assert {"PII-ID", "MARK-LEVEL"} <= {rule for rule, _, _ in clean}
+    with workspace.db.write() as s:
+        kept = s.get_one(ReleaseText, sha)
+        kept.text = kept.text[:9] + bytes(b ^ 0x5A for b in kept.text[9:60]) + kept.text[60:]
+    # Opened meanwhile: the hits are listed, without the places the damaged text would give.
+    assert found(first) == [(rule, text, Location()) for rule, text, _ in clean]
+    again = _run(workspace, recheck.FULL)
+    assert found(again) == clean and recheck.figures(workspace.db, again).backfilled == 1
+    with workspace.db.read() as s:  # kept again, readable
+        assert text_store.read_text(s.get_one(ReleaseText, sha).text)[0].original
 
 
 def _format_1(streams: list[TextStream]) -> tuple[bytes, bytes]:
