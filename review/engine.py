@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import cast
 
@@ -303,6 +304,8 @@ def _finding(
 
 
 _LEXICON_TERM = QT_TRANSLATE_NOOP("Rules", "词库敏感词")
+# A match's term index and its span: map() over them runs in C, once per hit.
+_TERM_INDEX, _SPAN = itemgetter(0), itemgetter(1, 2)
 
 
 def _lexicon_findings(
@@ -325,7 +328,7 @@ def _lexicon_findings(
     kinds: dict[int, tuple[str, str, Severity, str, str | None]] = {}
     judges: dict[int, int] = {}
     whole_words: set[int] = set()
-    for index in {match[0] for match in matches}:
+    for index in set(map(_TERM_INDEX, matches)):
         term = lexicon.term(index)
         kinds[index] = ("LEX", term.category, term.severity, term.note or _LEXICON_TERM, term.term)
         if judged and term.severity is not info:
@@ -347,8 +350,8 @@ def _lexicon_findings(
             if not (start in in_marking and _inside(marked, marked_starts, start, end))
             and not (index in whole_words and not _on_word_boundaries(text, start, end, whole_word_cache))
         ]
-    spans = norm.original_spans([(start, end) for _, start, end in kept])
-    rows = [kinds[match[0]] for match in kept]
+    spans = norm.original_spans(list(map(_SPAN, kept)))
+    rows = list(map(kinds.__getitem__, map(_TERM_INDEX, kept)))
     if judges and layout is not None:
         # Judged only for the hits of marking-like terms and names of laws: the matcher itself is untouched.
         for n, (index, start, end) in enumerate(kept):
