@@ -161,11 +161,24 @@ def _all_but_a_few(haystack: str, needle: str) -> bool:
     reviewer's 139****5678 does, is not this."""
     if len(needle) < NEARLY_WHOLE:
         return False
+    # With at most two characters hidden, one of three pieces of the needle is shown whole (one
+    # piece at least holds no hidden character): only windows around where a piece is shown are
+    # compared, so a page or a file's text is searched at str.find's speed, not window by window.
+    third = len(needle) // 3
+    pieces = ((0, needle[:third]), (third, needle[third : 2 * third]), (2 * third, needle[2 * third :]))
     for hidden in (1, 2):
         width = len(needle) - hidden
-        for start in range(len(haystack) - width + 1):
-            if _subsequence(haystack[start : start + width], needle):
-                return True
+        starts: set[int] = set()
+        for offset, piece in pieces:
+            at = haystack.find(piece)
+            while at != -1:
+                # The piece stands at its offset in the needle less the characters hidden before it.
+                starts.update(
+                    range(max(0, at - offset), min(at - offset + hidden, len(haystack) - width) + 1)
+                )
+                at = haystack.find(piece, at + 1)
+        if any(_subsequence(haystack[start : start + width], needle) for start in sorted(starts)):
+            return True
     return False
 
 
