@@ -39,3 +39,35 @@ def test_place_all_gives_the_place_locate_gives_for_spans_in_any_order() -> None
     pending = [p for p in places if not isinstance(p, Location)]
     assert len(pending) > size // 2  # nearly every short span is left pending
     assert all(p[1] == p[2](p[0], p[3]).rects[0].x0 for p in pending)
+
+
+def test_findings_made_in_a_batch_are_plain_frozen_findings() -> None:
+    """Finding.placed_all stores fields on a plain object and then makes it a Finding: the result is
+    frozen, equal and hashed like the constructor's, and its pending place and context are made
+    on first use, for pickling, copying and dataclasses alike."""
+    import copy
+    import dataclasses
+    import pickle
+
+    import pytest
+
+    from review.model import Finding, Severity
+
+    (stream,) = [s for s in extract_any("x.pdf", _pdf()).streams if s.channel is Channel.VISIBLE]
+    locator = stream.locator
+    spans = [(3, 5), (40, 44)]
+    rows = [("LEX", "类", Severity.WARNING, "词", "甲乙"), ("LEX", "类", Severity.INFO, "词", None)]
+    batch = Finding.placed_all(Channel.VISIBLE, stream.text, rows, spans, locator.place_all(spans))
+    built = [
+        Finding(*row[:4], Channel.VISIBLE, locator.locate(*span), stream.text[span[0] : span[1]], "", row[4])
+        for row, span in zip(rows, spans, strict=True)
+    ]
+    assert all(type(f) is Finding for f in batch) and "location" not in vars(batch[0])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        batch[0].text = "x"  # type: ignore[misc]
+    copies = [pickle.loads(pickle.dumps(batch[0])), copy.deepcopy(batch[1])]
+    assert [f.location for f in batch] == [f.location for f in built]
+    assert [dataclasses.replace(f, context="") for f in batch] == built
+    assert [hash(dataclasses.replace(f, context="")) for f in copies] == [hash(f) for f in built]
+    assert copies == batch and not {"_place", "_start", "_source"} & set(vars(batch[0]))
+    assert batch[0].context == stream.text[0:17].replace("\n", " ")
