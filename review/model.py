@@ -288,11 +288,11 @@ class Finding:
         check only the text of a finding is looked at (issue 14). Equal to Finding(...) with the
         made Location and context_around(source, start, end). One call for a stream's hits."""
         # Each made as a _MadeFinding, its fields stored as on any object, then made a Finding.
-        make, made = _NEW, cls
+        new, finished = _NEW, cls
         findings: list[Any] = []
         append = findings.append
         for row, span, place in zip(rows, spans, places, strict=True):
-            finding = make(_MadeFinding)
+            finding = new(_MadeFinding)
             finding.rule_id, finding.category, finding.severity, finding.message, finding.term = row
             finding.channel = channel
             if isinstance(place, Location):
@@ -302,7 +302,7 @@ class Finding:
             start = finding._start = span[0]
             finding.text = source[start : span[1]]
             finding._source = source
-            finding.__class__ = made  # type: ignore[assignment]
+            finding.__class__ = finished  # type: ignore[assignment]
             append(finding)
         return findings
 
@@ -335,12 +335,13 @@ class Finding:
 
 
 class _MadeFinding:
-    """A Finding while Finding.placed_all makes it: a frozen dataclass refuses plain stores, and
-    storing a whole instance dict (object.__setattr__) first made and then dropped the attribute
-    storage object.__new__ gives a new object, a third of the cost of making a finding. Both are
-    plain classes with an instance dict, so the class can change: the dict is then the Finding's.
-    A pending finding keeps its span's start only (the end is start + len(text)): a tuple per
-    finding more for the cycle collector to walk after a check."""
+    """A Finding while Finding.placed_all makes it. A frozen dataclass refuses plain attribute
+    stores, and storing a whole instance dict with object.__setattr__ cost a third of making a
+    finding (object.__new__ gives a new object attribute storage of its own, which that store
+    drops). This plain class has an instance dict like Finding's: a finding's fields are stored
+    on it as on any object, then its class is changed to Finding, which gives it its own dict.
+    A pending finding keeps its span's start only (the end is start + len(text)): a tuple more
+    per finding would be one more object for the cycle collector to walk after a check."""
 
     rule_id: str
     category: str
