@@ -438,9 +438,7 @@ _CLAUSE_END = "。；;！？!?"
 
 def _names_near(personal: list[tuple[TextStream, Normalized, rules.RuleHit]]) -> list[Finding]:
     """Person and place names in the same sentence as personal data (jieba part-of-speech tags)."""
-    nlp.jieba_module()
-    import jieba.posseg
-
+    posseg = nlp.posseg_module()
     found: list[Finding] = []
     for stream, norm, hit in personal:
         text = norm.text
@@ -448,7 +446,7 @@ def _names_near(personal: list[tuple[TextStream, Normalized, rules.RuleHit]]) ->
         ends = [i for c in _CLAUSE_END if (i := text.find(c, hit.end)) != -1]
         hi = min([*ends, hit.end + 30])
         pos = lo
-        for token in jieba.posseg.cut(text[lo:hi], HMM=True):
+        for token in posseg.cut(text[lo:hi], HMM=True):
             word, flag = token.word, token.flag
             if (
                 flag in ("nr", "ns", "nrfg", "nrt")
@@ -481,13 +479,10 @@ def suggest_keywords(text: str, count: int = 6) -> list[str]:
     """Suggested 主题词 for the catalog (jieba TF-IDF over the visible text): Chinese words only, so
     numbers — an ID or card number among them — never become catalog keywords, and never a word
     jieba tags as a person's name: a keyword is public, and a private person's name is not."""
-    nlp.jieba_module()
+    posseg = nlp.posseg_module()
     import jieba.analyse
-    import jieba.posseg
 
     tags = [str(k) for k in jieba.analyse.extract_tags(text[:200_000], topK=count * 3)]
     return [
-        k
-        for k in tags
-        if _CJK_WORD.search(k) and not any(p.flag.startswith("nr") for p in jieba.posseg.lcut(k))
+        k for k in tags if _CJK_WORD.search(k) and not any(p.flag.startswith("nr") for p in posseg.lcut(k))
     ][:count]
