@@ -538,7 +538,11 @@ class _Worker:
         # it may hold one: ten times the entries a batch. A full run reads every text and its places.
         prefiltered = all(r.prefilter is not None for r in made.rules.values())
         batch = batch * 10 if prefiltered else batch
-        blobs = (ReleaseText.signature,) if prefiltered else (ReleaseText.text, ReleaseText.places)
+        blobs = (
+            (ReleaseText.signature,)
+            if prefiltered
+            else (ReleaseText.text, ReleaseText.places, ReleaseText.engine_version)
+        )
         self.batches = _BlobQuery(
             select(
                 CatalogEntry.id,
@@ -582,7 +586,7 @@ class _Worker:
                 kept = _decided_keep(session, [r.review_id for r in rows if r.review_id is not None])
             hits: list[tuple[Any, ...]] = []
             backfill: dict[str, text_store.Packed] = {}
-            damaged: set[str] = set()
+            replaced: set[str] = set()  # kept, but damaged or read by an older engine
             read = 0
             for row in rows:
                 rules_of = self.plan.rules.get(row.department_id)
@@ -594,6 +598,8 @@ class _Worker:
                     with self.db.read() as session:
                         packed = extract_published(load_blob(session, row.published_sha256))
                     backfill[row.published_sha256] = packed
+                    if row.kept is not None:
+                        replaced.add(row.published_sha256)
                     stored = packed
                 if isinstance(stored, _Skip):
                     continue
@@ -613,7 +619,7 @@ class _Worker:
                     with self.db.read() as session:
                         packed = extract_published(load_blob(session, row.published_sha256))
                     backfill[row.published_sha256] = packed
-                    damaged.add(row.published_sha256)
+                    replaced.add(row.published_sha256)
                     found = findings_of(packed.text, packed.places, rules_of, row.written_on, row.disclosure)
                 keep = kept.get(row.review_id) if row.review_id is not None else None
                 # A finding's text is folded only for an entry whose review kept something.
@@ -624,7 +630,7 @@ class _Worker:
                 )
             with self.db.write() as session:
                 for sha, packed in backfill.items():
-                    keep_text(session, sha, packed, backfilled=True, replace=sha in damaged)
+                    keep_text(session, sha, packed, backfilled=True, replace=sha in replaced)
                 if hits:
                     _insert_hits(session, hits)
                 session.execute(
@@ -664,7 +670,10 @@ class _Worker:
         are `_Skip`). A text not kept yet is missing (backfilled from the published file)."""
         kept = [r for r in rows if r.kept is not None]
         if not hasattr(rows[0], "signature"):
-            return {r.kept: _Stored(r.text, r.places) for r in kept}
+            # A full run reads a file again where an older engine read it: what the engine reads
+            # in a file (hiding places, layouts) improves with it, and what is online must be
+            # judged by what the desk reads now.
+            return {r.kept: _Stored(r.text, r.places) for r in kept if r.engine_version == ENGINE_VERSION}
         prefilters = {d: r.prefilter for d, r in self.plan.rules.items()}
         out: dict[str, Any] = {r.kept: _Skip() for r in kept}
         wanted = set()

@@ -142,6 +142,7 @@ def build(
     from app.db.models_recheck import ReleaseText
     from app.workspace import Workspace
     from review import text_store
+    from review.engine import ENGINE_VERSION
     from review.lexicon import DEFAULT_LEXICON, parse_bytes
 
     ws = Workspace.open(data_dir, url)
@@ -195,7 +196,7 @@ def build(
                     {
                         "published_sha256": sha,
                         "format": text_store.FORMAT,
-                        "engine_version": "3",
+                        "engine_version": ENGINE_VERSION,
                         "characters": chars,
                         "text": blob,
                         "places": places,

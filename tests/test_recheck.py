@@ -25,7 +25,7 @@ from app.db.models import CatalogEntry, User
 from app.db.models_recheck import RecheckHit, RecheckPart, ReleaseText
 from app.documents import load_blob, store_blob
 from review import text_store
-from review.engine import CheckOptions, check_bytes
+from review.engine import ENGINE_VERSION, CheckOptions, check_bytes
 from review.extract.base import TextStream
 from review.extract.dispatch import extract_any
 from review.model import Channel, Finding, Location, Rect, Severity
@@ -165,7 +165,7 @@ def test_a_killed_run_resumes_where_it_stopped_and_backfills_old_releases(worksp
         assert s.scalar(select(func.count()).select_from(ReleaseText)) == 1  # the file's, once
     done = _cli(workspace, "--resume", "--workers", "1")
     assert done.returncode == 1, done.stdout + done.stderr
-    assert f"继续第 {run_id} 次复查" in done.stdout and "已从发布文件提取一次并保存" in done.stdout
+    assert f"继续第 {run_id} 次复查" in done.stdout and "已从发布文件重新提取并保存" in done.stdout
     assert "[LEX] 词库：" in done.stdout and "· 测试市数据局" in done.stdout
     assert all(i in done.stdout for i in catalog) and NEW_TERM in done.stdout
     resumed = sorted((h.catalog_entry_id, h.rule_id, h.text, h.location) for h in _hits(workspace, run_id))
@@ -382,6 +382,17 @@ def test_a_damaged_stored_text_is_read_again_from_the_published_file(workspace, 
     assert found(again) == clean and recheck.figures(workspace.db, again).backfilled == 1
     with workspace.db.read() as s:  # kept again, readable
         assert text_store.read_text(s.get_one(ReleaseText, sha).text)[0].original
+
+    # A text an older engine read (here: another text, as if it had missed what the file holds)
+    # is read again from the file by a full run, as the engine reads it now.
+    other = text_store.pack([TextStream(Channel.VISIBLE, "另一份通知的正文" * 40, _Nowhere())])
+    with workspace.db.write() as s:
+        kept = s.get_one(ReleaseText, sha)
+        kept.text, kept.places, kept.engine_version = other.text, other.places, "2"
+    reread = _run(workspace, recheck.FULL)
+    assert found(reread) == clean and recheck.figures(workspace.db, reread).backfilled == 1
+    with workspace.db.read() as s:
+        assert s.get_one(ReleaseText, sha).engine_version == ENGINE_VERSION
 
 
 def _format_1(streams: list[TextStream]) -> tuple[bytes, bytes]:

@@ -146,7 +146,7 @@ def _report(workspace: Workspace, run_id: int) -> int:
     print(
         f"第 {run_id} 次复查：{figures.done}/{figures.total} 条目录条目，读取已存文本 {figures.read} 份"
         + (
-            f"，其中 {figures.backfilled} 份发布于保存文本之前，已从发布文件提取一次并保存"
+            f"，其中 {figures.backfilled} 份没有保存文本、保存的文本无法读取或由旧版引擎提取，已从发布文件重新提取并保存"
             if figures.backfilled
             else ""
         )

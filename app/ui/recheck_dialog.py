@@ -196,9 +196,9 @@ class RecheckDialog(QDialog):
             found=len({r.entry_id for r in rows}),
         )
         if figures.backfilled:
-            text += self.tr("其中 {count} 份发布于保存文本之前，已从发布文件提取一次并保存。").format(
-                count=figures.backfilled
-            )
+            text += self.tr(
+                "其中 {count} 份没有保存文本、保存的文本无法读取或由旧版引擎提取，已从发布文件重新提取并保存。"
+            ).format(count=figures.backfilled)
         self.summary.setText(text)
         groups: dict[tuple[str, str, str], QTreeWidgetItem] = {}
         for row in rows:

@@ -863,47 +863,47 @@ Data folder: {path}</translation>
 <context>
     <name>DeclassificationDialog</name>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="37"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="36"/>
         <source>解密/降密记录</source>
         <translation>Declassification/downgrading record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="42"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="41"/>
         <source>作出解密/降密决定的机关</source>
         <translation>The authority that decided the declassification/downgrading</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="46"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="45"/>
         <source>如：示机管密解〔2026〕3号，或审批单编号</source>
         <translation>e.g. 示机管密解〔2026〕3号, or the approval form number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="48"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="47"/>
         <source>录入</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="50"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="49"/>
         <source>确认此记录</source>
         <translation>Confirm this record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="57"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="56"/>
         <source>密级标志</source>
         <translation>Classification marking</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="58"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="57"/>
         <source>定密机关</source>
         <translation>Classifying authority</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="59"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="58"/>
         <source>决定日期</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/declassification_dialog.py" line="60"/>
+        <location filename="../../app/ui/declassification_dialog.py" line="59"/>
         <source>文号或审批单</source>
         <translation>Document number or approval form</translation>
     </message>
@@ -1530,18 +1530,18 @@ Data folder: {path}</translation>
         <translation>“{name}” is an encrypted PDF; importing it needs its open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="218"/>
+        <location filename="../../review/extract/pdf.py" line="229"/>
         <location filename="../../review/formats.py" line="486"/>
         <source>“{name}”无法作为 PDF 打开：{reason}</source>
         <translation>“{name}” cannot be opened as a PDF: {reason}</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="224"/>
+        <location filename="../../review/extract/pdf.py" line="235"/>
         <source>“{name}”是加密的 PDF，需要密码才能检查。请提供打开密码。</source>
         <translation>“{name}” is an encrypted PDF; checking it needs its password. Please give the open password.</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="225"/>
+        <location filename="../../review/extract/pdf.py" line="236"/>
         <location filename="../../review/formats.py" line="610"/>
         <source>“{name}”的密码不正确。</source>
         <translation>Wrong password for “{name}”.</translation>
@@ -2086,7 +2086,7 @@ Data folder: {path}</translation>
     <message>
         <location filename="../../publish/portal.py" line="262"/>
         <source>门户的响应超过 {limit} MB，已停止读取。</source>
-        <translation>The portal's response is larger than {limit} MB; reading stopped.</translation>
+        <translation>The portal&apos;s response is larger than {limit} MB; reading stopped.</translation>
     </message>
     <message>
         <location filename="../../publish/portal.py" line="268"/>
@@ -2132,7 +2132,7 @@ Data folder: {path}</translation>
     <message>
         <location filename="../../publish/portal.py" line="337"/>
         <source>门户的应答无法识别（不是约定的 JSON）。</source>
-        <translation>The portal's answer cannot be understood (not the agreed JSON).</translation>
+        <translation>The portal&apos;s answer cannot be understood (not the agreed JSON).</translation>
     </message>
     <message>
         <location filename="../../app/secrets.py" line="72"/>
@@ -2527,7 +2527,7 @@ Data folder: {path}</translation>
     <message>
         <location filename="../../app/backup.py" line="242"/>
         <source>备份的审计链被改动过，拒绝恢复：{problem}</source>
-        <translation>The backup's audit trail has been altered; not restored: {problem}</translation>
+        <translation>The backup&apos;s audit trail has been altered; not restored: {problem}</translation>
     </message>
     <message>
         <location filename="../../app/db/credentials.py" line="67"/>
@@ -2571,132 +2571,132 @@ Data folder: {path}</translation>
         <translation>The site folder does not exist: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="544"/>
+        <location filename="../../app/published_audit.py" line="542"/>
         <source>条目没有可核对的冻结发布内容：{reason}</source>
         <translation>The entry has no frozen release to verify against: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="545"/>
+        <location filename="../../app/published_audit.py" line="543"/>
         <source>网站上有审发台没有写出的文件</source>
         <translation>The site has a file the desk did not write</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="546"/>
+        <location filename="../../app/published_audit.py" line="544"/>
         <source>内容与审发台按冻结的发布内容写出的不一致（被改动过）</source>
         <translation>The content differs from what the desk wrote from the frozen release (it was changed)</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="547"/>
+        <location filename="../../app/published_audit.py" line="545"/>
         <source>已撤回条目“{index_no}”的文件仍在提供</source>
         <translation>A file of withdrawn entry “{index_no}” is still served</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="548"/>
+        <location filename="../../app/published_audit.py" line="546"/>
         <source>没有任何现行条目使用此文件，却仍在提供</source>
         <translation>No current entry uses this file, yet it is still served</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="551"/>
+        <location filename="../../app/published_audit.py" line="549"/>
         <source>文件内容与冻结的发布内容不一致（SHA-256 为 {got}…，应为 {want}…）</source>
         <translation>The file content does not match the frozen release (SHA-256 {got}…, should be {want}…)</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="552"/>
+        <location filename="../../app/published_audit.py" line="550"/>
         <source>缺少条目“{index_no}”发布的文件</source>
         <translation>A published file of entry “{index_no}” is missing</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="553"/>
+        <location filename="../../app/published_audit.py" line="551"/>
         <source>无法读取文件内容，未能核对其中的文字</source>
         <translation>The file content cannot be read; its text was not verified</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="554"/>
+        <location filename="../../app/published_audit.py" line="552"/>
         <source>数据库中没有此页面对应的条目</source>
         <translation>The database has no entry for this page</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="555"/>
+        <location filename="../../app/published_audit.py" line="553"/>
         <source>缺少条目“{index_no}”的页面</source>
         <translation>The page of entry “{index_no}” is missing</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="556"/>
+        <location filename="../../app/published_audit.py" line="554"/>
         <source>条目“{index_no}”仍在公开，页面却显示已撤回</source>
         <translation>Entry “{index_no}” is still published, but its page shows it as withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="557"/>
+        <location filename="../../app/published_audit.py" line="555"/>
         <source>所示的{fields}与冻结的发布内容不一致</source>
         <translation>The fields shown ({fields}) do not match the frozen release</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="558"/>
+        <location filename="../../app/published_audit.py" line="556"/>
         <source>所链接的文件与冻结的发布内容不一致</source>
         <translation>The linked files do not match the frozen release</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="559"/>
+        <location filename="../../app/published_audit.py" line="557"/>
         <source>目录字段未通过检查：{problem}</source>
         <translation>A catalog field failed the check: {problem}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="560"/>
+        <location filename="../../app/published_audit.py" line="558"/>
         <source>含有审查时删除的内容：{texts}</source>
         <translation>Contains text removed at review: {texts}</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="561"/>
+        <location filename="../../app/published_audit.py" line="559"/>
         <source>已撤回条目“{index_no}”的页面仍显示内容</source>
         <translation>The page of withdrawn entry “{index_no}” still shows its content</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="562"/>
+        <location filename="../../app/published_audit.py" line="560"/>
         <source>目录数据无法读取</source>
         <translation>The catalog data cannot be read</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="563"/>
+        <location filename="../../app/published_audit.py" line="561"/>
         <source>目录列表中有数据库中没有的条目“{index_no}”</source>
         <translation>The catalog list has an entry “{index_no}” that is not in the database</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="564"/>
+        <location filename="../../app/published_audit.py" line="562"/>
         <source>目录列表中仍有已撤回的条目“{index_no}”</source>
         <translation>The catalog list still has withdrawn entry “{index_no}”</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="565"/>
+        <location filename="../../app/published_audit.py" line="563"/>
         <source>门户上的这个条目在数据库中没有</source>
         <translation>This portal entry is not in the database</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="566"/>
+        <location filename="../../app/published_audit.py" line="564"/>
         <source>已推送到门户的条目在门户上不存在</source>
         <translation>An entry pushed to the portal is not on the portal</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="567"/>
+        <location filename="../../app/published_audit.py" line="565"/>
         <source>条目仍在公开，门户上却是已撤回状态</source>
         <translation>The entry is still published, but the portal shows it as withdrawn</translation>
     </message>
     <message>
-        <location filename="../../app/published_audit.py" line="568"/>
+        <location filename="../../app/published_audit.py" line="566"/>
         <source>已撤回条目“{index_no}”在门户上仍在公开</source>
         <translation>Withdrawn entry “{index_no}” is still published on the portal</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="277"/>
+        <location filename="../../app/releases.py" line="301"/>
         <source>找不到冻结的发布内容 {sha}。</source>
         <translation>Frozen release {sha} not found.</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="324"/>
+        <location filename="../../app/releases.py" line="348"/>
         <source>条目“{index_no}”没有冻结的发布内容，拒绝发布。</source>
         <translation>Entry “{index_no}” has no frozen release; publishing refused.</translation>
     </message>
     <message>
-        <location filename="../../app/releases.py" line="337"/>
+        <location filename="../../app/releases.py" line="361"/>
         <source>条目“{index_no}”的{fields}与审查批准的发布内容不一致，拒绝发布。请重新审查。</source>
         <translation>Entry “{index_no}” differs from the release approved at review in: {fields}; publishing refused. Review it again.</translation>
     </message>
@@ -2987,27 +2987,27 @@ Data folder: {path}</translation>
         <translation>Only a publishing manager of the entry&apos;s own department can set the notice period of catalog entry “{index_no}”.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="320"/>
+        <location filename="../../app/recheck.py" line="334"/>
         <source>分区数须至少为 1。</source>
         <translation>There must be at least 1 partition.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="334"/>
+        <location filename="../../app/recheck.py" line="348"/>
         <source>正在进行的第 {run} 次复查分为 {parts} 个分区，而不是 {asked} 个。</source>
         <translation>Recheck {run}, in progress, has {parts} partitions, not {asked}.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="890"/>
+        <location filename="../../app/recheck.py" line="1022"/>
         <source>没有编号为 {run} 的复查。</source>
         <translation>There is no recheck {run}.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="920"/>
+        <location filename="../../app/recheck.py" line="1052"/>
         <source>“{index_no}”来自传输包，须在报送它的机器上更正。</source>
         <translation>“{index_no}” came in a transfer package; correct it on the machine that sent it.</translation>
     </message>
     <message>
-        <location filename="../../app/recheck.py" line="925"/>
+        <location filename="../../app/recheck.py" line="1057"/>
         <source>只有本部门的经办人可以更正目录条目“{index_no}”。</source>
         <translation>Only clerks of the entry&apos;s own department can correct catalog entry “{index_no}”.</translation>
     </message>
@@ -5189,9 +5189,9 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Recheck {run}, {state}: {done}/{total} entries, {found} with findings.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/recheck_dialog.py" line="199"/>
-        <source>其中 {count} 份发布于保存文本之前，已从发布文件提取一次并保存。</source>
-        <translation>{count} of them were published before text was stored; their text was extracted once from the published files and stored.</translation>
+        <location filename="../../app/ui/recheck_dialog.py" line="201"/>
+        <source>其中 {count} 份没有保存文本、保存的文本无法读取或由旧版引擎提取，已从发布文件重新提取并保存。</source>
+        <translation>{count} of them had no stored text, an unreadable one, or one an older engine extracted; their text was extracted again from the published files and stored.</translation>
     </message>
     <message>
         <location filename="../../app/ui/recheck_dialog.py" line="266"/>
@@ -5944,7 +5944,7 @@ The signature and the hashes of all {count} items are verified.</translation>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../review/engine.py" line="296"/>
+        <location filename="../../review/engine.py" line="308"/>
         <source>词库敏感词</source>
         <translation>Lexicon term</translation>
     </message>
@@ -5961,7 +5961,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     <message>
         <location filename="../../review/extract/base.py" line="144"/>
         <location filename="../../review/extract/dispatch.py" line="187"/>
-        <location filename="../../review/extract/pdf.py" line="385"/>
+        <location filename="../../review/extract/pdf.py" line="396"/>
         <location filename="../../review/ocr.py" line="479"/>
         <source>隐藏内容</source>
         <translation>Hidden content</translation>
@@ -6114,7 +6114,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     <message>
         <location filename="../../app/finding_labels.py" line="47"/>
         <location filename="../../review/extract/ofd.py" line="121"/>
-        <location filename="../../review/extract/pdf.py" line="387"/>
+        <location filename="../../review/extract/pdf.py" line="398"/>
         <source>读者看不到的文字</source>
         <translation>Text a reader does not see</translation>
     </message>
@@ -6330,7 +6330,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../review/extract/ofd.py" line="156"/>
-        <location filename="../../review/extract/pdf.py" line="460"/>
+        <location filename="../../review/extract/pdf.py" line="471"/>
         <source>注释或批注（发布前应删除）</source>
         <translation>Annotation or comment (remove before publishing)</translation>
     </message>
@@ -6340,77 +6340,77 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>Attachment (published with the document)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="261"/>
+        <location filename="../../review/extract/pdf.py" line="272"/>
         <source>文件结构已损坏，经自动修复后检查；部分内容可能无法读取，请人工核对</source>
         <translation>The file structure is damaged and was repaired for checking; some content may be unreadable — review by hand</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="266"/>
+        <location filename="../../review/extract/pdf.py" line="277"/>
         <source>文件结构（已修复）</source>
         <translation>File structure (repaired)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="298"/>
+        <location filename="../../review/extract/pdf.py" line="309"/>
         <source>关闭显示的图层（读者默认看不到）</source>
         <translation>Layer switched off (readers do not see it by default)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="335"/>
+        <location filename="../../review/extract/pdf.py" line="346"/>
         <source>页面缩略图（可能显示修改前的内容，发布时删除；需人工查看）</source>
         <translation>Page thumbnail (may show content from before changes; removed on publishing; look at it by hand)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="424"/>
+        <location filename="../../review/extract/pdf.py" line="435"/>
         <source>替换文字（ActualText）与页面显示的字形不同</source>
         <translation>Replacement text (ActualText) differs from the glyphs shown on the page</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="441"/>
+        <location filename="../../review/extract/pdf.py" line="452"/>
         <source>图片被裁剪，裁掉的部分仍在文件中（发布时去除）</source>
         <translation>Cropped image: the cropped-off part is still in the file (removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="480"/>
+        <location filename="../../review/extract/pdf.py" line="491"/>
         <source>表单域（其值可能不可见）</source>
         <translation>Form field (its value may not be visible)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="515"/>
+        <location filename="../../review/extract/pdf.py" line="526"/>
         <source>文件元数据含作者、主题或关键词（发布时按目录信息重写）</source>
         <translation>File metadata holds author, subject or keywords (rewritten from the catalog on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="543"/>
+        <location filename="../../review/extract/pdf.py" line="554"/>
         <source>嵌入文件（随 PDF 一同发布）</source>
         <translation>Embedded file (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="572"/>
+        <location filename="../../review/extract/pdf.py" line="583"/>
         <source>JavaScript 脚本（发布前应删除）</source>
         <translation>JavaScript (remove before publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="596"/>
+        <location filename="../../review/extract/pdf.py" line="607"/>
         <source>注释中附带的文件（随 PDF 一同发布）</source>
         <translation>File attached to an annotation (published with the PDF)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="648"/>
+        <location filename="../../review/extract/pdf.py" line="659"/>
         <source>图片内含文字（JPEG 注释、EXIF、XMP 等，发布时删除）</source>
         <translation>Text inside an image (JPEG comment, EXIF, XMP and the like; removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="664"/>
+        <location filename="../../review/extract/pdf.py" line="675"/>
         <source>文件尾附加的数据（如混合 PDF 保存的 ODF 源文件），读者看不到，发布时删除</source>
         <translation>Data appended at the end of the file (such as the ODF source kept in a hybrid PDF): readers do not see it; removed on publishing</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="674"/>
+        <location filename="../../review/extract/pdf.py" line="685"/>
         <source>没有页面引用的对象中含有文字（发布时删除）</source>
         <translation>Text in objects no page uses (removed on publishing)</translation>
     </message>
     <message>
-        <location filename="../../review/extract/pdf.py" line="709"/>
+        <location filename="../../review/extract/pdf.py" line="720"/>
         <source>文件保留了增量保存前的早期版本（其中被删改的内容仍可恢复）</source>
         <translation>The file keeps earlier versions from incremental saves (what was changed there can still be recovered)</translation>
     </message>
@@ -7414,23 +7414,23 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>unrecognisable data</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="36"/>
+        <location filename="../../review/model.py" line="35"/>
         <source>阻断</source>
         <translation>Blocking</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="37"/>
+        <location filename="../../review/model.py" line="36"/>
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="38"/>
+        <location filename="../../review/model.py" line="37"/>
         <source>提示</source>
         <translation>Hint</translation>
     </message>
     <message>
         <location filename="../../app/finding_labels.py" line="103"/>
-        <location filename="../../review/model.py" line="71"/>
+        <location filename="../../review/model.py" line="70"/>
         <source>正文</source>
         <translation>Body</translation>
     </message>
@@ -7764,113 +7764,113 @@ The signature and the hashes of all {count} items are verified.</translation>
         <translation>·</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="72"/>
+        <location filename="../../review/model.py" line="71"/>
         <source>元数据</source>
         <translation>Metadata</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="73"/>
+        <location filename="../../review/model.py" line="72"/>
         <source>批注/注释</source>
         <translation>Annotation</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="74"/>
+        <location filename="../../review/model.py" line="73"/>
         <source>表单域</source>
         <translation>Form field</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="75"/>
+        <location filename="../../review/model.py" line="74"/>
         <source>嵌入文件</source>
         <translation>Embedded file</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="76"/>
+        <location filename="../../review/model.py" line="75"/>
         <source>脚本</source>
         <translation>Script</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="77"/>
+        <location filename="../../review/model.py" line="76"/>
         <source>书签</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="78"/>
+        <location filename="../../review/model.py" line="77"/>
         <source>链接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="79"/>
+        <location filename="../../review/model.py" line="78"/>
         <source>隐藏文字</source>
         <translation>Hidden text</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="80"/>
+        <location filename="../../review/model.py" line="79"/>
         <source>早期修订版本</source>
         <translation>Earlier revision</translation>
     </message>
     <message>
         <location filename="../../app/finding_labels.py" line="109"/>
-        <location filename="../../review/model.py" line="81"/>
+        <location filename="../../review/model.py" line="80"/>
         <source>批注</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="82"/>
+        <location filename="../../review/model.py" line="81"/>
         <source>修订记录</source>
         <translation>Tracked change</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="83"/>
+        <location filename="../../review/model.py" line="82"/>
         <source>页眉页脚</source>
         <translation>Header/footer</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="84"/>
+        <location filename="../../review/model.py" line="83"/>
         <source>脚注尾注</source>
         <translation>Footnote/endnote</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="85"/>
+        <location filename="../../review/model.py" line="84"/>
         <source>文本框</source>
         <translation>Text box</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="86"/>
+        <location filename="../../review/model.py" line="85"/>
         <source>域代码</source>
         <translation>Field code</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="87"/>
+        <location filename="../../review/model.py" line="86"/>
         <source>图片替代文字</source>
         <translation>Image alt text</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="88"/>
+        <location filename="../../review/model.py" line="87"/>
         <source>自定义XML</source>
         <translation>Custom XML</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="113"/>
+        <location filename="../../review/model.py" line="112"/>
         <source>第{page}页</source>
         <translation>page {page}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="114"/>
+        <location filename="../../review/model.py" line="113"/>
         <source>第{first}–{last}页</source>
         <translation>pages {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="115"/>
+        <location filename="../../review/model.py" line="114"/>
         <source>第{paragraph}段</source>
         <translation>paragraph {paragraph}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="116"/>
+        <location filename="../../review/model.py" line="115"/>
         <source>第{line}行</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../review/model.py" line="117"/>
+        <location filename="../../review/model.py" line="116"/>
         <source>第{line}行第{column}列</source>
         <translation>line {line}, column {column}</translation>
     </message>
@@ -7882,7 +7882,7 @@ The signature and the hashes of all {count} items are verified.</translation>
     </message>
     <message>
         <location filename="../../app/ui/i18n.py" line="49"/>
-        <location filename="../../review/model.py" line="120"/>
+        <location filename="../../review/model.py" line="119"/>
         <source>，</source>
         <translation>, </translation>
     </message>
