@@ -939,38 +939,25 @@ def grouped(db: Database, run_id: int) -> list[EntryHits]:
     """The entries with findings, one row per entry and rule, ordered by rule, then department,
     then 索引号 (entries withdrawn since are left out). Counted by the database: a run over a
     catalog can hold millions of hits, and the desk lists them as it opens."""
-    rank = case(
-        (RecheckHit.severity == Severity.BLOCKING.value, Severity.BLOCKING.rank),
-        (RecheckHit.severity == Severity.WARNING.value, Severity.WARNING.rank),
-        else_=Severity.INFO.rank,
-    )
+    rank = case({s.value: s.rank for s in Severity}, value=RecheckHit.severity, else_=Severity.INFO.rank)
     word = func.coalesce(RecheckHit.term, RecheckHit.text)
+    group = (
+        RecheckHit.catalog_entry_id,
+        CatalogEntry.index_no,
+        CatalogEntry.title,
+        Department.name,
+        RecheckHit.rule_id,
+        RecheckHit.category,
+    )
     postgresql = db.url.get_backend_name() == "postgresql"
     words = func.json_agg(distinct(word)) if postgresql else func.json_group_array(distinct(word))
     with db.read() as session:
         rows = session.execute(
-            select(
-                RecheckHit.catalog_entry_id,
-                CatalogEntry.index_no,
-                CatalogEntry.title,
-                Department.name,
-                RecheckHit.rule_id,
-                RecheckHit.category,
-                func.count(),
-                func.max(rank),
-                words,
-            )
+            select(*group, func.count(), func.max(rank), words)
             .join(CatalogEntry, CatalogEntry.id == RecheckHit.catalog_entry_id)
             .join(Department, Department.id == RecheckHit.department_id)
             .where(RecheckHit.run_id == run_id, CatalogEntry.status == "published")
-            .group_by(
-                RecheckHit.catalog_entry_id,
-                CatalogEntry.index_no,
-                CatalogEntry.title,
-                Department.name,
-                RecheckHit.rule_id,
-                RecheckHit.category,
-            )
+            .group_by(*group)
         ).all()
     by_rank = {s.rank: s for s in Severity}
     out = [

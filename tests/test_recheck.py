@@ -268,6 +268,29 @@ def _every_kind_pdf() -> bytes:
     return pdf_bytes(doc)
 
 
+def _published_entry(index_no: str, department_id: int, title: str, sha: str, day: dt.date) -> CatalogEntry:
+    """A current catalog entry of a published file whose text is kept (no document of this desk)."""
+    return CatalogEntry(
+        index_no=index_no,
+        department_id=department_id,
+        title=title,
+        publisher="测试市数据局",
+        written_on=day,
+        published_on=day,
+        doc_number="",
+        category="",
+        doc_type="通知",
+        keywords="[]",
+        summary="",
+        validity="valid",
+        status_reason="",
+        disclosure="proactive",
+        scope="面向社会",
+        published_sha256=sha,
+        status="published",
+    )
+
+
 def test_a_full_recheck_of_stored_text_finds_what_the_check_finds(workspace, people):
     """The re-check reads stored text, places and rules its own way (no form rules, 16- or 32-bit
     places, allow-list windows, Core inserts): what it lists must be exactly what a check of the
@@ -280,27 +303,7 @@ def test_a_full_recheck_of_stored_text_finds_what_the_check_finds(workspace, peo
         for n, (name, data) in enumerate(files.items()):
             sha = hashlib.sha256(data).hexdigest()
             recheck.keep_text(s, sha, text_store.pack(extract_any(name, data).streams))
-            s.add(
-                CatalogEntry(
-                    index_no=f"TEST00001/2026-{n:05d}",
-                    department_id=dept,
-                    title=name,
-                    publisher="测试市数据局",
-                    written_on=day,
-                    published_on=day,
-                    doc_number="",
-                    category="",
-                    doc_type="通知",
-                    keywords="[]",
-                    summary="",
-                    validity="valid",
-                    status_reason="",
-                    disclosure="proactive",
-                    scope="面向社会",
-                    published_sha256=sha,
-                    status="published",
-                )
-            )
+            s.add(_published_entry(f"TEST00001/2026-{n:05d}", dept, name, sha, day))
         lexicon = desk_lexicon(s, dept, workspace.paths.cache_dir)
     run_id = _run(workspace, recheck.FULL)
 
@@ -344,27 +347,7 @@ def test_a_damaged_stored_text_is_read_again_from_the_published_file(workspace, 
     with workspace.db.write() as s:
         assert store_blob(s, data) == sha
         recheck.keep_text(s, sha, text_store.pack(extract_any("every-kind.pdf", data).streams))
-        s.add(
-            CatalogEntry(
-                index_no="TEST00001/2026-00009",
-                department_id=_dept(workspace, people),
-                title="每种内容",
-                publisher="测试市数据局",
-                written_on=day,
-                published_on=day,
-                doc_number="",
-                category="",
-                doc_type="通知",
-                keywords="[]",
-                summary="",
-                validity="valid",
-                status_reason="",
-                disclosure="proactive",
-                scope="面向社会",
-                published_sha256=sha,
-                status="published",
-            )
-        )
+        s.add(_published_entry("TEST00001/2026-00009", _dept(workspace, people), "每种内容", sha, day))
     entry = _entry(workspace, "TEST00001/2026-00009")
 
     def found(run_id: int) -> list[tuple[str, str, Location]]:
