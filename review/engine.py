@@ -305,7 +305,7 @@ def _finding(
 
 _LEXICON_TERM = QT_TRANSLATE_NOOP("Rules", "词库敏感词")
 # A match's term index and its span: map() over them runs in C, once per hit.
-_TERM_INDEX, _SPAN = itemgetter(0), itemgetter(1, 2)
+_TERM_INDEX, _START, _SPAN = itemgetter(0), itemgetter(1), itemgetter(1, 2)
 
 
 def _lexicon_findings(
@@ -339,10 +339,15 @@ def _lexicon_findings(
         if term.whole_word:
             whole_words.add(index)
     kept = matches
-    if marked or whole_words:
+    # The hits that start where a marking stands (nearly always none: then no hit is looked at
+    # one by one, a fifth of the work of a dense stream's findings).
+    in_marking = (
+        {i for start, end in marked for i in range(start, end)}.intersection(map(_START, matches))
+        if marked
+        else set()
+    )
+    if in_marking or whole_words:
         marked_starts = [m[0] for m in marked]
-        # Where a marking stands: a hit that starts elsewhere (nearly all) is outside every marking.
-        in_marking = {i for start, end in marked for i in range(start, end)}
         whole_word_cache: dict[int, set[int]] = {}
         kept = [
             (index, start, end)

@@ -10,7 +10,7 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from review.errors import QT_TRANSLATE_NOOP
 
@@ -224,10 +224,20 @@ class Location:
         return say(PLACE_SEPARATOR).join(bits)
 
 
-# A place made only when asked for: (page, left edge of the first rectangle, make, data), where
-# make(page, data) is the Location, on `page`, whose first rectangle starts at that left edge.
-# The PDF locator gives these for hits inside one trace span (PdfTextLocator.place_all).
-PendingPlace = tuple[int, float, Callable[[int, Any], Location], Any]
+class PendingPlace(Protocol):
+    """A place made only when asked for, for the span of a finding's text from `start` (offsets in
+    its stream's original text): what a locator's place_all gives where it can. One object serves
+    every span it can place (the PDF locator's trace span, a stored stream's locator), so a
+    pending finding costs no object of its own for its place."""
+
+    def place(self, start: int, end: int) -> Location:
+        """The Location of the span [start, end)."""
+        ...
+
+    def key(self, text: str, start: int) -> tuple[object, ...]:
+        """(text, page, left edge of the first rectangle), as distinct_findings keys a made place,
+        without making it (a locator whose places are costly to make keys its spans instead)."""
+        ...
 
 
 @dataclass(frozen=True, init=False)
@@ -310,19 +320,19 @@ class Finding:
         # Reached only when `name` is not in the instance dict: a pending place or context is
         # made here, once, for every reader alike (equality, hashing, asdict, replace, pickling).
         # Stored before the pending data is dropped, so that a reader in another thread at the
-        # same moment finds one or the other.
+        # same moment finds one or the other; the span's start goes with the last of them.
         values = self.__dict__
-        if name == "location":
-            pending = values.get("_place")
-            if pending is not None:
-                values["location"] = pending[2](pending[0], pending[3])
+        start = values.get("_start")
+        if start is not None:
+            end = start + len(values["text"])
+            if name == "location" and (pending := values.get("_place")) is not None:
+                values["location"] = pending.place(start, end)
                 values.pop("_place", None)
-        elif name == "context":
-            start, source = values.get("_start"), values.get("_source")
-            if start is not None and source is not None:
-                values["context"] = context_around(source, start, start + len(values["text"]))
-                values.pop("_start", None)
+            elif name == "context" and (source := values.get("_source")) is not None:
+                values["context"] = context_around(source, start, end)
                 values.pop("_source", None)
+            if "_place" not in values and "_source" not in values:
+                values.pop("_start", None)
         if name in ("location", "context") and name in values:
             return values[name]
         raise AttributeError(name)
@@ -379,7 +389,7 @@ def distinct_findings(findings: list[Finding]) -> list[Finding]:
         values = finding.__dict__
         pending = values.get("_place")
         if pending is not None:
-            key = (values["text"], pending[0], pending[1])
+            key = pending.key(values["text"], values["_start"])
         else:
             location = values["location"]
             rects = location.rects

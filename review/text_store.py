@@ -134,11 +134,14 @@ class StoredLocator:
     def place_all(self, spans: list[tuple[int, int]]) -> list[PendingPlace]:
         """Every span's place left pending (Finding.placed_all): a re-check keeps the span
         (`pending_span`) and locates it only when someone opens the entry."""
-        place = self._place
-        return [(start, float(end), place, (self.stream, end)) for start, end in spans]
+        return [self] * len(spans)
 
-    def _place(self, start: int, where: tuple[int, int]) -> Location:
-        return self.locate(start, where[1])
+    def place(self, start: int, end: int) -> Location:
+        return self.locate(start, end)
+
+    def key(self, text: str, start: int) -> tuple[str, int, int]:
+        # Keyed by offset: knowing the page would mean inflating the boxes.
+        return text, self.stream, start
 
     def locate(self, start: int, end: int) -> Location:
         if self._columns_of is None or end <= start:
@@ -174,11 +177,11 @@ class StoredLocator:
 def pending_span(finding: Finding) -> tuple[int, int, int] | None:
     """(stream, start, end) in the stored original text of a finding whose place a StoredLocator
     left pending; None once it is made or for another locator's finding."""
-    pending = finding.__dict__.get("_place")
-    if pending is None or getattr(pending[2], "__func__", None) is not StoredLocator._place:
+    values = finding.__dict__
+    pending, start = values.get("_place"), values.get("_start")
+    if not isinstance(pending, StoredLocator) or start is None:
         return None
-    stream, end = pending[3]
-    return stream, pending[0], end
+    return pending.stream, start, start + len(values["text"])
 
 
 def pack(streams: list[TextStream]) -> Packed:

@@ -34,11 +34,18 @@ def test_place_all_gives_the_place_locate_gives_for_spans_in_any_order() -> None
     spans += [(0, size), (size - 1, size), (size, size)]
     rng.shuffle(spans[len(spans) // 2 :])  # the second half out of order
     places = locator.place_all(spans)
-    made = [place if isinstance(place, Location) else place[2](place[0], place[3]) for place in places]
+    made = [
+        place if isinstance(place, Location) else place.place(start, end)
+        for place, (start, end) in zip(places, spans, strict=True)
+    ]
     assert made == [locator.locate(start, end) for start, end in spans]
-    pending = [p for p in places if not isinstance(p, Location)]
+    pending = [
+        (p, start, end) for p, (start, end) in zip(places, spans, strict=True) if not isinstance(p, Location)
+    ]
     assert len(pending) > size // 2  # nearly every short span is left pending
-    assert all(p[1] == p[2](p[0], p[3]).rects[0].x0 for p in pending)
+    # The key distinct_findings compares is the made place's page and first left edge.
+    keys = [p.key("字", start) for p, start, _ in pending]
+    assert keys == [("字", loc.page, loc.rects[0].x0) for loc in (p.place(s, e) for p, s, e in pending)]
 
 
 def test_findings_made_in_a_batch_are_plain_frozen_findings() -> None:

@@ -50,9 +50,15 @@ _Box = tuple[float, float, float, float]
 class _Span:
     start: int  # offset in the stream text
     page: int
-    # The trace's own box tuples, one per character. A tuple: the slice a pending place keeps
-    # (place_all) is then a tuple the cycle collector stops tracking once it has seen it.
+    # The trace's own box tuples, one per character.
     boxes: tuple[_Box, ...]
+
+    # A finding inside this span keeps the span itself as its pending place (PdfTextLocator.place_all).
+    def place(self, start: int, end: int) -> Location:
+        return _place(self.page, self.boxes[start - self.start : end - self.start])
+
+    def key(self, text: str, start: int) -> tuple[str, int, float]:
+        return text, self.page, self.boxes[start - self.start][0]
 
 
 class PdfTextLocator:
@@ -105,22 +111,23 @@ class PdfTextLocator:
         trace span (nearly all) is placed here without the general walk, and a one-glyph or
         one-line hit without merging boxes."""
         return [
-            place if isinstance(place, Location) else _place(place[0], place[3])
-            for place in self.place_all(spans)
+            place if isinstance(place, Location) else place.place(start, end)
+            for place, (start, end) in zip(self.place_all(spans), spans, strict=True)
         ]
 
     def place_all(self, spans: list[tuple[int, int]]) -> list[Location | PendingPlace]:
         """locate() of each span, left pending for a span inside one trace span (nearly every
-        lexicon hit): its boxes are kept and merged into rectangles only when the place is
-        looked at (Finding.placed_all). The first rectangle starts at the first box's left edge.
-        Hits come nearly in text order, so the trace span is looked for (bisected) only when a
-        span starts outside the last one found (a bisection a span cost half again as much)."""
+        lexicon hit): the pending place is that trace span, whose boxes are merged into
+        rectangles only when the place is looked at (Finding.placed_all). A tuple and a slice of
+        boxes for each hit of a dense lexicon cost as much as the rest of placing it, and freeing
+        them again. Hits come nearly in text order, so the trace span is looked for (bisected)
+        only when a span starts outside the last one found."""
         starts, all_spans, find = self.starts, self.spans, bisect.bisect_right
         out: list[Location | PendingPlace] = []
         append, locate = out.append, self.locate
-        # The trace span found last: where it starts, where the next one starts, its page and boxes.
-        first = following = page = 0
-        boxes: tuple[_Box, ...] = ()
+        # The trace span found last, where it starts and ends, and where the next one starts.
+        first = last = following = 0
+        span = _Span(0, 0, ())  # none yet: `following` makes the first span bisect
         for start, end in spans:
             if not first <= start < following:
                 i = find(starts, start) - 1
@@ -128,10 +135,10 @@ class PdfTextLocator:
                     append(locate(start, end))
                     continue
                 span = all_spans[i]
-                first, page, boxes = span.start, span.page, span.boxes
+                first, last = span.start, span.start + len(span.boxes)
                 following = starts[i + 1] if i + 1 < len(starts) else sys.maxsize
-            if start < end <= first + len(boxes):
-                append((page, boxes[start - first][0], _place, boxes[start - first : end - first]))
+            if start < end <= last:
+                append(span)
             else:
                 append(locate(start, end))
         return out
