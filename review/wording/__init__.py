@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from review.model import Channel
@@ -76,13 +78,13 @@ class CompiledRulePack:
         self._words = list(words.values())
         # One automaton for both, every match: a pass over 5,000 characters costs as much as all
         # the rules after it, and the words' leftmost-longest matches are picked from its matches.
-        roles: dict[str, list[int]] = {}  # pattern → [its index in halves, in words] (-1: none)
-        for i, key in enumerate(halves):
-            roles.setdefault(key, [-1, -1])[0] = i
-        for i, key in enumerate(words):
-            roles.setdefault(key, [-1, -1])[1] = i
-        self._roles = [(half, word) for half, word in roles.values()]
-        self._automaton = _automaton(list(roles))
+        # Its first patterns are the halves, in order: a half's match is then its own anchor.
+        patterns = list(halves) + [key for key in words if key not in halves]
+        word_index = {key: i for i, key in enumerate(words)}
+        self._half_count = len(halves)
+        self._word_of = [word_index.get(key, -1) for key in patterns]
+        self._is_word = [i >= 0 for i in self._word_of]
+        self._automaton = _automaton(patterns)
         allowed = sorted({normalize_term(a) for a in pack.allowed} - {""})
         self._allow = _automaton(allowed)
         self._allow_reach = max(map(len, allowed), default=0)
@@ -139,15 +141,10 @@ class CompiledRulePack:
         hits: list[WordingHit] = []
         if self._automaton is None:
             return hits
-        anchors: list[tuple[int, int, int]] = []
-        found: list[tuple[int, int, int]] = []
-        roles = self._roles
-        for pattern, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            half, word = roles[pattern]
-            if half >= 0:
-                anchors.append((half, start, end))
-            if word >= 0:
-                found.append((start, end, word))
+        # Split by C loops (compress): a dense text has tens of thousands of matches.
+        matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        patterns = list(map(_PATTERN, matches))
+        anchors = list(compress(matches, map(self._half_count.__gt__, patterns)))
         if anchors:
             hits += self.fixed.find(text, anchors, self._halves)
         if not self._words:
@@ -157,9 +154,11 @@ class CompiledRulePack:
         posts: list[tuple[int, int, str]] = []
         shorts: list[tuple[int, int, str]] = []
         names: list[tuple[int, int, str]] = []
-        words = self._words
-        for start, end, word in _leftmost_longest(found):
-            kind, value = words[word]
+        words, word_of = self._words, self._word_of
+        for pattern, start, end in _leftmost_longest(
+            list(compress(matches, map(self._is_word.__getitem__, patterns)))
+        ):
+            kind, value = words[word_of[pattern]]
             if kind == _NAME:
                 names.append((start, end, value))
             elif kind == _SHORT:
@@ -180,15 +179,21 @@ class CompiledRulePack:
 
 
 def _leftmost_longest(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Of every match (start, end, pattern), those a leftmost-longest search finds: the longest
+    """Of every match (pattern, start, end), those a leftmost-longest search finds: the longest
     of those starting first, then the same after its end (国务院总理 hides the 总理 inside it)."""
+    # By start, the longest first: two stable sorts by C keys (a key tuple made per match cost more).
+    ordered = sorted(matches, key=_END, reverse=True)
+    ordered.sort(key=_START)
     out: list[tuple[int, int, int]] = []
     last = 0
-    for match in sorted(matches, key=lambda m: (m[0], -m[1])):
-        if match[0] >= last:
+    for match in ordered:
+        if match[1] >= last:
             out.append(match)
-            last = match[1]
+            last = match[2]
     return out
+
+
+_PATTERN, _START, _END = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _longest(hits: list[WordingHit]) -> list[WordingHit]:

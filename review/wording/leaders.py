@@ -127,22 +127,26 @@ class Leaders:
         on: dt.date,
     ) -> Iterator[WordingHit]:
         posts = sorted(posts)
-        starts = {s: (s, e, p) for s, e, p in posts}
-        chain: list[tuple[int, int, str]] = []
+        starts = {s for s, _, _ in posts}
+        # The posts of the chain (国务院副总理、财政部部长…) the post at hand ends, where it starts,
+        # and where the post before ended.
+        chained: tuple[str, ...] = ()
+        chain_start = last_end = -2
         for start, end, post in posts:
-            if chain and chain[-1][1] + 1 == start and text[chain[-1][1]] == "、":
-                chain.append((start, end, post))
+            if chained and last_end + 1 == start and text[last_end] == "、":
+                chained += (post,)
             else:
-                chain = [(start, end, post)]
-            nxt = starts.get(end + 1)
-            if nxt is not None and text[end] == "、":
+                chain_start, chained = start, (post,)
+            last_end = end
+            if end + 1 in starts and text[end] == "、":
                 continue  # the chain goes on: the name comes after its last post
             name = name_at.get(end)
-            chained = tuple(p for _, _, p in chain)
             if name:
-                yield from self._judge(text, chain[0][0], end + len(name), name, chained, holders, on)
+                if len(chained) == 1 and (not (held := holders.get(post)) or name in held):
+                    continue  # right, or no one known for the date (as _judge says): nearly always
+                yield from self._judge(text, chain_start, end + len(name), name, chained, holders, on)
             else:
-                yield from self._near_name_after(text, chain[0][0], end, chained, holders)
+                yield from self._near_name_after(text, chain_start, end, chained, holders)
 
     def _judge(
         self,
