@@ -50,3 +50,17 @@ def test_the_part_of_speech_table_is_jiebas_own():
     made = dict(posseg.dt.word_tag_tab)
     posseg.dt.load_word_tag(posseg.dt.tokenizer.get_dict_file())
     assert made == posseg.dt.word_tag_tab and len(made) > 300_000
+
+
+def test_a_dictionary_line_without_its_three_fields_is_refused_not_misread():
+    """The table is read a piece at a time by field position: a short line would shift every
+    later tag onto the wrong word, so it stops the reading instead."""
+    import io
+
+    import pytest
+
+    from review import nlp
+
+    assert nlp._word_tags(io.BytesIO("王伟 5 nr\n青岛市 9 ns".encode())) == {"王伟": "nr", "青岛市": "ns"}
+    with pytest.raises(ValueError):
+        nlp._word_tags(io.BytesIO("王伟 5\n青岛市 9 ns\n手机 3 n\n".encode()))
