@@ -23,7 +23,7 @@ from review.model import Channel
 from review.normalize import Normalized, normalize_term
 from review.wording import form
 from review.wording.base import LINK, RULE_IDS, WordingHit
-from review.wording.fixed import LEFT, FixedExpressions, OutdatedForms, WrongForms
+from review.wording.fixed import LEFT, FixedExpressions, Half, OutdatedForms, WrongForms
 from review.wording.leaders import Leaders
 from review.wording.packs import PackIssue, RulePack, load, shipped_sources
 
@@ -59,9 +59,9 @@ class CompiledRulePack:
         # Halves of fixed expressions overlap one another and everything else: all their matches
         # count. Words (wrong and outdated forms, posts, names) are matched leftmost-longest, so
         # 国务院总理 hides the 总理 inside it and 国务院扶贫办 its 扶贫办.
-        halves: dict[str, list[tuple[int, str, bool]]] = {}
+        halves: dict[str, list[Half]] = {}
         for half, side, i in self.fixed.patterns():
-            halves.setdefault(normalize_term(half), []).append((i, self.fixed.keys[i], side == LEFT))
+            halves.setdefault(normalize_term(half), []).append(Half.of(i, self.fixed.keys[i], side == LEFT))
         words: dict[str, tuple[int, Any]] = {}
         for key, kind, value in [
             *((k, _WRONG, i) for i, k in enumerate(self.wrong.keys)),

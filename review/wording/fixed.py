@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from review.normalize import normalize_term
 from review.wording.base import (
@@ -62,6 +63,21 @@ def one_edit_inside(window: str, expression: str) -> bool:
     return False
 
 
+class Half(NamedTuple):
+    """What a half of a fixed expression anchors: the expression (its index, normalised text and
+    length), which half it is, and the character a window must end (left half) or start with."""
+
+    expression: int
+    key: str
+    left: bool
+    length: int
+    edge: str
+
+    @classmethod
+    def of(cls, expression: int, key: str, left: bool) -> Half:
+        return cls(expression, key, left, len(key), key[-1] if left else key[0])
+
+
 class FixedExpressions:
     def __init__(self, expressions: list[Expression], allowed: Iterable[str] = ()) -> None:
         self.keys: list[str] = []
@@ -90,24 +106,24 @@ class FixedExpressions:
             yield key[cut:], RIGHT, index
 
     def find(
-        self, text: str, matches: list[tuple[int, int, int]], halves: list[list[tuple[int, str, bool]]]
+        self, text: str, matches: list[tuple[int, int, int]], halves: list[list[Half]]
     ) -> list[WordingHit]:
         """Hits from the automaton's matches (pattern, start, end) of halves; `halves[pattern]`
-        lists (expression index, expression, whether the half is the left one)."""
+        lists the expressions it is a half of (`Half`)."""
         out: list[WordingHit] = []
         seen: set[tuple[int, int, int]] = set()
-        startswith = text.startswith
+        # Bounded find() rather than a slice and `in`: a dense text has tens of thousands of anchors.
+        startswith, find = text.startswith, text.find
         for pattern, start, end in matches:
-            for index, key, left in halves[pattern]:
-                n = len(key)
+            for index, key, left, n, edge in halves[pattern]:
                 if left:
                     # Exact, or no window ends as the expression does: settled here, at no call.
-                    if startswith(key, start) or key[-1] not in text[start + n - 2 : start + n + 1]:
+                    if startswith(key, start) or find(edge, start + n - 2, start + n + 1) < 0:
                         continue
                     self._near(text, index, key, start, end, out, seen)
                 else:
                     at = end - n
-                    if startswith(key, at) or key[0] not in text[max(0, at - 1) : at + 2]:
+                    if startswith(key, at) or find(edge, at - 1 if at > 0 else 0, at + 2) < 0:
                         continue
                     self._near(text, index, key, None, end, out, seen)
         return out
