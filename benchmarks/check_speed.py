@@ -7,9 +7,10 @@ Prints, for generated Chinese PDFs and lexicons:
 - the full check (all rules, findings located on the page) as a ratio to PyMuPDF's plain text
   extraction of the same file (goal: <= 1.5x extraction + 0.3 s), for four cases: a file whose
   pages share one font and one that embeds a font copy in every page, each with a sparse lexicon
-  (~15 hits a page) and a dense one (~100 more a page from common word pairs). Times are medians
-  of CPU time (the check is single-threaded, so a busy machine inflates wall time far more than CPU time),
-  with the spread of the runs printed as the noise;
+  (~15 hits a page) and a dense one (~100 more a page from common word pairs), each check timed
+  in turn with the extraction it is compared with. Times are medians of CPU time (the check is
+  single-threaded, so a busy machine inflates wall time far more than CPU time), with the spread
+  of the runs printed as the noise;
 - with --save, every finding of the four cases (exact rects) written to a file; with --compare,
   the run fails unless its findings equal that file's (an optimisation must change no result).
   On a shared machine the medians of two runs differ by 10-20% for the same code: judge a change
@@ -208,13 +209,17 @@ def main() -> None:
         found: dict[str, list[Any]] = {}
         for file_name, pdf in files.items():
             extract(pdf)  # warm-up: fonts and caches, for both sides alike
-            t_extract = cpu_times(lambda pdf=pdf: extract(pdf), args.repeat)
             for lexicon_name, compiled in lexicons.items():
                 result = check_bytes("bench.pdf", pdf, compiled, options)
-                t_check = cpu_times(
-                    lambda pdf=pdf, compiled=compiled: check_bytes("bench.pdf", pdf, compiled, options),
-                    args.repeat,
-                )
+                # Extraction and check in turn, so that a change in the machine's load falls on
+                # both sides of the ratio alike (timed apart, a busy minute made a case miss).
+                t_extract: list[float] = []
+                t_check: list[float] = []
+                for _ in range(args.repeat):
+                    t_extract += cpu_times(lambda pdf=pdf: extract(pdf), 1)
+                    t_check += cpu_times(
+                        lambda pdf=pdf, compiled=compiled: check_bytes("bench.pdf", pdf, compiled, options), 1
+                    )
                 case = f"{file_name}, {lexicon_name} lexicon"
                 found[case] = fingerprint(result)
                 cases.append((case, len(result.findings), t_extract, t_check))
