@@ -142,8 +142,8 @@ class Leaders:
                 continue  # the chain goes on: the name comes after its last post
             name = name_at.get(end)
             if name:
-                if len(chained) == 1 and (not (held := holders.get(post)) or name in held):
-                    continue  # right, or no one known for the date (as _judge says): nearly always
+                if len(chained) == 1 and _right_or_unknown(holders, post, name):
+                    continue  # nearly always: no generator for _judge to say nothing
                 yield from self._judge(text, chain_start, end + len(name), name, chained, holders, on)
             else:
                 yield from self._near_name_after(text, chain_start, end, chained, holders)
@@ -159,9 +159,9 @@ class Leaders:
         on: dt.date,
     ) -> Iterator[WordingHit]:
         for post in posts:
-            holders = holding.get(post)
-            if not holders or name in holders:
-                continue  # no one known for the date, or right
+            if _right_or_unknown(holding, post, name):
+                continue
+            holders = holding[post]
             own = [t for t in self.by_name.get(name, []) if t.post == post]
             if self._looking_back(text, start, end, own):
                 return
@@ -309,6 +309,12 @@ class Leaders:
                 MSG_LEADER_ORDER.format(suggestion=right),
                 "、".join(n for _, _, n in run),
             )
+
+
+def _right_or_unknown(holding: dict[str, list[str]], post: str, name: str) -> bool:
+    """Whether `name` held `post` on the date, or no one is known to have."""
+    held = holding.get(post)
+    return not held or name in held
 
 
 def _held(tenures: list[Tenure]) -> str:
